@@ -1,0 +1,1 @@
+"""German: cue verbs, pronouns and patterns as data files."""

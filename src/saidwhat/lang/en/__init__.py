@@ -1,0 +1,1 @@
+"""English: cue verbs and patterns as data files."""

@@ -1,0 +1,205 @@
+"""The typed core of saidwhat: spans, statements and articles.
+
+Every span is a pair of character offsets into the *original* article text
+(``text[begin:end]``), never into a normalised copy, so that a statement can
+always be shown in the article it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Any
+
+
+class Kind(str, Enum):
+    """How a statement is rendered (the corpus' ``type``)."""
+
+    DIRECT = "direct"  # quotation marks: „Wir wissen nicht …“, sagte er.
+    INDIRECT = "indirect"  # framed reported speech: sagte er, die Invasion sei …
+    FREE_INDIRECT = "free_indirect"  # no frame, modal: Er soll … haben.
+    INDIRECT_FREE_INDIRECT = "indirect_free_indirect"  # Konjunktiv continuing a report
+    REPORTED = "reported"  # cue + object: Russland hat die Behauptungen bestritten.
+
+    @property
+    def corpus_name(self) -> str:
+        return _KIND_TO_CORPUS[self]
+
+    @classmethod
+    def from_corpus(cls, name: str) -> Kind:
+        try:
+            return _CORPUS_TO_KIND[name]
+        except KeyError:
+            raise ValueError(f"unknown quotation type {name!r}") from None
+
+
+_KIND_TO_CORPUS = {
+    Kind.DIRECT: "Direct",
+    Kind.INDIRECT: "Indirect",
+    Kind.FREE_INDIRECT: "FreeIndirect",
+    Kind.INDIRECT_FREE_INDIRECT: "IndirectFreeIndirect",
+    Kind.REPORTED: "Reported",
+}
+_CORPUS_TO_KIND = {v: k for k, v in _KIND_TO_CORPUS.items()}
+
+
+class Medium(str, Enum):
+    """Whether the statement was spoken, thought or written (or a mix)."""
+
+    SPEECH = "speech"
+    THOUGHT = "thought"
+    WRITING = "writing"
+    SPEECH_THOUGHT = "speech_thought"
+    SPEECH_WRITING = "speech_writing"
+    THOUGHT_WRITING = "thought_writing"
+    NONE = "none"
+
+    @property
+    def corpus_name(self) -> str:
+        return _MEDIUM_TO_CORPUS[self]
+
+    @classmethod
+    def from_corpus(cls, name: str) -> Medium:
+        try:
+            return _CORPUS_TO_MEDIUM[name]
+        except KeyError:
+            raise ValueError(f"unknown medium {name!r}") from None
+
+
+_MEDIUM_TO_CORPUS = {
+    Medium.SPEECH: "Speech",
+    Medium.THOUGHT: "Thought",
+    Medium.WRITING: "Writing",
+    Medium.SPEECH_THOUGHT: "ST",
+    Medium.SPEECH_WRITING: "SW",
+    Medium.THOUGHT_WRITING: "TW",
+    Medium.NONE: "none",
+}
+_CORPUS_TO_MEDIUM = {v: k for k, v in _MEDIUM_TO_CORPUS.items()}
+
+ROLES: tuple[str, ...] = ("quote", "speaker", "cue", "addressee", "frame")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open character range ``[begin, end)`` into the original text."""
+
+    begin: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.begin < 0 or self.end < self.begin:
+            raise ValueError(f"invalid span [{self.begin}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.begin
+
+    def text(self, source: str) -> str:
+        return source[self.begin : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.begin < other.end and other.begin < self.end
+
+
+def spans_text(spans: Iterable[Span], source: str) -> str:
+    """The text of a (possibly discontinuous) role, gaps shown as ``…``."""
+    return " … ".join(s.text(source) for s in sorted(spans))
+
+
+def merge_spans(spans: Iterable[Span]) -> list[Span]:
+    """Sort spans and merge those that overlap or touch."""
+    merged: list[Span] = []
+    for s in sorted(spans):
+        if merged and s.begin <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Span(last.begin, max(last.end, s.end))
+        else:
+            merged.append(s)
+    return merged
+
+
+@dataclass
+class Statement:
+    """One attributed statement: who said what, to whom, how.
+
+    Each role is a list of spans because roles may be discontinuous
+    ("fügte … hinzu"); an absent role is an empty list.
+    """
+
+    kind: Kind
+    quote: list[Span]
+    speaker: list[Span] = field(default_factory=list)
+    cue: list[Span] = field(default_factory=list)
+    addressee: list[Span] = field(default_factory=list)
+    frame: list[Span] = field(default_factory=list)
+    medium: Medium = Medium.SPEECH
+    speaker_entity: str | None = None
+    confidence: float = 1.0
+    # A statement nested in another (a direct quote inside reported speech).
+    nested: bool = False
+    # When the text dates the statement itself ("am Montag"): ISO date.
+    said_on: str | None = None
+
+    def role(self, name: str) -> list[Span]:
+        if name not in ROLES:
+            raise KeyError(name)
+        spans: list[Span] = getattr(self, name)
+        return spans
+
+    @property
+    def start(self) -> int:
+        return min(s.begin for s in self.quote) if self.quote else 0
+
+    def role_text(self, name: str, source: str) -> str:
+        return spans_text(self.role(name), source)
+
+    def to_dict(self, source: str) -> dict[str, Any]:
+        """saidwhat's own JSON form (CLI ``--format json``, API)."""
+        out: dict[str, Any] = {
+            "kind": self.kind.value,
+            "medium": self.medium.value,
+            "speaker_entity": self.speaker_entity,
+            "confidence": round(self.confidence, 3),
+            "nested": self.nested,
+            "said_on": self.said_on,
+        }
+        for name in ROLES:
+            spans = self.role(name)
+            out[name] = {
+                "text": spans_text(spans, source),
+                "spans": [[s.begin, s.end] for s in spans],
+            }
+        return out
+
+
+@dataclass
+class Article:
+    """An article and the statements found in it."""
+
+    text: str
+    lang: str = "de"
+    published: date | None = None
+    statements: list[Statement] = field(default_factory=list)
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+    def __iter__(self) -> Iterator[Statement]:
+        return iter(self.statements)
+
+    def __len__(self) -> int:
+        return len(self.statements)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "lang": self.lang,
+            "published": self.published.isoformat() if self.published else None,
+            "statements": [s.to_dict(self.text) for s in self.statements],
+        }

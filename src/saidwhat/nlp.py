@@ -1,0 +1,246 @@
+"""Tokens, sentences, POS tags and lemmas, with character offsets.
+
+Tokenisation is spaCy's blank tokenizer for the language (rule-based, no
+model). German POS tags (STTS) and lemmas come from HanTa, looked up once per
+word form and cached: news text repeats its words, so after a few articles
+almost every lookup is a dictionary hit. Nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+SENTENCE_END = frozenset({".", "!", "?", "…"})
+QUOTE_CHARS = frozenset('"„“”«»‚‘’‹›')
+
+
+@dataclass(slots=True)
+class Token:
+    i: int  # index in the document
+    text: str
+    begin: int  # character offsets into the original text
+    end: int
+    sent: int = 0  # sentence index
+    pos: str = ""  # STTS tag for German (e.g. "VV(FIN)", "NE")
+    lemma: str = ""
+    space_after: bool = True
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class Sentence:
+    i: int
+    start: int  # first token index
+    end: int  # one past the last token index
+    begin: int  # character offsets
+    end_char: int
+    paragraph: int = 0
+
+
+@dataclass
+class Doc:
+    text: str
+    tokens: list[Token]
+    sentences: list[Sentence]
+    lang: str = "de"
+
+    def sentence_tokens(self, s: Sentence) -> list[Token]:
+        return self.tokens[s.start : s.end]
+
+    def token_at(self, char: int) -> Token | None:
+        """The token covering character offset ``char`` (binary search)."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            t = self.tokens[mid]
+            if t.end <= char:
+                lo = mid + 1
+            elif t.begin > char:
+                hi = mid
+            else:
+                return t
+        return None
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(lang: str) -> Any:
+    import spacy
+
+    return spacy.blank(lang).tokenizer
+
+
+@lru_cache(maxsize=1)
+def _hanta() -> Any:
+    from HanTa import HanoverTagger as ht
+
+    return ht.HanoverTagger("morphmodel_ger.pgz")
+
+
+@lru_cache(maxsize=200_000)
+def tag_word_de(word: str) -> tuple[str, str]:
+    """Most likely STTS tag and lemma of a German word form, context-free."""
+    tagger = _hanta()
+    if not any(c.isalpha() for c in word):
+        return _punct_tag(word), word
+    try:
+        lemma, tag = tagger.analyze(word, taglevel=1)
+    except Exception:  # HanTa raises on a few odd strings; fall back to a guess
+        return ("NE" if word[:1].isupper() else "NN"), word
+    return str(tag), str(lemma)
+
+
+def _punct_tag(word: str) -> str:
+    if word in {".", "!", "?", ":", ";", "…"}:
+        return "$."
+    if word == ",":
+        return "$,"
+    if word.isdigit():
+        return "CARD"
+    return "$("
+
+
+def tokenize(text: str, lang: str = "de") -> list[Token]:
+    """Tokens with offsets; quotation marks always stand alone."""
+    out: list[Token] = []
+    for t in _tokenizer(lang)(text):
+        if t.is_space:
+            continue
+        word = t.text
+        begin = t.idx
+        # spaCy keeps some quote marks glued (e.g. „Wort or Wort“ in rare
+        # cases); split them off so quote boundaries are token boundaries.
+        pieces = _split_quote_marks(word)
+        for j, (off, piece) in enumerate(pieces):
+            out.append(
+                Token(
+                    i=len(out),
+                    text=piece,
+                    begin=begin + off,
+                    end=begin + off + len(piece),
+                    space_after=bool(t.whitespace_) if j == len(pieces) - 1 else False,
+                )
+            )
+    return out
+
+
+def _split_quote_marks(word: str) -> list[tuple[int, str]]:
+    if len(word) == 1 or not any(c in QUOTE_CHARS for c in word):
+        return [(0, word)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for k, c in enumerate(word):
+        if c in QUOTE_CHARS and c not in "'’" or (c in "'’" and (k == 0 or k == len(word) - 1)):
+            if k > start:
+                pieces.append((start, word[start:k]))
+            pieces.append((k, c))
+            start = k + 1
+    if start < len(word):
+        pieces.append((start, word[start:]))
+    return pieces
+
+
+_ABBREVIATIONS = frozenset(
+    "bzw ca dr etc evtl ggf hr fr nr prof st str usw vgl z.b u.a d.h inkl max min mio mrd "
+    "jan feb mär apr jun jul aug sep sept okt nov dez bspw sog abs art ff".split()
+)
+
+
+def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
+    """Rule-based sentence split on tokens; paragraph breaks always split.
+
+    A sentence-final mark directly followed by a closing quotation mark ends
+    the sentence after the mark (``… wiederholt.“ Er sagte``).
+    """
+    sentences: list[Sentence] = []
+    if not tokens:
+        return sentences
+    para_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    pb_idx = 0
+    paragraph = 0
+    start = 0
+    n = len(tokens)
+
+    def close(end: int) -> None:
+        nonlocal start
+        if end > start:
+            sentences.append(
+                Sentence(
+                    i=len(sentences),
+                    start=start,
+                    end=end,
+                    begin=tokens[start].begin,
+                    end_char=tokens[end - 1].end,
+                    paragraph=paragraph,
+                )
+            )
+        start = end
+
+    for k in range(n):
+        tok = tokens[k]
+        # paragraph break between this token and the previous one
+        while pb_idx < len(para_breaks) and para_breaks[pb_idx] < tok.begin:
+            if k > start and para_breaks[pb_idx] >= tokens[k - 1].end:
+                close(k)
+            paragraph += 1 if para_breaks[pb_idx] >= (tokens[k - 1].end if k else 0) else 0
+            pb_idx += 1
+        if k < start:
+            continue
+        if tok.text in SENTENCE_END or (tok.text.endswith(".") and len(tok.text) > 1 and _is_sentence_dot(tok)):
+            end = k + 1
+            # swallow closing quotes and repeated marks
+            while end < n and (tokens[end].text in "“”\"»«’‘" or tokens[end].text in SENTENCE_END) and (
+                tokens[end].begin == tokens[end - 1].end
+            ):
+                end += 1
+            if end < n:
+                nxt = tokens[end]
+                if tok.text == "." and k > 0 and _is_abbreviation(tokens[k - 1]):
+                    continue
+                if nxt.text[:1].islower() and tok.text == ".":
+                    continue
+                if nxt.text in {",", ";"}:
+                    continue
+            close(end)
+    close(n)
+    for j, s in enumerate(sentences):
+        s.i = j
+        for t in tokens[s.start : s.end]:
+            t.sent = j
+    return sentences
+
+
+def _is_sentence_dot(tok: Token) -> bool:
+    # "2014." at the end of a sentence is tokenised as one token by spaCy only
+    # for ordinals; treat a trailing dot after letters as sentence-final.
+    body = tok.text[:-1]
+    return body.isalpha() and len(body) > 3 and body.lower() not in _ABBREVIATIONS
+
+
+def _is_abbreviation(tok: Token) -> bool:
+    w = tok.text.lower().rstrip(".")
+    return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or w.isdigit() and len(w) <= 2
+
+
+def tag_tokens(tokens: list[Token], lang: str = "de") -> None:
+    """Fill ``pos`` and ``lemma`` in place (German: HanTa per word form)."""
+    if lang != "de":
+        for t in tokens:
+            t.pos = t.pos or ""
+            t.lemma = t.lemma or t.text.lower()
+        return
+    for t in tokens:
+        t.pos, t.lemma = tag_word_de(t.text)
+
+
+def parse(text: str, lang: str = "de") -> Doc:
+    tokens = tokenize(text, lang)
+    sentences = split_sentences(text, tokens)
+    tag_tokens(tokens, lang)
+    return Doc(text=text, tokens=tokens, sentences=sentences, lang=lang)
