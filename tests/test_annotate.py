@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import WIKINEWS, need_shared
 
+from conftest import WIKINEWS, need_shared
 from saidwhat.cli import main
 from saidwhat.commands.annotate import write_json_atomic
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SEED_GOLD, WIKINEWS, need_shared
 
+from conftest import SEED_GOLD, WIKINEWS, need_shared
 from saidwhat.cli import main
 from saidwhat.evaluate import evaluate_dirs, evaluate_documents, match_document
 

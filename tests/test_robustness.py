@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 
+from conftest import REPO
 from saidwhat.cli import main
 
 PARAGRAPH = (
@@ -91,7 +91,7 @@ def test_latin1_is_decoded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_undecodable_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # 0x81 and 0x8d are invalid in UTF-8 and undefined in cp1252: no fallback works.
     f = tmp_path / "bad-encoding.txt"
-    f.write_bytes("Er sagte: ".encode() + b"\x81\x8d\x8f\x90\x9d" + " Ende.".encode())
+    f.write_bytes(b"Er sagte: " + b"\x81\x8d\x8f\x90\x9d" + b" Ende.")
     assert main(["extract", str(f)]) == 1
     _assert_one_line_error(capsys.readouterr().err, str(f), "UTF-8")
 
