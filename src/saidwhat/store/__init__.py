@@ -1,0 +1,634 @@
+"""The embedded statement store: one SQLite file (WAL mode).
+
+One writer (the process that ingests), any number of readers. Each thread
+gets its own connection, so a web server may call a read-only ``Store`` from
+its worker threads. All SQL is parameterised.
+
+The query methods return plain JSON-serialisable dicts; see ``docs/store.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import ROLES, Article, Kind, Statement, spans_text
+from ..speakers import SpeakerResolver, parse_mention
+from ..timeanchor import said_on
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["SCHEMA_VERSION", "Store", "article_id_for", "fts_query"]
+
+_BUSY_TIMEOUT_MS = 10_000
+
+
+def article_id_for(text: str, url: str | None = None) -> str:
+    """An article's identity: its URL if it has one, else its text."""
+    key = ("url:" + url.strip()) if url and url.strip() else ("text:" + text)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_FTS_TOKEN = re.compile(r'"[^"]*"|\S+')
+
+
+def fts_query(query: str) -> str | None:
+    """A user's search words as a safe FTS5 query (all words must occur).
+
+    Each word becomes a quoted FTS string, so operators and punctuation in
+    user input cannot break the query; ``wort*`` keeps prefix search and
+    ``"a b"`` phrase search.
+    """
+    parts: list[str] = []
+    for tok in _FTS_TOKEN.findall(query):
+        prefix = tok.endswith("*") and not tok.startswith('"')
+        word = tok.strip('"').rstrip("*")
+        word = re.sub(r"[^\w\s-]", " ", word).strip()
+        if not word:
+            continue
+        parts.append('"' + word.replace('"', " ") + '"' + ("*" if prefix else ""))
+    return " AND ".join(parts) if parts else None
+
+
+def _iso_day(value: date | str | None, what: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        if len(value) == 4:
+            return f"{int(value):04d}-01-01" if what == "since" else f"{int(value):04d}-12-31"
+        if len(value) == 7:
+            y, m = value.split("-")
+            d = date(int(y), int(m), 1)
+            if what == "until":
+                nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+                return date.fromordinal(nxt.toordinal() - 1).isoformat()
+            return d.isoformat()
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InputError(f"--{what} {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
+
+
+def _kind_value(kind: str | None) -> str | None:
+    if not kind:
+        return None
+    for k in Kind:
+        if kind.lower() in (k.value, k.corpus_name.lower(), k.value.replace("_", "-")):
+            return k.value
+    raise InputError(f"unknown kind {kind!r} (one of: {', '.join(k.value for k in Kind)})")
+
+
+_STATEMENT_COLS = (
+    "s.id, s.article_id, a.title, s.published, s.said_on, s.said_on_precision, s.said_on_expr, s.kind, s.medium, "
+    "s.confidence, s.nested, s.quote, s.speaker, s.speaker_id, sp.name, s.speaker_entity, s.cue, s.addressee, "
+    "s.frame, s.quote_spans, s.speaker_spans, s.cue_spans, s.addressee_spans, s.frame_spans, a.url, a.source, s.seq"
+)
+_STATEMENT_FROM = "statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id"
+
+
+def _statement_dict(r: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
+    return {
+        "id": r[0],
+        "article_id": r[1],
+        "article_title": r[2],
+        "published": r[3],
+        "said_on": r[4],
+        "said_on_precision": r[5],
+        "said_on_expr": r[6],
+        "kind": r[7],
+        "medium": r[8],
+        "confidence": r[9],
+        "nested": bool(r[10]),
+        "quote": r[11],
+        "speaker": r[12],
+        "speaker_id": r[13],
+        "speaker_name": r[14],
+        "speaker_entity": r[15],
+        "cue": r[16],
+        "addressee": r[17],
+        "frame": r[18],
+        "spans": {name: json.loads(r[19 + i]) for i, name in enumerate(ROLES)},
+        "url": r[24],
+        "source": r[25],
+        "seq": r[26],
+    }
+
+
+class Store:
+    """A statement store in one SQLite file.
+
+    ``readonly=True`` opens the file with ``mode=ro`` and never writes: safe
+    for a server next to a running ingest (WAL lets readers and the writer
+    work at once).
+    """
+
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        if readonly and self.path != ":memory:" and not Path(self.path).exists():
+            raise InputError(f"{self.path}: no such database (run 'saidwhat ingest' first)")
+        if not readonly:
+            self._migrate(self._conn())
+        else:
+            self._check_version(self._conn())
+
+    # -- connections -------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            if self.readonly:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if not self.readonly:
+                # WAL: readers never block the writer; NORMAL sync is still
+                # crash-safe for a killed process (only power loss may lose
+                # the last commits, never corrupt the file).
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as e:
+            raise InputError(f"{self.path}: cannot open as a saidwhat database: {e}") from None
+        return conn
+
+    def _conn(self) -> sqlite3.Connection:
+        # check_same_thread=False only so close() can close every thread's
+        # connection; each thread otherwise uses its own.
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                try:
+                    conn.close()
+                except sqlite3.Error:
+                    pass
+            self._all.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it lands, or none of it."""
+        if self.readonly:
+            raise InputError(f"{self.path}: opened read-only")
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # -- schema ------------------------------------------------------------
+
+    def _version(self, conn: sqlite3.Connection) -> int:
+        has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+        if not has_meta:
+            if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise InputError(f"{self.path}: an SQLite file, but not a saidwhat database")
+            return 0
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _check_version(self, conn: sqlite3.Connection) -> None:
+        try:
+            v = self._version(conn)
+        except sqlite3.DatabaseError as e:
+            raise InputError(f"{self.path}: not a saidwhat database: {e}") from None
+        if v > SCHEMA_VERSION:
+            raise InputError(
+                f"{self.path}: schema v{v} is newer than this saidwhat (v{SCHEMA_VERSION}); upgrade saidwhat"
+            )
+        if v < SCHEMA_VERSION:
+            raise InputError(f"{self.path}: schema v{v} is older; open it once for writing to migrate")
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        try:
+            v = self._version(conn)
+        except sqlite3.DatabaseError as e:
+            raise InputError(f"{self.path}: not a saidwhat database: {e}") from None
+        if v > SCHEMA_VERSION:
+            raise InputError(
+                f"{self.path}: schema v{v} is newer than this saidwhat (v{SCHEMA_VERSION}); upgrade saidwhat"
+            )
+        for i in range(v, SCHEMA_VERSION):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                # Re-check under the write lock: another process may have
+                # migrated meanwhile.
+                if self._version(conn) > i:
+                    conn.execute("ROLLBACK")
+                    continue
+                for sql in MIGRATIONS[i]:
+                    conn.execute(sql)
+                conn.execute(
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (str(i + 1),),
+                )
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        return self._version(self._conn())
+
+    # -- writing -----------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self._conn().execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def add_article(
+        self,
+        article: Article,
+        *,
+        url: str | None = None,
+        title: str | None = None,
+        source: str | None = None,
+        article_id: str | None = None,
+        ext_id: str | None = None,
+        extractor: str | None = None,
+        replace: bool = False,
+    ) -> str:
+        """Store an article and its statements; returns the article id.
+
+        Idempotent: an article already stored (same id) is left as it is,
+        unless ``replace`` is set, which swaps its statements (and metadata)
+        in one transaction.
+        """
+        url = url or article.url
+        aid = article_id or article_id_for(article.text, url)
+        if not replace and self.has_article(aid):
+            return aid
+        with self.transaction() as conn:
+            exists = conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone() is not None
+            if exists and not replace:
+                return aid
+            if exists:
+                self._delete_article(conn, aid)
+            self._insert(conn, aid, article, url, title, source, ext_id, extractor)
+        return aid
+
+    def _delete_article(self, conn: sqlite3.Connection, aid: str) -> None:
+        old = [
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT speaker_id FROM statements WHERE article_id = ? AND speaker_id IS NOT NULL", (aid,)
+            )
+        ]
+        conn.execute("DELETE FROM statements WHERE article_id = ?", (aid,))
+        conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
+        # Speakers nobody quotes any more go, so a re-processed store holds
+        # what a fresh ingest would.
+        for sid in old:
+            if not conn.execute("SELECT 1 FROM statements WHERE speaker_id = ? LIMIT 1", (sid,)).fetchone():
+                conn.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", (sid,))
+                conn.execute("DELETE FROM speakers WHERE id = ?", (sid,))
+
+    def _insert(
+        self,
+        conn: sqlite3.Connection,
+        aid: str,
+        article: Article,
+        url: str | None,
+        title: str | None,
+        source: str | None,
+        ext_id: str | None,
+        extractor: str | None,
+    ) -> None:
+        from .. import __version__
+
+        text = article.text
+        published = article.published.isoformat() if article.published else None
+        conn.execute(
+            "INSERT INTO articles(id, url, ext_id, text_hash, title, source, published, lang, text, extractor) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                aid,
+                url or None,
+                ext_id if ext_id is not None else article.id,
+                text_hash(text),
+                title if title is not None else article.title,
+                source if source is not None else article.source,
+                published,
+                article.lang,
+                text,
+                extractor or f"saidwhat {__version__}",
+            ),
+        )
+        statements = sorted(article.statements, key=lambda s: (s.start, min(s.cue).begin if s.cue else 0))
+        mentions = [_mention(st, text) for st in statements]
+        speaker_ids = SpeakerResolver(conn).resolve_article(text, mentions)
+        quotes = [q for st in statements for q in st.quote]
+        rows = []
+        for seq, (st, sid) in enumerate(zip(statements, speaker_ids, strict=True)):
+            when = said_on(text, st, article.published, quotes)
+            speaker_text = st.role_text("speaker", text)
+            names = " ".join(dict.fromkeys(x for x in (speaker_text, st.speaker_entity or "") if x))
+            day = when.value if when and when.precision == "day" else published
+            rows.append(
+                (
+                    aid,
+                    seq,
+                    st.kind.value,
+                    st.medium.value,
+                    float(st.confidence),
+                    int(st.nested),
+                    st.role_text("quote", text),
+                    speaker_text,
+                    st.role_text("cue", text),
+                    st.role_text("addressee", text),
+                    st.role_text("frame", text),
+                    *(json.dumps([[s.begin, s.end] for s in sorted(st.role(r))]) for r in ROLES),
+                    st.speaker_entity,
+                    names,
+                    sid,
+                    published,
+                    when.value if when else None,
+                    when.precision if when else None,
+                    when.expr if when else None,
+                    day,
+                )
+            )
+        conn.executemany(
+            "INSERT INTO statements(article_id, seq, kind, medium, confidence, nested, quote, speaker, cue, addressee, "
+            "frame, quote_spans, speaker_spans, cue_spans, addressee_spans, frame_spans, speaker_entity, "
+            "speaker_names, speaker_id, published, said_on, said_on_precision, said_on_expr, day) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self._conn().execute("SELECT id FROM articles ORDER BY rowid")]
+
+    def article_input(self, article_id: str) -> dict[str, Any] | None:
+        """What re-processing needs of a stored article (no statements)."""
+        r = (
+            self._conn()
+            .execute(
+                "SELECT id, url, ext_id, title, source, published, lang, text FROM articles WHERE id = ?", (article_id,)
+            )
+            .fetchone()
+        )
+        if not r:
+            return None
+        keys = ("id", "url", "ext_id", "title", "source", "published", "lang", "text")
+        return dict(zip(keys, r, strict=True))
+
+    # -- queries -------------------------------------------------------------
+
+    def _where(
+        self,
+        query: str | None,
+        speaker: str | int | None,
+        since: date | str | None,
+        until: date | str | None,
+        kind: str | None,
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if query and query.strip():
+            q = fts_query(query)
+            if q is None:
+                clauses.append("0")
+            else:
+                clauses.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
+                params.append(q)
+        if speaker is not None and str(speaker).strip():
+            if isinstance(speaker, int) or str(speaker).isdigit():
+                clauses.append("s.speaker_id = ?")
+                params.append(int(speaker))
+            else:
+                pattern = (
+                    "%"
+                    + str(speaker).strip().casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + "%"
+                )
+                clauses.append(
+                    "s.speaker_id IN (SELECT id FROM speakers WHERE norm LIKE ? ESCAPE '\\' "
+                    "UNION SELECT speaker_id FROM speaker_aliases WHERE norm LIKE ? ESCAPE '\\')"
+                )
+                params += [pattern, pattern]
+        s = _iso_day(since, "since")
+        if s:
+            clauses.append("s.day >= ?")
+            params.append(s)
+        u = _iso_day(until, "until")
+        if u:
+            clauses.append("s.day <= ?")
+            params.append(u)
+        k = _kind_value(kind)
+        if k:
+            clauses.append("s.kind = ?")
+            params.append(k)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def search_statements(
+        self,
+        query: str | None = None,
+        speaker: str | int | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        kind: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Statements matching all given filters, newest first."""
+        where, params = self._where(query, speaker, since, until, kind)
+        sql = (
+            f"SELECT {_STATEMENT_COLS} FROM {_STATEMENT_FROM}{where} "
+            "ORDER BY s.day IS NULL, s.day DESC, s.id DESC LIMIT ? OFFSET ?"
+        )
+        rows = self._conn().execute(sql, [*params, max(0, int(limit)), max(0, int(offset))]).fetchall()
+        return [_statement_dict(r) for r in rows]
+
+    def count_statements(
+        self,
+        query: str | None = None,
+        speaker: str | int | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        kind: str | None = None,
+    ) -> int:
+        where, params = self._where(query, speaker, since, until, kind)
+        return int(self._conn().execute(f"SELECT count(*) FROM statements s{where}", params).fetchone()[0])
+
+    def iter_statements(self, batch: int = 2000) -> Iterator[dict[str, Any]]:
+        """Every statement, in article order, streamed (for export)."""
+        conn = self._connect()  # own connection: a long read must not share a cursor
+        try:
+            cur = conn.execute(f"SELECT {_STATEMENT_COLS} FROM {_STATEMENT_FROM} ORDER BY s.id")
+            while True:
+                rows = cur.fetchmany(batch)
+                if not rows:
+                    break
+                for r in rows:
+                    yield _statement_dict(r)
+        finally:
+            conn.close()
+
+    def _speaker_dicts(self, rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+        if not rows:
+            return []
+        conn = self._conn()
+        ids = [r[0] for r in rows]
+        marks = ",".join("?" * len(ids))
+        by_kind: dict[int, dict[str, int]] = {i: {} for i in ids}
+        for sid, kind, n in conn.execute(
+            f"SELECT speaker_id, kind, count(*) FROM statements WHERE speaker_id IN ({marks}) GROUP BY speaker_id, kind",
+            ids,
+        ):
+            by_kind[sid][kind] = n
+        aliases: dict[int, list[str]] = {i: [] for i in ids}
+        for sid, alias in conn.execute(
+            f"SELECT speaker_id, alias FROM speaker_aliases WHERE speaker_id IN ({marks}) ORDER BY speaker_id, alias",
+            ids,
+        ):
+            aliases[sid].append(alias)
+        return [
+            {
+                "id": r[0],
+                "name": r[1],
+                "kind": r[2],
+                "aliases": aliases[r[0]],
+                "n_statements": r[3],
+                "by_kind": by_kind[r[0]],
+                "first": r[4],
+                "last": r[5],
+            }
+            for r in rows
+        ]
+
+    def speakers(self, top: int = 50, offset: int = 0, query: str | None = None) -> list[dict[str, Any]]:
+        """Speakers by number of statements (most-quoted first)."""
+        params: list[Any] = []
+        where = ""
+        if query and query.strip():
+            pattern = "%" + query.strip().casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where = (
+                " WHERE sp.id IN (SELECT id FROM speakers WHERE norm LIKE ? ESCAPE '\\' "
+                "UNION SELECT speaker_id FROM speaker_aliases WHERE norm LIKE ? ESCAPE '\\')"
+            )
+            params += [pattern, pattern]
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT sp.id, sp.name, sp.kind, count(s.id) AS n, min(s.day), max(s.day) "
+                f"FROM speakers sp JOIN statements s ON s.speaker_id = sp.id{where} "
+                "GROUP BY sp.id ORDER BY n DESC, sp.id LIMIT ? OFFSET ?",
+                [*params, max(0, int(top)), max(0, int(offset))],
+            )
+            .fetchall()
+        )
+        return self._speaker_dicts(rows)
+
+    def speaker(self, speaker_id: int) -> dict[str, Any] | None:
+        rows = (
+            self._conn()
+            .execute(
+                "SELECT sp.id, sp.name, sp.kind, count(s.id), min(s.day), max(s.day) "
+                "FROM speakers sp LEFT JOIN statements s ON s.speaker_id = sp.id WHERE sp.id = ? GROUP BY sp.id",
+                (int(speaker_id),),
+            )
+            .fetchall()
+        )
+        out = self._speaker_dicts(rows)
+        return out[0] if out else None
+
+    def speaker_statements(self, speaker_id: int, limit: int = 500) -> list[dict[str, Any]]:
+        rows = (
+            self._conn()
+            .execute(
+                f"SELECT {_STATEMENT_COLS} FROM {_STATEMENT_FROM} WHERE s.speaker_id = ? "
+                "ORDER BY s.published IS NULL, s.published, s.said_on, s.article_id, s.seq LIMIT ?",
+                (int(speaker_id), max(0, int(limit))),
+            )
+            .fetchall()
+        )
+        return [_statement_dict(r) for r in rows]
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        conn = self._conn()
+        r = conn.execute(
+            "SELECT id, title, url, source, published, lang, text, ext_id, extractor FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if not r:
+            return None
+        rows = conn.execute(
+            f"SELECT {_STATEMENT_COLS} FROM {_STATEMENT_FROM} WHERE s.article_id = ? ORDER BY s.seq", (article_id,)
+        ).fetchall()
+        return {
+            "id": r[0],
+            "title": r[1],
+            "url": r[2],
+            "source": r[3],
+            "published": r[4],
+            "lang": r[5],
+            "text": r[6],
+            "ext_id": r[7],
+            "extractor": r[8],
+            "statements": [_statement_dict(x) for x in rows],
+        }
+
+    def stats(self) -> dict[str, Any]:
+        conn = self._conn()
+        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+        first, last = conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "statements": one("SELECT count(*) FROM statements"),
+            "speakers": one("SELECT count(*) FROM speakers"),
+            "by_kind": {
+                k: n for k, n in conn.execute("SELECT kind, count(*) FROM statements GROUP BY kind ORDER BY kind")
+            },
+            "first": first,
+            "last": last,
+            "with_said_on": one("SELECT count(*) FROM statements WHERE said_on IS NOT NULL"),
+            "schema_version": self._version(conn),
+            "path": self.path,
+        }
+
+
+def _mention(st: Statement, text: str) -> str | None:
+    """The speaker as named: the entity if the extractor resolved one."""
+    if st.speaker_entity and st.speaker_entity.strip():
+        return st.speaker_entity
+    return spans_text(st.speaker, text) if st.speaker else None
+
+
+# Imported here for callers that want to check a mention the way the store does.
+__all__ += ["parse_mention"]

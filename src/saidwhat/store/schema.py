@@ -1,0 +1,95 @@
+"""The store's schema as ordered migrations.
+
+``MIGRATIONS[i]`` takes a database from schema version ``i`` to ``i + 1``.
+Each step runs in its own transaction together with the version bump in
+``meta``, so a crash leaves the database at a whole version. Never edit a
+released step: append a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[list[str]] = [
+    # v1: articles, statements, speakers, aliases, full-text index.
+    [
+        """CREATE TABLE IF NOT EXISTS meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY,            -- hash of the URL, else of the text
+            url TEXT UNIQUE,
+            ext_id TEXT,                    -- the source's own id, if any
+            text_hash TEXT NOT NULL,
+            title TEXT,
+            source TEXT,
+            published TEXT,                 -- ISO date
+            lang TEXT NOT NULL,
+            text TEXT NOT NULL,
+            extractor TEXT NOT NULL         -- 'saidwhat <version>', 'gold', 'spark'
+        )""",
+        "CREATE INDEX articles_published ON articles(published)",
+        "CREATE INDEX articles_text_hash ON articles(text_hash)",
+        """CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,             -- display name, titles stripped
+            norm TEXT NOT NULL,
+            kind TEXT NOT NULL,             -- 'name' (a proper name) or 'description' ('Sprecher der Polizei')
+            surname TEXT NOT NULL DEFAULT '',
+            first TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX speakers_surname ON speakers(surname)",
+        "CREATE INDEX speakers_norm ON speakers(norm)",
+        """CREATE TABLE speaker_aliases (
+            speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            norm TEXT NOT NULL,
+            PRIMARY KEY (speaker_id, alias)
+        )""",
+        "CREATE INDEX speaker_aliases_norm ON speaker_aliases(norm)",
+        """CREATE TABLE statements (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,           -- order within the article
+            kind TEXT NOT NULL,
+            medium TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            nested INTEGER NOT NULL DEFAULT 0,
+            quote TEXT NOT NULL,
+            speaker TEXT NOT NULL,          -- mention text
+            cue TEXT NOT NULL,
+            addressee TEXT NOT NULL,
+            frame TEXT NOT NULL,
+            quote_spans TEXT NOT NULL,      -- JSON [[begin, end], ...] into articles.text
+            speaker_spans TEXT NOT NULL,
+            cue_spans TEXT NOT NULL,
+            addressee_spans TEXT NOT NULL,
+            frame_spans TEXT NOT NULL,
+            speaker_entity TEXT,
+            speaker_names TEXT NOT NULL,    -- mention + entity + name: what FTS searches
+            speaker_id INTEGER REFERENCES speakers(id),
+            published TEXT,                 -- the article's publication date
+            said_on TEXT,                   -- resolved from the text, ISO (maybe reduced precision)
+            said_on_precision TEXT,         -- day | week | month | year
+            said_on_expr TEXT,              -- the expression as written
+            day TEXT,                       -- said_on when a day, else published: for filters and order
+            UNIQUE (article_id, seq)
+        )""",
+        "CREATE INDEX statements_speaker ON statements(speaker_id, day)",
+        "CREATE INDEX statements_day ON statements(day, id)",
+        "CREATE INDEX statements_kind ON statements(kind, day)",
+        """CREATE VIRTUAL TABLE statements_fts USING fts5(
+            quote, speaker_names,
+            content='statements', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+            INSERT INTO statements_fts(rowid, quote, speaker_names) VALUES (new.id, new.quote, new.speaker_names);
+        END""",
+        """CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+            INSERT INTO statements_fts(statements_fts, rowid, quote, speaker_names)
+            VALUES ('delete', old.id, old.quote, old.speaker_names);
+        END""",
+    ],
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
