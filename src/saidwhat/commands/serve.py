@@ -1,0 +1,72 @@
+"""``saidwhat serve``: the HTTP API and the page over a store, read-only."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import sys
+from typing import Any
+
+DEFAULT_DB = "saidwhat.db"
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("serve", help="serve the API and the page over a statement database (read-only)")
+    p.add_argument(
+        "--db",
+        metavar="FILE",
+        default=os.environ.get("SAIDWHAT_DB", DEFAULT_DB),
+        help=f"the SQLite store to serve (default: $SAIDWHAT_DB or {DEFAULT_DB}); opened read-only",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    p.set_defaults(func=run)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import SaidwhatError
+
+    try:
+        import uvicorn
+
+        from ..web import create_app
+    except ModuleNotFoundError as e:
+        raise SaidwhatError(f"serve needs the web extra ({e.name} is missing): pip install 'saidwhat[web]'") from None
+    from ..store import Store
+
+    if not 0 < args.port < 65536:
+        raise SaidwhatError(f"--port {args.port} is not a TCP port")
+    store = Store(args.db, readonly=True)
+    loopback = is_loopback(args.host)
+    # Bound to this machine only: also refuse foreign Host headers (DNS rebinding).
+    allowed = ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None
+    if not loopback:
+        print(f"saidwhat: serving on {args.host}: reachable from other machines", file=sys.stderr)
+    app = create_app(store, allowed_hosts=allowed)
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"saidwhat: serving {args.db} on http://{shown}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    try:
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            log_level=args.log_level,
+            server_header=False,
+            proxy_headers=False,
+            limit_concurrency=512,
+            timeout_keep_alive=5,
+        )
+    finally:
+        store.close()
+    return 0

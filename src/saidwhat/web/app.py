@@ -1,0 +1,520 @@
+"""The FastAPI application: a read-only JSON API over a store, plus the page.
+
+Everything a client sees is JSON or one of the static files in ``static/``;
+no error ever carries a traceback (:class:`_Guard` turns any unhandled
+exception into ``{"error": "internal server error"}`` with status 500).
+
+The page is plain HTML/CSS/JS served by this process, with a strict
+Content-Security-Policy (``default-src 'self'``): no CDN, no inline script.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal, Protocol
+
+from fastapi import FastAPI, Query
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..errors import SaidwhatError
+from ..model import ROLES, Article, Kind
+
+log = logging.getLogger("saidwhat.web")
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+# Any request body larger than this is refused with 413 before it is read whole.
+MAX_BODY_BYTES = 1_000_000
+# POST /api/extract refuses texts longer than this (413): extraction is CPU-bound.
+MAX_EXTRACT_CHARS = 50_000
+# At most this many extractions run at once; others wait up to EXTRACT_WAIT_S, then get 503.
+MAX_CONCURRENT_EXTRACTIONS = 2
+EXTRACT_WAIT_S = 30.0
+
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (
+        b"content-security-policy",
+        b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        b"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+        b"form-action 'self'; frame-ancestors 'none'",
+    ),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+)
+
+
+class StatementStore(Protocol):
+    """The part of :class:`saidwhat.store.Store` the web layer reads."""
+
+    def search_statements(
+        self,
+        query: str | None = None,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        kind: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]: ...
+
+    def count_statements(
+        self,
+        query: str | None = None,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        kind: str | None = None,
+    ) -> int: ...
+
+    def speakers(self, top: int = 50, offset: int = 0, query: str | None = None) -> list[dict[str, Any]]: ...
+
+    def speaker(self, speaker_id: int) -> dict[str, Any] | None: ...
+
+    def speaker_statements(self, speaker_id: int, limit: int = 500) -> list[dict[str, Any]]: ...
+
+    def article(self, article_id: str) -> dict[str, Any] | None: ...
+
+    def stats(self) -> dict[str, Any]: ...
+
+
+ExtractFn = Callable[..., Article]
+
+
+# ---------------------------------------------------------------- responses
+# The models document the API in /api/openapi.json; handlers return
+# JSONResponse directly (no second validation pass on the hot path).
+
+
+class Spans(BaseModel):
+    quote: list[list[int]] = Field(default_factory=list, description="[begin, end) offsets into the article text")
+    speaker: list[list[int]] = Field(default_factory=list)
+    cue: list[list[int]] = Field(default_factory=list)
+    addressee: list[list[int]] = Field(default_factory=list)
+    frame: list[list[int]] = Field(default_factory=list)
+
+
+class StatementOut(BaseModel):
+    id: int | str | None = None
+    article_id: str | None = None
+    article_title: str | None = None
+    published: str | None = Field(None, description="publication date of the article, ISO")
+    said_on: str | None = Field(None, description="date the text gives for the statement itself, ISO")
+    kind: str
+    medium: str | None = None
+    confidence: float | None = None
+    quote: str
+    speaker: str | None = Field(None, description="the speaker mention as written")
+    speaker_id: int | None = None
+    speaker_name: str | None = Field(None, description="the resolved speaker entity")
+    cue: str | None = None
+    addressee: str | None = None
+    frame: str | None = None
+    spans: Spans
+
+
+class StatementPage(BaseModel):
+    items: list[StatementOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class SpeakerOut(BaseModel):
+    id: int
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    n_statements: int
+    by_kind: dict[str, int] = Field(default_factory=dict)
+    first: str | None = None
+    last: str | None = None
+
+
+class SpeakerPage(BaseModel):
+    items: list[SpeakerOut]
+    limit: int
+    offset: int
+
+
+class SpeakerDetail(SpeakerOut):
+    statements: list[StatementOut]
+
+
+class ArticleOut(BaseModel):
+    id: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    text: str
+    statements: list[StatementOut]
+
+
+class ExtractIn(BaseModel):
+    text: str = Field(..., description=f"article text, at most {MAX_EXTRACT_CHARS} characters")
+    lang: Literal["de", "en"] = "de"
+    published: date | None = Field(None, description="publication date, anchors relative dates")
+
+
+class ExtractOut(BaseModel):
+    text: str
+    lang: str
+    published: str | None
+    statements: list[StatementOut]
+
+
+class ErrorOut(BaseModel):
+    error: str
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut},
+    404: {"model": ErrorOut},
+    413: {"model": ErrorOut},
+    422: {"model": ErrorOut},
+    500: {"model": ErrorOut},
+}
+
+
+# ---------------------------------------------------------------- helpers
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _blank_to_none(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def statement_view(statement: Any, text: str, index: int) -> dict[str, Any]:
+    """A freshly extracted :class:`~saidwhat.model.Statement` in the store's statement shape."""
+    out: dict[str, Any] = {
+        "id": index,
+        "article_id": None,
+        "article_title": None,
+        "published": None,
+        "said_on": statement.said_on,
+        "kind": statement.kind.value,
+        "medium": statement.medium.value,
+        "confidence": round(float(statement.confidence), 3),
+        "speaker_id": None,
+        "speaker_name": statement.speaker_entity,
+        "nested": statement.nested,
+    }
+    spans: dict[str, list[list[int]]] = {}
+    for role in ROLES:
+        out[role] = statement.role_text(role, text)
+        spans[role] = [[s.begin, s.end] for s in statement.role(role)]
+    out["spans"] = spans
+    return out
+
+
+def _json(content: Any, status: int = 200) -> JSONResponse:
+    return JSONResponse(content, status_code=status)
+
+
+# ---------------------------------------------------------------- ASGI guard
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Guard:
+    """Outermost-but-one middleware: headers, limits, and no tracebacks.
+
+    * adds the security headers to every response;
+    * refuses request bodies over ``max_body`` bytes with 413 (by
+      Content-Length up front, or while streaming a chunked body);
+    * requires ``application/json`` on POST (no form-post CSRF);
+    * checks the Host header against ``allowed_hosts`` (DNS rebinding);
+    * turns any exception that escapes the app into a JSON 500.
+    """
+
+    def __init__(self, app: ASGIApp, max_body: int, allowed_hosts: frozenset[str] | None) -> None:
+        self.app = app
+        self.max_body = max_body
+        self.allowed_hosts = allowed_hosts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+        overflow = False  # the body went over the limit while streaming
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if overflow:
+                # Whatever the app answers to a body cut short (FastAPI: "400 error
+                # parsing the body"), the client gets the 413 it deserves.
+                if message["type"] == "http.response.start" and not started:
+                    await _send_error(send_with_headers_raw, 413, too_large)
+                return
+            await send_with_headers_raw(message)
+
+        async def send_with_headers_raw(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                headers = list(message.get("headers", []))
+                headers.extend((k, v) for k, v in SECURITY_HEADERS if k not in present)
+                message = {**message, "headers": headers}
+            await send(message)
+
+        too_large = f"request body too large (limit {self.max_body} bytes)"
+        headers = {k.lower(): v for k, v in scope.get("headers", [])}
+        if self.allowed_hosts is not None:
+            host = headers.get(b"host", b"").decode("latin-1").lower()
+            host = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if host not in self.allowed_hosts:
+                await _send_error(send_with_headers, 400, "invalid Host header")
+                return
+        length = headers.get(b"content-length")
+        if length is not None:
+            try:
+                too_long = int(length) > self.max_body
+            except ValueError:
+                await _send_error(send_with_headers, 400, "invalid Content-Length")
+                return
+            if too_long:
+                await _send_error(send_with_headers, 413, too_large)
+                return
+        if scope.get("method") == "POST":
+            ctype = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+            if ctype != b"application/json":
+                await _send_error(send_with_headers, 415, "send the request body as application/json")
+                return
+
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received, overflow
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    overflow = True
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send_with_headers)
+        except _TooLarge:
+            if not started:
+                await _send_error(send_with_headers_raw, 413, too_large)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if not started:
+                await _send_error(send_with_headers, 500, "internal server error")
+
+
+async def _send_error(send: Send, status: int, message: str) -> None:
+    body = json.dumps({"error": message}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+# ---------------------------------------------------------------- the app
+
+
+def create_app(
+    store: StatementStore,
+    *,
+    extract_fn: ExtractFn | None = None,
+    max_body: int = MAX_BODY_BYTES,
+    max_extract_chars: int = MAX_EXTRACT_CHARS,
+    allowed_hosts: list[str] | None = None,
+) -> FastAPI:
+    """The web application over ``store`` (opened read-only by the caller).
+
+    ``extract_fn`` defaults to :func:`saidwhat.extract`, imported on first use.
+    ``allowed_hosts`` (hostnames without port) enables the Host-header check.
+    """
+    app = FastAPI(
+        title="saidwhat",
+        version=__version__,
+        description="Who said what, to whom, how and when: attributed statements from news articles.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN: not served
+        redoc_url=None,
+    )
+    hosts = frozenset(h.lower() for h in allowed_hosts) if allowed_hosts is not None else None
+    app.add_middleware(_Guard, max_body=max_body, allowed_hosts=hosts)
+    extract_slots = threading.BoundedSemaphore(MAX_CONCURRENT_EXTRACTIONS)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return _json({"error": exc.message}, exc.status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404 and message == "Not Found":
+            message = "not found"
+        return JSONResponse({"error": message}, status_code=exc.status_code, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        details = []
+        for err in exc.errors()[:10]:
+            loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body",))
+            details.append({"field": loc, "message": str(err.get("msg", "invalid"))})
+        first = details[0] if details else {"field": "", "message": "invalid request"}
+        return _json({"error": f"invalid {first['field'] or 'request'}: {first['message']}", "details": details}, 422)
+
+    @app.exception_handler(SaidwhatError)
+    async def _saidwhat_error(request: Request, exc: SaidwhatError) -> JSONResponse:
+        return _json({"error": str(exc)}, 400)
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception) -> JSONResponse:  # pragma: no cover - _Guard catches first
+        log.exception("unhandled error")
+        return _json({"error": "internal server error"}, 500)
+
+    # -------------------------------------------------------------- API
+
+    @app.get("/api/stats", tags=["store"], summary="Counts of articles, statements and speakers")
+    def stats() -> JSONResponse:
+        return _json(store.stats())
+
+    @app.get(
+        "/api/statements",
+        response_model=StatementPage,
+        responses=_ERRORS,
+        tags=["statements"],
+        summary="Search statements",
+    )
+    def statements(
+        query: Annotated[str | None, Query(max_length=200, description="words in the quote (full-text)")] = None,
+        speaker: Annotated[str | None, Query(max_length=200, description="speaker name, alias or id")] = None,
+        since: Annotated[date | None, Query(description="on or after, YYYY-MM-DD")] = None,
+        until: Annotated[date | None, Query(description="on or before, YYYY-MM-DD")] = None,
+        kind: Annotated[Kind | None, Query(description="statement kind")] = None,
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    ) -> JSONResponse:
+        filters: dict[str, Any] = {
+            "query": _blank_to_none(query),
+            "speaker": _blank_to_none(speaker),
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+            "kind": kind.value if kind else None,
+        }
+        if since and until and since > until:
+            raise ApiError(422, "invalid until: it is before since")
+        items = store.search_statements(**filters, limit=limit, offset=offset)
+        if offset == 0 and len(items) < limit:
+            total = len(items)  # the page holds them all: no need to count
+        else:
+            total = store.count_statements(**filters)
+        return _json({"items": items, "total": total, "limit": limit, "offset": offset})
+
+    @app.get("/api/speakers", response_model=SpeakerPage, responses=_ERRORS, tags=["speakers"], summary="Top speakers")
+    def speakers(
+        query: Annotated[str | None, Query(max_length=200, description="part of a name or alias")] = None,
+        limit: Annotated[int, Query(ge=1, le=200)] = 50,
+        offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    ) -> JSONResponse:
+        items = store.speakers(top=limit, offset=offset, query=_blank_to_none(query))
+        return _json({"items": items, "limit": limit, "offset": offset})
+
+    @app.get(
+        "/api/speakers/{speaker_id}",
+        response_model=SpeakerDetail,
+        responses=_ERRORS,
+        tags=["speakers"],
+        summary="One speaker with their statements by date",
+    )
+    def speaker(speaker_id: Annotated[int, PathParam(ge=0, le=2**62)]) -> JSONResponse:
+        found = store.speaker(speaker_id)
+        if found is None:
+            raise ApiError(404, f"no speaker with id {speaker_id}")
+        return _json({**found, "statements": store.speaker_statements(speaker_id)})
+
+    @app.get(
+        "/api/articles/{article_id}",
+        response_model=ArticleOut,
+        responses=_ERRORS,
+        tags=["articles"],
+        summary="An article's text with its statements and their spans",
+    )
+    def article(article_id: Annotated[str, PathParam(max_length=200)]) -> JSONResponse:
+        found = store.article(article_id)
+        if found is None:
+            raise ApiError(404, "no such article")
+        return _json(found)
+
+    @app.post(
+        "/api/extract",
+        response_model=ExtractOut,
+        responses={**_ERRORS, 413: {"model": ErrorOut, "description": "text or body too large"}},
+        tags=["extract"],
+        summary="Extract statements from a text (nothing is stored)",
+    )
+    def extract(body: ExtractIn) -> JSONResponse:
+        if len(body.text) > max_extract_chars:
+            raise ApiError(413, f"text too long: {len(body.text)} characters (limit {max_extract_chars})")
+        fn: ExtractFn
+        if extract_fn is not None:
+            fn = extract_fn
+        else:
+            from ..pipeline import extract as fn
+        if not extract_slots.acquire(timeout=EXTRACT_WAIT_S):
+            raise ApiError(503, "the extractor is busy, try again shortly")
+        try:
+            result = fn(body.text, lang=body.lang, published=body.published)
+        finally:
+            extract_slots.release()
+        return _json(
+            {
+                "text": result.text,
+                "lang": result.lang,
+                "published": result.published.isoformat() if result.published else None,
+                "statements": [statement_view(s, result.text, i) for i, s in enumerate(result.statements)],
+            }
+        )
+
+    @app.get("/api/{rest:path}", include_in_schema=False)
+    def api_not_found(rest: str) -> JSONResponse:
+        return _json({"error": "not found"}, 404)
+
+    # -------------------------------------------------------------- page
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html; charset=utf-8")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

@@ -1,0 +1,766 @@
+/* saidwhat page: vanilla JS, no dependencies, no network beyond this origin's /api.
+ *
+ * Safety rule: every piece of data (article text, titles, names, URLs, query
+ * strings) reaches the DOM through textContent / text nodes or through
+ * setAttribute on attributes we name ourselves; no HTML string is ever parsed.
+ * External links are only made for http(s) URLs.
+ */
+(() => {
+  'use strict';
+
+  const ROLES = ['quote', 'speaker', 'cue', 'addressee', 'frame'];
+  const ROLE_LABEL = { quote: 'Quote', speaker: 'Speaker', cue: 'Cue', addressee: 'Addressee', frame: 'Frame' };
+  const KINDS = ['direct', 'indirect', 'free_indirect', 'indirect_free_indirect', 'reported'];
+  const KIND_LABEL = {
+    direct: 'direct',
+    indirect: 'indirect',
+    free_indirect: 'free indirect',
+    indirect_free_indirect: 'indirect, continued',
+    reported: 'reported',
+  };
+  const PAGE = 20;
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const MAX_TRY_CHARS = 50000;
+  const EXAMPLE = [
+    'Berlin (dpa) - Die Bürgermeisterin von Neustadt, Anna Berger, hat am Montag vor einer Überlastung der Kliniken gewarnt.',
+    '',
+    '"Wir stehen kurz vor dem Punkt, an dem wir Patienten abweisen müssen", sagte Berger vor Journalisten.',
+    '',
+    'Gesundheitsminister Karl Lenz widersprach: "Die Lage ist ernst, aber beherrschbar."',
+    '',
+    'Berger sagte, die Stadt brauche mehr Personal.',
+  ].join('\n');
+
+  // ---------------------------------------------------------------- DOM helpers
+
+  /** Element builder: props are set via properties/attributes we name; children become text nodes. */
+  function h(tag, props, ...children) {
+    const el = document.createElement(tag);
+    setProps(el, props);
+    appendAll(el, children);
+    return el;
+  }
+
+  function svg(tag, props, ...children) {
+    const el = document.createElementNS(SVG_NS, tag);
+    setProps(el, props);
+    appendAll(el, children);
+    return el;
+  }
+
+  function setProps(el, props) {
+    if (!props) return;
+    for (const [key, value] of Object.entries(props)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === 'class') el.setAttribute('class', value);
+      else if (key === 'text') el.textContent = String(value);
+      else if (key === 'dataset') for (const [k, v] of Object.entries(value)) el.dataset[k] = String(v);
+      else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+      else el.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+
+  function appendAll(el, children) {
+    for (const child of children.flat(Infinity)) {
+      if (child === null || child === undefined || child === false) continue;
+      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  }
+
+  const $ = (sel, root = document) => root.querySelector(sel);
+
+  function clip(s, n) {
+    const t = String(s || '').replace(/\s+/g, ' ').trim();
+    return t.length <= n ? t : t.slice(0, n - 1) + '…';
+  }
+
+  /** An http(s) URL or null: anything else (javascript:, data:, …) is never made a link. */
+  function safeUrl(raw) {
+    if (typeof raw !== 'string' || !raw) return null;
+    try {
+      const u = new URL(raw);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function route(...parts) {
+    return '#/' + parts.map((p) => encodeURIComponent(String(p))).join('/');
+  }
+
+  function withParams(base, params) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+    const s = q.toString();
+    return s ? base + '?' + s : base;
+  }
+
+  function fmtInt(n) {
+    return Number(n || 0).toLocaleString('en-US');
+  }
+
+  /** The day a statement was made if the text gives one, else the article's date. */
+  function dateOf(st) {
+    if (!st) return null;
+    if (typeof st.said_on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(st.said_on)) return st.said_on;
+    return st.published || null;
+  }
+
+  // ---------------------------------------------------------------- API
+
+  async function api(path, params, init) {
+    const url = new URL(path, window.location.origin);
+    if (params) for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
+    const res = await fetch(url, Object.assign({ headers: { Accept: 'application/json' }, credentials: 'same-origin' }, init || {}));
+    let body = null;
+    try {
+      body = await res.json();
+    } catch (e) {
+      body = null;
+    }
+    if (!res.ok) throw new Error(body && typeof body.error === 'string' ? body.error : 'HTTP ' + res.status);
+    return body;
+  }
+
+  // ---------------------------------------------------------------- shared pieces
+
+  function kindBadge(kind) {
+    const k = KINDS.includes(kind) ? kind : 'other';
+    return h('span', { class: 'badge kind-' + k, text: KIND_LABEL[kind] || String(kind || '?') });
+  }
+
+  function speakerLabel(st, cls) {
+    const name = st.speaker_name || st.speaker || '';
+    const label = name ? name : 'unknown speaker';
+    const mention = st.speaker && st.speaker_name && st.speaker !== st.speaker_name ? st.speaker : null;
+    const main = Number.isInteger(st.speaker_id)
+      ? h('a', { class: cls, href: route('speaker', st.speaker_id), text: label })
+      : h('span', { class: cls + (name ? '' : ' muted'), text: label });
+    return mention ? [main, h('span', { class: 'muted', text: '(“' + clip(mention, 40) + '”)' })] : [main];
+  }
+
+  function legend(roles) {
+    return h(
+      'ul',
+      { class: 'legend', 'aria-label': 'Legend' },
+      roles.map((r) => h('li', {}, h('span', { class: 'key key-' + r, text: ROLE_LABEL[r] }))),
+      h('li', { class: 'muted', text: 'Hover a highlight or a statement to light up all its parts.' }),
+    );
+  }
+
+  function showError(container, err) {
+    container.replaceChildren(h('p', { class: 'error', role: 'alert', text: String((err && err.message) || err) }));
+  }
+
+  function loading(container, what) {
+    container.replaceChildren(h('p', { class: 'loading', text: 'Loading ' + what + '…' }));
+  }
+
+  // ---------------------------------------------------------------- highlighting
+
+  /**
+   * The article text cut at every span boundary. Each highlighted piece is a
+   * <span class="hl hl-ROLE…"> carrying data-ROLE="i j" (statement indexes for
+   * which it has that role) and data-st (all of them).
+   */
+  function highlight(text, statements) {
+    const n = text.length;
+    const cuts = new Set([0, n]);
+    const norm = statements.map((st) => {
+      const out = {};
+      const spans = (st && st.spans) || {};
+      for (const r of ROLES) {
+        const list = Array.isArray(spans[r]) ? spans[r] : [];
+        out[r] = list.filter(
+          (sp) => Array.isArray(sp) && Number.isInteger(sp[0]) && Number.isInteger(sp[1]) && sp[0] >= 0 && sp[0] < sp[1] && sp[1] <= n,
+        );
+        for (const [b, e] of out[r]) {
+          cuts.add(b);
+          cuts.add(e);
+        }
+      }
+      return out;
+    });
+    const points = [...cuts].sort((a, b) => a - b);
+    const doc = h('div', { class: 'doc', lang: 'de' });
+    const parts = new Map();
+    for (let k = 0; k + 1 < points.length; k++) {
+      const a = points[k];
+      const b = points[k + 1];
+      const piece = text.slice(a, b);
+      const roles = {};
+      const members = new Set();
+      norm.forEach((sp, i) => {
+        for (const r of ROLES) {
+          if (sp[r].some(([x, y]) => x <= a && b <= y)) {
+            (roles[r] = roles[r] || []).push(i);
+            members.add(i);
+          }
+        }
+      });
+      if (!members.size) {
+        doc.append(document.createTextNode(piece));
+        continue;
+      }
+      const present = ROLES.filter((r) => roles[r]);
+      const el = h('span', { class: 'hl ' + present.map((r) => 'hl-' + r).join(' '), text: piece });
+      for (const r of present) el.dataset[r] = roles[r].join(' ');
+      el.dataset.st = [...members].join(' ');
+      el.setAttribute('title', present.map((r) => ROLE_LABEL[r] + ' of #' + roles[r].map((i) => i + 1).join(', #')).join(' · '));
+      for (const i of members) {
+        if (!parts.has(i)) parts.set(i, []);
+        parts.get(i).push(el);
+      }
+      doc.append(el);
+    }
+    return { doc, parts };
+  }
+
+  function statementItem(st, i) {
+    const meta = [];
+    if (st.cue) meta.push(h('span', {}, 'cue ', h('span', { class: 'role-tag key-cue', text: clip(st.cue, 40) })));
+    if (st.addressee) meta.push(h('span', {}, 'to ', h('span', { class: 'role-tag key-addressee', text: clip(st.addressee, 60) })));
+    const d = dateOf(st);
+    if (st.said_on) meta.push(h('span', { class: 'date', text: 'said ' + st.said_on }));
+    else if (d) meta.push(h('span', { class: 'date', text: d }));
+    if (typeof st.confidence === 'number') meta.push(h('span', { text: 'confidence ' + st.confidence.toFixed(2) }));
+    return h(
+      'li',
+      { class: 'st', tabindex: '0', dataset: { st: i } },
+      h('div', { class: 'st-head' }, h('span', { class: 'st-num', text: String(i + 1) }), speakerLabel(st, 'st-speaker'), kindBadge(st.kind)),
+      h('p', { class: 'st-quote', text: clip(st.quote, 260) }),
+      meta.length ? h('div', { class: 'st-meta' }, meta) : null,
+    );
+  }
+
+  /** Text with highlights plus the list of statements, hover-linked both ways. */
+  function evidenceView(text, statements, focusIndex) {
+    const { doc, parts } = highlight(text, statements);
+    const items = new Map();
+    const list = h('ol', { class: 'st-list', 'aria-label': 'Statements' });
+    statements.forEach((st, i) => {
+      const li = statementItem(st, i);
+      items.set(i, li);
+      list.append(li);
+    });
+    let lit = [];
+    const light = (ids) => {
+      for (const el of lit) el.classList.remove('active');
+      lit = [];
+      doc.classList.toggle('focus', ids.length > 0);
+      for (const i of ids) {
+        for (const el of parts.get(i) || []) {
+          el.classList.add('active');
+          lit.push(el);
+        }
+        const li = items.get(i);
+        if (li) {
+          li.classList.add('active');
+          lit.push(li);
+        }
+      }
+    };
+    doc.addEventListener('mouseover', (e) => {
+      const t = e.target instanceof Element ? e.target.closest('.hl') : null;
+      light(t ? t.dataset.st.split(' ').map(Number) : []);
+    });
+    doc.addEventListener('mouseleave', () => light([]));
+    const jump = (i) => {
+      const first = (parts.get(i) || [])[0];
+      if (!first) return;
+      first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      for (const el of parts.get(i)) {
+        el.classList.remove('flash');
+        void el.getBoundingClientRect();
+        el.classList.add('flash');
+      }
+    };
+    items.forEach((li, i) => {
+      li.addEventListener('mouseenter', () => light([i]));
+      li.addEventListener('mouseleave', () => light([]));
+      li.addEventListener('focus', () => light([i]));
+      li.addEventListener('blur', () => light([]));
+      li.addEventListener('click', (e) => {
+        if (e.target instanceof Element && e.target.closest('a')) return;
+        jump(i);
+      });
+      li.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          jump(i);
+        }
+      });
+    });
+    if (focusIndex !== null && focusIndex !== undefined && focusIndex >= 0) {
+      window.setTimeout(() => {
+        light([focusIndex]);
+        jump(focusIndex);
+      }, 50);
+    }
+    return { doc, list };
+  }
+
+  // ---------------------------------------------------------------- views: search
+
+  function field(label, input) {
+    return h('label', { class: 'field' }, label, input);
+  }
+
+  async function viewSearch(main, params, isCurrent) {
+    const q = {
+      query: params.get('query') || '',
+      speaker: params.get('speaker') || '',
+      kind: params.get('kind') || '',
+      since: params.get('since') || '',
+      until: params.get('until') || '',
+    };
+    const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
+    const inQuery = h('input', { type: 'search', name: 'query', placeholder: 'words in the quote…', maxlength: '200', value: q.query, autofocus: true });
+    const inSpeaker = h('input', { type: 'text', name: 'speaker', placeholder: 'e.g. Stoltenberg', maxlength: '200', value: q.speaker });
+    const inKind = h('select', { name: 'kind' }, h('option', { value: '', text: 'any kind' }), KINDS.map((k) => h('option', { value: k, text: KIND_LABEL[k], selected: k === q.kind })));
+    const inSince = h('input', { type: 'date', name: 'since', value: q.since });
+    const inUntil = h('input', { type: 'date', name: 'until', value: q.until });
+    const form = h(
+      'form',
+      { class: 'search-form', role: 'search', id: 'search-form' },
+      field('Search', inQuery),
+      field('Speaker', inSpeaker),
+      field('Kind', inKind),
+      field('Since', inSince),
+      field('Until', inUntil),
+      h('button', { type: 'submit', text: 'Search' }),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      window.location.hash = withParams('#/', {
+        query: inQuery.value.trim(),
+        speaker: inSpeaker.value.trim(),
+        kind: inKind.value,
+        since: inSince.value,
+        until: inUntil.value,
+      });
+    });
+    const results = h('section', { id: 'results', 'aria-live': 'polite' });
+    const side = h('aside', { class: 'panel', id: 'top-speakers' }, h('h3', { text: 'Most quoted' }), h('p', { class: 'loading', text: 'Loading…' }));
+    main.replaceChildren(h('div', { class: 'panel' }, form), h('div', { class: 'layout' }, results, side));
+    loading(results, 'statements');
+
+    api('/api/speakers', { limit: 12 })
+      .then((data) => {
+        if (!isCurrent()) return;
+        const items = data.items || [];
+        side.replaceChildren(
+          h('h3', { text: 'Most quoted' }),
+          items.length
+            ? h('ul', { class: 'speaker-list' }, items.map((sp) => h('li', {}, h('a', { href: route('speaker', sp.id), text: sp.name }), h('span', { class: 'count', text: fmtInt(sp.n_statements) }))))
+            : h('p', { class: 'muted', text: 'No speakers yet.' }),
+          h('p', {}, h('a', { href: '#/speakers', text: 'All speakers →' })),
+        );
+      })
+      .catch((err) => isCurrent() && showError(side, err));
+
+    try {
+      const data = await api('/api/statements', Object.assign({}, q, { limit: PAGE, offset }));
+      if (!isCurrent()) return;
+      const items = data.items || [];
+      const total = data.total || 0;
+      const head = h(
+        'div',
+        { class: 'results-head' },
+        h('h2', { id: 'result-count', text: total ? fmtInt(total) + (total === 1 ? ' statement' : ' statements') : 'No statements found' }),
+        total ? h('span', { class: 'muted', text: 'showing ' + fmtInt(offset + 1) + '–' + fmtInt(offset + items.length) }) : null,
+      );
+      const list = h('ol', { class: 'results', id: 'result-list' }, items.map(resultItem));
+      const pager = h('div', { class: 'pager' });
+      if (offset > 0) pager.append(h('a', { class: 'button-link', href: withParams('#/', Object.assign({}, q, { offset: Math.max(0, offset - PAGE) })), text: '← Previous' }));
+      if (offset + items.length < total) pager.append(h('a', { class: 'button-link', href: withParams('#/', Object.assign({}, q, { offset: offset + PAGE })), text: 'Next →' }));
+      results.replaceChildren(head, list, pager);
+    } catch (err) {
+      if (isCurrent()) showError(results, err);
+    }
+  }
+
+  function resultItem(st) {
+    const d = dateOf(st);
+    const articleLink = st.article_id
+      ? h('a', { class: 'result-article', href: withParams(route('article', st.article_id), { st: st.id }), text: st.article_title ? clip(st.article_title, 90) : 'open article' })
+      : null;
+    return h(
+      'li',
+      { class: 'result', dataset: { id: st.id } },
+      h('div', { class: 'result-head' }, speakerLabel(st, 'result-speaker'), kindBadge(st.kind), d ? h('span', { class: 'date', text: d }) : null),
+      h('p', { class: 'result-quote', text: clip(st.quote, 320) }),
+      h('div', { class: 'result-foot' }, articleLink, st.cue ? h('span', {}, 'cue: ', h('span', { class: 'role-tag key-cue', text: clip(st.cue, 40) })) : null),
+    );
+  }
+
+  // ---------------------------------------------------------------- views: article
+
+  async function viewArticle(main, id, params, isCurrent) {
+    loading(main, 'article');
+    let art;
+    try {
+      art = await api('/api/articles/' + encodeURIComponent(id));
+    } catch (err) {
+      if (isCurrent()) showError(main, err);
+      return;
+    }
+    if (!isCurrent()) return;
+    const statements = Array.isArray(art.statements) ? art.statements : [];
+    const wanted = params.get('st');
+    const focus = wanted === null ? -1 : statements.findIndex((s) => String(s.id) === wanted);
+    const url = safeUrl(art.url);
+    const meta = [];
+    if (art.source) meta.push(h('span', { text: art.source }));
+    if (art.published) meta.push(h('span', { class: 'date', text: art.published }));
+    if (url) meta.push(h('a', { href: url, rel: 'noopener noreferrer nofollow', target: '_blank', class: 'article-url', text: clip(art.url, 80) }));
+    else if (art.url) meta.push(h('span', { class: 'unsafe-url', title: 'not an http(s) link', text: clip(art.url, 80) }));
+    meta.push(h('span', { text: statements.length + (statements.length === 1 ? ' statement' : ' statements') }));
+    const { doc, list } = evidenceView(String(art.text || ''), statements, focus);
+    main.replaceChildren(
+      h('div', { class: 'article-head' }, h('h1', { id: 'article-title', text: art.title || 'Untitled article' }), h('div', { class: 'article-meta' }, meta), legend(ROLES.slice(0, 4))),
+      h('div', { class: 'layout layout-article' }, h('article', { class: 'panel', id: 'article-text' }, doc), h('aside', { class: 'panel sticky', id: 'article-statements' }, h('h3', { text: 'Statements' }), statements.length ? list : h('p', { class: 'muted', text: 'No statements found in this article.' }))),
+    );
+  }
+
+  // ---------------------------------------------------------------- views: speakers
+
+  async function viewSpeakers(main, params, isCurrent) {
+    const query = params.get('query') || '';
+    const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
+    const input = h('input', { type: 'search', name: 'query', placeholder: 'name or alias…', maxlength: '200', value: query });
+    const form = h('form', { class: 'row', role: 'search' }, field('Find a speaker', input), h('button', { type: 'submit', text: 'Find' }));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      window.location.hash = withParams('#/speakers', { query: input.value.trim() });
+    });
+    const body = h('div', {});
+    main.replaceChildren(h('div', { class: 'panel' }, h('h1', { text: 'Speakers' }), form), h('div', { class: 'panel' }, body));
+    loading(body, 'speakers');
+    try {
+      const limit = 50;
+      const data = await api('/api/speakers', { query, limit, offset });
+      if (!isCurrent()) return;
+      const items = data.items || [];
+      if (!items.length) {
+        body.replaceChildren(h('p', { class: 'muted', text: 'No speakers found.' }));
+        return;
+      }
+      const table = h(
+        'table',
+        { class: 'table', id: 'speaker-table' },
+        h('thead', {}, h('tr', {}, ['Speaker', 'Also written as', 'Statements', 'Kinds', 'First', 'Last'].map((t) => h('th', { text: t })))),
+        h(
+          'tbody',
+          {},
+          items.map((sp) =>
+            h(
+              'tr',
+              {},
+              h('td', {}, h('a', { href: route('speaker', sp.id), text: sp.name })),
+              h('td', { class: 'muted', text: clip((sp.aliases || []).filter((a) => a !== sp.name).join(', '), 80) }),
+              h('td', { class: 'num', text: fmtInt(sp.n_statements) }),
+              h('td', {}, kindBar(sp.by_kind || {}, 120, 10)),
+              h('td', { class: 'date', text: sp.first || '' }),
+              h('td', { class: 'date', text: sp.last || '' }),
+            ),
+          ),
+        ),
+      );
+      const pager = h('div', { class: 'pager' });
+      if (offset > 0) pager.append(h('a', { href: withParams('#/speakers', { query, offset: Math.max(0, offset - limit) }), text: '← Previous' }));
+      if (items.length === limit) pager.append(h('a', { href: withParams('#/speakers', { query, offset: offset + limit }), text: 'Next →' }));
+      body.replaceChildren(table, pager);
+    } catch (err) {
+      if (isCurrent()) showError(body, err);
+    }
+  }
+
+  // ---------------------------------------------------------------- charts
+
+  function kindBar(byKind, width, height) {
+    const entries = KINDS.map((k) => [k, Number(byKind[k] || 0)]).filter(([, n]) => n > 0);
+    for (const [k, n] of Object.entries(byKind)) if (!KINDS.includes(k) && n > 0) entries.push([k, Number(n)]);
+    const total = entries.reduce((a, [, n]) => a + n, 0);
+    const el = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width, height, class: 'kindbar', role: 'img', 'aria-label': entries.map(([k, n]) => (KIND_LABEL[k] || k) + ': ' + n).join(', ') || 'no statements' });
+    if (!total) {
+      el.append(svg('rect', { x: 0, y: 0, width, height, rx: 3, fill: '#eceff3' }));
+      return el;
+    }
+    let x = 0;
+    for (const [k, n] of entries) {
+      const w = (n / total) * width;
+      const rect = svg('rect', { x: x.toFixed(2), y: 0, width: Math.max(w, 0.5).toFixed(2), height, class: 'fill-' + (KINDS.includes(k) ? k : 'other') });
+      rect.append(svg('title', {}, (KIND_LABEL[k] || k) + ': ' + n + ' (' + Math.round((n / total) * 100) + '%)'));
+      el.append(rect);
+      x += w;
+    }
+    return el;
+  }
+
+  const WEEK_MS = 7 * 864e5;
+
+  function weekStart(iso) {
+    if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return null;
+    const d = new Date(iso.slice(0, 10) + 'T00:00:00Z');
+    if (Number.isNaN(d.getTime())) return null;
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return d.getTime();
+  }
+
+  const isoDay = (t) => new Date(t).toISOString().slice(0, 10);
+
+  /** Statements per week (Monday-based, by said_on, else published) as an SVG bar chart. */
+  function weeklyTimeline(statements) {
+    const counts = new Map();
+    let undated = 0;
+    for (const st of statements) {
+      const w = weekStart(dateOf(st));
+      if (w === null) {
+        undated++;
+        continue;
+      }
+      counts.set(w, (counts.get(w) || 0) + 1);
+    }
+    const caption = h('p', { class: 'muted' });
+    if (!counts.size) {
+      caption.textContent = 'No dated statements.';
+      return h('div', {}, caption);
+    }
+    const keys = [...counts.keys()].sort((a, b) => a - b);
+    let first = keys[0];
+    let last = keys[keys.length - 1];
+    let nweeks = Math.round((last - first) / WEEK_MS) + 1;
+    if (nweeks < 12) {
+      const pad = 12 - nweeks;
+      first -= Math.floor(pad / 2) * WEEK_MS;
+      last += Math.ceil(pad / 2) * WEEK_MS;
+      nweeks = 12;
+    }
+    const W = 760;
+    const H = 190;
+    const padL = 34;
+    const padR = 10;
+    const padT = 12;
+    const padB = 30;
+    const iw = W - padL - padR;
+    const ih = H - padT - padB;
+    const max = Math.max(...counts.values());
+    const bw = iw / nweeks;
+    const gap = bw > 4 ? Math.min(2, bw * 0.15) : 0;
+    const chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'chart', id: 'timeline', role: 'img', 'aria-label': 'Statements per week from ' + isoDay(first) + ' to ' + isoDay(last) });
+    const ticks = max <= 4 ? [...Array(max + 1).keys()] : [0, Math.round(max / 2), max];
+    for (const t of ticks) {
+      const y = padT + ih - (t / max) * ih;
+      chart.append(svg('line', { x1: padL, x2: W - padR, y1: y.toFixed(1), y2: y.toFixed(1), class: t === 0 ? 'axis' : 'grid' }));
+      chart.append(svg('text', { x: padL - 6, y: (y + 4).toFixed(1), 'text-anchor': 'end' }, String(t)));
+    }
+    for (let i = 0; i < nweeks; i++) {
+      const t = first + i * WEEK_MS;
+      const c = counts.get(t) || 0;
+      if (!c) continue;
+      const bh = Math.max(1, (c / max) * ih);
+      const rect = svg('rect', { class: 'bar', x: (padL + i * bw + gap).toFixed(2), y: (padT + ih - bh).toFixed(2), width: Math.max(1, bw - 2 * gap).toFixed(2), height: bh.toFixed(2), rx: bw > 6 ? 2 : 0, dataset: { week: isoDay(t), count: c } });
+      rect.append(svg('title', {}, 'Week of ' + isoDay(t) + ': ' + c + (c === 1 ? ' statement' : ' statements')));
+      chart.append(rect);
+    }
+    const nlabels = Math.min(6, nweeks);
+    const seen = new Set();
+    for (let j = 0; j < nlabels; j++) {
+      const i = nlabels === 1 ? 0 : Math.round((j * (nweeks - 1)) / (nlabels - 1));
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const x = padL + i * bw + bw / 2;
+      chart.append(svg('line', { x1: x.toFixed(1), x2: x.toFixed(1), y1: padT + ih, y2: padT + ih + 4, class: 'axis' }));
+      chart.append(svg('text', { x: x.toFixed(1), y: H - 8, 'text-anchor': j === 0 ? 'start' : j === nlabels - 1 ? 'end' : 'middle' }, isoDay(first + i * WEEK_MS)));
+    }
+    caption.textContent = 'Statements per week (by the date a statement was made, else the article date), ' + keys.length + ' active week' + (keys.length === 1 ? '' : 's') + (undated ? '; ' + undated + ' undated' : '') + '.';
+    return h('div', {}, chart, caption);
+  }
+
+  // ---------------------------------------------------------------- views: speaker
+
+  async function viewSpeaker(main, id, isCurrent) {
+    loading(main, 'speaker');
+    let sp;
+    try {
+      sp = await api('/api/speakers/' + encodeURIComponent(id));
+    } catch (err) {
+      if (isCurrent()) showError(main, err);
+      return;
+    }
+    if (!isCurrent()) return;
+    const statements = Array.isArray(sp.statements) ? sp.statements : [];
+    const byKind = sp.by_kind || {};
+    const total = Number(sp.n_statements || statements.length);
+    const aliases = (sp.aliases || []).filter((a) => a !== sp.name);
+    const kinds = KINDS.filter((k) => byKind[k]).concat(Object.keys(byKind).filter((k) => !KINDS.includes(k) && byKind[k]));
+    const kindLegend = h(
+      'ul',
+      { class: 'kind-legend', id: 'kind-split' },
+      kinds.map((k) => h('li', { dataset: { kind: k } }, h('span', { class: 'swatch bg-' + k }), (KIND_LABEL[k] || k) + ' ', h('b', { text: fmtInt(byKind[k]) }), h('span', { class: 'muted', text: ' (' + Math.round((byKind[k] / Math.max(1, total)) * 100) + '%)' }))),
+    );
+    const list = h(
+      'ol',
+      { class: 'results', id: 'speaker-statements' },
+      statements
+        .slice()
+        .reverse()
+        .map((st) => resultItem(Object.assign({}, st, { speaker_id: null, speaker_name: null, speaker: st.speaker || sp.name }))),
+    );
+    main.replaceChildren(
+      h(
+        'div',
+        { class: 'panel' },
+        h('div', { class: 'speaker-head' }, h('h1', { id: 'speaker-name', text: sp.name || 'Unknown' }), aliases.length ? h('span', { class: 'muted', text: 'also: ' + clip(aliases.join(', '), 160) }) : null),
+        h(
+          'div',
+          { class: 'kpis' },
+          h('div', { class: 'kpi' }, h('b', { text: fmtInt(total) }), h('span', { text: 'statements' })),
+          h('div', { class: 'kpi' }, h('b', { text: sp.first || '—' }), h('span', { text: 'first' })),
+          h('div', { class: 'kpi' }, h('b', { text: sp.last || '—' }), h('span', { text: 'last' })),
+        ),
+      ),
+      h('div', { class: 'panel' }, h('h3', { text: 'Statements per week' }), weeklyTimeline(statements), total > statements.length ? h('p', { class: 'muted', text: 'Chart and list show the ' + statements.length + ' most recent of ' + fmtInt(total) + ' statements.' }) : null),
+      h('div', { class: 'panel' }, h('h3', { text: 'By kind' }), kindBar(byKind, 760, 22), kindLegend),
+      h('div', { class: 'section-title' }, h('h2', { text: 'Statements, newest first' }), h('a', { href: withParams('#/', { speaker: sp.name }), text: 'Search their statements →' })),
+      list,
+    );
+    const bar = main.querySelector('.kindbar');
+    if (bar) {
+      bar.classList.add('chart');
+      bar.setAttribute('width', '100%');
+      bar.removeAttribute('height');
+    }
+  }
+
+  // ---------------------------------------------------------------- views: try it
+
+  function viewTry(main) {
+    const area = h('textarea', { id: 'try-text', name: 'text', maxlength: String(MAX_TRY_CHARS), placeholder: 'Paste a German news text…', spellcheck: 'false' });
+    const lang = h('select', { name: 'lang' }, h('option', { value: 'de', text: 'German' }), h('option', { value: 'en', text: 'English' }));
+    const published = h('input', { type: 'date', name: 'published' });
+    const counter = h('span', { class: 'muted', text: '0 / ' + fmtInt(MAX_TRY_CHARS) });
+    const run = h('button', { type: 'submit', id: 'try-run', text: 'Extract statements' });
+    const example = h('button', { type: 'button', class: 'secondary', text: 'Load an example' });
+    const out = h('section', { id: 'try-result', 'aria-live': 'polite' });
+    area.addEventListener('input', () => {
+      counter.textContent = fmtInt(area.value.length) + ' / ' + fmtInt(MAX_TRY_CHARS);
+    });
+    example.addEventListener('click', () => {
+      area.value = EXAMPLE;
+      area.dispatchEvent(new Event('input'));
+    });
+    const form = h('form', { id: 'try-form' }, area, h('div', { class: 'row' }, field('Language', lang), field('Published', published), run, example, counter));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const text = area.value;
+      if (!text.trim()) {
+        showError(out, 'Paste some text first.');
+        return;
+      }
+      run.disabled = true;
+      loading(out, 'statements');
+      try {
+        const body = { text, lang: lang.value };
+        if (published.value) body.published = published.value;
+        const res = await api('/api/extract', null, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+        const statements = res.statements || [];
+        const { doc, list } = evidenceView(String(res.text || ''), statements, -1);
+        out.replaceChildren(
+          h('div', { class: 'results-head' }, h('h2', { id: 'try-count', text: statements.length + (statements.length === 1 ? ' statement' : ' statements') }), legend(ROLES.slice(0, 4))),
+          h('div', { class: 'layout layout-article' }, h('article', { class: 'panel' }, doc), h('aside', { class: 'panel sticky' }, h('h3', { text: 'Statements' }), statements.length ? list : h('p', { class: 'muted', text: 'None found.' }))),
+        );
+      } catch (err) {
+        showError(out, err);
+      } finally {
+        run.disabled = false;
+      }
+    });
+    main.replaceChildren(h('div', { class: 'panel' }, h('h1', { text: 'Try it' }), h('p', { class: 'muted', text: 'Paste a news text: the statements found are shown with their quote, speaker, cue and addressee highlighted. Nothing is stored.' }), form), out);
+  }
+
+  // ---------------------------------------------------------------- router
+
+  let routeToken = 0;
+
+  function parseHash() {
+    const raw = window.location.hash.replace(/^#/, '') || '/';
+    const qi = raw.indexOf('?');
+    const path = qi >= 0 ? raw.slice(0, qi) : raw;
+    const params = new URLSearchParams(qi >= 0 ? raw.slice(qi + 1) : '');
+    const parts = path
+      .split('/')
+      .filter(Boolean)
+      .map((p) => {
+        try {
+          return decodeURIComponent(p);
+        } catch (e) {
+          return p;
+        }
+      });
+    return { parts, params };
+  }
+
+  function setNav(name) {
+    document.querySelectorAll('.nav a').forEach((a) => a.classList.toggle('current', a.dataset.nav === name));
+  }
+
+  async function render() {
+    const token = ++routeToken;
+    const isCurrent = () => token === routeToken;
+    const main = $('#main');
+    const { parts, params } = parseHash();
+    const [page, id] = parts;
+    try {
+      if (!page || page === 'search') {
+        setNav('search');
+        document.title = 'saidwhat — search';
+        await viewSearch(main, params, isCurrent);
+      } else if (page === 'article' && id) {
+        setNav('');
+        document.title = 'saidwhat — article';
+        await viewArticle(main, id, params, isCurrent);
+      } else if (page === 'speaker' && id) {
+        setNav('speakers');
+        document.title = 'saidwhat — speaker';
+        await viewSpeaker(main, id, isCurrent);
+      } else if (page === 'speakers') {
+        setNav('speakers');
+        document.title = 'saidwhat — speakers';
+        await viewSpeakers(main, params, isCurrent);
+      } else if (page === 'try') {
+        setNav('try');
+        document.title = 'saidwhat — try it';
+        viewTry(main);
+      } else {
+        setNav('');
+        main.replaceChildren(h('p', { class: 'notice', text: 'Page not found. ' }, h('a', { href: '#/', text: 'Back to search' })));
+      }
+    } catch (err) {
+      if (isCurrent()) showError(main, err);
+    }
+    if (isCurrent()) document.body.dataset.ready = String(token);
+  }
+
+  async function loadStats() {
+    try {
+      const s = await api('/api/stats');
+      const bits = [];
+      for (const key of ['statements', 'articles', 'speakers']) if (typeof s[key] === 'number') bits.push(fmtInt(s[key]) + ' ' + key);
+      $('#stats').textContent = bits.join(' · ');
+    } catch (e) {
+      $('#stats').textContent = '';
+    }
+  }
+
+  window.addEventListener('hashchange', () => {
+    document.body.dataset.ready = '';
+    render();
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    render();
+    loadStats();
+  });
+})();
