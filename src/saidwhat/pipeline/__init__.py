@@ -1,7 +1,16 @@
 """The extraction pipeline: text in, :class:`~saidwhat.model.Article` out.
 
-Stages run top to bottom over a parsed :class:`~saidwhat.nlp.Doc`; each one
-reads what earlier stages wrote and adds to the list of statements.
+Stages, in order (each module says what it reads and writes):
+
+1. ``nlp.parse``             tokens, sentences, HanTa tags (cached per word form)
+2. ``quotes.find_quotes``    passages between quotation marks
+3. ``direct.find_direct``    direct quotes with their frames; embedded quotes set aside
+4. ``indirect.find_indirect`` cue verb frames and nominal frames ("laut X") in a sentence
+5. ``reported.find_reported`` cue verb + object sentences
+6. ``continuation``          Konjunktiv continuations, "soll" hearsay, bare-quote speakers
+7. ``nested.find_nested``    quotes inside reported speech, labels ("als „…“ bezeichnet")
+8. ``entities``              speaker mention → canonical entity
+9. ``confidence``            per-rule precision measured on train
 """
 
 from __future__ import annotations
@@ -10,9 +19,18 @@ from datetime import date
 
 from ..errors import InputError
 from ..lang import SUPPORTED_LANGUAGES
-from ..model import Article
+from ..model import Article, Kind
 from ..nlp import parse
-from .direct import find_direct_quotes
+from .confidence import confidence
+from .continuation import find_continuations
+from .direct import find_direct
+from .entities import resolve_entities
+from .found import Found, to_statement
+from .indirect import find_indirect
+from .nested import find_nested
+from .quotes import find_quotes
+from .reported import find_reported
+from .sentences import Article as Analysed
 
 # Articles larger than this are refused rather than processed for minutes.
 MAX_TEXT_CHARS = 2_000_000
@@ -35,9 +53,47 @@ def extract(text: str, lang: str = "de", published: date | str | None = None) ->
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text too long: {len(text)} characters (limit {MAX_TEXT_CHARS})")
     article = Article(text=text, lang=lang, published=published)
-    if not text.strip():
+    if not text.strip() or lang != "de":
         return article
     doc = parse(text, lang)
-    article.statements = find_direct_quotes(doc)
+    art = Analysed.build(doc, find_quotes(text))
+    found = find_statements(art)
+    article.statements = [to_statement(doc, f, confidence(f)) for f in found]
     article.statements.sort(key=lambda s: s.start)
     return article
+
+
+def find_statements(art: Analysed) -> list[Found]:
+    """Run stages 3–8 over an analysed article."""
+    direct, embedded, used_cues = find_direct(art)
+    found = direct + _dedupe(find_indirect(art, used_cues), direct)
+    found += find_reported(art, found)
+    found += find_continuations(art, found)
+    found += find_nested(art, embedded, found)
+    resolve_entities(art, found)
+    return found
+
+
+_PRIORITY = {Kind.DIRECT: 0, Kind.INDIRECT: 1, Kind.REPORTED: 2, Kind.INDIRECT_FREE_INDIRECT: 3, Kind.FREE_INDIRECT: 4}
+
+
+def _overlap(a: Found, b: Found) -> float:
+    inter = sum(max(0, min(x.end, y.end) - max(x.begin, y.begin)) for x in a.quote for y in b.quote)
+    la = sum(len(x) for x in a.quote)
+    lb = sum(len(y) for y in b.quote)
+    return inter / max(1, min(la, lb))
+
+
+def _dedupe(cands: list[Found], keep: list[Found]) -> list[Found]:
+    """Drop candidates whose quote mostly repeats a kept or better one.
+
+    Verb frames beat nominal ones ("laut X" inside a "sagte" sentence);
+    a quote that is mostly a direct quote belongs to the direct stage.
+    """
+    out: list[Found] = []
+    rank = sorted(cands, key=lambda f: (f.construction.startswith("nominal"), f.begin))
+    for f in rank:
+        if any(_overlap(f, g) > 0.6 for g in keep + out):
+            continue
+        out.append(f)
+    return out

@@ -1,32 +1,141 @@
-"""Stage: direct quotations between quotation marks.
+"""Stage: direct quotes and their frames.
 
-Reads: tokens. Writes: statements of kind DIRECT with a quote span
-(including the marks, as the corpus annotates them).
+Reads: quote regions, tokens, sentences. Writes: DIRECT :class:`Found`
+items for quotes that stand as a statement of their own, and returns the
+quotes embedded in running text ("es sei eine „unwirkliche Erfahrung“
+gewesen") for the nested stage, plus the cue tokens it used.
+
+A quote stands on its own when a frame introduces it ("sagte er:", "Er
+sagte, „…“") or follows it ("„…“, sagte Stoltenberg." / "„…“, so X."), or
+when it fills its sentences alone (a speaker is then inherited later). The
+frame is the rest of the sentence, as the corpus marks it: the introducing
+part with its colon or comma, or the following part from its comma to
+before the final full stop.
 """
 
 from __future__ import annotations
 
-from ..model import Kind, Span, Statement
-from ..nlp import Doc
+from ..model import Kind, Medium, Span
+from ..nlp import Token
+from .chunks import speaker_forward
+from .cues import Cue, find_cue, speaker_of
+from .found import Found
+from .morph import is_finite
+from .sentences import Article
 
-_PAIRS = {"„": "“", "»": "«", "«": "»", "‚": "‘", '"': '"', "“": "”"}
+_MIN_BARE_TOKENS = 5  # a bare quote shorter than this is a title or a term
 
 
-def find_direct_quotes(doc: Doc) -> list[Statement]:
-    text = doc.text
-    out: list[Statement] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        c = text[i]
-        close = _PAIRS.get(c)
-        if close is None:
-            i += 1
+def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
+    toks = art.tokens
+    found: list[Found] = []
+    embedded: list[int] = []
+    used_cues: set[int] = set()
+    for qi, q in enumerate(art.quotes):
+        a, b = art.quote_tokens[qi]
+        if b <= a:
             continue
-        j = text.find(close, i + 1)
-        if j == -1 or j - i < 2:
-            i += 1
+        sa = art.sentences[toks[a].sent]
+        sb = art.sentences[toks[b - 1].sent]
+        te = max(art.text_end(sb), b)
+        # the part of the first sentence before the quote, after any earlier quote
+        bstart = sa.start
+        for k in range(a - 1, sa.start - 1, -1):
+            if art.in_quote[k] != -1:
+                bstart = k + 1
+                break
+        span = [Span(q.begin, q.end)]
+        f = _after_frame(art, toks, b, te, sb.start) or _before_frame(art, toks, bstart, a)
+        if f is not None:
+            f.quote = span
+            f.sent = toks[a].sent
+            used_cues.update(f.cue)
+            found.append(f)
             continue
-        out.append(Statement(kind=Kind.DIRECT, quote=[Span(i, j + 1)], confidence=0.5))
-        i = j + 1
-    return out
+        before_empty = a == bstart or all(t.pos == "$(" for t in toks[bstart:a])
+        after_empty = b >= te or toks[b].text in {",", ".", "!", "?", ")", "("}
+        inner = b - a - 2
+        if before_empty and after_empty and (inner >= _MIN_BARE_TOKENS or any(is_finite(t) for t in toks[a:b])):
+            found.append(Found(Kind.DIRECT, span, "direct_bare", sent=toks[a].sent))
+        else:
+            embedded.append(qi)
+    return found, embedded, used_cues
+
+
+def _with_speaker(toks: list[Token], cue: Cue, start: int, end: int, construction: str, frame: tuple[int, int]) -> Found:
+    sp, extra = speaker_of(toks, cue, start, end)
+    f = Found(Kind.DIRECT, [], construction, speaker=sp, cue=cue.tokens + extra, medium=cue.medium, frame=[frame])
+    f.addressee = addressee_in(toks, frame[0], frame[1], sp)
+    return f
+
+
+def _after_frame(art: Article, toks: list[Token], b: int, te: int, sstart: int) -> Found | None:
+    """„…“, sagte er. / „…“, so X. / „…“, wie X sagte. / „…“, hatte er gesagt."""
+    if b >= te or toks[b].text != ",":
+        # a comma inside the closing mark: „…,“ sagte er.
+        if not (b < te and toks[b - 2].text == "," if b - 2 >= 0 else False):
+            return None
+        k0 = b
+    else:
+        k0 = b + 1
+    if k0 >= te:
+        return None
+    frame = (k0 - 1 if toks[k0 - 1].text == "," else k0, te)
+    first = toks[k0]
+    if first.lower == "so" and k0 + 1 < te:
+        sp = speaker_forward(toks, k0 + 1, te, appositions=True)
+        if sp is None:
+            return None
+        return Found(Kind.DIRECT, [], "direct_so", speaker=sp, cue=[k0], medium=Medium.SPEECH, frame=[frame])
+    limit = min(te, k0 + 4)
+    for i in range(k0, limit):
+        if art.in_quote[i] != -1:
+            break
+        cue = find_cue(toks, i, k0, te)
+        if cue is not None:
+            if i > k0 and toks[k0].lower not in {"wie"} and not (is_finite(toks[k0])):
+                return None
+            return _with_speaker(toks, cue, k0, te, "direct_after", frame)
+    return None
+
+
+def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found | None:
+    """Er sagte: „…“ / sagte er: „…“ / Er sagte, „…“ (the frame ends in : or ,)."""
+    if a <= start or toks[a - 1].text not in {":", ","}:
+        return None
+    frame = (start, a)
+    for i in range(a - 2, start - 1, -1):
+        if art.in_quote[i] != -1:
+            break
+        cue = find_cue(toks, i, start, a - 1)
+        if cue is not None:
+            return _with_speaker(toks, cue, start, a - 1, "direct_before", frame)
+    if toks[a - 1].text == ":":
+        sp = speaker_forward(toks, start, a - 1, appositions=False)
+        return Found(Kind.DIRECT, [], "direct_colon", speaker=sp, medium=Medium.SPEECH, frame=[frame])
+    return None
+
+
+_ADDRESSEE_NOUNS = frozenset({"presse", "journalisten", "reportern", "medien", "zeitung", "agentur", "nachrichtenagentur", "sender", "fernsehsender"})
+
+
+def addressee_in(toks: list[Token], start: int, end: int, speaker: tuple[int, int] | None) -> tuple[int, int] | None:
+    """"gegenüber Reuters", "vor der Presse", "Interview mit Reuters"."""
+    for i in range(start, end):
+        if speaker and speaker[0] <= i < speaker[1]:
+            continue
+        w = toks[i].lower
+        if w == "gegenüber" or (w == "vor" and i + 1 < end and _press_after(toks, i + 1, end)) or (
+            w == "mit" and i > start and toks[i - 1].lower in {"interview", "gespräch", "telefonat"}
+        ):
+            sp = speaker_forward(toks, i + 1, end, appositions=False)
+            if sp is not None:
+                return sp
+    return None
+
+
+def _press_after(toks: list[Token], i: int, end: int) -> bool:
+    for k in range(i, min(end, i + 3)):
+        if any(toks[k].lower.endswith(n) for n in _ADDRESSEE_NOUNS):
+            return True
+    return False

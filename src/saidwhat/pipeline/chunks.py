@@ -1,0 +1,147 @@
+"""Noun-phrase chunks for speakers and addressees, on STTS tags alone.
+
+There is no German parser offline, so a speaker phrase is read as a run of
+noun-phrase tags (articles, adjectives, nouns, names, numbers) plus what the
+corpus includes in speaker spans: genitive and "von" attributes ("ein
+Sprecher der Polizei", "Schuster vom Zentralrat"), a party in brackets
+("(CDU)"), and appositions between commas ("Ein Sprecher der Polizei, Lars
+Beringer,"). Every function takes token indices and returns a half-open
+token range ``(start, end)`` or None; none looks further than the sentence.
+"""
+
+from __future__ import annotations
+
+from ..nlp import Token
+from .morph import NP_TAGS, PRONOUN_TAGS, is_finite, is_verb
+
+# lower-case words that may continue a name-like phrase
+_NP_LINKS = frozenset({"von", "vom", "van", "de", "der", "des", "da", "di", "al", "el", "bin", "ibn", "und", "y", "la", "le", "du", "zu"})
+_ATTR_PREPS = frozenset({"von", "vom", "aus"})  # attributes kept in a speaker phrase
+_SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du", "dieser", "diese", "jener"})
+_STOP_NOUNS = frozenset({"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende"})
+
+
+def _np_token(t: Token) -> bool:
+    if t.pos in NP_TAGS:
+        return t.text not in _STOP_NOUNS
+    # unknown capitalised words (names HanTa does not know) and abbreviations
+    return t.text[:1].isupper() and not is_verb(t) and t.pos not in {"APPR", "APPRART", "KOUS", "KON", "ADV", "PPER", "PROAV", "PWS", "PWAV", "PDS", "PIS", "PRELS"}
+
+
+def np_core(toks: list[Token], i: int, end: int) -> int:
+    """End of the basic noun phrase starting at ``i`` (``i`` when there is none)."""
+    j = i
+    seen_head = False
+    while j < end:
+        t = toks[j]
+        if _np_token(t):
+            seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY"} or t.text[:1].isupper()
+            j += 1
+            continue
+        if t.text in {"-", "–", "."} and seen_head and j + 1 < end and toks[j + 1].text[:1].isupper() and t.text != ".":
+            j += 1
+            continue
+        if t.text == "." and j > i and toks[j - 1].text[:1].isupper() and len(toks[j - 1].text) <= 2:
+            j += 1  # initials: "Matthias W. Beckmann"
+            continue
+        if t.text == "(" and seen_head:
+            k = j + 1
+            while k < end and k - j < 8 and toks[k].text != ")":
+                k += 1
+            if k < end and toks[k].text == ")":
+                j = k + 1
+                continue
+            break
+        if t.lower in {"und", "sowie"} and seen_head and j + 1 < end and toks[j + 1].pos in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT"} and j + 2 <= end:
+            # coordinated speakers ("Kiews und des Westens"): only before another noun phrase
+            k = np_core(toks, j + 1, end)
+            if k > j + 1 and (k >= end or not is_verb(toks[k]) or is_finite(toks[k])):
+                j = k
+                continue
+            break
+        if t.lower in _ATTR_PREPS and seen_head and j + 1 < end:
+            k = np_core(toks, j + 1, end)
+            if k > j + 1:
+                j = k
+                continue
+        if t.pos == "ADV" and not seen_head and j + 1 < end and toks[j + 1].pos in {"ADJ(A)", "CARD"}:
+            j += 1  # "rund 200", "besonders schwere"
+            continue
+        break
+    # never end on an article or adjective alone
+    while j > i and toks[j - 1].pos in {"ART", "PPOSAT", "PDAT", "PIAT", "KON"}:
+        j -= 1
+    return j if seen_head else i
+
+
+def speaker_forward(toks: list[Token], i: int, end: int, *, appositions: bool) -> tuple[int, int] | None:
+    """A speaker phrase starting at ``i``: a pronoun or a noun phrase.
+
+    With ``appositions`` the phrase takes comma-separated noun phrases and a
+    final relative clause ("Stoltenberg, 63, ein ehemaliger Ministerpräsident
+    Norwegens, der seit 2014 NATO-Chef ist") when they run to ``end``.
+    """
+    if i >= end:
+        return None
+    t = toks[i]
+    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS:
+        return (i, i + 1)
+    j = np_core(toks, i, end)
+    if j == i:
+        return None
+    if appositions:
+        j = _appositions(toks, j, end)
+    return (i, j)
+
+
+def _appositions(toks: list[Token], j: int, end: int) -> int:
+    while j < end and toks[j].text == ",":
+        k = np_core(toks, j + 1, end)
+        if k > j + 1 and (k >= end or toks[k].text in {",", ")"}):
+            j = k
+            continue
+        # a relative clause that closes the sentence: ", der seit 2014 NATO-Chef ist"
+        if j + 1 < end and toks[j + 1].lower in {"der", "die", "das", "dessen", "deren"}:
+            k = j + 2
+            while k < end and toks[k].text not in {",", ";", ":"}:
+                k += 1
+            if k >= end and is_verb(toks[k - 1]):
+                return end
+        break
+    return j
+
+
+def speaker_backward(toks: list[Token], end: int, start: int) -> tuple[int, int] | None:
+    """The noun phrase that ends right before ``end`` (e.g. a subject before
+    its verb, or a source before "zufolge"), not reaching before ``start``."""
+    if end <= start:
+        return None
+    t = toks[end - 1]
+    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS:
+        return (end - 1, end)
+    i = end
+    while i > start and (_np_token(toks[i - 1]) or toks[i - 1].text in {"-", "(", ")"} or toks[i - 1].lower in _NP_LINKS and i - 1 > start and _np_token(toks[i - 2])):
+        i -= 1
+    while i < end and toks[i].lower in {"und", "von", "vom", "der", "des"} and toks[i].pos != "ART":
+        i += 1
+    if i == end:
+        return None
+    j = np_core(toks, i, end)
+    return (i, end) if j > i else None
+
+
+def clause_is_np(toks: list[Token], i: int, end: int) -> bool:
+    """Whether ``toks[i:end]`` is one noun phrase (with appositions): a
+    sentence-initial subject ("Der Sprecher der Polizei, Lars Beringer,")."""
+    if i >= end:
+        return False
+    t = toks[i]
+    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS:
+        return end == i + 1
+    j = np_core(toks, i, end)
+    if j == i:
+        return False
+    j = _appositions(toks, j, end)
+    while j < end and toks[j].text == ",":
+        j += 1
+    return j >= end

@@ -1,0 +1,120 @@
+"""Stage: statements without a frame of their own.
+
+Reads: sentences, the statements found so far. Writes:
+
+* INDIRECT_FREE_INDIRECT: Konjunktiv sentences right after a reported
+  statement continue it ("Dazu gehöre auch …"); consecutive ones form one
+  statement, full stops included, as the corpus marks them;
+* FREE_INDIRECT: sentences whose finite verb is "soll/sollen" (hearsay);
+* the speaker of bare direct quotes (a quote filling its own sentences).
+
+All three take the speaker mention of the statement before them (the
+corpus points such a statement at that same mention).
+"""
+
+from __future__ import annotations
+
+from ..model import Kind, Span
+from ..nlp import Sentence
+from .found import Found
+from .morph import is_finite, mood
+from .sentences import Article
+
+_MAX_GAP = 1  # sentences between a statement and its continuation
+
+
+def _konjunktiv_main(art: Article, s: Sentence) -> bool:
+    toks = art.tokens
+    for i in range(s.start, s.end):
+        t = toks[i]
+        if art.in_quote[i] != -1:
+            continue
+        m = mood(t, toks[i - 1] if i > 0 else None)
+        if m == "k1" or (m == "k2" and t.lower.startswith(("hätte", "wäre", "würde"))):
+            return True
+    return False
+
+
+def _hearsay_modal(art: Article, s: Sentence) -> bool:
+    toks = art.tokens
+    return any(
+        toks[i].lower in {"soll", "sollen"} and is_finite(toks[i]) and art.in_quote[i] == -1 for i in range(s.start, s.end)
+    )
+
+
+def find_continuations(art: Article, found: list[Found]) -> list[Found]:
+    by_sent: dict[int, list[Found]] = {}
+    for f in found:
+        by_sent.setdefault(f.sent, []).append(f)
+        for s in _sentences_of(art, f):
+            by_sent.setdefault(s, [])
+    covered = {s for s, fs in by_sent.items() if fs} | {
+        s for f in found for s in _sentences_of(art, f)
+    }
+    out: list[Found] = []
+    last: Found | None = None
+    last_sent = -10
+    current: Found | None = None
+    current_last = -10
+    for s in art.sentences:
+        here = [f for f in by_sent.get(s.i, []) if not f.nested]
+        if here:
+            last = max(here, key=lambda f: f.end)
+            last_sent = max(_sentences_of(art, last) or [s.i])
+            current = None
+            continue
+        if s.i in covered:
+            continue
+        toks = art.tokens
+        n_words = sum(1 for t in toks[s.start : s.end] if t.text[:1].isalnum())
+        if n_words < 3 or all(art.in_quote[i] != -1 for i in range(s.start, s.end)):
+            continue
+        parent = last if last is not None and s.i - last_sent <= _MAX_GAP + 1 else None
+        if parent is not None and parent.kind != Kind.REPORTED and _konjunktiv_main(art, s):
+            span = Span(toks[s.start].begin, toks[s.end - 1].end)
+            if current is not None and current_last == s.i - 1:
+                current.quote = [Span(current.quote[0].begin, span.end)]
+            else:
+                current = _inherit(parent, Kind.INDIRECT_FREE_INDIRECT, span, "ifi", s.i)
+                out.append(current)
+            current_last = last_sent = s.i
+            continue
+        current = None
+        if _hearsay_modal(art, s):
+            span = Span(toks[s.start].begin, toks[s.end - 1].end)
+            f = _inherit(parent, Kind.FREE_INDIRECT, span, "free_indirect", s.i) if parent else Found(
+                Kind.FREE_INDIRECT, [span], "free_indirect_orphan", sent=s.i
+            )
+            out.append(f)
+    # bare direct quotes take the speaker of the nearest statement before them
+    ordered = sorted(found + out, key=lambda f: f.begin)
+    prev: Found | None = None
+    for f in ordered:
+        if f.construction == "direct_bare" and f.speaker is None and prev is not None and f.sent - prev.sent <= 3:
+            f.speaker = prev.speaker
+            f.inherited_from = prev
+            f.medium = prev.medium
+        if f.speaker is not None:
+            prev = f
+    return out
+
+
+def _sentences_of(art: Article, f: Found) -> list[int]:
+    toks = art.tokens
+    a = art.doc.token_at(f.begin)
+    b = art.doc.token_at(max(f.end - 1, f.begin))
+    if a is None or b is None:
+        return [f.sent]
+    return list(range(toks[a.i].sent, toks[b.i].sent + 1))
+
+
+def _inherit(parent: Found, kind: Kind, span: Span, construction: str, sent: int) -> Found:
+    return Found(
+        kind,
+        [span],
+        construction,
+        speaker=parent.speaker,
+        medium=parent.medium,
+        sent=sent,
+        inherited_from=parent,
+    )

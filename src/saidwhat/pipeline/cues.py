@@ -1,0 +1,174 @@
+"""Cue verbs in a sentence and the speaker that goes with each.
+
+``find_cue`` recognises a cue verb token (with its separable particle, a
+periphrastic auxiliary, "wie", reflexive "sich"); ``speaker_of`` reads the
+clause around it to find its subject with a verb-second heuristic:
+a noun-phrase prefield is the subject ("Der Minister sagte"), otherwise the
+first noun phrase after the finite verb is ("Am Montag sagte der Minister",
+"…, sagte er"); in a verb-final clause the phrase after the conjunction is
+("wie ein Sprecher mitteilte"); a coordinated verb shares the subject of the
+first clause ("Russland hat … bestritten und behauptet").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Medium
+from ..nlp import Token
+from .chunks import clause_is_np, speaker_forward
+from .lexicons import CueVerb, cue_verbs
+from .morph import is_finite, is_verb
+
+_AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
+_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "so", "was", "wer", "wo", "wobei", "womit", "worauf"})
+_RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches"})
+_COORD = frozenset({"und", "sowie", "aber", "sondern", "doch", "oder"})
+_SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
+_BOUNDARY = frozenset({",", ":", ";", "–", "—", "(", ")"})
+
+
+@dataclass
+class Cue:
+    verb: int  # token index of the cue verb itself
+    tokens: list[int]  # every token of the cue ("teilte … mit", "hatte … gesagt")
+    entry: CueVerb
+    finite: int  # the clause's finite verb (the cue or its auxiliary)
+
+    @property
+    def medium(self) -> Medium:
+        return self.entry.medium
+
+
+def clause_end(toks: list[Token], i: int, end: int) -> int:
+    j = i
+    while j < end and toks[j].text not in _BOUNDARY:
+        j += 1
+    return j
+
+
+def clause_begin(toks: list[Token], i: int, start: int) -> int:
+    j = i
+    while j > start and toks[j - 1].text not in _BOUNDARY:
+        j -= 1
+    return j
+
+
+def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
+    """The cue whose verb is ``toks[i]``, or None. ``start``/``end`` bound the sentence."""
+    t = toks[i]
+    if not is_verb(t) and not (t.pos == "ADJ(D)" and t.lemma.lower() in ("bekannt",)):
+        return None
+    entries = cue_verbs().get(t.lemma) or cue_verbs().get(t.lemma.lower())
+    if not entries:
+        return None
+    if t.pos.endswith("(IZU)") or (i > start and toks[i - 1].pos == "PTKZU"):
+        return None  # "begonnen, … zu sprechen": an infinitive is no frame
+    ce = clause_end(toks, i + 1, end)
+    for cv in entries:
+        tokens = [i]
+        if cv.particle:
+            p = next((k for k in range(i + 1, ce) if toks[k].lower == cv.particle and toks[k].pos in {"PTKVZ", "ADV", "APPR", "ADJ(D)", "PTKA", "PROAV"}), None)
+            if p is None:
+                continue
+            tokens.append(p)
+            # "geht davon aus": the pronominal adverb belongs to the cue
+            if cv.particle == "aus" and i + 1 < ce:
+                tokens.extend(k for k in range(i + 1, p) if toks[k].lower == "davon")
+        elif is_finite(t) and _has_particle_after(toks, i, ce):
+            continue  # "teilte … mit" when only "teilen" were known: not this entry
+        if i + 1 < end and toks[i + 1].pos == "PRF" and t.lemma in ("äußern",):
+            tokens.append(i + 1)
+        if t.lemma == "heißen":
+            # only "heißt es" / "hieß es" / "es heißt" frame a statement
+            es = [k for k in (i - 1, i + 1) if start <= k < end and toks[k].lower == "es"]
+            if not es:
+                return None
+            tokens.append(es[0])
+        finite = i if is_finite(t) and not t.pos.startswith("VV(PP)") else _finite_before(toks, i, start)
+        if finite is None:
+            finite = i
+        if finite != i and toks[finite].lemma in _AUX_LEMMAS | {"werden"}:
+            tokens.append(finite)  # "hatte … gesagt", "wird … zitiert"
+        return Cue(i, sorted(set(tokens)), cv, finite)
+    return None
+
+
+def _has_particle_after(toks: list[Token], i: int, ce: int) -> bool:
+    k = ce - 1
+    return k > i and toks[k].pos == "PTKVZ"
+
+
+def _finite_before(toks: list[Token], i: int, start: int) -> int | None:
+    """The finite auxiliary or modal governing the participle/infinitive at ``i``."""
+    k = i - 1
+    while k >= start and toks[k].text not in {":", ";", ","}:
+        if is_finite(toks[k]) and (toks[k].pos.startswith("VA") or toks[k].pos.startswith("VM")):
+            return k
+        k -= 1
+    # verb-final subordinate clause: "…, wie er gesagt hatte"
+    if i + 1 < len(toks) and is_finite(toks[i + 1]) and toks[i + 1].lemma in _AUX_LEMMAS:
+        return i + 1
+    return None
+
+
+def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
+    """The speaker phrase of a cue, and extra cue tokens (the "wie" of "wie X sagte")."""
+    f = min(cue.finite, cue.verb)
+    cb = clause_begin(toks, f, start)
+    first = toks[cb] if cb < f else None
+    # verb-final clause: "wie ein Sprecher mitteilte", "da die Mitglieder befürchten"
+    if first is not None and (first.lower in _SUBORDINATORS and first.pos in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower in _RELATIVES and first.pos in {"PRELS", "ART", "PDS"} and cb > start):
+        k = cb + 1
+        while k < f and toks[k].pos in _SKIP_AFTER_VERB:
+            k += 1
+        sp = speaker_forward(toks, k, f, appositions=True)
+        extra = [cb] if first.lower in ("wie",) else []
+        if sp is None:
+            # the phrase may be cut by an apposition comma: take up to the verb
+            sp = (k, f) if k < f and _plausible_np(toks, k, f) else None
+        return sp, extra
+    # coordinated verb: "… bestritten und behauptet"; "…, und sagte"
+    prev = f - 1
+    while prev >= start and toks[prev].pos in _SKIP_AFTER_VERB:
+        prev -= 1
+    if prev >= start and toks[prev].lower in _COORD and (cue.verb == f or cue.finite < cue.verb):
+        first_fin = next((k for k in range(start, prev) if is_finite(toks[k])), None)
+        if first_fin is not None and first_fin != f:
+            sp = _prefield_subject(toks, start, first_fin)
+            if sp is None:
+                sp = _after_verb(toks, first_fin + 1, end)
+            return sp, []
+    # prefield subject: "Der Sprecher der Polizei, Lars Beringer, sagte"
+    sp = _prefield_subject(toks, start, f)
+    if sp is not None:
+        return sp, []
+    return _after_verb(toks, f + 1, end), []
+
+
+def _plausible_np(toks: list[Token], i: int, j: int) -> bool:
+    return any(t.text[:1].isupper() or t.pos in {"PPER", "PIS"} for t in toks[i:j]) and not any(
+        is_verb(t) for t in toks[i:j]
+    )
+
+
+def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
+    if f <= start:
+        return None
+    b = start
+    # skip a leading conjunction and quote marks: "Und er sagte", "„…“ Er sagte"
+    while b < f and (toks[b].lower in _COORD or toks[b].pos == "$("):
+        b += 1
+    e = f
+    while e > b and toks[e - 1].text in {",", "–"}:
+        e -= 1
+    if e > b and clause_is_np(toks, b, e):
+        return (b, e)
+    # "Obwohl …, sagte Stoltenberg": the prefield is a clause: not the subject
+    return None
+
+
+def _after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
+    while k < end and (toks[k].pos in _SKIP_AFTER_VERB or (toks[k].pos == "PTKVZ")):
+        k += 1
+    return speaker_forward(toks, k, end, appositions=True)

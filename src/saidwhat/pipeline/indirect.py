@@ -1,0 +1,272 @@
+"""Stage: framed indirect speech within one sentence.
+
+Reads: tokens, sentences, quote regions, the cue tokens direct quotes used.
+Writes: INDIRECT :class:`Found` items for
+
+* a cue verb whose clause is followed by a complement clause
+  ("sagte Stoltenberg, die Invasion sei …", "erklärte, dass …",
+  "bestritten, … unterstützt zu haben", "Wie X mitteilte, habe …");
+* a cue verb framing the clause before it ("Dazu gehöre …, sagte er.",
+  "…, wie sein Anwalt mitteilte.", "…, heißt es in dem Bericht.");
+* nominal frames: "laut X", "X zufolge", "nach Angaben X", "seiner Meinung
+  nach", "…, so X.", "demnach".
+
+The quote runs to the sentence end (without the final mark) or to where the
+next frame in the sentence starts ("… bestritten und behauptet, …").
+"""
+
+from __future__ import annotations
+
+from ..model import Kind, Medium, Span
+from ..nlp import Sentence, Token
+from .chunks import speaker_backward, speaker_forward
+from .cues import Cue, clause_begin, find_cue, speaker_of
+from .direct import addressee_in
+from .found import Found, TokRange, tok_span
+from .lexicons import cue_particles, source_noun_medium
+from .morph import CLAUSE_STARTERS, is_finite, is_verb, mood
+from .sentences import Article
+
+_COMPLEMENT_PUNCT = frozenset({",", ":"})
+
+
+def find_indirect(art: Article, used_cues: set[int]) -> list[Found]:
+    out: list[Found] = []
+    for s in art.sentences:
+        out.extend(_sentence(art, s, used_cues))
+    return out
+
+
+def _sentence(art: Article, s: Sentence, used: set[int]) -> list[Found]:
+    toks = art.tokens
+    st, te = s.start, art.text_end(s)
+    if te - st < 3:
+        return []
+    cues: list[Cue] = []
+    for i in range(st, te):
+        if art.in_quote[i] != -1 or i in used:
+            continue
+        c = find_cue(toks, i, st, te)
+        if c is not None and not (set(c.tokens) & used):
+            cues.append(c)
+    cue_starts = {min(c.tokens) for c in cues} | {c.verb for c in cues}
+    found: list[Found] = []
+    for c in cues:
+        f = _cue_first(art, toks, c, st, te, cue_starts) or _quote_first(art, toks, c, st, te)
+        if f is not None:
+            f.sent = s.i
+            found.append(f)
+    found.extend(_nominal(art, toks, st, te, cue_starts, s.i))
+    return found
+
+
+def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool:
+    """Does a complement clause (what was said) start at ``k``?"""
+    if k >= te:
+        return False
+    first = toks[k]
+    if first.lower in {"dass", "daß", "ob"}:
+        return True
+    if first.lower in CLAUSE_STARTERS and first.lower != "wie":
+        return not c.entry.weak or True
+    end = k
+    while end < te and toks[end].text not in {",", ";", ":"} and end - k < 25:
+        end += 1
+    for j in range(k, end):
+        if mood(toks[j], toks[j - 1] if j > 0 else None):
+            return True
+        if toks[j].pos in {"VV(IZU)", "PTKZU"}:
+            return not first.pos.startswith("PREL") and first.lower not in {"um", "ohne", "statt", "anstatt"}
+    if colon:
+        return True
+    if c.entry.weak:
+        return False
+    # verb-second clause in the indicative: a finite verb early, words after it
+    if first.pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "ART"} and toks[k + 1].lower in {"dem", "der", "denen", "welchem"}:
+        return False  # "an den Tag, an dem …": a relative clause
+    for j in range(k + 1, min(end, k + 6)):
+        if is_finite(toks[j]):
+            return j < end - 1
+    return False
+
+
+def _quote_end(toks: list[Token], k: int, te: int, cue_starts: set[int]) -> int:
+    """End of a complement starting at ``k``: the sentence end or the next frame."""
+    for j in range(k + 2, te):
+        if j in cue_starts:
+            p = j - 1
+            while p > k and (toks[p].text in {",", "und", "sowie", "so"} or toks[p].pos in {"ADV", "PTKNEG"} and toks[p].text != "nicht"):
+                if toks[p].text in {",", "und", "sowie"}:
+                    return _trim_end(toks, k, p)
+                p -= 1
+        if toks[j].lower == "so" and toks[j - 1].text == "," and j + 1 < te and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}:
+            return _trim_end(toks, k, j - 1)
+    return te
+
+
+def _trim_end(toks: list[Token], k: int, e: int) -> int:
+    while e > k and toks[e - 1].text in {",", "und", "–", ";"}:
+        e -= 1
+    return e
+
+
+def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_starts: set[int]) -> Found | None:
+    sp, extra = speaker_of(toks, c, st, te)
+    after = max(c.tokens + ([sp[1] - 1] if sp and sp[1] > c.verb else []))
+    k = after + 1
+    while k < te and toks[k].text not in _COMPLEMENT_PUNCT:
+        if art.in_quote[k] != -1 or (is_verb(toks[k]) and k not in c.tokens and toks[k].lemma not in ("haben", "sein", "werden")):
+            return None  # another verb before the comma: a different clause
+        k += 1
+    if k >= te - 1 or not _complement(toks, k + 1, te, c, toks[k].text == ":"):
+        return None
+    q0 = k + 1
+    q1 = _quote_end(toks, q0, te, cue_starts)
+    if q1 <= q0:
+        return None
+    cb = clause_begin(toks, min(c.tokens + extra), st)
+    fstart = cb if extra or (cb > st and toks[cb].pos == "KOUS") else st
+    if sp is not None:
+        fstart = min(fstart, sp[0])
+    # a "Wie X mitteilte," prefix frames what follows
+    f = Found(
+        Kind.INDIRECT,
+        [_span(art, q0, q1)],
+        "indirect_cue_first" if not extra else "indirect_wie",
+        speaker=sp,
+        cue=c.tokens + extra,
+        medium=c.medium,
+        frame=[(fstart, k + 1)],
+    )
+    f.addressee = addressee_in(toks, fstart, k, sp)
+    return f
+
+
+def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> Found | None:
+    """"Dazu gehöre …, sagte er." / "…, wie ein Sprecher mitteilte." / "…, heißt es"."""
+    sp, extra = speaker_of(toks, c, st, te)
+    head = min(c.tokens + extra)
+    if sp is not None and sp[0] < head and not extra:
+        return None  # subject before the verb: a main clause, not a trailing frame
+    if head - 1 <= st or toks[head - 1].text != ",":
+        return None
+    # the frame must run to the sentence end (allowing adverbials, no new clause)
+    for j in range(max(c.tokens) + 1, te):
+        if toks[j].text in {",", ":"} and not (sp and sp[0] <= j < sp[1]):
+            if j + 1 < te and toks[j + 1].lower in CLAUSE_STARTERS | {"dass"}:
+                return None
+        if art.in_quote[j] != -1:
+            return None
+    q1 = _trim_end(toks, st, head - 1)
+    q0 = st
+    # the quote starts after an earlier colon or closing frame in the sentence
+    for j in range(q1 - 1, st - 1, -1):
+        if toks[j].text == ":" or art.in_quote[j] != -1:
+            q0 = j + 1
+            break
+    if q1 - q0 < 3 or not any(is_verb(t) for t in toks[q0:q1]):
+        return None
+    f = Found(
+        Kind.INDIRECT,
+        [_span(art, q0, q1)],
+        "indirect_quote_first" if not extra else "indirect_wie",
+        speaker=sp,
+        cue=c.tokens + extra,
+        medium=c.medium,
+        frame=[(head - 1, te)],
+    )
+    f.addressee = addressee_in(toks, head, te, sp)
+    return f
+
+
+def _span(art: Article, a: int, b: int) -> Span:
+    return tok_span(art.doc, (a, b))
+
+
+def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[int], sent: int) -> list[Found]:
+    out: list[Found] = []
+    particles = cue_particles()
+    for i in range(st, te):
+        if art.in_quote[i] != -1:
+            continue
+        p = particles.get(toks[i].lower)
+        if p is None:
+            continue
+        sp: TokRange | None = None
+        frame: TokRange | None = None
+        speaker_is_cue = False
+        construction = "nominal_" + p.word
+        if p.kind == "prep" and toks[i].pos.startswith("APPR"):
+            sp = speaker_forward(toks, i + 1, te, appositions=False)
+            if sp:
+                frame = (i, sp[1])
+        elif p.kind == "post":
+            sp = speaker_backward(toks, i, st)
+            if sp:
+                frame = (sp[0], i + 1)
+        elif p.kind == "nounprep":
+            sp = speaker_forward(toks, i + 1, te, appositions=False)
+            if sp and any(source_noun_medium(t.text) for t in toks[sp[0] : min(sp[1], sp[0] + 3)]):
+                frame = (i, sp[1])
+            else:
+                sp = speaker_backward(toks, i, st)
+                if sp and source_noun_medium(toks[sp[1] - 1].text) and (i + 1 >= te or not toks[i + 1].pos.startswith(("ART", "NN", "NE", "ADJ"))):
+                    frame = (sp[0], i + 1)
+                    construction = "nominal_nach_post"
+                else:
+                    sp = None
+        elif p.kind == "so" and i > st and toks[i - 1].text == ",":
+            sp = speaker_forward(toks, i + 1, te, appositions=True)
+            if sp is None:
+                continue
+            rest = sp[1]
+            while rest < te and toks[rest].pos in {"ADV", "ADJ(D)"}:
+                rest += 1
+            if rest < te:
+                continue  # "so" as an adverb inside a clause
+            frame = (i - 1, te)
+        elif p.kind == "adv":
+            frame = (i, i + 1)
+            if p.word == "demnach":
+                sp = (i, i + 1)
+                speaker_is_cue = True
+            else:  # wonach: the statement follows
+                sp = speaker_backward(toks, i - 1, st) if i - 1 > st and toks[i - 1].text == "," else None
+        if frame is None:
+            continue
+        medium = p.medium
+        if sp is not None and not speaker_is_cue:
+            for t in toks[sp[0] : sp[1]]:
+                m = source_noun_medium(t.text)
+                if m is not None:
+                    medium = m
+                    break
+        quote = _around(art, toks, st, te, frame, p.word)
+        if not quote:
+            continue
+        out.append(
+            Found(Kind.INDIRECT, quote, construction, speaker=sp, cue=[i], medium=medium if medium else Medium.SPEECH, frame=[frame], sent=sent)
+        )
+    return out
+
+
+def _around(art: Article, toks: list[Token], st: int, te: int, frame: TokRange, word: str) -> list[Span]:
+    """The sentence without its nominal frame (and the commas that set it off)."""
+    if word == "wonach":
+        a, b = frame[1], te
+        return [_span(art, a, b)] if b - a >= 3 else []
+    a0, a1 = st, frame[0]
+    b0, b1 = frame[1], te
+    while a1 > a0 and toks[a1 - 1].text in {",", "–", "("}:
+        a1 -= 1
+    while b0 < b1 and toks[b0].text in {",", "–", ")"}:
+        b0 += 1
+    spans = []
+    if a1 - a0 >= 1:
+        spans.append(_span(art, a0, a1))
+    if b1 - b0 >= 1:
+        spans.append(_span(art, b0, b1))
+    n = (a1 - a0) + (b1 - b0)
+    if n < 3 or not any(is_verb(t) for t in toks[a0:a1] + toks[b0:b1]):
+        return []
+    return spans

@@ -1,0 +1,94 @@
+"""German word lists for the extractor, loaded once from ``saidwhat/lang/de``.
+
+Each function turns one plain-text lexicon into the structure the stages
+look things up in; the lists themselves are data, edited without touching code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import load_lexicon, load_word_set
+from ..model import Medium
+
+LANG = "de"
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    lemma: str  # the verb lemma as HanTa gives it ("teilen" for "teilte … mit")
+    particle: str | None  # separable particle that must follow ("mit"), if any
+    medium: Medium
+    weak: bool  # also an ordinary verb: counts only with a clause complement
+    takes_object: bool  # may frame a reported statement: cue + object
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, tuple[CueVerb, ...]]:
+    """Cue verbs by lemma; a lemma may come with and without a particle."""
+    out: dict[str, list[CueVerb]] = {}
+    for row in load_lexicon(LANG, "cue_verbs"):
+        lemma, _, particle = row[0].partition("|")
+        medium = Medium(row[1]) if len(row) > 1 else Medium.SPEECH
+        flags = set(row[2].split(",")) if len(row) > 2 else set()
+        cv = CueVerb(lemma, particle or None, medium, "weak" in flags, "obj" in flags)
+        out.setdefault(lemma, []).append(cv)
+    # verbs with a particle first: "teilte … mit" beats a bare "teilen"
+    return {k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class CueParticle:
+    word: str
+    kind: str  # prep | post | nounprep | so | adv
+    medium: Medium
+
+
+@lru_cache(maxsize=1)
+def cue_particles() -> dict[str, CueParticle]:
+    return {row[0]: CueParticle(row[0], row[1], Medium(row[2])) for row in load_lexicon(LANG, "cue_particles")}
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> tuple[tuple[str, Medium], ...]:
+    """(word ending, medium), longest ending first."""
+    rows = [(row[0].lower(), Medium(row[1])) for row in load_lexicon(LANG, "source_nouns")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=20_000)
+def source_noun_medium(word: str) -> Medium | None:
+    """The medium if ``word`` is (or ends in) a source noun ("Polizeiangaben")."""
+    w = word.lower()
+    for end, medium in source_nouns():
+        if w == end or (w.endswith(end) and len(w) - len(end) >= 3):
+            return medium
+    return None
+
+
+@lru_cache(maxsize=1)
+def konjunktiv_forms() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_lexicon(LANG, "konjunktiv")}
+
+
+@lru_cache(maxsize=1)
+def pronouns() -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split(",")) for row in load_lexicon(LANG, "pronouns")}
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> frozenset[str]:
+    return load_word_set(LANG, "speaker_nouns")
+
+
+@lru_cache(maxsize=50_000)
+def is_speaker_noun(word: str) -> bool:
+    w = word.lower()
+    nouns = speaker_nouns()
+    if w in nouns:
+        return True
+    tail = w.rsplit("-", 1)[-1]
+    if tail in nouns:
+        return True
+    return any(w.endswith(n) and len(w) - len(n) >= 3 for n in nouns if len(n) >= 5)

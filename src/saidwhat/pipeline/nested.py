@@ -1,0 +1,66 @@
+"""Stage: short quotes inside reported speech.
+
+Reads: the embedded quote regions the direct stage set aside, and the
+statements found. Writes: DIRECT items marked ``nested`` for a quote inside
+another statement's quote ("sagte, es sei eine „unwirkliche Erfahrung“"),
+with that statement's speaker, cue and frame (the corpus convention), and
+DIRECT items for labels a cue verb applies ("was es als „besondere
+militärische Operation“ bezeichnete").
+"""
+
+from __future__ import annotations
+
+from ..model import Kind, Span
+from .cues import find_cue, speaker_of
+from .found import Found
+from .sentences import Article
+
+_LABEL_VERBS = frozenset({"bezeichnen", "nennen", "sprechen", "titulieren", "beschreiben", "werten", "kritisieren", "loben"})
+
+
+def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    toks = art.tokens
+    for qi in embedded:
+        q = art.quotes[qi]
+        parent = _container(found, q.begin, q.end)
+        a, b = art.quote_tokens[qi]
+        if parent is not None and parent.kind != Kind.DIRECT:
+            out.append(
+                Found(
+                    Kind.DIRECT,
+                    [Span(q.begin, q.end)],
+                    "nested",
+                    speaker=parent.speaker,
+                    cue=list(parent.cue),
+                    frame=list(parent.frame),
+                    medium=parent.medium,
+                    nested=True,
+                    sent=toks[a].sent,
+                    inherited_from=parent,
+                )
+            )
+            continue
+        if parent is not None:
+            continue
+        # a label: "… als „X“ bezeichnete" — the cue verb follows within a few words
+        s = art.sentences[toks[a].sent]
+        for i in list(range(b, min(b + 3, s.end))) + list(range(max(s.start, a - 4), a)):
+            if toks[i].lemma not in _LABEL_VERBS:
+                continue
+            cue = find_cue(toks, i, s.start, s.end)
+            if cue is None:
+                continue
+            sp, _ = speaker_of(toks, cue, s.start, s.end)
+            out.append(Found(Kind.DIRECT, [Span(q.begin, q.end)], "direct_label", speaker=sp, cue=cue.tokens, medium=cue.medium, sent=s.i))
+            break
+    return out
+
+
+def _container(found: list[Found], begin: int, end: int) -> Found | None:
+    best = None
+    for f in found:
+        for sp in f.quote:
+            if sp.begin <= begin and end <= sp.end and (best is None or len(sp) < best[0]):
+                best = (len(sp), f)
+    return best[1] if best else None

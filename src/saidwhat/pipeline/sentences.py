@@ -1,0 +1,64 @@
+"""A per-article view the stages share: sentences, quote regions, masks.
+
+Reads: the parsed :class:`~saidwhat.nlp.Doc` and the quote regions.
+Nothing here decides about statements; it answers questions the stages ask
+("which quote covers this token?", "where does this sentence's text end?").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from ..nlp import Doc, Sentence, Token
+from .quotes import QuoteRegion
+
+CLOSING_MARKS = frozenset("“”\"«»‘’'‹›")
+OPENING_MARKS = frozenset("„\"»«‚'“‹›")
+
+
+@dataclass
+class Article:
+    doc: Doc
+    quotes: list[QuoteRegion]
+    # token index → index into ``quotes`` (-1: outside any quote)
+    in_quote: list[int] = field(default_factory=list)
+    # token range [start, end) of each quote region, marks included
+    quote_tokens: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, quotes: list[QuoteRegion]) -> Article:
+        art = cls(doc, quotes)
+        n = len(doc.tokens)
+        art.in_quote = [-1] * n
+        begins = [t.begin for t in doc.tokens]
+        for qi, q in enumerate(quotes):
+            a = bisect_right(begins, q.begin) - 1
+            a = max(a, 0)
+            while a < n and doc.tokens[a].end <= q.begin:
+                a += 1
+            b = a
+            while b < n and doc.tokens[b].begin < q.end:
+                art.in_quote[b] = qi
+                b += 1
+            art.quote_tokens.append((a, b))
+        return art
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.doc.tokens
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self.doc.sentences
+
+    def text_end(self, s: Sentence) -> int:
+        """Token index after the sentence's last word (final marks dropped)."""
+        e = s.end
+        toks = self.doc.tokens
+        while e > s.start and (toks[e - 1].text in {".", "!", "?", ";", "…"} and self.in_quote[e - 1] == -1):
+            e -= 1
+        return e
+
+    def quoted(self, i: int) -> bool:
+        return self.in_quote[i] != -1
