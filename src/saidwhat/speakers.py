@@ -40,6 +40,7 @@ SINGULAR_PRONOUNS = frozenset({"er", "sie"})
 _ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen".split())
 # Lower-case particles inside names: "Ursula von der Leyen", "Vincent van Gogh".
 _PARTICLES = frozenset("von van der den de di da du zu zum vom al el bin ibn ten ter y".split())
+_PARENS = re.compile(r"\([^)]*\)?")
 _APPOSITION = re.compile(r"\s*[,;(]\s*|\s+[–—-]\s+")
 _STRIP = " \t\n,;:.-–—\"'„“”»«‚‘’()[]"
 _UPPER = re.compile(r"^[A-ZÄÖÜ]")
@@ -106,10 +107,25 @@ def _clean_part(part: str) -> list[str]:
         if _is_title(tokens[0]) and len(tokens) > 1 and _is_cap(tokens[1]):
             tokens = tokens[1:]
             changed = True
-    # "dortigen Bündnismitglieder": drop leading lower-case adjectives.
-    while len(tokens) > 1 and not _is_cap(tokens[0]) and tokens[0].lower() not in _PARTICLES:
-        tokens = tokens[1:]
     return tokens
+
+
+@lru_cache(maxsize=65536)
+def _tag(token: str) -> str:
+    """STTS tag of a word out of context ("" when no tagger is available)."""
+    try:
+        from .nlp import tag_word_de
+    except ImportError:  # pragma: no cover - the tagger is part of the package
+        return ""
+    try:
+        return tag_word_de(token)[0]
+    except Exception:  # a tagger hiccup must not stop an ingest
+        return ""
+
+
+# Tags that a word of a personal name never has: "Offiziellen Angaben",
+# "Seiner Meinung", "Demnach" are capitalised at a sentence start only.
+_NOT_NAME_TAGS = ("ADJ", "ADV", "ART", "PPOS", "PPER", "PRO", "PD", "PI", "PRE", "APPR", "KO", "V", "CARD")
 
 
 def _name_like(tokens: list[str]) -> bool:
@@ -120,7 +136,32 @@ def _name_like(tokens: list[str]) -> bool:
             return False
         if not _is_cap(t) and t.lower() not in _PARTICLES:
             return False
-    return True
+        if _is_cap(t) and _tag(t).startswith(_NOT_NAME_TAGS):
+            return False
+    if len(tokens) == 1:
+        return True
+    # A genitive before a noun is no name: "Islands Regierung", "Celebis Angaben".
+    if tokens[0].endswith("s") and _tag(tokens[-1]) == "NN":
+        return False
+    # A first name is a proper noun: "Angela Merkel", not "Regierung Bush"
+    # or "Berliner Polizei". (The surname may be tagged as a noun: "Biden".)
+    return _tag(tokens[0]) in ("NE", "")
+
+
+def _name_suffix(tokens: list[str]) -> list[str] | None:
+    """The longest full name (two to four words) that ends ``tokens``."""
+    for k in range(min(4, len(tokens) - 1), 1, -1):
+        tail = tokens[-k:]
+        if _name_like(tail):
+            return tail
+    return None
+
+
+def _strip_role_nouns(tokens: list[str]) -> list[str]:
+    """ "Commander Randy Henderson" → "Randy Henderson": a noun before a full name."""
+    while len(tokens) > 2 and _tag(tokens[0]) == "NN" and _tag(tokens[1]) == "NE" and _is_cap(tokens[2]):
+        tokens = tokens[1:]
+    return tokens
 
 
 def parse_mention(text: str | None) -> Mention | None:
@@ -130,14 +171,20 @@ def parse_mention(text: str | None) -> Mention | None:
     t = " ".join(text.split()).strip(_STRIP)
     if not t or t.lower() in PRONOUNS:
         return None
+    # Parentheses hold a party or place ("Klaus Wowereit (SPD)"), never the name.
+    t = _PARENS.sub(" ", t).strip(_STRIP)
     parts = [p for p in _APPOSITION.split(t) if p and p.strip(_STRIP)]
-    cleaned = [_clean_part(p) for p in parts[:4]]
+    cleaned = [_strip_role_nouns(_clean_part(p)) for p in parts[:4]]
     cleaned = [c for c in cleaned if c]
     if not cleaned:
         return None
     # Prefer the first part that is a name: "Ein Sprecher der Polizei, Lars
-    # Beringer" → "Lars Beringer"; "Stoltenberg, 63, ein …" → "Stoltenberg".
-    tokens = next((c for c in cleaned if _name_like(c)), cleaned[0])
+    # Beringer" → "Lars Beringer"; "Stoltenberg, 63, ein …" → "Stoltenberg";
+    # then a full name ending a description ("Berlins Regierender
+    # Bürgermeister Klaus Wowereit" → "Klaus Wowereit").
+    tokens = next((c for c in cleaned if _name_like(c)), None)
+    if tokens is None:
+        tokens = next((n for n in (_name_suffix(c) for c in cleaned) if n), cleaned[0])
     if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
         return None
     name = " ".join(tokens)[:120]

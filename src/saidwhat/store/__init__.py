@@ -14,6 +14,7 @@ import json
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -282,6 +283,7 @@ class Store:
         ext_id: str | None = None,
         extractor: str | None = None,
         replace: bool = False,
+        _test_delay: float = 0.0,
     ) -> str:
         """Store an article and its statements; returns the article id.
 
@@ -299,7 +301,7 @@ class Store:
                 return aid
             if exists:
                 self._delete_article(conn, aid)
-            self._insert(conn, aid, article, url, title, source, ext_id, extractor)
+            self._insert(conn, aid, article, url, title, source, ext_id, extractor, _test_delay)
         return aid
 
     def _delete_article(self, conn: sqlite3.Connection, aid: str) -> None:
@@ -328,6 +330,7 @@ class Store:
         source: str | None,
         ext_id: str | None,
         extractor: str | None,
+        test_delay: float = 0.0,
     ) -> None:
         from .. import __version__
 
@@ -349,6 +352,9 @@ class Store:
                 extractor or f"saidwhat {__version__}",
             ),
         )
+        if test_delay:
+            # Crash tests: hold the transaction open so a kill lands inside it.
+            time.sleep(test_delay)
         statements = sorted(article.statements, key=lambda s: (s.start, min(s.cue).begin if s.cue else 0))
         mentions = [_mention(st, text) for st in statements]
         speaker_ids = SpeakerResolver(conn).resolve_article(text, mentions)

@@ -1,0 +1,392 @@
+"""Reading inputs for ingest: files, folders, stdin, WARC, Spark output.
+
+Everything is streamed: a reader yields one :class:`Item` (an article to
+process) or :class:`Failure` (a bad file or record, reported and skipped) at
+a time, so a 10 GB JSONL file costs the memory of one line.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from ..corpus import corpus_article, date_from_document_name
+from ..errors import InputError
+from ..io import MAX_INPUT_BYTES, decode_text
+from ..model import Article
+
+EXTENSIONS = (".txt", ".json", ".jsonl", ".html", ".htm", ".warc", ".warc.gz")
+SPARK_MARKER = "_saidwhat_spark"
+
+
+@dataclass
+class Item:
+    """One article to store, as read; ``text`` or ``html`` or ``article``."""
+
+    name: str  # file name (and record) for messages
+    line: int | None = None  # JSONL line number
+    text: str | None = None
+    html: bytes | str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    ext_id: str | None = None
+    lang: str = "de"
+    # Already extracted (Spark output, --annotations): stored as is.
+    article: Article | None = None
+    extractor: str | None = None
+    # Re-processing a stored article: its id.
+    article_id: str | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.name}:{self.line}" if self.line is not None else self.name
+
+
+@dataclass
+class Failure:
+    name: str
+    line: int | None
+    reason: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.name}:{self.line}" if self.line is not None else self.name
+
+
+Record = Item | Failure
+
+
+def _ext(p: Path) -> str:
+    n = p.name.lower()
+    return ".warc.gz" if n.endswith(".warc.gz") else p.suffix.lower()
+
+
+def is_spark_dir(p: Path) -> bool:
+    return p.is_dir() and (p / SPARK_MARKER).exists()
+
+
+def expand(paths: Iterable[str]) -> Iterator[str | Path]:
+    """Files to read, folders walked recursively in sorted order; '-' = stdin.
+
+    Sorted, so that the same command always stores articles in the same
+    order (speaker merging, and so the database, depends on it).
+    """
+    for raw in paths:
+        if raw == "-":
+            yield "-"
+            continue
+        p = Path(raw)
+        if not p.exists():
+            yield Path(raw)  # reported as missing by read()
+        elif is_spark_dir(p):
+            yield p
+        elif p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                rp = Path(root)
+                if is_spark_dir(rp) and rp != p:
+                    yield rp
+                    dirs[:] = []
+                    continue
+                for f in sorted(files):
+                    fp = rp / f
+                    if not f.startswith(".") and _ext(fp) in EXTENSIONS:
+                        yield fp
+        else:
+            yield p
+
+
+def count(paths: Iterable[str]) -> int | None:
+    """How many articles ``paths`` hold, for the progress bar's ETA; None if unknown."""
+    total = 0
+    for p in expand(paths):
+        if p == "-" or isinstance(p, str):
+            return None
+        ext = _ext(p)
+        if is_spark_dir(p) or ext in (".warc", ".warc.gz"):
+            return None
+        if ext == ".jsonl":
+            try:
+                with p.open("rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def read(paths: Iterable[str], lang: str = "de", annotations: bool = False) -> Iterator[Record]:
+    for p in expand(paths):
+        if p == "-":
+            yield from _read_stdin(lang, annotations)
+            continue
+        assert isinstance(p, Path)
+        name = str(p)
+        if not p.exists():
+            yield Failure(name, None, "no such file or directory")
+            continue
+        try:
+            if is_spark_dir(p):
+                yield from _read_spark(p)
+                continue
+            ext = _ext(p)
+            if ext == ".jsonl":
+                with p.open("rb") as f:
+                    yield from _read_jsonl(f, name, lang, annotations)
+            elif ext in (".warc", ".warc.gz"):
+                with p.open("rb") as f:
+                    yield from _read_warc(f, name, lang)
+            else:
+                raw = _read_file(p)
+                yield from _read_blob(raw, name, ext, lang, annotations)
+        except InputError as e:
+            yield Failure(name, None, _strip_name(str(e), name))
+        except OSError as e:
+            yield Failure(name, None, f"cannot read: {e.strerror or e}")
+
+
+def _strip_name(msg: str, name: str) -> str:
+    return msg[len(name) + 2 :] if msg.startswith(name + ": ") else msg
+
+
+def _read_file(p: Path) -> bytes:
+    with p.open("rb") as f:
+        raw = f.read(MAX_INPUT_BYTES + 1)
+    if len(raw) > MAX_INPUT_BYTES:
+        raise InputError(f"larger than {MAX_INPUT_BYTES // 1_000_000} MB, not a single article")
+    return raw
+
+
+def _read_blob(raw: bytes, name: str, ext: str, lang: str, annotations: bool) -> Iterator[Record]:
+    if ext in (".html", ".htm"):
+        yield Item(name=name, html=raw, lang=lang)
+        return
+    text = decode_text(raw, name)
+    if ext == ".json":
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as e:
+            yield Failure(name, None, f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}")
+            return
+        docs = doc if isinstance(doc, list) else [doc]
+        for i, d in enumerate(docs):
+            yield _from_object(d, f"{name}[{i}]" if isinstance(doc, list) else name, None, lang, annotations)
+        return
+    if not text.strip():
+        yield Failure(name, None, "empty file")
+        return
+    yield Item(name=name, text=text, title=Path(name).stem if name != "<stdin>" else None, lang=lang)
+
+
+def _read_jsonl(f: IO[bytes], name: str, lang: str, annotations: bool) -> Iterator[Record]:
+    for n, raw in enumerate(f, 1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
+        except UnicodeDecodeError as e:
+            yield Failure(name, n, f"not UTF-8 (byte {e.start})")
+            continue
+        except json.JSONDecodeError as e:
+            yield Failure(name, n, f"malformed JSON at column {e.colno}: {e.msg}")
+            continue
+        yield _from_object(obj, name, n, lang, annotations)
+
+
+def _date(value: Any) -> str | None:
+    """An ISO date from '2023-02-23', '2023-02-23T10:00:00Z' and the like."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"'published' must be a string, not {type(value).__name__}")
+    try:
+        return date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        raise InputError(f"'published' {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _opt_str(obj: dict[str, Any], key: str) -> str | None:
+    v = obj.get(key)
+    if v is None:
+        return None
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        return str(v)
+    if not isinstance(v, str):
+        raise InputError(f"'{key}' must be a string, not {type(v).__name__}")
+    return v or None
+
+
+def _from_object(obj: Any, name: str, line: int | None, lang: str, annotations: bool) -> Record:
+    if not isinstance(obj, dict):
+        return Failure(name, line, f"expected a JSON object, got {type(obj).__name__}")
+    try:
+        if isinstance(obj.get("originalText"), str):  # the corpus schema
+            doc_name = str(obj.get("documentName") or "")
+            pub = _date(obj.get("published")) if obj.get("published") else None
+            if pub is None:
+                d = date_from_document_name(doc_name)
+                pub = d.isoformat() if d else None
+            title = doc_name.split(" - ", 1)[1] if " - " in doc_name else doc_name or None
+            if title and title.endswith(")") and pub and title.endswith(f"({pub})"):
+                title = title[: -len(f"({pub})")].rstrip()
+            ext_id = doc_name.split(" - ", 1)[0] if " - " in doc_name else None
+            article = None
+            if annotations:
+                article = corpus_article(obj)
+                article.lang = lang
+            if not obj["originalText"].strip():
+                return Failure(name, line, "empty 'originalText'")
+            return Item(
+                name=name,
+                line=line,
+                text=obj["originalText"],
+                title=title,
+                published=pub,
+                ext_id=ext_id,
+                url=_opt_str(obj, "url"),
+                source=_opt_str(obj, "source"),
+                lang=lang,
+                article=article,
+                extractor="annotations" if annotations else None,
+            )
+        text, html = obj.get("text"), obj.get("html")
+        if text is not None and not isinstance(text, str):
+            return Failure(name, line, f"'text' must be a string, not {type(text).__name__}")
+        if html is not None and not isinstance(html, str):
+            return Failure(name, line, f"'html' must be a string, not {type(html).__name__}")
+        if not (text and text.strip()) and not (html and html.strip()):
+            return Failure(name, line, "no 'text' or 'html'")
+        return Item(
+            name=name,
+            line=line,
+            text=text if text and text.strip() else None,
+            html=None if text and text.strip() else html,
+            url=_opt_str(obj, "url"),
+            title=_opt_str(obj, "title"),
+            published=_date(obj.get("published")),
+            source=_opt_str(obj, "source"),
+            ext_id=_opt_str(obj, "id"),
+            lang=_opt_str(obj, "lang") or lang,
+        )
+    except InputError as e:
+        return Failure(name, line, str(e))
+
+
+def _read_warc(f: IO[bytes], name: str, lang: str) -> Iterator[Record]:
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+    except ImportError:
+        yield Failure(name, None, "reading WARC needs warcio: pip install 'saidwhat[ingest]'")
+        return
+    n = 0
+    try:
+        for record in ArchiveIterator(f):
+            n += 1
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+            status = record.http_headers.get_statuscode()
+            if "html" not in ctype or status != "200":
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            payload = record.content_stream().read(MAX_INPUT_BYTES + 1)
+            if len(payload) > MAX_INPUT_BYTES:
+                yield Failure(name, None, f"record {n} ({url}): larger than {MAX_INPUT_BYTES // 1_000_000} MB")
+                continue
+            warc_date = record.rec_headers.get_header("WARC-Date")
+            yield Item(
+                name=f"{name}#{n}",
+                html=payload,
+                url=url,
+                # The crawl date only stands in when the page carries no date.
+                published=(warc_date or "")[:10] or None,
+                lang=lang,
+            )
+    except ArchiveLoadFailed as e:
+        yield Failure(name, None, f"not a WARC file (record {n + 1}): {e}")
+    except (OSError, EOFError, ValueError) as e:
+        yield Failure(name, None, f"broken WARC after record {n}: {e}")
+
+
+def _read_spark(p: Path) -> Iterator[Record]:
+    try:
+        from ..spark.load import iter_articles  # written by the Spark side; may be absent
+    except ImportError:
+        yield Failure(str(p), None, "a Spark output folder, but saidwhat.spark.load is not available in this install")
+        return
+    for i, article in enumerate(iter_articles(p)):
+        yield Item(
+            name=f"{p}[{i}]",
+            text=article.text,
+            url=article.url,
+            title=article.title,
+            published=article.published.isoformat() if article.published else None,
+            source=article.source,
+            ext_id=article.id,
+            lang=article.lang,
+            article=article,
+            extractor="spark",
+        )
+
+
+def _read_stdin(lang: str, annotations: bool) -> Iterator[Record]:
+    buf = sys.stdin.buffer
+    head = buf.peek(16)[:16] if hasattr(buf, "peek") else b""
+    stream: IO[bytes] = buf
+    if not head:
+        # Not peekable (a pipe wrapper): read it whole, sniff, then stream.
+        data = buf.read()
+        head, stream = data[:16], io.BytesIO(data)
+    if head.startswith(b"\x1f\x8b") or head.startswith(b"WARC/"):
+        yield from _read_warc(stream, "<stdin>", lang)
+        return
+    first = stream.readline()
+    stripped = first.lstrip(b"\xef\xbb\xbf").strip()
+    if stripped.startswith(b"{"):
+        try:
+            json.loads(stripped)
+            one_line_json = True
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            one_line_json = False
+        if one_line_json:
+            # JSON Lines: stream it, one record at a time.
+            yield from _read_jsonl(_Chain(first, stream), "<stdin>", lang, annotations)
+            return
+    rest = stream.read(MAX_INPUT_BYTES + 1 - len(first))
+    raw = first + rest
+    if len(raw) > MAX_INPUT_BYTES:
+        yield Failure(
+            "<stdin>", None, f"larger than {MAX_INPUT_BYTES // 1_000_000} MB (use JSON Lines for many articles)"
+        )
+        return
+    s = raw.lstrip(b"\xef\xbb\xbf").lstrip()
+    ext = ".json" if s[:1] in (b"{", b"[") else ".html" if s[:1] == b"<" else ".txt"
+    try:
+        yield from _read_blob(raw, "<stdin>", ext, lang, annotations)
+    except InputError as e:
+        yield Failure("<stdin>", None, _strip_name(str(e), "<stdin>"))
+
+
+class _Chain(io.RawIOBase):
+    """A first line already read, then the rest of a stream, as lines."""
+
+    def __init__(self, first: bytes, rest: IO[bytes]) -> None:
+        self._first: bytes | None = first
+        self._rest = rest
+
+    def __iter__(self) -> Iterator[bytes]:  # type: ignore[override]
+        if self._first is not None:
+            yield self._first
+            self._first = None
+        yield from self._rest
