@@ -197,6 +197,23 @@ def parse_mention(text: str | None) -> Mention | None:
     return Mention(name=name, person=False)
 
 
+def best_mention(entity: str | None, speaker_text: str | None) -> str | None:
+    """What names the speaker: the extractor's entity, unless the mention says more.
+
+    An entity that is a bare surname ("Weber") loses to a speaker text with a
+    full name of the same surname ("Bürgermeisterin Anna Weber"): otherwise
+    Anna and Karl Weber would be one speaker.
+    """
+    entity = entity.strip() if entity else None
+    if not entity:
+        return speaker_text or None
+    if speaker_text:
+        e, t = parse_mention(entity), parse_mention(speaker_text)
+        if e and t and e.person and t.person and not e.first and t.first and e.surname == t.surname:
+            return speaker_text
+    return entity
+
+
 def _first_compatible(a: str, b: str) -> bool:
     """ "angela" ~ "angela", "a." ~ "angela"; different first names differ."""
     if a == b:
@@ -216,26 +233,29 @@ class SpeakerResolver:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def resolve_article(self, text: str, mentions: list[str | None]) -> list[int | None]:
+    def resolve_article(
+        self, text: str, mentions: list[str | None], positions: list[int] | None = None
+    ) -> list[int | None]:
         """Speaker ids for the mentions of one article, in order.
 
-        Pronouns without an entity get the nearest preceding named speaker of
-        the same article (the usual "…, sagte Stoltenberg. … sagte er.").
+        ``positions``: where each statement stands in ``text`` (a surname
+        refers to the full name written before it). Pronouns without an
+        entity get the nearest preceding named speaker of the same article
+        (the usual "…, sagte Stoltenberg. … sagte er.").
         """
         parsed = [parse_mention(m) for m in mentions]
+        pos = positions or [0] * len(mentions)
         ids: list[int | None] = [None] * len(mentions)
-        context: dict[str, set[str]] = {}  # surname -> first names seen in this article
-        # Full names first, so "Stoltenberg" can follow "Jens Stoltenberg" of
-        # the same article wherever it stands.
+        # Full names first: they create or complete speakers that the
+        # surname-only mentions of the same article then find.
         for i, m in enumerate(parsed):
             if m and m.person and m.first:
                 ids[i] = self._resolve_full(m)
-                context.setdefault(m.surname, set()).add(m.first)
         for i, m in enumerate(parsed):
             if m is None or ids[i] is not None:
                 continue
             if m.person:
-                ids[i] = self._resolve_surname(m, text, context.get(m.surname, set()))
+                ids[i] = self._resolve_surname(m, text, pos[i])
             else:
                 ids[i] = self._resolve_other(m)
         for i, m in enumerate(parsed):
@@ -285,7 +305,7 @@ class SpeakerResolver:
                 return int(sid)
         return self._new(m.name, True, m.surname, m.first)
 
-    def _resolve_surname(self, m: Mention, text: str, firsts: set[str]) -> int:
+    def _resolve_surname(self, m: Mention, text: str, at: int) -> int:
         rows = self.conn.execute(
             "SELECT id, first FROM speakers WHERE kind = 'name' AND surname = ? ORDER BY id", (m.surname,)
         ).fetchall()
@@ -293,18 +313,24 @@ class SpeakerResolver:
             return self._new(m.name, True, m.surname, "")
         if len(rows) == 1:
             return int(rows[0][0])
-        # Several people share the surname: the one named in full in this
-        # article (as a speaker or anywhere in the text) wins.
+        # Several people share the surname. News name a person in full first
+        # and by surname after: the full name written last before this
+        # mention decides.
+        best: tuple[int, int] | None = None
         for sid, first in rows:
-            if first and (first in firsts or _named_in_text(text, first, m.name)):
-                return int(sid)
+            if first:
+                p = _last_full_name_before(text, first, m.name, at)
+                if p >= 0 and (best is None or p > best[0]):
+                    best = (p, int(sid))
+        if best:
+            return best[1]
         # Otherwise the most-quoted one (ties: the oldest).
-        best = self.conn.execute(
+        top = self.conn.execute(
             "SELECT s.id FROM speakers s LEFT JOIN statements t ON t.speaker_id = s.id "
             "WHERE s.kind = 'name' AND s.surname = ? GROUP BY s.id ORDER BY count(t.id) DESC, s.id LIMIT 1",
             (m.surname,),
         ).fetchone()
-        return int(best[0])
+        return int(top[0])
 
     def _resolve_other(self, m: Mention) -> int:
         row = self.conn.execute(
@@ -317,6 +343,10 @@ class SpeakerResolver:
         return self._new(m.name, False, "", "")
 
 
-def _named_in_text(text: str, first: str, surname_display: str) -> bool:
-    pattern = r"\b" + r"\s+".join(re.escape(w) for w in first.split()) + r"\s+" + re.escape(surname_display) + r"\b"
-    return re.search(pattern, text, flags=re.IGNORECASE) is not None
+def _last_full_name_before(text: str, first: str, surname: str, at: int) -> int:
+    """Offset of the last "First Surname" in ``text`` before ``at``; -1 if none."""
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in first.split()) + r"\s+" + re.escape(surname) + r"\b"
+    last = -1
+    for mt in re.finditer(pattern, text[: max(at, 0)], flags=re.IGNORECASE):
+        last = mt.start()
+    return last

@@ -42,6 +42,11 @@ def register(sub: Any) -> None:
         action="store_true",
         help="store the annotations of corpus-schema files instead of extracting (load a gold corpus)",
     )
+    p.add_argument(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="publication date for inputs that carry none (anchors 'gestern', 'am Montag')",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -56,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         lang=args.lang,
         reprocess=args.reprocess,
         annotations=args.annotations,
+        published=args.published,
         progress=not args.quiet,
     )
     print(f"saidwhat: {summary.line()}", file=sys.stderr)

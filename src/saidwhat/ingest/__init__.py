@@ -169,6 +169,7 @@ def ingest(
     lang: str = "de",
     reprocess: bool = False,
     annotations: bool = False,
+    published: str | None = None,
     progress: bool = True,
     err: IO[str] | None = None,
 ) -> Summary:
@@ -176,6 +177,11 @@ def ingest(
     err = err or sys.stderr
     if workers < 1:
         raise InputError(f"--workers must be at least 1, not {workers}")
+    if published:
+        try:
+            published = date.fromisoformat(published).isoformat()
+        except ValueError:
+            raise InputError(f"--published {published!r} is not a date (YYYY-MM-DD)") from None
     if not paths and not reprocess:
         raise InputError("nothing to ingest: give files, folders or - for standard input")
     store = Store(db)
@@ -215,6 +221,8 @@ def ingest(
                 report(rec.where, rec.reason)
                 bar.update(1)
                 continue
+            if published and not rec.published:
+                rec.published = published
             if rec.text is not None and not rec.article_id:
                 rec.article_id = article_id_for(rec.text, rec.url)
             if rec.article_id and not reprocess and store.has_article(rec.article_id):
@@ -236,6 +244,8 @@ def ingest(
                     summary.skipped += 1  # HTML without URL: known only after conversion
                 else:
                     art.lang = item.lang
+                    if item.published and (art.published is None or item.article is not None):
+                        art.published = date.fromisoformat(item.published)
                     store.add_article(
                         art,
                         url=item.url,

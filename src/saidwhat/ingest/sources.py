@@ -210,9 +210,15 @@ def _date(value: Any) -> str | None:
     if not isinstance(value, str):
         raise InputError(f"'published' must be a string, not {type(value).__name__}")
     try:
-        return date.fromisoformat(value.strip()[:10]).isoformat()
+        d = date.fromisoformat(value.strip()[:10])
     except ValueError:
         raise InputError(f"'published' {value!r} is not an ISO date (YYYY-MM-DD)") from None
+    return _plausible(d)
+
+
+def _plausible(d: date | None) -> str | None:
+    """Placeholder dates ("0001-01-01" in some corpus files) mean: unknown."""
+    return d.isoformat() if d and d.year >= 1800 else None
 
 
 def _opt_str(obj: dict[str, Any], key: str) -> str | None:
@@ -234,8 +240,7 @@ def _from_object(obj: Any, name: str, line: int | None, lang: str, annotations: 
             doc_name = str(obj.get("documentName") or "")
             pub = _date(obj.get("published")) if obj.get("published") else None
             if pub is None:
-                d = date_from_document_name(doc_name)
-                pub = d.isoformat() if d else None
+                pub = _plausible(date_from_document_name(doc_name))
             title = doc_name.split(" - ", 1)[1] if " - " in doc_name else doc_name or None
             if title and title.endswith(")") and pub and title.endswith(f"({pub})"):
                 title = title[: -len(f"({pub})")].rstrip()

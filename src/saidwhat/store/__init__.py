@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import ROLES, Article, Kind, Statement, spans_text
-from ..speakers import SpeakerResolver, parse_mention
+from ..speakers import SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import said_on
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -357,7 +357,8 @@ class Store:
             time.sleep(test_delay)
         statements = sorted(article.statements, key=lambda s: (s.start, min(s.cue).begin if s.cue else 0))
         mentions = [_mention(st, text) for st in statements]
-        speaker_ids = SpeakerResolver(conn).resolve_article(text, mentions)
+        positions = [min(st.speaker).begin if st.speaker else st.start for st in statements]
+        speaker_ids = SpeakerResolver(conn).resolve_article(text, mentions, positions)
         quotes = [q for st in statements for q in st.quote]
         rows = []
         for seq, (st, sid) in enumerate(zip(statements, speaker_ids, strict=True)):
@@ -631,9 +632,7 @@ class Store:
 
 def _mention(st: Statement, text: str) -> str | None:
     """The speaker as named: the entity if the extractor resolved one."""
-    if st.speaker_entity and st.speaker_entity.strip():
-        return st.speaker_entity
-    return spans_text(st.speaker, text) if st.speaker else None
+    return best_mention(st.speaker_entity, spans_text(st.speaker, text) if st.speaker else None)
 
 
 # Imported here for callers that want to check a mention the way the store does.
