@@ -741,14 +741,19 @@
     } catch (err) {
       if (isCurrent()) showError(main, err);
     }
-    if (isCurrent()) document.body.dataset.ready = String(token);
+    if (isCurrent()) {
+      document.body.dataset.route = window.location.hash;
+      document.body.dataset.ready = String(token);
+    }
   }
 
   async function loadStats() {
     try {
       const s = await api('/api/stats');
       const bits = [];
-      for (const key of ['statements', 'articles', 'speakers']) if (typeof s[key] === 'number') bits.push(fmtInt(s[key]) + ' ' + key);
+      for (const key of ['statements', 'articles', 'speakers']) {
+        if (typeof s[key] === 'number') bits.push(fmtInt(s[key]) + ' ' + (s[key] === 1 ? key.slice(0, -1) : key));
+      }
       $('#stats').textContent = bits.join(' · ');
     } catch (e) {
       $('#stats').textContent = '';

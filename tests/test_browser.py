@@ -1,0 +1,391 @@
+"""The page in a real Chromium (Debian's, driven by playwright) against a live server.
+
+Skips cleanly without playwright or a chromium binary; on the project's
+machines (``.ci/run`` installs Debian's chromium) they run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("uvicorn")
+sync_api = pytest.importorskip("playwright.sync_api")
+
+import uvicorn  # noqa: E402
+
+from conftest import REPO, SEED_TEXT, need_shared  # noqa: E402
+from saidwhat.store import Store  # noqa: E402
+from saidwhat.web import create_app  # noqa: E402
+from saidwhat.web.samples import HOSTILE, XSS_ATTR, XSS_SCRIPT, sample_store  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("SAIDWHAT_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    """uvicorn serving ``create_app(store)`` on a free loopback port, in a thread."""
+
+    def __init__(self, db: Path) -> None:
+        self.store = Store(db, readonly=True)
+        self.port = free_port()
+        app = create_app(self.store, allowed_hosts=["127.0.0.1", "localhost"])
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 15
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.store.close()
+
+
+def build_db(path: Path) -> dict[str, str]:
+    """Samples, the hand-annotated article and the hostile one; title → id."""
+    from saidwhat.pipeline import extract
+    from saidwhat.web.samples import ANNOTATED, SAMPLES
+
+    ids = sample_store(path)
+    titles = [s.title for s in SAMPLES] + [ANNOTATED.title]
+    with Store(path) as store:
+        hostile = extract(HOSTILE.text, published=HOSTILE.published)
+        titles.append(HOSTILE.title)
+        ids.append(store.add_article(hostile, url=HOSTILE.url, title=HOSTILE.title, source=HOSTILE.source))
+    return dict(zip(titles, ids, strict=True))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    exe = chromium_path()
+    if exe is None:
+        pytest.skip("no chromium binary (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServer, dict[str, str]]]:
+    db = tmp_path_factory.mktemp("browser") / "store.db"
+    ids = build_db(db)
+    with LiveServer(db) as server:
+        yield server, ids
+
+
+class Watch:
+    """Collects what must not happen on a page: dialogs, errors, foreign requests."""
+
+    def __init__(self, page: Any, origin: str) -> None:
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+
+        def on_dialog(d: Any) -> None:
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        def on_console(m: Any) -> None:
+            if m.type == "error":
+                self.errors.append(m.text)
+
+        def on_request(r: Any) -> None:
+            if not r.url.startswith(origin + "/") and not r.url.startswith("data:"):
+                self.foreign.append(r.url)
+
+        page.on("dialog", on_dialog)
+        page.on("console", on_console)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", on_request)
+
+    def clean(self, allow_404: bool = False) -> None:
+        assert self.dialogs == [], self.dialogs
+        errors = [e for e in self.errors if not (allow_404 and "status of 404" in e)]
+        assert errors == [], errors
+        assert self.foreign == [], self.foreign
+
+
+@pytest.fixture()
+def page(browser: Any, site: tuple[LiveServer, dict[str, str]]) -> Iterator[tuple[Any, Watch]]:
+    context = browser.new_context(viewport={"width": 1360, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(15_000)
+    watch = Watch(pg, site[0].url)
+    yield pg, watch
+    context.close()
+
+
+def wait_for(pg: Any, js: str, timeout: float = 15.0) -> None:
+    """Poll ``js`` (a function expression) until true; CDP evaluation is not subject to the page's CSP,
+    unlike page.wait_for_function, which our ``script-src 'self'`` (rightly) blocks."""
+    deadline = time.monotonic() + timeout
+    while not pg.evaluate(js):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {js}")
+        time.sleep(0.05)
+
+
+def wait_ready(pg: Any) -> None:
+    """Until the page has rendered the view for the current location."""
+    wait_for(pg, "() => !!document.body.dataset.ready && document.body.dataset.route === location.hash")
+
+
+def role_text(pg: Any, role: str, index: int) -> str:
+    """The text of every element highlighted as ``role`` of statement ``index``, in order."""
+    texts: list[str] = pg.locator(f'.doc [data-{role}~="{index}"]').all_text_contents()
+    return "".join(texts)
+
+
+def joined(text: str, spans: list[list[int]]) -> str:
+    return "".join(text[b:e] for b, e in spans)
+
+
+def check_highlights(pg: Any, article: dict[str, Any], roles: tuple[str, ...] = ("quote", "speaker", "cue")) -> int:
+    """Every statement's role spans are highlighted on exactly its words; returns how many roles were checked."""
+    checked = 0
+    for i, st in enumerate(article["statements"]):
+        for role in roles:
+            spans = st["spans"][role]
+            if not spans:
+                assert pg.locator(f'.doc [data-{role}~="{i}"]').count() == 0
+                continue
+            assert role_text(pg, role, i) == joined(article["text"], spans), (i, role)
+            checked += 1
+    return checked
+
+
+# ---------------------------------------------------------------- tests
+
+
+def test_search_then_article_highlights(
+    page: tuple[Any, Watch], site: tuple[LiveServer, dict[str, str]], tmp_path: Path
+) -> None:
+    pg, watch = page
+    server, ids = site
+    pg.goto(server.url + "/")
+    wait_ready(pg)
+    assert pg.locator("#result-list > li").count() > 5
+    assert pg.locator("#stats").inner_text().endswith("speakers")
+
+    pg.fill("#search-form input[name=query]", "Personal")
+    pg.press("#search-form input[name=query]", "Enter")
+    wait_for(pg, "() => location.hash.includes('query=Personal')")
+    wait_ready(pg)
+    results = pg.locator("#result-list > li")
+    assert results.count() == 1
+    assert "Ohne zusätzliches Personal" in results.first.inner_text()
+    assert "Anna Berger" in results.first.locator(".result-speaker").inner_text()
+
+    results.first.locator("a.result-article").click()
+    pg.wait_for_selector("#article-text .doc")
+    wait_ready(pg)
+    article = server.store.article(ids["Berger im Interview: Mehr Geld für Pflege"])
+    assert article is not None
+    assert pg.locator("#article-title").inner_text() == article["title"]
+    assert pg.locator(".doc").inner_text().strip() == article["text"].strip()
+    assert check_highlights(pg, article, ("quote", "speaker", "cue", "addressee")) == 11
+    # the four roles each have their own colour
+    colours = {
+        role: pg.locator(f".doc .hl-{role}").first.evaluate("e => getComputedStyle(e).backgroundColor")
+        for role in ("quote", "speaker", "cue", "addressee")
+    }
+    assert len(set(colours.values())) == 4, colours
+    assert pg.locator(".legend .key").all_text_contents() == ["Quote", "Speaker", "Cue", "Addressee"]
+
+    # hovering the speaker lights up the whole statement, and only it
+    pg.locator('.doc [data-speaker~="1"]').first.hover()
+    active = pg.locator(".doc .hl.active")
+    lit = {
+        (e["role"], e["st"]) for e in active.evaluate_all("es => es.map(e => ({role: e.className, st: e.dataset.st}))")
+    }
+    assert all(st == "1" for _, st in lit)
+    assert "".join(active.all_text_contents()) == "".join(
+        article["text"][b:e]
+        for b, e in sorted(
+            s for r in ("quote", "speaker", "cue", "addressee") for s in article["statements"][1]["spans"][r]
+        )
+    )
+    assert pg.locator('#article-statements li.st.active[data-st="1"]').count() == 1
+    pg.screenshot(path=str(tmp_path / "article.png"), full_page=True)
+    assert (tmp_path / "article.png").stat().st_size > 10_000
+    watch.clean()
+
+
+def test_filters_and_paging(page: tuple[Any, Watch], site: tuple[LiveServer, dict[str, str]]) -> None:
+    pg, watch = page
+    server = site[0]
+    pg.goto(server.url + "/#/?kind=indirect")
+    wait_ready(pg)
+    assert pg.locator("#search-form select[name=kind]").input_value() == "indirect"
+    badges = pg.locator("#result-list .badge").all_text_contents()
+    assert badges and all(b == "indirect" for b in badges)
+    pg.goto(server.url + "/#/?since=2030-01-01")
+    wait_ready(pg)
+    assert pg.locator("#result-count").inner_text() == "No statements found"
+    watch.clean()
+
+
+def test_hostile_article_renders_as_text(page: tuple[Any, Watch], site: tuple[LiveServer, dict[str, str]]) -> None:
+    pg, watch = page
+    server, ids = site
+    aid = ids[HOSTILE.title]
+    pg.goto(server.url + "/#/article/" + aid)
+    pg.wait_for_selector("#article-text .doc")
+    wait_ready(pg)
+    pg.wait_for_timeout(300)
+    assert pg.locator("#article-title").inner_text() == HOSTILE.title
+    doc = pg.locator(".doc").inner_text()
+    assert XSS_SCRIPT in doc and XSS_ATTR in doc
+    # nothing was injected: no element from the payloads, one script (ours)
+    assert pg.locator("img").count() == 0
+    assert pg.locator("main svg").count() == 0
+    assert pg.locator("b").count() == 0 or "fett" not in "".join(pg.locator("main b").all_text_contents())
+    assert pg.locator("script").count() == 1
+    assert pg.locator("[onerror], [onload]").count() == 0
+    # the javascript: URL is shown, not linked
+    assert pg.locator("a[href^='javascript' i]").count() == 0
+    assert pg.locator(".unsafe-url").inner_text() == HOSTILE.url
+    assert HOSTILE.source in pg.locator(".article-meta").inner_text()
+    # hostile search input stays text too
+    pg.goto(
+        server.url
+        + "/#/?query="
+        + "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&speaker=%22%3E%3Cscript%3Ealert(2)%3C%2Fscript%3E"
+    )
+    wait_ready(pg)
+    assert pg.locator("#search-form input[name=query]").input_value() == "<img src=x onerror=alert(1)>"
+    assert pg.locator("#search-form input[name=speaker]").input_value() == '"><script>alert(2)</script>'
+    assert pg.locator("img").count() == 0 and pg.locator("script").count() == 1
+    pg.goto(server.url + "/#/article/" + "%3Cimg%20src%3Dx%20onerror%3Dalert(3)%3E")
+    wait_ready(pg)
+    assert pg.locator("main .error").inner_text() == "no such article"
+    pg.wait_for_timeout(300)
+    watch.clean(allow_404=True)
+
+
+def test_speaker_page_has_timeline_and_kinds(page: tuple[Any, Watch], site: tuple[LiveServer, dict[str, str]]) -> None:
+    pg, watch = page
+    server = site[0]
+    pg.goto(server.url + "/#/speakers")
+    wait_ready(pg)
+    pg.locator("#speaker-table a", has_text="Anna Berger").click()
+    pg.wait_for_selector("#timeline")
+    wait_ready(pg)
+    assert pg.locator("#speaker-name").inner_text() == "Anna Berger"
+    sp = server.store.speakers(query="Anna Berger")[0]
+    bars = pg.locator("#timeline rect.bar")
+    assert sum(int(c) for c in bars.evaluate_all("es => es.map(e => e.dataset.count)")) == sp["n_statements"]
+    for kind, n in sp["by_kind"].items():
+        assert f"{n}" in pg.locator(f'#kind-split li[data-kind="{kind}"]').inner_text()
+    assert pg.locator("#speaker-statements > li").count() == sp["n_statements"]
+    watch.clean()
+
+
+def test_try_it_extracts_and_highlights(page: tuple[Any, Watch], site: tuple[LiveServer, dict[str, str]]) -> None:
+    pg, watch = page
+    server = site[0]
+    pg.goto(server.url + "/#/try")
+    wait_ready(pg)
+    text = '"Die Brücke wird im Mai fertig", sagte der Bauleiter. ' + XSS_SCRIPT
+    pg.fill("#try-text", text)
+    pg.click("#try-run")
+    pg.wait_for_selector("#try-count")
+    assert pg.locator("#try-result .doc").inner_text() == text
+    assert role_text(pg, "quote", 0) == '"Die Brücke wird im Mai fertig"'
+    assert pg.locator("script").count() == 1
+    watch.clean()
+
+
+@pytest.mark.shared
+def test_seed_article_in_the_page(browser: Any, tmp_path: Path) -> None:
+    """The Reuters seed article, ingested and opened: Stoltenberg's statements light up."""
+    from saidwhat.pipeline import extract
+
+    seed = need_shared(SEED_TEXT).read_text(encoding="utf-8")
+    db = tmp_path / "seed.db"
+    with Store(db) as store:
+        aid = store.add_article(
+            extract(seed, lang="de", published="2023-02-23"),
+            title="Stoltenberg: NATO muss Kreislauf der russischen Aggression durchbrechen",
+            source="Reuters (German)",
+            url="https://www.reuters.com/",
+        )
+    with LiveServer(db) as server:
+        article = server.store.article(aid)
+        assert article is not None
+        stoltenberg = [
+            i for i, st in enumerate(article["statements"]) if "Stoltenberg" in f"{st['speaker_name']} {st['speaker']}"
+        ]
+        context = browser.new_context(viewport={"width": 1440, "height": 1000}, device_scale_factor=1)
+        pg = context.new_page()
+        pg.set_default_timeout(15_000)
+        watch = Watch(pg, server.url)
+        pg.goto(server.url + "/#/article/" + aid)
+        pg.wait_for_selector("#article-text .doc")
+        wait_ready(pg)
+        assert pg.locator(".doc").inner_text().strip() == seed.strip()
+        assert check_highlights(pg, article) >= len(article["statements"])
+        assert stoltenberg, "no statement attributed to Stoltenberg"
+        for i in stoltenberg:
+            assert pg.locator(f'.doc [data-quote~="{i}"]').count() >= 1
+        with_speaker = [i for i in stoltenberg if article["statements"][i]["spans"]["speaker"]]
+        assert with_speaker, "Stoltenberg is never highlighted as a speaker"
+        for i in with_speaker:
+            assert pg.locator(f'.doc .hl-speaker[data-speaker~="{i}"]').count() >= 1
+        # hovering one of his statements lights up its parts and dims the rest
+        i = with_speaker[0]
+        target = pg.locator(f'.doc [data-speaker~="{i}"]').first
+        hovered = set(target.get_attribute("data-st").split())
+        target.hover()
+        lit = pg.locator(".doc .hl.active").evaluate_all("es => es.map(e => e.dataset.st.split(' '))")
+        assert lit and all(hovered & set(sts) for sts in lit)
+        assert pg.locator(f'.doc [data-st~="{i}"]:not(.active)').count() == 0
+        pg.mouse.move(2, 300)
+        pg.wait_for_timeout(400)
+        shot = tmp_path / "seed-article.png"
+        pg.screenshot(path=str(shot))
+        if os.environ.get("SAIDWHAT_SCREENSHOTS") == "1":
+            out = REPO / "docs" / "screenshots" / "seed-article.png"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(shot, out)
+        watch.clean()
+        context.close()
