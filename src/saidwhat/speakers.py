@@ -111,16 +111,21 @@ def _clean_part(part: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _tag(token: str) -> str:
-    """STTS tag of a word out of context ("" when no tagger is available)."""
+def _tagged(token: str) -> tuple[str, str]:
+    """(STTS tag, lemma) of a word out of context; ("", token) without a tagger."""
     try:
         from .nlp import tag_word_de
     except ImportError:  # pragma: no cover - the tagger is part of the package
-        return ""
+        return "", token
     try:
-        return tag_word_de(token)[0]
+        tag, lemma = tag_word_de(token)
+        return str(tag), str(lemma)
     except Exception:  # a tagger hiccup must not stop an ingest
-        return ""
+        return "", token
+
+
+def _tag(token: str) -> str:
+    return _tagged(token)[0]
 
 
 # Tags that a word of a personal name never has: "Offiziellen Angaben",
@@ -141,7 +146,7 @@ def _name_like(tokens: list[str]) -> bool:
     if len(tokens) == 1:
         return True
     # A genitive before a noun is no name: "Islands Regierung", "Celebis Angaben".
-    if tokens[0].endswith("s") and _tag(tokens[-1]) == "NN":
+    if tokens[0].endswith("s") and _tagged(tokens[0])[1] == tokens[0][:-1] and _tag(tokens[-1]) == "NN":
         return False
     # A first name is a proper noun: "Angela Merkel", not "Regierung Bush"
     # or "Berliner Polizei". (The surname may be tagged as a noun: "Biden".)
@@ -234,12 +239,17 @@ class SpeakerResolver:
         self.conn = conn
 
     def resolve_article(
-        self, text: str, mentions: list[str | None], positions: list[int] | None = None
+        self,
+        text: str,
+        mentions: list[str | None],
+        positions: list[int] | None = None,
+        surfaces: list[str | None] | None = None,
     ) -> list[int | None]:
         """Speaker ids for the mentions of one article, in order.
 
         ``positions``: where each statement stands in ``text`` (a surname
-        refers to the full name written before it). Pronouns without an
+        refers to the full name written before it). ``surfaces``: the
+        speaker as written, kept as an alias when it names someone. Pronouns without an
         entity get the nearest preceding named speaker of the same article
         (the usual "…, sagte Stoltenberg. … sagte er.").
         """
@@ -263,6 +273,9 @@ class SpeakerResolver:
                 self._alias(ids[i], " ".join((mentions[i] or "").split())[:120])  # type: ignore[arg-type]
                 if m is not None:
                     self._alias(ids[i], m.name)  # type: ignore[arg-type]
+                surface = surfaces[i] if surfaces else None
+                if surface and parse_mention(surface) is not None:
+                    self._alias(ids[i], " ".join(surface.split())[:120])  # type: ignore[arg-type]
         last: int | None = None
         for i, raw in enumerate(mentions):
             if ids[i] is not None:

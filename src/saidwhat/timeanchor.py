@@ -195,7 +195,10 @@ def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[str, str] |
     return None
 
 
-_BOUNDARY = re.compile(r"(?<!\d)[.!?…]['\"“”»«]?\s+(?=[\"„»«A-ZÄÖÜ0-9])|\n\s*\n|\n")
+# A sentence ends at . ! ? … followed by space, except after a number
+# ("am 24. Februar") or a single letter ("George W. Bush", "z. B."). No
+# capital letter is required after it: the quote is blanked out by then.
+_BOUNDARY = re.compile(r"(?<!\d)(?<!\b\w)[.!?…]['\"“”»«]?\s+|\n")
 _WINDOW = 800
 
 

@@ -358,7 +358,8 @@ class Store:
         statements = sorted(article.statements, key=lambda s: (s.start, min(s.cue).begin if s.cue else 0))
         mentions = [_mention(st, text) for st in statements]
         positions = [min(st.speaker).begin if st.speaker else st.start for st in statements]
-        speaker_ids = SpeakerResolver(conn).resolve_article(text, mentions, positions)
+        surfaces = [spans_text(st.speaker, text) if st.speaker else None for st in statements]
+        speaker_ids = SpeakerResolver(conn).resolve_article(text, mentions, positions, surfaces)
         quotes = [q for st in statements for q in st.quote]
         rows = []
         for seq, (st, sid) in enumerate(zip(statements, speaker_ids, strict=True)):

@@ -1,0 +1,76 @@
+"""Resolving German time expressions against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from saidwhat.model import Kind, Span, Statement
+from saidwhat.timeanchor import resolve_expression, said_on
+
+PUB = date(2023, 2, 23)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("snippet", "value", "precision"),
+    [
+        ("sagte er am Montag", "2023-02-20", "day"),
+        ("sagte sie am Donnerstag", "2023-02-23", "day"),
+        ("sagte er am vergangenen Donnerstag", "2023-02-16", "day"),
+        ("erklärte Müller gestern", "2023-02-22", "day"),
+        ("erklärte Müller vorgestern", "2023-02-21", "day"),
+        ("sagte sie heute", "2023-02-23", "day"),
+        ("sagte er am 24. Februar", "2022-02-24", "day"),  # no year: the last one before publication
+        ("sagte er am 3. Februar", "2023-02-03", "day"),
+        ("sagte er am 24. Februar 2021", "2021-02-24", "day"),
+        ("sagte er am 12.1.", "2023-01-12", "day"),
+        ("erklärte er diesen Monat", "2023-02", "month"),
+        ("sagte sie im vergangenen Monat", "2023-01", "month"),
+        ("sagte er im Oktober", "2022-10", "month"),
+        ("Ende September dieses Jahres", "2023-09", "month"),
+        ("Anfang März des vergangenen Jahres", "2022-03", "month"),
+        ("hat im vergangenen Jahr gewarnt", "2022", "year"),
+        ("sagte er in diesem Jahr", "2023", "year"),
+        ("sagte er in der vergangenen Woche", "2023-02-13", "week"),
+        ("sagte er im Jahr 2019", "2019", "year"),
+    ],
+)
+def test_expressions(snippet: str, value: str, precision: str) -> None:
+    got = resolve_expression(snippet, PUB)
+    assert got is not None, snippet
+    assert (got.value, got.precision) == (value, precision)
+
+
+def test_most_precise_wins() -> None:
+    got = resolve_expression("im vergangenen Jahr, genauer am Montag, sagte er", PUB)
+    assert got is not None and got.value == "2023-02-20"
+
+
+def test_nothing_to_resolve() -> None:
+    assert resolve_expression("sagte er in Brüssel", PUB) is None
+    # Relative expressions need a publication date; explicit ones do not.
+    assert resolve_expression("sagte er am Montag", None) is None
+    got = resolve_expression("sagte er am 5. Mai 2020", None)
+    assert got is not None and got.value == "2020-05-05"
+
+
+def test_only_the_statements_sentence_outside_the_quote() -> None:
+    text = (
+        "Am Montag tagte der Rat. "
+        '"Wir alle wissen, was am 24. Februar geschah", sagte Stoltenberg gestern in Brüssel. '
+        "Am Freitag reist er ab."
+    )
+    q0 = text.index('"Wir')
+    q1 = text.index('geschah"') + len('geschah"')
+    cue = text.index("sagte")
+    st = Statement(kind=Kind.DIRECT, quote=[Span(q0, q1)], cue=[Span(cue, cue + 5)])
+    got = said_on(text, st, PUB)
+    # Not "am 24. Februar" (inside the quote), not Montag/Freitag (other sentences).
+    assert got is not None and got.value == "2023-02-22" and got.expr == "gestern"
+
+
+def test_said_on_from_extractor_kept() -> None:
+    st = Statement(kind=Kind.DIRECT, quote=[Span(0, 3)], said_on="2020-01-02")
+    got = said_on("abc", st, PUB)
+    assert got is not None and got.value == "2020-01-02" and got.precision == "day"
