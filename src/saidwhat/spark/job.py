@@ -115,8 +115,9 @@ def _session_conf(master: str | None, extra: dict[str, str]) -> Any:
     is_local = (conf.get("spark.master") or "local").startswith("local")
     if is_local and not os.environ.get("PYSPARK_PYTHON") and not conf.contains("spark.pyspark.python"):
         # Local workers must run this interpreter (the venv with saidwhat),
-        # not whatever "python3" is first on PATH.
-        conf.set("spark.pyspark.python", sys.executable)
+        # not whatever "python3" is first on PATH. PySpark's driver reads the
+        # worker interpreter from this variable only (not from the conf).
+        os.environ["PYSPARK_PYTHON"] = sys.executable
     if is_local and not conf.contains("spark.ui.enabled"):
         conf.set("spark.ui.enabled", "false")  # no port to bind for a local run
     for key, value in extra.items():
@@ -271,23 +272,30 @@ def _read_warc(spark: Any, path: str, partitions: int | None) -> Any:
 # The job
 
 
+def _check_replaceable(fs: _FS) -> None:
+    """OUTPUT may be replaced only if absent, empty, or an earlier saidwhat output.
+
+    Checked before the job (fail fast) and again right before the swap.
+    """
+    out = fs.path
+    if not fs.exists(out):
+        return
+    if not fs.is_dir(out):
+        raise SaidwhatError(f"{out.toString()} exists and is a file; refusing to replace it")
+    if not fs.exists(fs.child(out, MARKER_NAME)) and len(fs.fs.listStatus(out)) > 0:
+        raise SaidwhatError(f"{out.toString()} exists and is not a saidwhat spark output; refusing to replace it")
+
+
 def _swap_into_place(fs: _FS, tmp: Any) -> None:
     """Replace OUTPUT with the finished temp folder by renames only.
 
     Readers see either the old complete output or the new complete one; at
     worst, for the instant between the two renames, none (never a partial
-    one). Refuses to replace a folder that is not an earlier saidwhat output.
+    one).
     """
     out = fs.path
+    _check_replaceable(fs)
     if fs.exists(out):
-        if fs.is_dir(out):
-            has_marker = fs.exists(fs.child(out, MARKER_NAME))
-            if not has_marker and fs.fs.listStatus(out):
-                raise SaidwhatError(
-                    f"{out.toString()} exists and is not a saidwhat spark output; refusing to replace it"
-                )
-        else:
-            raise SaidwhatError(f"{out.toString()} exists and is a file; refusing to replace it")
         old = fs.sibling(f".{out.getName()}.saidwhat-old-{uuid.uuid4().hex[:12]}")
         fs.rename(out, old)
         try:
@@ -324,6 +332,7 @@ def run_job(
     if partitions is not None and partitions < 1:
         raise InputError("--partitions must be at least 1")
     fs = _FS(spark, output_path)
+    _check_replaceable(fs)
     out = fs.path
     parent = out.getParent()
     if parent is not None and not fs.exists(parent):

@@ -207,7 +207,6 @@ def iter_warc_records(stream: Any, origin: str) -> Iterator[RawRecord]:
     offset = 0
     try:
         for rec in it:
-            offset = it.get_record_offset()
             if rec.rec_type != "response" or rec.http_headers is None:
                 continue
             status = rec.http_headers.get_statuscode()
@@ -217,6 +216,8 @@ def iter_warc_records(stream: Any, origin: str) -> Iterator[RawRecord]:
             record_id = (rec.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
             url = rec.rec_headers.get_header("WARC-Target-URI")
             body = rec.content_stream().read()
+            # Only valid once the record has been read (warcio reads to its end).
+            offset = it.get_record_offset()
             yield {
                 "id": record_id or url or f"{origin}#{offset}",
                 "url": url,
@@ -442,6 +443,7 @@ def process_record(
     raw: RawRecord,
     row_id: int,
     *,
+    state: WorkerState,
     lang: str,
     max_chars: int = DEFAULT_MAX_CHARS,
     timeout_s: float = DEFAULT_TIMEOUT_S,
@@ -482,7 +484,6 @@ def process_record(
             raise BadArticle(f"text too long: {over} characters (limit {max_chars})")
         text = clean_str(text)
         check_text(text, name)
-        state = worker_state(article_lang)
         with time_limit(timeout_s):
             article = state.extract(text, lang=article_lang, published=published)
         state.articles += 1
@@ -534,6 +535,10 @@ def process_partition(
     """
     base = index << 32
     n = 0
+    # Outside the per-article try: if the models cannot load (saidwhat or a
+    # dependency missing on an executor), that is a broken deployment, and
+    # the task must fail loudly rather than mark every article "failed".
+    state = worker_state(lang)
     for item in items:
         try:
             raw = to_raw(item, input_format)
@@ -541,5 +546,5 @@ def process_partition(
             raw = {"id": f"partition{index}:{n}", "error": f"unreadable input record: {_error_message(e)}"}
         if raw is None:
             continue
-        yield process_record(raw, base | n, lang=lang, max_chars=max_chars, timeout_s=timeout_s)
+        yield process_record(raw, base | n, state=state, lang=lang, max_chars=max_chars, timeout_s=timeout_s)
         n += 1
