@@ -237,6 +237,27 @@ def tag_tokens(tokens: list[Token], lang: str = "de") -> None:
         return
     for t in tokens:
         t.pos, t.lemma = tag_word_de(t.text)
+    _retag_in_context(tokens)
+
+
+_ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des"})
+_NOMINAL_TAGS = frozenset({"NN", "NE", "NNA", "ADJ(A)", "FM", "TRUNC", "CARD"})
+_NAME_PARTICLE = re.compile(r"^(?:al|el|de|di|da|van|von|ibn|bin|ben|ul|ad|as|ash|at|az)-[A-ZÄÖÜ]")
+
+
+def _retag_in_context(tokens: list[Token]) -> None:
+    """Two cheap fixes of the context-free tags, where the next token decides.
+
+    HanTa tags a capitalised "Das"/"Die" (sentence start) as a demonstrative
+    pronoun; before a noun or adjective it is the article. Lower-case name
+    prefixes ("el-Baradei", "al-Sadr") are names, not adverbs.
+    """
+    n = len(tokens)
+    for k, t in enumerate(tokens):
+        if t.pos in {"PDS", "PRELS", "PDAT"} and t.text.lower() in _ARTICLE_FORMS and k + 1 < n and tokens[k + 1].pos in _NOMINAL_TAGS:
+            t.pos = "ART"
+        elif _NAME_PARTICLE.match(t.text):
+            t.pos = "NE"
 
 
 def parse(text: str, lang: str = "de") -> Doc:

@@ -18,6 +18,7 @@ from .morph import NP_TAGS, PRONOUN_TAGS, is_finite, is_verb
 _NP_LINKS = frozenset({"von", "vom", "van", "de", "der", "des", "da", "di", "al", "el", "bin", "ibn", "und", "y", "la", "le", "du", "zu"})
 _ATTR_PREPS = frozenset({"von", "vom", "aus"})  # attributes kept in a speaker phrase
 _SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du", "dieser", "diese", "jener"})
+_GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "unseres", "unserer"})
 _STOP_NOUNS = frozenset({"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende"})
 
 
@@ -35,7 +36,9 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
     while j < end:
         t = toks[j]
         if _np_token(t):
-            seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY"} or t.text[:1].isupper()
+            if seen_head and t.pos in {"ART", "PPOSAT", "PDAT"} and t.lower not in _GENITIVE_DETERMINERS:
+                break  # a second noun phrase starts: "warfen die Taliban den Menschen vor"
+            seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY", "NNA"} or t.text[:1].isupper()
             j += 1
             continue
         if t.text in {"-", "–", "."} and seen_head and j + 1 < end and toks[j + 1].text[:1].isupper() and t.text != ".":
@@ -94,18 +97,25 @@ def speaker_forward(toks: list[Token], i: int, end: int, *, appositions: bool) -
     return (i, j)
 
 
-def _appositions(toks: list[Token], j: int, end: int) -> int:
+def _appositions(toks: list[Token], j: int, end: int, *, relative: bool = True) -> int:
     while j < end and toks[j].text == ",":
         k = np_core(toks, j + 1, end)
-        if k > j + 1 and (k >= end or toks[k].text in {",", ")"}):
-            j = k
-            continue
+        if k > j + 1:
+            # the apposition may carry attributes up to the next comma, but no verb:
+            # "Frank Biermann, Vorsitzender der DJU für das Münsterland, sagte"
+            m = k
+            while m < end and toks[m].text not in {",", ";", ":"} and not is_verb(toks[m]) and m - k < 8:
+                m += 1
+            if m >= end or toks[m].text in {",", ")"}:
+                j = m
+                continue
         # a relative clause that closes the sentence: ", der seit 2014 NATO-Chef ist"
-        if j + 1 < end and toks[j + 1].lower in {"der", "die", "das", "dessen", "deren"}:
+        # (a relative pronoun, unlike an article, is not followed by its noun)
+        if relative and j + 2 < end and toks[j + 1].lower in {"der", "die", "das", "dessen", "deren"} and toks[j + 2].pos not in {"NN", "NE", "ADJ(A)", "CARD", "PIAT"}:
             k = j + 2
             while k < end and toks[k].text not in {",", ";", ":"}:
                 k += 1
-            if k >= end and is_verb(toks[k - 1]):
+            if k >= end and is_finite(toks[k - 1]) and not any(t.pos == "PTKZU" for t in toks[j:k]):
                 return end
         break
     return j
@@ -130,18 +140,28 @@ def speaker_backward(toks: list[Token], end: int, start: int) -> tuple[int, int]
     return (i, end) if j > i else None
 
 
-def clause_is_np(toks: list[Token], i: int, end: int) -> bool:
-    """Whether ``toks[i:end]`` is one noun phrase (with appositions): a
-    sentence-initial subject ("Der Sprecher der Polizei, Lars Beringer,")."""
+def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
+    """If ``toks[i:end]`` is one noun phrase (with appositions, perhaps a
+    relative clause), the end of the speaker part (relative clause left out:
+    "Der NDR, der … verantwortlich ist, begründete" → "Der NDR")."""
     if i >= end:
-        return False
+        return None
     t = toks[i]
     if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS:
-        return end == i + 1
+        return end if end == i + 1 else None
     j = np_core(toks, i, end)
     if j == i:
-        return False
-    j = _appositions(toks, j, end)
+        return None
+    j = _appositions(toks, j, end, relative=False)
+    if j >= end:
+        return j
+    # ", der … ist," (a relative clause closing the prefield)
+    if toks[j].text == "," and j + 1 < end and toks[j + 1].lower in {"der", "die", "das", "dessen", "deren", "welcher", "welche"}:
+        k = j + 2
+        while k < end and toks[k].text != ",":
+            k += 1
+        if k >= end - 1 and is_finite(toks[k - 1]):
+            return j
     while j < end and toks[j].text == ",":
         j += 1
-    return j >= end
+    return j if j >= end else None

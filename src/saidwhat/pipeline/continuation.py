@@ -42,6 +42,15 @@ def _hearsay_modal(art: Article, s: Sentence) -> bool:
     )
 
 
+def _perfect_infinitive(art: Article, s: Sentence) -> bool:
+    """"soll … getötet haben / gewesen sein": the hearsay reading of "sollen"."""
+    toks = art.tokens
+    for i in range(s.start + 1, s.end):
+        if toks[i].lower in {"haben", "sein"} and toks[i - 1].pos.endswith("(PP)"):
+            return True
+    return False
+
+
 def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     by_sent: dict[int, list[Found]] = {}
     for f in found:
@@ -80,7 +89,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
             current_last = last_sent = s.i
             continue
         current = None
-        if _hearsay_modal(art, s):
+        if _hearsay_modal(art, s) and (parent is not None or _perfect_infinitive(art, s)):
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
             f = _inherit(parent, Kind.FREE_INDIRECT, span, "free_indirect", s.i) if parent else Found(
                 Kind.FREE_INDIRECT, [span], "free_indirect_orphan", sent=s.i

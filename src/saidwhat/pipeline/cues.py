@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Medium
 from ..nlp import Token
-from .chunks import clause_is_np, speaker_forward
+from .chunks import speaker_forward, subject_phrase
 from .lexicons import CueVerb, cue_verbs
 from .morph import is_finite, is_verb
 
@@ -69,6 +69,8 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
         tokens = [i]
         if cv.particle:
             p = next((k for k in range(i + 1, ce) if toks[k].lower == cv.particle and toks[k].pos in {"PTKVZ", "ADV", "APPR", "ADJ(D)", "PTKA", "PROAV"}), None)
+            if p is None and i > start and toks[i - 1].lower == cv.particle:
+                p = i - 1  # verb-final clause, written apart: "wie er bekannt gab"
             if p is None:
                 continue
             tokens.append(p)
@@ -162,8 +164,10 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     e = f
     while e > b and toks[e - 1].text in {",", "–"}:
         e -= 1
-    if e > b and clause_is_np(toks, b, e):
-        return (b, e)
+    if e > b:
+        se = subject_phrase(toks, b, e)
+        if se is not None:
+            return (b, se)
     # "Obwohl …, sagte Stoltenberg": the prefield is a clause: not the subject
     return None
 

@@ -20,7 +20,7 @@ from ..nlp import Token
 from .chunks import speaker_forward
 from .cues import Cue, find_cue, speaker_of
 from .found import Found
-from .morph import is_finite
+from .morph import is_finite, maybe_finite
 from .sentences import Article
 
 _MIN_BARE_TOKENS = 5  # a bare quote shorter than this is a title or a term
@@ -45,8 +45,13 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
                 bstart = k + 1
                 break
         span = [Span(q.begin, q.end)]
-        f = _after_frame(art, toks, b, te, sb.start) or _before_frame(art, toks, bstart, a)
+        f = _before_frame(art, toks, bstart, a)
+        if f is None and _opens_sentence(art, toks, bstart, a):
+            # „…“, sagte er. — but "Die Strafe sei …, „wenn …“, so X." is
+            # indirect speech with a quote inside: the frame is the sentence's
+            f = _after_frame(art, toks, b, te, sb.start)
         if f is not None:
+            art.standalone.add(qi)
             f.quote = span
             f.sent = toks[a].sent
             used_cues.update(f.cue)
@@ -56,10 +61,16 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
         after_empty = b >= te or toks[b].text in {",", ".", "!", "?", ")", "("}
         inner = b - a - 2
         if before_empty and after_empty and (inner >= _MIN_BARE_TOKENS or any(is_finite(t) for t in toks[a:b])):
+            art.standalone.add(qi)
             found.append(Found(Kind.DIRECT, span, "direct_bare", sent=toks[a].sent))
         else:
             embedded.append(qi)
     return found, embedded, used_cues
+
+
+def _opens_sentence(art: Article, toks: list[Token], start: int, a: int) -> bool:
+    """Only marks, a colon or a dash stand before the quote in its sentence."""
+    return all(t.pos == "$(" or t.text in {":", "–", "-"} for t in toks[start:a])
 
 
 def _with_speaker(toks: list[Token], cue: Cue, start: int, end: int, construction: str, frame: tuple[int, int]) -> Found:
@@ -109,6 +120,8 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
             break
         cue = find_cue(toks, i, start, a - 1)
         if cue is not None:
+            if any(maybe_finite(t) for t in toks[max(cue.tokens) + 1 : a - 1]):
+                return None  # "sagte, es sei …, „…“": the quote is inside reported speech
             return _with_speaker(toks, cue, start, a - 1, "direct_before", frame)
     if toks[a - 1].text == ":":
         sp = speaker_forward(toks, start, a - 1, appositions=False)

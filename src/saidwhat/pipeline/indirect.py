@@ -24,7 +24,7 @@ from .cues import Cue, clause_begin, find_cue, speaker_of
 from .direct import addressee_in
 from .found import Found, TokRange, tok_span
 from .lexicons import cue_particles, source_noun_medium
-from .morph import CLAUSE_STARTERS, is_finite, is_verb, mood
+from .morph import CLAUSE_STARTERS, is_verb, maybe_finite, mood
 from .sentences import Article
 
 _COMPLEMENT_PUNCT = frozenset({",", ":"})
@@ -38,8 +38,19 @@ def find_indirect(art: Article, used_cues: set[int]) -> list[Found]:
 
 
 def _sentence(art: Article, s: Sentence, used: set[int]) -> list[Found]:
+    """Each part of a sentence between semicolons is read on its own."""
     toks = art.tokens
-    st, te = s.start, art.text_end(s)
+    st, end = s.start, art.text_end(s)
+    out: list[Found] = []
+    for k in range(st, end + 1):
+        if k == end or (toks[k].text == ";" and art.in_quote[k] == -1):
+            out.extend(_segment(art, s, st, k, used))
+            st = k + 1
+    return out
+
+
+def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> list[Found]:
+    toks = art.tokens
     if te - st < 3:
         return []
     cues: list[Cue] = []
@@ -85,7 +96,7 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
     if first.pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "ART"} and toks[k + 1].lower in {"dem", "der", "denen", "welchem"}:
         return False  # "an den Tag, an dem …": a relative clause
     for j in range(k + 1, min(end, k + 6)):
-        if is_finite(toks[j]):
+        if maybe_finite(toks[j]):
             return j < end - 1
     return False
 
@@ -118,7 +129,7 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
         if art.in_quote[k] != -1 or (is_verb(toks[k]) and k not in c.tokens and toks[k].lemma not in ("haben", "sein", "werden")):
             return None  # another verb before the comma: a different clause
         k += 1
-    if k >= te - 1 or not _complement(toks, k + 1, te, c, toks[k].text == ":"):
+    if k >= te - 1 or not (extra or _complement(toks, k + 1, te, c, toks[k].text == ":")):
         return None
     q0 = k + 1
     q1 = _quote_end(toks, q0, te, cue_starts)
@@ -148,6 +159,8 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> F
     head = min(c.tokens + extra)
     if sp is not None and sp[0] < head and not extra:
         return None  # subject before the verb: a main clause, not a trailing frame
+    if sp is None and c.entry.lemma != "heißen":
+        return None  # "…, verurteilt oder angeklagt": a verb in a list, not a frame
     if head - 1 <= st or toks[head - 1].text != ",":
         return None
     # the frame must run to the sentence end (allowing adverbials, no new clause)
@@ -155,13 +168,13 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> F
         if toks[j].text in {",", ":"} and not (sp and sp[0] <= j < sp[1]):
             if j + 1 < te and toks[j + 1].lower in CLAUSE_STARTERS | {"dass"}:
                 return None
-        if art.in_quote[j] != -1:
+        if art.in_standalone(j):
             return None
     q1 = _trim_end(toks, st, head - 1)
     q0 = st
     # the quote starts after an earlier colon or closing frame in the sentence
     for j in range(q1 - 1, st - 1, -1):
-        if toks[j].text == ":" or art.in_quote[j] != -1:
+        if toks[j].text == ":" or art.in_standalone(j):
             q0 = j + 1
             break
     if q1 - q0 < 3 or not any(is_verb(t) for t in toks[q0:q1]):

@@ -12,9 +12,9 @@ from functools import lru_cache
 from ..nlp import Token
 from .lexicons import konjunktiv_forms
 
-NOUN_TAGS = frozenset({"NN", "NE", "FM", "XY"})
+NOUN_TAGS = frozenset({"NN", "NE", "FM", "XY", "NNA"})
 # tags that may sit inside a noun phrase before or after its head
-NP_TAGS = frozenset({"ART", "ADJ(A)", "NN", "NE", "FM", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC", "XY", "PIDAT"})
+NP_TAGS = frozenset({"ART", "ADJ(A)", "NN", "NE", "NNA", "FM", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC", "XY", "PIDAT"})
 PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
 CLAUSE_STARTERS = frozenset({"dass", "daß", "ob", "weil", "wie", "wann", "warum", "weshalb", "wieso", "wo", "was", "wer", "welche", "welcher", "welches", "wohin", "woher", "inwiefern", "inwieweit", "wem", "wen"})
 WH_WORDS = CLAUSE_STARTERS - {"dass", "daß", "ob", "weil"}
@@ -22,6 +22,11 @@ WH_WORDS = CLAUSE_STARTERS - {"dass", "daß", "ob", "weil"}
 
 def is_finite(t: Token) -> bool:
     return t.pos.endswith("(FIN)")
+
+
+def maybe_finite(t: Token) -> bool:
+    """Finite, or an infinitive form that is also the finite plural ("sie nutzen")."""
+    return t.pos.endswith("(FIN)") or (t.pos.endswith("(INF)") and t.pos[:2] in {"VV", "VA", "VM"})
 
 
 def is_verb(t: Token) -> bool:

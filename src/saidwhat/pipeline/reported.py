@@ -11,7 +11,8 @@ mark), the speaker is marked inside it, and there is no cue or frame.
 from __future__ import annotations
 
 from ..model import Kind, Span
-from .cues import find_cue, speaker_of
+from ..nlp import Token
+from .cues import Cue, clause_begin, find_cue, speaker_of
 from .found import Found
 from .sentences import Article
 
@@ -38,8 +39,10 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             prep = _PREP_OBJECT.get(c.entry.lemma)
             if not c.entry.takes_object and not (prep and i + 1 < te and toks[i + 1].lower == prep):
                 continue
+            if _not_a_report(toks, c, s.start):
+                continue
             sp, _ = speaker_of(toks, c, s.start, te)
-            if sp is None:
+            if sp is None or sp[0] <= c.verb < sp[1]:
                 continue
             out.append(
                 Found(
@@ -53,3 +56,18 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             )
             break
     return out
+
+
+def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
+    """A cue verb that does not report here: an adjective ("die oft beklagte
+    Lücke"), a relative clause ("…, die 25 Millionen Opfer gefordert hatte"),
+    a passive without an agent ("wurden verurteilt")."""
+    v = c.verb
+    if v > start and toks[v - 1].pos in {"ART", "ADJ(A)", "ADV", "PIAT"} and v + 1 < len(toks) and toks[v + 1].pos == "NN":
+        return True
+    cb = clause_begin(toks, v, start)
+    if cb > start and toks[cb].lower in {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"}:
+        return True
+    if c.finite != v and toks[c.finite].lemma == "werden" and toks[v].pos.endswith("(PP)"):
+        return True
+    return False

@@ -25,6 +25,8 @@ class Article:
     in_quote: list[int] = field(default_factory=list)
     # token range [start, end) of each quote region, marks included
     quote_tokens: list[tuple[int, int]] = field(default_factory=list)
+    # quotes that are direct statements of their own (set by the direct stage)
+    standalone: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, doc: Doc, quotes: list[QuoteRegion]) -> Article:
@@ -62,3 +64,6 @@ class Article:
 
     def quoted(self, i: int) -> bool:
         return self.in_quote[i] != -1
+
+    def in_standalone(self, i: int) -> bool:
+        return self.in_quote[i] in self.standalone
