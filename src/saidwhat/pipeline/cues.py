@@ -104,9 +104,17 @@ def _has_particle_after(toks: list[Token], i: int, ce: int) -> bool:
 def _finite_before(toks: list[Token], i: int, start: int) -> int | None:
     """The finite auxiliary or modal governing the participle/infinitive at ``i``."""
     k = i - 1
-    while k >= start and toks[k].text not in {":", ";", ","}:
-        if is_finite(toks[k]) and (toks[k].pos.startswith("VA") or toks[k].pos.startswith("VM")):
+    while k >= start and toks[k].text not in {":", ";"}:
+        if is_finite(toks[k]) and (toks[k].pos.startswith("VA") or toks[k].pos.startswith("VM")) and not (
+            k > start and toks[k - 1].pos == "PTKZU"
+        ):
             return k
+        if toks[k].text == "," and k + 1 < len(toks) and (
+            toks[k + 1].lower in _SUBORDINATORS | _RELATIVES or toks[k + 1].pos.startswith("APPR")
+        ):
+            break  # the start of a subordinate or relative clause
+        if is_verb(toks[k]) and k < i - 1 and toks[k].pos.endswith(("(PP)", "(INF)", "(IZU)")):
+            break  # another verb's clause ("begonnen, … zu sprechen")
         k -= 1
     # verb-final subordinate clause: "…, wie er gesagt hatte"
     if i + 1 < len(toks) and is_finite(toks[i + 1]) and toks[i + 1].lemma in _AUX_LEMMAS:

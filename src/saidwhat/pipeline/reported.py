@@ -21,17 +21,16 @@ _PREP_OBJECT = {"erinnern": "an", "warnen": "vor", "sprechen": "von", "klagen": 
 
 
 def find_reported(art: Article, found: list[Found]) -> list[Found]:
-    busy = {f.sent for f in found}
     toks = art.tokens
+    taken = [(sp.begin, sp.end) for f in found for sp in f.quote]
+    used = {i for f in found for i in f.cue}
     out: list[Found] = []
     for s in art.sentences:
-        if s.i in busy:
-            continue
         te = art.text_end(s)
         if te - s.start < 4:
             continue
         for i in range(s.start, te):
-            if art.in_quote[i] != -1:
+            if art.in_quote[i] != -1 or i in used:
                 continue
             c = find_cue(toks, i, s.start, te)
             if c is None:
@@ -44,18 +43,25 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             sp, _ = speaker_of(toks, c, s.start, te)
             if sp is None or sp[0] <= c.verb < sp[1]:
                 continue
-            out.append(
-                Found(
-                    Kind.REPORTED,
-                    [Span(toks[s.start].begin, toks[te - 1].end)],
-                    "reported",
-                    speaker=sp,
-                    medium=c.medium,
-                    sent=s.i,
-                )
-            )
+            end = _coordination_end(toks, c.verb, te)
+            span = Span(toks[s.start].begin, toks[end - 1].end)
+            if any(b < span.end and span.begin < e for b, e in taken):
+                continue
+            out.append(Found(Kind.REPORTED, [span], "reported", speaker=sp, medium=c.medium, sent=s.i))
+            taken.append((span.begin, span.end))
             break
     return out
+
+
+def _coordination_end(toks: list[Token], v: int, te: int) -> int:
+    """Where a second verb phrase starts ("… bestritten und behauptet, …")."""
+    for j in range(v + 1, te - 1):
+        if toks[j].lower in {"und", "sowie"} and any(find_cue(toks, k, v, te) for k in range(j + 1, min(j + 3, te))):
+            e = j
+            while e > v and toks[e - 1].text == ",":
+                e -= 1
+            return e
+    return te
 
 
 def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
