@@ -13,10 +13,9 @@ import json
 
 import pytest
 
+from conftest import SEED_GOLD, SEED_TEXT, need_shared
 from saidwhat.model import Statement
 from saidwhat.pipeline import extract
-
-from conftest import SEED_GOLD, SEED_TEXT, need_shared
 
 
 def _quote_chars(spans: list[tuple[int, int]]) -> set[int]:
