@@ -21,6 +21,13 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument(
+        "--cache",
+        type=int,
+        default=2048,
+        metavar="N",
+        help="cache up to N API responses, dropped whenever the database changes (default: 2048; 0: off)",
+    )
     p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
     p.set_defaults(func=run)
 
@@ -53,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     allowed = ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None
     if not loopback:
         print(f"saidwhat: serving on {args.host}: reachable from other machines", file=sys.stderr)
-    app = create_app(store, allowed_hosts=allowed)
+    app = create_app(store, allowed_hosts=allowed, cache_entries=max(0, args.cache))
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"saidwhat: serving {args.db} on http://{shown}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
     try:

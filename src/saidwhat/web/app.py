@@ -21,9 +21,10 @@ from typing import Annotated, Any, Literal, Protocol
 from fastapi import FastAPI, Query
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -31,6 +32,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..errors import SaidwhatError
 from ..model import ROLES, Article, Kind
+from .cache import ResponseCache
 
 log = logging.getLogger("saidwhat.web")
 
@@ -237,6 +239,14 @@ def _json(content: Any, status: int = 200) -> JSONResponse:
     return JSONResponse(content, status_code=status)
 
 
+def _encode(content: Any) -> bytes:
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+def _json_bytes(body: bytes, hit: bool) -> Response:
+    return Response(body, media_type="application/json", headers={"x-cache": "hit" if hit else "miss"})
+
+
 # ---------------------------------------------------------------- ASGI guard
 
 
@@ -356,11 +366,14 @@ def create_app(
     max_body: int = MAX_BODY_BYTES,
     max_extract_chars: int = MAX_EXTRACT_CHARS,
     allowed_hosts: list[str] | None = None,
+    cache_entries: int = 0,
 ) -> FastAPI:
     """The web application over ``store`` (opened read-only by the caller).
 
     ``extract_fn`` defaults to :func:`saidwhat.extract`, imported on first use.
     ``allowed_hosts`` (hostnames without port) enables the Host-header check.
+    ``cache_entries`` > 0 caches that many GET responses, emptied whenever the
+    database file changes (see :mod:`saidwhat.web.cache`).
     """
     app = FastAPI(
         title="saidwhat",
@@ -373,6 +386,16 @@ def create_app(
     hosts = frozenset(h.lower() for h in allowed_hosts) if allowed_hosts is not None else None
     app.add_middleware(_Guard, max_body=max_body, allowed_hosts=hosts)
     extract_slots = threading.BoundedSemaphore(MAX_CONCURRENT_EXTRACTIONS)
+    db_path = getattr(store, "path", None)
+    cache = ResponseCache(db_path if isinstance(db_path, str | Path) else None, max_entries=cache_entries)
+    app.state.cache = cache
+
+    async def cached(key: tuple[Any, ...], compute: Callable[[], bytes]) -> Response:
+        # A hit is answered on the event loop; a miss queries the store in the threadpool.
+        body = cache.peek(key)
+        if body is not None:
+            return _json_bytes(body, True)
+        return _json_bytes(await run_in_threadpool(cache.get_or_compute, key, compute), False)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
@@ -406,8 +429,8 @@ def create_app(
     # -------------------------------------------------------------- API
 
     @app.get("/api/stats", tags=["store"], summary="Counts of articles, statements and speakers")
-    def stats() -> JSONResponse:
-        return _json(store.stats())
+    async def stats() -> Response:
+        return await cached(("stats",), lambda: _encode(store.stats()))
 
     @app.get(
         "/api/statements",
@@ -416,7 +439,7 @@ def create_app(
         tags=["statements"],
         summary="Search statements",
     )
-    def statements(
+    async def statements(
         query: Annotated[str | None, Query(max_length=200, description="words in the quote (full-text)")] = None,
         speaker: Annotated[str | None, Query(max_length=200, description="speaker name, alias or id")] = None,
         since: Annotated[date | None, Query(description="on or after, YYYY-MM-DD")] = None,
@@ -424,7 +447,7 @@ def create_app(
         kind: Annotated[Kind | None, Query(description="statement kind")] = None,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
-    ) -> JSONResponse:
+    ) -> Response:
         filters: dict[str, Any] = {
             "query": _blank_to_none(query),
             "speaker": _blank_to_none(speaker),
@@ -434,21 +457,31 @@ def create_app(
         }
         if since and until and since > until:
             raise ApiError(422, "invalid until: it is before since")
-        items = store.search_statements(**filters, limit=limit, offset=offset)
-        if offset == 0 and len(items) < limit:
-            total = len(items)  # the page holds them all: no need to count
-        else:
-            total = store.count_statements(**filters)
-        return _json({"items": items, "total": total, "limit": limit, "offset": offset})
+
+        def compute() -> bytes:
+            items = store.search_statements(**filters, limit=limit, offset=offset)
+            if offset == 0 and len(items) < limit:
+                total = len(items)  # the page holds them all: no need to count
+            else:
+                total = store.count_statements(**filters)
+            return _encode({"items": items, "total": total, "limit": limit, "offset": offset})
+
+        key = ("statements", *filters.values(), limit, offset)
+        return await cached(key, compute)
 
     @app.get("/api/speakers", response_model=SpeakerPage, responses=_ERRORS, tags=["speakers"], summary="Top speakers")
-    def speakers(
+    async def speakers(
         query: Annotated[str | None, Query(max_length=200, description="part of a name or alias")] = None,
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
         offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
-    ) -> JSONResponse:
-        items = store.speakers(top=limit, offset=offset, query=_blank_to_none(query))
-        return _json({"items": items, "limit": limit, "offset": offset})
+    ) -> Response:
+        q = _blank_to_none(query)
+
+        def compute() -> bytes:
+            items = store.speakers(top=limit, offset=offset, query=q)
+            return _encode({"items": items, "limit": limit, "offset": offset})
+
+        return await cached(("speakers", q, limit, offset), compute)
 
     @app.get(
         "/api/speakers/{speaker_id}",
@@ -457,11 +490,14 @@ def create_app(
         tags=["speakers"],
         summary="One speaker with their statements by date",
     )
-    def speaker(speaker_id: Annotated[int, PathParam(ge=0, le=2**62)]) -> JSONResponse:
-        found = store.speaker(speaker_id)
-        if found is None:
-            raise ApiError(404, f"no speaker with id {speaker_id}")
-        return _json({**found, "statements": store.speaker_statements(speaker_id)})
+    async def speaker(speaker_id: Annotated[int, PathParam(ge=0, le=2**62)]) -> Response:
+        def compute() -> bytes:
+            found = store.speaker(speaker_id)
+            if found is None:
+                raise ApiError(404, f"no speaker with id {speaker_id}")
+            return _encode({**found, "statements": store.speaker_statements(speaker_id)})
+
+        return await cached(("speaker", speaker_id), compute)
 
     @app.get(
         "/api/articles/{article_id}",
@@ -470,11 +506,14 @@ def create_app(
         tags=["articles"],
         summary="An article's text with its statements and their spans",
     )
-    def article(article_id: Annotated[str, PathParam(max_length=200)]) -> JSONResponse:
-        found = store.article(article_id)
-        if found is None:
-            raise ApiError(404, "no such article")
-        return _json(found)
+    async def article(article_id: Annotated[str, PathParam(max_length=200)]) -> Response:
+        def compute() -> bytes:
+            found = store.article(article_id)
+            if found is None:
+                raise ApiError(404, "no such article")
+            return _encode(found)
+
+        return await cached(("article", article_id), compute)
 
     @app.post(
         "/api/extract",
