@@ -12,7 +12,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -120,24 +119,37 @@ def test_malformed_prediction_in_eval(tmp_path: Path, capsys: pytest.CaptureFixt
     _assert_one_line_error(capsys.readouterr().err, "charBegin")
 
 
-def test_unbalanced_quotes_finish_quickly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unbalanced_quotes_finish_quickly(tmp_path: Path) -> None:
     # Thousands of opening quotes without a closing one: a quote finder that
     # looks ahead for the closing mark from each opening one is quadratic here.
     text = "„Er sagte, es gehe. " * 5000
     f = tmp_path / "quotes.txt"
     f.write_text(text, encoding="utf-8")
-    t0 = time.monotonic()
-    assert main(["extract", str(f), "--format", "json"]) == 0
-    assert time.monotonic() - t0 < 30
-    json.loads(capsys.readouterr().out)
+    r = _cli_within(["extract", str(f), "--format", "json"], 60)
+    assert r.returncode == 0, r.stderr
+    json.loads(r.stdout)
+
+
+def _cli_within(args: list[str], seconds: float) -> subprocess.CompletedProcess[str]:
+    """Run the CLI in a child process, failing (not hanging) past ``seconds``."""
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "saidwhat.cli", *args], capture_output=True, text=True, timeout=seconds
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"saidwhat {' '.join(args[:1])} did not finish within {seconds:.0f} s")
+
+
+# Generous for a shared CI machine; a linear pipeline needs a fraction of it.
+BIG_TEXT_SECONDS = 90
 
 
 @pytest.mark.slow
-def test_five_megabytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """5 MB of news-like text: processed, or refused as too long, within a minute.
+def test_five_megabytes(tmp_path: Path) -> None:
+    """5 MB of news-like text: processed, or refused as too long, within the limit.
 
     The pipeline refuses texts above ``MAX_TEXT_CHARS``; whichever way it
-    goes, it must be quick, exit cleanly and say so in one line.
+    goes, it must exit cleanly and say so in one line.
     """
     from saidwhat.pipeline import MAX_TEXT_CHARS
 
@@ -145,30 +157,24 @@ def test_five_megabytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     text = PARAGRAPH * (5_000_000 // len(PARAGRAPH.encode()) + 1)
     f.write_text(text, encoding="utf-8")
     assert f.stat().st_size >= 5_000_000
-    t0 = time.monotonic()
-    rc = main(["extract", str(f), "--format", "json"])
-    elapsed = time.monotonic() - t0
-    out = capsys.readouterr()
-    assert elapsed < 60, f"5 MB took {elapsed:.0f} s"
+    r = _cli_within(["extract", str(f), "--format", "json"], BIG_TEXT_SECONDS)
     if len(text) > MAX_TEXT_CHARS:
-        assert rc == 1
-        _assert_one_line_error(out.err, "too long")
+        assert r.returncode == 1
+        _assert_one_line_error(r.stderr, "too long")
     else:
-        assert rc == 0 and json.loads(out.out)["statements"]
+        assert r.returncode == 0 and json.loads(r.stdout)["statements"]
 
 
 @pytest.mark.slow
-def test_largest_accepted_text_finishes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_largest_accepted_text_finishes(tmp_path: Path) -> None:
     """The largest text the pipeline accepts (~2 MB) is processed, not just refused."""
     from saidwhat.pipeline import MAX_TEXT_CHARS
 
     f = tmp_path / "large.txt"
     f.write_text((PARAGRAPH * (MAX_TEXT_CHARS // len(PARAGRAPH) + 1))[:MAX_TEXT_CHARS], encoding="utf-8")
-    t0 = time.monotonic()
-    assert main(["extract", str(f), "--format", "json"]) == 0
-    elapsed = time.monotonic() - t0
-    assert json.loads(capsys.readouterr().out)["statements"]
-    assert elapsed < 60, f"{MAX_TEXT_CHARS} characters took {elapsed:.0f} s"
+    r = _cli_within(["extract", str(f), "--format", "json"], BIG_TEXT_SECONDS)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["statements"]
 
 
 def _script() -> str:
