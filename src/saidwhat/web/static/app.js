@@ -512,7 +512,7 @@
   const isoDay = (t) => new Date(t).toISOString().slice(0, 10);
 
   /** Statements per week (Monday-based, by said_on, else published) as an SVG bar chart. */
-  function weeklyTimeline(statements) {
+  function weeklyTimeline(statements, width) {
     const counts = new Map();
     let undated = 0;
     for (const st of statements) {
@@ -538,8 +538,8 @@
       last += Math.ceil(pad / 2) * WEEK_MS;
       nweeks = 12;
     }
-    const W = 760;
-    const H = 190;
+    const W = Math.max(360, Math.round(width));
+    const H = 200;
     const padL = 34;
     const padR = 10;
     const padT = 12;
@@ -549,7 +549,7 @@
     const max = Math.max(...counts.values());
     const bw = iw / nweeks;
     const gap = bw > 4 ? Math.min(2, bw * 0.15) : 0;
-    const chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, class: 'chart', id: 'timeline', role: 'img', 'aria-label': 'Statements per week from ' + isoDay(first) + ' to ' + isoDay(last) });
+    const chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, class: 'chart', id: 'timeline', role: 'img', 'aria-label': 'Statements per week from ' + isoDay(first) + ' to ' + isoDay(last) });
     const ticks = max <= 4 ? [...Array(max + 1).keys()] : [0, Math.round(max / 2), max];
     for (const t of ticks) {
       const y = padT + ih - (t / max) * ih;
@@ -593,6 +593,8 @@
     if (!isCurrent()) return;
     const statements = Array.isArray(sp.statements) ? sp.statements : [];
     const byKind = sp.by_kind || {};
+    // charts are drawn at the panel's pixel width (1 SVG unit = 1 px: crisp text at any window size)
+    const chartWidth = Math.max(360, main.clientWidth - 4 * 20 - 2);
     const total = Number(sp.n_statements || statements.length);
     const aliases = (sp.aliases || []).filter((a) => a !== sp.name);
     const kinds = KINDS.filter((k) => byKind[k]).concat(Object.keys(byKind).filter((k) => !KINDS.includes(k) && byKind[k]));
@@ -607,7 +609,7 @@
       statements
         .slice()
         .reverse()
-        .map((st) => resultItem(Object.assign({}, st, { speaker_id: null, speaker_name: null, speaker: st.speaker || sp.name }))),
+        .map((st) => resultItem(Object.assign({}, st, { speaker_id: null, speaker_name: st.speaker_name || sp.name }))),
     );
     main.replaceChildren(
       h(
@@ -622,17 +624,11 @@
           h('div', { class: 'kpi' }, h('b', { text: sp.last || '—' }), h('span', { text: 'last' })),
         ),
       ),
-      h('div', { class: 'panel' }, h('h3', { text: 'Statements per week' }), weeklyTimeline(statements), total > statements.length ? h('p', { class: 'muted', text: 'Chart and list show the ' + statements.length + ' most recent of ' + fmtInt(total) + ' statements.' }) : null),
-      h('div', { class: 'panel' }, h('h3', { text: 'By kind' }), kindBar(byKind, 760, 22), kindLegend),
+      h('div', { class: 'panel' }, h('h3', { text: 'Statements per week' }), weeklyTimeline(statements, chartWidth), total > statements.length ? h('p', { class: 'muted', text: 'Chart and list show the ' + statements.length + ' most recent of ' + fmtInt(total) + ' statements.' }) : null),
+      h('div', { class: 'panel' }, h('h3', { text: 'By kind' }), kindBar(byKind, chartWidth, 18), kindLegend),
       h('div', { class: 'section-title' }, h('h2', { text: 'Statements, newest first' }), h('a', { href: withParams('#/', { speaker: sp.name }), text: 'Search their statements →' })),
       list,
     );
-    const bar = main.querySelector('.kindbar');
-    if (bar) {
-      bar.classList.add('chart');
-      bar.setAttribute('width', '100%');
-      bar.removeAttribute('height');
-    }
   }
 
   // ---------------------------------------------------------------- views: try it
