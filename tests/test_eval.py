@@ -232,3 +232,34 @@ def test_dev_identity() -> None:
     dev = need_shared(WIKINEWS / "dev")
     s = evaluate_dirs(dev, dev)
     assert s.joint.f1 == 1.0 and s.gold_quotations == s.paired == 653
+
+
+def test_report_causes() -> None:
+    from saidwhat.report import build_report, format_report
+
+    gold = doc(ann(run(0, 3), tok(8), tok(5)))  # speaker "Er", a pronoun
+    pred = doc(ann(run(0, 1), tok(8), tok(5)), ann(run(2, 3), confidence=0.9))
+    r = build_report([match_document(gold, pred)], worst=5)
+    assert r.causes["split"] == 1 and r.causes["merged"] == 0
+    assert r.causes["boundary"] == 1 and r.causes["spurious"] == 1 and r.causes["missed"] == 0
+    assert r.causes["pronoun_unresolved"] == 1 and r.pronoun_speakers == 1
+    confident = next(c for c in r.confidence if "≥" in c.label)
+    assert confident.predictions == 1 and confident.paired == 0 and confident.joint_precision == 0.0
+    # The resolved entity counts as resolved when gold names none.
+    pred = doc(ann(run(0, 3), tok(8), tok(5), speakerEntity="Stoltenberg"))
+    r = build_report([match_document(gold, pred)])
+    assert r.causes["pronoun_unresolved"] == 0 and r.causes["boundary"] == 0
+    # ... and as unresolved when gold names someone else.
+    gold_named = doc(ann(run(0, 3), tok(8), tok(5), speakerEntity="Weber"))
+    assert build_report([match_document(gold_named, pred)]).causes["pronoun_unresolved"] == 1
+    assert "| pronoun speaker unresolved" in format_report(r)
+
+
+def test_report_nested_quotes_are_not_split() -> None:
+    from saidwhat.report import build_report
+
+    # An inner quotation nested in an outer one, both found exactly.
+    gold = doc(ann(run(0, 10), type="Indirect"), ann(run(0, 3)))
+    r = build_report([match_document(gold, gold)])
+    assert r.causes["split"] == r.causes["merged"] == 0
+    assert r.worst == []  # nothing wrong, no cases

@@ -15,6 +15,7 @@ from .evaluate import PARTS, PRF, ROLE_PARTS, DocumentMatch, Pair, Quotation, sc
 
 GOLD_TYPES: tuple[str, ...] = ("Direct", "Indirect", "FreeIndirect", "IndirectFreeIndirect", "Reported")
 CONFIDENT = 0.8
+BANDS: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0 + 1e-9)
 
 # Speaker mentions that need resolving to a name (lower-cased). Demonstratives
 # ("dieser", "der") stand for a person as often as the personal pronouns do
@@ -26,8 +27,8 @@ PRONOUNS = frozenset(
 CAUSES: dict[str, str] = {
     "missed": "missed quote (gold quotation left unpaired)",
     "spurious": "spurious quote (predicted quotation left unpaired)",
-    "split": "split span (one gold quote overlapped by several predictions)",
-    "merged": "merged span (one prediction overlaps several gold quotes)",
+    "split": "split span (one gold quote overlapped by several predictions not paired elsewhere)",
+    "merged": "merged span (one prediction overlaps several gold quotes not paired elsewhere)",
     "boundary": "boundary error (paired, quote token F1 < 1)",
     "wrong_speaker": "wrong speaker (paired, both have a speaker, tokens disjoint)",
     "speaker_missed": "speaker missed (paired, gold has a speaker, prediction none)",
@@ -84,6 +85,7 @@ class Report:
     boundary_kinds: dict[str, int]  # too long / too short / shifted
     confidence: list[ConfidenceRow]
     has_confidence: bool
+    calibration: list[ConfidenceRow]  # per confidence band, non-empty bands only
     worst: list[Case] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -141,17 +143,32 @@ def _pair_causes(pair: Pair, text: str, split: set[int], merged: set[int]) -> li
 
 
 def _overlaps(match: DocumentMatch) -> tuple[set[int], set[int]]:
-    """Gold indices overlapped by ≥2 predictions, prediction indices overlapping ≥2 golds."""
-    split = {
-        g.index
-        for g in match.gold
-        if g.part("quote") and sum(1 for p in match.pred if g.part("quote") & p.part("quote")) > 1
-    }
-    merged = {
-        p.index
-        for p in match.pred
-        if p.part("quote") and sum(1 for g in match.gold if g.part("quote") & p.part("quote")) > 1
-    }
+    """Gold quotations split over several predictions, predictions merging several golds.
+
+    Quotations nest (a direct quote inside reported speech), so overlap alone
+    is no error: a prediction correctly paired with a *different* gold
+    quotation does not count as a fragment of this one, and vice versa.
+    """
+    partner_of_gold = {x.gold.index: x.pred.index for x in match.pairs if x.gold is not None and x.pred is not None}
+    partner_of_pred = {v: k for k, v in partner_of_gold.items()}
+    split: set[int] = set()
+    for g in match.gold:
+        fragments = [
+            p
+            for p in match.pred
+            if g.part("quote") & p.part("quote") and partner_of_pred.get(p.index, g.index) == g.index
+        ]
+        if len(fragments) > 1:
+            split.add(g.index)
+    merged: set[int] = set()
+    for p in match.pred:
+        covered = [
+            g
+            for g in match.gold
+            if g.part("quote") & p.part("quote") and partner_of_gold.get(g.index, p.index) == p.index
+        ]
+        if len(covered) > 1:
+            merged.add(p.index)
     return split, merged
 
 
@@ -269,6 +286,17 @@ def build_report(matches: Sequence[DocumentMatch], worst: int = 10) -> Report:
         _confidence_row(f"confidence < {CONFIDENT}", rest),
     ]
 
+    # A calibrated confidence has precision rising with the band.
+    calibration = []
+    for lo, hi in zip(BANDS, BANDS[1:], strict=False):
+        band = [
+            p
+            for p in with_conf
+            if p.pred is not None and p.pred.confidence is not None and lo <= p.pred.confidence < hi
+        ]
+        if band:
+            calibration.append(_confidence_row(f"[{lo:.1f}, {min(hi, 1.0):.1f}{']' if hi > 1 else ')'}", band))
+
     return Report(
         types=types,
         roles=roles,
@@ -277,6 +305,7 @@ def build_report(matches: Sequence[DocumentMatch], worst: int = 10) -> Report:
         boundary_kinds=boundary_kinds,
         confidence=confidence,
         has_confidence=bool(with_conf),
+        calibration=calibration,
         worst=[c for _, _, c in cases[: max(0, worst)]],
     )
 
@@ -376,6 +405,14 @@ def format_report(report: Report) -> str:
             (
                 [c.label, str(c.predictions), str(c.paired), _pct(c.quote_precision), _pct(c.joint_precision)]
                 for c in report.confidence
+            ),
+        )
+        lines += ["", "By confidence band:", ""]
+        lines += _table(
+            ["confidence", "count", "paired", "quote P", "joint P"],
+            (
+                [c.label, str(c.predictions), str(c.paired), _pct(c.quote_precision), _pct(c.joint_precision)]
+                for c in report.calibration
             ),
         )
         lines += [
