@@ -244,16 +244,20 @@ class SpeakerResolver:
         mentions: list[str | None],
         positions: list[int] | None = None,
         surfaces: list[str | None] | None = None,
+        parsed: list[Mention | None] | None = None,
     ) -> list[int | None]:
         """Speaker ids for the mentions of one article, in order.
 
         ``positions``: where each statement stands in ``text`` (a surname
         refers to the full name written before it). ``surfaces``: the
-        speaker as written, kept as an alias when it names someone. Pronouns without an
+        speaker as written, kept as an alias when it names someone.
+        ``parsed``: ``parse_mention`` of each mention, if already done (the
+        ingest workers do it, so the single writer stays fast). Pronouns without an
         entity get the nearest preceding named speaker of the same article
         (the usual "…, sagte Stoltenberg. … sagte er.").
         """
-        parsed = [parse_mention(m) for m in mentions]
+        if parsed is None:
+            parsed = [parse_mention(m) for m in mentions]
         pos = positions or [0] * len(mentions)
         ids: list[int | None] = [None] * len(mentions)
         # Full names first: they create or complete speakers that the
@@ -274,7 +278,7 @@ class SpeakerResolver:
                 if m is not None:
                     self._alias(ids[i], m.name)  # type: ignore[arg-type]
                 surface = surfaces[i] if surfaces else None
-                if surface and parse_mention(surface) is not None:
+                if surface and norm(surface) not in PRONOUNS:
                     self._alias(ids[i], " ".join(surface.split())[:120])  # type: ignore[arg-type]
         last: int | None = None
         for i, raw in enumerate(mentions):

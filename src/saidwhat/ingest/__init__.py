@@ -21,7 +21,7 @@ from typing import IO, TypeVar
 
 from ..errors import InputError, SaidwhatError
 from ..model import Article
-from ..store import Store, article_id_for
+from ..store import Prepared, Store, article_id_for, prepare
 from .sources import Failure, Item, Record, count, read
 
 __all__ = ["IngestResult", "Summary", "ingest", "process_item"]
@@ -37,6 +37,7 @@ class IngestResult:
     item: Item
     article: Article | None = None
     error: str | None = None
+    prepared: Prepared | None = None
 
 
 @dataclass
@@ -90,13 +91,17 @@ def process_item(item: Item) -> IngestResult:
     """Worker side: HTML to text, then extraction. Never raises."""
     try:
         if item.article is not None:
-            return IngestResult(item, item.article)
-        if item.html is not None and item.text is None:
-            _html_to_text(item)
-        from ..pipeline import extract
+            article = item.article
+        else:
+            if item.html is not None and item.text is None:
+                _html_to_text(item)
+            from ..pipeline import extract
 
-        article = extract(item.text or "", lang=item.lang, published=item.published)
-        return IngestResult(item, article)
+            article = extract(item.text or "", lang=item.lang, published=item.published)
+        article.lang = item.lang
+        if item.published and (article.published is None or item.article is not None):
+            article.published = date.fromisoformat(item.published)
+        return IngestResult(item, article, prepared=prepare(article))
     except SaidwhatError as e:
         return IngestResult(item, error=str(e))
     except Exception as e:  # one broken article must not end a long ingest
@@ -127,6 +132,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, window: 
     # fork is cheapest (workers start with the modules loaded), but is unsafe
     # once threads run (tqdm's monitor); forkserver is the safe default.
     ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["saidwhat.ingest.warm"])
     pending: deque[Future[R]] = deque()
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as ex:
         try:
@@ -243,9 +249,6 @@ def ingest(
                 if not reprocess and store.has_article(aid):
                     summary.skipped += 1  # HTML without URL: known only after conversion
                 else:
-                    art.lang = item.lang
-                    if item.published and (art.published is None or item.article is not None):
-                        art.published = date.fromisoformat(item.published)
                     store.add_article(
                         art,
                         url=item.url,
@@ -255,6 +258,7 @@ def ingest(
                         ext_id=item.ext_id,
                         extractor=item.extractor,
                         replace=reprocess,
+                        prepared=res.prepared,
                         _test_delay=delay,
                     )
                     summary.articles += 1

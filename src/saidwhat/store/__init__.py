@@ -17,19 +17,22 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..model import ROLES, Article, Kind, Statement, spans_text
-from ..speakers import SpeakerResolver, best_mention, parse_mention
-from ..timeanchor import said_on
+from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
+from ..timeanchor import SaidOn, said_on
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "Store", "article_id_for", "fts_query"]
+__all__ = ["SCHEMA_VERSION", "Prepared", "Store", "article_id_for", "fts_query", "prepare"]
 
 _BUSY_TIMEOUT_MS = 10_000
+# Above this many matches a search walks the date index instead of sorting.
+_MANY = 400
 
 
 def article_id_for(text: str, url: str | None = None) -> str:
@@ -283,13 +286,15 @@ class Store:
         ext_id: str | None = None,
         extractor: str | None = None,
         replace: bool = False,
+        prepared: Prepared | None = None,
         _test_delay: float = 0.0,
     ) -> str:
         """Store an article and its statements; returns the article id.
 
         Idempotent: an article already stored (same id) is left as it is,
         unless ``replace`` is set, which swaps its statements (and metadata)
-        in one transaction.
+        in one transaction. ``prepared``: :func:`prepare` of ``article``,
+        when a worker process already did that part.
         """
         url = url or article.url
         aid = article_id or article_id_for(article.text, url)
@@ -301,7 +306,7 @@ class Store:
                 return aid
             if exists:
                 self._delete_article(conn, aid)
-            self._insert(conn, aid, article, url, title, source, ext_id, extractor, _test_delay)
+            self._insert(conn, aid, article, url, title, source, ext_id, extractor, _test_delay, prepared)
         return aid
 
     def _delete_article(self, conn: sqlite3.Connection, aid: str) -> None:
@@ -331,6 +336,7 @@ class Store:
         ext_id: str | None,
         extractor: str | None,
         test_delay: float = 0.0,
+        prepared: Prepared | None = None,
     ) -> None:
         from .. import __version__
 
@@ -355,15 +361,13 @@ class Store:
         if test_delay:
             # Crash tests: hold the transaction open so a kill lands inside it.
             time.sleep(test_delay)
-        statements = sorted(article.statements, key=lambda s: (s.start, min(s.cue).begin if s.cue else 0))
-        mentions = [_mention(st, text) for st in statements]
-        positions = [min(st.speaker).begin if st.speaker else st.start for st in statements]
-        surfaces = [spans_text(st.speaker, text) if st.speaker else None for st in statements]
-        speaker_ids = SpeakerResolver(conn).resolve_article(text, mentions, positions, surfaces)
-        quotes = [q for st in statements for q in st.quote]
+        prep = prepared if prepared is not None and prepared.article is article else prepare(article)
+        statements = prep.statements
+        speaker_ids = SpeakerResolver(conn).resolve_article(
+            text, prep.mentions, prep.positions, prep.surfaces, prep.parsed
+        )
         rows = []
-        for seq, (st, sid) in enumerate(zip(statements, speaker_ids, strict=True)):
-            when = said_on(text, st, article.published, quotes)
+        for seq, (st, sid, when) in enumerate(zip(statements, speaker_ids, prep.when, strict=True)):
             speaker_text = st.role_text("speaker", text)
             names = " ".join(dict.fromkeys(x for x in (speaker_text, st.speaker_entity or "") if x))
             day = when.value if when and when.precision == "day" else published
@@ -418,6 +422,34 @@ class Store:
 
     # -- queries -------------------------------------------------------------
 
+    def _speaker_ids(self, name: str) -> list[int]:
+        """Ids of speakers whose name or an alias contains ``name`` (case-insensitive).
+
+        Memoised per thread until the database changes: a search asks twice
+        (to pick a plan, then to run it).
+        """
+        conn = self._conn()
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        cache: dict[str, list[int]] | None = getattr(self._local, "speaker_ids", None)
+        if cache is None or getattr(self._local, "speaker_ids_version", None) != version:
+            cache = {}
+            self._local.speaker_ids = cache
+            self._local.speaker_ids_version = version
+        key = name.strip().casefold()
+        if key not in cache:
+            pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            cache[key] = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM speakers WHERE norm LIKE ? ESCAPE '\\' "
+                    "UNION SELECT speaker_id FROM speaker_aliases WHERE norm LIKE ? ESCAPE '\\' ORDER BY 1",
+                    (pattern, pattern),
+                )
+            ]
+            if len(cache) > 256:
+                cache.pop(next(iter(cache)))
+        return cache[key]
+
     def _where(
         self,
         query: str | None,
@@ -440,16 +472,8 @@ class Store:
                 clauses.append("s.speaker_id = ?")
                 params.append(int(speaker))
             else:
-                pattern = (
-                    "%"
-                    + str(speaker).strip().casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    + "%"
-                )
-                clauses.append(
-                    "s.speaker_id IN (SELECT id FROM speakers WHERE norm LIKE ? ESCAPE '\\' "
-                    "UNION SELECT speaker_id FROM speaker_aliases WHERE norm LIKE ? ESCAPE '\\')"
-                )
-                params += [pattern, pattern]
+                clauses.append("s.speaker_id IN (SELECT value FROM json_each(?))")
+                params.append(json.dumps(self._speaker_ids(str(speaker))))
         s = _iso_day(since, "since")
         if s:
             clauses.append("s.day >= ?")
@@ -476,12 +500,38 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Statements matching all given filters, newest first."""
         where, params = self._where(query, speaker, since, until, kind)
+        # Two plans. Few matches: fetch them all, sort, cut (the default).
+        # Many matches (a frequent word, a broad speaker pattern): walk the
+        # date index newest first and stop after one page, instead of
+        # sorting thousands of rows. The full-text/speaker count that decides
+        # costs well under a millisecond.
+        hint = ""
+        estimate = self._estimate(query, speaker)
+        if estimate is not None and estimate > _MANY:
+            hint = " INDEXED BY statements_day"
         sql = (
-            f"SELECT {_STATEMENT_COLS} FROM {_STATEMENT_FROM}{where} "
-            "ORDER BY s.day IS NULL, s.day DESC, s.id DESC LIMIT ? OFFSET ?"
+            f"SELECT {_STATEMENT_COLS} FROM statements s{hint} JOIN articles a ON a.id = s.article_id "
+            f"LEFT JOIN speakers sp ON sp.id = s.speaker_id{where} "
+            "ORDER BY s.day DESC, s.id DESC LIMIT ? OFFSET ?"  # NULL days sort last
         )
         rows = self._conn().execute(sql, [*params, max(0, int(limit)), max(0, int(offset))]).fetchall()
         return [_statement_dict(r) for r in rows]
+
+    def _estimate(self, query: str | None, speaker: str | int | None) -> int | None:
+        """An upper bound on the matches, from the full-text index or the speaker index alone."""
+        conn = self._conn()
+        bounds: list[int] = []
+        if query and query.strip():
+            q = fts_query(query)
+            if q is None:
+                return 0
+            bounds.append(
+                conn.execute("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?", (q,)).fetchone()[0]
+            )
+        if speaker is not None and str(speaker).strip():
+            where, params = self._where(None, speaker, None, None, None)
+            bounds.append(conn.execute(f"SELECT count(*) FROM statements s{where}", params).fetchone()[0])
+        return min(bounds) if bounds else None
 
     def count_statements(
         self,
@@ -634,6 +684,40 @@ class Store:
 def _mention(st: Statement, text: str) -> str | None:
     """The speaker as named: the entity if the extractor resolved one."""
     return best_mention(st.speaker_entity, spans_text(st.speaker, text) if st.speaker else None)
+
+
+@dataclass
+class Prepared:
+    """The CPU-heavy part of storing an article, done before the transaction.
+
+    Parsing speaker mentions (POS tags) and resolving dates need no database,
+    so ingest workers do it in parallel; the single writer only matches and
+    inserts.
+    """
+
+    article: Article
+    statements: list[Statement]  # in text order
+    mentions: list[str | None]
+    parsed: list[Mention | None]
+    positions: list[int]
+    surfaces: list[str | None]
+    when: list[SaidOn | None]
+
+
+def prepare(article: Article) -> Prepared:
+    text = article.text
+    statements = sorted(article.statements, key=lambda s: (s.start, min(s.cue).begin if s.cue else 0))
+    mentions = [_mention(st, text) for st in statements]
+    quotes = [q for st in statements for q in st.quote]
+    return Prepared(
+        article=article,
+        statements=statements,
+        mentions=mentions,
+        parsed=[parse_mention(m) for m in mentions],
+        positions=[min(st.speaker).begin if st.speaker else st.start for st in statements],
+        surfaces=[spans_text(st.speaker, text) if st.speaker else None for st in statements],
+        when=[said_on(text, st, article.published, quotes) for st in statements],
+    )
 
 
 # Imported here for callers that want to check a mention the way the store does.

@@ -90,6 +90,12 @@ MIGRATIONS: list[list[str]] = [
             VALUES ('delete', old.id, old.quote, old.speaker_names);
         END""",
     ],
+    # v2: the date index also covers the speaker and kind filters, so a
+    # search with many matches walks it newest-first without reading rows.
+    [
+        "DROP INDEX IF EXISTS statements_day",
+        "CREATE INDEX statements_day ON statements(day, id, speaker_id, kind)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
