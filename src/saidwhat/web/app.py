@@ -463,7 +463,11 @@ def create_app(
             if offset == 0 and len(items) < limit:
                 total = len(items)  # the page holds them all: no need to count
             else:
-                total = store.count_statements(**filters)
+                # one count per search, shared by all its pages
+                counted = cache.get_or_compute(
+                    ("count", *filters.values()), lambda: str(store.count_statements(**filters)).encode()
+                )
+                total = int(counted)
             return _encode({"items": items, "total": total, "limit": limit, "offset": offset})
 
         key = ("statements", *filters.values(), limit, offset)
