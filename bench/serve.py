@@ -297,12 +297,19 @@ async def load(port: int, paths: list[str], clients: int, duration: float, warmu
 
 
 def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process (Linux), to report CPU per request independent of machine load."""
+    """User + system CPU time of a process and its children (Linux: uvicorn workers), independent of machine load."""
+    total = 0.0
+    todo = [pid]
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        while todo:
+            p = todo.pop()
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
     except (OSError, ValueError, IndexError):
-        return None
+        return None if total == 0 else total
+    return total
 
 
 def load_average() -> list[float] | None:

@@ -6,6 +6,7 @@ import argparse
 import ipaddress
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 DEFAULT_DB = "saidwhat.db"
@@ -27,6 +28,9 @@ def register(sub: Any) -> None:
         default=2048,
         metavar="N",
         help="cache up to N API responses, dropped whenever the database changes (default: 2048; 0: off)",
+    )
+    p.add_argument(
+        "--workers", type=int, default=1, help="server processes (default: 1; each has its own connections and cache)"
     )
     p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
     p.set_defaults(func=run)
@@ -54,26 +58,56 @@ def run(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         raise SaidwhatError(f"--port {args.port} is not a TCP port")
-    store = Store(args.db, readonly=True)
+    if not 1 <= args.workers <= 64:
+        raise SaidwhatError(f"--workers {args.workers}: give 1 to 64")
+    Store(args.db, readonly=True).close()  # fail here, in one line, if the database won't open
     loopback = is_loopback(args.host)
-    # Bound to this machine only: also refuse foreign Host headers (DNS rebinding).
-    allowed = ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None
     if not loopback:
         print(f"saidwhat: serving on {args.host}: reachable from other machines", file=sys.stderr)
-    app = create_app(store, allowed_hosts=allowed, cache_entries=max(0, args.cache))
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"saidwhat: serving {args.db} on http://{shown}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "log_level": args.log_level,
+        "server_header": False,
+        "proxy_headers": False,
+        "limit_concurrency": 512,
+        "timeout_keep_alive": 5,
+    }
+    if args.workers > 1:
+        # Worker processes import the app by name and read their settings from the environment.
+        os.environ[_ENV_DB] = str(Path(args.db).resolve())
+        os.environ[_ENV_CACHE] = str(max(0, args.cache))
+        os.environ[_ENV_LOOPBACK] = "1" if loopback else "0"
+        uvicorn.run("saidwhat.commands.serve:app_from_env", factory=True, workers=args.workers, **options)
+        return 0
+    store = Store(args.db, readonly=True)
     try:
-        uvicorn.run(
-            app,
-            host=args.host,
-            port=args.port,
-            log_level=args.log_level,
-            server_header=False,
-            proxy_headers=False,
-            limit_concurrency=512,
-            timeout_keep_alive=5,
-        )
+        uvicorn.run(create_app(store, allowed_hosts=_allowed(loopback), cache_entries=max(0, args.cache)), **options)
     finally:
         store.close()
     return 0
+
+
+_ENV_DB = "SAIDWHAT_SERVE_DB"
+_ENV_CACHE = "SAIDWHAT_SERVE_CACHE"
+_ENV_LOOPBACK = "SAIDWHAT_SERVE_LOOPBACK"
+
+
+def _allowed(loopback: bool) -> list[str] | None:
+    # Bound to this machine only: also refuse foreign Host headers (DNS rebinding).
+    return ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None
+
+
+def app_from_env() -> Any:
+    """The app for one ``--workers`` process (uvicorn imports it by name)."""
+    from ..store import Store
+    from ..web import create_app
+
+    store = Store(os.environ[_ENV_DB], readonly=True)
+    return create_app(
+        store,
+        allowed_hosts=_allowed(os.environ.get(_ENV_LOOPBACK, "1") == "1"),
+        cache_entries=int(os.environ.get(_ENV_CACHE, "2048")),
+    )
