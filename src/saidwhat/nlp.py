@@ -203,7 +203,8 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
                 nxt = tokens[end]
                 if tok.text == "." and k > 0 and _is_abbreviation(tokens[k - 1]):
                     continue
-                if nxt.text[:1].islower() and tok.text == ".":
+                # German sentences start upper-case: „Raus!“ skandierte die Menge.
+                if nxt.text[:1].islower():
                     continue
                 if nxt.text in {",", ";"}:
                     continue
@@ -235,9 +236,24 @@ def tag_tokens(tokens: list[Token], lang: str = "de") -> None:
             t.pos = t.pos or ""
             t.lemma = t.lemma or t.text.lower()
         return
+    prev_sent = -1
+    prev_text = ""
     for t in tokens:
         t.pos, t.lemma = tag_word_de(t.text)
+        # HanTa reads a capitalised sentence-initial word as a noun ("Gestern",
+        # "Auch"); when the lower-case form is a function word, that is it.
+        if (t.sent != prev_sent or prev_text in QUOTE_CHARS) and t.text[:1].isupper() and t.pos in {"NN", "NE"}:
+            low_pos, low_lemma = tag_word_de(t.text.lower())
+            if low_pos in _CLOSED_CLASSES:
+                t.pos, t.lemma = low_pos, low_lemma
+        prev_sent = t.sent
+        prev_text = t.text
     _retag_in_context(tokens)
+
+
+_CLOSED_CLASSES = frozenset(
+    {"ADV", "APPR", "APPRART", "KOUS", "KON", "ART", "PDS", "PDAT", "PPER", "PIS", "PIAT", "PPOSAT", "PROAV", "PWAV", "PWS", "PTKNEG", "KOKOM", "ADJ(D)", "PRF", "PTKZU"}
+)
 
 
 _ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des"})

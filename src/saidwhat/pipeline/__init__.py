@@ -91,9 +91,20 @@ def _dedupe(cands: list[Found], keep: list[Found]) -> list[Found]:
     a quote that is mostly a direct quote belongs to the direct stage.
     """
     out: list[Found] = []
-    rank = sorted(cands, key=lambda f: (f.construction.startswith("nominal"), f.begin))
+    rank = sorted(cands, key=lambda f: (not _nominal_in_frame(f, cands), f.construction.startswith("nominal"), f.begin))
     for f in rank:
         if any(_overlap(f, g) > 0.6 for g in keep + out):
             continue
         out.append(f)
     return out
+
+
+def _nominal_in_frame(f: Found, cands: list[Found]) -> bool:
+    """A "laut X" inside a verb frame's clause is the source the corpus names
+    ("Dudenhöffer geht laut dem Bericht davon aus, dass …" → "dem Bericht")."""
+    if not f.construction.startswith("nominal") or not f.frame:
+        return False
+    a, b = f.frame[0]
+    return any(
+        not g.construction.startswith("nominal") and g.frame and g.frame[0][0] <= a and b <= g.frame[0][1] for g in cands
+    )

@@ -16,8 +16,10 @@ from .morph import NP_TAGS, PRONOUN_TAGS, is_finite, is_verb
 
 # lower-case words that may continue a name-like phrase
 _NP_LINKS = frozenset({"von", "vom", "van", "de", "der", "des", "da", "di", "al", "el", "bin", "ibn", "und", "y", "la", "le", "du", "zu"})
-_ATTR_PREPS = frozenset({"von", "vom", "aus"})  # attributes kept in a speaker phrase
+_ATTR_PREPS = frozenset({"von", "vom"})  # attributes kept in a speaker phrase ("aus" only before a name)
 _SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du", "dieser", "diese", "jener"})
+_OPEN_MARKS = frozenset("„»«\"“‚")
+_CLOSE_MARKS = frozenset("“”«»\"‘")
 _GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "unseres", "unserer"})
 _STOP_NOUNS = frozenset({"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende"})
 
@@ -62,7 +64,17 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
                 j = k
                 continue
             break
-        if t.lower in _ATTR_PREPS and seen_head and j + 1 < end:
+        if t.text in _OPEN_MARKS and seen_head is not None:
+            # a quoted name inside the phrase: Die Zeitung „Yemen Observer“
+            k = j + 1
+            while k < end and k - j <= 6 and toks[k].text not in _CLOSE_MARKS:
+                k += 1
+            if k < end and k - j <= 6 and toks[k].text in _CLOSE_MARKS and k > j + 1 and toks[j + 1].text[:1].isupper():
+                j = k + 1
+                seen_head = True
+                continue
+            break
+        if (t.lower in _ATTR_PREPS or (t.lower == "aus" and j + 1 < end and toks[j + 1].pos == "NE")) and seen_head and j + 1 < end:
             k = np_core(toks, j + 1, end)
             if k > j + 1:
                 j = k
@@ -152,6 +164,10 @@ def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
     j = np_core(toks, i, end)
     if j == i:
         return None
+    # a verbless prefield is one constituent: the whole of it is the subject
+    # ("Ken Rice vom Institut für Astronomie in Edinburgh erklärte")
+    if not any(is_verb(x) for x in toks[j:end]) and not any(x.lower in {"der", "die", "das", "welche", "welcher"} and x.pos in {"PRELS", "PDS"} for x in toks[j:end]):
+        return end
     j = _appositions(toks, j, end, relative=False)
     if j >= end:
         return j

@@ -124,6 +124,8 @@ def _finite_before(toks: list[Token], i: int, start: int) -> int | None:
 
 def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
     """The speaker phrase of a cue, and extra cue tokens (the "wie" of "wie X sagte")."""
+    if cue.entry.lemma == "heißen":
+        return _source_pp(toks, cue, start, end), []
     f = min(cue.finite, cue.verb)
     cb = clause_begin(toks, f, start)
     first = toks[cb] if cb < f else None
@@ -166,8 +168,9 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     if f <= start:
         return None
     b = start
-    # skip a leading conjunction and quote marks: "Und er sagte", "„…“ Er sagte"
-    while b < f and (toks[b].lower in _COORD or toks[b].pos == "$("):
+    # skip a leading conjunction, quote marks and focus adverbs:
+    # "Und er sagte", "„…“ Er sagte", "Auch der Minister sagte"
+    while b < f and (toks[b].lower in _COORD or toks[b].pos == "$(" or (toks[b].pos == "ADV" and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER"})):
         b += 1
     e = f
     while e > b and toks[e - 1].text in {",", "–"}:
@@ -184,3 +187,15 @@ def _after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
     while k < end and (toks[k].pos in _SKIP_AFTER_VERB or (toks[k].pos == "PTKVZ")):
         k += 1
     return speaker_forward(toks, k, end, appositions=True)
+
+
+def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, int] | None:
+    """"Bei der Agentur RIA hieß es", "heißt es in dem Bericht": the phrase after the preposition."""
+    ce = clause_end(toks, cue.verb, end)
+    cb = clause_begin(toks, cue.verb, start)
+    for k in range(cb, ce):
+        if toks[k].lower in {"in", "bei", "im", "beim", "aus"} and k + 1 < ce:
+            sp = speaker_forward(toks, k + 1, ce, appositions=False)
+            if sp is not None:
+                return sp
+    return None

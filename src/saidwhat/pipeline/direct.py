@@ -82,13 +82,14 @@ def _with_speaker(toks: list[Token], cue: Cue, start: int, end: int, constructio
 
 def _after_frame(art: Article, toks: list[Token], b: int, te: int, sstart: int) -> Found | None:
     """„…“, sagte er. / „…“, so X. / „…“, wie X sagte. / „…“, hatte er gesagt."""
-    if b >= te or toks[b].text != ",":
-        # a comma inside the closing mark: „…,“ sagte er.
-        if not (b < te and toks[b - 2].text == "," if b - 2 >= 0 else False):
-            return None
-        k0 = b
-    else:
+    if b >= te:
+        return None
+    if toks[b].text == ",":
         k0 = b + 1
+    elif b - 2 >= 0 and toks[b - 2].text in {",", "!", "?", "."}:
+        k0 = b  # the mark inside the closing quote: „Raus!“ skandierte die Menge.
+    else:
+        return None
     if k0 >= te:
         return None
     frame = (k0 - 1 if toks[k0 - 1].text == "," else k0, te)
