@@ -120,6 +120,7 @@ def test_cache_serves_hits_and_notices_a_changed_database(tmp_path: Path) -> Non
     reader = Store(path, readonly=True)
     app = create_app(reader, cache_entries=100)
     app.state.cache.check_every = 0.0
+    app.state.front_cache.check_every = 0.0
     with TestClient(app) as c:
         first = c.get("/api/statements", params={"speaker": "Lenz"})
         assert first.headers["x-cache"] == "miss"
@@ -133,6 +134,11 @@ def test_cache_serves_hits_and_notices_a_changed_database(tmp_path: Path) -> Non
         time.sleep(0.01)
         after = c.get("/api/statements", params={"speaker": "Lenz"})
         assert after.headers["x-cache"] == "miss" and after.json()["total"] == n + 1
+        # errors are never cached; hits still carry the security headers
+        assert c.get("/api/speakers/99999").status_code == 404
+        assert c.get("/api/speakers/99999").headers.get("x-cache") != "hit"
+        hit = c.get("/api/statements", params={"speaker": "Lenz"})
+        assert hit.headers["x-cache"] == "hit" and "default-src 'self'" in hit.headers["content-security-policy"]
     reader.close()
 
 

@@ -262,13 +262,23 @@ class _Guard:
       Content-Length up front, or while streaming a chunked body);
     * requires ``application/json`` on POST (no form-post CSRF);
     * checks the Host header against ``allowed_hosts`` (DNS rebinding);
-    * turns any exception that escapes the app into a JSON 500.
+    * turns any exception that escapes the app into a JSON 500;
+    * with ``front``, answers a GET /api/… it has answered before (same path
+      and query string, 200, database unchanged) from memory, before any
+      routing or parameter parsing: a hit costs tens of microseconds.
     """
 
-    def __init__(self, app: ASGIApp, max_body: int, allowed_hosts: frozenset[str] | None) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body: int,
+        allowed_hosts: frozenset[str] | None,
+        front: ResponseCache | None = None,
+    ) -> None:
         self.app = app
         self.max_body = max_body
         self.allowed_hosts = allowed_hosts
+        self.front = front if front is not None and front.max_entries > 0 else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -321,6 +331,40 @@ class _Guard:
                 await _send_error(send_with_headers, 415, "send the request body as application/json")
                 return
 
+        app_send = send_with_headers
+        if self.front is not None and scope.get("method") == "GET" and scope.get("path", "").startswith("/api/"):
+            front = self.front
+            key = (scope["path"], scope.get("query_string", b""))
+            body = front.peek(key)
+            if body is not None:
+                await send_with_headers_raw(
+                    {
+                        "type": "http.response.start",
+                        "status": 200,
+                        "headers": [
+                            (b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()),
+                            (b"x-cache", b"hit"),
+                        ],
+                    }
+                )
+                await send({"type": "http.response.body", "body": body})
+                return
+            keep: list[bytes] | None = None
+
+            async def capture(message: Message) -> None:
+                nonlocal keep
+                if message["type"] == "http.response.start":
+                    ctype = dict(message.get("headers", [])).get(b"content-type", b"")
+                    keep = [] if message["status"] == 200 and ctype.startswith(b"application/json") else None
+                elif message["type"] == "http.response.body" and keep is not None:
+                    keep.append(message.get("body", b""))
+                    if not message.get("more_body", False):
+                        front.put(key, b"".join(keep))
+                await send_with_headers(message)
+
+            app_send = capture
+
         received = 0
 
         async def limited_receive() -> Message:
@@ -334,7 +378,7 @@ class _Guard:
             return message
 
         try:
-            await self.app(scope, limited_receive, send_with_headers)
+            await self.app(scope, limited_receive, app_send)
         except _TooLarge:
             if not started:
                 await _send_error(send_with_headers_raw, 413, too_large)
@@ -384,11 +428,14 @@ def create_app(
         redoc_url=None,
     )
     hosts = frozenset(h.lower() for h in allowed_hosts) if allowed_hosts is not None else None
-    app.add_middleware(_Guard, max_body=max_body, allowed_hosts=hosts)
-    extract_slots = threading.BoundedSemaphore(MAX_CONCURRENT_EXTRACTIONS)
     db_path = getattr(store, "path", None)
-    cache = ResponseCache(db_path if isinstance(db_path, str | Path) else None, max_entries=cache_entries)
+    db_file = db_path if isinstance(db_path, str | Path) else None
+    cache = ResponseCache(db_file, max_entries=cache_entries)
+    front = ResponseCache(db_file, max_entries=cache_entries)
     app.state.cache = cache
+    app.state.front_cache = front
+    app.add_middleware(_Guard, max_body=max_body, allowed_hosts=hosts, front=front)
+    extract_slots = threading.BoundedSemaphore(MAX_CONCURRENT_EXTRACTIONS)
 
     async def cached(key: tuple[Any, ...], compute: Callable[[], bytes]) -> Response:
         # A hit is answered on the event loop; a miss queries the store in the threadpool.

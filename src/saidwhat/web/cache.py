@@ -98,21 +98,25 @@ class ResponseCache:
             # the first caller stored it (or failed): look again
         try:
             body = compute()
-            with self._lock:
-                if len(body) <= self.max_bytes // 8:
-                    old = self._data.pop(key, None)
-                    if old is not None:
-                        self._bytes -= len(old)
-                    self._data[key] = body
-                    self._bytes += len(body)
-                    while self._data and (len(self._data) > self.max_entries or self._bytes > self.max_bytes):
-                        _, dropped = self._data.popitem(last=False)
-                        self._bytes -= len(dropped)
+            self.put(key, body)
             return body
         finally:
             with self._lock:
                 self._inflight.pop(key, None)
             mine.set()
+
+    def put(self, key: Hashable, body: bytes) -> None:
+        if self.max_entries <= 0 or len(body) > self.max_bytes // 8:
+            return
+        with self._lock:
+            old = self._data.pop(key, None)
+            if old is not None:
+                self._bytes -= len(old)
+            self._data[key] = body
+            self._bytes += len(body)
+            while self._data and (len(self._data) > self.max_entries or self._bytes > self.max_bytes):
+                _, dropped = self._data.popitem(last=False)
+                self._bytes -= len(dropped)
 
     def clear(self) -> None:
         with self._lock:
