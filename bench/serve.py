@@ -8,7 +8,8 @@
    path: FTS, speaker resolution and all).
 2. Starts ``saidwhat serve`` on a free loopback port as a subprocess.
 3. Runs ``--clients`` closed-loop clients (each sends its next request as soon
-   as the last answer arrives, HTTP/1.1 keep-alive) for ``--duration``
+   as the last answer arrives, or after ``--think-ms`` on average, HTTP/1.1
+   keep-alive) for ``--duration``
    seconds, after a short warm-up, with a varied mix of queries: free text
    (common and rare words, prefixes, two words), speaker, kind, date ranges,
    paging and combinations.
@@ -234,6 +235,7 @@ async def client(
     latencies: list[float],
     statuses: dict[int, int],
     done: list[int],
+    think: float = 0.0,
 ) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
@@ -260,11 +262,15 @@ async def client(
             if t0 >= record_from:
                 latencies.append(t1 - t0)
                 statuses[status] = statuses.get(status, 0) + 1
+            if think > 0:
+                await asyncio.sleep(rng.uniform(0.5 * think, 1.5 * think))
     finally:
         writer.close()
 
 
-async def load(port: int, paths: list[str], clients: int, duration: float, warmup: float) -> dict[str, Any]:
+async def load(
+    port: int, paths: list[str], clients: int, duration: float, warmup: float, think: float = 0.0
+) -> dict[str, Any]:
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     done = [0]
@@ -272,7 +278,8 @@ async def load(port: int, paths: list[str], clients: int, duration: float, warmu
     record_from = start + warmup
     stop_at = record_from + duration
     tasks = [
-        client(port, paths, random.Random(i), stop_at, record_from, latencies, statuses, done) for i in range(clients)
+        client(port, paths, random.Random(i), stop_at, record_from, latencies, statuses, done, think)
+        for i in range(clients)
     ]
     results = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=warmup + duration + 30)
     errors = [repr(r) for r in results if isinstance(r, BaseException)]
@@ -346,6 +353,12 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--duration", type=float, default=20.0, help="measured seconds (after --warmup)")
     ap.add_argument("--warmup", type=float, default=3.0)
+    ap.add_argument(
+        "--think-ms",
+        type=float,
+        default=0.0,
+        help="mean pause of each client between answer and next request (uniform 0.5x-1.5x); 0: closed loop",
+    )
     ap.add_argument("--db", type=Path, help="store to use (built there if missing or short); default: a temp file")
     ap.add_argument("--server-arg", action="append", default=[], help="extra argument for saidwhat serve")
     ap.add_argument(
@@ -367,7 +380,7 @@ def main() -> int:
     try:
         load_before = load_average()
         cpu0 = cpu_seconds(proc.pid)
-        result = asyncio.run(load(port, paths, args.clients, args.duration, args.warmup))
+        result = asyncio.run(load(port, paths, args.clients, args.duration, args.warmup, args.think_ms / 1000))
         cpu1 = cpu_seconds(proc.pid)
         load_after = load_average()
     finally:
@@ -381,6 +394,7 @@ def main() -> int:
     report = {
         "store": built,
         "clients": args.clients,
+        "think_ms": args.think_ms,
         "duration_s": args.duration,
         "cpus": os.cpu_count(),
         **result,
@@ -402,7 +416,8 @@ def main() -> int:
             f"store: {s['statements']:,} statements, {s['articles']:,} articles, {s['speakers']:,} speakers "
             f"(build {s['build_s']} s)"
         )
-        print(f"load: {args.clients} closed-loop clients, {args.duration:.0f} s measured, {report['cpus']} CPUs")
+        mode = f"pausing ~{args.think_ms:.0f} ms between requests" if args.think_ms > 0 else "closed loop"
+        print(f"load: {args.clients} clients, {mode}, {args.duration:.0f} s measured, {report['cpus']} CPUs")
         print(
             f"requests: {result['requests']:,}  throughput: {result['throughput_rps']} req/s  "
             f"statuses: {result['statuses']}"
