@@ -223,6 +223,11 @@ def test_search_then_article_highlights(
     assert pg.locator("#article-title").inner_text() == article["title"]
     assert pg.locator(".doc").inner_text().strip() == article["text"].strip()
     assert check_highlights(pg, article, ("quote", "speaker", "cue", "addressee")) == 11
+    # the result's link (?st=ID) lights up that statement in the article
+    focus = next(i for i, st in enumerate(article["statements"]) if "Personal" in st["quote"])
+    wait_for(pg, "() => document.querySelectorAll('.doc .hl.active').length > 0")
+    lit_ids = pg.locator(".doc .hl.active").evaluate_all("es => es.map(e => e.dataset.st)")
+    assert set(lit_ids) == {str(focus)}
     # the four roles each have their own colour
     colours = {
         role: pg.locator(f".doc .hl-{role}").first.evaluate("e => getComputedStyle(e).backgroundColor")
