@@ -139,10 +139,13 @@ def run_ingest(
         cmd.append("-q")
     t0 = time.perf_counter()
     # stderr goes to this terminal: the progress bar shows.
-    proc = subprocess.Popen(cmd, stderr=None if not quiet else subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL if quiet else None)
     with TreeRSS(proc.pid) as mem:
-        _, err = proc.communicate()
+        # wait4: the CPU time of the ingest and of the workers it reaped.
+        _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - t0
+    cpu = usage.ru_utime + usage.ru_stime
     conn = sqlite3.connect(db)
     n_articles, n_statements = conn.execute(
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM statements)"
@@ -156,6 +159,11 @@ def run_ingest(
         "statements": n_statements,
         "articles_per_s": round(n_articles / wall, 2),
         "peak_rss_mb": round(mem.peak / 2**20, 1),
+        "cpu_s": round(cpu, 1),
+        # CPU the process tree got, in cores: on a busy machine 2 workers
+        # cannot go faster than the cores they are given.
+        "cores_used": round(cpu / wall, 2),
+        "articles_per_cpu_s": round(n_articles / cpu, 2) if cpu else None,
     }
 
 

@@ -188,7 +188,7 @@ def _read_blob(raw: bytes, name: str, ext: str, lang: str, annotations: bool) ->
     yield Item(name=name, text=text, title=Path(name).stem if name != "<stdin>" else None, lang=lang)
 
 
-def _read_jsonl(f: IO[bytes], name: str, lang: str, annotations: bool) -> Iterator[Record]:
+def _read_jsonl(f: Iterable[bytes], name: str, lang: str, annotations: bool) -> Iterator[Record]:
     for n, raw in enumerate(f, 1):
         if not raw.strip():
             continue
@@ -366,7 +366,7 @@ def _read_stdin(lang: str, annotations: bool) -> Iterator[Record]:
             one_line_json = False
         if one_line_json:
             # JSON Lines: stream it, one record at a time.
-            yield from _read_jsonl(_Chain(first, stream), "<stdin>", lang, annotations)
+            yield from _read_jsonl(_chain(first, stream), "<stdin>", lang, annotations)
             return
     rest = stream.read(MAX_INPUT_BYTES + 1 - len(first))
     raw = first + rest
@@ -383,15 +383,7 @@ def _read_stdin(lang: str, annotations: bool) -> Iterator[Record]:
         yield Failure("<stdin>", None, _strip_name(str(e), "<stdin>"))
 
 
-class _Chain(io.RawIOBase):
+def _chain(first: bytes, rest: IO[bytes]) -> Iterator[bytes]:
     """A first line already read, then the rest of a stream, as lines."""
-
-    def __init__(self, first: bytes, rest: IO[bytes]) -> None:
-        self._first: bytes | None = first
-        self._rest = rest
-
-    def __iter__(self) -> Iterator[bytes]:  # type: ignore[override]
-        if self._first is not None:
-            yield self._first
-            self._first = None
-        yield from self._rest
+    yield first
+    yield from rest

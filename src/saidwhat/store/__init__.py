@@ -541,6 +541,10 @@ class Store:
         until: date | str | None = None,
         kind: str | None = None,
     ) -> int:
+        only_words = query and query.strip() and not (speaker is not None and str(speaker).strip())
+        if only_words and not (since or until or kind):
+            # Words alone: the full-text index counts without reading rows.
+            return self._estimate(query, None) or 0
         where, params = self._where(query, speaker, since, until, kind)
         return int(self._conn().execute(f"SELECT count(*) FROM statements s{where}", params).fetchone()[0])
 
@@ -593,24 +597,26 @@ class Store:
     def speakers(self, top: int = 50, offset: int = 0, query: str | None = None) -> list[dict[str, Any]]:
         """Speakers by number of statements (most-quoted first)."""
         params: list[Any] = []
-        where = ""
+        where = " WHERE speaker_id IS NOT NULL"
         if query and query.strip():
-            pattern = "%" + query.strip().casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            where = (
-                " WHERE sp.id IN (SELECT id FROM speakers WHERE norm LIKE ? ESCAPE '\\' "
-                "UNION SELECT speaker_id FROM speaker_aliases WHERE norm LIKE ? ESCAPE '\\')"
-            )
-            params += [pattern, pattern]
-        rows = (
-            self._conn()
-            .execute(
-                "SELECT sp.id, sp.name, sp.kind, count(s.id) AS n, min(s.day), max(s.day) "
-                f"FROM speakers sp JOIN statements s ON s.speaker_id = sp.id{where} "
-                "GROUP BY sp.id ORDER BY n DESC, sp.id LIMIT ? OFFSET ?",
-                [*params, max(0, int(top)), max(0, int(offset))],
-            )
-            .fetchall()
-        )
+            where = " WHERE speaker_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(self._speaker_ids(query)))
+        # Count over the (speaker_id, day) index alone, then names and date
+        # range (two index probes each) for one page only.
+        conn = self._conn()
+        top_rows = conn.execute(
+            "SELECT t.speaker_id, sp.name, sp.kind, t.n FROM "
+            "(SELECT speaker_id, count(*) AS n "
+            f" FROM statements INDEXED BY statements_speaker{where} GROUP BY speaker_id "
+            "  ORDER BY n DESC, speaker_id LIMIT ? OFFSET ?) t "
+            "JOIN speakers sp ON sp.id = t.speaker_id ORDER BY t.n DESC, sp.id",
+            [*params, max(0, int(top)), max(0, int(offset))],
+        ).fetchall()
+        rows = []
+        for sid, name, kind, n in top_rows:
+            first = conn.execute("SELECT min(day) FROM statements WHERE speaker_id = ?", (sid,)).fetchone()[0]
+            last = conn.execute("SELECT max(day) FROM statements WHERE speaker_id = ?", (sid,)).fetchone()[0]
+            rows.append((sid, name, kind, n, first, last))
         return self._speaker_dicts(rows)
 
     def speaker(self, speaker_id: int) -> dict[str, Any] | None:
@@ -664,7 +670,10 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         conn = self._conn()
-        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+
+        def one(sql: str) -> Any:
+            return conn.execute(sql).fetchone()[0]
+
         first, last = conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
         return {
             "articles": one("SELECT count(*) FROM articles"),
