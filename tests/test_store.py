@@ -224,3 +224,17 @@ def test_migrations_apply_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     cols = [r[1] for r in s._conn().execute("PRAGMA table_info(articles)")]
     assert "extra" in cols
     s.close()
+
+
+def test_readonly_open_migrates_an_older_database(tmp_path: Path) -> None:
+    from saidwhat.store import schema
+
+    p = tmp_path / "old.db"
+    conn = sqlite3.connect(p)
+    for sql in schema.MIGRATIONS[0]:
+        conn.execute(sql)
+    conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
+    conn.commit()
+    conn.close()
+    with Store(p, readonly=True) as s:
+        assert s.schema_version == SCHEMA_VERSION and s.stats()["statements"] == 0

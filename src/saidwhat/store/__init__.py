@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -235,7 +236,14 @@ class Store:
                 f"{self.path}: schema v{v} is newer than this saidwhat (v{SCHEMA_VERSION}); upgrade saidwhat"
             )
         if v < SCHEMA_VERSION:
-            raise InputError(f"{self.path}: schema v{v} is older; open it once for writing to migrate")
+            # An older database (from an earlier saidwhat) is migrated once,
+            # in its own transactions, if the file is writable: a read-only
+            # server must not fail on it. Otherwise: a clear error.
+            if not os.access(self.path, os.W_OK):
+                raise InputError(
+                    f"{self.path}: schema v{v} is older and the file is read-only; open it for writing once"
+                )
+            Store(self.path).close()
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         try:
