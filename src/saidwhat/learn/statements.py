@@ -49,6 +49,11 @@ TAG_ROLES = {v: k for k, v in ROLE_TAGS.items()}
 # How many sentences back a quote without its own speaker may take the
 # previous statement's speaker from.
 INHERIT_SENTENCES = 4
+# Rule statements whose quote tokens the tagger puts inside a quote with a
+# mean probability below this are dropped (chosen by cross-validation on train).
+KEEP_THRESHOLD = 0.2
+# Which decoder relabel() uses: "hybrid" (merge_with_rules) or "learned" (decode).
+DECODER = "hybrid"
 
 
 # --------------------------------------------------------------------------
@@ -468,6 +473,46 @@ def decode(
     return out
 
 
+def in_quote_prob(tagger: Any, n: int) -> list[float]:
+    """P(token is inside a quote) from the quote layer's marginals (after ``tag``)."""
+    return [1.0 - tagger.marginal("O", k) for k in range(n)]
+
+
+def merge_with_rules(
+    doc: Doc,
+    rules: Sequence[Statement],
+    learned: Sequence[Statement],
+    p_quote: Sequence[float],
+    keep: float = KEEP_THRESHOLD,
+) -> list[Statement]:
+    """Rule statements the tagger agrees with, plus learned ones the rules missed.
+
+    A rule statement is kept when the mean in-quote probability of its quote
+    tokens is at least ``keep``; its roles stay as the rules found them (the
+    rules group roles well), but a missing speaker is filled from an
+    overlapping learned statement. Learned statements whose quote overlaps no
+    kept rule statement are added.
+    """
+    kept: list[Statement] = []
+    for st in rules:
+        ks = [k for sp in st.quote for k in _tokens_in(doc, sp)]
+        p = sum(p_quote[k] for k in ks) / len(ks) if ks else 0.0
+        if p < keep:
+            continue
+        if not st.speaker:
+            for ls in learned:
+                if ls.speaker and any(a.overlaps(b) for a in ls.quote for b in st.quote):
+                    st = Statement(**{**st.__dict__, "speaker": list(ls.speaker), "speaker_entity": ls.speaker_entity})
+                    break
+        kept.append(st)
+    out = list(kept)
+    for ls in learned:
+        if not any(a.overlaps(b) for r in kept for a in r.quote for b in ls.quote):
+            out.append(ls)
+    out.sort(key=lambda s: (s.start, s.nested))
+    return out
+
+
 def _is_punct(t: Token) -> bool:
     return not any(c.isalnum() for c in t.text)
 
@@ -567,16 +612,6 @@ def has_model() -> bool:
     return crf.has_model(MODEL_FOLDER, QUOTE_MODEL) and crf.has_model(MODEL_FOLDER, ROLE_MODEL)
 
 
-def _predict(xseq: list[list[str]], name: str, with_conf: bool = False) -> tuple[list[str], list[float] | None]:
-    if not xseq:
-        return [], None
-    with crf._LOCK:
-        t = crf.tagger(MODEL_FOLDER, name)
-        labels = list(t.tag(xseq))
-        conf = [t.marginal(y, k) for k, y in enumerate(labels)] if with_conf else None
-    return labels, conf
-
-
 def relabel(doc: Doc, article: Article) -> list[Statement]:
     """Statements of ``article`` re-derived by the learned tagger.
 
@@ -595,10 +630,16 @@ def relabel(doc: Doc, article: Article) -> list[Statement]:
         for k in range(e.start + 1, e.end):
             ner[k] = "I-" + e.label
     x = doc_features(doc, article.statements, ner)
-    q, qconf = _predict(x, QUOTE_MODEL, with_conf=True)
-    r, _ = _predict(x, ROLE_MODEL)
+    with crf._LOCK:
+        tq = crf.tagger(MODEL_FOLDER, QUOTE_MODEL)
+        q = list(tq.tag(x))
+        qconf = [tq.marginal(y, k) for k, y in enumerate(q)]
+        p_quote = in_quote_prob(tq, len(q))
+        r = list(crf.tagger(MODEL_FOLDER, ROLE_MODEL).tag(x))
     out = decode(doc, q, r, article.statements, entities, qconf)
     out.sort(key=lambda s: (s.start, s.nested))
+    if DECODER == "hybrid":
+        out = merge_with_rules(doc, article.statements, out, p_quote)
     return out
 
 
@@ -675,9 +716,15 @@ def _fmt(scores: Any) -> str:
     return ", ".join(parts)
 
 
-def _fit_and_decode(
-    train: Sequence[_Example], test: Sequence[_Example], iterations: int, tmp: str
-) -> list[list[Statement]]:
+@dataclass
+class _Raw:
+    q: list[str]
+    qconf: list[float]
+    p_quote: list[float]
+    r: list[str]
+
+
+def _fit_predict(train: Sequence[_Example], test: Sequence[_Example], iterations: int, tmp: str) -> list[_Raw]:
     import pycrfsuite
 
     qp, rp = f"{tmp}/q.crfsuite", f"{tmp}/r.crfsuite"
@@ -690,11 +737,49 @@ def _fit_and_decode(
     for e in test:
         q = list(tq.tag(e.x))
         conf = [tq.marginal(y, k) for k, y in enumerate(q)]
-        r = list(tr.tag(e.x))
-        sts = decode(e.doc, q, r, e.rules, e.entities, conf)
-        sts.sort(key=lambda s: (s.start, s.nested))
-        out.append(sts)
+        pq = in_quote_prob(tq, len(q))
+        out.append(_Raw(q, conf, pq, list(tr.tag(e.x))))
     return out
+
+
+def _decode_variants(ex: _Example, raw: _Raw) -> dict[str, list[Statement]]:
+    learned = decode(ex.doc, raw.q, raw.r, ex.rules, ex.entities, raw.qconf)
+    learned.sort(key=lambda s: (s.start, s.nested))
+    out = {"learned": learned}
+    for keep in (0.1, 0.2, 0.3, 0.4, 0.5):
+        out[f"hybrid@{keep}"] = merge_with_rules(ex.doc, ex.rules, learned, raw.p_quote, keep)
+    return out
+
+
+def speaker_report(examples: Sequence[_Example], preds: Sequence[Sequence[Statement]]) -> str:
+    """How speaker tokens are lost on paired quotations: missing, wrong or partial choice."""
+    from collections import Counter
+
+    from ..corpus import article_to_corpus
+    from ..evaluate import match_document
+
+    c: Counter[str] = Counter()
+    for ex, stmts in zip(examples, preds, strict=True):
+        art = Article(text=ex.doc.text, statements=list(stmts))
+        m = match_document(ex.gold_doc, article_to_corpus(art, str(ex.gold_doc.get("documentName", ex.name))))
+        for pair in m.pairs:
+            if not pair.paired or pair.gold is None or pair.pred is None:
+                continue
+            g, p = pair.gold.part("speaker"), pair.pred.part("speaker")
+            if not g and not p:
+                c["both empty"] += 1
+            elif not g:
+                c["spurious (gold has none)"] += 1
+            elif not p:
+                c["missing"] += 1
+            elif not g & p:
+                c["wrong choice (no overlap)"] += 1
+            elif g == p:
+                c["exact"] += 1
+            else:
+                c["partial overlap"] += 1
+    total = sum(c.values())
+    return "; ".join(f"{k} {v} ({100 * v / total:.0f}%)" for k, v in c.most_common())
 
 
 def train_quotes(args: argparse.Namespace) -> int:
@@ -704,43 +789,45 @@ def train_quotes(args: argparse.Namespace) -> int:
 
     data = shared_data() / "wikinews-quotes"
     paths = sorted((data / "train").glob("*.json"))
+    if args.limit:
+        paths = paths[: args.limit]
     t0 = time.time()
     examples = _prepare(paths)
     ntok = sum(len(e.doc.tokens) for e in examples)
     print(f"prepared {len(examples)} train articles, {ntok} tokens, in {time.time() - t0:.0f}s", file=sys.stderr)
+    if args.folds == 0:
+        print(f"train, rules alone: {_fmt(_score(examples, [e.rules for e in examples]))}")
+        print(f"speaker on paired quotations, rules alone: {speaker_report(examples, [e.rules for e in examples])}")
     if args.folds > 1:
-        preds: list[list[Statement]] = [[] for _ in examples]
+        raws: list[_Raw | None] = [None] * len(examples)
         with tempfile.TemporaryDirectory() as tmp:
             for f in range(args.folds):
                 test_idx = [i for i in range(len(examples)) if i % args.folds == f]
                 train = [e for i, e in enumerate(examples) if i % args.folds != f]
                 t1 = time.time()
-                got = _fit_and_decode(train, [examples[i] for i in test_idx], args.iterations, tmp)
-                for i, sts in zip(test_idx, got, strict=True):
-                    preds[i] = sts
+                got = _fit_predict(train, [examples[i] for i in test_idx], args.iterations, tmp)
+                for i, raw in zip(test_idx, got, strict=True):
+                    raws[i] = raw
                 print(f"fold {f + 1}/{args.folds} in {time.time() - t1:.0f}s", file=sys.stderr)
-        print(f"train {args.folds}-fold CV, rules alone:   {_fmt(_score(examples, [e.rules for e in examples]))}")
-        print(f"train {args.folds}-fold CV, rules+learned: {_fmt(_score(examples, preds))}")
+        variants: dict[str, list[list[Statement]]] = {}
+        for ex, raw in zip(examples, raws, strict=True):
+            assert raw is not None
+            for name, sts in _decode_variants(ex, raw).items():
+                variants.setdefault(name, []).append(sts)
+        print(f"train {args.folds}-fold CV, rules alone:        {_fmt(_score(examples, [e.rules for e in examples]))}")
+        for name, preds in variants.items():
+            print(f"train {args.folds}-fold CV, rules+{name:12s} {_fmt(_score(examples, preds))}")
+        chosen = "learned" if DECODER == "learned" else f"hybrid@{KEEP_THRESHOLD}"
+        print(f"speaker on paired quotations, rules alone: {speaker_report(examples, [e.rules for e in examples])}")
+        print(f"speaker on paired quotations, rules+{chosen}: {speaker_report(examples, variants[chosen])}")
     if args.final:
         out_dir = MODELS / MODEL_FOLDER
         out_dir.mkdir(parents=True, exist_ok=True)
         t1 = time.time()
-        crf.train(
-            [e.x for e in examples],
-            [e.yq for e in examples],
-            str(out_dir / QUOTE_MODEL),
-            c1=0.1,
-            c2=0.01,
-            max_iterations=args.iterations,
-        )
-        crf.train(
-            [e.x for e in examples],
-            [e.yr for e in examples],
-            str(out_dir / ROLE_MODEL),
-            c1=0.1,
-            c2=0.01,
-            max_iterations=args.iterations,
-        )
+        x = [e.x for e in examples]
+        it = args.iterations
+        crf.train(x, [e.yq for e in examples], str(out_dir / QUOTE_MODEL), c1=0.1, c2=0.01, max_iterations=it)
+        crf.train(x, [e.yr for e in examples], str(out_dir / ROLE_MODEL), c1=0.1, c2=0.01, max_iterations=it)
         print(f"shipped models trained on all {len(examples)} articles in {time.time() - t1:.0f}s", file=sys.stderr)
     return 0
 
