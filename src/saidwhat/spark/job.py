@@ -44,6 +44,9 @@ DEFAULT_CONF: dict[str, str] = {
     # Partition values are months ("2024-05") and "unknown": keep them strings.
     "spark.sql.sources.partitionColumnTypeInference.enabled": "false",
     "spark.sql.session.timeZone": "UTC",
+    # The console progress bar garbles logs (\r without \n); the job prints
+    # a summary line instead.
+    "spark.ui.showConsoleProgress": "false",
 }
 
 _JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
@@ -221,11 +224,18 @@ def read_input(spark: Any, path: str, input_format: str, partitions: int | None)
     """The input as an RDD of elements :func:`worker.to_raw` understands."""
     from pyspark.sql import functions as F
 
+    sc = spark.sparkContext
     if input_format == "jsonl":
         # Lines, not spark.read.json: a malformed line must become one failed
         # article, and the JSON schema of a large archive need not be inferred.
-        df = spark.read.option("recursiveFileLookup", "true").text(path)
-    elif input_format == "parquet":
+        # textFile hands Python plain str (no Row objects) and splits a large
+        # file into N tasks without a shuffle; only unsplittable (gzip) input
+        # with too few files is shuffled.
+        lines = sc.textFile(path, minPartitions=partitions or sc.defaultParallelism)
+        if partitions and lines.getNumPartitions() < partitions:
+            lines = lines.repartition(partitions)
+        return lines
+    if input_format == "parquet":
         df = spark.read.option("recursiveFileLookup", "true").parquet(path)
         cols = []
         for name in ("id", "url", "title", "published", "source", "lang", "text", "html"):

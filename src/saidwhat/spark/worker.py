@@ -100,6 +100,7 @@ class WorkerState:
     loads: int  # how often models were loaded in this process (should stay 1)
     load_seconds: float
     articles: int = 0
+    extract_seconds: float = 0.0  # time spent inside extract(), for the overhead figure
 
 
 _STATE: WorkerState | None = None
@@ -135,7 +136,14 @@ def worker_state(lang: str = "de") -> WorkerState:
 def state_summary() -> dict[str, Any]:
     """This process's pid and load count (for tests and diagnostics)."""
     s = _STATE
-    return {"pid": os.getpid(), "loads": s.loads if s and s.pid == os.getpid() else 0}
+    mine = s is not None and s.pid == os.getpid()
+    return {
+        "pid": os.getpid(),
+        "loads": s.loads if s and mine else 0,
+        "articles": s.articles if s and mine else 0,
+        "load_seconds": round(s.load_seconds, 2) if s and mine else 0.0,
+        "extract_seconds": round(s.extract_seconds, 2) if s and mine else 0.0,
+    }
 
 
 # --------------------------------------------------------------------------
@@ -484,8 +492,10 @@ def process_record(
             raise BadArticle(f"text too long: {over} characters (limit {max_chars})")
         text = clean_str(text)
         check_text(text, name)
+        t0 = time.perf_counter()
         with time_limit(timeout_s):
             article = state.extract(text, lang=article_lang, published=published)
+        state.extract_seconds += time.perf_counter() - t0
         state.articles += 1
         statements = [statement_row(i, st, text) for i, st in enumerate(article.statements)]
         return (

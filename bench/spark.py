@@ -1,0 +1,209 @@
+"""Benchmark: ``saidwhat spark`` in local[1] and local[2] vs. a plain extract loop.
+
+Input: the Wikinews train+dev articles (../shared/data/wikinews-quotes),
+replicated to ``--n`` articles (default 20,000) with distinct ids, written as
+one JSONL file. Measured on the same machine, in this order:
+
+1. single process: ``saidwhat.extract`` in a loop over the same articles (the
+   work of ``saidwhat annotate`` without its file writing) after one warm-up
+   call that loads the models;
+2. ``saidwhat spark`` with ``local[1]``, then ``local[2]`` (each a fresh
+   SparkContext; session start-up is reported apart from the job time).
+
+Reported: articles/s of each, the speed-up local[2]/local[1], and Spark's
+overhead per article: (Spark local[1] time per article − extraction time per
+article) / extraction time per article. The machine's load (``uptime``) is
+printed beside the numbers: on a shared machine the figures move with it.
+
+    .venv/bin/python bench/spark.py            # the full run (20,000 articles)
+    .venv/bin/python bench/spark.py --n 2000   # a quick one
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = Path(os.environ.get("SAIDWHAT_SHARED", REPO.parent / "shared")) / "data" / "wikinews-quotes"
+
+
+def uptime() -> str:
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        return "load average: " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def load_articles(data: Path) -> list[dict[str, Any]]:
+    from saidwhat.corpus import corpus_article, load_corpus_document
+
+    out = []
+    for split in ("train", "dev"):
+        for f in sorted((data / split).glob("*.json")):
+            a = corpus_article(load_corpus_document(f))
+            out.append(
+                {
+                    "id": f.stem,
+                    "title": a.title,
+                    "published": a.published.isoformat() if a.published else None,
+                    "source": "wikinews",
+                    "text": a.text,
+                }
+            )
+    if not out:
+        raise SystemExit(f"no articles under {data}/{{train,dev}}")
+    return out
+
+
+def replicate(articles: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
+    return [dict(articles[i % len(articles)], id=f"{articles[i % len(articles)]['id']}-{i}") for i in range(n)]
+
+
+def bench_extract(records: list[dict[str, Any]]) -> dict[str, Any]:
+    from datetime import date
+
+    from saidwhat import extract
+
+    t0 = time.perf_counter()
+    extract("„Wir kommen morgen“, sagte der Sprecher.")  # model load, as each Spark worker does once
+    load_s = time.perf_counter() - t0
+    cpu0, t0 = time.process_time(), time.perf_counter()
+    n_statements = 0
+    for r in records:
+        published = date.fromisoformat(r["published"]) if r["published"] else None
+        n_statements += len(extract(r["text"], lang="de", published=published).statements)
+    wall = time.perf_counter() - t0
+    return {
+        "seconds": round(wall, 2),
+        "cpu_seconds": round(time.process_time() - cpu0, 2),
+        "load_seconds": round(load_s, 2),
+        "articles_per_s": round(len(records) / wall, 1),
+        "ms_per_article": round(1000 * wall / len(records), 3),
+        "statements": n_statements,
+    }
+
+
+def bench_spark(master: str, src: Path, out: Path, n: int, partitions: int) -> dict[str, Any]:
+    from saidwhat.spark.job import build_session, run_job
+
+    t0 = time.perf_counter()
+    spark = build_session(master)
+    start_s = time.perf_counter() - t0
+    try:
+        t0 = time.perf_counter()
+        marker = run_job(spark, str(src), str(out), input_format="jsonl", partitions=partitions)
+        wall = time.perf_counter() - t0
+        workers = worker_summaries(spark)
+    finally:
+        spark.stop()
+    extract_s = sum(w["extract_seconds"] for w in workers)
+    return {
+        "master": master,
+        "partitions": partitions,
+        "session_start_seconds": round(start_s, 2),
+        "seconds": round(wall, 2),
+        "articles_per_s": round(n / wall, 1),
+        "ms_per_article": round(1000 * wall / n, 3),
+        "ok": marker["ok"],
+        "failed": marker["failed"],
+        "statements": marker["statements"],
+        "worker_processes": len(workers),
+        "model_loads": sum(w["loads"] for w in workers),
+        # Time inside extract() summed over the Python workers: the job's
+        # wall time minus this (per core) is what Spark itself costs.
+        "worker_extract_seconds": round(extract_s, 2),
+        "uptime_after": uptime(),
+    }
+
+
+def _summary(_: Any) -> list[dict[str, Any]]:
+    import time as _time
+
+    from saidwhat.spark.worker import state_summary
+
+    _time.sleep(0.3)  # hold the slot so that every worker process gets a task
+    return [state_summary()]
+
+
+def worker_summaries(spark: Any) -> list[dict[str, Any]]:
+    """Per Python worker process: model loads, articles, seconds in extract()."""
+    sc = spark.sparkContext
+    n = sc.defaultParallelism * 8
+    by_pid = {s["pid"]: s for s in sc.parallelize(range(n), n).mapPartitions(_summary).collect()}
+    return [s for s in by_pid.values() if s["loads"]]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=20_000, help="articles (replicated from train+dev; default 20000)")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="wikinews-quotes folder")
+    ap.add_argument("--partitions", type=int, default=8, help="Spark tasks, the same for every master (default 8)")
+    ap.add_argument("--masters", nargs="+", default=["local[1]", "local[2]"])
+    ap.add_argument("--json", type=Path, help="also write the results here")
+    args = ap.parse_args(argv)
+
+    records = replicate(load_articles(args.data), args.n)
+    work = Path(tempfile.mkdtemp(prefix="saidwhat-bench-"))
+    try:
+        src = work / "articles.jsonl"
+        with src.open("w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        results: dict[str, Any] = {
+            "n": args.n,
+            "unique_articles": len({r["text"] for r in records}),
+            "mean_chars": round(sum(len(r["text"]) for r in records) / len(records)),
+            "cpus": os.cpu_count(),
+            "python": sys.version.split()[0],
+            "uptime_before": uptime(),
+        }
+        print(f"{args.n} articles, {results['uptime_before']}", flush=True)
+        results["extract"] = bench_extract(records)
+        results["extract"]["uptime_after"] = uptime()
+        print("extract loop:", json.dumps(results["extract"]), flush=True)
+        results["spark"] = {}
+        for master in args.masters:
+            r = bench_spark(master, src, work / f"out-{master.strip('[]').replace('[', '')}", args.n, args.partitions)
+            results["spark"][master] = r
+            print(f"spark {master}:", json.dumps(r), flush=True)
+        ex_ms = results["extract"]["ms_per_article"]
+        if "local[1]" in results["spark"]:
+            one = results["spark"]["local[1]"]
+            results["overhead_vs_extract"] = round((one["ms_per_article"] - ex_ms) / ex_ms, 3)
+            if one["worker_extract_seconds"]:
+                # The same, against the extraction time measured inside the
+                # job (same caches, same moment's load): Spark's own share.
+                results["overhead_in_job"] = round(
+                    (one["seconds"] - one["worker_extract_seconds"]) / one["worker_extract_seconds"], 3
+                )
+            if "local[2]" in results["spark"]:
+                results["speedup_local2_over_local1"] = round(
+                    one["seconds"] / results["spark"]["local[2]"]["seconds"], 2
+                )
+        print(
+            "summary: "
+            + json.dumps(
+                {
+                    k: results.get(k)
+                    for k in ("n", "speedup_local2_over_local1", "overhead_vs_extract", "overhead_in_job", "cpus")
+                }
+            )
+        )
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
