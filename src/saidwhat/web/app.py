@@ -459,7 +459,10 @@ def create_app(
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         details = []
         for err in exc.errors()[:10]:
-            loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body",))
+            parts = list(err.get("loc", ()))
+            if parts and parts[0] in ("body", "query", "path", "header"):
+                parts = parts[1:]  # where it came from; the name is what a client knows
+            loc = ".".join(str(p) for p in parts)
             details.append({"field": loc, "message": str(err.get("msg", "invalid"))})
         first = details[0] if details else {"field": "", "message": "invalid request"}
         return _json({"error": f"invalid {first['field'] or 'request'}: {first['message']}", "details": details}, 422)
