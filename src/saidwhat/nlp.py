@@ -242,7 +242,7 @@ def tag_tokens(tokens: list[Token], lang: str = "de") -> None:
         t.pos, t.lemma = tag_word_de(t.text)
         # HanTa reads a capitalised sentence-initial word as a noun ("Gestern",
         # "Auch"); when the lower-case form is a function word, that is it.
-        if (t.sent != prev_sent or prev_text in QUOTE_CHARS) and t.text[:1].isupper() and t.pos in {"NN", "NE"}:
+        if (t.sent != prev_sent or prev_text in QUOTE_CHARS) and t.text[:1].isupper() and t.pos in {"NN", "NE", "NNA", "ADJ(A)", "FM", "XY"}:
             low_pos, low_lemma = tag_word_de(t.text.lower())
             if low_pos in _CLOSED_CLASSES:
                 t.pos, t.lemma = low_pos, low_lemma

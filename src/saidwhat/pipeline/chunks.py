@@ -28,7 +28,7 @@ def _np_token(t: Token) -> bool:
     if t.pos in NP_TAGS:
         return t.text not in _STOP_NOUNS
     # unknown capitalised words (names HanTa does not know) and abbreviations
-    return t.text[:1].isupper() and not is_verb(t) and t.pos not in {"APPR", "APPRART", "KOUS", "KON", "ADV", "PPER", "PROAV", "PWS", "PWAV", "PDS", "PIS", "PRELS"}
+    return t.text[:1].isupper() and not is_verb(t) and t.pos not in {"APPR", "APPRART", "KOUS", "KON", "ADV", "PPER", "PROAV", "PWS", "PWAV", "PDS", "PIS", "PRELS", "ADJ(D)", "PTKNEG", "KOKOM", "PTKVZ", "PRF"}
 
 
 def np_core(toks: list[Token], i: int, end: int) -> int:
@@ -38,8 +38,10 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
     while j < end:
         t = toks[j]
         if _np_token(t):
-            if seen_head and t.pos in {"ART", "PPOSAT", "PDAT"} and t.lower not in _GENITIVE_DETERMINERS:
+            if seen_head and t.pos in {"ART", "PPOSAT", "PDAT", "PIAT"} and t.lower not in _GENITIVE_DETERMINERS:
                 break  # a second noun phrase starts: "warfen die Taliban den Menschen vor"
+            if seen_head and t.pos == "ADJ(A)" and t.text[:1].islower() and toks[j - 1].pos in {"NN", "NE", "FM", "NNA"}:
+                break  # "sagte Hauptmann Sipe gute Fortschritte": an object follows
             seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY", "NNA"} or t.text[:1].isupper()
             j += 1
             continue
@@ -111,6 +113,9 @@ def speaker_forward(toks: list[Token], i: int, end: int, *, appositions: bool) -
 
 def _appositions(toks: list[Token], j: int, end: int, *, relative: bool = True) -> int:
     while j < end and toks[j].text == ",":
+        if j + 2 < end and toks[j + 1].pos == "CARD" and toks[j + 2].text == ",":
+            j += 2  # an age: "Stoltenberg, 63, …"
+            continue
         k = np_core(toks, j + 1, end)
         if k > j + 1:
             # the apposition may carry attributes up to the next comma, but no verb:

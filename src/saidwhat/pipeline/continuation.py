@@ -30,7 +30,7 @@ def _konjunktiv_main(art: Article, s: Sentence) -> bool:
         if art.in_quote[i] != -1:
             continue
         m = mood(t, toks[i - 1] if i > 0 else None)
-        if m == "k1" or (m == "k2" and t.lower.startswith(("hätte", "wäre", "würde"))):
+        if m == "k1" or (m == "k2" and not t.lower.startswith(("könnte", "dürfte"))):
             return True
     return False
 

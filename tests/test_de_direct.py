@@ -1,0 +1,88 @@
+"""Direct quotes: marks, frames before and after, split quotes, nesting."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.model import Kind
+from test_de_helpers import check, run
+
+
+@pytest.mark.parametrize(
+    ("open_", "close"),
+    [("„", "“"), ('"', '"'), ("»", "«"), ("«", "»")],
+)
+def test_quote_marks_then_frame(open_: str, close: str) -> None:
+    text = f"{open_}Wir bauen die Brücke bis zum Sommer fertig.{close}, sagte die Bürgermeisterin Anna Keller."
+    art = run(text)
+    st = check(art, "Brücke", kind=Kind.DIRECT, speaker="die Bürgermeisterin Anna Keller", cue="sagte", entity="Keller")
+    q = st.role_text("quote", text)
+    assert q.startswith(open_) and q.endswith(close)  # marks belong to the quote
+    assert st.role_text("frame", text) == ", sagte die Bürgermeisterin Anna Keller"
+
+
+def test_colon_introduction() -> None:
+    art = run("Der Trainer sagte: „Wir haben heute verdient gewonnen.“")
+    check(art, "verdient", kind=Kind.DIRECT, speaker="Der Trainer", cue="sagte", quote="„Wir haben heute verdient gewonnen.“")
+
+
+def test_quote_spanning_sentences() -> None:
+    art = run("„Das Wasser stieg sehr schnell. Wir konnten nur noch das Nötigste retten“, sagte ein Anwohner.")
+    st = check(art, "Wasser", kind=Kind.DIRECT, speaker="ein Anwohner", cue="sagte")
+    assert "Nötigste" in st.role_text("quote", art.text)
+
+
+def test_quote_spanning_paragraphs() -> None:
+    text = "Die Ministerin sagte: „Der erste Teil der Reform kommt im Mai.\n\n„Der zweite Teil folgt im Herbst.“"
+    art = run(text)
+    st = by_first(art)
+    assert "Herbst" in st.role_text("quote", text) and "Mai" in st.role_text("quote", text)
+
+
+def by_first(art):  # type: ignore[no-untyped-def]
+    assert art.statements
+    return art.statements[0]
+
+
+def test_split_quote_same_speaker() -> None:
+    text = "„Die Lage ist ernst“, sagte der Sprecher. „Wir tun alles, was wir können.“"
+    art = run(text)
+    check(art, "Lage", kind=Kind.DIRECT, speaker="der Sprecher")
+    second = check(art, "alles", kind=Kind.DIRECT)
+    assert second.speaker_entity == "Sprecher"
+
+
+def test_discontinuous_cue_fuegte_hinzu() -> None:
+    art = run("„Wir werden nicht aufgeben“, fügte er hinzu.")
+    check(art, "aufgeben", kind=Kind.DIRECT, speaker="er", cue="fügte … hinzu")
+
+
+def test_so_frame() -> None:
+    art = run("„Das war ein schwarzer Tag für die Stadt“, so Oberbürgermeister Peter Klein.")
+    check(art, "schwarzer", kind=Kind.DIRECT, speaker="Oberbürgermeister Peter Klein", cue="so", entity="Klein")
+
+
+def test_unbalanced_mark_closes_at_paragraph_end() -> None:
+    text = "Er sagte: „Wir kommen morgen wieder und bringen Hilfe mit.\n\nDas Wetter bleibt schlecht."
+    art = run(text)
+    st = check(art, "morgen", kind=Kind.DIRECT, speaker="Er", cue="sagte")
+    assert "Wetter" not in st.role_text("quote", text)
+
+
+def test_nested_short_quote_in_indirect_speech() -> None:
+    text = "Der Minister sagte, die Lage sei eine „echte Katastrophe“ für das Land."
+    art = run(text)
+    outer = check(art, "die Lage sei", kind=Kind.INDIRECT, speaker="Der Minister", cue="sagte")
+    inner = check(art, "„echte Katastrophe“", kind=Kind.DIRECT, speaker="Der Minister", quote="„echte Katastrophe“")
+    assert inner.nested and not outer.nested
+    assert inner.speaker_entity == outer.speaker_entity == "Minister"
+
+
+def test_label_quote() -> None:
+    art = run("Die Regierung hatte den Einsatz als „notwendige Maßnahme“ bezeichnet.")
+    check(art, "notwendige", kind=Kind.DIRECT, speaker="Die Regierung", quote="„notwendige Maßnahme“")
+
+
+def test_titles_in_quotes_are_not_statements() -> None:
+    art = run("Der Film „Das Boot“ lief am Sonntag im Fernsehen.")
+    assert art.statements == []

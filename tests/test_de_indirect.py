@@ -1,0 +1,116 @@
+"""Indirect speech: cue + clause, trailing frames, nominal frames, continuations."""
+
+from __future__ import annotations
+
+from saidwhat.model import Kind, Medium
+from test_de_helpers import check, run
+
+
+def test_verb_second_konjunktiv() -> None:
+    art = run("Stoltenberg sagte, die Invasion sei Teil eines Musters.")
+    st = check(art, "Invasion", kind=Kind.INDIRECT, quote="die Invasion sei Teil eines Musters", speaker="Stoltenberg", cue="sagte")
+    assert st.role_text("frame", art.text) == "Stoltenberg sagte,"
+    assert st.medium == Medium.SPEECH
+
+
+def test_dass_clause_inverted_subject() -> None:
+    art = run("Am Montag erklärte die Polizei, dass niemand verletzt worden sei.")
+    check(art, "niemand", kind=Kind.INDIRECT, quote="dass niemand verletzt worden sei", speaker="die Polizei", cue="erklärte")
+
+
+def test_ob_clause() -> None:
+    art = run("Der Reporter fragte, ob die Regierung zurücktreten werde.")
+    check(art, "ob die Regierung", kind=Kind.INDIRECT, speaker="Der Reporter", cue="fragte")
+
+
+def test_zu_infinitive() -> None:
+    art = run("Die Firma hat bestritten, die Daten verkauft zu haben.")
+    check(art, "verkauft zu haben", kind=Kind.INDIRECT, speaker="Die Firma")
+
+
+def test_separable_cue_teilte_mit() -> None:
+    art = run("Die Stadt teilte am Freitag mit, die Schule bleibe geschlossen.")
+    check(art, "Schule", kind=Kind.INDIRECT, speaker="Die Stadt", cue="teilte … mit")
+
+
+def test_quote_first_trailing_frame() -> None:
+    art = run("Dazu gehöre auch eine bessere Ausrüstung, sagte er.")
+    check(art, "Ausrüstung", kind=Kind.INDIRECT, quote="Dazu gehöre auch eine bessere Ausrüstung", speaker="er", cue="sagte")
+
+
+def test_so_x() -> None:
+    art = run("Die Verhandlungen gehen in der nächsten Woche weiter, so Stoltenberg.")
+    check(art, "Verhandlungen", kind=Kind.INDIRECT, speaker="Stoltenberg", cue="so")
+
+
+def test_wie_x_mitteilte() -> None:
+    art = run("Wie ein Sprecher der Feuerwehr mitteilte, wurden zwei Menschen verletzt.")
+    check(art, "zwei Menschen", kind=Kind.INDIRECT, quote="wurden zwei Menschen verletzt", speaker="ein Sprecher der Feuerwehr", cue="Wie … mitteilte")
+
+
+def test_laut() -> None:
+    art = run("Laut der Polizei wurden drei Autos beschädigt.")
+    st = check(art, "Autos", kind=Kind.INDIRECT, quote="wurden drei Autos beschädigt", speaker="der Polizei", cue="Laut", entity="Polizei")
+    assert st.role_text("frame", art.text) == "Laut der Polizei"
+
+
+def test_zufolge() -> None:
+    art = run("Einem Bericht der Zeitung zufolge sind die Kosten gestiegen.")
+    check(art, "Kosten", kind=Kind.INDIRECT, speaker="Einem Bericht der Zeitung", cue="zufolge")
+
+
+def test_nach_angaben() -> None:
+    art = run("Nach Angaben der Behörden starben bei dem Unglück zwölf Menschen.")
+    check(art, "zwölf", kind=Kind.INDIRECT, speaker="Angaben der Behörden", cue="Nach", entity="Behörden")
+
+
+def test_seiner_meinung_nach() -> None:
+    art = run("Seiner Meinung nach ist das Gesetz verfassungswidrig.")
+    check(art, "Gesetz", kind=Kind.INDIRECT, cue="nach")
+
+
+def test_heisst_es() -> None:
+    art = run("In dem Bericht heißt es, die Anlage sei sicher.")
+    check(art, "Anlage", kind=Kind.INDIRECT, cue="heißt es", speaker="dem Bericht")
+
+
+def test_konjunktiv_continuation_shares_speaker() -> None:
+    text = "Die Ministerin sagte, das Projekt werde teurer. Die Kosten lägen bei zwei Millionen Euro. Man habe alles geprüft."
+    art = run(text)
+    first = check(art, "Projekt", kind=Kind.INDIRECT, speaker="Die Ministerin")
+    cont = check(art, "Kosten", kind=Kind.INDIRECT_FREE_INDIRECT)
+    assert "alles geprüft." in cont.role_text("quote", text)  # consecutive sentences form one statement
+    assert cont.speaker == first.speaker and cont.speaker_entity == "Ministerin"
+
+
+def test_free_indirect_sollen() -> None:
+    text = "Die Polizei sagte, der Mann sei geflohen. Er soll zuvor eine Bank überfallen haben."
+    art = run(text)
+    check(art, "Bank", kind=Kind.FREE_INDIRECT)
+
+
+def test_reported_object() -> None:
+    art = run("Die Gewerkschaft forderte höhere Löhne für alle Beschäftigten.")
+    check(art, "Löhne", kind=Kind.REPORTED, speaker="Die Gewerkschaft")
+
+
+def test_coordinated_cues_share_subject() -> None:
+    text = "Russland hat die Vorwürfe bestritten und behauptet, es habe nur Soldaten geschützt."
+    art = run(text)
+    check(art, "nur Soldaten", kind=Kind.INDIRECT, speaker="Russland", cue="behauptet")
+    check(art, "Vorwürfe", kind=Kind.REPORTED, speaker="Russland")
+
+
+def test_thought_medium() -> None:
+    art = run("Die Bewohner befürchten, dass der Damm bricht.")
+    st = check(art, "Damm", kind=Kind.INDIRECT, speaker="Die Bewohner", cue="befürchten")
+    assert st.medium in (Medium.THOUGHT, Medium.SPEECH_THOUGHT)
+
+
+def test_addressee_gegenueber() -> None:
+    art = run("Der Manager sagte gegenüber Reuters, die Fabrik werde geschlossen.")
+    check(art, "Fabrik", kind=Kind.INDIRECT, speaker="Der Manager", addressee="Reuters")
+
+
+def test_no_statement_without_cue() -> None:
+    assert run("Die Brücke wurde im Jahr 1920 gebaut und ist 300 Meter lang.").statements == []

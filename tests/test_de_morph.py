@@ -1,0 +1,52 @@
+"""Konjunktiv detection and the tokeniser/tagger helpers the extractor relies on."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.nlp import parse
+from saidwhat.pipeline.morph import mood
+
+
+def _mood_of(sentence: str, word: str) -> str | None:
+    doc = parse(sentence)
+    for k, t in enumerate(doc.tokens):
+        if t.text == word:
+            return mood(t, doc.tokens[k - 1] if k else None)
+    raise AssertionError(word)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Er sagte, die Invasion sei Teil eines Musters.", "sei"),
+        ("Sie sagten, die Kosten seien gestiegen.", "seien"),
+        ("Er meinte, sie habe recht.", "habe"),
+        ("Dazu gehöre auch die Unterstützung.", "gehöre"),
+        ("Das Muster umfasse mehrere Länder.", "umfasse"),
+        ("Er werde kommen.", "werde"),
+        ("Sie könne nichts sagen.", "könne"),
+    ],
+)
+def test_konjunktiv_one(sentence: str, word: str) -> None:
+    assert _mood_of(sentence, word) == "k1"
+
+
+@pytest.mark.parametrize(("sentence", "word"), [("Sie hätten gewarnt.", "hätten"), ("Das wäre gut.", "wäre")])
+def test_konjunktiv_two(sentence: str, word: str) -> None:
+    assert _mood_of(sentence, word) == "k2"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [("Ich habe Hunger.", "habe"), ("Er sagt die Wahrheit.", "sagt"), ("Sie arbeitet viel.", "arbeitet"), ("Er kam spät.", "kam")],
+)
+def test_indicative(sentence: str, word: str) -> None:
+    assert _mood_of(sentence, word) is None
+
+
+def test_sentence_initial_function_words_are_retagged() -> None:
+    doc = parse("Gestern hat die Polizei gesagt, es sei ruhig.")
+    assert doc.tokens[0].pos == "ADV"
+    doc = parse("Das Ministerium teilte mit, es sei ruhig.")
+    assert doc.tokens[0].pos == "ART"

@@ -1,0 +1,49 @@
+"""Bad inputs never crash or hang the extractor."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from saidwhat.errors import InputError
+from saidwhat.pipeline import extract
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "„", "„“", '"""""', "«»«»", "...", "\x00\x01", "ü" * 50, "„Hallo", "sagte er,"])
+def test_odd_inputs(text: str) -> None:
+    art = extract(text)
+    for st in art.statements:
+        for sp in st.quote:
+            assert 0 <= sp.begin <= sp.end <= len(text)
+
+
+def test_garbage_is_fast() -> None:
+    rng = random.Random(7)
+    alphabet = "abcdefgh „“\"»«,.:;!?\n sagte er sei laut zufolge"
+    text = "".join(rng.choice(alphabet) for _ in range(50_000))
+    t0 = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - t0 < 20
+
+
+def test_many_unbalanced_marks_linear() -> None:
+    text = ("„Er sagte, es sei gut, so X. " * 2000) + "\n\n" + ('"' * 3000)
+    t0 = time.perf_counter()
+    extract(text)
+    assert time.perf_counter() - t0 < 20
+
+
+def test_too_long_is_refused() -> None:
+    with pytest.raises(InputError):
+        extract("a" * 5_000_000)
+
+
+def test_wrong_types_and_languages() -> None:
+    with pytest.raises(InputError):
+        extract(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(InputError):
+        extract("Text", lang="xx")
+    with pytest.raises(InputError):
+        extract("Text", published="gestern")
