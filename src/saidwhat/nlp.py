@@ -244,7 +244,11 @@ def tag_tokens(tokens: list[Token], lang: str = "de") -> None:
         # "Auch"); when the lower-case form is a function word, that is it.
         if (t.sent != prev_sent or prev_text in QUOTE_CHARS) and t.text[:1].isupper() and t.pos in {"NN", "NE", "NNA", "ADJ(A)", "FM", "XY"}:
             low_pos, low_lemma = tag_word_de(t.text.lower())
-            if low_pos in _CLOSED_CLASSES:
+            # (an unknown name read lower-case is guessed an adjective: "Milinkewitsch";
+            # a real predicative adjective has a different lemma: "Später" → "spät")
+            if (low_pos in _CLOSED_CLASSES and (low_pos != "ADV" or (len(t.text) <= 9 and "-" not in t.text))) or (
+                low_pos == "ADJ(D)" and low_lemma != t.text.lower()
+            ):
                 t.pos, t.lemma = low_pos, low_lemma
         prev_sent = t.sent
         prev_text = t.text
@@ -252,7 +256,7 @@ def tag_tokens(tokens: list[Token], lang: str = "de") -> None:
 
 
 _CLOSED_CLASSES = frozenset(
-    {"ADV", "APPR", "APPRART", "KOUS", "KON", "ART", "PDS", "PDAT", "PPER", "PIS", "PIAT", "PPOSAT", "PROAV", "PWAV", "PWS", "PTKNEG", "KOKOM", "ADJ(D)", "PRF", "PTKZU"}
+    {"ADV", "APPR", "APPRART", "KOUS", "KON", "ART", "PDS", "PDAT", "PPER", "PIS", "PIAT", "PPOSAT", "PROAV", "PWAV", "PWS", "PTKNEG", "KOKOM", "PRF", "PTKZU"}
 )
 
 

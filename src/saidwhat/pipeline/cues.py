@@ -21,7 +21,7 @@ from .lexicons import CueVerb, cue_verbs
 from .morph import is_finite, is_verb
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
-_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "so", "was", "wer", "wo", "wobei", "womit", "worauf"})
+_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf"})
 _RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches"})
 _COORD = frozenset({"und", "sowie", "aber", "sondern", "doch", "oder"})
 _SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
@@ -199,3 +199,14 @@ def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, 
             if sp is not None:
                 return sp
     return None
+
+
+def clause_subject(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """The subject of the first main clause in ``[start, end)`` (no cue needed):
+    "Hier sparte der Bundespräsident nicht mit Kritik:" → "der Bundespräsident"."""
+    f = next((k for k in range(start, end) if is_finite(toks[k])), None)
+    if f is None:
+        return speaker_forward(toks, start, end, appositions=False)
+    cb = clause_begin(toks, f, start)
+    sp = _prefield_subject(toks, cb, f)
+    return sp if sp is not None else _after_verb(toks, f + 1, end)

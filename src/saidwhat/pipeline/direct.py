@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..model import Kind, Medium, Span
 from ..nlp import Token
 from .chunks import speaker_forward
-from .cues import Cue, find_cue, speaker_of
+from .cues import Cue, clause_subject, find_cue, speaker_of
 from .found import Found
 from .morph import is_finite, maybe_finite
 from .sentences import Article
@@ -46,10 +46,13 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
                 break
         span = [Span(q.begin, q.end)]
         f = _before_frame(art, toks, bstart, a)
-        if f is None and _opens_sentence(art, toks, bstart, a):
+        if (f is None or not f.cue) and _opens_sentence(art, toks, bstart, a):
             # „…“, sagte er. — but "Die Strafe sei …, „wenn …“, so X." is
             # indirect speech with a quote inside: the frame is the sentence's
-            f = _after_frame(art, toks, b, te, sb.start)
+            f = _after_frame(art, toks, b, te, sb.start) or f
+        elif f is None or not f.cue:
+            # "Er war zufrieden: „…“, meinte der Trainer." — a cue after the quote wins
+            f = _after_frame(art, toks, b, te, sb.start) or f
         if f is not None:
             art.standalone.add(qi)
             f.quote = span
@@ -94,6 +97,12 @@ def _after_frame(art: Article, toks: list[Token], b: int, te: int, sstart: int) 
         return None
     frame = (k0 - 1 if toks[k0 - 1].text == "," else k0, te)
     first = toks[k0]
+    if first.lower == "so" and k0 + 2 < te and find_cue(toks, k0 + 1, k0, te) is not None:
+        cue = find_cue(toks, k0 + 1, k0, te)
+        assert cue is not None
+        f = _with_speaker(toks, cue, k0, te, "direct_after", frame)
+        f.cue = [k0, *f.cue]  # "so urteilte Romney"
+        return f
     if first.lower == "so" and k0 + 1 < te:
         sp = speaker_forward(toks, k0 + 1, te, appositions=True)
         if sp is None:
@@ -125,7 +134,7 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
                 return None  # "sagte, es sei …, „…“": the quote is inside reported speech
             return _with_speaker(toks, cue, start, a - 1, "direct_before", frame)
     if toks[a - 1].text == ":":
-        sp = speaker_forward(toks, start, a - 1, appositions=False)
+        sp = clause_subject(toks, start, a - 1)
         return Found(Kind.DIRECT, [], "direct_colon", speaker=sp, medium=Medium.SPEECH, frame=[frame])
     return None
 
