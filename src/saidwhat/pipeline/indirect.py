@@ -62,6 +62,9 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
             cues.append(c)
     cue_starts = {min(c.tokens) for c in cues} | {c.verb for c in cues}
     found: list[Found] = []
+    dies = _dies_frame(art, toks, s, st, te, cues)
+    if dies is not None:
+        return [dies]
     for c in cues:
         f = _cue_first(art, toks, c, st, te, cue_starts) or _quote_first(art, toks, c, st, te)
         if f is not None:
@@ -69,6 +72,25 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
             found.append(f)
     found.extend(_nominal(art, toks, st, te, cue_starts, s.i))
     return found
+
+
+def _dies_frame(art: Article, toks: list[Token], s: Sentence, st: int, te: int, cues: list[Cue]) -> Found | None:
+    """"X. Dies teilte die Polizei mit." — the statement is the sentence before;
+    the corpus quotes it together with the pronoun "Dies"."""
+    if st != s.start or s.i == 0 or toks[st].lower not in {"dies", "das", "dieses"}:
+        return None
+    c = next((c for c in cues if c.finite == st + 1 or c.verb == st + 1), None)
+    if c is None:
+        return None
+    prev = art.sentences[s.i - 1]
+    pe = art.text_end(prev)
+    if pe - prev.start < 3 or any(art.in_quote[k] != -1 for k in range(prev.start, pe)):
+        return None
+    sp, _ = speaker_of(toks, c, st, te)
+    if sp is None:
+        return None
+    quote = [_span(art, prev.start, pe), _span(art, st, st + 1)]
+    return Found(Kind.INDIRECT, quote, "indirect_dies", speaker=sp, cue=c.tokens, medium=c.medium, frame=[(st + 1, te)], sent=s.i)
 
 
 def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool:
@@ -214,7 +236,11 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
             if sp:
                 frame = (i, sp[1])
         elif p.kind == "post":
-            sp = speaker_backward(toks, i, st)
+            # "zufolge", also spelt "zu Folge"
+            head = i - 1 if p.word == "folge" else i
+            if p.word == "folge" and (i == st or toks[i - 1].lower != "zu"):
+                continue
+            sp = speaker_backward(toks, head, st)
             if sp:
                 frame = (sp[0], i + 1)
         elif p.kind == "nounprep":
@@ -233,8 +259,8 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
             if sp is None:
                 continue
             rest = sp[1]
-            while rest < te and toks[rest].pos in {"ADV", "ADJ(D)"}:
-                rest += 1
+            while rest < te and not is_verb(toks[rest]) and toks[rest].text not in {",", ":", ";"}:
+                rest += 1  # "so X weiter", "so X in einem Interview"
             if rest < te:
                 continue  # "so" as an adverb inside a clause
             frame = (i - 1, te)
@@ -257,8 +283,9 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
         quote = _around(art, toks, st, te, frame, p.word)
         if not quote:
             continue
+        cue = [i - 1, i] if p.word == "folge" else [i]
         out.append(
-            Found(Kind.INDIRECT, quote, construction, speaker=sp, cue=[i], medium=medium if medium else Medium.SPEECH, frame=[frame], sent=sent)
+            Found(Kind.INDIRECT, quote, construction, speaker=sp, cue=cue, medium=medium if medium else Medium.SPEECH, frame=[frame], sent=sent)
         )
     return out
 
