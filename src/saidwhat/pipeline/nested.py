@@ -11,6 +11,7 @@ militärische Operation“ bezeichnete").
 from __future__ import annotations
 
 from ..model import Kind, Span
+from ..nlp import Token
 from .cues import find_cue, speaker_of
 from .found import Found
 from .sentences import Article
@@ -25,6 +26,8 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
         q = art.quotes[qi]
         parent = _container(found, q.begin, q.end)
         a, b = art.quote_tokens[qi]
+        if _is_name(toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]) or _in_speaker(art, found, a):
+            continue
         if parent is not None and parent.kind != Kind.DIRECT:
             out.append(
                 Found(
@@ -76,3 +79,25 @@ def _container(found: list[Found], begin: int, end: int) -> Found | None:
             if sp.begin <= begin and end <= sp.end and (best is None or len(sp) < best[0]):
                 best = (len(sp), f)
     return best[1] if best else None
+
+
+_NAMING_NOUNS = ("name", "titel", "film", "buch", "serie", "zeitung", "magazin", "marke", "projekt", "sendung", "album", "lied", "song", "roman", "schiff", "programm", "operation")
+
+
+def _is_name(words: list[Token]) -> bool:
+    """A title or name in quotation marks („Die Zeit“, „Grand Theft Auto“), not a quote:
+    every word capitalised, and a name among them or more than one word."""
+    words = [w for w in words if w.text[:1].isalnum()]
+    if not words or len(words) > 6:
+        return False
+    if not all(w.text[:1].isupper() or w.text[:1].isdigit() for w in words):
+        return False
+    return len(words) > 1 or words[0].pos in {"NE", "FM", "XY"} or not words[0].text[:1].isalpha()
+
+
+def _in_speaker(art: Article, found: list[Found], a: int) -> bool:
+    """A quote inside a speaker phrase names the speaker (Die „Computerwoche“)."""
+    toks = art.tokens
+    if a > 0 and any(toks[a - 1].lower.endswith(n) for n in _NAMING_NOUNS):
+        return True
+    return any(f.speaker is not None and f.speaker[0] <= a < f.speaker[1] for f in found)
