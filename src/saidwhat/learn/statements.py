@@ -52,6 +52,10 @@ INHERIT_SENTENCES = 4
 # Rule statements whose quote tokens the tagger puts inside a quote with a
 # mean probability below this are dropped (chosen by cross-validation on train).
 KEEP_THRESHOLD = 0.2
+# Roles a kept rule statement lacks that are filled from the learned one, and
+# the confidence a learned statement needs to be added (cross-validated too).
+FILL_ROLES: tuple[str, ...] = ("speaker", "cue", "addressee", "frame")
+ADD_MIN_CONF = 0.5
 # Which decoder relabel() uses: "hybrid" (merge_with_rules) or "learned" (decode).
 DECODER = "hybrid"
 
@@ -114,8 +118,8 @@ def _shape(w: str) -> str:
 
 
 @lru_cache(maxsize=300_000)
-def _word_feats(word: str, pos: str, lemma: str) -> tuple[tuple[str, ...], tuple[str, ...], str, str]:
-    """(own features, features a neighbour sees, cue kind, mood)."""
+def _word_feats(word: str, pos: str, lemma: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]], str, str]:
+    """(own features, {offset: features a neighbour at that offset sees}, cue kind, mood)."""
     lx = _lex()
     low = word.lower()
     lem = lemma.lower()
@@ -141,7 +145,14 @@ def _word_feats(word: str, pos: str, lemma: str) -> tuple[tuple[str, ...], tuple
         near.append("cue=" + cue)
     if mood:
         near.append("mood=" + mood)
-    return tuple(own), tuple(near), cue, mood
+    ctx = {off: tuple(f"{off}:{x}" for x in near) for off in (-2, -1, 1, 2)}
+    return tuple(own), ctx, cue, mood
+
+
+@lru_cache(maxsize=4096)
+def _ctx_tags(off: int, tags: tuple[str, ...]) -> tuple[str, ...]:
+    """Rule tags of a neighbour, prefixed with its offset (confidence tags left out)."""
+    return tuple(f"{off}:{x}" for x in tags if not x.startswith("rqc"))
 
 
 def _quote_state(doc: Doc) -> list[str]:
@@ -220,7 +231,7 @@ def doc_features(doc: Doc, rules: Sequence[Statement], ner_labels: Sequence[str]
     n = len(toks)
     words = [_word_feats(t.text, t.pos, t.lemma) for t in toks]
     qstate = _quote_state(doc)
-    rtags = _rule_tags(doc, rules)
+    rtags = [tuple(x) for x in _rule_tags(doc, rules)]
     ner = ner_labels if ner_labels is not None else ["O"] * n
     # sentence-level facts
     sent_info: list[list[str]] = []
@@ -267,20 +278,19 @@ def doc_features(doc: Doc, rules: Sequence[Statement], ner_labels: Sequence[str]
             if ner[k] != "O":
                 f.append("ner=" + ner[k])
                 f.append("nert=" + ner[k][2:])
-            for r in rtags[k]:
-                f.append(r)
+            f.extend(rtags[k])
             if not rtags[k]:
                 f.append("r=none")
             for off in (-2, -1, 1, 2):
                 j = k + off
                 if s.start <= j < s.end:
-                    p = f"{off}:"
-                    f.extend(p + x for x in words[j][1])
-                    f.extend(p + x for x in rtags[j] if not x.startswith("rqc"))
+                    f.extend(words[j][1][off])
+                    if rtags[j]:
+                        f.extend(_ctx_tags(off, rtags[j]))
                     if abs(off) == 1 and qstate[j]:
-                        f.append(p + "q=" + qstate[j])
+                        f.append(f"{off}:q={qstate[j]}")
                     if abs(off) == 1 and ner[j] != "O":
-                        f.append(p + "nert=" + ner[j][2:])
+                        f.append(f"{off}:nert={ner[j][2:]}")
                 else:
                     f.append(f"{off}:pad")
             # cue words further away in the clause
@@ -484,14 +494,17 @@ def merge_with_rules(
     learned: Sequence[Statement],
     p_quote: Sequence[float],
     keep: float = KEEP_THRESHOLD,
+    fill: Sequence[str] = FILL_ROLES,
+    add_min_conf: float = ADD_MIN_CONF,
 ) -> list[Statement]:
     """Rule statements the tagger agrees with, plus learned ones the rules missed.
 
     A rule statement is kept when the mean in-quote probability of its quote
     tokens is at least ``keep``; its roles stay as the rules found them (the
-    rules group roles well), but a missing speaker is filled from an
-    overlapping learned statement. Learned statements whose quote overlaps no
-    kept rule statement are added.
+    rules group roles well), but roles in ``fill`` that it lacks are taken
+    from an overlapping learned statement. Learned statements whose quote
+    overlaps no kept rule statement are added when their confidence is at
+    least ``add_min_conf``.
     """
     kept: list[Statement] = []
     for st in rules:
@@ -499,15 +512,20 @@ def merge_with_rules(
         p = sum(p_quote[k] for k in ks) / len(ks) if ks else 0.0
         if p < keep:
             continue
-        if not st.speaker:
+        missing = [name for name in fill if not st.role(name)]
+        if missing:
             for ls in learned:
-                if ls.speaker and any(a.overlaps(b) for a in ls.quote for b in st.quote):
-                    st = Statement(**{**st.__dict__, "speaker": list(ls.speaker), "speaker_entity": ls.speaker_entity})
+                if any(a.overlaps(b) for a in ls.quote for b in st.quote):
+                    changes: dict[str, Any] = {name: list(ls.role(name)) for name in missing if ls.role(name)}
+                    if "speaker" in changes:
+                        changes["speaker_entity"] = ls.speaker_entity
+                    if changes:
+                        st = Statement(**{**st.__dict__, **changes})
                     break
         kept.append(st)
     out = list(kept)
     for ls in learned:
-        if not any(a.overlaps(b) for r in kept for a in r.quote for b in ls.quote):
+        if ls.confidence >= add_min_conf and not any(a.overlaps(b) for r in kept for a in r.quote for b in ls.quote):
             out.append(ls)
     out.sort(key=lambda s: (s.start, s.nested))
     return out
@@ -633,8 +651,13 @@ def relabel(doc: Doc, article: Article) -> list[Statement]:
     with crf._LOCK:
         tq = crf.tagger(MODEL_FOLDER, QUOTE_MODEL)
         q = list(tq.tag(x))
-        qconf = [tq.marginal(y, k) for k, y in enumerate(q)]
-        p_quote = in_quote_prob(tq, len(q))
+        # marginals only where they are read: predicted quote tokens, rule quote tokens
+        qconf = [tq.marginal(y, k) if y != "O" else 1.0 for k, y in enumerate(q)]
+        p_quote = [0.0] * len(q)
+        for st in article.statements:
+            for sp in st.quote:
+                for k in _tokens_in(doc, sp):
+                    p_quote[k] = 1.0 - tq.marginal("O", k)
         r = list(crf.tagger(MODEL_FOLDER, ROLE_MODEL).tag(x))
     out = decode(doc, q, r, article.statements, entities, qconf)
     out.sort(key=lambda s: (s.start, s.nested))
@@ -746,9 +769,23 @@ def _decode_variants(ex: _Example, raw: _Raw) -> dict[str, list[Statement]]:
     learned = decode(ex.doc, raw.q, raw.r, ex.rules, ex.entities, raw.qconf)
     learned.sort(key=lambda s: (s.start, s.nested))
     out = {"learned": learned}
-    for keep in (0.1, 0.2, 0.3, 0.4, 0.5):
-        out[f"hybrid@{keep}"] = merge_with_rules(ex.doc, ex.rules, learned, raw.p_quote, keep)
+    for name, kw in VARIANTS.items():
+        out[name] = merge_with_rules(ex.doc, ex.rules, learned, raw.p_quote, **kw)
     return out
+
+
+# Decoder settings compared by cross-validation ("hybrid" = the defaults above).
+VARIANTS: dict[str, dict[str, Any]] = {
+    "hybrid": {},
+    "keep0.1": {"keep": 0.1},
+    "keep0.3": {"keep": 0.3},
+    "fill-speaker": {"fill": ("speaker",)},
+    "nofill": {"fill": ()},
+    "add@0": {"add_min_conf": 0.0},
+    "add@0.3": {"add_min_conf": 0.3},
+    "add@0.7": {"add_min_conf": 0.7},
+    "noadd": {"add_min_conf": 2.0},
+}
 
 
 def speaker_report(examples: Sequence[_Example], preds: Sequence[Sequence[Statement]]) -> str:
@@ -798,8 +835,13 @@ def train_quotes(args: argparse.Namespace) -> int:
     if args.folds == 0:
         print(f"train, rules alone: {_fmt(_score(examples, [e.rules for e in examples]))}")
         print(f"speaker on paired quotations, rules alone: {speaker_report(examples, [e.rules for e in examples])}")
-    if args.folds > 1:
-        raws: list[_Raw | None] = [None] * len(examples)
+    if args.folds > 1 and args.cache and Path(args.cache).exists():
+        import pickle
+
+        with open(args.cache, "rb") as fh:
+            raws: list[_Raw | None] = pickle.load(fh)
+    elif args.folds > 1:
+        raws = [None] * len(examples)
         with tempfile.TemporaryDirectory() as tmp:
             for f in range(args.folds):
                 test_idx = [i for i in range(len(examples)) if i % args.folds == f]
@@ -809,6 +851,12 @@ def train_quotes(args: argparse.Namespace) -> int:
                 for i, raw in zip(test_idx, got, strict=True):
                     raws[i] = raw
                 print(f"fold {f + 1}/{args.folds} in {time.time() - t1:.0f}s", file=sys.stderr)
+        if args.cache:
+            import pickle
+
+            with open(args.cache, "wb") as fh:
+                pickle.dump(raws, fh)
+    if args.folds > 1:
         variants: dict[str, list[list[Statement]]] = {}
         for ex, raw in zip(examples, raws, strict=True):
             assert raw is not None
@@ -817,7 +865,7 @@ def train_quotes(args: argparse.Namespace) -> int:
         print(f"train {args.folds}-fold CV, rules alone:        {_fmt(_score(examples, [e.rules for e in examples]))}")
         for name, preds in variants.items():
             print(f"train {args.folds}-fold CV, rules+{name:12s} {_fmt(_score(examples, preds))}")
-        chosen = "learned" if DECODER == "learned" else f"hybrid@{KEEP_THRESHOLD}"
+        chosen = "learned" if DECODER == "learned" else "hybrid"
         print(f"speaker on paired quotations, rules alone: {speaker_report(examples, [e.rules for e in examples])}")
         print(f"speaker on paired quotations, rules+{chosen}: {speaker_report(examples, variants[chosen])}")
     if args.final:

@@ -126,6 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     q.add_argument("--folds", type=int, default=5, help="cross-validation folds on train (0: none)")
     q.add_argument("--iterations", type=int, default=100)
     q.add_argument("--no-final", dest="final", action="store_false", help="only cross-validate")
+    q.add_argument("--cache", default="", help="pickle of the CV fold predictions: written, or reused if present")
     q.add_argument("--limit", type=int, default=0, help="use only the first N train articles (debugging)")
     args = ap.parse_args(argv)
     if args.what == "ner":
