@@ -71,7 +71,8 @@ def find_statements(art: Analysed) -> list[Found]:
     found += find_continuations(art, found)
     found += find_nested(art, embedded, found)
     resolve_entities(art, found)
-    return found
+    # speaker carriers (a cue verb's subject lent to a continuation) are no statements
+    return [f for f in found if f.construction != "speaker_only"]
 
 
 _PRIORITY = {Kind.DIRECT: 0, Kind.INDIRECT: 1, Kind.REPORTED: 2, Kind.INDIRECT_FREE_INDIRECT: 3, Kind.FREE_INDIRECT: 4}

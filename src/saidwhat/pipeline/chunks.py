@@ -71,7 +71,7 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
             k = j + 1
             while k < end and k - j <= 6 and toks[k].text not in _CLOSE_MARKS:
                 k += 1
-            if k < end and k - j <= 6 and toks[k].text in _CLOSE_MARKS and k > j + 1 and toks[j + 1].text[:1].isupper():
+            if k < end and k - j <= 6 and toks[k].text in _CLOSE_MARKS and k > j + 1:
                 j = k + 1
                 seen_head = True
                 continue

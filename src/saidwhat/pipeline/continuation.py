@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ..model import Kind, Span
 from ..nlp import Sentence
+from .cues import Cue, find_cue, speaker_of
 from .found import Found
 from .morph import is_finite, mood
 from .sentences import Article
@@ -40,6 +41,35 @@ def _hearsay_modal(art: Article, s: Sentence) -> bool:
     return any(
         toks[i].lower in {"soll", "sollen"} and is_finite(toks[i]) and art.in_quote[i] == -1 for i in range(s.start, s.end)
     )
+
+
+def _cue_in(art: Article, s: Sentence) -> Cue | None:
+    toks = art.tokens
+    for i in range(s.start, s.end):
+        if art.in_quote[i] == -1:
+            c = find_cue(toks, i, s.start, s.end)
+            if c is not None and not c.entry.weak:
+                return c
+    return None
+
+
+def _cue_sentence(art: Article, s: Sentence) -> Found | None:
+    """A speaker for a Konjunktiv sentence from a cue verb in the sentence before.
+
+    The returned item is the speaker mention's carrier; it is not a statement
+    itself (``construction`` "speaker_only") and is dropped before output.
+    """
+    if s.i == 0:
+        return None
+    prev = art.sentences[s.i - 1]
+    c = _cue_in(art, prev)
+    if c is None:
+        return None
+    sp, _ = speaker_of(art.tokens, c, prev.start, art.text_end(prev))
+    if sp is None:
+        return None
+    span = Span(art.tokens[prev.start].begin, art.tokens[prev.start].end)
+    return Found(Kind.INDIRECT, [span], "speaker_only", speaker=sp, medium=c.medium, sent=prev.i)
 
 
 def _perfect_infinitive(art: Article, s: Sentence) -> bool:
@@ -79,7 +109,17 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
         if n_words < 3 or all(art.in_quote[i] != -1 for i in range(s.start, s.end)):
             continue
         parent = last if last is not None and s.i - last_sent <= _MAX_GAP + 1 else None
-        if parent is not None and parent.kind != Kind.REPORTED and _konjunktiv_main(art, s):
+        own_cue = _cue_in(art, s)
+        if own_cue is not None:
+            current = None  # a sentence with its own cue verb starts something new
+        if parent is None and own_cue is None and _konjunktiv_main(art, s):
+            # no statement before, but a cue verb in the sentence before (with no
+            # clause of its own: "Künast äußerte sich kritisch. Sie rate …")
+            near = _cue_sentence(art, s)
+            if near is not None:
+                parent = near
+                out.append(parent)
+        if parent is not None and parent.kind != Kind.REPORTED and own_cue is None and _konjunktiv_main(art, s):
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
             if current is not None and current_last == s.i - 1:
                 current.quote = [Span(current.quote[0].begin, span.end)]

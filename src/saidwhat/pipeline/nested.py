@@ -49,7 +49,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
         # a label: "… als „X“ bezeichnete" — the cue verb follows within a few
         # words; otherwise any cue verb of the same clause or sentence
         s = art.sentences[toks[a].sent]
-        near = list(range(b, min(b + 3, s.end))) + list(range(max(s.start, a - 4), a))
+        near = list(range(b, min(b + 3, s.end))) + list(range(max(s.start, a - 6), a))
         # the clause around the quote: no comma between cue and quote
         lo, hi = a, b
         while lo > s.start and toks[lo - 1].text not in {",", ";", ":"}:
