@@ -113,9 +113,7 @@ def test_merge_with_rules_drops_rejected_and_adds_missed() -> None:
 def test_relabel_runs_on_rule_output() -> None:
     text = "Der Minister sagte am Montag, die Lage sei ernst. „Wir tun alles“, sagte er."
     doc = parse(text)
-    from saidwhat.pipeline import extract
-
-    art = extract(text)
+    art = statements.rules_only(text)
     out = statements.relabel(doc, Article(text=text, statements=list(art.statements)))
     assert all(isinstance(s, Statement) for s in out)
     assert any("ernst" in s.role_text("quote", text) for s in out)

@@ -56,6 +56,8 @@ KEEP_THRESHOLD = 0.2
 # the confidence a learned statement needs to be added (cross-validated too).
 FILL_ROLES: tuple[str, ...] = ("speaker", "cue", "addressee", "frame")
 ADD_MIN_CONF = 0.5
+# Added statements continue the previous *merged* statement's speaker.
+REINHERIT = True
 # Which decoder relabel() uses: "hybrid" (merge_with_rules) or "learned" (decode).
 DECODER = "hybrid"
 
@@ -496,6 +498,7 @@ def merge_with_rules(
     keep: float = KEEP_THRESHOLD,
     fill: Sequence[str] = FILL_ROLES,
     add_min_conf: float = ADD_MIN_CONF,
+    reinherit: bool = REINHERIT,
 ) -> list[Statement]:
     """Rule statements the tagger agrees with, plus learned ones the rules missed.
 
@@ -524,10 +527,44 @@ def merge_with_rules(
                     break
         kept.append(st)
     out = list(kept)
+    added = []
     for ls in learned:
         if ls.confidence >= add_min_conf and not any(a.overlaps(b) for r in kept for a in r.quote for b in ls.quote):
             out.append(ls)
+            added.append(ls)
     out.sort(key=lambda s: (s.start, s.nested))
+    if reinherit and added:
+        out = _reinherit(doc, out, {id(s) for s in added})
+    return out
+
+
+def _sent_of(doc: Doc, char: int) -> int:
+    t = doc.token_at(char)
+    if t is None:
+        t = doc.token_at(max(0, char - 1))
+    return t.sent if t is not None else -1
+
+
+def _reinherit(doc: Doc, stmts: list[Statement], added: set[int]) -> list[Statement]:
+    """An added statement whose speaker lies outside its own sentences (inherited
+    in :func:`decode` from the previous *learned* statement) takes the speaker
+    of the previous statement of the merged list instead, where the rules'
+    speakers are usually the better choice."""
+    out: list[Statement] = []
+    prev: Statement | None = None
+    for st in stmts:
+        if id(st) in added and st.speaker and not st.nested:
+            first, last = _sent_of(doc, st.quote[0].begin), _sent_of(doc, st.quote[-1].end - 1)
+            ss = _sent_of(doc, st.speaker[0].begin)
+            if not first <= ss <= last and prev is not None and prev.speaker:
+                ps = _sent_of(doc, prev.quote[-1].end - 1) if prev.quote else -(10**9)
+                if first - ps <= INHERIT_SENTENCES:
+                    st = Statement(
+                        **{**st.__dict__, "speaker": list(prev.speaker), "speaker_entity": prev.speaker_entity}
+                    )
+        out.append(st)
+        if st.speaker and not st.nested:
+            prev = st
     return out
 
 
@@ -666,12 +703,26 @@ def relabel(doc: Doc, article: Article) -> list[Statement]:
     return out
 
 
+def rules_only(text: str, published: Any = None) -> Article:
+    """The rule-based extractor's output, without the learned stage.
+
+    Training and stacking must see the rules alone; once the pipeline runs
+    :func:`relabel` itself it takes ``learned=False`` to skip it.
+    """
+    import inspect
+
+    from ..pipeline import extract
+
+    if "learned" in inspect.signature(extract).parameters:
+        return extract(text, "de", published, learned=False)  # type: ignore[call-arg,unused-ignore]
+    return extract(text, "de", published)
+
+
 def extract_learned(text: str, published: Any = None) -> Article:
     """Rules, then the learned stage (for measuring; the pipeline may call :func:`relabel`)."""
     from ..nlp import parse
-    from ..pipeline import extract
 
-    art = extract(text, "de", published)
+    art = rules_only(text, published)
     art.statements = relabel(parse(text, "de"), art)
     return art
 
@@ -696,14 +747,13 @@ class _Example:
 def _prepare(paths: Sequence[Path]) -> list[_Example]:
     from ..corpus import corpus_article, load_corpus_document
     from ..nlp import parse
-    from ..pipeline import extract
     from .ner import find_entities
 
     out = []
     for p in paths:
         gd = load_corpus_document(p)
         gold = corpus_article(gd)
-        rules = extract(gold.text, "de", gold.published).statements
+        rules = rules_only(gold.text, gold.published).statements
         doc = parse(gold.text, "de")
         ents = find_entities(doc)
         ner = ["O"] * len(doc.tokens)
@@ -777,6 +827,7 @@ def _decode_variants(ex: _Example, raw: _Raw) -> dict[str, list[Statement]]:
 # Decoder settings compared by cross-validation ("hybrid" = the defaults above).
 VARIANTS: dict[str, dict[str, Any]] = {
     "hybrid": {},
+    "no-reinherit": {"reinherit": False},
     "keep0.1": {"keep": 0.1},
     "keep0.3": {"keep": 0.3},
     "fill-speaker": {"fill": ("speaker",)},
@@ -858,9 +909,9 @@ def train_quotes(args: argparse.Namespace) -> int:
                 pickle.dump(raws, fh)
     if args.folds > 1:
         variants: dict[str, list[list[Statement]]] = {}
-        for ex, raw in zip(examples, raws, strict=True):
-            assert raw is not None
-            for name, sts in _decode_variants(ex, raw).items():
+        for ex, maybe in zip(examples, raws, strict=True):
+            assert maybe is not None
+            for name, sts in _decode_variants(ex, maybe).items():
                 variants.setdefault(name, []).append(sts)
         print(f"train {args.folds}-fold CV, rules alone:        {_fmt(_score(examples, [e.rules for e in examples]))}")
         for name, preds in variants.items():
@@ -880,13 +931,12 @@ def train_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
-def annotate_dir(in_dir: str, out_dir: str, rules_only: bool = False) -> None:
+def annotate_dir(in_dir: str, out_dir: str, only_rules: bool = False) -> None:
     """Write corpus-schema predictions for every JSON in ``in_dir`` (for ``saidwhat eval``)."""
     import json
 
     from ..corpus import article_to_corpus, corpus_article, load_corpus_document
     from ..nlp import parse
-    from ..pipeline import extract
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -895,8 +945,8 @@ def annotate_dir(in_dir: str, out_dir: str, rules_only: bool = False) -> None:
     for p in sorted(Path(in_dir).glob("*.json")):
         gd = load_corpus_document(p)
         gold = corpus_article(gd)
-        art = extract(gold.text, "de", gold.published)
-        if not rules_only:
+        art = rules_only(gold.text, gold.published)
+        if not only_rules:
             doc = parse(gold.text, "de")
             ntok += len(doc.tokens)
             art.statements = relabel(doc, art)

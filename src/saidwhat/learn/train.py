@@ -52,11 +52,11 @@ def entity_prf(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> 
             counts[lab][0] += len(gl & pl)
             counts[lab][1] += len(pl)
             counts[lab][2] += len(gl)
-    out = {}
+    out: dict[str, tuple[float, float, float]] = {}
     for lab, (tp, np_, ng) in counts.items():
-        p = tp / np_ if np_ else 0.0
-        r = tp / ng if ng else 0.0
-        out[lab] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
+        prec = tp / np_ if np_ else 0.0
+        rec = tp / ng if ng else 0.0
+        out[lab] = (prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0)
     return out
 
 
@@ -95,7 +95,7 @@ def train_ner(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "m.crfsuite")
             t0 = time.time()
-            crf.train(x_fit, [y for _, y in fit], path, **params)  # type: ignore[arg-type]
+            crf.train(x_fit, [y for _, y in fit], path, **params)
             print(f"trained (held-out run) in {time.time() - t0:.0f}s", file=sys.stderr)
             tagger = pycrfsuite.Tagger()
             tagger.open(path)
@@ -106,7 +106,7 @@ def train_ner(args: argparse.Namespace) -> int:
             print(f"  {lab:4s} P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f:5.1f}")
     if args.final:
         t0 = time.time()
-        crf.train(x_fit + x_held, [y for _, y in fit + held], str(out_dir / "model.crfsuite"), **params)  # type: ignore[arg-type]
+        crf.train(x_fit + x_held, [y for _, y in fit + held], str(out_dir / "model.crfsuite"), **params)
         print(
             f"shipped model trained on all {len(fit) + len(held)} sentences in {time.time() - t0:.0f}s", file=sys.stderr
         )
