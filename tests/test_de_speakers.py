@@ -65,3 +65,13 @@ def test_every_speaker_has_an_entity() -> None:
 def test_confidence_is_a_probability() -> None:
     art = run("Laut der Polizei wurden drei Autos beschädigt. Der Mann soll geflohen sein.")
     assert all(0.0 < st.confidence <= 1.0 for st in art.statements)
+
+
+def test_passive_agent_is_speaker() -> None:
+    art = run("Von den Behörden wird angenommen, dass der Schmuggel zu dem Unfall führte.")
+    check(art, "Schmuggel", kind=Kind.INDIRECT, speaker="den Behörden")
+
+
+def test_relative_pronoun_speaker() -> None:
+    art = run("Es gibt eine Theorie, die davon ausgeht, die Erde sei flach.")
+    check(art, "Erde", kind=Kind.INDIRECT, speaker="die")

@@ -130,6 +130,9 @@ def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple
     cb = clause_begin(toks, f, start)
     first = toks[cb] if cb < f else None
     # verb-final clause: "wie ein Sprecher mitteilte", "da die Mitglieder befürchten"
+    # a relative clause: the relative pronoun is the speaker ("…, die davon ausgeht, …")
+    if first is not None and first.lower in {"der", "die", "das", "welcher", "welche", "welches"} and cb > start and toks[cb - 1].text == "," and first.pos in {"PRELS", "ART", "PDS"} and not (cb + 1 < f and toks[cb + 1].pos in {"NN", "NE", "ADJ(A)"}):
+        return (cb, cb + 1), []
     if first is not None and (first.lower in _SUBORDINATORS and first.pos in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower in _RELATIVES and first.pos in {"PRELS", "ART", "PDS"} and cb > start):
         k = cb + 1
         while k < f and toks[k].pos in _SKIP_AFTER_VERB:
@@ -151,6 +154,15 @@ def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple
             if sp is None:
                 sp = _after_verb(toks, first_fin + 1, end)
             return sp, []
+    # passive: "Von den Behörden wird angenommen, dass …", "In einem Bericht wurde vermutet"
+    if cue.finite != cue.verb and toks[cue.finite].lemma == "werden" and toks[cue.verb].pos.endswith("(PP)"):
+        ce = clause_end(toks, cue.verb, end)
+        for k in range(clause_begin(toks, f, start), ce):
+            if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce:
+                sp = speaker_forward(toks, k + 1, ce, appositions=False)
+                if sp is not None:
+                    return sp, []
+        return None, []
     # prefield subject: "Der Sprecher der Polizei, Lars Beringer, sagte"
     sp = _prefield_subject(toks, start, f)
     if sp is not None:
@@ -191,13 +203,13 @@ def _after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
 
 def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, int] | None:
     """"Bei der Agentur RIA hieß es", "heißt es in dem Bericht": the phrase after the preposition."""
+    # the corpus includes the preposition here: "im Abschlussbericht"
     ce = clause_end(toks, cue.verb, end)
-    cb = clause_begin(toks, cue.verb, start)
-    for k in range(cb, ce):
+    for k in range(start, ce):
         if toks[k].lower in {"in", "bei", "im", "beim", "aus"} and k + 1 < ce:
-            sp = speaker_forward(toks, k + 1, ce, appositions=False)
+            sp = speaker_forward(toks, k + 1, end, appositions=False)
             if sp is not None:
-                return sp
+                return (k, sp[1])
     return None
 
 
