@@ -20,6 +20,21 @@ from .sentences import Article
 _PREP_OBJECT = {"erinnern": "an", "warnen": "vor", "sprechen": "von", "klagen": "über", "berichten": "von", "appellieren": "an"}
 
 
+# verb lemma → words that must occur in the sentence for the reporting reading
+# ("bezeichnete die Proteste als rechtmäßig", "hält X für wahrscheinlich")
+_CLAUSE_MARKER = {
+    "bezeichnen": {"als"},
+    "werten": {"als"},
+    "halten": {"für"},
+    "plädieren": {"für"},
+    "nennen": {"einen", "eine", "ein", "als"},
+    "empfehlen": {"den", "die", "das", "eine", "einen"},
+    "vorwerfen": {"vor"},
+    "werfen": {"vor"},
+    "sagen": {"voraus"},
+}
+
+
 def find_reported(art: Article, found: list[Found]) -> list[Found]:
     toks = art.tokens
     taken = [(sp.begin, sp.end) for f in found for sp in f.quote]
@@ -36,7 +51,12 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             if c is None:
                 continue
             prep = _PREP_OBJECT.get(c.entry.lemma)
-            if not c.entry.takes_object and not (prep and i + 1 < te and toks[i + 1].lower == prep):
+            marker = _CLAUSE_MARKER.get(c.entry.lemma)
+            if not (
+                c.entry.takes_object
+                or (prep and i + 1 < te and toks[i + 1].lower == prep)
+                or (marker and any(t.lower in marker for t in toks[s.start : te]))
+            ):
                 continue
             if _not_a_report(toks, c, s.start):
                 continue
