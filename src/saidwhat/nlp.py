@@ -246,13 +246,22 @@ def tag_tokens(tokens: list[Token], lang: str = "de") -> None:
             low_pos, low_lemma = tag_word_de(t.text.lower())
             # (an unknown name read lower-case is guessed an adjective: "Milinkewitsch";
             # a real predicative adjective has a different lemma: "Später" → "spät")
-            if (low_pos in _CLOSED_CLASSES and (low_pos != "ADV" or (len(t.text) <= 9 and "-" not in t.text))) or (
+            if (low_pos in _CLOSED_CLASSES and (low_pos != "ADV" or t.text.lower() in _sentence_adverbs())) or (
                 low_pos == "ADJ(D)" and low_lemma != t.text.lower()
             ):
                 t.pos, t.lemma = low_pos, low_lemma
         prev_sent = t.sent
         prev_text = t.text
     _retag_in_context(tokens)
+
+
+@lru_cache(maxsize=1)
+def _sentence_adverbs() -> frozenset[str]:
+    # HanTa guesses "adverb" for unknown lower-cased names ("zypries"): only
+    # adverbs from this list count as the reading of a capitalised first word
+    from .lexicon import load_word_set
+
+    return load_word_set("de", "sentence_adverbs")
 
 
 _CLOSED_CLASSES = frozenset(

@@ -216,9 +216,19 @@ def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, 
 def clause_subject(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
     """The subject of the first main clause in ``[start, end)`` (no cue needed):
     "Hier sparte der Bundespräsident nicht mit Kritik:" → "der Bundespräsident"."""
-    f = next((k for k in range(start, end) if is_finite(toks[k])), None)
+    b = start
+    while b < end and (toks[b].lower in _COORD or toks[b].pos.startswith("$")):
+        b += 1
+    # the main clause's verb: not one inside a relative or subordinate clause
+    f = next(
+        (k for k in range(b, end) if is_finite(toks[k]) and (clause_begin(toks, k, b) == b or toks[clause_begin(toks, k, b)].lower not in _SUBORDINATORS | _RELATIVES)),
+        None,
+    )
     if f is None:
-        return speaker_forward(toks, start, end, appositions=False)
-    cb = clause_begin(toks, f, start)
-    sp = _prefield_subject(toks, cb, f)
+        # no verb: "Erkki Tuomioja, Präsident des Rats der EU: „…“"
+        se = subject_phrase(toks, b, end)
+        return (b, se) if se is not None else speaker_forward(toks, b, end, appositions=False)
+    sp = _prefield_subject(toks, b, f)  # "Der Ermittler, der … gilt, will …"
+    if sp is None:
+        sp = _prefield_subject(toks, clause_begin(toks, f, b), f)
     return sp if sp is not None else _after_verb(toks, f + 1, end)
