@@ -58,7 +58,7 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
         if art.in_quote[i] != -1 or i in used:
             continue
         c = find_cue(toks, i, st, te)
-        if c is not None and not (set(c.tokens) & used):
+        if c is not None and not (set(c.tokens) & used) and not c.entry.report_only:
             cues.append(c)
     cue_starts = {min(c.tokens) for c in cues} | {c.verb for c in cues}
     found: list[Found] = []
@@ -151,7 +151,7 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
         if art.in_quote[k] != -1 or (is_verb(toks[k]) and k not in c.tokens and toks[k].lemma not in ("haben", "sein", "werden")):
             return None  # another verb before the comma: a different clause
         k += 1
-    if k >= te - 1 or not (extra or _complement(toks, k + 1, te, c, toks[k].text == ":")):
+    if k >= te - 1 or not ((extra and not c.entry.weak) or _complement(toks, k + 1, te, c, toks[k].text == ":")):
         return None
     q0 = k + 1
     q1 = _quote_end(toks, q0, te, cue_starts)
@@ -201,6 +201,10 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> F
             break
     if q1 - q0 < 3 or not any(is_verb(t) for t in toks[q0:q1]):
         return None
+    if toks[q0].pos == "KOUS" and toks[q0].lower not in {"dass", "daß", "ob"}:
+        return None  # "Da ein Rückflug nicht möglich war, entschied der Pilot …": an adverbial clause
+    if extra and c.entry.weak:
+        return None  # "…, wie geplant": no one speaks
     f = Found(
         Kind.INDIRECT,
         [_span(art, q0, q1)],
