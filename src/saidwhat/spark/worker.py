@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import signal
 import threading
 import time
@@ -276,9 +277,15 @@ def check_text(text: str, name: str) -> None:
     if "\x00" in head:
         raise BadArticle(f"{name}: binary data, not text")
     sample = text[:10000]
-    bad = sum(1 for c in sample if not c.isprintable() and c not in "\n\r\t")
+    # A regex, not a per-character Python loop (~1 ms an article, a tenth of
+    # the extraction itself). Control characters and U+FFFD (bytes that were
+    # not UTF-8, replaced on reading) mark binary data.
+    bad = len(_NOT_TEXT.findall(sample))
     if sample and bad > len(sample) * 0.05:
         raise BadArticle(f"{name}: does not look like text (too many control characters)")
+
+
+_NOT_TEXT = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 class _TextOfHtml(HTMLParser):
