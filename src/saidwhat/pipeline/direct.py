@@ -45,7 +45,9 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
                 bstart = k + 1
                 break
         span = [Span(q.begin, q.end)]
-        f = _before_frame(art, toks, bstart, a)
+        after_empty = b >= te or toks[b].text in {",", ".", "!", "?", ")", "(", ";"}
+        # "Er sagte, „No-Go-Areas“ dürfe es nicht geben": the quote is part of a clause
+        f = _before_frame(art, toks, bstart, a) if after_empty or toks[a - 1].text == ":" else None
         if (f is None or not f.cue) and _opens_sentence(art, toks, bstart, a):
             # „…“, sagte er. — but "Die Strafe sei …, „wenn …“, so X." is
             # indirect speech with a quote inside: the frame is the sentence's
@@ -61,7 +63,6 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
             found.append(f)
             continue
         before_empty = a == bstart or all(t.pos == "$(" for t in toks[bstart:a])
-        after_empty = b >= te or toks[b].text in {",", ".", "!", "?", ")", "("}
         inner = b - a - 2
         if before_empty and after_empty and (inner >= _MIN_BARE_TOKENS or any(is_finite(t) for t in toks[a:b])):
             art.standalone.add(qi)
