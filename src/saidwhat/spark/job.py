@@ -107,9 +107,14 @@ def article_schema() -> Any:
 
 
 def _session_conf(master: str | None, extra: dict[str, str]) -> Any:
-    from pyspark import SparkConf
+    from pyspark import SparkConf, SparkContext
 
-    conf = SparkConf()  # picks up spark-submit's --conf and spark-defaults.conf
+    if os.environ.get("PYSPARK_GATEWAY_PORT"):
+        # Under spark-submit the JVM already runs with the user's --conf;
+        # connect first so that SparkConf() sees them and our defaults do
+        # not override them.
+        SparkContext._ensure_initialized()
+    conf = SparkConf()  # spark-submit's --conf and spark-defaults.conf, when there
     for key, value in DEFAULT_CONF.items():
         if not conf.contains(key):
             conf.set(key, value)

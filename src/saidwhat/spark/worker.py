@@ -339,6 +339,7 @@ def html_to_text(html: str | bytes, url: str | None) -> tuple[str, str | None, s
     trafilatura (the ``ingest`` extra) drops navigation, teasers and comments;
     without it a tag-stripping fallback keeps paragraph text.
     """
+    trafilatura: Any
     try:
         import trafilatura
     except ImportError:
@@ -349,11 +350,14 @@ def html_to_text(html: str | bytes, url: str | None) -> tuple[str, str | None, s
         )
         if doc is None:
             raise BadArticle("no main text found in the HTML")
-        get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
-        text = get("text") or ""
+        # trafilatura ≥ 2 returns a Document, older versions a dict.
+        fields: dict[str, Any] = (
+            doc if isinstance(doc, dict) else {k: getattr(doc, k, None) for k in ("text", "title", "date")}
+        )
+        text = fields.get("text") or ""
         if not text.strip():
             raise BadArticle("no main text found in the HTML")
-        return text, get("title"), get("date")
+        return text, fields.get("title"), fields.get("date")
     parser = _TextOfHtml()
     parser.feed(_decode_html(html))
     parser.close()
