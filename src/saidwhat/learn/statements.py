@@ -56,8 +56,8 @@ KEEP_THRESHOLD = 0.2
 # the confidence a learned statement needs to be added (cross-validated too).
 FILL_ROLES: tuple[str, ...] = ("speaker", "cue", "addressee", "frame")
 ADD_MIN_CONF = 0.5
-# Added statements continue the previous *merged* statement's speaker.
-REINHERIT = True
+# Added statements continue the previous *merged* statement's speaker (off: no gain in CV).
+REINHERIT = False
 # Which decoder relabel() uses: "hybrid" (merge_with_rules) or "learned" (decode).
 DECODER = "hybrid"
 
@@ -827,7 +827,7 @@ def _decode_variants(ex: _Example, raw: _Raw) -> dict[str, list[Statement]]:
 # Decoder settings compared by cross-validation ("hybrid" = the defaults above).
 VARIANTS: dict[str, dict[str, Any]] = {
     "hybrid": {},
-    "no-reinherit": {"reinherit": False},
+    "reinherit": {"reinherit": True},
     "keep0.1": {"keep": 0.1},
     "keep0.3": {"keep": 0.3},
     "fill-speaker": {"fill": ("speaker",)},
