@@ -85,11 +85,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     by_sent: dict[int, list[Found]] = {}
     for f in found:
         by_sent.setdefault(f.sent, []).append(f)
-        for s in _sentences_of(art, f):
-            by_sent.setdefault(s, [])
-    covered = {s for s, fs in by_sent.items() if fs} | {
-        s for f in found for s in _sentences_of(art, f)
-    }
+    covered = {k for k, fs in by_sent.items() if fs} | {k for f in found for k in _sentences_of(art, f)}
     out: list[Found] = []
     last: Found | None = None
     last_sent = -10
