@@ -200,6 +200,19 @@ def test_rerun_replaces_output_atomically(spark: Any, tmp_path: Path) -> None:
     # no temp or backup folders are left next to OUTPUT
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl", "b.jsonl", "out"]
 
+    # an empty input gives an empty (but valid) output
+    (tmp_path / "empty.jsonl").write_text("")
+    assert run_job(spark, str(tmp_path / "empty.jsonl"), str(out), input_format="jsonl")["articles"] == 0
+    assert list(iter_articles(out)) == [] and read_marker(out)["statements"] == 0
+
+
+def test_missing_input_is_one_clear_error(spark: Any, tmp_path: Path) -> None:
+    from saidwhat.errors import InputError
+
+    for fmt in ("auto", "jsonl"):
+        with pytest.raises(InputError, match="no such file"):
+            run_job(spark, str(tmp_path / "nope.jsonl"), str(tmp_path / "out"), input_format=fmt)
+
 
 def test_refuses_to_replace_foreign_folder(spark: Any, tmp_path: Path) -> None:
     out = tmp_path / "precious"

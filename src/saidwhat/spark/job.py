@@ -167,17 +167,20 @@ class _FS:
         return bool(self.fs.getFileStatus(p).isDirectory())
 
     def list_files(self, limit: int = 100_000) -> list[str]:
-        """Files under the path (recursively), hidden and ``_`` files skipped."""
+        """Files matching the path (a glob allowed), folders listed recursively;
+        hidden and ``_`` files skipped, as Spark's readers skip them."""
         out: list[str] = []
-        if not self.exists(self.path):
-            return out
-        it = self.fs.listFiles(self.path, True)
-        while it.hasNext() and len(out) < limit:
-            p = it.next().getPath()
-            name = p.getName()
-            if not name.startswith((".", "_")):
-                out.append(p.toString())
-        return out
+        matches = self.fs.globStatus(self.path)  # None when a plain path is absent
+        for status in matches or []:
+            if not status.isDirectory():
+                out.append(status.getPath().toString())
+                continue
+            it = self.fs.listFiles(status.getPath(), True)
+            while it.hasNext() and len(out) < limit:
+                p = it.next().getPath()
+                if not p.getName().startswith((".", "_")):
+                    out.append(p.toString())
+        return out[:limit]
 
     def write_bytes(self, p: Any, data: bytes) -> None:
         stream = self.fs.create(p, True)
@@ -201,12 +204,9 @@ class _FS:
 
 def detect_format(spark: Any, path: str) -> str:
     """jsonl / parquet / warc / text from the file names under ``path``."""
-    fs = _FS(spark, path)
-    if not fs.exists(fs.path):
-        raise InputError(f"{path}: no such file or directory")
-    files = [fs.path.toString()] if not fs.is_dir(fs.path) else fs.list_files(limit=1000)
+    files = _FS(spark, path).list_files(limit=1000)
     if not files:
-        raise InputError(f"{path}: no input files")
+        raise InputError(f"{path}: no such file, or no input files in it")
     votes: dict[str, int] = {}
     for f in files:
         name = f.lower()
@@ -263,8 +263,7 @@ def read_input(spark: Any, path: str, input_format: str, partitions: int | None)
 
 
 def _read_warc(spark: Any, path: str, partitions: int | None) -> Any:
-    fs = _FS(spark, path)
-    files = [fs.path.toString()] if fs.exists(fs.path) and not fs.is_dir(fs.path) else fs.list_files()
+    files = _FS(spark, path).list_files()
     if not files:
         raise InputError(f"{path}: no WARC files")
     sc = spark.sparkContext
@@ -346,6 +345,9 @@ def run_job(
         raise InputError(f"unknown input format {fmt!r} (one of {', '.join(INPUT_FORMATS)})")
     if partitions is not None and partitions < 1:
         raise InputError("--partitions must be at least 1")
+    if input_format != "auto" and not _FS(spark, input_path).list_files(limit=1):
+        # Fail here with one line, not later with a Java stack trace.
+        raise InputError(f"{input_path}: no such file, or no input files in it")
     fs = _FS(spark, output_path)
     _check_replaceable(fs)
     out = fs.path
