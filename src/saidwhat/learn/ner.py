@@ -96,10 +96,6 @@ def build_gazetteer() -> dict[str, str]:
     return names
 
 
-# Context windows: offset → which of the word's features are copied, prefixed.
-_CONTEXT = (-2, -1, 1, 2)
-
-
 @lru_cache(maxsize=300_000)
 def _word_features(word: str, pos: str) -> tuple[tuple[str, ...], dict[int, tuple[str, ...]]]:
     """(own features, {offset: features as seen from a neighbour at -offset})."""
@@ -143,7 +139,10 @@ def _word_features(word: str, pos: str) -> tuple[tuple[str, ...], dict[int, tupl
 
 def sentence_features(words: Sequence[str], tags: Sequence[str]) -> list[list[str]]:
     """CRF features of one sentence (words and their STTS tags)."""
-    per = [_word_features(w, p) for w, p in zip(words, tags, strict=True)]
+    return _features([_word_features(w, p) for w, p in zip(words, tags, strict=True)])
+
+
+def _features(per: Sequence[tuple[tuple[str, ...], dict[int, tuple[str, ...]]]]) -> list[list[str]]:
     n = len(per)
     out: list[list[str]] = []
     for i in range(n):
@@ -152,11 +151,15 @@ def sentence_features(words: Sequence[str], tags: Sequence[str]) -> list[list[st
             f.append("BOS")
         elif i == n - 1:
             f.append("EOS")
-        for off in _CONTEXT:
-            j = i + off
-            if 0 <= j < n:
-                # per[j][1][-off]: word j's features as seen from position i
-                f.extend(per[j][1][-off])
+        # per[j][1][-off]: word j's features as seen from position i = j - off
+        if i >= 2:
+            f.extend(per[i - 2][1][2])
+        if i >= 1:
+            f.extend(per[i - 1][1][1])
+        if i + 1 < n:
+            f.extend(per[i + 1][1][-1])
+        if i + 2 < n:
+            f.extend(per[i + 2][1][-2])
         out.append(f)
     return out
 
@@ -190,23 +193,28 @@ def find_entities(doc: Doc) -> list[Entity]:
     """Named entities of a parsed German document, in text order."""
     out: list[Entity] = []
     toks = doc.tokens
-    for s in doc.sentences:
-        sent = toks[s.start : s.end]
-        if not sent:
-            continue
-        labels = tag_sentence([t.text for t in sent], [t.pos for t in sent])
-        for label, a, b in bio_to_entities(labels):
-            first, last = sent[a], sent[b - 1]
-            out.append(
-                Entity(
-                    label=label,
-                    start=s.start + a,
-                    end=s.start + b,
-                    begin=first.begin,
-                    end_char=last.end,
-                    text=doc.text[first.begin : last.end],
+    if not toks:
+        return out
+    tagger = crf.tagger(MODEL_FOLDER)
+    feats = _word_features
+    with crf._LOCK:  # one tagger, not thread-safe: hold it for the document
+        for s in doc.sentences:
+            sent = toks[s.start : s.end]
+            if not sent:
+                continue
+            labels = tagger.tag(_features([feats(t.text, t.pos) for t in sent]))
+            for label, a, b in bio_to_entities(labels):
+                first, last = sent[a], sent[b - 1]
+                out.append(
+                    Entity(
+                        label=label,
+                        start=s.start + a,
+                        end=s.start + b,
+                        begin=first.begin,
+                        end_char=last.end,
+                        text=doc.text[first.begin : last.end],
+                    )
                 )
-            )
     return out
 
 
