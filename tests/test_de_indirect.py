@@ -114,3 +114,9 @@ def test_addressee_gegenueber() -> None:
 
 def test_no_statement_without_cue() -> None:
     assert run("Die Brücke wurde im Jahr 1920 gebaut und ist 300 Meter lang.").statements == []
+
+
+def test_addressee_dative_after_cue() -> None:
+    art = run("Der Minister sagte der Zeitung, die Steuern würden sinken. „Wir helfen“, sagte er dem Sender.")
+    check(art, "Steuern", kind=Kind.INDIRECT, speaker="Der Minister", addressee="der Zeitung")
+    check(art, "helfen", kind=Kind.DIRECT, speaker="er", addressee="dem Sender")

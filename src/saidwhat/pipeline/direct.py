@@ -143,8 +143,20 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
 _ADDRESSEE_NOUNS = frozenset({"presse", "journalisten", "reportern", "medien", "zeitung", "agentur", "nachrichtenagentur", "sender", "fernsehsender"})
 
 
-def addressee_in(toks: list[Token], start: int, end: int, speaker: tuple[int, int] | None) -> tuple[int, int] | None:
-    """"gegenüber Reuters", "vor der Presse", "Interview mit Reuters"."""
+def addressee_in(
+    toks: list[Token], start: int, end: int, speaker: tuple[int, int] | None, verb: int | None = None
+) -> tuple[int, int] | None:
+    """"gegenüber Reuters", "vor der Presse", "Interview mit Reuters", "sagte (er) der Zeitung"."""
+    k = -1
+    if speaker is not None and speaker[1] - speaker[0] == 1 and toks[speaker[0]].pos == "PPER":
+        k = speaker[1]
+    elif speaker is not None and verb is not None and speaker[1] <= verb:
+        k = verb + 1  # "Der Minister sagte der Zeitung, …"
+    if k >= 0:
+        if k < end and toks[k].lower in {"dem", "der", "den"} and k + 1 < end and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}:
+            sp = speaker_forward(toks, k, end, appositions=False)
+            if sp is not None:
+                return sp
     for i in range(start, end):
         if speaker and speaker[0] <= i < speaker[1]:
             continue

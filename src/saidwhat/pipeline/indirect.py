@@ -171,7 +171,7 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
         medium=c.medium,
         frame=[(fstart, k + 1)],
     )
-    f.addressee = addressee_in(toks, fstart, k, sp)
+    f.addressee = addressee_in(toks, fstart, k, sp, c.verb)
     return f
 
 
