@@ -58,6 +58,8 @@ FILL_ROLES: tuple[str, ...] = ("speaker", "cue", "addressee", "frame")
 ADD_MIN_CONF = 0.5
 # Added statements continue the previous *merged* statement's speaker (off: no gain in CV).
 REINHERIT = False
+# Added statements keep a speaker only from their own sentences.
+LOCAL_SPEAKERS = True
 # Which decoder relabel() uses: "hybrid" (merge_with_rules) or "learned" (decode).
 DECODER = "hybrid"
 
@@ -499,6 +501,7 @@ def merge_with_rules(
     fill: Sequence[str] = FILL_ROLES,
     add_min_conf: float = ADD_MIN_CONF,
     reinherit: bool = REINHERIT,
+    local_speakers: bool = LOCAL_SPEAKERS,
 ) -> list[Statement]:
     """Rule statements the tagger agrees with, plus learned ones the rules missed.
 
@@ -535,7 +538,20 @@ def merge_with_rules(
     out.sort(key=lambda s: (s.start, s.nested))
     if reinherit and added:
         out = _reinherit(doc, out, {id(s) for s in added})
+    if local_speakers and added:
+        ids = {id(s) for s in added}
+        out = [_drop_far_speaker(doc, st) if id(st) in ids else st for st in out]
     return out
+
+
+def _drop_far_speaker(doc: Doc, st: Statement) -> Statement:
+    """Without its speaker when that lies outside the statement's sentences."""
+    if not st.speaker or not st.quote:
+        return st
+    first, last = _sent_of(doc, st.quote[0].begin), _sent_of(doc, st.quote[-1].end - 1)
+    if first <= _sent_of(doc, st.speaker[0].begin) <= last:
+        return st
+    return Statement(**{**st.__dict__, "speaker": [], "speaker_entity": None})
 
 
 def _sent_of(doc: Doc, char: int) -> int:
@@ -828,6 +844,7 @@ def _decode_variants(ex: _Example, raw: _Raw) -> dict[str, list[Statement]]:
 VARIANTS: dict[str, dict[str, Any]] = {
     "hybrid": {},
     "reinherit": {"reinherit": True},
+    "far-speakers": {"local_speakers": False},
     "keep0.1": {"keep": 0.1},
     "keep0.3": {"keep": 0.3},
     "fill-speaker": {"fill": ("speaker",)},
