@@ -90,12 +90,16 @@ def _is_name(words: list[Token]) -> bool:
         return False
     if not all(w.text[:1].isupper() or w.text[:1].isdigit() for w in words):
         return False
-    return len(words) > 1 or words[0].pos in {"NE", "FM", "XY"} or not words[0].text[:1].isalpha()
+    w = words[0].text
+    # one word: a name if tagged so, or shaped like one ("YouTube", "Muslix64", "BD-Live")
+    return len(words) > 1 or words[0].pos in {"NE", "FM", "XY"} or not w[:1].isalpha() or any(
+        c.isupper() or c.isdigit() for c in w[1:]
+    )
 
 
 def _in_speaker(art: Article, found: list[Found], a: int) -> bool:
     """A quote inside a speaker phrase names the speaker (Die „Computerwoche“)."""
     toks = art.tokens
-    if a > 0 and any(toks[a - 1].lower.endswith(n) for n in _NAMING_NOUNS):
-        return True
+    if any(toks[k].lower.endswith(n) for k in range(max(0, a - 6), a) for n in _NAMING_NOUNS + ("motto", "titel")):
+        return True  # "Der Titel der Studie lautet „Gewalt gegen Kinder“"
     return any(f.speaker is not None and f.speaker[0] <= a < f.speaker[1] for f in found)
