@@ -7,11 +7,11 @@ carry tab-separated fields after the entry (e.g. a medium for a cue verb).
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of ``lang/<lang>/<name>.txt``: each a tuple of tab-separated fields."""
     path = resources.files("saidwhat") / "lang" / lang / f"{name}.txt"

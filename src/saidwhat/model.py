@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """How a statement is rendered (the corpus' ``type``)."""
 
     DIRECT = "direct"  # quotation marks: „Wir wissen nicht …“, sagte er.
@@ -45,7 +45,7 @@ _KIND_TO_CORPUS = {
 _CORPUS_TO_KIND = {v: k for k, v in _KIND_TO_CORPUS.items()}
 
 
-class Medium(str, Enum):
+class Medium(StrEnum):
     """Whether the statement was spoken, thought or written (or a mix)."""
 
     SPEECH = "speech"

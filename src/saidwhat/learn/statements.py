@@ -211,6 +211,39 @@ def _rule_tags(doc: Doc, rules: Sequence[Statement]) -> list[list[str]]:
     return [sorted(set(x)) for x in out]
 
 
+class _SpanIndex:
+    """Items keyed by character spans, for finding the ones a span overlaps.
+
+    Statements only interact with statements near them; bucketing by
+    character position keeps overlap searches linear on long texts (scanning
+    every statement for every statement was quadratic: minutes for 2 MB).
+    :meth:`overlapping` returns item positions in insertion order, so callers
+    that take "the first overlapping item" behave exactly as a full scan.
+    """
+
+    BUCKET = 2000
+
+    def __init__(self) -> None:
+        self._spans: list[Sequence[Span]] = []
+        self._buckets: dict[int, list[int]] = {}
+
+    def add(self, spans: Sequence[Span]) -> int:
+        pos = len(self._spans)
+        self._spans.append(spans)
+        for k in self._keys(spans):
+            self._buckets.setdefault(k, []).append(pos)
+        return pos
+
+    def _keys(self, spans: Sequence[Span]) -> range:
+        if not spans:
+            return range(0)
+        return range(min(s.begin for s in spans) // self.BUCKET, max(s.end for s in spans) // self.BUCKET + 1)
+
+    def overlapping(self, spans: Sequence[Span]) -> list[int]:
+        hits = {pos for k in self._keys(spans) for pos in self._buckets.get(k, ())}
+        return sorted(pos for pos in hits if any(a.overlaps(b) for a in self._spans[pos] for b in spans))
+
+
 def _tokens_in(doc: Doc, sp: Span) -> list[int]:
     """Indices of the tokens a character span touches."""
     toks = doc.tokens
@@ -448,13 +481,23 @@ def decode(
                 best = 0
         return best
 
+    # drafts by the sentences they cover, in draft order (a scan of all
+    # drafts per role segment was quadratic on long texts)
+    covering: dict[int, list[_Draft]] = {}
+    starting: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        first_sent, last_sent = sent_range(d)
+        starting.setdefault(first_sent, []).append(d)
+        for x in range(first_sent, last_sent + 1):
+            covering.setdefault(x, []).append(d)
+
     for seg in [*roles, *frames]:
         name = TAG_ROLES.get(seg.label, "frame")
         ss = sent[seg.start]
-        cands = [d for d in drafts if sent_range(d)[0] <= ss <= sent_range(d)[1]]
+        cands = list(covering.get(ss, ()))
         if not cands:
             # "Er sagte:" + quote in the next sentence
-            cands = [d for d in drafts if sent_range(d)[0] == ss + 1 and name != "frame"]
+            cands = list(starting.get(ss + 1, ())) if name != "frame" else []
             cands = cands[:1]
         if not cands:
             continue
@@ -462,6 +505,12 @@ def decode(
         d.roles.setdefault(name, []).append(seg)
 
     rule_entities = _rule_entities(rules)
+    entity_index = _SpanIndex()
+    for sp, _name in rule_entities:
+        entity_index.add([sp])
+    rule_index = _SpanIndex()
+    for r in rules:
+        rule_index.add(r.quote)
     out: list[Statement] = []
     prev: Statement | None = None
     prev_sent = -(10**9)
@@ -477,8 +526,8 @@ def decode(
             st.speaker = list(prev.speaker)
             st.speaker_entity = prev.speaker_entity
         elif st.speaker:
-            st.speaker_entity = _speaker_entity(doc, st, rule_entities, entities)
-        st.medium = _medium(doc, st, rules)
+            st.speaker_entity = _speaker_entity(doc, st, rule_entities, entities, entity_index)
+        st.medium = _medium(doc, st, rules, rule_index)
         out.append(st)
         if st.speaker:
             prev = st
@@ -512,6 +561,9 @@ def merge_with_rules(
     overlaps no kept rule statement are added when their confidence is at
     least ``add_min_conf``.
     """
+    learned_index = _SpanIndex()
+    for ls in learned:
+        learned_index.add(ls.quote)
     kept: list[Statement] = []
     for st in rules:
         ks = [k for sp in st.quote for k in _tokens_in(doc, sp)]
@@ -520,19 +572,22 @@ def merge_with_rules(
             continue
         missing = [name for name in fill if not st.role(name)]
         if missing:
-            for ls in learned:
-                if any(a.overlaps(b) for a in ls.quote for b in st.quote):
-                    changes: dict[str, Any] = {name: list(ls.role(name)) for name in missing if ls.role(name)}
-                    if "speaker" in changes:
-                        changes["speaker_entity"] = ls.speaker_entity
-                    if changes:
-                        st = Statement(**{**st.__dict__, **changes})
-                    break
+            hits = learned_index.overlapping(st.quote)
+            if hits:  # the first learned statement overlapping this one
+                ls = learned[hits[0]]
+                changes: dict[str, Any] = {name: list(ls.role(name)) for name in missing if ls.role(name)}
+                if "speaker" in changes:
+                    changes["speaker_entity"] = ls.speaker_entity
+                if changes:
+                    st = Statement(**{**st.__dict__, **changes})
         kept.append(st)
     out = list(kept)
+    kept_index = _SpanIndex()
+    for r in kept:
+        kept_index.add(r.quote)
     added = []
     for ls in learned:
-        if ls.confidence >= add_min_conf and not any(a.overlaps(b) for r in kept for a in r.quote for b in ls.quote):
+        if ls.confidence >= add_min_conf and not kept_index.overlapping(ls.quote):
             out.append(ls)
             added.append(ls)
     out.sort(key=lambda s: (s.start, s.nested))
@@ -635,11 +690,19 @@ def _rule_entities(rules: Sequence[Statement]) -> list[tuple[Span, str]]:
 
 
 def _speaker_entity(
-    doc: Doc, st: Statement, rule_entities: Sequence[tuple[Span, str]], entities: Sequence[Any]
+    doc: Doc,
+    st: Statement,
+    rule_entities: Sequence[tuple[Span, str]],
+    entities: Sequence[Any],
+    entity_index: _SpanIndex | None = None,
 ) -> str | None:
-    for sp, name in rule_entities:
-        if any(sp.overlaps(s) for s in st.speaker):
-            return name
+    if entity_index is None:
+        entity_index = _SpanIndex()
+        for sp, _name in rule_entities:
+            entity_index.add([sp])
+    hits = entity_index.overlapping(st.speaker)
+    if hits:
+        return rule_entities[hits[0]][1]
     # a PER/ORG entity inside the speaker phrase
     inside = [
         e
@@ -658,10 +721,14 @@ def _speaker_entity(
     return text or None
 
 
-def _medium(doc: Doc, st: Statement, rules: Sequence[Statement]) -> Medium:
-    for r in rules:
-        if any(a.overlaps(b) for a in r.quote for b in st.quote):
-            return r.medium
+def _medium(doc: Doc, st: Statement, rules: Sequence[Statement], rule_index: _SpanIndex | None = None) -> Medium:
+    if rule_index is None:
+        rule_index = _SpanIndex()
+        for r in rules:
+            rule_index.add(r.quote)
+    hits = rule_index.overlapping(st.quote)
+    if hits:
+        return rules[hits[0]].medium
     cue_verbs = _lex()["cue_verbs"]
     for sp in st.cue:
         for k in _tokens_in(doc, sp):

@@ -11,10 +11,14 @@ Stages, in order (each module says what it reads and writes):
 7. ``nested.find_nested``    quotes inside reported speech, labels ("als „…“ bezeichnet")
 8. ``entities``              speaker mention → canonical entity
 9. ``confidence``            per-rule precision measured on train
+10. ``learn.statements.relabel`` a CRF stacked on the rules' output (when its
+    model is installed): drops weak rule statements, fills missing roles,
+    adds quotes the rules missed. See docs/models.md.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from ..errors import InputError
@@ -36,10 +40,12 @@ from .sentences import Article as Analysed
 MAX_TEXT_CHARS = 2_000_000
 
 
-def extract(text: str, lang: str = "de", published: date | str | None = None) -> Article:
+def extract(text: str, lang: str = "de", published: date | str | None = None, *, learned: bool = True) -> Article:
     """Find every statement in ``text``.
 
     ``published`` (a date or ISO string) anchors relative dates.
+    ``learned=False`` returns the rules' output alone (what the learned stage
+    is trained on).
     """
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
@@ -59,6 +65,11 @@ def extract(text: str, lang: str = "de", published: date | str | None = None) ->
     art = Analysed.build(doc, find_quotes(text))
     found = find_statements(art)
     article.statements = [to_statement(doc, f, confidence(f)) for f in found]
+    if learned:
+        from ..learn import statements as learned_stage  # lazy: its CRFs load on first use
+
+        if learned_stage.has_model():
+            article.statements = learned_stage.relabel(doc, article)
     article.statements.sort(key=lambda s: s.start)
     return article
 
@@ -92,20 +103,48 @@ def _dedupe(cands: list[Found], keep: list[Found]) -> list[Found]:
     a quote that is mostly a direct quote belongs to the direct stage.
     """
     out: list[Found] = []
-    rank = sorted(cands, key=lambda f: (not _nominal_in_frame(f, cands), f.construction.startswith("nominal"), f.begin))
+    verb_frames = sorted(g.frame[0] for g in cands if not g.construction.startswith("nominal") and g.frame)
+    rank = sorted(
+        cands, key=lambda f: (not _nominal_in_frame(f, verb_frames), f.construction.startswith("nominal"), f.begin)
+    )
+    # Only statements whose quotes share a character bucket can overlap: the
+    # buckets keep this linear on long texts (comparing all pairs was quadratic).
+    buckets: dict[int, list[Found]] = {}
+
+    def keys(f: Found) -> range:
+        lo = min(s.begin for s in f.quote) // _BUCKET
+        hi = max(s.end for s in f.quote) // _BUCKET
+        return range(lo, hi + 1)
+
+    def remember(f: Found) -> None:
+        for k in keys(f):
+            buckets.setdefault(k, []).append(f)
+
+    for g in keep:
+        if g.quote:
+            remember(g)
     for f in rank:
-        if any(_overlap(f, g) > 0.6 for g in keep + out):
+        if f.quote and any(_overlap(f, g) > 0.6 for k in keys(f) for g in buckets.get(k, ())):
             continue
         out.append(f)
+        if f.quote:
+            remember(f)
     return out
 
 
-def _nominal_in_frame(f: Found, cands: list[Found]) -> bool:
+_BUCKET = 2000
+
+
+def _nominal_in_frame(f: Found, verb_frames: list[tuple[int, int]]) -> bool:
     """A "laut X" inside a verb frame's clause is the source the corpus names
-    ("Dudenhöffer geht laut dem Bericht davon aus, dass …" → "dem Bericht")."""
+    ("Dudenhöffer geht laut dem Bericht davon aus, dass …" → "dem Bericht").
+
+    ``verb_frames`` are the first frame spans of the verb-framed candidates,
+    sorted: only those starting at or before ``f``'s frame can contain it.
+    """
     if not f.construction.startswith("nominal") or not f.frame:
         return False
     a, b = f.frame[0]
-    return any(
-        not g.construction.startswith("nominal") and g.frame and g.frame[0][0] <= a and b <= g.frame[0][1] for g in cands
-    )
+    k = bisect_right(verb_frames, (a, 10**12))
+    # frames are clauses of one sentence: a few before ``a`` is all we need to look at
+    return any(lo <= a and b <= hi for lo, hi in verb_frames[max(0, k - 64) : k])

@@ -16,6 +16,8 @@ Reads: the statements (speaker token ranges) and the sentences. Writes:
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..nlp import Token
 from .chunks import np_core
 from .found import Found
@@ -29,22 +31,32 @@ _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "seinem", "ihrem
 
 def resolve_entities(art: Article, found: list[Found]) -> None:
     toks = art.tokens
-    mentions = _subject_mentions(art)  # (token index, entity)
+    mentions = _Antecedents()
+    for pos, subject in _subject_mentions(art):  # (token index, entity)
+        mentions.add(pos, subject)
+    # Speakers are resolved left to right, so every speaker before the one at
+    # hand is resolved already: ``speakers`` collects them in order and a
+    # binary search finds the latest (a scan of all statements per pronoun
+    # was quadratic on long texts).
+    speakers = _Antecedents()
     ordered = sorted(found, key=lambda f: (f.speaker[0] if f.speaker else 10**9, f.begin))
     for f in ordered:
         if f.speaker is None:
             continue
         if f.inherited_from is not None and f.inherited_from.entity:
             f.entity = f.inherited_from.entity
+            speakers.add(f.speaker[0], f.entity)
             continue
         a, b = f.speaker
         words = toks[a:b]
         ent = None
         if _is_pronoun_like(words):
-            ent = _antecedent(a, found, mentions)
+            ent = _antecedent(a, speakers, mentions)
         else:
-            ent = _name(words) or _role_link(words, a, found, toks) or _description(words, a, found, mentions)
+            ent = _name(words) or _role_link(words, a, found, toks) or _description(words, a, speakers, mentions)
         f.entity = ent or " ".join(t.text for t in words)
+        if f.entity:
+            speakers.add(a, f.entity)
     for f in found:  # inherited speakers whose parent resolved later
         if f.entity is None and f.inherited_from is not None:
             f.entity = f.inherited_from.entity
@@ -72,10 +84,10 @@ def _name(words: list[Token]) -> str | None:
     return None
 
 
-def _description(words: list[Token], a: int, found: list[Found], mentions: list[tuple[int, str]]) -> str | None:
+def _description(words: list[Token], a: int, speakers: _Antecedents, mentions: _Antecedents) -> str | None:
     # "eigenen Angaben", "seiner Meinung": the owner is the antecedent
     if words and words[0].lower in _POSSESSIVES:
-        return _antecedent(a, found, mentions)
+        return _antecedent(a, speakers, mentions)
     # source nouns name their owner after them: "Angaben der Polizei" → "Polizei"
     k = 0
     while k < len(words) and words[k].pos in {"ART", "ADJ(A)", "PPOSAT", "PDAT", "PIAT", "CARD"}:
@@ -106,16 +118,31 @@ def _role_link(words: list[Token], a: int, found: list[Found], toks: list[Token]
     return best[1] if best else None
 
 
-def _antecedent(a: int, found: list[Found], mentions: list[tuple[int, str]]) -> str | None:
-    best: tuple[int, str] | None = None
-    for f in found:
-        if f.speaker is None or f.speaker[0] >= a or not f.entity:
-            continue
-        if best is None or f.speaker[0] > best[0]:
-            best = (f.speaker[0], f.entity)
-    for pos, ent in mentions:
-        if pos < a and (best is None or pos > best[0]):
-            best = (pos, ent)
+class _Antecedents:
+    """(token position, entity) pairs added in position order; the latest before a position."""
+
+    def __init__(self) -> None:
+        self.positions: list[int] = []
+        self.entities: list[str] = []
+
+    def add(self, pos: int, entity: str) -> None:
+        # the first entity at a position wins, as a left-to-right scan would
+        if self.positions and self.positions[-1] == pos:
+            return
+        self.positions.append(pos)
+        self.entities.append(entity)
+
+    def before(self, a: int) -> tuple[int, str] | None:
+        k = bisect_left(self.positions, a)
+        return (self.positions[k - 1], self.entities[k - 1]) if k else None
+
+
+def _antecedent(a: int, speakers: _Antecedents, mentions: _Antecedents) -> str | None:
+    """The latest resolved speaker or named sentence subject before token ``a``."""
+    best = speakers.before(a)
+    mention = mentions.before(a)
+    if mention is not None and (best is None or mention[0] > best[0]):
+        best = mention
     return best[1] if best else None
 
 
