@@ -175,20 +175,28 @@ def bench_spark(master: str, src: Path, out: Path, n: int, partitions: int) -> d
     }
 
 
-def _summary(_: Any) -> list[dict[str, Any]]:
+def _summary(batches: Any) -> Any:
     import time as _time
+
+    import pyarrow as pa
 
     from saidwhat.spark.worker import state_summary
 
+    for _ in batches:
+        pass
     _time.sleep(0.3)  # hold the slot so that every worker process gets a task
-    return [state_summary()]
+    yield pa.RecordBatch.from_pylist([{"summary": json.dumps(state_summary())}])
 
 
 def worker_summaries(spark: Any) -> list[dict[str, Any]]:
-    """Per Python worker process: model loads, articles, seconds in extract()."""
-    sc = spark.sparkContext
-    n = sc.defaultParallelism * 8
-    by_pid = {s["pid"]: s for s in sc.parallelize(range(n), n).mapPartitions(_summary).collect()}
+    """Per Python worker process: model loads, articles, seconds in extract().
+
+    Asked through mapInArrow, as the job runs: Spark keeps separate Python
+    worker pools for RDD functions and for Arrow UDFs.
+    """
+    n = spark.sparkContext.defaultParallelism * 8
+    rows = spark.range(n, numPartitions=n).mapInArrow(_summary, "summary string").collect()
+    by_pid = {s["pid"]: s for s in (json.loads(r["summary"]) for r in rows)}
     return [s for s in by_pid.values() if s["loads"]]
 
 

@@ -115,7 +115,7 @@ def _expected(record: dict[str, Any]) -> Article:
     return saidwhat.extract(record["text"], lang="de", published=W.parse_published(record.get("published")))
 
 
-def _assert_parity(out: Path, records: list[dict[str, Any]]) -> dict[str, Article]:
+def _assert_parity(out: Path, records: list[dict[str, Any]]) -> dict[str | None, Article]:
     """Spark output, read back, equals ``saidwhat.extract`` statement for statement."""
     loaded = {a.id: a for a in iter_articles(out)}
     assert set(loaded) == {r["id"] for r in records}
@@ -343,3 +343,32 @@ def test_cli(spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["spark", str(src), str(out), "--master", "local[2]", "--input-format", "jsonl"]) == 0
     assert "2 articles (2 ok, 0 failed)" in capsys.readouterr().err
     assert json.loads((out / MARKER_NAME).read_text())["ok"] == 2
+
+
+def test_arrow_batches_without_spark(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mapInArrow body: JSONL lines in, article record batches of the job's schema out."""
+    import pyarrow as pa
+    from pyspark.sql.pandas.types import to_arrow_schema
+
+    from saidwhat.spark.job import article_schema
+
+    def boom_on_x(text: str, **kw: Any) -> Article:
+        if text == "x":
+            raise RuntimeError("extractor bug")
+        return saidwhat.extract(text, **kw)
+
+    state = W.WorkerState(extract=boom_on_x, pid=0, loads=1, load_seconds=0.0)
+    monkeypatch.setattr(W, "worker_state", lambda lang="de": state)
+    schema = to_arrow_schema(article_schema())
+    lines = [json.dumps(ARTICLES[0], ensure_ascii=False), "", "{broken", json.dumps({"id": "x", "text": "x"})]
+    batches = [pa.RecordBatch.from_pydict({"value": lines[:2]}), pa.RecordBatch.from_pydict({"value": lines[2:]})]
+    out = list(
+        W.process_arrow_batches(batches, input_format="jsonl", lang="de", max_chars=1000, timeout_s=0, schema=schema)
+    )
+    assert all(b.schema == schema for b in out)
+    rows = pa.Table.from_batches(out).to_pylist()
+    assert [r["row_id"] for r in rows] == [0, 1, 2]  # the blank line is skipped, not counted
+    assert [r["status"] for r in rows] == ["ok", "failed", "failed"]
+    assert rows[0]["n_statements"] == len(_expected(ARTICLES[0]).statements) == len(rows[0]["statements"])
+    assert rows[1]["id"].startswith("line:") and rows[2]["error"] == "RuntimeError: extractor bug"
+    assert rows[0]["text"] == ARTICLES[0]["text"]

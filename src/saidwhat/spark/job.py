@@ -47,6 +47,9 @@ DEFAULT_CONF: dict[str, str] = {
     # The console progress bar garbles logs (\r without \n); the job prints
     # a summary line instead.
     "spark.ui.showConsoleProgress": "false",
+    # Articles per Arrow batch between JVM and Python workers (default
+    # 10,000): articles can be large, and a batch is held whole in memory.
+    "spark.sql.execution.arrow.maxRecordsPerBatch": "200",
 }
 
 _JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
@@ -226,21 +229,20 @@ def detect_format(spark: Any, path: str) -> str:
 
 
 def read_input(spark: Any, path: str, input_format: str, partitions: int | None) -> Any:
-    """The input as an RDD of elements :func:`worker.to_raw` understands."""
+    """The input: a DataFrame for the Arrow formats (jsonl, parquet, text),
+    whose columns :func:`worker.process_arrow_batches` reads, or, for WARC, an
+    RDD of raw records for :func:`worker.process_partition`."""
     from pyspark.sql import functions as F
 
-    sc = spark.sparkContext
     if input_format == "jsonl":
         # Lines, not spark.read.json: a malformed line must become one failed
         # article, and the JSON schema of a large archive need not be inferred.
-        # textFile hands Python plain str (no Row objects) and splits a large
-        # file into N tasks without a shuffle; only unsplittable (gzip) input
-        # with too few files is shuffled.
-        lines = sc.textFile(path, minPartitions=partitions or sc.defaultParallelism)
-        if partitions and lines.getNumPartitions() < partitions:
-            lines = lines.repartition(partitions)
-        return lines
-    if input_format == "parquet":
+        # The text source hands the lines to Python as Arrow strings and
+        # splits large files into tasks without a shuffle (run_job sets
+        # spark.sql.files.minPartitionNum to --partitions); only
+        # unsplittable (gzip) input with too few files is shuffled below.
+        df = spark.read.option("recursiveFileLookup", "true").text(path)
+    elif input_format == "parquet":
         df = spark.read.option("recursiveFileLookup", "true").parquet(path)
         cols = []
         for name in ("id", "url", "title", "published", "source", "lang", "text", "html"):
@@ -256,10 +258,10 @@ def read_input(spark: Any, path: str, input_format: str, partitions: int | None)
         return _read_warc(spark, path, partitions)
     else:
         raise InputError(f"unknown input format {input_format!r} (one of {', '.join(INPUT_FORMATS)})")
-    if partitions:
-        # A DataFrame shuffle (JVM rows), cheaper than shuffling Python pickles.
+    if partitions and (input_format != "jsonl" or df.rdd.getNumPartitions() < partitions):
+        # A DataFrame shuffle (JVM rows), cheap next to the extraction.
         df = df.repartition(partitions)
-    return df.rdd
+    return df
 
 
 def _read_warc(spark: Any, path: str, partitions: int | None) -> Any:
@@ -358,17 +360,40 @@ def run_job(
     # is a metadata operation, and Spark/Hive readers ignore it meanwhile.
     tmp = fs.sibling(f".{out.getName()}.saidwhat-tmp-{uuid.uuid4().hex[:12]}")
 
-    items = read_input(spark, input_path, fmt, partitions)
-    process = functools.partial(
-        W.process_partition, input_format=fmt, lang=lang, max_chars=max_chars, timeout_s=timeout_s
-    )
-    rows = items.mapPartitionsWithIndex(process)
-    # verifySchema off: rows are built to the schema by worker.py; checking
-    # every nested field again in Python costs ~10% of the job.
-    articles = spark.createDataFrame(rows, schema=article_schema(), verifySchema=False)
-    # Both tables come from one extraction pass: keep it (spilling to disk).
-    articles = articles.persist(StorageLevel.MEMORY_AND_DISK)
+    schema = article_schema()
+    min_partitions_key = "spark.sql.files.minPartitionNum"
+    previous_min_partitions = spark.conf.get(min_partitions_key, None)
+    if partitions:
+        # File sources split the input into at least this many tasks (read
+        # when the writes below plan the scan; restored at the end).
+        spark.conf.set(min_partitions_key, str(partitions))
+    articles = None
     try:
+        items = read_input(spark, input_path, fmt, partitions)
+        if fmt in W.ARROW_INPUT_FORMATS:
+            # Rows cross JVM↔Python as Arrow record batches, both ways: no
+            # pickled Row per article, no Python-side schema conversion.
+            from pyspark.sql.pandas.types import to_arrow_schema
+
+            process = functools.partial(
+                W.process_arrow_batches,
+                input_format=fmt,
+                lang=lang,
+                max_chars=max_chars,
+                timeout_s=timeout_s,
+                schema=to_arrow_schema(schema),
+            )
+            articles = items.mapInArrow(process, schema)
+        else:
+            process = functools.partial(
+                W.process_partition, input_format=fmt, lang=lang, max_chars=max_chars, timeout_s=timeout_s
+            )
+            rows = items.mapPartitionsWithIndex(process)
+            # verifySchema off: rows are built to the schema by worker.py;
+            # checking every nested field again in Python costs ~10% of the job.
+            articles = spark.createDataFrame(rows, schema=schema, verifySchema=False)
+        # Both tables come from one extraction pass: keep it (spilling to disk).
+        articles = articles.persist(StorageLevel.MEMORY_AND_DISK)
         articles.drop("statements").write.partitionBy("month").parquet(fs.child(tmp, ARTICLES_DIR).toString())
         statements = articles.select(
             F.col("row_id").alias("article_row_id"),
@@ -415,8 +440,13 @@ def run_job(
         fs.write_bytes(fs.child(tmp, MARKER_NAME), json.dumps(marker, indent=2).encode("utf-8"))
         _swap_into_place(fs, tmp)
     finally:
-        articles.unpersist()
+        if articles is not None:
+            articles.unpersist()
         fs.delete(tmp)  # after a failure; after success it is gone already
+        if previous_min_partitions is None:
+            spark.conf.unset(min_partitions_key)
+        else:
+            spark.conf.set(min_partitions_key, previous_min_partitions)
     return marker
 
 
