@@ -33,6 +33,9 @@ def register(sub: Any) -> None:
     p.add_argument("outdir", metavar="OUT_DIR", help="where to write <name>.json predictions (created)")
     p.add_argument("--lang", default="de", choices=["de", "en"], help="article language (default: de)")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="parallel processes (default: 1)")
+    p.add_argument(
+        "--learned", action="store_true", help="also run the learned stage (CC BY-NC-SA model; see docs/models.md)"
+    )
     p.set_defaults(func=run)
 
 
@@ -144,6 +147,8 @@ def annotate_paths(paths: list[Path], outdir: Path, lang: str, workers: int) -> 
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.learned:
+        os.environ["SAIDWHAT_LEARNED"] = "1"  # inherited by worker processes
     from ..errors import InputError
 
     indir, outdir = Path(args.indir), Path(args.outdir)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
@@ -14,6 +15,9 @@ def register(sub: Any) -> None:
     p.add_argument("--lang", default="de", choices=["de", "en"], help="article language (default: de)")
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, anchors relative dates")
     p.add_argument("--format", default="text", choices=["text", "json"], help="output format (default: text)")
+    p.add_argument(
+        "--learned", action="store_true", help="also run the learned stage (CC BY-NC-SA model; see docs/models.md)"
+    )
     p.set_defaults(func=run)
 
 
@@ -21,6 +25,8 @@ def run(args: argparse.Namespace) -> int:
     from ..io import read_text_input
     from ..pipeline import extract
 
+    if args.learned:
+        os.environ["SAIDWHAT_LEARNED"] = "1"
     text, _name = read_text_input(args.file)
     article = extract(text, lang=args.lang, published=args.published)
     if args.format == "json":
