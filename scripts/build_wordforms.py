@@ -1,4 +1,4 @@
-"""Build ``src/saidwhat/lang/de/wordforms.tsv``: STTS tag and lemma per word form.
+"""Build ``src/saidwhat/lang/de/wordforms.txt``: STTS tag and lemma per word form.
 
 HanTa's morphological analysis costs about a millisecond per new word form,
 which dominates extraction time on a cold start. This table pre-computes
@@ -19,7 +19,7 @@ from pathlib import Path
 from HanTa import HanoverTagger as ht
 
 REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "src" / "saidwhat" / "lang" / "de" / "wordforms.tsv"
+OUT = REPO / "src" / "saidwhat" / "lang" / "de" / "wordforms.txt"
 
 
 def germeval_forms(folder: Path) -> Counter[str]:

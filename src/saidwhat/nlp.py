@@ -85,22 +85,15 @@ def _hanta() -> Any:
 
 @lru_cache(maxsize=1)
 def _known_wordforms_de() -> dict[str, tuple[str, str]]:
-    """HanTa's answers for common word forms, shipped as ``lang/de/wordforms.tsv``.
+    """HanTa's answers for common word forms, shipped as ``lang/de/wordforms.txt``.
 
     Analysing a new word form costs HanTa about a millisecond; on a cold start
     that dominated extraction time. The table (built by
     ``scripts/build_wordforms.py``) holds the very same answers.
     """
-    from importlib import resources
+    from .lexicon import load_lexicon
 
-    table: dict[str, tuple[str, str]] = {}
-    path = resources.files("saidwhat") / "lang" / "de" / "wordforms.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        form, tag, lemma = line.split("\t")
-        table[form] = (tag, lemma)
-    return table
+    return {form: (tag, lemma) for form, tag, lemma in load_lexicon("de", "wordforms")}
 
 
 @lru_cache(maxsize=200_000)

@@ -37,6 +37,7 @@ from typing import Any
 
 from ..model import ROLES, Article, Kind, Medium, Span, Statement
 from ..nlp import Doc, Token
+from ..spanindex import SpanIndex
 from . import crf
 
 MODEL_FOLDER = "quotes-de"
@@ -209,39 +210,6 @@ def _rule_tags(doc: Doc, rules: Sequence[Statement]) -> list[list[str]]:
                     else:
                         out[k].append("r" + name[:3])
     return [sorted(set(x)) for x in out]
-
-
-class _SpanIndex:
-    """Items keyed by character spans, for finding the ones a span overlaps.
-
-    Statements only interact with statements near them; bucketing by
-    character position keeps overlap searches linear on long texts (scanning
-    every statement for every statement was quadratic: minutes for 2 MB).
-    :meth:`overlapping` returns item positions in insertion order, so callers
-    that take "the first overlapping item" behave exactly as a full scan.
-    """
-
-    BUCKET = 2000
-
-    def __init__(self) -> None:
-        self._spans: list[Sequence[Span]] = []
-        self._buckets: dict[int, list[int]] = {}
-
-    def add(self, spans: Sequence[Span]) -> int:
-        pos = len(self._spans)
-        self._spans.append(spans)
-        for k in self._keys(spans):
-            self._buckets.setdefault(k, []).append(pos)
-        return pos
-
-    def _keys(self, spans: Sequence[Span]) -> range:
-        if not spans:
-            return range(0)
-        return range(min(s.begin for s in spans) // self.BUCKET, max(s.end for s in spans) // self.BUCKET + 1)
-
-    def overlapping(self, spans: Sequence[Span]) -> list[int]:
-        hits = {pos for k in self._keys(spans) for pos in self._buckets.get(k, ())}
-        return sorted(pos for pos in hits if any(a.overlaps(b) for a in self._spans[pos] for b in spans))
 
 
 def _tokens_in(doc: Doc, sp: Span) -> list[int]:
@@ -505,10 +473,10 @@ def decode(
         d.roles.setdefault(name, []).append(seg)
 
     rule_entities = _rule_entities(rules)
-    entity_index = _SpanIndex()
+    entity_index = SpanIndex()
     for sp, _name in rule_entities:
         entity_index.add([sp])
-    rule_index = _SpanIndex()
+    rule_index = SpanIndex()
     for r in rules:
         rule_index.add(r.quote)
     out: list[Statement] = []
@@ -561,7 +529,7 @@ def merge_with_rules(
     overlaps no kept rule statement are added when their confidence is at
     least ``add_min_conf``.
     """
-    learned_index = _SpanIndex()
+    learned_index = SpanIndex()
     for ls in learned:
         learned_index.add(ls.quote)
     kept: list[Statement] = []
@@ -582,7 +550,7 @@ def merge_with_rules(
                     st = Statement(**{**st.__dict__, **changes})
         kept.append(st)
     out = list(kept)
-    kept_index = _SpanIndex()
+    kept_index = SpanIndex()
     for r in kept:
         kept_index.add(r.quote)
     added = []
@@ -694,12 +662,9 @@ def _speaker_entity(
     st: Statement,
     rule_entities: Sequence[tuple[Span, str]],
     entities: Sequence[Any],
-    entity_index: _SpanIndex | None = None,
+    entity_index: SpanIndex,
 ) -> str | None:
-    if entity_index is None:
-        entity_index = _SpanIndex()
-        for sp, _name in rule_entities:
-            entity_index.add([sp])
+    """``entity_index`` indexes ``rule_entities``' spans, in order."""
     hits = entity_index.overlapping(st.speaker)
     if hits:
         return rule_entities[hits[0]][1]
@@ -721,11 +686,8 @@ def _speaker_entity(
     return text or None
 
 
-def _medium(doc: Doc, st: Statement, rules: Sequence[Statement], rule_index: _SpanIndex | None = None) -> Medium:
-    if rule_index is None:
-        rule_index = _SpanIndex()
-        for r in rules:
-            rule_index.add(r.quote)
+def _medium(doc: Doc, st: Statement, rules: Sequence[Statement], rule_index: SpanIndex) -> Medium:
+    """``rule_index`` indexes ``rules``' quotes, in order."""
     hits = rule_index.overlapping(st.quote)
     if hits:
         return rules[hits[0]].medium

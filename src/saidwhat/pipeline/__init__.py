@@ -27,6 +27,7 @@ from ..errors import InputError
 from ..lang import SUPPORTED_LANGUAGES
 from ..model import Article, Kind
 from ..nlp import parse
+from ..spanindex import SpanIndex
 from .confidence import confidence
 from .continuation import find_continuations
 from .direct import find_direct
@@ -125,32 +126,20 @@ def _dedupe(cands: list[Found], keep: list[Found]) -> list[Found]:
     rank = sorted(
         cands, key=lambda f: (not _nominal_in_frame(f, verb_frames), f.construction.startswith("nominal"), f.begin)
     )
-    # Only statements whose quotes share a character bucket can overlap: the
-    # buckets keep this linear on long texts (comparing all pairs was quadratic).
-    buckets: dict[int, list[Found]] = {}
-
-    def keys(f: Found) -> range:
-        lo = min(s.begin for s in f.quote) // _BUCKET
-        hi = max(s.end for s in f.quote) // _BUCKET
-        return range(lo, hi + 1)
-
-    def remember(f: Found) -> None:
-        for k in keys(f):
-            buckets.setdefault(k, []).append(f)
-
+    # Only statements whose quotes overlap can repeat each other: the index
+    # keeps this linear on long texts (comparing all pairs was quadratic).
+    seen: list[Found] = []
+    index = SpanIndex()
     for g in keep:
-        if g.quote:
-            remember(g)
+        seen.append(g)
+        index.add(g.quote)
     for f in rank:
-        if f.quote and any(_overlap(f, g) > 0.6 for k in keys(f) for g in buckets.get(k, ())):
+        if any(_overlap(f, seen[pos]) > 0.6 for pos in index.overlapping(f.quote)):
             continue
         out.append(f)
-        if f.quote:
-            remember(f)
+        seen.append(f)
+        index.add(f.quote)
     return out
-
-
-_BUCKET = 2000
 
 
 def _nominal_in_frame(f: Found, verb_frames: list[tuple[int, int]]) -> bool:
