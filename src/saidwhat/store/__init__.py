@@ -226,7 +226,8 @@ class Store:
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
 
-    def _check_version(self, conn: sqlite3.Connection) -> None:
+    def _usable_version(self, conn: sqlite3.Connection) -> int:
+        """The file's schema version; an error unless this saidwhat can open it."""
         try:
             v = self._version(conn)
         except sqlite3.DatabaseError as e:
@@ -235,6 +236,10 @@ class Store:
             raise InputError(
                 f"{self.path}: schema v{v} is newer than this saidwhat (v{SCHEMA_VERSION}); upgrade saidwhat"
             )
+        return v
+
+    def _check_version(self, conn: sqlite3.Connection) -> None:
+        v = self._usable_version(conn)
         if v < SCHEMA_VERSION:
             # An older database (from an earlier saidwhat) is migrated once,
             # in its own transactions, if the file is writable: a read-only
@@ -246,14 +251,7 @@ class Store:
             Store(self.path).close()
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
-        try:
-            v = self._version(conn)
-        except sqlite3.DatabaseError as e:
-            raise InputError(f"{self.path}: not a saidwhat database: {e}") from None
-        if v > SCHEMA_VERSION:
-            raise InputError(
-                f"{self.path}: schema v{v} is newer than this saidwhat (v{SCHEMA_VERSION}); upgrade saidwhat"
-            )
+        v = self._usable_version(conn)
         for i in range(v, SCHEMA_VERSION):
             conn.execute("BEGIN IMMEDIATE")
             try:

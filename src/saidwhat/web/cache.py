@@ -69,12 +69,16 @@ class ResponseCache:
         if self.max_entries <= 0:
             return None
         with self._lock:
-            self._maybe_invalidate()
-            body = self._data.get(key)
-            if body is not None:
-                self._data.move_to_end(key)
-                self.hits += 1
-            return body
+            return self._hit(key)
+
+    def _hit(self, key: Hashable) -> bytes | None:
+        """The cached body for ``key`` (counted as a hit), or None; call under the lock."""
+        self._maybe_invalidate()
+        body = self._data.get(key)
+        if body is not None:
+            self._data.move_to_end(key)
+            self.hits += 1
+        return body
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], bytes]) -> bytes:
         """The cached body for ``key``, computing (once) on a miss."""
@@ -82,11 +86,8 @@ class ResponseCache:
             return compute()
         while True:
             with self._lock:
-                self._maybe_invalidate()
-                body = self._data.get(key)
+                body = self._hit(key)
                 if body is not None:
-                    self._data.move_to_end(key)
-                    self.hits += 1
                     return body
                 waiting = self._inflight.get(key)
                 if waiting is None:
