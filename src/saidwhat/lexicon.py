@@ -7,21 +7,30 @@ carry tab-separated fields after the entry (e.g. a medium for a cue verb).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+
+
+def iter_lexicon(lang: str, name: str) -> Iterator[tuple[str, ...]]:
+    """Rows of ``lang/<lang>/<name>.txt``, read as they come (nothing kept).
+
+    For large tables that the caller turns into its own structure (the
+    word-form tables): :func:`load_lexicon` would keep a second copy.
+    """
+    path = resources.files("saidwhat") / "lang" / lang / f"{name}.txt"
+    with path.open(encoding="utf-8") as f:
+        for raw in f:
+            line = raw.split("#", 1)[0].rstrip()
+            if not line.strip():
+                continue
+            yield tuple(field.strip() for field in line.split("\t"))
 
 
 @cache
 def load_lexicon(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of ``lang/<lang>/<name>.txt``: each a tuple of tab-separated fields."""
-    path = resources.files("saidwhat") / "lang" / lang / f"{name}.txt"
-    rows: list[tuple[str, ...]] = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        rows.append(tuple(field.strip() for field in line.split("\t")))
-    return tuple(rows)
+    return tuple(iter_lexicon(lang, name))
 
 
 def load_word_set(lang: str, name: str) -> frozenset[str]:
