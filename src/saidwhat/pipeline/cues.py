@@ -26,6 +26,15 @@ _RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "d
 _COORD = frozenset({"und", "sowie", "aber", "sondern", "doch", "oder"})
 _SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
 _BOUNDARY = frozenset({",", ":", ";", "–", "—", "(", ")"})
+# pronouns that can only be nominative: right after the finite verb they are
+# the subject, whatever fills the prefield ("Die Tat bezeichnete er als sinnlos")
+_NOMINATIVE_ONLY = frozenset({"er", "ich", "wir", "du", "man"})
+# words that open a noun phrase in the accusative or dative, never the nominative:
+# such a prefield is an object ("Den Vorwurf wies der Minister zurück")
+_OBLIQUE_OPENERS = frozenset(
+    {"den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem", "keinen", "keinem", "seinen", "seinem",
+     "ihren", "ihrem", "unseren", "unserem", "ihm", "ihn", "ihnen", "mir", "mich", "uns", "euch"}
+)
 
 
 @dataclass
@@ -163,6 +172,8 @@ def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple
                 if sp is not None:
                     return sp, []
         return None, []
+    if f + 1 < end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].pos in {"PPER", "PIS"} and is_finite(toks[f]):
+        return (f + 1, f + 2), []
     # prefield subject: "Der Sprecher der Polizei, Lars Beringer, sagte"
     sp = _prefield_subject(toks, start, f)
     if sp is not None:
@@ -184,6 +195,8 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     # "Und er sagte", "„…“ Er sagte", "Auch der Minister sagte"
     while b < f and (toks[b].lower in _COORD or toks[b].pos == "$(" or (toks[b].pos == "ADV" and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER"})):
         b += 1
+    if b < f and toks[b].lower in _OBLIQUE_OPENERS:
+        return None  # an object in the prefield: the subject follows the verb
     e = f
     while e > b and toks[e - 1].text in {",", "–"}:
         e -= 1

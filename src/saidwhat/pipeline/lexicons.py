@@ -23,6 +23,8 @@ class CueVerb:
     weak: bool  # also an ordinary verb: counts only with a clause complement
     takes_object: bool  # may frame a reported statement: cue + object
     report_only: bool = False  # never frames a clause, only an object
+    # prepositions whose object is what was said ("sprach von …", "warnte vor …")
+    preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +35,8 @@ def cue_verbs() -> dict[str, tuple[CueVerb, ...]]:
         lemma, _, particle = row[0].partition("|")
         medium = Medium(row[1]) if len(row) > 1 else Medium.SPEECH
         flags = set(row[2].split(",")) if len(row) > 2 else set()
-        cv = CueVerb(lemma, particle or None, medium, "weak" in flags, "obj" in flags, "report" in flags)
+        preps = frozenset(w for f in flags if f.startswith("prep=") for w in f[5:].split("/"))
+        cv = CueVerb(lemma, particle or None, medium, "weak" in flags, "obj" in flags, "report" in flags, preps)
         out.setdefault(lemma, []).append(cv)
     # verbs with a particle first: "teilte … mit" beats a bare "teilen"
     return {k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in out.items()}

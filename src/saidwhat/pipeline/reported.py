@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from ..model import Kind, Span
 from ..nlp import Token
-from .cues import Cue, clause_begin, find_cue, speaker_of
+from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
 from .found import Found
 from .sentences import Article
 
-# verb lemma → preposition that introduces its object ("" = a plain object)
-_PREP_OBJECT = {"erinnern": "an", "warnen": "vor", "sprechen": "von", "klagen": "über", "berichten": "von", "appellieren": "an"}
-
+# what may open the object noun phrase after the preposition
+_NP_START = frozenset({"ART", "NN", "NE", "ADJ(A)", "CARD", "PPOSAT", "PIAT", "PDAT", "ADV", "PIS", "PDS", "FM"})
+_OPEN_MARKS = frozenset("„»«\"“‚")
 
 # verb lemma → words that must occur in the sentence for the reporting reading
 # ("bezeichnete die Proteste als rechtmäßig", "hält X für wahrscheinlich")
@@ -50,19 +50,17 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             c = find_cue(toks, i, s.start, te)
             if c is None:
                 continue
-            prep = _PREP_OBJECT.get(c.entry.lemma)
             marker = _CLAUSE_MARKER.get(c.entry.lemma)
-            if not (
-                c.entry.takes_object
-                or (prep and i + 1 < te and toks[i + 1].lower == prep)
-                or (marker and any(t.lower in marker for t in toks[s.start : te]))
-            ):
+            if not (c.entry.takes_object or c.entry.preps or (marker and any(t.lower in marker for t in toks[s.start : te]))):
                 continue
             if _not_a_report(toks, c, s.start):
                 continue
             sp, _ = speaker_of(toks, c, s.start, te)
             if sp is None or sp[0] <= c.verb < sp[1]:
                 continue
+            if not c.entry.takes_object and not (marker and any(t.lower in marker for t in toks[s.start : te])):
+                if not _prep_object(toks, c, sp, s.start, te):
+                    continue
             end = _coordination_end(toks, c.verb, te)
             span = Span(toks[s.start].begin, toks[end - 1].end)
             if any(b < span.end and span.begin < e for b, e in taken):
@@ -71,6 +69,20 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             taken.append((span.begin, span.end))
             break
     return out
+
+
+def _prep_object(toks: list[Token], c: Cue, sp: tuple[int, int], start: int, te: int) -> bool:
+    """The cue's clause has its prepositional object ("sprach am Montag von
+    einem Erfolg", "hat vor dem Sturm gewarnt"): the preposition, outside the
+    speaker phrase, followed by the start of a noun phrase."""
+    lo = clause_begin(toks, min(c.tokens), start)
+    hi = clause_end(toks, max(c.tokens), te)
+    for k in range(lo, min(hi, te - 1)):
+        if sp[0] <= k < sp[1] or toks[k].lower not in c.entry.preps:
+            continue
+        if toks[k + 1].pos in _NP_START or toks[k + 1].text[:1] in _OPEN_MARKS:
+            return True
+    return False
 
 
 def _coordination_end(toks: list[Token], v: int, te: int) -> int:

@@ -1,0 +1,44 @@
+"""Reported speech (cue verb + object) and subjects after the verb: sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.model import Kind
+from test_de_helpers import check, run
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # the prepositional object need not follow the verb at once
+        ("Die Feuerwehr sprach am Abend von einem glimpflichen Ausgang.", "glimpflichen", "Die Feuerwehr"),
+        ("Der Wetterdienst hat am Morgen vor starkem Frost gewarnt.", "Frost", "Der Wetterdienst"),
+        ("Eine Sprecherin der Bahn verwies auf die hohen Kosten.", "Kosten", "Eine Sprecherin der Bahn"),
+        ("Die Ärztin rechnet mit weiteren Fällen in den nächsten Wochen.", "Fällen", "Die Ärztin"),
+        ("Die Gemeinde hat die Bürger zur Teilnahme an der Versammlung aufgefordert.", "Teilnahme", "Die Gemeinde"),
+        ("Die Forscher gehen von einem langsamen Anstieg der Temperaturen aus.", "Anstieg", "Die Forscher"),
+        ("Der Verband kündigte eine Klage gegen den Bebauungsplan an.", "Klage", "Der Verband"),
+    ],
+)
+def test_reported_with_object(text: str, fragment: str, speaker: str) -> None:
+    check(run(text), fragment, kind=Kind.REPORTED, speaker=speaker)
+
+
+def test_no_report_without_the_object() -> None:
+    # "rechnen" reports only with its object ("mit …"); "von" inside the speaker does not count
+    assert not run("Der Kassierer rechnet die Einnahmen des Abends zusammen.").statements
+    assert not run("Die Leiterin von der Schule sprach lange.").statements
+
+
+def test_nominative_pronoun_after_verb_is_the_subject() -> None:
+    art = run("Die Entscheidung des Rates bezeichnete er als einen Fehler.")
+    check(art, "Fehler", kind=Kind.REPORTED, speaker="er")
+
+
+def test_object_in_prefield() -> None:
+    # "Den …" is never nominative: the subject follows the verb
+    art = run("Den Vorwurf der Bestechung wies der Bürgermeister am Montag zurück.")
+    check(art, "Bestechung", kind=Kind.REPORTED, speaker="der Bürgermeister")
+    art = run("Den Ärger der Anwohner brachte die Sprecherin der Initiative, Anna Berg, zum Ausdruck: „Es reicht jetzt.“")
+    check(art, "reicht", kind=Kind.DIRECT, speaker="die Sprecherin der Initiative, Anna Berg")
