@@ -74,12 +74,18 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
     if t.pos.endswith("(IZU)") or (i > start and toks[i - 1].pos == "PTKZU"):
         return None  # "begonnen, … zu sprechen": an infinitive is no frame
     ce = clause_end(toks, i + 1, end)
+    if len(entries) > 1 and ce - 1 > i and toks[ce - 1].pos == "PTKVZ":
+        # the clause-final particle decides: "geht aus dem Bericht hervor" is "gehen|hervor"
+        last = toks[ce - 1].lower
+        entries = tuple(sorted(entries, key=lambda cv: cv.particle != last))
     for cv in entries:
         tokens = [i]
         if cv.particle:
             p = next((k for k in range(i + 1, ce) if toks[k].lower == cv.particle and toks[k].pos in {"PTKVZ", "ADV", "APPR", "ADJ(D)", "PTKA", "PROAV"}), None)
             if p is None and i > start and toks[i - 1].lower == cv.particle:
                 p = i - 1  # verb-final clause, written apart: "wie er bekannt gab"
+            if p is None and is_finite(t):
+                p = _particle_after_apposition(toks, i, ce, end, cv.particle)
             if p is None:
                 continue
             tokens.append(p)
@@ -102,6 +108,17 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
         if finite != i and toks[finite].lemma in _AUX_LEMMAS | {"werden"}:
             tokens.append(finite)  # "hatte … gesagt", "wird … zitiert"
         return Cue(i, sorted(set(tokens)), cv, finite)
+    return None
+
+
+def _particle_after_apposition(toks: list[Token], i: int, ce: int, end: int, particle: str) -> int | None:
+    """The particle after an apposition between commas: "teilte der Vorsitzende,
+    Max Muster, mit" — it closes its clause, and no other verb comes before it."""
+    for k in range(ce, end):
+        if is_verb(toks[k]) or toks[k].text in {":", ";", "(", ")"}:
+            return None
+        if toks[k].lower == particle and (k + 1 >= end or toks[k + 1].text in {",", ".", ":", ";"}) and toks[k - 1].text == ",":
+            return k
     return None
 
 
@@ -135,6 +152,13 @@ def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple
     """The speaker phrase of a cue, and extra cue tokens (the "wie" of "wie X sagte")."""
     if cue.entry.lemma == "heißen":
         return _source_pp(toks, cue, start, end), []
+    if (cue.entry.lemma, cue.entry.particle) in {("hervorgehen", None), ("gehen", "hervor")}:
+        # "Dies geht aus einem Bericht der Polizei hervor": the source follows "aus"
+        ce = clause_end(toks, max(cue.tokens), end)
+        for k in range(clause_begin(toks, min(cue.tokens), start), ce):
+            if toks[k].lower == "aus" and k + 1 < ce:
+                return speaker_forward(toks, k + 1, end, appositions=False), []
+        return None, []
     f = min(cue.finite, cue.verb)
     cb = clause_begin(toks, f, start)
     first = toks[cb] if cb < f else None
@@ -206,6 +230,11 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
             return (b, se)
     # "Obwohl …, sagte Stoltenberg": the prefield is a clause: not the subject
     return None
+
+
+def subject_after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
+    """The subject phrase after a finite verb (``k`` is the token after it)."""
+    return _after_verb(toks, k, end)
 
 
 def _after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:

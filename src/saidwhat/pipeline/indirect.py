@@ -20,7 +20,7 @@ from __future__ import annotations
 from ..model import Kind, Medium, Span
 from ..nlp import Sentence, Token
 from .chunks import speaker_backward, speaker_forward
-from .cues import Cue, clause_begin, find_cue, speaker_of
+from .cues import Cue, clause_begin, find_cue, speaker_of, subject_after_verb
 from .direct import addressee_in
 from .found import Found, TokRange, tok_span
 from .lexicons import cue_particles, source_noun_medium
@@ -110,6 +110,11 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
             return True
         if toks[j].pos in {"VV(IZU)", "PTKZU"}:
             return not first.pos.startswith("PREL") and first.lower not in {"um", "ohne", "statt", "anstatt"}
+    if end < te and toks[end].text == "," and not any(is_verb(t) for t in toks[k:end]):
+        # the clause goes on after an inserted one: "erklärte, in den Ländern, in
+        # denen Gebühren erhoben würden, sei die Zahl gestiegen"
+        if _konjunktiv_after_insertion(toks, end, te):
+            return True
     if colon:
         return True
     if c.entry.weak:
@@ -120,6 +125,27 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
     for j in range(k + 1, min(end, k + 6)):
         if maybe_finite(toks[j]):
             return j < end - 1
+    return False
+
+
+def _konjunktiv_after_insertion(toks: list[Token], j: int, te: int) -> bool:
+    """A Konjunktiv verb in a later main-clause segment (``j`` is a comma): the
+    segments between are relative or infinitive clauses, skipped."""
+    limit = min(te, j + 40)
+    while j < limit and toks[j].text == ",":
+        k = j + 1
+        seg_end = k
+        while seg_end < limit and toks[seg_end].text not in {",", ";", ":"}:
+            seg_end += 1
+        first = toks[k] if k < limit else None
+        inserted = first is not None and (
+            first.pos in {"PRELS", "KOUS", "PWS", "PWAV"}
+            or (first.pos.startswith("APPR") and k + 1 < limit and toks[k + 1].pos in {"PRELS", "PWS"})
+            or any(t.pos in {"PTKZU", "VV(IZU)"} for t in toks[k:seg_end])
+        )
+        if not inserted:
+            return any(mood(toks[i], toks[i - 1]) for i in range(k, seg_end))
+        j = seg_end
     return False
 
 
@@ -179,11 +205,16 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> F
     """"Dazu gehöre …, sagte er." / "…, wie ein Sprecher mitteilte." / "…, heißt es"."""
     sp, extra = speaker_of(toks, c, st, te)
     head = min(c.tokens + extra)
-    if sp is not None and sp[0] < head and not extra:
+    lead = head  # "…, das teilte die Polizei mit": the pronoun resumes the statement
+    if head - 2 > st and not extra and toks[head - 1].lower in {"das", "dies"} and toks[head - 2].text == ",":
+        lead = head - 1
+        if sp is not None and sp[0] == lead:  # read as a relative pronoun: the subject follows the verb
+            sp = subject_after_verb(toks, max(c.tokens[0], c.finite) + 1, te)
+    if sp is not None and sp[0] < lead and not extra:
         return None  # subject before the verb: a main clause, not a trailing frame
     if sp is None and c.entry.lemma != "heißen":
         return None  # "…, verurteilt oder angeklagt": a verb in a list, not a frame
-    if head - 1 <= st or toks[head - 1].text != ",":
+    if lead - 1 <= st or toks[lead - 1].text != ",":
         return None
     # the frame must run to the sentence end (allowing adverbials, no new clause)
     for j in range(max(c.tokens) + 1, te):
@@ -192,7 +223,7 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> F
                 return None
         if art.in_standalone(j):
             return None
-    q1 = _trim_end(toks, st, head - 1)
+    q1 = _trim_end(toks, st, lead - 1)
     q0 = st
     # the quote starts after an earlier colon or closing frame in the sentence
     for j in range(q1 - 1, st - 1, -1):
@@ -212,7 +243,7 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> F
         speaker=sp,
         cue=c.tokens + extra,
         medium=c.medium,
-        frame=[(head - 1, te)],
+        frame=[(lead - 1, te)],
     )
     f.addressee = addressee_in(toks, head, te, sp)
     return f

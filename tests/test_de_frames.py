@@ -1,0 +1,32 @@
+"""Frames after the statement and complements after an inserted clause: sentences written for these tests."""
+
+from __future__ import annotations
+
+from saidwhat.model import Kind
+from test_de_helpers import check, run
+
+
+def test_dies_frame_particle_after_apposition() -> None:
+    art = run("Der Zug fährt ab Montag wieder stündlich. Dies teilte die Sprecherin der Bahn, Eva Lind, mit.")
+    check(art, "stündlich", kind=Kind.INDIRECT, speaker="die Sprecherin der Bahn, Eva Lind", cue="teilte … mit")
+
+
+def test_dies_frame_source_after_aus() -> None:
+    art = run("In der Nacht wurden drei Autos beschädigt. Dies geht aus einem Bericht der Polizei hervor.")
+    check(art, "Autos", kind=Kind.INDIRECT, speaker="einem Bericht der Polizei", cue="geht … hervor")
+
+
+def test_resuming_das_in_the_same_sentence() -> None:
+    art = run("Die Brücke bleibt bis Ende Mai gesperrt, das teilte das Bauamt am Freitag mit.")
+    check(art, "Brücke", kind=Kind.INDIRECT, quote="Die Brücke bleibt bis Ende Mai gesperrt", speaker="das Bauamt", cue="teilte … mit")
+
+
+def test_complement_after_inserted_relative_clause() -> None:
+    art = run("Die Direktorin erklärte, in den Klassen, in denen Tablets genutzt würden, seien die Noten besser.")
+    check(art, "Tablets", kind=Kind.INDIRECT, speaker="Die Direktorin", cue="erklärte")
+
+
+def test_no_complement_without_konjunktiv() -> None:
+    # an indicative list after the comma is no reported clause
+    art = run("Der Trainer erklärte, in den Ferien, in denen die Halle schließt, trainiert die Mannschaft draußen.")
+    assert not any(st.kind == Kind.INDIRECT for st in art.statements)
