@@ -42,3 +42,13 @@ def test_object_in_prefield() -> None:
     check(art, "Bestechung", kind=Kind.REPORTED, speaker="der Bürgermeister")
     art = run("Den Ärger der Anwohner brachte die Sprecherin der Initiative, Anna Berg, zum Ausdruck: „Es reicht jetzt.“")
     check(art, "reicht", kind=Kind.DIRECT, speaker="die Sprecherin der Initiative, Anna Berg")
+
+
+def test_quoted_object_is_a_direct_quote_not_a_report() -> None:
+    # the corpus marks only the quoted words, with the preposition or "als" in the cue
+    art = run("Der Vorsitzende Hans Berg bezeichnete den Besuch als ein „wichtiges Zeichen“.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)
+    st = check(art, "wichtiges", kind=Kind.DIRECT, quote="„wichtiges Zeichen“", speaker="Der Vorsitzende Hans Berg", cue="bezeichnete … als")
+    assert st.role_text("frame", art.text) == "Der Vorsitzende Hans Berg bezeichnete den Besuch als ein"
+    art = run("Die Ärztin Eva Lind sprach von einer „Gefahr für die Gäste“ und warnte vor dem Besuch.")
+    check(art, "Gefahr", kind=Kind.DIRECT, speaker="Die Ärztin Eva Lind", cue="sprach von")

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from ..model import Kind, Span
 from ..nlp import Token
-from .cues import find_cue, speaker_of
+from .cues import Cue, find_cue, speaker_of
 from .found import Found
 from .sentences import Article
 
 _LABEL_VERBS = frozenset({"bezeichnen", "nennen", "sprechen", "titulieren", "beschreiben", "werten", "kritisieren", "loben"})
+# verbs that take "als" + what was said ("würdigte ihn als „…“")
+_ALS_VERBS = frozenset({"würdigen", "verurteilen", "zurückweisen", "weisen", "begrüßen", "einschätzen", "schätzen", "ansehen"})
+_GOVERNORS = frozenset({"als"})
 
 
 def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[Found]:
@@ -57,6 +60,17 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
         while hi < s.end and toks[hi].text not in {",", ";", ":"}:
             hi += 1
         rest = [i for i in range(lo, hi) if i not in near and art.in_quote[i] == -1]
+        te = art.text_end(s)
+        # the clause around the quote frames it, as the corpus marks it
+        frame = [r for r in ((s.start, a), (b, te)) if r[1] > r[0]]
+        governed = _governing_cue(art, toks, range(lo, hi), a, s.start, s.end)
+        if governed is not None:
+            gcue, prep = governed
+            sp, _ = speaker_of(toks, gcue, s.start, s.end)
+            out.append(
+                Found(Kind.DIRECT, [Span(q.begin, q.end)], "direct_label", speaker=sp, cue=sorted(gcue.tokens + [prep]), medium=gcue.medium, frame=frame, sent=s.i)
+            )
+            continue
         for i in near + rest:
             if art.in_quote[i] != -1:
                 continue
@@ -65,9 +79,25 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
                 continue
             sp, _ = speaker_of(toks, cue, s.start, s.end)
             kind = "direct_label" if i in near and toks[i].lemma in _LABEL_VERBS else "direct_embedded_cue"
-            out.append(Found(Kind.DIRECT, [Span(q.begin, q.end)], kind, speaker=sp, cue=cue.tokens, medium=cue.medium, sent=s.i))
+            out.append(Found(Kind.DIRECT, [Span(q.begin, q.end)], kind, speaker=sp, cue=cue.tokens, medium=cue.medium, frame=frame, sent=s.i))
             break
     return out
+
+
+def _governing_cue(art: Article, toks: list[Token], clause: range, a: int, start: int, end: int) -> tuple[Cue, int] | None:
+    """A cue verb whose object the quote is, by the preposition or "als" just
+    before it ("sprach von einer „…“", "bezeichnete X als „…“", "Von einem „…“
+    sprach er"): the cue and that preposition (the corpus counts it in the cue)."""
+    prep = next((k for k in range(a - 1, max(clause.start, a - 4) - 1, -1) if toks[k].lower in _GOVERNORS or toks[k].pos.startswith("APPR")), None)
+    if prep is None:
+        return None
+    for i in clause:
+        if art.in_quote[i] != -1:
+            continue
+        cue = find_cue(toks, i, start, end)
+        if cue is not None and (toks[prep].lower in cue.entry.preps or (toks[prep].lower == "als" and cue.entry.lemma in _LABEL_VERBS | _ALS_VERBS)):
+            return cue, prep
+    return None
 
 
 def _container(found: list[Found], begin: int, end: int) -> Found | None:

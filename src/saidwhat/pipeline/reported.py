@@ -62,6 +62,10 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
                 if not _prep_object(toks, c, sp, s.start, te):
                     continue
             end = _coordination_end(toks, c.verb, te)
+            if any(art.in_quote[k] != -1 for k in range(s.start, end)):
+                # "bezeichnete den Besuch als „wichtiges Zeichen“": the corpus marks
+                # only the quoted words, as a direct quote of this speaker (nested stage)
+                break
             span = Span(toks[s.start].begin, toks[end - 1].end)
             if any(b < span.end and span.begin < e for b, e in taken):
                 continue
