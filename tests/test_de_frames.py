@@ -30,3 +30,13 @@ def test_no_complement_without_konjunktiv() -> None:
     # an indicative list after the comma is no reported clause
     art = run("Der Trainer erklärte, in den Ferien, in denen die Halle schließt, trainiert die Mannschaft draußen.")
     assert not any(st.kind == Kind.INDIRECT for st in art.statements)
+
+
+def test_nach_with_document_source() -> None:
+    art = run("Nach einer Stellungnahme der Armee befand sich der Hubschrauber auf dem Rückflug.")
+    check(art, "Hubschrauber", kind=Kind.INDIRECT, speaker="einer Stellungnahme der Armee", cue="Nach")
+
+
+def test_laut_with_extended_attribute() -> None:
+    art = run("Laut einer am Freitag veröffentlichten Mitteilung des Vereins wurden 300 Bäume gepflanzt.")
+    check(art, "Bäume", kind=Kind.INDIRECT, speaker="einer am Freitag veröffentlichten Mitteilung des Vereins", cue="Laut", entity="Vereins")

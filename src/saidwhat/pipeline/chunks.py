@@ -81,6 +81,12 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
             if k > j + 1:
                 j = k
                 continue
+        if not seen_head and j > i and toks[j - 1].pos in {"ART", "PIAT", "PPOSAT", "PDAT"} and t.pos.startswith("APPR"):
+            # an extended attribute: "einer am Dienstag veröffentlichten Mitteilung"
+            adj = next((m for m in range(j + 1, min(end - 1, j + 7)) if toks[m].pos == "ADJ(A)" and toks[m + 1].pos in {"NN", "NE"}), None)
+            if adj is not None and not any(is_verb(x) or x.pos.startswith("$") for x in toks[j + 1 : adj]):
+                j = adj
+                continue
         if t.pos == "ADV" and not seen_head and j + 1 < end and toks[j + 1].pos in {"ADJ(A)", "CARD"}:
             j += 1  # "rund 200", "besonders schwere"
             continue

@@ -92,6 +92,10 @@ def _description(words: list[Token], a: int, speakers: _Antecedents, mentions: _
     k = 0
     while k < len(words) and words[k].pos in {"ART", "ADJ(A)", "PPOSAT", "PDAT", "PIAT", "CARD"}:
         k += 1
+    # past an extended attribute: "einer am Dienstag veröffentlichten Mitteilung des WFP"
+    src = next((j for j in range(k, min(len(words), k + 8)) if words[j].pos == "NN" and source_noun_medium(words[j].text)), None)
+    if src is not None and (k >= len(words) or words[k].pos.startswith("APPR")):
+        k = src
     if k < len(words) and source_noun_medium(words[k].text) and k + 1 < len(words):
         rest = [t for t in words[k + 1 :] if t.text[:1].isupper()]
         if rest:
