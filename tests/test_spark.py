@@ -187,6 +187,56 @@ def test_jsonl_parity_and_poisoned_articles(spark: Any, tmp_path: Path) -> None:
     assert all(s["loads"] <= 1 for s in summaries), summaries
 
 
+def _table_rows(out: Path, table: str) -> list[dict[str, Any]]:
+    rows = pq.read_table(out / table, partitioning="hive").to_pylist()
+    key = "row_id" if table == "articles" else "article_row_id"
+    return sorted(rows, key=lambda r: (r[key], r.get("index", 0)))
+
+
+def test_python_and_jvm_writers_write_the_same_tables(spark: Any, tmp_path: Path) -> None:
+    """--writer python (pyarrow in the workers) and --writer spark (the JVM): same rows, same marker."""
+    src = _write_jsonl(tmp_path / "in.jsonl", ARTICLES, POISON[:1] + POISON[2:])
+    markers = {}
+    for writer in ("python", "spark"):
+        markers[writer] = run_job(spark, str(src), str(tmp_path / writer), partitions=3, writer=writer)
+        assert markers[writer]["writer"] == writer
+        _assert_parity(tmp_path / writer, ARTICLES)
+    for key in ("articles", "ok", "failed", "statements", "months"):
+        assert markers["python"][key] == markers["spark"][key], key
+    for table in ("articles", "statements"):
+        assert _table_rows(tmp_path / "python", table) == _table_rows(tmp_path / "spark", table), table
+    # the Python writer leaves no attempt folders behind
+    assert not list((tmp_path / "python").rglob("_attempts"))
+
+
+def test_python_writer_commits_only_collected_attempts(tmp_path: Path) -> None:
+    """A failed or duplicate task attempt's files never reach the output."""
+    import pyarrow as pa
+    from pyspark.sql.pandas.types import to_arrow_schema
+
+    from saidwhat.spark import writer as PW
+    from saidwhat.spark.job import article_schema
+
+    schema = to_arrow_schema(article_schema())
+    state = W.WorkerState(extract=saidwhat.extract, pid=0, loads=1, load_seconds=0.0)
+    rows = [W.process_record(dict(a), i, state=state, lang="de") for i, a in enumerate(ARTICLES)]
+    batch = W.rows_to_batch(rows, schema)
+    summaries = []
+    for attempt in ("p00000-a1", "p00000-a2"):  # the same partition twice: a speculative duplicate
+        w = PW.PartitionWriter(root=str(tmp_path), job="j", attempt=attempt)
+        w.add(batch)
+        summaries.append(w.close())
+    months = PW.commit(str(tmp_path), summaries[:1])  # the driver collected the first attempt only
+    assert not (tmp_path / PW.ATTEMPTS_DIR).exists()
+    files = sorted(p.name for p in tmp_path.rglob("*.parquet"))
+    assert files and all("p00000-a1" in f for f in files)
+    assert sum(m["articles"] for m in months.values()) == len(ARTICLES)
+    assert sum(m["statements"] for m in months.values()) == sum(len(r[-1]) for r in rows)
+    got = pq.read_table(tmp_path / "statements", partitioning="hive")
+    assert got.num_rows == sum(len(r[-1]) for r in rows)
+    assert set(pa.Table.from_batches([batch]).column("month").to_pylist()) == set(months)
+
+
 def test_rerun_replaces_output_atomically(spark: Any, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = run_job(spark, str(_write_jsonl(tmp_path / "a.jsonl", ARTICLES)), str(out))

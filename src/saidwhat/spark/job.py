@@ -334,11 +334,15 @@ def run_job(
     lang: str = "de",
     max_chars: int = W.DEFAULT_MAX_CHARS,
     timeout_s: float = W.DEFAULT_TIMEOUT_S,
+    writer: str = "auto",
 ) -> dict[str, Any]:
-    """Extract statements from ``input_path`` into ``output_path``; returns the marker."""
-    from pyspark import StorageLevel
-    from pyspark.sql import functions as F
+    """Extract statements from ``input_path`` into ``output_path``; returns the marker.
 
+    ``writer``: who writes the Parquet tables. "python": each task, with
+    pyarrow (see writer.py; needs a file system the driver shares, as in
+    local mode); "spark": the JVM; "auto": "python" for local (file:) output,
+    else "spark".
+    """
     from saidwhat import __version__
 
     t0 = time.perf_counter()
@@ -351,6 +355,7 @@ def run_job(
         # Fail here with one line, not later with a Java stack trace.
         raise InputError(f"{input_path}: no such file, or no input files in it")
     fs = _FS(spark, output_path)
+    python_writer = _use_python_writer(fs, writer)
     _check_replaceable(fs)
     out = fs.path
     parent = out.getParent()
@@ -360,7 +365,6 @@ def run_job(
     # is a metadata operation, and Spark/Hive readers ignore it meanwhile.
     tmp = fs.sibling(f".{out.getName()}.saidwhat-tmp-{uuid.uuid4().hex[:12]}")
 
-    schema = article_schema()
     min_partitions_key = "spark.sql.files.minPartitionNum"
     previous_min_partitions = spark.conf.get(min_partitions_key, None)
     if partitions:
@@ -370,53 +374,11 @@ def run_job(
     articles = None
     try:
         items = read_input(spark, input_path, fmt, partitions)
-        if fmt in W.ARROW_INPUT_FORMATS:
-            # Rows cross JVM↔Python as Arrow record batches, both ways: no
-            # pickled Row per article, no Python-side schema conversion.
-            from pyspark.sql.pandas.types import to_arrow_schema
-
-            process = functools.partial(
-                W.process_arrow_batches,
-                input_format=fmt,
-                lang=lang,
-                max_chars=max_chars,
-                timeout_s=timeout_s,
-                schema=to_arrow_schema(schema),
-            )
-            articles = items.mapInArrow(process, schema)
+        options: dict[str, Any] = {"input_format": fmt, "lang": lang, "max_chars": max_chars, "timeout_s": timeout_s}
+        if python_writer:
+            months = _run_python_writer(items, fmt, options, _local_path(tmp), uuid.uuid4().hex[:12])
         else:
-            process = functools.partial(
-                W.process_partition, input_format=fmt, lang=lang, max_chars=max_chars, timeout_s=timeout_s
-            )
-            rows = items.mapPartitionsWithIndex(process)
-            # verifySchema off: rows are built to the schema by worker.py;
-            # checking every nested field again in Python costs ~10% of the job.
-            articles = spark.createDataFrame(rows, schema=schema, verifySchema=False)
-        # Both tables come from one extraction pass: keep it (spilling to disk).
-        articles = articles.persist(StorageLevel.MEMORY_AND_DISK)
-        articles.drop("statements").write.partitionBy("month").parquet(fs.child(tmp, ARTICLES_DIR).toString())
-        statements = articles.select(
-            F.col("row_id").alias("article_row_id"),
-            F.col("id").alias("article_id"),
-            "published",
-            "month",
-            F.explode("statements").alias("s"),
-        ).select("article_row_id", "article_id", "published", "s.*", "month")
-        statements.write.partitionBy("month").parquet(fs.child(tmp, STATEMENTS_DIR).toString())
-        per_month = (
-            articles.groupBy("month")
-            .agg(
-                F.count(F.lit(1)).alias("articles"),
-                F.sum(F.when(F.col("status") == W.STATUS_OK, 1).otherwise(0)).alias("ok"),
-                F.sum("n_statements").alias("statements"),
-            )
-            .orderBy("month")
-            .collect()
-        )
-        months = {
-            r["month"]: {"articles": int(r["articles"]), "ok": int(r["ok"]), "statements": int(r["statements"] or 0)}
-            for r in per_month
-        }
+            articles, months = _run_spark_writer(spark, items, fmt, options, fs, tmp)
         n_articles = sum(m["articles"] for m in months.values())
         n_ok = sum(m["ok"] for m in months.values())
         marker = {
@@ -434,6 +396,7 @@ def run_job(
             "ok": n_ok,
             "failed": n_articles - n_ok,
             "statements": sum(m["statements"] for m in months.values()),
+            "writer": "python" if python_writer else "spark",
             "months": months,
             "seconds": round(time.perf_counter() - t0, 1),
         }
@@ -448,6 +411,89 @@ def run_job(
         else:
             spark.conf.set(min_partitions_key, previous_min_partitions)
     return marker
+
+
+WRITERS: tuple[str, ...] = ("auto", "python", "spark")
+
+
+def _use_python_writer(fs: _FS, writer: str) -> bool:
+    if writer not in WRITERS:
+        raise InputError(f"unknown writer {writer!r} (one of {', '.join(WRITERS)})")
+    local = str(fs.fs.getUri().getScheme()) == "file"
+    if writer == "python" and not local:
+        raise InputError(f"--writer python needs a local (file:) output folder, not {fs.path.toString()}")
+    return local if writer == "auto" else writer == "python"
+
+
+def _local_path(p: Any) -> str:
+    return str(p.toUri().getPath())
+
+
+def _run_python_writer(items: Any, fmt: str, options: dict[str, Any], root: str, job: str) -> dict[str, dict[str, int]]:
+    """Extract and write in the Python workers; commit the collected attempts' files."""
+    from pyspark.sql.pandas.types import to_arrow_schema
+
+    from saidwhat.spark import writer as PW
+
+    os.makedirs(os.path.join(root, ARTICLES_DIR), exist_ok=True)
+    os.makedirs(os.path.join(root, STATEMENTS_DIR), exist_ok=True)
+    arrow_schema = to_arrow_schema(article_schema())
+    if fmt in W.ARROW_INPUT_FORMATS:
+        process = functools.partial(W.write_arrow_batches, root=root, job=job, schema=arrow_schema, **options)
+        rows = items.mapInArrow(process, PW.SUMMARY_SCHEMA_DDL).collect()
+        summaries = [json.loads(r["summary"]) for r in rows]
+    else:
+        part = functools.partial(W.write_partition, root=root, job=job, schema=arrow_schema, **options)
+        summaries = items.mapPartitionsWithIndex(part).collect()
+    return PW.commit(root, summaries)
+
+
+def _run_spark_writer(
+    spark: Any, items: Any, fmt: str, options: dict[str, Any], fs: _FS, tmp: Any
+) -> tuple[Any, dict[str, dict[str, int]]]:
+    """Extract in the Python workers, write both tables from the JVM; (persisted articles, counts per month)."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    schema = article_schema()
+    if fmt in W.ARROW_INPUT_FORMATS:
+        # Rows cross JVM↔Python as Arrow record batches, both ways: no
+        # pickled Row per article, no Python-side schema conversion.
+        from pyspark.sql.pandas.types import to_arrow_schema
+
+        process = functools.partial(W.process_arrow_batches, schema=to_arrow_schema(schema), **options)
+        articles = items.mapInArrow(process, schema)
+    else:
+        rows = items.mapPartitionsWithIndex(functools.partial(W.process_partition, **options))
+        # verifySchema off: rows are built to the schema by worker.py;
+        # checking every nested field again in Python costs ~10% of the job.
+        articles = spark.createDataFrame(rows, schema=schema, verifySchema=False)
+    # Both tables come from one extraction pass: keep it (spilling to disk).
+    articles = articles.persist(StorageLevel.MEMORY_AND_DISK)
+    articles.drop("statements").write.partitionBy("month").parquet(fs.child(tmp, ARTICLES_DIR).toString())
+    statements = articles.select(
+        F.col("row_id").alias("article_row_id"),
+        F.col("id").alias("article_id"),
+        "published",
+        "month",
+        F.explode("statements").alias("s"),
+    ).select("article_row_id", "article_id", "published", "s.*", "month")
+    statements.write.partitionBy("month").parquet(fs.child(tmp, STATEMENTS_DIR).toString())
+    per_month = (
+        articles.groupBy("month")
+        .agg(
+            F.count(F.lit(1)).alias("articles"),
+            F.sum(F.when(F.col("status") == W.STATUS_OK, 1).otherwise(0)).alias("ok"),
+            F.sum("n_statements").alias("statements"),
+        )
+        .orderBy("month")
+        .collect()
+    )
+    months = {
+        r["month"]: {"articles": int(r["articles"]), "ok": int(r["ok"]), "statements": int(r["statements"] or 0)}
+        for r in per_month
+    }
+    return articles, months
 
 
 # --------------------------------------------------------------------------
@@ -484,6 +530,13 @@ def add_arguments(p: argparse.ArgumentParser, *, default_master: str | None) -> 
         metavar="SECONDS",
         help=f"per-article time limit, 0 for none (default: {W.DEFAULT_TIMEOUT_S:g})",
     )
+    p.add_argument(
+        "--writer",
+        default="auto",
+        choices=list(WRITERS),
+        help="who writes the Parquet: the Python workers (pyarrow; local or shared-mount output) or the JVM "
+        "(any Hadoop file system); auto: python for local output (default: auto)",
+    )
     p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="extra Spark setting (repeatable)")
     p.add_argument("--quiet", action="store_true", help="print nothing on success")
 
@@ -510,6 +563,7 @@ def run_from_args(args: argparse.Namespace) -> int:
             lang=args.lang,
             max_chars=args.max_chars,
             timeout_s=args.timeout,
+            writer=args.writer,
         )
     finally:
         spark.stop()

@@ -645,3 +645,35 @@ def process_arrow_batches(
             n += 1
         if rows:
             yield rows_to_batch(rows, schema)
+
+
+# --------------------------------------------------------------------------
+# The same, writing Parquet in the worker (``--writer python``, see writer.py)
+
+
+def write_arrow_batches(batches: Iterable[Any], *, root: str, job: str, **options: Any) -> Iterator[Any]:
+    """``mapInArrow`` body: input batches → Parquet files under ``root`` → one summary batch."""
+    from .writer import write_batches
+
+    yield from write_batches(process_arrow_batches(batches, **options), root=root, job=job)
+
+
+def write_partition(
+    index: int, items: Iterable[Any], *, root: str, job: str, schema: Any, **options: Any
+) -> Iterator[dict[str, Any]]:
+    """``mapPartitionsWithIndex`` body (WARC): records → Parquet files → one summary dict."""
+    from .writer import PartitionWriter
+
+    writer = PartitionWriter(root=root, job=job)
+    rows: list[OutputRow] = []
+    try:
+        for row in process_partition(index, items, **options):
+            rows.append(row)
+            if len(rows) >= 200:
+                writer.add(rows_to_batch(rows, schema))
+                rows = []
+        if rows:
+            writer.add(rows_to_batch(rows, schema))
+    finally:
+        summary = writer.close()
+    yield summary
