@@ -40,3 +40,24 @@ def test_nach_with_document_source() -> None:
 def test_laut_with_extended_attribute() -> None:
     art = run("Laut einer am Freitag veröffentlichten Mitteilung des Vereins wurden 300 Bäume gepflanzt.")
     check(art, "Bäume", kind=Kind.INDIRECT, speaker="einer am Freitag veröffentlichten Mitteilung des Vereins", cue="Laut", entity="Vereins")
+
+
+def test_second_frame_after_doch_ends_the_first_quote() -> None:
+    art = run("Der Bürgermeister sagte, die Halle sei sicher, doch der Gutachter erklärte, sie müsse saniert werden.")
+    check(art, "Halle", kind=Kind.INDIRECT, quote="die Halle sei sicher", speaker="Der Bürgermeister")
+    check(art, "saniert", kind=Kind.INDIRECT, speaker="der Gutachter", cue="erklärte")
+
+
+def test_title_in_marks_inside_the_frame() -> None:
+    art = run("Der Trainer sagte dem „Kurier“, die Mannschaft habe gut gespielt.")
+    check(art, "Mannschaft", kind=Kind.INDIRECT, speaker="Der Trainer", cue="sagte")
+
+
+def test_relative_clause_between_cue_and_complement() -> None:
+    art = run("Die Sängerin schrieb in einer Erklärung, die am Abend veröffentlicht wurde, sie wolle eine Pause machen.")
+    check(art, "Pause", kind=Kind.INDIRECT, quote="sie wolle eine Pause machen", speaker="Die Sängerin", cue="schrieb")
+
+
+def test_wie_frame_with_apposition() -> None:
+    art = run("Das Bad bleibt geschlossen, wie Anna Berg, Sprecherin der Stadt, mitteilte.")
+    check(art, "Bad", kind=Kind.INDIRECT, speaker="Anna Berg, Sprecherin der Stadt", cue="wie … mitteilte")

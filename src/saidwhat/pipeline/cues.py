@@ -166,6 +166,20 @@ def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple
     # a relative clause: the relative pronoun is the speaker ("…, die davon ausgeht, …")
     if first is not None and first.lower in {"der", "die", "das", "welcher", "welche", "welches"} and cb > start and toks[cb - 1].text == "," and first.pos in {"PRELS", "ART", "PDS"} and not (cb + 1 < f and toks[cb + 1].pos in {"NN", "NE", "ADJ(A)"}):
         return (cb, cb + 1), []
+    if cb > start and toks[cb - 1].text == "," and (first is None or first.lower not in _SUBORDINATORS | _RELATIVES):
+        # "wie Max Muster, Chef der Firma, mitteilte": appositions split the clause
+        pb = cb
+        for _ in range(3):
+            if pb <= start or toks[pb - 1].text != ",":
+                break
+            pb = clause_begin(toks, pb - 1, start)
+            if toks[pb].lower == "wie":
+                if pb + 1 < f and not any(is_verb(t) for t in toks[pb + 1 : f]) and _plausible_np(toks, pb + 1, f):
+                    e = f
+                    while e > pb + 1 and toks[e - 1].text == ",":
+                        e -= 1
+                    return (pb + 1, e), [pb]
+                break
     if first is not None and (first.lower in _SUBORDINATORS and first.pos in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower in _RELATIVES and first.pos in {"PRELS", "ART", "PDS"} and cb > start):
         k = cb + 1
         while k < f and toks[k].pos in _SKIP_AFTER_VERB:
@@ -202,6 +216,11 @@ def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple
     sp = _prefield_subject(toks, start, f)
     if sp is not None:
         return sp, []
+    if cb > start and toks[cb].lower in _COORD and toks[cb - 1].text == ",":
+        # a coordinated main clause: "…, doch der Sprecher erklärte"
+        sp = _prefield_subject(toks, cb, f)
+        if sp is not None:
+            return sp, []
     return _after_verb(toks, f + 1, end), []
 
 

@@ -24,7 +24,7 @@ from .cues import Cue, clause_begin, find_cue, speaker_of, subject_after_verb
 from .direct import addressee_in
 from .found import Found, TokRange, tok_span
 from .lexicons import cue_particles, source_noun_medium
-from .morph import CLAUSE_STARTERS, is_verb, maybe_finite, mood
+from .morph import CLAUSE_STARTERS, is_finite, is_verb, maybe_finite, mood
 from .sentences import Article
 
 _COMPLEMENT_PUNCT = frozenset({",", ":"})
@@ -128,6 +128,26 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
     return False
 
 
+_RELATIVE_WORDS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches", "welchem"})
+
+
+def _relative_start(toks: list[Token], k: int) -> bool:
+    """A relative clause starts at ``k``: a relative pronoun (HanTa may tag it
+    as an article: then no noun follows it), perhaps after a preposition."""
+    if k + 1 < len(toks) and toks[k].pos.startswith("APPR"):
+        k += 1
+    if k + 1 >= len(toks) or toks[k].lower not in _RELATIVE_WORDS:
+        return False
+    return toks[k].pos == "PRELS" or toks[k + 1].pos not in {"NN", "NE", "ADJ(A)", "CARD", "NNA"}
+
+
+def _name_in_marks(art: Article, toks: list[Token], k: int) -> bool:
+    """A short title in quotation marks inside the frame ("sagte dem „Spiegel“")."""
+    qi = art.in_quote[k]
+    a, b = art.quote_tokens[qi]
+    return b - a <= 6 and qi not in art.standalone and all(t.text[:1].isupper() or not t.text[:1].isalnum() for t in toks[a:b])
+
+
 def _konjunktiv_after_insertion(toks: list[Token], j: int, te: int) -> bool:
     """A Konjunktiv verb in a later main-clause segment (``j`` is a comma): the
     segments between are relative or infinitive clauses, skipped."""
@@ -158,6 +178,12 @@ def _quote_end(toks: list[Token], k: int, te: int, cue_starts: set[int]) -> int:
                 if toks[p].text in {",", "und", "sowie"}:
                     return _trim_end(toks, k, p)
                 p -= 1
+            # a new main clause with its subject first: "…, doch der Sprecher erklärte, …"
+            p = j - 1
+            while p > k and j - p <= 8 and toks[p].pos in {"ART", "NN", "NE", "ADJ(A)", "PPER", "PPOSAT"}:
+                p -= 1
+            if p < j - 1 and p > k and toks[p].lower in {"doch", "aber", "sondern", "während"} and toks[p - 1].text == ",":
+                return _trim_end(toks, k, p - 1)
         if toks[j].lower == "so" and toks[j - 1].text == "," and j + 1 < te and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}:
             return _trim_end(toks, k, j - 1)
     return te
@@ -174,9 +200,19 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     after = max(c.tokens + ([sp[1] - 1] if sp and sp[1] > c.verb else []))
     k = after + 1
     while k < te and toks[k].text not in _COMPLEMENT_PUNCT:
-        if art.in_quote[k] != -1 or (is_verb(toks[k]) and k not in c.tokens and toks[k].lemma not in ("haben", "sein", "werden")):
+        if art.in_quote[k] != -1 and not _name_in_marks(art, toks, k):
+            return None
+        if is_verb(toks[k]) and k not in c.tokens and toks[k].lemma not in ("haben", "sein", "werden"):
             return None  # another verb before the comma: a different clause
         k += 1
+    if k < te - 2 and toks[k].text == "," and _relative_start(toks, k + 1):
+        # a relative clause on the last phrase before the complement:
+        # "schrieb in einer Erklärung, die am Abend veröffentlicht wurde, sie wolle …"
+        r = k + 1
+        while r < te and toks[r].text not in _COMPLEMENT_PUNCT:
+            r += 1
+        if r < te - 1 and toks[r].text == "," and is_finite(toks[r - 1]):
+            k = r
     if k >= te - 1 or not ((extra and not c.entry.weak) or _complement(toks, k + 1, te, c, toks[k].text == ":")):
         return None
     q0 = k + 1
