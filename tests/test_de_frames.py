@@ -61,3 +61,12 @@ def test_relative_clause_between_cue_and_complement() -> None:
 def test_wie_frame_with_apposition() -> None:
     art = run("Das Bad bleibt geschlossen, wie Anna Berg, Sprecherin der Stadt, mitteilte.")
     check(art, "Bad", kind=Kind.INDIRECT, speaker="Anna Berg, Sprecherin der Stadt", cue="wie … mitteilte")
+
+
+def test_quoted_phrase_without_frame() -> None:
+    # three or more quoted words with no statement or cue around them: a direct quote, speaker open
+    art = run("Die Lage im Hafen sei „völlig außer Kontrolle geraten“ und werde schlimmer.")
+    st = check(art, "Kontrolle", kind=Kind.DIRECT, quote="„völlig außer Kontrolle geraten“")
+    assert not st.speaker
+    # a short term in marks is no statement
+    assert not run("Das Projekt „Grüne Welle“ startet im Mai.").statements

@@ -20,6 +20,7 @@ _LABEL_VERBS = frozenset({"bezeichnen", "nennen", "sprechen", "titulieren", "bes
 # verbs that take "als" + what was said ("würdigte ihn als „…“")
 _ALS_VERBS = frozenset({"würdigen", "verurteilen", "zurückweisen", "weisen", "begrüßen", "einschätzen", "schätzen", "ansehen"})
 _GOVERNORS = frozenset({"als"})
+_MIN_ORPHAN_WORDS = 3
 
 
 def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[Found]:
@@ -81,6 +82,12 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
             kind = "direct_label" if i in near and toks[i].lemma in _LABEL_VERBS else "direct_embedded_cue"
             out.append(Found(Kind.DIRECT, [Span(q.begin, q.end)], kind, speaker=sp, cue=cue.tokens, medium=cue.medium, frame=frame, sent=s.i))
             break
+        else:
+            # no statement around it and no cue verb: a quoted phrase of three or more
+            # words is still marked as a direct quote by the corpus more often than
+            # not (shorter ones are mostly terms); who said it is left open
+            if sum(1 for t in toks[a:b] if t.text[:1].isalnum()) >= _MIN_ORPHAN_WORDS:
+                out.append(Found(Kind.DIRECT, [Span(q.begin, q.end)], "direct_orphan", sent=s.i))
     return out
 
 
