@@ -120,3 +120,12 @@ def test_addressee_dative_after_cue() -> None:
     art = run("Der Minister sagte der Zeitung, die Steuern würden sinken. „Wir helfen“, sagte er dem Sender.")
     check(art, "Steuern", kind=Kind.INDIRECT, speaker="Der Minister", addressee="der Zeitung")
     check(art, "helfen", kind=Kind.DIRECT, speaker="er", addressee="dem Sender")
+
+
+def test_so_x_set_off_in_the_middle() -> None:
+    art = run("Trotzdem, so Berger, habe der Verein seine Pflicht erfüllt.")
+    check(art, "Pflicht", kind=Kind.INDIRECT, speaker="Berger", cue="so")
+    art = run("Der Schritt sei wichtig – so die Sprecherin –, doch fehle weiter Geld.")
+    check(art, "Geld", kind=Kind.INDIRECT, speaker="die Sprecherin", cue="so")
+    # "so" as an adverb with a verb after it is no frame
+    assert not run("Die Stadt will, so scheint es, sparen.").statements

@@ -325,16 +325,20 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
                     construction = "nominal_nach_post"
                 else:
                     sp = None
-        elif p.kind == "so" and i > st and toks[i - 1].text == ",":
+        elif p.kind == "so" and i > st and toks[i - 1].text in {",", "–"}:
             sp = speaker_forward(toks, i + 1, te, appositions=True)
             if sp is None:
                 continue
             rest = sp[1]
-            while rest < te and not is_verb(toks[rest]) and toks[rest].text not in {",", ":", ";"}:
+            while rest < te and not is_verb(toks[rest]) and toks[rest].text not in {",", ":", ";", "–"}:
                 rest += 1  # "so X weiter", "so X in einem Interview"
-            if rest < te:
+            if rest < te and toks[rest].text in {",", "–"} and rest + 1 < te and toks[i - 1].text in {",", "–"}:
+                # set off in the middle: "Dennoch, so Nacke, habe er …", "– so Canny –"
+                frame = (i - 1, rest + 1)
+            elif rest < te:
                 continue  # "so" as an adverb inside a clause
-            frame = (i - 1, te)
+            else:
+                frame = (i - 1, te)
         elif p.kind == "adv":
             frame = (i, i + 1)
             if p.word == "demnach":
