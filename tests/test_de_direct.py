@@ -86,3 +86,9 @@ def test_label_quote() -> None:
 def test_titles_in_quotes_are_not_statements() -> None:
     art = run("Der Film „Das Boot“ lief am Sonntag im Fernsehen.")
     assert art.statements == []
+
+
+def test_bare_quote_shares_the_frame_before_it() -> None:
+    art = run("„Wir haben lange gewartet“, sagte die Ärztin. „Jetzt beginnt endlich der Umbau der Station.“")
+    st = check(art, "Umbau", kind=Kind.DIRECT, speaker="die Ärztin", cue="sagte")
+    assert st.role_text("frame", art.text) == ", sagte die Ärztin"

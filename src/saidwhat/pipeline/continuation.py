@@ -129,7 +129,8 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
             if parent is not None:  # (orphans: right 44% of the time on train, no speaker)
                 out.append(_inherit(parent, Kind.FREE_INDIRECT, span, "free_indirect", s.i))
-    # bare direct quotes take the speaker of the nearest statement before them
+    # bare direct quotes take the speaker of the nearest statement before them,
+    # and (as the corpus marks them) its cue, frame and addressee too
     ordered = sorted(found + out, key=lambda f: f.begin)
     prev: Found | None = None
     for f in ordered:
@@ -137,6 +138,10 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
             f.speaker = prev.speaker
             f.inherited_from = prev
             f.medium = prev.medium
+            if prev.kind == Kind.DIRECT and prev.cue and not prev.nested:
+                f.cue = list(prev.cue)
+                f.frame = list(prev.frame)
+                f.addressee = prev.addressee
         if f.speaker is not None:
             prev = f
     return out
