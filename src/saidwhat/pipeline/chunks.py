@@ -12,6 +12,7 @@ token range ``(start, end)`` or None; none looks further than the sentence.
 from __future__ import annotations
 
 from ..nlp import Token
+from .lexicons import source_noun_medium
 from .morph import NP_TAGS, PRONOUN_TAGS, is_finite, is_verb
 
 # lower-case words that may continue a name-like phrase
@@ -38,10 +39,15 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
     while j < end:
         t = toks[j]
         if _np_token(t):
-            if seen_head and t.pos in {"ART", "PPOSAT", "PDAT", "PIAT"} and t.lower not in _GENITIVE_DETERMINERS:
+            after_genitive = toks[j - 1].lower in _GENITIVE_DETERMINERS and toks[j - 1].pos == "ART"
+            if seen_head and t.pos in {"ART", "PPOSAT", "PDAT", "PIAT"} and t.lower not in _GENITIVE_DETERMINERS and not after_genitive:
                 break  # a second noun phrase starts: "warfen die Taliban den Menschen vor"
+            if seen_head and t.pos == "CARD":
+                break  # "meldete die Polizei 40 Verletzte": a number opens the object
             if seen_head and t.pos == "ADJ(A)" and t.text[:1].islower() and toks[j - 1].pos in {"NN", "NE", "FM", "NNA"}:
-                break  # "sagte Hauptmann Sipe gute Fortschritte": an object follows
+                if not (source_noun_medium(toks[j - 1].text) and j + 1 < end and toks[j + 1].pos == "NN"):
+                    break  # "sagte Hauptmann Sipe gute Fortschritte": an object follows
+                # but a source noun takes a genitive plural: "Angaben libanesischer Sicherheitskreise"
             seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY", "NNA"} or t.text[:1].isupper()
             j += 1
             continue
@@ -178,6 +184,8 @@ def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
     # a verbless prefield is one constituent: the whole of it is the subject
     # ("Ken Rice vom Institut für Astronomie in Edinburgh erklärte")
     if not any(is_verb(x) for x in toks[j:end]) and not any(x.lower in {"der", "die", "das", "welche", "welcher"} and x.pos in {"PRELS", "PDS"} for x in toks[j:end]):
+        while end > j and toks[end - 1].pos == "ADV":
+            end -= 1  # "Die Armee hingegen erklärte": the adverb is no part of it
         return end
     j = _appositions(toks, j, end, relative=False)
     if j >= end:

@@ -303,7 +303,7 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
         speaker_is_cue = False
         construction = "nominal_" + p.word
         if p.kind == "prep" and toks[i].pos.startswith("APPR"):
-            sp = speaker_forward(toks, i + 1, te, appositions=False)
+            sp = speaker_forward(toks, i + 1, te, appositions=True)
             if sp:
                 frame = (i, sp[1])
         elif p.kind == "post":
@@ -315,7 +315,7 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
             if sp:
                 frame = (sp[0], i + 1)
         elif p.kind == "nounprep":
-            sp = speaker_forward(toks, i + 1, te, appositions=False)
+            sp = speaker_forward(toks, i + 1, te, appositions=True)
             if sp and any(source_noun_medium(t.text) for t in toks[sp[0] : min(sp[1], sp[0] + 3)]):
                 frame = (i, sp[1])
             else:

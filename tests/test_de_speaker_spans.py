@@ -1,0 +1,38 @@
+"""Speaker phrase boundaries: sentences written for these tests."""
+
+from __future__ import annotations
+
+from saidwhat.model import Kind
+from saidwhat.nlp import parse
+from saidwhat.pipeline.chunks import speaker_forward
+from test_de_helpers import check, run
+
+
+def test_source_noun_with_genitive_plural() -> None:
+    art = run("Nach Angaben libanesischer Sicherheitskreise wurden zwei Soldaten verletzt.")
+    check(art, "Soldaten", kind=Kind.INDIRECT, speaker="Angaben libanesischer Sicherheitskreise")
+
+
+def test_genitive_with_quantifier() -> None:
+    art = run("Nach Meinung der beiden Gutachter ist die Brücke sicher.")
+    check(art, "Brücke", kind=Kind.INDIRECT, speaker="Meinung der beiden Gutachter")
+
+
+def test_nominal_frame_with_apposition() -> None:
+    art = run("Nach Angaben des Direktors der Fluglinie, Jan Ohm, sei die Maschine gewartet worden.")
+    check(art, "Maschine", kind=Kind.INDIRECT, speaker="Angaben des Direktors der Fluglinie, Jan Ohm")
+
+
+def test_number_starts_the_object() -> None:
+    doc = parse("meldete die Polizei 40 Verletzte", "de")
+    assert speaker_forward(doc.tokens, 1, len(doc.tokens), appositions=False) == (1, 3)
+
+
+def test_adverb_after_prefield_subject() -> None:
+    art = run("Die Armee hingegen erklärte, die Lage sei ruhig.")
+    check(art, "Lage", kind=Kind.INDIRECT, speaker="Die Armee")
+
+
+def test_heisst_es_source_without_preposition() -> None:
+    art = run("In der Mitteilung des Vereins heißt es, das Turnier werde verschoben.")
+    check(art, "Turnier", kind=Kind.INDIRECT, speaker="der Mitteilung des Vereins")
