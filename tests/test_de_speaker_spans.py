@@ -36,3 +36,13 @@ def test_adverb_after_prefield_subject() -> None:
 def test_heisst_es_source_without_preposition() -> None:
     art = run("In der Mitteilung des Vereins heißt es, das Turnier werde verschoben.")
     check(art, "Turnier", kind=Kind.INDIRECT, speaker="der Mitteilung des Vereins")
+
+
+def test_possessive_ihr_opens_a_speaker_phrase() -> None:
+    art = run("Ihr Vorsitzender Jan Ohm erklärte: „Wir sind noch nicht zufrieden.“")
+    check(art, "zufrieden", kind=Kind.DIRECT, speaker="Ihr Vorsitzender Jan Ohm", cue="erklärte")
+
+
+def test_colon_frame_subject_after_second_place_verb() -> None:
+    art = run("Hier sparte der Bürgermeister nicht mit Kritik: „So geht es nicht weiter mit der Stadt.“")
+    check(art, "Stadt", kind=Kind.DIRECT, speaker="der Bürgermeister")

@@ -25,6 +25,11 @@ _GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "seines", "se
 _STOP_NOUNS = frozenset({"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende"})
 
 
+def _possessive_use(toks: list[Token], i: int, end: int) -> bool:
+    """"Ihr Vorsitzender", "ihr Sprecher": a possessive before its noun, not the pronoun."""
+    return toks[i].lower == "ihr" and i + 1 < end and toks[i + 1].pos in {"NN", "NNA", "ADJ(A)", "NE"}
+
+
 def _np_token(t: Token) -> bool:
     if t.pos in NP_TAGS:
         return t.text not in _STOP_NOUNS
@@ -38,6 +43,9 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
     seen_head = False
     while j < end:
         t = toks[j]
+        if j == i and _possessive_use(toks, j, end):
+            j += 1  # "Ihr Vorsitzender …"
+            continue
         if _np_token(t):
             after_genitive = toks[j - 1].lower in _GENITIVE_DETERMINERS and toks[j - 1].pos == "ART"
             if seen_head and t.pos in {"ART", "PPOSAT", "PDAT", "PIAT"} and t.lower not in _GENITIVE_DETERMINERS and not after_genitive:
@@ -113,7 +121,7 @@ def speaker_forward(toks: list[Token], i: int, end: int, *, appositions: bool) -
     if i >= end:
         return None
     t = toks[i]
-    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS:
+    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS and not _possessive_use(toks, i, end):
         return (i, i + 1)
     j = np_core(toks, i, end)
     if j == i:
@@ -176,7 +184,7 @@ def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
     if i >= end:
         return None
     t = toks[i]
-    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS:
+    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS and not _possessive_use(toks, i, end):
         return end if end == i + 1 else None
     j = np_core(toks, i, end)
     if j == i:

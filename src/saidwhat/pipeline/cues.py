@@ -286,6 +286,9 @@ def clause_subject(toks: list[Token], start: int, end: int) -> tuple[int, int] |
         (k for k in range(b, end) if is_finite(toks[k]) and (clause_begin(toks, k, b) == b or toks[clause_begin(toks, k, b)].lower not in _SUBORDINATORS | _RELATIVES)),
         None,
     )
+    if f is None and b + 2 < end and toks[b].pos in {"ADV", "ADJ(D)", "PROAV"} and toks[b + 1].text[:1].islower() and toks[b + 1].pos in {"NN", "ADJ(A)"} and toks[b + 2].pos in {"ART", "PPOSAT", "NE", "PPER"}:
+        # a verb the tagger missed in second place: "Hier sparte der Präsident nicht mit Kritik:"
+        return _after_verb(toks, b + 2, end)
     if f is None:
         # no verb: "Erkki Tuomioja, Präsident des Rats der EU: „…“"
         se = subject_phrase(toks, b, end)
