@@ -129,3 +129,13 @@ def test_so_x_set_off_in_the_middle() -> None:
     check(art, "Geld", kind=Kind.INDIRECT, speaker="die Sprecherin", cue="so")
     # "so" as an adverb with a verb after it is no frame
     assert not run("Die Stadt will, so scheint es, sparen.").statements
+
+
+def test_soll_hearsay_only_in_the_main_clause() -> None:
+    art = run("Der Bürgermeister sagte, der Markt sei geschlossen worden. Der Betreiber soll die Miete nicht bezahlt haben.")
+    check(art, "Miete", kind=Kind.FREE_INDIRECT, speaker="Der Bürgermeister")
+    # in a relative clause, or with a passive infinitive (a plan), "soll" is no hearsay
+    art = run("Der Bürgermeister sagte, der Markt sei geschlossen worden. Es gibt einen Plan, der bis Mai umgesetzt werden soll.")
+    assert not any(st.kind == Kind.FREE_INDIRECT for st in art.statements)
+    art = run("Der Bürgermeister sagte, der Markt sei geschlossen worden. Dazu soll eine Arbeitsgruppe gebildet werden.")
+    assert not any(st.kind == Kind.FREE_INDIRECT for st in art.statements)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..model import Kind, Span
 from ..nlp import Sentence
-from .cues import Cue, find_cue, speaker_of
+from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
 from .found import Found
 from .morph import is_finite, mood
 from .sentences import Article
@@ -37,10 +37,29 @@ def _konjunktiv_main(art: Article, s: Sentence) -> bool:
 
 
 def _hearsay_modal(art: Article, s: Sentence) -> bool:
+    """"soll/sollen" as the main clause's verb. Not in a relative or subordinate
+    clause ("…, die bestehen soll"), and not with a passive infinitive, which
+    states a plan ("Dazu soll eine Arbeitsgruppe gebildet werden")."""
     toks = art.tokens
-    return any(
-        toks[i].lower in {"soll", "sollen"} and is_finite(toks[i]) and art.in_quote[i] == -1 for i in range(s.start, s.end)
-    )
+    for i in range(s.start, s.end):
+        if toks[i].lower not in {"soll", "sollen"} or not is_finite(toks[i]) or art.in_quote[i] != -1:
+            continue
+        cb = clause_begin(toks, i, s.start)
+        if cb < i and (toks[cb].lower in _SUBORDINATORS or (cb > s.start and toks[cb].lower in _RELATIVES)):
+            continue
+        ce = clause_end(toks, i + 1, s.end)
+        last = ce - 1
+        while last > i and toks[last].pos.startswith("$"):
+            last -= 1
+        if toks[last].lower == "werden" and toks[last - 1].pos.endswith("(PP)"):
+            continue
+        return True
+    return False
+
+
+# words that open a subordinate clause, and (after a comma) a relative clause
+_SUBORDINATORS = frozenset({"dass", "daß", "ob", "wie", "weil", "da", "wenn", "als", "nachdem", "während", "obwohl", "damit", "wo", "womit", "wobei", "bis"})
+_RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "welches", "was"})
 
 
 def _cue_in(art: Article, s: Sentence) -> Cue | None:

@@ -103,13 +103,13 @@ def _coordination_end(toks: list[Token], v: int, te: int) -> int:
 def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
     """A cue verb that does not report here: an adjective ("die oft beklagte
     Lücke"), a relative clause ("…, die 25 Millionen Opfer gefordert hatte"),
-    a passive without an agent ("wurden verurteilt")."""
+    a passive ("wurden verurteilt", "sind für Montag angekündigt")."""
     v = c.verb
     if v > start and toks[v - 1].pos in {"ART", "ADJ(A)", "ADV", "PIAT"} and v + 1 < len(toks) and toks[v + 1].pos == "NN":
         return True
     cb = clause_begin(toks, v, start)
     if cb > start and toks[cb].lower in {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"}:
         return True
-    if c.finite != v and toks[c.finite].lemma == "werden" and toks[v].pos.endswith("(PP)"):
+    if c.finite != v and toks[c.finite].lemma in {"werden", "sein"} and toks[v].pos.endswith("(PP)"):
         return True
     return False
