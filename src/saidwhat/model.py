@@ -105,6 +105,9 @@ class Span:
 
 def spans_text(spans: Iterable[Span], source: str) -> str:
     """The text of a (possibly discontinuous) role, gaps shown as ``…``."""
+    spans = list(spans)
+    if len(spans) == 1:  # most roles: no sorting, no join
+        return source[spans[0].begin : spans[0].end]
     return " … ".join(s.text(source) for s in sorted(spans))
 
 
