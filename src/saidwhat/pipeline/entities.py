@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from ..learn.ner import gazetteer
 from ..nlp import Token
 from .chunks import np_core
 from .found import Found
-from .lexicons import is_speaker_noun, pronouns, source_noun_medium
+from .lexicons import is_speaker_noun, places, pronouns, source_noun_medium
 from .morph import is_finite
 from .sentences import Article
 
@@ -31,35 +32,121 @@ _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "seinem", "ihrem
 
 def resolve_entities(art: Article, found: list[Found]) -> None:
     toks = art.tokens
-    mentions = _Antecedents()
-    for pos, subject in _subject_mentions(art):  # (token index, entity)
-        mentions.add(pos, subject)
+    # what earlier pronouns revealed about an entity ("er" → Stoltenberg: masculine)
+    known: dict[str, frozenset[str]] = {}
+    mentions = _Antecedents(known)
+    for pos, subject, feats in _subject_mentions(art):  # (token index, entity, features)
+        mentions.add(pos, subject, feats)
     # Speakers are resolved left to right, so every speaker before the one at
     # hand is resolved already: ``speakers`` collects them in order and a
     # binary search finds the latest (a scan of all statements per pronoun
     # was quadratic on long texts).
-    speakers = _Antecedents()
+    speakers = _Antecedents(known)
+    features: dict[int, frozenset[str]] = {}  # id(Found) → gender/number of its speaker's referent
     ordered = sorted(found, key=lambda f: (f.speaker[0] if f.speaker else 10**9, f.begin))
     for f in ordered:
         if f.speaker is None:
             continue
         if f.inherited_from is not None and f.inherited_from.entity:
             f.entity = f.inherited_from.entity
-            speakers.add(f.speaker[0], f.entity)
+            feats = features.get(id(f.inherited_from), _ANY)
+            features[id(f)] = feats
+            speakers.add(f.speaker[0], f.entity, feats)
             continue
         a, b = f.speaker
         words = toks[a:b]
         ent = None
+        feats = phrase_features(words)
         if _is_pronoun_like(words):
-            ent = _antecedent(a, speakers, mentions)
+            window = art.sentences[max(0, toks[a].sent - _WINDOW_SENTENCES)].start
+            wanted = _wanted(words[0])
+            hit = _antecedent(a, speakers, mentions, wanted, window)
+            if hit is not None:
+                ent, feats = hit
+                if wanted is not None and feats & wanted:
+                    feats = feats & wanted
+                    known[ent] = known.get(ent, _ANY) & feats
         else:
             ent = _name(words) or _role_link(words, a, found, toks) or _description(words, a, speakers, mentions)
         f.entity = ent or " ".join(t.text for t in words)
+        features[id(f)] = feats
         if f.entity:
-            speakers.add(a, f.entity)
+            speakers.add(a, f.entity, feats)
     for f in found:  # inherited speakers whose parent resolved later
         if f.entity is None and f.inherited_from is not None:
             f.entity = f.inherited_from.entity
+
+
+# gender/number features: m, f, n (singular), p (plural); _ANY when unknown
+_ANY = frozenset({"m", "f", "n", "p"})
+# what a determiner opening a speaker phrase allows (nominative, or the dative
+# and genitive of "laut der Polizei", "nach Angaben des Ministeriums")
+_DETERMINER_FEATURES = {
+    "der": frozenset({"m", "f"}),
+    "die": frozenset({"f", "p"}),
+    "das": frozenset({"n"}),
+    "den": frozenset({"p"}),
+    "dem": frozenset({"m", "n"}),
+    "des": frozenset({"m", "n"}),
+    "ein": frozenset({"m", "n"}),
+    "eine": frozenset({"f"}),
+    "einem": frozenset({"m", "n"}),
+    "einer": frozenset({"f"}),
+    "eines": frozenset({"m", "n"}),
+    "dieser": frozenset({"m", "f"}),
+    "diese": frozenset({"f", "p"}),
+    "dieses": frozenset({"n"}),
+}
+# determiners and pronouns never in the nominative: such a prefield is no subject
+_OBLIQUE = frozenset({"den", "dem", "des", "einen", "einem", "eines", "ihm", "ihn", "ihnen"})
+_GENITIVE_FEATURES = {
+    "der": frozenset({"f", "p"}),
+    "des": frozenset({"m", "n"}),
+    "einer": frozenset({"f"}),
+    "eines": frozenset({"m", "n"}),
+}
+# antecedents are looked for this many sentences back before falling back to the latest one
+_WINDOW_SENTENCES = 3
+
+
+def phrase_features(words: list[Token]) -> frozenset[str]:
+    """Which of m/f/n/p a speaker phrase can be: from its determiner, else its
+    name (a country or region is neuter: "Russland … es"; an acronym is no
+    "er": "die NATO", "das THW"; a person's name is m or f)."""
+    if not words:
+        return _ANY
+    first = words[0].lower
+    if len(words) == 1 and first in pronouns():
+        return _wanted(words[0]) or _ANY
+    k = 0
+    while k < len(words) and words[k].pos in {"ART", "ADJ(A)", "PPOSAT", "PIAT", "CARD"}:
+        k += 1
+    if k + 1 < len(words) and source_noun_medium(words[k].text) and words[k + 1].lower in _GENITIVE_FEATURES:
+        # the owner of "Angaben der Polizei" is who speaks: its genitive article tells
+        return _GENITIVE_FEATURES[words[k + 1].lower]
+    if first in _DETERMINER_FEATURES:
+        return _DETERMINER_FEATURES[first]
+    name = next((t.text for t in words if t.pos in _NAME_TAGS and t.text[:1].isupper()), None)
+    if name is None:
+        return _ANY
+    if _is_place(name):
+        return frozenset({"n"})
+    if len(name) >= 2 and name.isupper():
+        return frozenset({"f", "n", "p"})
+    return frozenset({"m", "f"})
+
+
+def _is_place(word: str) -> bool:
+    return word in gazetteer() or word in places()
+
+
+def _wanted(pronoun: Token) -> frozenset[str] | None:
+    """The features a third-person pronoun needs ("er" → m); None: no constraint."""
+    feats = pronouns().get(pronoun.lower)
+    if feats is None:
+        return None
+    wanted = feats & _ANY
+    return wanted or None
 
 
 def _is_pronoun_like(words: list[Token]) -> bool:
@@ -69,25 +156,48 @@ def _is_pronoun_like(words: list[Token]) -> bool:
 
 
 def _name(words: list[Token]) -> str | None:
-    """The last word of the first name in the phrase (an apposition counts)."""
+    """The last word of the first name in the phrase (an apposition counts).
+
+    A name in a genitive or "von" attribute of the head ("der Ministerpräsident
+    Thailands", "Der Präsident der Region Tibet, Qiangba Puncog") names no
+    speaker: the apposition's name wins; without one the phrase is a description."""
     core_end = np_core(words, 0, len(words))
-    for lo, hi in ((0, core_end), (core_end, len(words))):
-        last = None
+    ranges = [(0, core_end)]
+    if core_end < len(words) and words[core_end].text in {",", "("}:
+        ranges.append((core_end, len(words)))  # an apposition: "Ein Sprecher, Lars Beringer"
+    for lo, hi in ranges:
         for k in range(lo, hi):
             t = words[k]
             if t.pos in _NAME_TAGS and t.text[:1].isupper() and not source_noun_medium(t.text):
                 last = k
                 # a name runs on over capitalised words ("Lars Beringer")
-                while last + 1 < hi and words[last + 1].text[:1].isupper() and words[last + 1].pos in _NAME_TAGS | {"NN"} and not is_speaker_noun(words[last + 1].text):
+                while last + 1 < hi and words[last + 1].text[:1].isupper() and words[last + 1].pos in _NAME_TAGS | {"NN", "ADJ(D)", "ADJ(A)"} and not is_speaker_noun(words[last + 1].text):
                     last += 1
-                return words[last].text.rstrip(".,")
+                name = words[last].text.rstrip(".,")
+                if lo == 0 and _in_genitive_attribute(words, k):
+                    break
+                return name
     return None
+
+
+def _in_genitive_attribute(words: list[Token], k: int) -> bool:
+    """Is the name at ``k`` inside a genitive or "von" attribute of an earlier head noun?"""
+    if k > 0 and words[k - 1].pos == "NN" and words[k].text.endswith("s") and _is_place(words[k].text[:-1]):
+        return True  # "Ministerpräsident Thailands"
+    seen_noun = False
+    for t in words[:k]:
+        if t.pos in {"NN", "NNA"}:
+            seen_noun = True
+        elif seen_noun and (t.lower in {"des", "der"} and t.pos == "ART" or t.lower in {"von", "vom"}):
+            return True
+    return False
 
 
 def _description(words: list[Token], a: int, speakers: _Antecedents, mentions: _Antecedents) -> str | None:
     # "eigenen Angaben", "seiner Meinung": the owner is the antecedent
     if words and words[0].lower in _POSSESSIVES:
-        return _antecedent(a, speakers, mentions)
+        hit = _antecedent(a, speakers, mentions)
+        return hit[0] if hit else None
     # source nouns name their owner after them: "Angaben der Polizei" → "Polizei"
     k = 0
     while k < len(words) and words[k].pos in {"ART", "ADJ(A)", "PPOSAT", "PDAT", "PIAT", "CARD"}:
@@ -123,42 +233,65 @@ def _role_link(words: list[Token], a: int, found: list[Found], toks: list[Token]
 
 
 class _Antecedents:
-    """(token position, entity) pairs added in position order; the latest before a position."""
+    """(token position, entity, features) added in position order; the latest before a position."""
 
-    def __init__(self) -> None:
+    def __init__(self, known: dict[str, frozenset[str]]) -> None:
+        self.known = known  # features learnt from pronouns, shared between lists
         self.positions: list[int] = []
         self.entities: list[str] = []
+        self.features: list[frozenset[str]] = []
 
-    def add(self, pos: int, entity: str) -> None:
+    def add(self, pos: int, entity: str, feats: frozenset[str] = _ANY) -> None:
         # the first entity at a position wins, as a left-to-right scan would
         if self.positions and self.positions[-1] == pos:
             return
         self.positions.append(pos)
         self.entities.append(entity)
+        self.features.append(feats)
 
-    def before(self, a: int) -> tuple[int, str] | None:
+    def before(self, a: int, wanted: frozenset[str] | None = None, window: int = 0) -> tuple[int, str, frozenset[str]] | None:
+        """The latest entry before ``a`` that agrees with ``wanted``, not before
+        ``window``; else the latest entry before ``a`` whatever it is."""
         k = bisect_left(self.positions, a)
-        return (self.positions[k - 1], self.entities[k - 1]) if k else None
+        if not k:
+            return None
+        if wanted is not None:
+            j = k - 1
+            while j >= 0 and self.positions[j] >= window:
+                if self.feats(j) & wanted:
+                    return (self.positions[j], self.entities[j], self.feats(j))
+                j -= 1
+        return (self.positions[k - 1], self.entities[k - 1], self.feats(k - 1))
+
+    def feats(self, j: int) -> frozenset[str]:
+        narrowed = self.features[j] & self.known.get(self.entities[j], _ANY)
+        return narrowed or self.features[j]
 
 
-def _antecedent(a: int, speakers: _Antecedents, mentions: _Antecedents) -> str | None:
-    """The latest resolved speaker or named sentence subject before token ``a``."""
-    best = speakers.before(a)
-    mention = mentions.before(a)
-    if mention is not None and (best is None or mention[0] > best[0]):
-        best = mention
-    return best[1] if best else None
+def _antecedent(
+    a: int, speakers: _Antecedents, mentions: _Antecedents, wanted: frozenset[str] | None = None, window: int = 0
+) -> tuple[str, frozenset[str]] | None:
+    """The latest resolved speaker or named sentence subject before token ``a``
+    that agrees with the pronoun (``wanted``) within the window, else the latest."""
+    hits = [h for h in (speakers.before(a, wanted, window), mentions.before(a, wanted, window)) if h is not None]
+    if not hits:
+        return None
+    agreeing = [h for h in hits if wanted is None or (h[2] & wanted and h[0] >= window)]
+    best = max(agreeing or hits, key=lambda h: h[0])
+    return best[1], best[2]
 
 
-def _subject_mentions(art: Article) -> list[tuple[int, str]]:
+def _subject_mentions(art: Article) -> list[tuple[int, str, frozenset[str]]]:
     """Named subjects that open a sentence ("Russland hat …"): antecedents."""
     toks = art.tokens
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, str, frozenset[str]]] = []
     for s in art.sentences:
         fin = next((k for k in range(s.start, min(s.end, s.start + 8)) if is_finite(toks[k])), None)
         if fin is None or fin == s.start or art.in_quote[s.start] != -1:
             continue
+        if toks[s.start].pos.startswith("APPR") or toks[s.start].lower in _OBLIQUE:
+            continue  # "In Konstanz sagte …", "Den Vorwurf wies …": no subject
         name = _name(toks[s.start : fin])
         if name:
-            out.append((s.start, name))
+            out.append((s.start, name, phrase_features(toks[s.start : fin])))
     return out

@@ -82,6 +82,12 @@ def pronouns() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Neuter place names beyond the NER gazetteer (for pronoun agreement)."""
+    return load_word_set(LANG, "places")
+
+
+@lru_cache(maxsize=1)
 def speaker_nouns() -> frozenset[str]:
     return load_word_set(LANG, "speaker_nouns")
 
