@@ -70,3 +70,8 @@ def test_quoted_phrase_without_frame() -> None:
     assert not st.speaker
     # a short term in marks is no statement
     assert not run("Das Projekt „Grüne Welle“ startet im Mai.").statements
+
+
+def test_judgement_frame_haelt_es_fuer_moeglich() -> None:
+    art = run("Die Forscher halten es für möglich, dass der Komet im Mai sichtbar wird.")
+    check(art, "Komet", kind=Kind.INDIRECT, quote="dass der Komet im Mai sichtbar wird", speaker="Die Forscher", cue="halten es für möglich")

@@ -58,8 +58,14 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
         if art.in_quote[i] != -1 or i in used:
             continue
         c = find_cue(toks, i, st, te)
-        if c is not None and not (set(c.tokens) & used) and not c.entry.report_only:
-            cues.append(c)
+        if c is None or set(c.tokens) & used:
+            continue
+        if c.entry.report_only:
+            extra = _judgement(toks, c, te)
+            if not extra:
+                continue
+            c.tokens = sorted(c.tokens + extra)  # "hält es für möglich, dass …"
+        cues.append(c)
     cue_starts = {min(c.tokens) for c in cues} | {c.verb for c in cues}
     found: list[Found] = []
     dies = _dies_frame(art, toks, s, st, te, cues)
@@ -72,6 +78,22 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
             found.append(f)
     found.extend(_nominal(art, toks, st, te, cue_starts, s.i))
     return found
+
+
+def _judgement(toks: list[Token], c: Cue, te: int) -> list[int]:
+    """"X hält es für möglich, dass …": a report-only verb framing a clause
+    through "für" + adjective. The cue tokens it adds ("es", "für", the adjective)."""
+    extra: list[int] = []
+    k = c.verb + 1
+    while k < te and toks[k].text not in _COMPLEMENT_PUNCT:
+        if toks[k].lower in {"es", "für"}:
+            extra.append(k)
+        elif extra and toks[k - 1].lower == "für" and toks[k].pos in {"ADJ(D)", "ADJ(A)"}:
+            extra.append(k)
+        k += 1
+    if k + 1 < te and toks[k].text == "," and toks[k + 1].lower in {"dass", "daß", "ob"} and any(toks[j].lower == "für" for j in extra):
+        return extra
+    return []
 
 
 def _dies_frame(art: Article, toks: list[Token], s: Sentence, st: int, te: int, cues: list[Cue]) -> Found | None:
