@@ -75,3 +75,11 @@ def test_quoted_phrase_without_frame() -> None:
 def test_judgement_frame_haelt_es_fuer_moeglich() -> None:
     art = run("Die Forscher halten es für möglich, dass der Komet im Mai sichtbar wird.")
     check(art, "Komet", kind=Kind.INDIRECT, quote="dass der Komet im Mai sichtbar wird", speaker="Die Forscher", cue="halten es für möglich")
+
+
+def test_opinion_frame() -> None:
+    art = run("Die Ärztin ist der Meinung, dass die Station zu klein sei.")
+    st = check(art, "Station", kind=Kind.INDIRECT, speaker="Die Ärztin", cue="ist der Meinung")
+    assert not st.addressee
+    art = run("Die Verbände vertreten die Auffassung, die Reform komme zu spät.")
+    check(art, "Reform", kind=Kind.INDIRECT, speaker="Die Verbände", cue="vertreten die Auffassung")

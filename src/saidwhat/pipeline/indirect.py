@@ -23,7 +23,7 @@ from .chunks import speaker_backward, speaker_forward
 from .cues import Cue, clause_begin, find_cue, speaker_of, subject_after_verb
 from .direct import addressee_in
 from .found import Found, TokRange, tok_span
-from .lexicons import cue_particles, source_noun_medium
+from .lexicons import CueVerb, cue_particles, source_noun_medium
 from .morph import CLAUSE_STARTERS, is_finite, is_verb, maybe_finite, mood
 from .sentences import Article
 
@@ -66,6 +66,7 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
                 continue
             c.tokens = sorted(c.tokens + extra)  # "hält es für möglich, dass …"
         cues.append(c)
+    cues.extend(c for c in _opinion_cues(art, toks, st, te) if not set(c.tokens) & used)
     cue_starts = {min(c.tokens) for c in cues} | {c.verb for c in cues}
     found: list[Found] = []
     dies = _dies_frame(art, toks, s, st, te, cues)
@@ -78,6 +79,32 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
             found.append(f)
     found.extend(_nominal(art, toks, st, te, cue_starts, s.i))
     return found
+
+
+# "ist der Meinung", "vertritt die Ansicht", "teilen die Auffassung": a verb and an opinion noun
+_OPINION_NOUNS = frozenset({"meinung", "ansicht", "auffassung", "überzeugung"})
+_OPINION_VERBS = frozenset({"sein", "vertreten", "teilen"})
+_OPINION_ENTRY = CueVerb("sein", None, Medium.SPEECH_THOUGHT, weak=False, takes_object=False)
+
+
+def _opinion_cues(art: Article, toks: list[Token], st: int, te: int) -> list[Cue]:
+    """"Die Ärztin ist der Meinung, dass …": the verb, the article (and adjectives)
+    and the opinion noun form the cue; what follows the comma is the statement."""
+    out: list[Cue] = []
+    for k in range(st + 1, te - 2):
+        if toks[k].lower not in _OPINION_NOUNS or toks[k + 1].text != "," or art.in_quote[k] != -1:
+            continue
+        j = k - 1
+        while j > st and toks[j].pos in {"ADJ(A)", "ADV", "PTKNEG"}:
+            j -= 1
+        if toks[j].pos != "ART":
+            continue
+        v = j - 1
+        while v > st and toks[v].pos in {"ADV", "PTKNEG"}:
+            v -= 1
+        if is_verb(toks[v]) and toks[v].lemma in _OPINION_VERBS:  # ("vertreten" may be read as an infinitive)
+            out.append(Cue(v, [v] + list(range(j, k + 1)), _OPINION_ENTRY, v))
+    return out
 
 
 def _judgement(toks: list[Token], c: Cue, te: int) -> list[int]:
@@ -256,6 +283,8 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
         frame=[(fstart, k + 1)],
     )
     f.addressee = addressee_in(toks, fstart, k, sp, c.verb)
+    if f.addressee is not None and any(f.addressee[0] <= t < f.addressee[1] for t in c.tokens):
+        f.addressee = None  # "ist der Meinung": part of the cue, not a dative
     return f
 
 
