@@ -83,3 +83,10 @@ def test_opinion_frame() -> None:
     assert not st.addressee
     art = run("Die Verbände vertreten die Auffassung, die Reform komme zu spät.")
     check(art, "Reform", kind=Kind.INDIRECT, speaker="Die Verbände", cue="vertreten die Auffassung")
+
+
+def test_more_cue_verbs() -> None:
+    art = run("Die Forscher fanden heraus, dass die Bienen den Weg anhand der Sonne finden.")
+    check(art, "Bienen", kind=Kind.INDIRECT, speaker="Die Forscher", cue="fanden heraus")
+    art = run("Der Verband prangerte an, dass die Löhne seit Jahren sinken.")
+    check(art, "Löhne", kind=Kind.INDIRECT, speaker="Der Verband", cue="prangerte an")
