@@ -139,3 +139,8 @@ def test_soll_hearsay_only_in_the_main_clause() -> None:
     assert not any(st.kind == Kind.FREE_INDIRECT for st in art.statements)
     art = run("Der Bürgermeister sagte, der Markt sei geschlossen worden. Dazu soll eine Arbeitsgruppe gebildet werden.")
     assert not any(st.kind == Kind.FREE_INDIRECT for st in art.statements)
+
+
+def test_konjunktiv_continues_a_report() -> None:
+    art = run("Die Ärztin warnte vor einer neuen Welle. Die Kliniken seien schon jetzt voll.")
+    check(art, "Kliniken", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Die Ärztin")

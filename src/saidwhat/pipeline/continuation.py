@@ -134,7 +134,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
             if near is not None:
                 parent = near
                 out.append(parent)
-        if parent is not None and parent.kind != Kind.REPORTED and own_cue is None and _konjunktiv_main(art, s):
+        if parent is not None and own_cue is None and _konjunktiv_main(art, s):
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
             if current is not None and current_last == s.i - 1:
                 current.quote = [Span(current.quote[0].begin, span.end)]
