@@ -90,3 +90,8 @@ def test_more_cue_verbs() -> None:
     check(art, "Bienen", kind=Kind.INDIRECT, speaker="Die Forscher", cue="fanden heraus")
     art = run("Der Verband prangerte an, dass die Löhne seit Jahren sinken.")
     check(art, "Löhne", kind=Kind.INDIRECT, speaker="Der Verband", cue="prangerte an")
+
+
+def test_quoted_phrase_after_a_statement_in_its_sentence() -> None:
+    art = run("„Wir sind zufrieden“, sagte der Trainer nach dem Spiel; die Stimmung im Stadion war „einfach ganz großartig heute“.")
+    check(art, "großartig", kind=Kind.DIRECT, speaker="der Trainer")

@@ -85,9 +85,15 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
         else:
             # no statement around it and no cue verb: a quoted phrase of three or more
             # words is still marked as a direct quote by the corpus more often than
-            # not (shorter ones are mostly terms); who said it is left open
+            # not (shorter ones are mostly terms); who said it is left open unless a
+            # statement earlier in the same sentence names a speaker
             if sum(1 for t in toks[a:b] if t.text[:1].isalnum()) >= _MIN_ORPHAN_WORDS:
-                out.append(Found(Kind.DIRECT, [Span(q.begin, q.end)], "direct_orphan", sent=s.i))
+                orphan = Found(Kind.DIRECT, [Span(q.begin, q.end)], "direct_orphan", sent=s.i)
+                before = [f for f in found if f.speaker is not None and f.sent == s.i and f.end <= q.begin]
+                if before:
+                    orphan.inherited_from = max(before, key=lambda f: f.end)
+                    orphan.speaker = orphan.inherited_from.speaker
+                out.append(orphan)
     return out
 
 
