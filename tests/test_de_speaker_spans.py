@@ -46,3 +46,18 @@ def test_possessive_ihr_opens_a_speaker_phrase() -> None:
 def test_colon_frame_subject_after_second_place_verb() -> None:
     art = run("Hier sparte der Bürgermeister nicht mit Kritik: „So geht es nicht weiter mit der Stadt.“")
     check(art, "Stadt", kind=Kind.DIRECT, speaker="der Bürgermeister")
+
+
+def test_website_as_speaker() -> None:
+    art = run("Wie t-online.de berichtet, ist der Dienst seit Stunden gestört.")
+    check(art, "Dienst", kind=Kind.INDIRECT, speaker="t-online.de", cue="Wie … berichtet")
+
+
+def test_adjective_used_as_noun_written_small() -> None:
+    art = run("Am Montag sagte der 81-jährige in einem Interview, die Maus sei tot gewesen.")
+    check(art, "Maus", kind=Kind.INDIRECT, speaker="der 81-jährige")
+
+
+def test_focus_adverb_before_quantifier() -> None:
+    art = run("Auch einige kleinere Parteien haben angekündigt, die Wahl zu boykottieren.")
+    check(art, "boykottieren", kind=Kind.INDIRECT, speaker="einige kleinere Parteien")

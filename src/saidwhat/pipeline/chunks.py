@@ -11,6 +11,8 @@ token range ``(start, end)`` or None; none looks further than the sentence.
 
 from __future__ import annotations
 
+import re
+
 from ..nlp import Token
 from .lexicons import source_noun_medium
 from .morph import NP_TAGS, PRONOUN_TAGS, is_finite, is_verb
@@ -25,12 +27,17 @@ _GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "seines", "se
 _STOP_NOUNS = frozenset({"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende"})
 
 
+_WEB_NAME = re.compile(r"[\w-]+(\.[\w-]+)*\.(de|com|net|org|at|ch|info|eu|uk|fr)", re.IGNORECASE)
+
+
 def _possessive_use(toks: list[Token], i: int, end: int) -> bool:
     """"Ihr Vorsitzender", "ihr Sprecher": a possessive before its noun, not the pronoun."""
     return toks[i].lower == "ihr" and i + 1 < end and toks[i + 1].pos in {"NN", "NNA", "ADJ(A)", "NE"}
 
 
 def _np_token(t: Token) -> bool:
+    if _WEB_NAME.fullmatch(t.text):
+        return True  # a website as a source: "t-online.de", "faz.net"
     if t.pos in NP_TAGS:
         return t.text not in _STOP_NOUNS
     # unknown capitalised words (names HanTa does not know) and abbreviations
@@ -56,7 +63,7 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
                 if not (source_noun_medium(toks[j - 1].text) and j + 1 < end and toks[j + 1].pos == "NN"):
                     break  # "sagte Hauptmann Sipe gute Fortschritte": an object follows
                 # but a source noun takes a genitive plural: "Angaben libanesischer Sicherheitskreise"
-            seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY", "NNA"} or t.text[:1].isupper()
+            seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY", "NNA"} or t.text[:1].isupper() or bool(_WEB_NAME.fullmatch(t.text))
             j += 1
             continue
         if t.text in {"-", "–", "."} and seen_head and j + 1 < end and toks[j + 1].text[:1].isupper() and t.text != ".":
@@ -105,6 +112,8 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
             j += 1  # "rund 200", "besonders schwere"
             continue
         break
+    if not seen_head and j > i + 1 and toks[i].pos == "ART" and toks[j - 1].pos == "ADJ(A)" and (j >= end or not _np_token(toks[j])):
+        return j  # an adjective used as a noun, written small: "der 81-jährige"
     # never end on an article or adjective alone
     while j > i and toks[j - 1].pos in {"ART", "PPOSAT", "PDAT", "PIAT", "KON"}:
         j -= 1

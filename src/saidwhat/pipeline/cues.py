@@ -236,7 +236,7 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     b = start
     # skip a leading conjunction, quote marks and focus adverbs:
     # "Und er sagte", "„…“ Er sagte", "Auch der Minister sagte"
-    while b < f and (toks[b].lower in _COORD or toks[b].pos == "$(" or (toks[b].pos == "ADV" and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER"})):
+    while b < f and (toks[b].lower in _COORD or toks[b].pos == "$(" or (toks[b].pos == "ADV" and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})):
         b += 1
     if b < f and toks[b].lower in _OBLIQUE_OPENERS:
         return None  # an object in the prefield: the subject follows the verb
