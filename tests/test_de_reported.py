@@ -38,7 +38,7 @@ def test_nominative_pronoun_after_verb_is_the_subject() -> None:
 
 def test_object_in_prefield() -> None:
     # "Den …" is never nominative: the subject follows the verb
-    art = run("Den Vorwurf der Bestechung wies der Bürgermeister am Montag zurück.")
+    art = run("Den Vorwurf der Bestechung bestritt der Bürgermeister am Montag.")
     check(art, "Bestechung", kind=Kind.REPORTED, speaker="der Bürgermeister")
     art = run("Den Ärger der Anwohner brachte die Sprecherin der Initiative, Anna Berg, zum Ausdruck: „Es reicht jetzt.“")
     check(art, "reicht", kind=Kind.DIRECT, speaker="die Sprecherin der Initiative, Anna Berg")
