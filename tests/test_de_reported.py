@@ -19,6 +19,7 @@ from test_de_helpers import check, run
         ("Die Gemeinde hat die Bürger zur Teilnahme an der Versammlung aufgefordert.", "Teilnahme", "Die Gemeinde"),
         ("Die Forscher gehen von einem langsamen Anstieg der Temperaturen aus.", "Anstieg", "Die Forscher"),
         ("Der Verband kündigte eine Klage gegen den Bebauungsplan an.", "Klage", "Der Verband"),
+        ("Die Versicherung beziffert den Schaden auf zehn Millionen Euro.", "Schaden", "Die Versicherung"),
     ],
 )
 def test_reported_with_object(text: str, fragment: str, speaker: str) -> None:
