@@ -53,3 +53,9 @@ def test_quoted_object_is_a_direct_quote_not_a_report() -> None:
     assert st.role_text("frame", art.text) == "Der Vorsitzende Hans Berg bezeichnete den Besuch als ein"
     art = run("Die Ärztin Eva Lind sprach von einer „Gefahr für die Gäste“ und warnte vor dem Besuch.")
     check(art, "Gefahr", kind=Kind.DIRECT, speaker="Die Ärztin Eva Lind", cue="sprach von")
+
+
+def test_passive_report_needs_its_agent() -> None:
+    art = run("Von der Opposition wurde eine Untersuchung des Unfalls gefordert.")
+    check(art, "Untersuchung", kind=Kind.REPORTED, speaker="der Opposition")
+    assert not run("Weitere Proteste sind für Montag angekündigt.").statements

@@ -103,7 +103,7 @@ def _coordination_end(toks: list[Token], v: int, te: int) -> int:
 def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
     """A cue verb that does not report here: an adjective ("die oft beklagte
     Lücke"), a relative clause ("…, die 25 Millionen Opfer gefordert hatte"),
-    a passive ("wurden verurteilt", "sind für Montag angekündigt")."""
+    a passive without an agent ("wurden verurteilt", "sind für Montag angekündigt")."""
     v = c.verb
     if v > start and toks[v - 1].pos in {"ART", "ADJ(A)", "ADV", "PIAT"} and v + 1 < len(toks) and toks[v + 1].pos == "NN":
         return True
@@ -111,5 +111,6 @@ def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
     if cb > start and toks[cb].lower in {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"}:
         return True
     if c.finite != v and toks[c.finite].lemma in {"werden", "sein"} and toks[v].pos.endswith("(PP)"):
-        return True
+        # a passive reports only with its agent: "Von der Opposition wurde der Besuch kritisiert"
+        return not any(t.lower in {"von", "vom"} for t in toks[start:v])
     return False
