@@ -61,3 +61,8 @@ def test_adjective_used_as_noun_written_small() -> None:
 def test_focus_adverb_before_quantifier() -> None:
     art = run("Auch einige kleinere Parteien haben angekündigt, die Wahl zu boykottieren.")
     check(art, "boykottieren", kind=Kind.INDIRECT, speaker="einige kleinere Parteien")
+
+
+def test_genitive_prefield_is_no_subject() -> None:
+    art = run("Des Weiteren erklärte die Polizei, die Straße bleibe gesperrt.")
+    check(art, "Straße", kind=Kind.INDIRECT, speaker="die Polizei")

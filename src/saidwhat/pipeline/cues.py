@@ -29,11 +29,12 @@ _BOUNDARY = frozenset({",", ":", ";", "–", "—", "(", ")"})
 # pronouns that can only be nominative: right after the finite verb they are
 # the subject, whatever fills the prefield ("Die Tat bezeichnete er als sinnlos")
 _NOMINATIVE_ONLY = frozenset({"er", "ich", "wir", "du", "man"})
-# words that open a noun phrase in the accusative or dative, never the nominative:
-# such a prefield is an object ("Den Vorwurf wies der Minister zurück")
+# words that open a noun phrase in the accusative, dative or genitive, never the
+# nominative: such a prefield is no subject ("Den Vorwurf wies der Minister zurück",
+# "Des Weiteren erklärte die Polizei")
 _OBLIQUE_OPENERS = frozenset(
     {"den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem", "keinen", "keinem", "seinen", "seinem",
-     "ihren", "ihrem", "unseren", "unserem", "ihm", "ihn", "ihnen", "mir", "mich", "uns", "euch"}
+     "ihren", "ihrem", "unseren", "unserem", "ihm", "ihn", "ihnen", "mir", "mich", "uns", "euch", "des", "eines"}
 )
 
 
