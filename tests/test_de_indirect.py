@@ -144,3 +144,13 @@ def test_soll_hearsay_only_in_the_main_clause() -> None:
 def test_konjunktiv_continues_a_report() -> None:
     art = run("Die Ärztin warnte vor einer neuen Welle. Die Kliniken seien schon jetzt voll.")
     check(art, "Kliniken", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Die Ärztin")
+
+
+def test_cue_sentence_right_before_beats_an_older_statement() -> None:
+    text = (
+        "Der Trainer sagte, die Mannschaft sei bereit. "
+        "Der Verein äußerte sich am Abend kritisch. "
+        "Die Zahlungen seien korrekt verbucht worden."
+    )
+    art = run(text)
+    check(art, "Zahlungen", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Der Verein")

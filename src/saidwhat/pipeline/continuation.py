@@ -127,9 +127,11 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
         own_cue = _cue_in(art, s)
         if own_cue is not None:
             current = None  # a sentence with its own cue verb starts something new
-        if parent is None and own_cue is None and _konjunktiv_main(art, s):
-            # no statement before, but a cue verb in the sentence before (with no
-            # clause of its own: "Künast äußerte sich kritisch. Sie rate …")
+        # no statement right before, but a cue verb in the sentence before (with no
+        # clause of its own: "Künast äußerte sich kritisch. Sie rate …"); it beats
+        # a statement two sentences back
+        gap = parent is not None and last_sent < s.i - 1 and (current is None or current_last != s.i - 1)
+        if (parent is None or gap) and own_cue is None and _konjunktiv_main(art, s):
             near = _cue_sentence(art, s)
             if near is not None:
                 parent = near
