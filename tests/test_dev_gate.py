@@ -20,10 +20,10 @@ from saidwhat.corpus import article_to_corpus, date_from_document_name
 from saidwhat.evaluate import evaluate_documents
 from saidwhat.pipeline import extract
 
-# measured 2026-11-30: dev joint F1 72.5 (see the extractor report); pin = measured - ~1
-PINNED_JOINT_F1 = 71.5
+# measured 2026-11-30: dev joint F1 72.6 (see the extractor report); pin = measured - ~1
+PINNED_JOINT_F1 = 71.6
 # the highest value PINNED_JOINT_F1 has ever had; raise both together, never lower
-HIGHEST_PINNED = 71.5
+HIGHEST_PINNED = 71.6
 
 
 def test_pin_never_lowered() -> None:
