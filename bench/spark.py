@@ -7,15 +7,23 @@ one JSONL file. Measured on the same machine, in this order:
 1. single process: ``saidwhat.extract`` in a loop over the same articles (the
    work of ``saidwhat annotate`` without its file writing) after one warm-up
    call that loads the models;
-2. ``saidwhat spark`` with ``local[1]``, then ``local[2]`` (each a fresh
-   SparkContext; session start-up is reported apart from the job time).
+2. ``saidwhat spark`` with ``local[1]``, then ``local[2]``, each in a fresh
+   process and SparkContext. The session start and a start-up job over a
+   few tiny articles (JVM warm-up, Python workers started, their models
+   loaded: Spark's one-off cost per job, like the loop's model load) are
+   timed apart from the measured job; ``--cold`` leaves the start-up job out,
+   so that the measured job pays them.
 
 Reported: articles/s of each, the speed-up local[2]/local[1], and Spark's
 overhead per article: (Spark local[1] time per article − extraction time per
-article) / extraction time per article. The machine's load (``uptime``) is
-printed beside the numbers: on a shared machine the figures move with it.
+article) / extraction time per article, against the loop and against the
+time spent inside ``extract()`` in the job. The machine's load (``uptime``)
+is printed beside the numbers: on a shared machine the figures move with it.
+The copies are laid out ``--order blocked`` (default; see :func:`replicate`)
+or ``interleaved``.
 
     .venv/bin/python bench/spark.py            # the full run (20,000 articles)
+    .venv/bin/python bench/spark.py --cold --order interleaved
     .venv/bin/python bench/spark.py --n 2000   # a quick one
 """
 
@@ -151,13 +159,32 @@ def _spark_cpu(spark: Any) -> float | None:
     return _tree_cpu_seconds(proc.pid)
 
 
-def bench_spark(master: str, src: Path, out: Path, n: int, partitions: int, writer: str = "auto") -> dict[str, Any]:
+def _start_up_job(spark: Any, run_job: Any, partitions: int, writer: str) -> float:
+    """A job over a few tiny articles: starts the Python workers, loads their
+    models, compiles the JVM's hot paths. Its time is Spark's (and saidwhat's)
+    one-off start-up; the measured job after it costs what each article costs."""
+    work = Path(tempfile.mkdtemp(prefix="saidwhat-bench-warm-"))
+    try:
+        src = work / "tiny.jsonl"
+        line = {"text": "„Wir kommen morgen“, sagte der Sprecher. Er sagte, man sei bereit."}
+        src.write_text("".join(json.dumps(dict(line, id=f"w{i}")) + "\n" for i in range(4 * partitions)))
+        t0 = time.perf_counter()
+        run_job(spark, str(src), str(work / "out"), input_format="jsonl", partitions=partitions, writer=writer)
+        return time.perf_counter() - t0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def bench_spark(
+    master: str, src: Path, out: Path, n: int, partitions: int, writer: str = "auto", warm_up: bool = True
+) -> dict[str, Any]:
     from saidwhat.spark.job import build_session, run_job
 
     t0 = time.perf_counter()
     spark = build_session(master)
     start_s = time.perf_counter() - t0
     try:
+        start_up_job_s = _start_up_job(spark, run_job, partitions, writer) if warm_up else None
         cpu0 = _spark_cpu(spark)
         t0 = time.perf_counter()
         marker = run_job(spark, str(src), str(out), input_format="jsonl", partitions=partitions, writer=writer)
@@ -174,6 +201,8 @@ def bench_spark(master: str, src: Path, out: Path, n: int, partitions: int, writ
         "partitions": partitions,
         "writer": marker["writer"],
         "session_start_seconds": round(start_s, 2),
+        # None: the measured job itself paid the start-up (--cold)
+        "start_up_job_seconds": round(start_up_job_s, 2) if start_up_job_s is not None else None,
         "seconds": round(wall, 2),
         "articles_per_s": round(n / wall, 1),
         "ms_per_article": round(1000 * wall / n, 3),
@@ -233,13 +262,20 @@ def main(argv: list[str] | None = None) -> int:
         "--writer", choices=["auto", "python", "spark"], default="auto", help="who writes the Parquet (default: auto)"
     )
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument(
+        "--cold",
+        action="store_true",
+        help="no start-up job first: the measured job also starts the workers and loads the models",
+    )
     # internal: one Spark measurement in this (fresh) process
     ap.add_argument("--one", metavar="MASTER", help=argparse.SUPPRESS)
     ap.add_argument("--src", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
-        print(json.dumps(bench_spark(args.one, args.src, args.out, args.n, args.partitions, args.writer)))
+        print(
+            json.dumps(bench_spark(args.one, args.src, args.out, args.n, args.partitions, args.writer, not args.cold))
+        )
         return 0
 
     records = replicate(load_articles(args.data), args.n, args.order)
@@ -252,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         results: dict[str, Any] = {
             "n": args.n,
             "order": args.order,
+            "cold": args.cold,
             "unique_articles": len({r["text"] for r in records}),
             "mean_chars": round(sum(len(r["text"]) for r in records) / len(records)),
             "cpus": os.cpu_count(),
@@ -269,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
             out = work / f"out-{master.replace('[', '').replace(']', '').replace('*', 'all')}"
             cmd = [sys.executable, __file__, "--one", master, "--src", str(src), "--out", str(out)]
             cmd += ["--n", str(args.n), "--partitions", str(args.partitions), "--writer", args.writer]
+            cmd += ["--cold"] if args.cold else []
             proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
             if proc.returncode != 0:
                 raise SystemExit(f"spark {master} failed:\n{proc.stderr[-3000:]}")
@@ -300,6 +338,7 @@ def main(argv: list[str] | None = None) -> int:
                     for k in (
                         "n",
                         "order",
+                        "cold",
                         "speedup_local2_over_local1",
                         "overhead_vs_extract",
                         "cpu_overhead_vs_extract",
