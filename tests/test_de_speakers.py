@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from saidwhat.model import Kind
 from test_de_helpers import check, run
 
@@ -75,3 +77,18 @@ def test_passive_agent_is_speaker() -> None:
 def test_relative_pronoun_speaker() -> None:
     art = run("Es gibt eine Theorie, die davon ausgeht, die Erde sei flach.")
     check(art, "Erde", kind=Kind.INDIRECT, speaker="die")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Einige Förster vertreten die Auffassung, der Wald erhole sich nur langsam.", "Einige Förster"),
+        ("Manche Fachleute halten es für möglich, dass die Brücke schon im Mai öffnet.", "Manche Fachleute"),
+        ("Zwölf Prozent sind der gegenteiligen Auffassung, dass der Markt zu klein sei.", "Zwölf Prozent"),
+    ],
+)
+def test_speaker_is_never_part_of_the_cue(text: str, speaker: str) -> None:
+    # the object of the opinion cue is no subject: the prefield is, even a quantifier
+    art = run(text)
+    assert len(art.statements) == 1
+    assert art.statements[0].role_text("speaker", text) == speaker

@@ -151,6 +151,33 @@ def _finite_before(toks: list[Token], i: int, start: int) -> int | None:
 
 def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
     """The speaker phrase of a cue, and extra cue tokens (the "wie" of "wie X sagte")."""
+    sp, extra = _speaker_of(toks, cue, start, end)
+    if sp is not None and any(sp[0] <= k < sp[1] for k in cue.tokens):
+        # the phrase read as the subject is part of the cue ("halten es für möglich",
+        # "vertreten die Auffassung", "sind der gegenteiligen Auffassung"): the
+        # subject is the prefield, even one the strict reading refused
+        # ("Einige", "Manche Analysten", "37 Prozent")
+        sp = _loose_prefield(toks, start, min(cue.finite, cue.verb))
+    return sp, extra
+
+
+_LOOSE_NP_TAGS = frozenset({"ART", "ADJ(A)", "NN", "NE", "PIS", "PIAT", "CARD", "PPOSAT", "PDAT", "PDS", "PPER", "FM", "NNA"})
+
+
+def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
+    """The prefield before the finite verb ``f`` when it is made of noun-phrase
+    words only (quantifiers and numbers included)."""
+    b = start
+    while b < f and (toks[b].lower in _COORD or toks[b].pos == "$("):
+        b += 1
+    if b >= f or toks[b].lower in _OBLIQUE_OPENERS or toks[b].lower == "es":
+        return None
+    if all(t.pos in _LOOSE_NP_TAGS for t in toks[b:f]):
+        return (b, f)
+    return None
+
+
+def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
     if cue.entry.lemma == "heißen":
         return _source_pp(toks, cue, start, end), []
     if (cue.entry.lemma, cue.entry.particle) in {("hervorgehen", None), ("gehen", "hervor")}:
