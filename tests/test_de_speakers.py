@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from saidwhat.model import Kind
-from test_de_helpers import check, run
+from test_de_helpers import by_quote, check, run
 
 
 def test_apposition_with_name() -> None:
@@ -92,3 +92,17 @@ def test_speaker_is_never_part_of_the_cue(text: str, speaker: str) -> None:
     art = run(text)
     assert len(art.statements) == 1
     assert art.statements[0].role_text("speaker", text) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Der Bürgermeister wurde am Montag gewählt, andere Quellen berichten, dass die Wahl erst am Dienstag war.", "andere Quellen"),
+        ("Es war nicht das erste Hochwasser im Ort und die Anwohner befürchten, dass es nicht das letzte sein wird.", "die Anwohner"),
+    ],
+)
+def test_subject_of_a_later_main_clause(text: str, speaker: str) -> None:
+    # the sentence's prefield is no phrase; the cue's own clause has its subject
+    art = run(text)
+    st = by_quote(art, text.split(", dass ")[1][:10])
+    assert st.role_text("speaker", text) == speaker

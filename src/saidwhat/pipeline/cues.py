@@ -249,6 +249,17 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         sp = _prefield_subject(toks, cb, f)
         if sp is not None:
             return sp, []
+    # the clause's own prefield, when the sentence's is no phrase: a main clause
+    # after a comma ("…, andere Quellen berichten, dass …") or after "und"
+    # ("Dies war …, und die Anwohner befürchten, dass …")
+    b = cb if cb > start and toks[cb - 1].text == "," else start
+    b = max([b] + [k + 1 for k in range(b, f) if toks[k].lower in {"und", "aber", "doch", "sondern"} and toks[k].pos == "KON"])
+    # (only a phrase that opens like a subject: a determiner, number, name or
+    # "er"/"sie"; a bare noun there is mostly an object or a list's tail)
+    if start < b < f and (toks[b].pos in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"} or toks[b].lower in {"er", "sie"}):
+        sp = _prefield_subject(toks, b, f)
+        if sp is not None:
+            return sp, []
     return _after_verb(toks, f + 1, end), []
 
 
