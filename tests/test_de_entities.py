@@ -35,3 +35,38 @@ def test_name_in_an_attribute_names_no_speaker() -> None:
     art = run("Der Präsident der Region Tirol sagte, die Straße bleibe gesperrt.")
     st = check(art, "Straße", kind=Kind.INDIRECT)
     assert st.speaker_entity != "Tirol"
+
+
+def test_sie_takes_the_woman_by_her_given_name() -> None:
+    text = (
+        "Die Abgeordnete Gisela Brandt kritisierte den Entwurf. "
+        "Der Sprecher des Ministeriums, Karl Winter, sagte, man prüfe alles. "
+        "Sie sagte, der Entwurf sei verfassungswidrig."
+    )
+    check(run(text), "verfassungswidrig", kind=Kind.INDIRECT, speaker="Sie", entity="Brandt")
+    # without the determiner the given name alone tells
+    text = (
+        "Gisela Brandt kritisierte den Entwurf. "
+        "Karl Winter sagte, man prüfe alles. "
+        "Sie sagte, der Entwurf sei verfassungswidrig."
+    )
+    check(run(text), "verfassungswidrig", kind=Kind.INDIRECT, speaker="Sie", entity="Brandt")
+
+
+def test_feminine_role_noun_is_no_plural() -> None:
+    text = (
+        "Die Demonstranten verlangten Neuwahlen. "
+        "Die Angriffe wurden von einer Armeesprecherin bestätigt. "
+        "Die Sprecherin Lea Novak sagte, die Lage sei ruhig. "
+        "Sie betonte, weitere Einsätze seien geplant."
+    )
+    check(run(text), "Einsätze", kind=Kind.INDIRECT, speaker="Sie", entity="Novak")
+
+
+def test_subject_after_the_verb_is_an_antecedent() -> None:
+    text = (
+        "Der Innenminister Peter Hahn sagte, das Gesetz komme. "
+        "Unterdessen verteidigte der Vorsitzende des Ausschusses, Jonas Edler, den Entwurf. "
+        "Er sagte, die Verlängerung sei vertretbar."
+    )
+    check(run(text), "vertretbar", kind=Kind.INDIRECT, speaker="Er", entity="Edler")

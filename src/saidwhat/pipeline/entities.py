@@ -22,7 +22,7 @@ from ..learn.ner import gazetteer
 from ..nlp import Token
 from .chunks import np_core
 from .found import Found
-from .lexicons import is_speaker_noun, places, pronouns, source_noun_medium
+from .lexicons import first_name_genders, is_speaker_noun, places, pronouns, source_noun_medium
 from .morph import is_finite
 from .sentences import Article
 
@@ -107,12 +107,43 @@ _GENITIVE_FEATURES = {
 }
 # antecedents are looked for this many sentences back before falling back to the latest one
 _WINDOW_SENTENCES = 3
+# a sentence's subject ends at its finite verb within this many tokens ("Der
+# Kandidat der MDC, Morgan Tsvangirai, analysierte …" needs more than eight)
+_PREFIELD_TOKENS = 16
 
 
 def phrase_features(words: list[Token]) -> frozenset[str]:
     """Which of m/f/n/p a speaker phrase can be: from its determiner, else its
     name (a country or region is neuter: "Russland … es"; an acronym is no
-    "er": "die NATO", "das THW"; a person's name is m or f)."""
+    "er": "die NATO", "das THW"; a person's name is m or f), narrowed by a
+    given name ("Gisela Piltz": f) or a feminine role noun ("die Sprecherin":
+    f, not the plural that "die" also allows)."""
+    feats = _phrase_features(words)
+    hint = _gender_hint(words)
+    if hint is not None and feats & hint:
+        return feats & hint
+    return feats
+
+
+def _gender_hint(words: list[Token]) -> frozenset[str] | None:
+    names = first_name_genders()
+    for k, t in enumerate(words):
+        gender = names.get(t.text)
+        # a given name followed by a capitalised word: "Gisela Piltz", not a lone "Paul"
+        if gender is not None and k + 1 < len(words) and words[k + 1].text[:1].isupper():
+            return frozenset({gender})
+    for t in words:
+        if t.pos != "NN" or not t.text[:1].isupper():
+            continue
+        low = t.text.lower()
+        if low.endswith("innen") and is_speaker_noun(low[:-5]):
+            return frozenset({"p"})  # "die Sprecherinnen"
+        if low.endswith("in") and len(low) > 4 and (is_speaker_noun(low) or is_speaker_noun(low[:-2])):
+            return frozenset({"f"})  # "eine Armeesprecherin", "die Autorin"
+    return None
+
+
+def _phrase_features(words: list[Token]) -> frozenset[str]:
     if not words:
         return _ANY
     first = words[0].lower
@@ -286,12 +317,42 @@ def _subject_mentions(art: Article) -> list[tuple[int, str, frozenset[str]]]:
     toks = art.tokens
     out: list[tuple[int, str, frozenset[str]]] = []
     for s in art.sentences:
-        fin = next((k for k in range(s.start, min(s.end, s.start + 8)) if is_finite(toks[k])), None)
+        fin = next((k for k in range(s.start, min(s.end, s.start + _PREFIELD_TOKENS)) if is_finite(toks[k])), None)
         if fin is None or fin == s.start or art.in_quote[s.start] != -1:
             continue
         if toks[s.start].pos.startswith("APPR") or toks[s.start].lower in _OBLIQUE:
-            continue  # "In Konstanz sagte …", "Den Vorwurf wies …": no subject
+            # "In Konstanz sagte …", "Den Vorwurf wies …": the prefield is no
+            # subject, but a named phrase right after the verb is ("Unterdessen
+            # verteidigte der Vorsitzende, Sebastian Edathy, den Entwurf")
+            _add_inverted_subject(art, fin, s.end, out)
+            continue
         name = _name(toks[s.start : fin])
         if name:
             out.append((s.start, name, phrase_features(toks[s.start : fin])))
+        elif fin - s.start <= 2 and toks[s.start].pos in {"ADV", "PAV"}:
+            _add_inverted_subject(art, fin, s.end, out)  # "Unterdessen verteidigte …", "Am Montag …" is APPR above
     return out
+
+
+def _add_inverted_subject(art: Article, fin: int, end: int, out: list[tuple[int, str, frozenset[str]]]) -> None:
+    toks = art.tokens
+    start = fin + 1
+    if start >= end or toks[start].lower in _OBLIQUE:
+        return
+    if toks[start].pos != "ART" and toks[start].lower in pronouns():
+        return  # "sagte er": a pronoun is resolved, not an antecedent
+    stop = start
+    while stop < min(end, start + 16) and not is_finite(toks[stop]) and toks[stop].text not in {".", ":", ";"}:
+        stop += 1
+    phrase = toks[start:stop]
+    core = np_core(phrase, 0, len(phrase))
+    if core == 0:
+        return
+    if core < len(phrase) and phrase[core].text in {",", "("}:
+        close = next((k for k in range(core + 1, len(phrase)) if phrase[k].text in {",", ")"}), len(phrase))
+        phrase = phrase[: close + 1]
+    else:
+        phrase = phrase[:core]
+    name = _name(phrase)
+    if name:
+        out.append((start, name, phrase_features(phrase)))

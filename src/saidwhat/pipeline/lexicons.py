@@ -88,6 +88,12 @@ def places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """Given name → "m" or "f" (for pronoun agreement)."""
+    return {row[0]: row[1] for row in load_lexicon(LANG, "first_names")}
+
+
+@lru_cache(maxsize=1)
 def speaker_nouns() -> frozenset[str]:
     return load_word_set(LANG, "speaker_nouns")
 
