@@ -154,3 +154,16 @@ def test_cue_sentence_right_before_beats_an_older_statement() -> None:
     )
     art = run(text)
     check(art, "Zahlungen", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Der Verein")
+
+
+def test_indicative_main_clause_frames_its_konjunktiv() -> None:
+    # a verb the lexicon does not know as a cue, but its clause has a speaking
+    # subject and the Konjunktiv follows the comma: a statement of its own
+    text = "Der Stadtrat tagte am Montag. Die Ärztin Anna Berg zeigte sich besorgt, dass die Wartezeiten weiter steigen würden."
+    art = run(text)
+    check(art, "Wartezeiten", kind=Kind.INDIRECT, quote="dass die Wartezeiten weiter steigen würden", speaker="Die Ärztin Anna Berg")
+
+
+def test_indicative_main_clause_needs_a_speaking_subject() -> None:
+    text = "Die Zahlen zeigten im Mai, dass der Umsatz gesunken sei."
+    assert not run(text).statements

@@ -5,6 +5,9 @@ Reads: sentences, the statements found so far. Writes:
 * INDIRECT_FREE_INDIRECT: Konjunktiv sentences right after a reported
   statement continue it ("Dazu gehöre auch …"); consecutive ones form one
   statement, full stops included, as the corpus marks them;
+* INDIRECT: a Konjunktiv sentence whose indicative main clause has a speaking
+  subject and a verb the cue lexicon lacks ("zeigte sich besorgt, dass …")
+  frames itself rather than continuing the statement before;
 * FREE_INDIRECT: sentences whose finite verb is "soll/sollen" (hearsay);
 * the speaker of bare direct quotes (a quote filling its own sentences).
 
@@ -16,9 +19,10 @@ from __future__ import annotations
 
 from ..model import Kind, Span
 from ..nlp import Sentence
-from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
+from .cues import Cue, clause_begin, clause_end, clause_subject, find_cue, speaker_of
 from .found import Found
-from .morph import is_finite, mood
+from .lexicons import is_speaker_noun
+from .morph import is_finite, is_verb, mood
 from .sentences import Article
 
 _MAX_GAP = 1  # sentences between a statement and its continuation
@@ -91,6 +95,49 @@ def _cue_sentence(art: Article, s: Sentence) -> Found | None:
     return Found(Kind.INDIRECT, [span], "speaker_only", speaker=sp, medium=c.medium, sent=prev.i)
 
 
+def _own_frame(art: Article, s: Sentence) -> Found | None:
+    """A Konjunktiv sentence whose main clause is indicative, with a subject of its
+    own, and whose Konjunktiv (or "dass"/"ob") clause follows a comma: "Die Ärztin
+    zeigte sich besorgt, dass …", "Seit Mai vertritt er die These, dass … sei".
+    The verb is no cue the lexicon knows, but the main clause frames the rest;
+    it does not continue the statement before."""
+    toks = art.tokens
+    st, te = s.start, art.text_end(s)
+    if toks[st].pos == "KOUS" or toks[st].lower in _SUBORDINATORS:
+        return None  # "Obwohl X …, sei man …": the main clause is the Konjunktiv one
+    f = next((k for k in range(st, te) if is_finite(toks[k]) and art.in_quote[k] == -1), None)
+    if f is None or mood(toks[f], toks[f - 1] if f > 0 else None) is not None or toks[f].lower in {"soll", "sollen"}:
+        return None
+    cb = clause_begin(toks, f, st)
+    if cb > st and (toks[cb].lower in _SUBORDINATORS | _RELATIVES):
+        return None
+    k = f + 1
+    while k < te and toks[k].text != ",":
+        if is_finite(toks[k]) or art.in_quote[k] != -1:
+            return None
+        k += 1
+    if k >= te - 2:
+        return None
+    ce = clause_end(toks, k + 1, te)
+    comp = toks[k + 1].lower in {"dass", "daß", "ob"} or any(
+        is_finite(t) and mood(t, toks[t.i - 1]) is not None for t in toks[k + 1 : ce]
+    )
+    if not comp:
+        return None
+    sp = clause_subject(toks, st, k)
+    if sp is None or not any(
+        t.pos == "NE" or (t.pos == "PPER" and t.lower in {"er", "sie", "wir", "ich"}) or (t.pos == "NN" and is_speaker_noun(t.text))
+        for t in toks[sp[0] : sp[1]]
+    ):
+        return None  # a subject that does not speak: "Die Zahlen zeigten, …"
+    q1 = te
+    while q1 > k + 1 and toks[q1 - 1].text in {".", "!", "?", ":", ";"}:
+        q1 -= 1
+    cue = [f] + [j for j in range(f + 1, k) if toks[j].pos == "PTKVZ" or (is_verb(toks[j]) and not is_finite(toks[j]))]
+    span = Span(toks[k + 1].begin, toks[q1 - 1].end)
+    return Found(Kind.INDIRECT, [span], "indirect_own_frame", speaker=sp, cue=cue, frame=[(st, k + 1)], sent=s.i)
+
+
 def _perfect_infinitive(art: Article, s: Sentence) -> bool:
     """"soll … getötet haben / gewesen sein": the hearsay reading of "sollen"."""
     toks = art.tokens
@@ -136,6 +183,14 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
             if near is not None:
                 parent = near
                 out.append(parent)
+        if own_cue is None and _konjunktiv_main(art, s):
+            own = _own_frame(art, s)
+            if own is not None:
+                # the sentence frames its Konjunktiv with a verb of its own:
+                # a statement of its own, not a continuation
+                out.append(own)
+                last, last_sent, current = own, s.i, None
+                continue
         if parent is not None and own_cue is None and _konjunktiv_main(art, s):
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
             if current is not None and current_last == s.i - 1:
