@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from ..model import Kind, Span
 from ..nlp import Sentence
-from .cues import Cue, clause_begin, clause_end, clause_subject, find_cue, speaker_of
+from .cues import Cue, clause_begin, clause_end, clause_subject, find_cue, speaker_of, speaking_subject
 from .found import Found
-from .lexicons import is_speaker_noun
 from .morph import is_finite, is_verb, mood
 from .sentences import Article
 
@@ -125,10 +124,7 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
     if not comp:
         return None
     sp = clause_subject(toks, st, k)
-    if sp is None or not any(
-        t.pos == "NE" or (t.pos == "PPER" and t.lower in {"er", "sie", "wir", "ich"}) or (t.pos == "NN" and is_speaker_noun(t.text))
-        for t in toks[sp[0] : sp[1]]
-    ):
+    if sp is None or not speaking_subject(toks, sp):
         return None  # a subject that does not speak: "Die Zahlen zeigten, …"
     q1 = te
     while q1 > k + 1 and toks[q1 - 1].text in {".", "!", "?", ":", ";"}:

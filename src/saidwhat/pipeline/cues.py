@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import Medium
 from ..nlp import Token
 from .chunks import speaker_forward, subject_phrase
-from .lexicons import CueVerb, cue_verbs
+from .lexicons import CueVerb, cue_verbs, is_speaker_noun
 from .morph import is_finite, is_verb
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
@@ -312,6 +312,15 @@ def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, 
             if sp is not None:
                 return sp
     return None
+
+
+def speaking_subject(toks: list[Token], sp: tuple[int, int] | None) -> bool:
+    """A subject that can speak: a name, "er/sie/wir/ich", or a noun for a person
+    or body ("die Ärztin", "der Verband"); not "Die Zahlen" or "der Test"."""
+    return sp is not None and any(
+        t.pos == "NE" or (t.pos == "PPER" and t.lower in {"er", "sie", "wir", "ich"}) or (t.pos == "NN" and is_speaker_noun(t.text))
+        for t in toks[sp[0] : sp[1]]
+    )
 
 
 def clause_subject(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
