@@ -167,3 +167,9 @@ def test_indicative_main_clause_frames_its_konjunktiv() -> None:
 def test_indicative_main_clause_needs_a_speaking_subject() -> None:
     text = "Die Zahlen zeigten im Mai, dass der Umsatz gesunken sei."
     assert not run(text).statements
+
+
+def test_indicative_second_clause_is_no_complement() -> None:
+    # after the comma an indicative main clause goes on: the narrator's, not the cue's
+    text = "Die Feuerwehr bestätigte den Brand, ein Verfahren wurde bereits eingeleitet."
+    assert not run(text).statements

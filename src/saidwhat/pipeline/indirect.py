@@ -24,7 +24,7 @@ from .cues import Cue, clause_begin, find_cue, speaker_of, subject_after_verb
 from .direct import addressee_in
 from .found import Found, TokRange, tok_span
 from .lexicons import CueVerb, cue_particles, source_noun_medium
-from .morph import CLAUSE_STARTERS, is_finite, is_verb, maybe_finite, mood
+from .morph import CLAUSE_STARTERS, is_finite, is_verb, mood
 from .sentences import Article
 
 _COMPLEMENT_PUNCT = frozenset({",", ":"})
@@ -166,14 +166,10 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
             return True
     if colon:
         return True
-    if c.entry.weak:
-        return False
-    # verb-second clause in the indicative: a finite verb early, words after it
-    if first.pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "ART"} and toks[k + 1].lower in {"dem", "der", "denen", "welchem"}:
-        return False  # "an den Tag, an dem …": a relative clause
-    for j in range(k + 1, min(end, k + 6)):
-        if maybe_finite(toks[j]):
-            return j < end - 1
+    # A verb-second clause in the indicative ("bestätigte, ein Verfahren wurde
+    # eingeleitet") is no complement: on train such statements were right about
+    # half the time (22 of 42 overlapped a gold quote) and leaving them out
+    # raised joint F1 73.22 -> 73.33 (cue and frame precision most).
     return False
 
 
