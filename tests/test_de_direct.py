@@ -92,3 +92,9 @@ def test_bare_quote_shares_the_frame_before_it() -> None:
     art = run("„Wir haben lange gewartet“, sagte die Ärztin. „Jetzt beginnt endlich der Umbau der Station.“")
     st = check(art, "Umbau", kind=Kind.DIRECT, speaker="die Ärztin", cue="sagte")
     assert st.role_text("frame", art.text) == ", sagte die Ärztin"
+
+
+def test_colon_frame_object_prefield() -> None:
+    # the prefield cannot speak: it is the object, the speaker follows the verb
+    text = "Die neue Regel sieht der Präsident des Vereins skeptisch: „Das ist ein schwerer Fehler.“"
+    check(run(text), "Fehler", kind=Kind.DIRECT, speaker="der Präsident des Vereins")

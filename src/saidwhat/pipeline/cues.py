@@ -323,7 +323,7 @@ def speaking_subject(toks: list[Token], sp: tuple[int, int] | None) -> bool:
     )
 
 
-def clause_subject(toks: list[Token], start: int, end: int) -> tuple[int, int] | None:
+def clause_subject(toks: list[Token], start: int, end: int, *, speaking: bool = False) -> tuple[int, int] | None:
     """The subject of the first main clause in ``[start, end)`` (no cue needed):
     "Hier sparte der Bundespräsident nicht mit Kritik:" → "der Bundespräsident"."""
     b = start
@@ -344,4 +344,10 @@ def clause_subject(toks: list[Token], start: int, end: int) -> tuple[int, int] |
     sp = _prefield_subject(toks, b, f)  # "Der Ermittler, der … gilt, will …"
     if sp is None:
         sp = _prefield_subject(toks, clause_begin(toks, f, b), f)
+    if sp is not None and speaking and not speaking_subject(toks, sp):
+        # a prefield that cannot speak is mostly the object: "Seine Zuversicht
+        # äußerte der Minister so:" — the speaker follows the verb
+        alt = _after_verb(toks, f + 1, end)
+        if speaking_subject(toks, alt):
+            return alt
     return sp if sp is not None else _after_verb(toks, f + 1, end)

@@ -135,7 +135,7 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
                 return None  # "sagte, es sei …, „…“": the quote is inside reported speech
             return _with_speaker(toks, cue, start, a - 1, "direct_before", frame)
     if toks[a - 1].text == ":":
-        sp = clause_subject(toks, start, a - 1)
+        sp = clause_subject(toks, start, a - 1, speaking=True)
         return Found(Kind.DIRECT, [], "direct_colon", speaker=sp, medium=Medium.SPEECH, frame=[frame])
     return None
 
