@@ -106,3 +106,15 @@ def test_subject_of_a_later_main_clause(text: str, speaker: str) -> None:
     art = run(text)
     st = by_quote(art, text.split(", dass ")[1][:10])
     assert st.role_text("speaker", text) == speaker
+
+
+def test_man_is_no_speaker() -> None:
+    # "man" names nobody: the statement stays, with no speaker
+    text = "Man geht davon aus, dass die Brücke im Mai fertig wird."
+    art = run(text)
+    assert len(art.statements) == 1
+    assert art.statements[0].role_text("speaker", text) == ""
+
+
+def test_narrator_ich_is_no_statement() -> None:
+    assert not run("Ich glaube, dass die Brücke im Mai fertig wird.").statements
