@@ -173,3 +173,10 @@ def test_indicative_second_clause_is_no_complement() -> None:
     # after the comma an indicative main clause goes on: the narrator's, not the cue's
     text = "Die Feuerwehr bestätigte den Brand, ein Verfahren wurde bereits eingeleitet."
     assert not run(text).statements
+
+
+def test_continuation_takes_the_nearer_speaking_subject() -> None:
+    # the sentence between has no cue verb but a subject that can speak: the
+    # Konjunktiv goes on from it, not from the statement two sentences back
+    text = "Der Bürgermeister sagte, die Brücke werde im Mai fertig. Die Sprecherin des Vereins hat einen anderen Plan. Er koste viel weniger Geld."
+    check(run(text), "weniger Geld", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Die Sprecherin des Vereins")

@@ -134,6 +134,22 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
     return Found(Kind.INDIRECT, [span], "indirect_own_frame", speaker=sp, cue=cue, frame=[(st, k + 1)], sent=s.i)
 
 
+def _subject_sentence(art: Article, s: Sentence) -> Found | None:
+    """The speaking subject of the sentence right before, which has no cue verb
+    the lexicon knows: "Der Iran streitet dies ab. Sein Programm diene …"."""
+    if s.i == 0:
+        return None
+    prev = art.sentences[s.i - 1]
+    if any(art.in_quote[i] != -1 for i in range(prev.start, prev.end)):
+        return None
+    toks = art.tokens
+    sp = clause_subject(toks, prev.start, art.text_end(prev))
+    if sp is None or not speaking_subject(toks, sp):
+        return None
+    span = Span(toks[prev.start].begin, toks[prev.start].end)
+    return Found(Kind.INDIRECT, [span], "speaker_only", speaker=sp, sent=prev.i)
+
+
 def _perfect_infinitive(art: Article, s: Sentence) -> bool:
     """"soll … getötet haben / gewesen sein": the hearsay reading of "sollen"."""
     toks = art.tokens
@@ -176,6 +192,11 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
         gap = parent is not None and last_sent < s.i - 1 and (current is None or current_last != s.i - 1)
         if (parent is None or gap) and own_cue is None and _konjunktiv_main(art, s):
             near = _cue_sentence(art, s)
+            if near is None and gap:
+                # nor a cue verb: a speaking subject there still beats a statement
+                # two sentences back (with no statement before at all, the same
+                # rule found more quotes but fewer right speakers on train)
+                near = _subject_sentence(art, s)
             if near is not None:
                 parent = near
                 out.append(parent)
