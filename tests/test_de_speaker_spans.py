@@ -66,3 +66,11 @@ def test_focus_adverb_before_quantifier() -> None:
 def test_genitive_prefield_is_no_subject() -> None:
     art = run("Des Weiteren erklärte die Polizei, die Straße bleibe gesperrt.")
     check(art, "Straße", kind=Kind.INDIRECT, speaker="die Polizei")
+
+
+def test_surname_read_as_verb_or_adjective() -> None:
+    # "Hoff" and "Lahm" look like a verb and an adjective; after a given name they are surnames
+    text = "„Wir bauen die Halle weiter“, sagte die Stadträtin Elke Hoff."
+    check(run(text), "Halle", kind=Kind.DIRECT, speaker="die Stadträtin Elke Hoff")
+    text = "„Das Spiel war schwer“, sagte Peter Lahm nach dem Abpfiff."
+    check(run(text), "Spiel", kind=Kind.DIRECT, speaker="Peter Lahm")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..nlp import Token
-from .lexicons import source_noun_medium
+from .lexicons import first_name_genders, source_noun_medium
 from .morph import NP_TAGS, PRONOUN_TAGS, is_finite, is_verb
 
 # lower-case words that may continue a name-like phrase
@@ -52,6 +52,12 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
         t = toks[j]
         if j == i and _possessive_use(toks, j, end):
             j += 1  # "Ihr Vorsitzender …"
+            continue
+        if j > i and t.text[:1].isupper() and t.text[1:2].islower() and toks[j - 1].text in first_name_genders() and t.pos not in {"ART", "PPER", "PDS", "PIS", "KON", "APPR", "APPRART"}:
+            # a surname the tagger read as a verb or adjective ("Peter Lahm",
+            # "Elke Hoff"): after a given name it is part of the name
+            seen_head = True
+            j += 1
             continue
         if _np_token(t):
             after_genitive = toks[j - 1].lower in _GENITIVE_DETERMINERS and toks[j - 1].pos == "ART"
