@@ -74,3 +74,11 @@ def test_surname_read_as_verb_or_adjective() -> None:
     check(run(text), "Halle", kind=Kind.DIRECT, speaker="die Stadträtin Elke Hoff")
     text = "„Das Spiel war schwer“, sagte Peter Lahm nach dem Abpfiff."
     check(run(text), "Spiel", kind=Kind.DIRECT, speaker="Peter Lahm")
+
+
+def test_place_attribute_after_a_noun_not_after_a_name() -> None:
+    # "in Bonn" belongs to "die Organisation"; after a person's name it says where they spoke
+    text = "Die Organisation in Bonn teilte mit, die Spenden seien gestiegen."
+    check(run(text), "Spenden", kind=Kind.INDIRECT, speaker="Die Organisation in Bonn")
+    text = "„Wir bleiben dabei“, sagte Meier in Bonn."
+    check(run(text), "dabei", kind=Kind.DIRECT, speaker="Meier")

@@ -44,6 +44,15 @@ def _np_token(t: Token) -> bool:
     return t.text[:1].isupper() and not is_verb(t) and t.pos not in {"APPR", "APPRART", "KOUS", "KON", "ADV", "PPER", "PROAV", "PWS", "PWAV", "PDS", "PIS", "PRELS", "ADJ(D)", "PTKNEG", "KOKOM", "PTKVZ", "PRF"}
 
 
+def _place_attribute(toks: list[Token], j: int, end: int) -> bool:
+    """"aus"/"in" + a name after a noun phrase: "ein Sprecher des LBM in Koblenz",
+    "die Regierung in Lomé", "Kaya aus Ankara". Not after a person's name, where
+    it says where they spoke ("sagte Seibert in Berlin")."""
+    if toks[j].lower not in {"aus", "in"} or j + 1 >= end or toks[j + 1].pos != "NE":
+        return False
+    return toks[j].lower == "aus" or not (toks[j - 1].pos == "NE" and not toks[j - 1].text.isupper())
+
+
 def np_core(toks: list[Token], i: int, end: int) -> int:
     """End of the basic noun phrase starting at ``i`` (``i`` when there is none)."""
     j = i
@@ -103,7 +112,7 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
                 seen_head = True
                 continue
             break
-        if (t.lower in _ATTR_PREPS or (t.lower == "aus" and j + 1 < end and toks[j + 1].pos == "NE")) and seen_head and j + 1 < end:
+        if (t.lower in _ATTR_PREPS or _place_attribute(toks, j, end)) and seen_head and j + 1 < end:
             k = np_core(toks, j + 1, end)
             if k > j + 1:
                 j = k
