@@ -422,3 +422,12 @@ def test_arrow_batches_without_spark(monkeypatch: pytest.MonkeyPatch) -> None:
     assert rows[0]["n_statements"] == len(_expected(ARTICLES[0]).statements) == len(rows[0]["statements"])
     assert rows[1]["id"].startswith("line:") and rows[2]["error"] == "RuntimeError: extractor bug"
     assert rows[0]["text"] == ARTICLES[0]["text"]
+
+
+def test_local_mode_jvm_options_unless_given() -> None:
+    from saidwhat.spark.job import LOCAL_JVM_OPTIONS, _session_conf
+
+    assert _session_conf("local[2]", {}).get("spark.driver.extraJavaOptions") == LOCAL_JVM_OPTIONS
+    mine = {"spark.driver.extraJavaOptions": "-Xss4m"}
+    assert _session_conf("local[2]", mine).get("spark.driver.extraJavaOptions") == "-Xss4m"
+    assert _session_conf("spark://host:7077", {}).get("spark.driver.extraJavaOptions") is None
