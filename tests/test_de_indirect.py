@@ -180,3 +180,9 @@ def test_continuation_takes_the_nearer_speaking_subject() -> None:
     # Konjunktiv goes on from it, not from the statement two sentences back
     text = "Der Bürgermeister sagte, die Brücke werde im Mai fertig. Die Sprecherin des Vereins hat einen anderen Plan. Er koste viel weniger Geld."
     check(run(text), "weniger Geld", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Die Sprecherin des Vereins")
+
+
+def test_weak_preterite_is_also_konjunktiv() -> None:
+    # "kämpften" is a weak verb's preterite and its Konjunktiv II alike
+    text = "Der Trainer sagte, die Spieler kämpften bis zum Schluss."
+    check(run(text), "Spieler", kind=Kind.INDIRECT, speaker="Der Trainer", cue="sagte")
