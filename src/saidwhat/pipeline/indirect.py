@@ -170,8 +170,8 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
     # eingeleitet") is no complement: on train such statements were right about
     # half the time (22 of 42 overlapped a gold quote) and leaving them out
     # raised joint F1 73.22 -> 73.33 (cue and frame precision most). A weak
-    # verb's preterite is also its Konjunktiv II ("sagte, die Länder arbeiteten
-    # daran, …"): such a clause is still taken, after a cue that is no weak one.
+    # verb's preterite is also its Konjunktiv II ("sagte, die Spieler kämpften
+    # bis zum Schluss"): such a clause is still taken, after a cue that is no weak one.
     if c.entry.weak:
         return False
     for j in range(k + 1, min(end, k + 6)):
