@@ -186,3 +186,14 @@ def test_weak_preterite_is_also_konjunktiv() -> None:
     # "kämpften" is a weak verb's preterite and its Konjunktiv II alike
     text = "Der Trainer sagte, die Spieler kämpften bis zum Schluss."
     check(run(text), "Spieler", kind=Kind.INDIRECT, speaker="Der Trainer", cue="sagte")
+
+
+def test_nominal_source_inside_another_statement() -> None:
+    # the corpus marks both: the "erklärte" statement and the "laut" source inside its quote
+    art = run("Der Minister erklärte, laut einer neuen Umfrage seien die meisten Bürger zufrieden.")
+    laut = [st for st in art.statements if st.role_text("cue", art.text) == "laut"]
+    assert len(laut) == 1
+    assert laut[0].role_text("speaker", art.text) == "einer neuen Umfrage"
+    assert "die meisten Bürger zufrieden" in laut[0].role_text("quote", art.text)
+    said = [st for st in art.statements if st.role_text("cue", art.text) == "erklärte"]
+    assert len(said) == 1 and said[0].role_text("speaker", art.text) == "Der Minister"

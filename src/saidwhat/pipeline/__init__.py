@@ -96,7 +96,7 @@ def extract(
 def find_statements(art: Analysed) -> list[Found]:
     """Run stages 3–8 over an analysed article."""
     direct, embedded, used_cues = find_direct(art)
-    found = direct + _dedupe(find_indirect(art, used_cues), direct)
+    found = direct + _dedupe(art, find_indirect(art, used_cues), direct)
     found += find_reported(art, found)
     found += find_continuations(art, found)
     found += find_nested(art, embedded, found)
@@ -133,11 +133,13 @@ def _overlap(a: Found, b: Found) -> float:
     return inter / max(1, min(la, lb))
 
 
-def _dedupe(cands: list[Found], keep: list[Found]) -> list[Found]:
+def _dedupe(art: Analysed, cands: list[Found], keep: list[Found]) -> list[Found]:
     """Drop candidates whose quote mostly repeats a kept or better one.
 
-    Verb frames beat nominal ones ("laut X" inside a "sagte" sentence);
-    a quote that is mostly a direct quote belongs to the direct stage.
+    Verb frames beat nominal ones ("laut X" inside a "sagte" sentence) where
+    the nominal frame lies outside the verb frame's quote; a nominal source
+    inside another statement's quote stays (:func:`_source_inside`). A quote
+    that is mostly a direct quote belongs to the direct stage.
     """
     out: list[Found] = []
     verb_frames = sorted(g.frame[0] for g in cands if not g.construction.startswith("nominal") and g.frame)
@@ -152,7 +154,7 @@ def _dedupe(cands: list[Found], keep: list[Found]) -> list[Found]:
         seen.append(g)
         index.add(g.quote)
     for f in rank:
-        if any(_overlap(f, seen[pos]) > 0.6 for pos in index.overlapping(f.quote)):
+        if any(_overlap(f, seen[pos]) > 0.6 and not _source_inside(art, f, seen[pos]) for pos in index.overlapping(f.quote)):
             continue
         out.append(f)
         seen.append(f)
@@ -173,3 +175,17 @@ def _nominal_in_frame(f: Found, verb_frames: list[tuple[int, int]]) -> bool:
     k = bisect_right(verb_frames, (a, 10**12))
     # frames are clauses of one sentence: a few before ``a`` is all we need to look at
     return any(lo <= a and b <= hi for lo, hi in verb_frames[max(0, k - 64) : k])
+
+
+def _source_inside(art: Analysed, f: Found, g: Found) -> bool:
+    """A nominal source ("laut X", "nach Angaben X", "X zufolge") inside the
+    quote of another framed statement is a statement of its own: the corpus
+    marks both ("Er sagte, laut der Studie sei …" gives the "sagte" statement
+    and the "laut" one). Such a candidate is kept beside the one it overlaps
+    (train: joint 73.58 -> 73.70, speaker 67.62 -> 67.75).
+    """
+    if not f.construction.startswith("nominal") or not f.frame or g.kind != Kind.INDIRECT:
+        return False
+    a, b = f.frame[0]
+    ca, cb = art.tokens[a].begin, art.tokens[b - 1].end
+    return any(s.begin <= ca and cb <= s.end for s in g.quote)
