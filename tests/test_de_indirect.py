@@ -197,3 +197,9 @@ def test_nominal_source_inside_another_statement() -> None:
     assert "die meisten Bürger zufrieden" in laut[0].role_text("quote", art.text)
     said = [st for st in art.statements if st.role_text("cue", art.text) == "erklärte"]
     assert len(said) == 1 and said[0].role_text("speaker", art.text) == "Der Minister"
+
+
+def test_particle_ein_read_as_article() -> None:
+    # the tagger reads the clause-final particle "ein" as an article
+    art = run("Die Ministerin räumte ein, es könnten Stellen verloren gehen.")
+    check(art, "Stellen", kind=Kind.INDIRECT, quote="es könnten Stellen verloren gehen", speaker="Die Ministerin", cue="räumte ein")

@@ -82,7 +82,7 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
     for cv in entries:
         tokens = [i]
         if cv.particle:
-            p = next((k for k in range(i + 1, ce) if toks[k].lower == cv.particle and toks[k].pos in {"PTKVZ", "ADV", "APPR", "ADJ(D)", "PTKA", "PROAV"}), None)
+            p = next((k for k in range(i + 1, ce) if toks[k].lower == cv.particle and _particle_tag(toks, k, ce)), None)
             if p is None and i > start and toks[i - 1].lower == cv.particle:
                 p = i - 1  # verb-final clause, written apart: "wie er bekannt gab"
             if p is None and is_finite(t):
@@ -110,6 +110,16 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
             tokens.append(finite)  # "hatte … gesagt", "wird … zitiert"
         return Cue(i, sorted(set(tokens)), cv, finite)
     return None
+
+
+def _particle_tag(toks: list[Token], k: int, ce: int) -> bool:
+    """Whether ``toks[k]`` can be a separable particle. The tagger reads a
+    clause-final "ein" as an article ("räumte ein, …", "gestand ein"): an
+    article that ends its clause has no noun and is the particle."""
+    return toks[k].pos in _PARTICLE_TAGS or (toks[k].pos == "ART" and k == ce - 1)
+
+
+_PARTICLE_TAGS = frozenset({"PTKVZ", "ADV", "APPR", "ADJ(D)", "PTKA", "PROAV"})
 
 
 def _particle_after_apposition(toks: list[Token], i: int, ce: int, end: int, particle: str) -> int | None:
