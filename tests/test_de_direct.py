@@ -98,3 +98,9 @@ def test_colon_frame_object_prefield() -> None:
     # the prefield cannot speak: it is the object, the speaker follows the verb
     text = "Die neue Regel sieht der Präsident des Vereins skeptisch: „Das ist ein schwerer Fehler.“"
     check(run(text), "Fehler", kind=Kind.DIRECT, speaker="der Präsident des Vereins")
+
+
+def test_one_quoted_word_with_a_distant_cue_is_no_quote() -> None:
+    # one word in marks is mostly a term or title, not something said
+    art = run("Der Verlag berichtete über die neue Reihe „Spätlese“ im Herbstprogramm.")
+    assert not [st for st in art.statements if "Spätlese" in st.role_text("quote", art.text)]
