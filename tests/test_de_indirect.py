@@ -203,3 +203,8 @@ def test_particle_ein_read_as_article() -> None:
     # the tagger reads the clause-final particle "ein" as an article
     art = run("Die Ministerin räumte ein, es könnten Stellen verloren gehen.")
     check(art, "Stellen", kind=Kind.INDIRECT, quote="es könnten Stellen verloren gehen", speaker="Die Ministerin", cue="räumte ein")
+
+
+def test_wie_frame_after_a_conjunction() -> None:
+    art = run("Denn wie die Zeitung am Montag berichtete, leidet der Sänger an einer schweren Krankheit.")
+    check(art, "Krankheit", kind=Kind.INDIRECT, speaker="die Zeitung", cue="wie … berichtete")

@@ -199,6 +199,8 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         return None, []
     f = min(cue.finite, cue.verb)
     cb = clause_begin(toks, f, start)
+    if cb + 1 < f and toks[cb].pos == "KON" and toks[cb + 1].lower in _SUBORDINATORS:
+        cb += 1  # "Denn wie X berichtete, …", "Und da X fürchtet, …": the conjunction is outside the clause
     first = toks[cb] if cb < f else None
     # verb-final clause: "wie ein Sprecher mitteilte", "da die Mitglieder befürchten"
     # a relative clause: the relative pronoun is the speaker ("…, die davon ausgeht, …")
