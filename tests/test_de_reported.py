@@ -59,3 +59,8 @@ def test_passive_report_needs_its_agent() -> None:
     art = run("Von der Opposition wurde eine Untersuchung des Unfalls gefordert.")
     check(art, "Untersuchung", kind=Kind.REPORTED, speaker="der Opposition")
     assert not run("Weitere Proteste sind für Montag angekündigt.").statements
+
+
+def test_gab_bekannt_with_an_object() -> None:
+    art = run("Die Stadtverwaltung gab am Freitag die Schließung des Hallenbads bekannt.")
+    check(art, "Hallenbads", kind=Kind.REPORTED, speaker="Die Stadtverwaltung")
