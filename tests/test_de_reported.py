@@ -64,3 +64,8 @@ def test_passive_report_needs_its_agent() -> None:
 def test_gab_bekannt_with_an_object() -> None:
     art = run("Die Stadtverwaltung gab am Freitag die Schließung des Hallenbads bekannt.")
     check(art, "Hallenbads", kind=Kind.REPORTED, speaker="Die Stadtverwaltung")
+
+
+def test_subject_after_the_verb_ends_before_the_cue_preposition() -> None:
+    art = run("In ihrer Rede sprach die Ministerin von einer schwierigen Lage.")
+    check(art, "Lage", kind=Kind.REPORTED, speaker="die Ministerin")

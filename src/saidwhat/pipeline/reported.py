@@ -58,6 +58,7 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             sp, _ = speaker_of(toks, c, s.start, te)
             if sp is None or sp[0] <= c.verb < sp[1]:
                 continue
+            sp = _object_out_of_subject(toks, c, sp)
             if not c.entry.takes_object and not (marker and any(t.lower in marker for t in toks[s.start : te])):
                 if not _prep_object(toks, c, sp, s.start, te):
                     continue
@@ -87,6 +88,18 @@ def _prep_object(toks: list[Token], c: Cue, sp: tuple[int, int], start: int, te:
         if toks[k + 1].pos in _NP_START or toks[k + 1].text[:1] in _OPEN_MARKS:
             return True
     return False
+
+
+def _object_out_of_subject(toks: list[Token], c: Cue, sp: tuple[int, int]) -> tuple[int, int]:
+    """A subject after the verb ends before the cue's own preposition: in
+    "In dem Interview sprach die Ministerin von einer Krise" the "von" phrase is
+    what she spoke of, not an attribute of "die Ministerin"."""
+    if sp[0] <= c.verb or not c.entry.preps:
+        return sp
+    for k in range(sp[0] + 1, sp[1]):
+        if toks[k].lower in c.entry.preps and toks[k].pos.startswith("APPR"):
+            return (sp[0], k)
+    return sp
 
 
 def _coordination_end(toks: list[Token], v: int, te: int) -> int:
