@@ -69,3 +69,8 @@ def test_gab_bekannt_with_an_object() -> None:
 def test_subject_after_the_verb_ends_before_the_cue_preposition() -> None:
     art = run("In ihrer Rede sprach die Ministerin von einer schwierigen Lage.")
     check(art, "Lage", kind=Kind.REPORTED, speaker="die Ministerin")
+
+
+def test_sich_aussprechen_fuer() -> None:
+    art = run("Der Verband sprach sich am Dienstag gegen längere Öffnungszeiten aus.")
+    check(art, "Öffnungszeiten", kind=Kind.REPORTED, speaker="Der Verband")
