@@ -208,3 +208,9 @@ def test_particle_ein_read_as_article() -> None:
 def test_wie_frame_after_a_conjunction() -> None:
     art = run("Denn wie die Zeitung am Montag berichtete, leidet der Sänger an einer schweren Krankheit.")
     check(art, "Krankheit", kind=Kind.INDIRECT, speaker="die Zeitung", cue="wie … berichtete")
+
+
+def test_complement_ends_before_a_direct_quotes_cue() -> None:
+    art = run("Die Trainerin sagte, das Team sei gut vorbereitet und fügte hinzu: „Wir wollen gewinnen.“")
+    check(art, "vorbereitet", kind=Kind.INDIRECT, quote="das Team sei gut vorbereitet", speaker="Die Trainerin", cue="sagte")
+    check(art, "gewinnen", kind=Kind.DIRECT, cue="fügte hinzu")

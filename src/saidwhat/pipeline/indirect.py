@@ -68,6 +68,9 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
         cues.append(c)
     cues.extend(c for c in _opinion_cues(art, toks, st, te) if not set(c.tokens) & used)
     cue_starts = {min(c.tokens) for c in cues} | {c.verb for c in cues}
+    # a cue the direct stage took still starts a new frame: "sagte, X sei Y und
+    # fügte hinzu: „…“" ends the complement before "und fügte hinzu"
+    cue_starts |= {i for i in used if st <= i < te and art.in_quote[i] == -1}
     found: list[Found] = []
     dies = _dies_frame(art, toks, s, st, te, cues)
     if dies is not None:
