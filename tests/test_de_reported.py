@@ -74,3 +74,8 @@ def test_subject_after_the_verb_ends_before_the_cue_preposition() -> None:
 def test_sich_aussprechen_fuer() -> None:
     art = run("Der Verband sprach sich am Dienstag gegen längere Öffnungszeiten aus.")
     check(art, "Öffnungszeiten", kind=Kind.REPORTED, speaker="Der Verband")
+
+
+def test_anregen_with_an_object() -> None:
+    art = run("Die Bürgermeisterin regte eine Befragung der Anwohner an.")
+    check(art, "Befragung", kind=Kind.REPORTED, speaker="Die Bürgermeisterin")
