@@ -95,3 +95,8 @@ def test_more_cue_verbs() -> None:
 def test_quoted_phrase_after_a_statement_in_its_sentence() -> None:
     art = run("„Wir sind zufrieden“, sagte der Trainer nach dem Spiel; die Stimmung im Stadion war „einfach ganz großartig heute“.")
     check(art, "großartig", kind=Kind.DIRECT, speaker="der Trainer")
+
+
+def test_nach_with_a_ruling_as_source() -> None:
+    art = run("Nach dem Urteil des Gerichts muss die Gemeinde die Gebühren zurückzahlen.")
+    check(art, "Gebühren", kind=Kind.INDIRECT, speaker="dem Urteil des Gerichts", cue="Nach")
