@@ -20,7 +20,7 @@ from bisect import bisect_left
 
 from ..learn.ner import gazetteer
 from ..nlp import Token
-from .chunks import np_core
+from .chunks import np_core, speaker_forward
 from .found import Found
 from .lexicons import first_name_genders, is_speaker_noun, places, pronouns, source_noun_medium
 from .morph import is_finite
@@ -341,18 +341,10 @@ def _add_inverted_subject(art: Article, fin: int, end: int, out: list[tuple[int,
         return
     if toks[start].pos != "ART" and toks[start].lower in pronouns():
         return  # "sagte er": a pronoun is resolved, not an antecedent
-    stop = start
-    while stop < min(end, start + 16) and not is_finite(toks[stop]) and toks[stop].text not in {".", ":", ";"}:
-        stop += 1
-    phrase = toks[start:stop]
-    core = np_core(phrase, 0, len(phrase))
-    if core == 0:
+    span = speaker_forward(toks, start, end, appositions=True)
+    if span is None:
         return
-    if core < len(phrase) and phrase[core].text in {",", "("}:
-        close = next((k for k in range(core + 1, len(phrase)) if phrase[k].text in {",", ")"}), len(phrase))
-        phrase = phrase[: close + 1]
-    else:
-        phrase = phrase[:core]
+    phrase = toks[span[0] : span[1]]
     name = _name(phrase)
     if name:
         out.append((start, name, phrase_features(phrase)))
