@@ -662,18 +662,18 @@ def write_partition(
     index: int, items: Iterable[Any], *, root: str, job: str, schema: Any, **options: Any
 ) -> Iterator[dict[str, Any]]:
     """``mapPartitionsWithIndex`` body (WARC): records → Parquet files → one summary dict."""
-    from .writer import PartitionWriter
+    from .writer import write_all
 
-    writer = PartitionWriter(root=root, job=job)
-    rows: list[OutputRow] = []
-    try:
-        for row in process_partition(index, items, **options):
-            rows.append(row)
-            if len(rows) >= 200:
-                writer.add(rows_to_batch(rows, schema))
-                rows = []
-        if rows:
-            writer.add(rows_to_batch(rows, schema))
-    finally:
-        summary = writer.close()
-    yield summary
+    rows = process_partition(index, items, **options)
+    yield write_all((rows_to_batch(chunk, schema) for chunk in _chunks(rows, 200)), root=root, job=job)
+
+
+def _chunks(rows: Iterable[OutputRow], size: int) -> Iterator[list[OutputRow]]:
+    chunk: list[OutputRow] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import ARTICLES_DIR, STATEMENTS_DIR
+from .worker import STATUS_OK
 
 ATTEMPTS_DIR = "_attempts"
 # Rows of one table and month held before they are written as a row group:
@@ -73,7 +74,6 @@ class PartitionWriter:
 
     root: str
     job: str
-    status_ok: str = "ok"
     attempt: str = field(default_factory=_attempt_id)
     _writers: dict[tuple[str, str], Any] = field(default_factory=dict)
     _pending: dict[tuple[str, str], list[Any]] = field(default_factory=dict)
@@ -105,7 +105,7 @@ class PartitionWriter:
 
         counts = self._months.setdefault(month, _MonthCounts())
         counts.articles += part.num_rows
-        counts.ok += pc.sum(pc.equal(part.column("status"), self.status_ok)).as_py() or 0
+        counts.ok += pc.sum(pc.equal(part.column("status"), STATUS_OK)).as_py() or 0
         statements = part.column("statements")
         counts.statements += pc.sum(pc.list_value_length(statements)).as_py() or 0
         self._write(ARTICLES_DIR, month, part.drop_columns(["statements", "month"]))
@@ -166,15 +166,20 @@ def summary_batch(summary: dict[str, Any]) -> Any:
     return pa.RecordBatch.from_pylist([{"summary": json.dumps(summary)}], schema=pa.schema([("summary", pa.string())]))
 
 
-def write_batches(batches: Iterable[Any], *, root: str, job: str) -> Iterator[Any]:
-    """Consume article batches, write them, yield one summary batch (``SUMMARY_SCHEMA_DDL``)."""
+def write_all(batches: Iterable[Any], *, root: str, job: str) -> dict[str, Any]:
+    """Write article batches as one task's files; the task's summary (files are closed even on failure)."""
     writer = PartitionWriter(root=root, job=job)
     try:
         for batch in batches:
             writer.add(batch)
     finally:
         summary = writer.close()
-    yield summary_batch(summary)
+    return summary
+
+
+def write_batches(batches: Iterable[Any], *, root: str, job: str) -> Iterator[Any]:
+    """Consume article batches, write them, yield one summary batch (``SUMMARY_SCHEMA_DDL``)."""
+    yield summary_batch(write_all(batches, root=root, job=job))
 
 
 def commit(root: str, summaries: Iterable[dict[str, Any]]) -> dict[str, dict[str, int]]:
