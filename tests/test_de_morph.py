@@ -50,3 +50,17 @@ def test_sentence_initial_function_words_are_retagged() -> None:
     assert doc.tokens[0].pos == "ADV"
     doc = parse("Das Ministerium teilte mit, es sei ruhig.")
     assert doc.tokens[0].pos == "ART"
+
+
+@pytest.mark.parametrize(
+    ("text", "n_sentences"),
+    [
+        ("Die Wahl war im Sommer 2009. Die Anwältin erklärte, sie sei gehindert worden.", 2),
+        ("Er landete auf Platz 3. Er sagte, er sei zufrieden.", 2),
+        ("Am 3. Oktober sagte sie, es sei ruhig.", 1),
+        ("Er feierte zum 19. Mal den Titel.", 1),
+        ("Die Wahl zum 16. Deutschen Bundestag begann.", 1),
+    ],
+)
+def test_number_with_dot_ends_a_sentence_only_before_a_function_word(text: str, n_sentences: int) -> None:
+    assert len(parse(text).sentences) == n_sentences

@@ -224,6 +224,13 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             pb_idx += 1
         if k < start:
             continue
+        number_dot = tok.text.endswith(".") and tok.text[:-1].isdigit() and k + 1 < n
+        if number_dot and tok.text != ".":
+            # "im Sommer 2009." / "auf Platz 3." end a sentence when a function
+            # word follows ("2009. Die Anwältin …"); "am 3. Oktober" stays one.
+            if _opens_sentence(tokens[k + 1]):
+                close(k + 1)
+            continue
         if tok.text in SENTENCE_END or (tok.text.endswith(".") and len(tok.text) > 1 and _is_sentence_dot(tok)):
             end = k + 1
             # swallow closing quotes and repeated marks
@@ -234,7 +241,8 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             if end < n:
                 nxt = tokens[end]
                 if tok.text == "." and k > 0 and _is_abbreviation(tokens[k - 1]):
-                    continue
+                    if not (tokens[k - 1].text.isdigit() and _opens_sentence(nxt)):
+                        continue
                 # German sentences start upper-case: „Raus!“ skandierte die Menge.
                 if nxt.text[:1].islower():
                     continue
@@ -247,6 +255,17 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
         for t in tokens[s.start : s.end]:
             t.sent = j
     return sentences
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """A capitalised function word ("Die", "Er", "Damals") after a number with
+    a dot starts a new sentence; a noun or adjective ("Oktober", "Mal",
+    "Deutschen") makes the number an ordinal."""
+    if not tok.text[:1].isupper():
+        return False
+    low = tok.text.lower()
+    pos = tag_word_de(low)[0]
+    return pos in _CLOSED_CLASSES and (pos != "ADV" or low in _sentence_adverbs())
 
 
 def _is_sentence_dot(tok: Token) -> bool:
