@@ -150,6 +150,37 @@ def _subject_sentence(art: Article, s: Sentence) -> Found | None:
     return Found(Kind.INDIRECT, [span], "speaker_only", speaker=sp, sent=prev.i)
 
 
+def _pronoun_speaker(art: Article, f: Found) -> bool:
+    """Is the carrier's speaker a lone third-person pronoun ("er", "sie")?"""
+    if f.speaker is None or f.speaker[1] - f.speaker[0] != 1:
+        return False
+    return art.tokens[f.speaker[0]].lower in {"er", "sie", "es"}
+
+
+def _antecedent_carrier(art: Article, near: Found) -> Found | None:
+    """A pronoun in the sentence before a Konjunktiv sentence only points back:
+    the corpus gives the continuation the mention the pronoun stands for, the
+    speaking subject of the sentence before ("Am Abend kündigte der Minister
+    eine Umbildung an. Dabei verteidigte er den Kurs. Außerdem wolle er …"
+    → "der Minister"). With no such subject the pronoun stays, and so it does
+    where the pronoun's sentence quotes words ("Er nannte die Pläne einen
+    „Wortbruch“"): that sentence is a statement of its own."""
+    if near.sent == 0:
+        return near
+    here = art.sentences[near.sent]
+    if any(art.in_quote[i] != -1 for i in range(here.start, here.end)):
+        return near
+    prev = art.sentences[near.sent - 1]
+    if any(art.in_quote[i] != -1 for i in range(prev.start, prev.end)):
+        return near
+    toks = art.tokens
+    sp = clause_subject(toks, prev.start, art.text_end(prev))
+    if sp is None or not speaking_subject(toks, sp) or (sp[1] - sp[0] == 1 and toks[sp[0]].pos == "PPER"):
+        return near
+    span = Span(toks[prev.start].begin, toks[prev.start].end)
+    return Found(Kind.INDIRECT, [span], "speaker_only", speaker=sp, medium=near.medium, sent=prev.i)
+
+
 def _perfect_infinitive(art: Article, s: Sentence) -> bool:
     """"soll … getötet haben / gewesen sein": the hearsay reading of "sollen"."""
     toks = art.tokens
@@ -197,6 +228,8 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 # two sentences back (with no statement before at all, the same
                 # rule found more quotes but fewer right speakers on train)
                 near = _subject_sentence(art, s)
+            if near is not None and _pronoun_speaker(art, near):
+                near = None if gap else _antecedent_carrier(art, near)
             if near is not None:
                 parent = near
                 out.append(parent)
