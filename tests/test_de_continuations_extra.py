@@ -34,3 +34,22 @@ def test_pronoun_sentence_with_a_quote_keeps_its_pronoun() -> None:
         "Bisher sei eine zentrale Datei nie geplant gewesen."
     )
     check(run(text), "zentrale Datei", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Er")
+
+
+def test_konjunktiv_cue_verb_continues_the_statement_before() -> None:
+    # "wisse" is reported itself: the sentence continues the spokesman's
+    # statement, with his mention, and the next Konjunktiv joins it
+    text = (
+        "Ein Sprecher der Stadt sagte, dass die Halle geschlossen bleiben müsse. "
+        "Er wisse auch nicht, wann die Prüfung ende. "
+        "Die Vereine seien aber schon informiert worden."
+    )
+    art = run(text)
+    st = check(art, "Er wisse", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Ein Sprecher der Stadt")
+    assert st.role_text("quote", text).endswith("informiert worden.")
+    assert not st.cue
+
+
+def test_indicative_cue_verb_still_frames() -> None:
+    text = "Ein Sprecher der Stadt sagte, die Halle bleibe zu. Er weiß nicht, wann die Prüfung endet."
+    check(run(text), "wann die Prüfung", kind=Kind.INDIRECT, speaker="Er")

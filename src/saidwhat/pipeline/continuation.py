@@ -150,6 +150,36 @@ def _subject_sentence(art: Article, s: Sentence) -> Found | None:
     return Found(Kind.INDIRECT, [span], "speaker_only", speaker=sp, sent=prev.i)
 
 
+def _konjunktiv_cue(art: Article, s: Sentence, f: Found) -> bool:
+    """A cue verb in the Konjunktiv as the sentence's main verb is itself
+    reported: "Ein Sprecher sagte, … . Er wisse auch nicht, was …" continues
+    the statement before rather than framing one of its own (the corpus marks
+    the whole sentence as the continuation, speaker the first statement's)."""
+    if f.kind != Kind.INDIRECT or not f.cue or not f.construction.startswith("indirect_"):
+        return False
+    toks = art.tokens
+    c = f.cue[0]
+    m = mood(toks[c], toks[c - 1] if c > 0 else None)
+    if m != "k1" and toks[c].lower not in {"hätte", "hätten", "wäre", "wären"}:
+        return False
+    first = next((k for k in range(s.start, s.end) if is_finite(toks[k]) and art.in_quote[k] == -1), None)
+    return first == c and clause_begin(toks, c, s.start) == s.start
+
+
+def _make_continuation(art: Article, f: Found, parent: Found, s: Sentence) -> None:
+    """Turn a statement framed by a Konjunktiv cue into the continuation of ``parent``."""
+    toks = art.tokens
+    f.kind = Kind.INDIRECT_FREE_INDIRECT
+    f.construction = "ifi"
+    f.quote = [Span(toks[s.start].begin, toks[s.end - 1].end)]
+    f.speaker = parent.speaker
+    f.medium = parent.medium
+    f.cue = []
+    f.frame = []
+    f.addressee = None
+    f.inherited_from = parent
+
+
 def _pronoun_speaker(art: Article, f: Found) -> bool:
     """Is the carrier's speaker a lone third-person pronoun ("er", "sie")?"""
     if f.speaker is None or f.speaker[1] - f.speaker[0] != 1:
@@ -202,6 +232,18 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     current_last = -10
     for s in art.sentences:
         here = [f for f in by_sent.get(s.i, []) if not f.nested]
+        parent = last if last is not None and s.i - last_sent <= _MAX_GAP + 1 else None
+        if parent is not None and len(here) == 1 and _konjunktiv_cue(art, s, here[0]):
+            f = here[0]
+            if current is not None and current_last == s.i - 1:
+                # the chain before goes on over this sentence
+                current.quote = [Span(current.quote[0].begin, art.tokens[s.end - 1].end)]
+                found.remove(f)
+            else:
+                _make_continuation(art, f, parent, s)
+                current = f
+            current_last = last_sent = s.i
+            continue
         if here:
             last = max(here, key=lambda f: f.end)
             last_sent = max(_sentences_of(art, last) or [s.i])
