@@ -53,3 +53,21 @@ def test_konjunktiv_cue_verb_continues_the_statement_before() -> None:
 def test_indicative_cue_verb_still_frames() -> None:
     text = "Ein Sprecher der Stadt sagte, die Halle bleibe zu. Er weiß nicht, wann die Prüfung endet."
     check(run(text), "wann die Prüfung", kind=Kind.INDIRECT, speaker="Er")
+
+
+def test_speaking_subject_before_a_konjunktiv_main_verb() -> None:
+    # no statement before at all: the sentence before has a speaking subject
+    # and a verb the cue lexicon lacks; "sei" as the main verb is reported
+    text = "Der Verband der Bäcker sieht den Plan gelassen. Eine der Folgen sei ein stabiler Brotpreis."
+    check(run(text), "stabiler Brotpreis", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Der Verband der Bäcker")
+
+
+def test_no_continuation_from_a_subject_when_only_a_clause_is_konjunktiv() -> None:
+    # "hätten" sits in a relative clause; the main verb is indicative
+    text = "Der Verband der Bäcker sieht den Plan gelassen. Personen, die Mehl gekauft hätten, bekamen Gutscheine."
+    assert not run(text).statements
+
+
+def test_no_continuation_from_a_pronoun_subject_alone() -> None:
+    text = "Sie sehen den Plan gelassen. Eine der Folgen sei ein stabiler Brotpreis."
+    assert not any(st.kind == Kind.INDIRECT_FREE_INDIRECT for st in run(text).statements)

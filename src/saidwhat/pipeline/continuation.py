@@ -166,6 +166,23 @@ def _konjunktiv_cue(art: Article, s: Sentence, f: Found) -> bool:
     return first == c and clause_begin(toks, c, s.start) == s.start
 
 
+def _reported_main_verb(art: Article, s: Sentence) -> bool:
+    """The sentence's main verb is a Konjunktiv I, not only a verb in a clause
+    inside it: "Eine der Optionen sei ein Börsengang". ("wäre/hätte" also
+    state conditions of the narrator's own: "Nach Hessen wäre Sachsen das
+    zweite Land …"; allowing them cost speaker F1 on train.)"""
+    toks = art.tokens
+    for k in range(s.start, s.end):
+        if not is_finite(toks[k]) or art.in_quote[k] != -1:
+            continue
+        cb = clause_begin(toks, k, s.start)
+        if toks[cb].lower in _SUBORDINATORS or (cb > s.start and toks[cb].lower in _RELATIVES):
+            continue
+        m = mood(toks[k], toks[k - 1] if k > 0 else None)
+        return m == "k1"
+    return False
+
+
 def _make_continuation(art: Article, f: Found, parent: Found, s: Sentence) -> None:
     """Turn a statement framed by a Konjunktiv cue into the continuation of ``parent``."""
     toks = art.tokens
@@ -265,11 +282,13 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
         gap = parent is not None and last_sent < s.i - 1 and (current is None or current_last != s.i - 1)
         if (parent is None or gap) and own_cue is None and _konjunktiv_main(art, s):
             near = _cue_sentence(art, s)
-            if near is None and gap:
+            if near is None and (gap or _reported_main_verb(art, s)):
                 # nor a cue verb: a speaking subject there still beats a statement
-                # two sentences back (with no statement before at all, the same
-                # rule found more quotes but fewer right speakers on train)
+                # two sentences back; with no statement before at all, only
+                # where the main verb itself is reported
                 near = _subject_sentence(art, s)
+                if near is not None and not gap and _pronoun_speaker(art, near):
+                    near = None
             if near is not None and _pronoun_speaker(art, near):
                 near = None if gap else _antecedent_carrier(art, near)
             if near is not None:
