@@ -71,3 +71,9 @@ def test_no_continuation_from_a_subject_when_only_a_clause_is_konjunktiv() -> No
 def test_no_continuation_from_a_pronoun_subject_alone() -> None:
     text = "Sie sehen den Plan gelassen. Eine der Folgen sei ein stabiler Brotpreis."
     assert not any(st.kind == Kind.INDIRECT_FREE_INDIRECT for st in run(text).statements)
+
+
+def test_hearsay_soll_takes_the_cue_sentence_before() -> None:
+    # no statement before; the sentence before has a cue verb but no clause
+    text = "Die Sprecherin des Vereins äußerte sich zu den Plänen. Das neue Stadion soll viel zu teuer gewesen sein."
+    check(run(text), "Stadion", kind=Kind.FREE_INDIRECT, speaker="Die Sprecherin des Vereins")

@@ -280,9 +280,10 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
         # clause of its own: "Künast äußerte sich kritisch. Sie rate …"); it beats
         # a statement two sentences back
         gap = parent is not None and last_sent < s.i - 1 and (current is None or current_last != s.i - 1)
-        if (parent is None or gap) and own_cue is None and _konjunktiv_main(art, s):
+        konj = _konjunktiv_main(art, s)
+        if (parent is None or gap) and own_cue is None and (konj or _hearsay_modal(art, s)):
             near = _cue_sentence(art, s)
-            if near is None and (gap or _reported_main_verb(art, s)):
+            if near is None and konj and (gap or _reported_main_verb(art, s)):
                 # nor a cue verb: a speaking subject there still beats a statement
                 # two sentences back; with no statement before at all, only
                 # where the main verb itself is reported
