@@ -77,3 +77,9 @@ def test_hearsay_soll_takes_the_cue_sentence_before() -> None:
     # no statement before; the sentence before has a cue verb but no clause
     text = "Die Sprecherin des Vereins äußerte sich zu den Plänen. Das neue Stadion soll viel zu teuer gewesen sein."
     check(run(text), "Stadion", kind=Kind.FREE_INDIRECT, speaker="Die Sprecherin des Vereins")
+
+
+def test_preterite_plural_alike_konjunktiv_continues_nothing() -> None:
+    # "gingen" is the preterite as much as the Konjunktiv II: narration
+    text = "Der Minister sagte, die Lage sei ruhig. Die Proteste in der Hauptstadt gingen am Abend weiter."
+    assert not any("Proteste" in st.role_text("quote", text) for st in run(text).statements)

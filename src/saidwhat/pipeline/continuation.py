@@ -34,9 +34,14 @@ def _konjunktiv_main(art: Article, s: Sentence) -> bool:
         if art.in_quote[i] != -1:
             continue
         m = mood(t, toks[i - 1] if i > 0 else None)
-        if m == "k1" or (m == "k2" and not t.lower.startswith(("könnte", "dürfte"))):
+        if m == "k1" or (m == "k2" and not t.lower.startswith(("könnte", "dürfte")) and t.lower not in _PRETERITE_LIKE):
             return True
     return False
+
+
+# Konjunktiv II forms that are also the indicative preterite plural: without a
+# frame they mark nothing ("Die Proteste gingen unvermindert weiter")
+_PRETERITE_LIKE = frozenset({"gingen", "blieben", "hielten", "ließen"})
 
 
 def _hearsay_modal(art: Article, s: Sentence) -> bool:
