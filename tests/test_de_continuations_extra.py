@@ -83,3 +83,15 @@ def test_preterite_plural_alike_konjunktiv_continues_nothing() -> None:
     # "gingen" is the preterite as much as the Konjunktiv II: narration
     text = "Der Minister sagte, die Lage sei ruhig. Die Proteste in der Hauptstadt gingen am Abend weiter."
     assert not any("Proteste" in st.role_text("quote", text) for st in run(text).statements)
+
+
+def test_own_frame_past_a_participle_tagged_finite() -> None:
+    # "erhofft" closing the auxiliary's clause is a participle, whatever its
+    # tag: the clause before the comma frames the Konjunktiv itself
+    text = "Der Bürgermeister sagte, der Plan sei gut. Der Verband hatte sich erhofft, dass die Mieten niedrig bleiben würden."
+    check(run(text), "Mieten", kind=Kind.INDIRECT, quote="dass die Mieten niedrig bleiben würden", speaker="Der Verband")
+
+
+def test_own_frame_past_an_infinitive_after_zu() -> None:
+    text = "Der Bürgermeister sagte, der Plan sei gut. Der Verband versuchte zu betonen, dass die Mieten niedrig bleiben müssten."
+    check(run(text), "Mieten", kind=Kind.INDIRECT, quote="dass die Mieten niedrig bleiben müssten", speaker="Der Verband")

@@ -18,7 +18,7 @@ corpus points such a statement at that same mention).
 from __future__ import annotations
 
 from ..model import Kind, Span
-from ..nlp import Sentence
+from ..nlp import Sentence, Token
 from .cues import Cue, clause_begin, clause_end, clause_subject, find_cue, speaker_of, speaking_subject
 from .found import Found
 from .morph import is_finite, is_verb, mood
@@ -117,7 +117,7 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
         return None
     k = f + 1
     while k < te and toks[k].text != ",":
-        if is_finite(toks[k]) or art.in_quote[k] != -1:
+        if (is_finite(toks[k]) and not _nonfinite_misread(toks, f, k)) or art.in_quote[k] != -1:
             return None
         k += 1
     if k >= te - 2:
@@ -137,6 +137,18 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
     cue = [f] + [j for j in range(f + 1, k) if toks[j].pos == "PTKVZ" or (is_verb(toks[j]) and not is_finite(toks[j]))]
     span = Span(toks[k + 1].begin, toks[q1 - 1].end)
     return Found(Kind.INDIRECT, [span], "indirect_own_frame", speaker=sp, cue=cue, frame=[(st, k + 1)], sent=s.i)
+
+
+def _nonfinite_misread(toks: list[Token], f: int, k: int) -> bool:
+    """A verb tagged finite that cannot be one: after "zu" ("war es wichtig zu
+    betonen, dass …") or closing the clause of an auxiliary ("hatte sich
+    erhofft, dass …")."""
+    if not toks[k].pos.startswith("VV"):
+        return False
+    if toks[k - 1].lower == "zu":
+        return True
+    aux = toks[f].pos.startswith("VA")
+    return aux and k + 1 < len(toks) and toks[k + 1].text == ","
 
 
 def _subject_sentence(art: Article, s: Sentence) -> Found | None:
