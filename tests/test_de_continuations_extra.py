@@ -95,3 +95,10 @@ def test_own_frame_past_a_participle_tagged_finite() -> None:
 def test_own_frame_past_an_infinitive_after_zu() -> None:
     text = "Der Bürgermeister sagte, der Plan sei gut. Der Verband versuchte zu betonen, dass die Mieten niedrig bleiben müssten."
     check(run(text), "Mieten", kind=Kind.INDIRECT, quote="dass die Mieten niedrig bleiben müssten", speaker="Der Verband")
+
+
+def test_activist_and_senate_are_speaking_subjects() -> None:
+    text = "Der Stadtrat tagte am Montag. Die Aktivistin zeigte sich besorgt, dass die Mieten steigen würden."
+    check(run(text), "Mieten", kind=Kind.INDIRECT, quote="dass die Mieten steigen würden", speaker="Die Aktivistin")
+    text = "Der Stadtrat tagte am Montag. Der Senat zeigte sich besorgt, dass die Mieten steigen würden."
+    check(run(text), "Mieten", kind=Kind.INDIRECT, quote="dass die Mieten steigen würden", speaker="Der Senat")
