@@ -102,3 +102,24 @@ def test_activist_and_senate_are_speaking_subjects() -> None:
     check(run(text), "Mieten", kind=Kind.INDIRECT, quote="dass die Mieten steigen würden", speaker="Die Aktivistin")
     text = "Der Stadtrat tagte am Montag. Der Senat zeigte sich besorgt, dass die Mieten steigen würden."
     check(run(text), "Mieten", kind=Kind.INDIRECT, quote="dass die Mieten steigen würden", speaker="Der Senat")
+
+
+def test_indicative_main_clause_ends_the_continuation() -> None:
+    # the Konjunktiv hangs on an indicative main clause of the narrator's
+    text = (
+        "Der Minister sagte, der Unfall sei schwer gewesen. "
+        "Von der Polizei kam später die Information, bei den Toten handele es sich um Touristen."
+    )
+    assert not any(
+        st.kind == Kind.INDIRECT_FREE_INDIRECT and "Touristen" in st.role_text("quote", text) for st in run(text).statements
+    )
+
+
+def test_coordinated_konjunktiv_clause_still_continues() -> None:
+    text = "Der Trainer sagte, die Saison sei vorbei. Sein Knie ist verletzt, und er wolle es nun schonen."
+    check(run(text), "schonen", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Der Trainer")
+
+
+def test_verb_first_condition_is_no_indicative_main_clause() -> None:
+    text = "Der Direktor sagte, der Motor sei fertig. Verläuft der Test gut, werde im Mai ein Flug folgen."
+    check(run(text), "Flug folgen", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Der Direktor")

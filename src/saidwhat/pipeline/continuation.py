@@ -200,6 +200,32 @@ def _reported_main_verb(art: Article, s: Sentence) -> bool:
     return False
 
 
+def _indicative_main(art: Article, s: Sentence) -> bool:
+    """The main clause's finite verb is indicative ("Von der Polizei kam die
+    Information, bei den Toten handele es sich …"): the Konjunktiv hangs on it."""
+    toks = art.tokens
+    first: bool | None = None
+    for k in range(s.start, s.end):
+        if not is_finite(toks[k]) or art.in_quote[k] != -1 or toks[k - 1].pos == "ART":
+            continue  # "die beiden verdächtigen Personen": an adjective tagged as a verb
+        if k == s.start:
+            continue  # "Verläuft der Test erfolgreich, würde …": a conditional clause
+        cb = clause_begin(toks, k, s.start)
+        if toks[cb].lower in _SUBORDINATORS or toks[cb].pos == "KOUS" or (cb > s.start and toks[cb].lower in _RELATIVES):
+            continue
+        reported = mood(toks[k], toks[k - 1]) is not None or toks[k].lower in _MODAL_FORMS
+        if first is None:
+            if reported:
+                return False
+            first = True
+        elif reported and (toks[cb].pos == "KON" or toks[cb - 1].text == ";"):
+            return False  # "…, und er wolle sie begleiten": a reported clause of its own
+    return bool(first)
+
+
+_MODAL_FORMS = frozenset({"soll", "sollen", "könnte", "könnten", "dürfte", "dürften", "gingen", "blieben", "hielten", "ließen"})
+
+
 def _make_continuation(art: Article, f: Found, parent: Found, s: Sentence) -> None:
     """Turn a statement framed by a Konjunktiv cue into the continuation of ``parent``."""
     toks = art.tokens
@@ -320,7 +346,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 out.append(own)
                 last, last_sent, current = own, s.i, None
                 continue
-        if parent is not None and own_cue is None and _konjunktiv_main(art, s):
+        if parent is not None and own_cue is None and _konjunktiv_main(art, s) and not _indicative_main(art, s):
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
             if current is not None and current_last == s.i - 1:
                 current.quote = [Span(current.quote[0].begin, span.end)]
