@@ -123,3 +123,15 @@ def test_coordinated_konjunktiv_clause_still_continues() -> None:
 def test_verb_first_condition_is_no_indicative_main_clause() -> None:
     text = "Der Direktor sagte, der Motor sei fertig. Verläuft der Test gut, werde im Mai ein Flug folgen."
     check(run(text), "Flug folgen", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Der Direktor")
+
+
+def test_konjunktiv_cue_sentence_takes_the_cue_sentence_between() -> None:
+    # "sehen" makes the last sentence look framed; its main verb "sei" is
+    # reported, so it continues, and the cue sentence between beats the
+    # older report
+    text = (
+        "Zeugen berichteten von einem lauten Knall. "
+        "Der Leiter der Flugrettung, Max Berg, spekulierte über einen toten Winkel als Ursache. "
+        "So sei bei einem Hubschrauber die Sicht nach oben eingeschränkt, und die Piloten hätten sich nicht sehen können."
+    )
+    check(run(text), "Hubschrauber", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Der Leiter der Flugrettung, Max Berg")

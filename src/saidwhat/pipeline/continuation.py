@@ -300,6 +300,13 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 current.quote = [Span(current.quote[0].begin, art.tokens[s.end - 1].end)]
                 found.remove(f)
             else:
+                if last_sent < s.i - 1:
+                    # a cue verb or speaking subject in the sentence between beats
+                    # the older statement, as for any continuation
+                    near = _cue_sentence(art, s) or _subject_sentence(art, s)
+                    if near is not None and not _pronoun_speaker(art, near):
+                        parent = near
+                        out.append(near)
                 _make_continuation(art, f, parent, s)
                 current = f
             current_last = last_sent = s.i
