@@ -135,3 +135,13 @@ def test_konjunktiv_cue_sentence_takes_the_cue_sentence_between() -> None:
         "So sei bei einem Hubschrauber die Sicht nach oben eingeschränkt, und die Piloten hätten sich nicht sehen können."
     )
     check(run(text), "Hubschrauber", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Der Leiter der Flugrettung, Max Berg")
+
+
+def test_cue_verb_inside_a_reported_sentence_does_not_stop_it() -> None:
+    # "melden" has no frame of its own: the Konjunktiv main verb "würden"
+    # reports it, and the sentence continues the statement before
+    text = (
+        "Der Bericht der Organisation stellt fest, die Frauen würden oft angegriffen. "
+        "Aus Angst würden viele Frauen die Angriffe nicht melden."
+    )
+    check(run(text), "Aus Angst", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Der Bericht der Organisation")

@@ -80,6 +80,20 @@ def _cue_in(art: Article, s: Sentence) -> Cue | None:
     return None
 
 
+def _embedded_cue(art: Article, s: Sentence, c: Cue) -> bool:
+    """A cue verb that frames no statement of its own because it is reported
+    itself or sits in a clause inside the sentence ("Aus Angst würden viele
+    Frauen die Angriffe nicht melden", "…, von denen man glaube, …") does not
+    stop a Konjunktiv sentence from continuing the statement before."""
+    toks = art.tokens
+    fin = c.finite
+    cb = clause_begin(toks, fin, s.start)
+    # the cue or an auxiliary before it in its clause is Konjunktiv ("würden … melden")
+    if any(is_finite(toks[j]) and mood(toks[j], toks[j - 1] if j > 0 else None) is not None for j in range(cb, fin + 1)):
+        return True
+    return cb > s.start and (toks[cb].lower in _SUBORDINATORS or toks[cb].lower in _RELATIVES or toks[cb].pos in {"KOUS", "PRELS", "APPR"})
+
+
 def _cue_sentence(art: Article, s: Sentence) -> Found | None:
     """A speaker for a Konjunktiv sentence from a cue verb in the sentence before.
 
@@ -324,6 +338,9 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
             continue
         parent = last if last is not None and s.i - last_sent <= _MAX_GAP + 1 else None
         own_cue = _cue_in(art, s)
+        right_after = parent is not None and (last_sent == s.i - 1 or (current is not None and current_last == s.i - 1))
+        if own_cue is not None and right_after and _embedded_cue(art, s, own_cue):
+            own_cue = None
         if own_cue is not None:
             current = None  # a sentence with its own cue verb starts something new
         # no statement right before, but a cue verb in the sentence before (with no
