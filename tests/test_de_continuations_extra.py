@@ -145,3 +145,8 @@ def test_cue_verb_inside_a_reported_sentence_does_not_stop_it() -> None:
         "Aus Angst würden viele Frauen die Angriffe nicht melden."
     )
     check(run(text), "Aus Angst", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Der Bericht der Organisation")
+
+
+def test_strong_konjunktiv_ii_forms_continue() -> None:
+    text = "Der Sprecher der Kassen sagte, die Studie sei richtig. Die Kassen brächten jedes Jahr viel Geld für Kuren auf."
+    check(run(text), "Kuren", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Der Sprecher der Kassen")
