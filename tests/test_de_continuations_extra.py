@@ -150,3 +150,14 @@ def test_cue_verb_inside_a_reported_sentence_does_not_stop_it() -> None:
 def test_strong_konjunktiv_ii_forms_continue() -> None:
     text = "Der Sprecher der Kassen sagte, die Studie sei richtig. Die Kassen brächten jedes Jahr viel Geld für Kuren auf."
     check(run(text), "Kuren", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Der Sprecher der Kassen")
+
+
+def test_hearsay_soll_needs_the_statement_right_before() -> None:
+    text = (
+        "Der Reeder sagte, das Schiff sei fertig. "
+        "Es bietet Platz für zweitausend Gäste. "
+        "Die Taufe soll am 15. Juni in New York erfolgen."
+    )
+    assert not any(st.kind == Kind.FREE_INDIRECT for st in run(text).statements)
+    text = "Der Reeder sagte, das Schiff sei fertig. Die Taufe soll am 15. Juni in New York erfolgen."
+    check(run(text), "Taufe", kind=Kind.FREE_INDIRECT, speaker="Der Reeder")

@@ -382,7 +382,11 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
         current = None
         if _hearsay_modal(art, s) and (parent is not None or _perfect_infinitive(art, s)):
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
-            if parent is not None:  # (orphans: right 44% of the time on train, no speaker)
+            # "soll" hearsay two sentences after a statement, past a sentence of
+            # narration, is mostly the narrator's plan ("Die Taufe soll am 15.
+            # Juni erfolgen"): only a statement or cue sentence right before
+            # lends its speaker. (Orphans: right 44% of the time on train, no speaker.)
+            if parent is not None and (parent is not last or last_sent >= s.i - 1):
                 out.append(_inherit(parent, Kind.FREE_INDIRECT, span, "free_indirect", s.i))
     # bare direct quotes take the speaker of the nearest statement before them,
     # and (as the corpus marks them) its cue, frame and addressee too
