@@ -220,10 +220,10 @@ def _indicative_main(art: Article, s: Sentence) -> bool:
     toks = art.tokens
     first: bool | None = None
     for k in range(s.start, s.end):
-        if not is_finite(toks[k]) or art.in_quote[k] != -1 or toks[k - 1].pos == "ART":
-            continue  # "die beiden verdächtigen Personen": an adjective tagged as a verb
         if k == s.start:
             continue  # "Verläuft der Test erfolgreich, würde …": a conditional clause
+        if not is_finite(toks[k]) or art.in_quote[k] != -1 or toks[k - 1].pos == "ART":
+            continue  # "die beiden verdächtigen Personen": an adjective tagged as a verb
         cb = clause_begin(toks, k, s.start)
         if toks[cb].lower in _SUBORDINATORS or toks[cb].pos == "KOUS" or (cb > s.start and toks[cb].lower in _RELATIVES):
             continue
