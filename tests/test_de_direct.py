@@ -104,3 +104,16 @@ def test_one_quoted_word_with_a_distant_cue_is_no_quote() -> None:
     # one word in marks is mostly a term or title, not something said
     art = run("Der Verlag berichtete über die neue Reihe „Spätlese“ im Herbstprogramm.")
     assert not [st for st in art.statements if "Spätlese" in st.role_text("quote", art.text)]
+
+
+def test_quote_as_prefield_of_an_unknown_verb() -> None:
+    # no cue verb the lexicon knows, but the verb-second clause makes the quote its prefield
+    art = run("„Wir haben heute hervorragend gespielt“, frohlockte der Trainer nach dem Spiel.")
+    check(art, "hervorragend", kind=Kind.DIRECT, speaker="der Trainer", cue="frohlockte")
+    art = run("„Wir geben nicht auf“, gab sich die Ministerin kämpferisch.")
+    check(art, "geben nicht auf", kind=Kind.DIRECT, speaker="die Ministerin", cue="gab sich")
+
+
+def test_quote_then_copula_is_no_frame() -> None:
+    art = run("„Der Fänger im Roggen“, war ein Roman von Salinger.")
+    assert not any(st.speaker for st in art.statements)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from ..model import Kind, Medium, Span
 from ..nlp import Token
 from .chunks import speaker_forward
-from .cues import Cue, clause_subject, find_cue, speaker_of
+from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .found import Found
 from .morph import is_finite, maybe_finite
 from .sentences import Article
@@ -118,7 +118,29 @@ def _after_frame(art: Article, toks: list[Token], b: int, te: int, sstart: int) 
             if i > k0 and toks[k0].lower not in {"wie"} and not (is_finite(toks[k0])):
                 return None
             return _with_speaker(toks, cue, k0, te, "direct_after", frame)
-    return None
+    return _verb_second_frame(toks, k0, te, frame)
+
+
+def _verb_second_frame(toks: list[Token], k0: int, te: int, frame: tuple[int, int]) -> Found | None:
+    """„…“, zeigte sich der Trainer zufrieden. / „…“, warnte die Ministerin.
+
+    A finite verb right after the quote's comma with its subject after it
+    makes the quote the sentence's prefield: whoever is the subject said it,
+    whatever the verb (German word order says so; the lexicon need not know
+    "sich zufrieden zeigen"). The cue is the finite verb with its reflexive.
+    """
+    f = k0
+    if not (is_finite(toks[f]) and toks[f].pos.startswith(("VV", "VA", "VM"))) or toks[f].lemma in {"sein", "werden", "haben"}:
+        return None
+    k = f + 1
+    cue = [f]
+    if k < te and toks[k].pos == "PRF":
+        cue.append(k)
+        k += 1
+    sp = subject_after_verb(toks, k, te)
+    if sp is None or not speaking_subject(toks, sp):
+        return None
+    return Found(Kind.DIRECT, [], "direct_after_verb", speaker=sp, cue=cue, medium=Medium.SPEECH, frame=[frame])
 
 
 def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found | None:
