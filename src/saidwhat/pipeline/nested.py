@@ -30,7 +30,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
         q = art.quotes[qi]
         parent = _container(found, q.begin, q.end)
         a, b = art.quote_tokens[qi]
-        if _is_name(toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]) or _in_speaker(art, found, a):
+        if is_name(toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]) or _in_speaker(art, found, a):
             continue
         if parent is not None and parent.kind != Kind.DIRECT:
             out.append(
@@ -129,7 +129,7 @@ def _container(found: list[Found], begin: int, end: int) -> Found | None:
 _NAMING_NOUNS = ("name", "titel", "film", "buch", "serie", "zeitung", "magazin", "marke", "projekt", "sendung", "album", "lied", "song", "roman", "schiff", "programm", "operation")
 
 
-def _is_name(words: list[Token]) -> bool:
+def is_name(words: list[Token]) -> bool:
     """A title or name in quotation marks („Die Zeit“, „Grand Theft Auto“), not a quote:
     every word capitalised, and a name among them or more than one word."""
     words = [w for w in words if w.text[:1].isalnum()]

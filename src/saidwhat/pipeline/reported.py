@@ -14,6 +14,7 @@ from ..model import Kind, Span
 from ..nlp import Token
 from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
 from .found import Found
+from .nested import is_name
 from .sentences import Article
 
 # what may open the object noun phrase after the preposition
@@ -63,9 +64,10 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
                 if not _prep_object(toks, c, sp, s.start, te):
                     continue
             end = _coordination_end(toks, c.verb, te)
-            if any(art.in_quote[k] != -1 for k in range(s.start, end)):
+            if any(art.in_quote[k] != -1 and not _name_quote(art, art.in_quote[k]) for k in range(s.start, end)):
                 # "bezeichnete den Besuch als „wichtiges Zeichen“": the corpus marks
-                # only the quoted words, as a direct quote of this speaker (nested stage)
+                # only the quoted words, as a direct quote of this speaker (nested stage);
+                # a quoted name ("forderte die Rückgabe der „Krone Montezumas“") is no quote
                 break
             span = Span(toks[s.start].begin, toks[end - 1].end)
             if any(b < span.end and span.begin < e for b, e in taken):
@@ -74,6 +76,12 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             taken.append((span.begin, span.end))
             break
     return out
+
+
+def _name_quote(art: Article, qi: int) -> bool:
+    """A title or name in quotation marks („Focus“, „Krone Montezumas“)."""
+    a, b = art.quote_tokens[qi]
+    return is_name(art.tokens[a + 1 : b - 1] if art.quotes[qi].closed else art.tokens[a + 1 : b])
 
 
 def _prep_object(toks: list[Token], c: Cue, sp: tuple[int, int], start: int, te: int) -> bool:
