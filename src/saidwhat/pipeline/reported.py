@@ -21,21 +21,6 @@ from .sentences import Article
 _NP_START = frozenset({"ART", "NN", "NE", "ADJ(A)", "CARD", "PPOSAT", "PIAT", "PDAT", "ADV", "PIS", "PDS", "FM"})
 _OPEN_MARKS = frozenset("„»«\"“‚")
 
-# verb lemma → words that must occur in the sentence for the reporting reading
-# ("bezeichnete die Proteste als rechtmäßig", "hält X für wahrscheinlich")
-_CLAUSE_MARKER = {
-    "bezeichnen": {"als"},
-    "werten": {"als"},
-    "halten": {"für"},
-    "plädieren": {"für"},
-    "nennen": {"einen", "eine", "ein", "als"},
-    "empfehlen": {"den", "die", "das", "eine", "einen"},
-    "vorwerfen": {"vor"},
-    "werfen": {"vor"},
-    "sagen": {"voraus"},
-}
-
-
 def find_reported(art: Article, found: list[Found]) -> list[Found]:
     toks = art.tokens
     taken = [(sp.begin, sp.end) for f in found for sp in f.quote]
@@ -51,8 +36,8 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             c = find_cue(toks, i, s.start, te)
             if c is None:
                 continue
-            marker = _CLAUSE_MARKER.get(c.entry.lemma)
-            if not (c.entry.takes_object or c.entry.preps or (marker and any(t.lower in marker for t in toks[s.start : te]))):
+            marked = bool(c.entry.needs) and any(t.lower in c.entry.needs for t in toks[s.start : te])
+            if not (c.entry.takes_object or c.entry.preps or marked):
                 continue
             if _not_a_report(toks, c, s.start):
                 continue
@@ -60,7 +45,7 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             if sp is None or sp[0] <= c.verb < sp[1]:
                 continue
             sp = _object_out_of_subject(toks, c, sp)
-            if not c.entry.takes_object and not (marker and any(t.lower in marker for t in toks[s.start : te])):
+            if not c.entry.takes_object and not marked:
                 if not _prep_object(toks, c, sp, s.start, te):
                     continue
             end = _coordination_end(toks, c.verb, te)
