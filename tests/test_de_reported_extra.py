@@ -10,3 +10,19 @@ def test_quoted_name_does_not_block_a_report() -> None:
     # a title in quotation marks is no quote: the sentence is still reported speech
     art = run("Der Stadtrat forderte die Rückgabe der „Goldenen Krone“ an das Museum.")
     check(art, "Rückgabe", kind=Kind.REPORTED, speaker="Der Stadtrat")
+
+
+def test_judging_verbs_with_als_report() -> None:
+    # "kritisierte/verurteilte/stufte … als …": the predicate is what was said
+    art = run("Die Gewerkschaft kritisierte den Plan der Stadtwerke als unsozial.")
+    check(art, "unsozial", kind=Kind.REPORTED, speaker="Die Gewerkschaft")
+    art = run("Von den Anwohnern wurde der Umbau des Platzes als gelungen bewertet.")
+    check(art, "gelungen", kind=Kind.REPORTED, speaker="den Anwohnern")
+    art = run("Das Umweltamt stufte die Belastung des Flusses als gering ein.")
+    check(art, "Belastung", kind=Kind.REPORTED, speaker="Das Umweltamt")
+
+
+def test_judging_verb_without_als_is_no_report() -> None:
+    # without "als" these verbs are ordinary ones ("betrachtete das Bild")
+    art = run("Die Besucherin betrachtete das Bild im Museum sehr lange.")
+    assert not art.statements
