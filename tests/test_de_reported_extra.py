@@ -26,3 +26,9 @@ def test_judging_verb_without_als_is_no_report() -> None:
     # without "als" these verbs are ordinary ones ("betrachtete das Bild")
     art = run("Die Besucherin betrachtete das Bild im Museum sehr lange.")
     assert not art.statements
+
+
+def test_feared_event_is_no_report() -> None:
+    # "befürchten" with an object fears an event; only with a clause does it frame a statement
+    art = run("Die Bauern befürchten eine lange Dürre im Sommer.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)
