@@ -32,3 +32,11 @@ def test_feared_event_is_no_report() -> None:
     # "befürchten" with an object fears an event; only with a clause does it frame a statement
     art = run("Die Bauern befürchten eine lange Dürre im Sommer.")
     assert not any(st.kind == Kind.REPORTED for st in art.statements)
+
+
+def test_position_needs_the_reflexive() -> None:
+    art = run("Der Bürgermeister sprach sich gegen den Bau der Umgehungsstraße aus.")
+    check(art, "Umgehungsstraße", kind=Kind.REPORTED, speaker="Der Bürgermeister")
+    # without "sich" the verb utters something else: "sprach eine Warnung gegen … aus"
+    art = run("Der Verein hat eine Warnung gegen den Händler ausgesprochen.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)

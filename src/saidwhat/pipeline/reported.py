@@ -36,8 +36,9 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             c = find_cue(toks, i, s.start, te)
             if c is None:
                 continue
-            marked = bool(c.entry.needs) and any(t.lower in c.entry.needs for t in toks[s.start : te])
-            if not (c.entry.takes_object or c.entry.preps or marked):
+            if c.entry.needs and not any(t.lower in c.entry.needs for t in toks[s.start : te]):
+                continue  # "bezeichnete … als …", "sprach sich für … aus": the word it needs is missing
+            if not (c.entry.takes_object or c.entry.preps or c.entry.needs):
                 continue
             if _not_a_report(toks, c, s.start):
                 continue
@@ -45,7 +46,7 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             if sp is None or sp[0] <= c.verb < sp[1]:
                 continue
             sp = _object_out_of_subject(toks, c, sp)
-            if not c.entry.takes_object and not marked:
+            if not c.entry.takes_object and c.entry.preps:
                 if not _prep_object(toks, c, sp, s.start, te):
                     continue
             end = _coordination_end(toks, c.verb, te)
