@@ -40,3 +40,12 @@ def test_position_needs_the_reflexive() -> None:
     # without "sich" the verb utters something else: "sprach eine Warnung gegen … aus"
     art = run("Der Verein hat eine Warnung gegen den Händler ausgesprochen.")
     assert not any(st.kind == Kind.REPORTED for st in art.statements)
+
+
+def test_quoted_term_inside_reported_speech_is_no_quote() -> None:
+    # a short quoted noun phrase is the writer's distance to a term
+    art = run("Der Sprecher sagte, die Firma habe ihre „Mitbewerber“ getäuscht.")
+    assert not any(st.nested for st in art.statements)
+    # quoted words of the speaker stay a nested direct quote with the same speaker
+    art = run("Der Sprecher sagte, die Firma habe „ganz bewusst getäuscht“.")
+    check(art, "bewusst", kind=Kind.DIRECT, speaker="Der Sprecher")
