@@ -49,3 +49,11 @@ def test_quoted_term_inside_reported_speech_is_no_quote() -> None:
     # quoted words of the speaker stay a nested direct quote with the same speaker
     art = run("Der Sprecher sagte, die Firma habe „ganz bewusst getäuscht“.")
     check(art, "bewusst", kind=Kind.DIRECT, speaker="Der Sprecher")
+
+
+def test_quoted_term_outside_statements_is_no_quote() -> None:
+    # no statement around it: a short quoted noun phrase is a term, with or without a cue verb
+    art = run("Die Stadt plant einen neuen „Ring für alle“ um die Altstadt.")
+    assert not art.statements
+    art = run("Der Verband hat die „Regeln für Gäste“ im Frühjahr angekündigt und eingeführt.")
+    assert not any(st.kind == Kind.DIRECT for st in art.statements)

@@ -32,8 +32,9 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
         a, b = art.quote_tokens[qi]
         if is_name(toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]) or _in_speaker(art, found, a):
             continue
+        inner = toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]
         if parent is not None and parent.kind != Kind.DIRECT:
-            if _term(toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]):
+            if _term(inner):
                 continue
             out.append(
                 Found(
@@ -82,9 +83,10 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
                 continue
             sp, _ = speaker_of(toks, cue, s.start, s.end)
             kind = "direct_label" if i in near and toks[i].lemma in _LABEL_VERBS else "direct_embedded_cue"
-            if kind == "direct_embedded_cue" and sum(1 for t in toks[a:b] if t.text[:1].isalnum()) < 2:
+            if kind == "direct_embedded_cue" and (sum(1 for t in toks[a:b] if t.text[:1].isalnum()) < 2 or _term(inner)):
                 # one quoted word with a cue verb elsewhere in the sentence is
-                # mostly a term or a title („Bild“, „Tricolore“): train 3 of 16 right
+                # mostly a term or a title („Bild“, „Tricolore“): train 3 of 16 right;
+                # so is a short quoted noun phrase (3 of 10)
                 break
             out.append(Found(Kind.DIRECT, [Span(q.begin, q.end)], kind, speaker=sp, cue=cue.tokens, medium=cue.medium, frame=frame, sent=s.i))
             break
@@ -93,7 +95,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
             # words is still marked as a direct quote by the corpus more often than
             # not (shorter ones are mostly terms); who said it is left open unless a
             # statement earlier in the same sentence names a speaker
-            if sum(1 for t in toks[a:b] if t.text[:1].isalnum()) >= _MIN_ORPHAN_WORDS:
+            if sum(1 for t in toks[a:b] if t.text[:1].isalnum()) >= _MIN_ORPHAN_WORDS and not _term(inner):
                 orphan = Found(Kind.DIRECT, [Span(q.begin, q.end)], "direct_orphan", sent=s.i)
                 before = [f for f in found if f.speaker is not None and f.sent == s.i and f.end <= q.begin]
                 if before:
