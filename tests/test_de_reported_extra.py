@@ -57,3 +57,24 @@ def test_quoted_term_outside_statements_is_no_quote() -> None:
     assert not art.statements
     art = run("Der Verband hat die „Regeln für Gäste“ im Frühjahr angekündigt und eingeführt.")
     assert not any(st.kind == Kind.DIRECT for st in art.statements)
+
+
+def test_report_in_a_temporal_clause_is_that_clause() -> None:
+    art = run("Die Märkte blieben leer, nachdem die Behörden vor dem Verzehr roher Pilze gewarnt hatten.")
+    check(art, "Pilze", kind=Kind.REPORTED, quote="nachdem die Behörden vor dem Verzehr roher Pilze gewarnt hatten", speaker="die Behörden")
+
+
+def test_report_after_a_clause_starts_with_its_own_clause() -> None:
+    art = run("Während die Gäste noch feierten, forderte der Wirt eine frühere Sperrstunde.")
+    check(art, "Sperrstunde", kind=Kind.REPORTED, quote="forderte der Wirt eine frühere Sperrstunde", speaker="der Wirt")
+
+
+def test_cue_in_a_reason_clause_is_no_report() -> None:
+    # "weil/da/obwohl …": the background of the main clause, not a statement
+    art = run("Die Händler schlossen früh, weil die Polizei vor Krawallen gewarnt hatte.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)
+
+
+def test_coordinated_report_stays_one_statement() -> None:
+    art = run("Die Lehrer fordern kleinere Klassen und beklagen fehlende Stellen.")
+    check(art, "Klassen", kind=Kind.REPORTED, quote="Die Lehrer fordern kleinere Klassen und beklagen fehlende Stellen", speaker="Die Lehrer")

@@ -14,6 +14,7 @@ from ..model import Kind, Span
 from ..nlp import Token
 from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
 from .found import Found
+from .morph import is_finite
 from .nested import is_name
 from .sentences import Article
 
@@ -49,19 +50,55 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             if not c.entry.takes_object and c.entry.preps:
                 if not _prep_object(toks, c, sp, s.start, te):
                     continue
-            end = _coordination_end(toks, c.verb, te)
-            if any(art.in_quote[k] != -1 and not _name_quote(art, art.in_quote[k]) for k in range(s.start, end)):
-                # "bezeichnete den Besuch als „wichtiges Zeichen“": the corpus marks
-                # only the quoted words, as a direct quote of this speaker (nested stage);
-                # a quoted name ("forderte die Rückgabe der „Krone Montezumas“") is no quote
-                break
-            span = Span(toks[s.start].begin, toks[end - 1].end)
-            if any(b < span.end and span.begin < e for b, e in taken):
+            extent = _clause_extent(toks, c, sp, s.start, te)
+            if extent is None:
+                continue
+            span = _free_span(art, c, extent[0], extent[1], taken)
+            if span is None:
                 continue
             out.append(Found(Kind.REPORTED, [span], "reported", speaker=sp, medium=c.medium, sent=s.i))
             taken.append((span.begin, span.end))
             break
     return out
+
+
+# subordinate clauses that can report (when), and those that give a reason or
+# condition: there a cue verb is background ("…, weil man um sein Leben fürchtete")
+_SUBCLAUSE = frozenset({"nachdem", "während", "als", "bevor", "seit", "seitdem", "sobald", "indem"})
+_REASON = frozenset({"da", "weil", "obwohl", "obgleich", "zumal", "wenn", "falls"})
+
+
+def _clause_extent(toks: list[Token], c: Cue, sp: tuple[int, int], start: int, te: int) -> tuple[int, int] | None:
+    """The clause that reports, as the corpus marks it: a temporal clause alone
+    ("…, nachdem die Behörden vor dem Verzehr gewarnt hatten"), a main clause
+    without the clause before it ("Während …, forderte der Wirt …", "…, er verwies
+    aber auf …"); otherwise the whole sentence. None for a clause of reason or
+    condition (train: 3 such, none of them a gold report)."""
+    first = min(c.tokens + [c.finite])
+    cb = clause_begin(toks, first, start)
+    if cb < te and toks[cb].pos == "KOUS" and toks[cb].lower in _REASON:
+        return None
+    if cb < te and toks[cb].pos == "KOUS" and toks[cb].lower in _SUBCLAUSE:
+        return cb, min(te, max(c.tokens + [c.finite]) + 1)
+    if cb > start and sp[0] >= cb and any(is_finite(t) for t in toks[start : cb - 1]):
+        return cb, te
+    return start, te
+
+
+def _free_span(art: Article, c: Cue, start: int, te: int, taken: list[tuple[int, int]]) -> Span | None:
+    """The statement's span: the whole sentence, or up to a coordinated cue verb
+    where the rest is another statement's ("… bestritten und behauptet, …");
+    "fordern … und beklagen …" stays one. None where a quote in it (not a quoted
+    name) belongs to the nested stage: "bezeichnete den Besuch als „wichtiges
+    Zeichen“" is marked as the quoted words only, a direct quote of this speaker."""
+    toks = art.tokens
+    for end in dict.fromkeys((te, _coordination_end(toks, c.verb, te))):
+        if any(art.in_quote[k] != -1 and not _name_quote(art, art.in_quote[k]) for k in range(start, end)):
+            continue
+        span = Span(toks[start].begin, toks[end - 1].end)
+        if not any(b < span.end and span.begin < e for b, e in taken):
+            return span
+    return None
 
 
 def _name_quote(art: Article, qi: int) -> bool:
