@@ -78,3 +78,20 @@ def test_cue_in_a_reason_clause_is_no_report() -> None:
 def test_coordinated_report_stays_one_statement() -> None:
     art = run("Die Lehrer fordern kleinere Klassen und beklagen fehlende Stellen.")
     check(art, "Klassen", kind=Kind.REPORTED, quote="Die Lehrer fordern kleinere Klassen und beklagen fehlende Stellen", speaker="Die Lehrer")
+
+
+def test_passive_agent_is_the_von_phrase() -> None:
+    # the agent, not an earlier "im Vergleich" nor the subject before it
+    art = run("Trotz der im Vergleich zum Vorjahr kleineren Zahl wurde das Fest von den Veranstaltern als Erfolg gewertet.")
+    check(art, "Erfolg", kind=Kind.REPORTED, speaker="den Veranstaltern")
+    art = run("Die Messe wächst, während die Schau von ihren Kritikern als überholt eingestuft wird.")
+    check(art, "überholt", kind=Kind.REPORTED, speaker="ihren Kritikern")
+
+
+def test_passive_without_agent_keeps_no_speaker() -> None:
+    # "von zehn Millionen Euro" is an amount, no agent: the report has no speaker in it
+    art = run("Es wurde lediglich eine Ablöse von zehn Millionen Euro vom Verein gefordert.")
+    st = check(art, "Ablöse", kind=Kind.REPORTED, speaker="Verein")
+    art = run("Am Ende wurde eine Ablöse von zehn Millionen Euro gefordert.")
+    st = check(art, "Ablöse", kind=Kind.REPORTED)
+    assert not st.speaker
