@@ -95,3 +95,9 @@ def test_passive_without_agent_keeps_no_speaker() -> None:
     art = run("Am Ende wurde eine Ablöse von zehn Millionen Euro gefordert.")
     st = check(art, "Ablöse", kind=Kind.REPORTED)
     assert not st.speaker
+
+
+def test_cue_of_a_relative_clause_does_not_speak_for_the_quote() -> None:
+    # "erwarten" belongs to the relative clause about Lopez: it is no frame of the quote
+    art = run("Das schrieb die Sängerin Ana Lopez, die den Auftritt kaum erwarten könne, um „zu zeigen, was wir können“.")
+    assert not any(st.role_text("speaker", art.text) == "die" for st in art.statements)

@@ -21,6 +21,7 @@ _LABEL_VERBS = frozenset({"bezeichnen", "nennen", "sprechen", "titulieren", "bes
 _ALS_VERBS = frozenset({"würdigen", "verurteilen", "zurückweisen", "weisen", "begrüßen", "einschätzen", "schätzen", "ansehen"})
 _GOVERNORS = frozenset({"als"})
 _MIN_ORPHAN_WORDS = 3
+_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 
 
 def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[Found]:
@@ -82,6 +83,10 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
             if cue is None or (i not in near and cue.entry.weak):
                 continue
             sp, _ = speaker_of(toks, cue, s.start, s.end)
+            if sp is not None and sp[1] - sp[0] == 1 and sp[0] > s.start and toks[sp[0] - 1].text == "," and toks[sp[0]].lower in _RELATIVE_PRONOUNS:
+                # a cue verb of a relative clause ("Lopez, die den Auftritt kaum erwarten
+                # könne, um „…“") speaks for its antecedent, not for the quote
+                continue
             kind = "direct_label" if i in near and toks[i].lemma in _LABEL_VERBS else "direct_embedded_cue"
             if kind == "direct_embedded_cue" and (sum(1 for t in toks[a:b] if t.text[:1].isalnum()) < 2 or _term(inner)):
                 # one quoted word with a cue verb elsewhere in the sentence is
