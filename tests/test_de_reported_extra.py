@@ -101,3 +101,8 @@ def test_cue_of_a_relative_clause_does_not_speak_for_the_quote() -> None:
     # "erwarten" belongs to the relative clause about Lopez: it is no frame of the quote
     art = run("Das schrieb die Sängerin Ana Lopez, die den Auftritt kaum erwarten könne, um „zu zeigen, was wir können“.")
     assert not any(st.role_text("speaker", art.text) == "die" for st in art.statements)
+
+
+def test_label_verb_before_a_relative_clause_governs_als() -> None:
+    art = run("Die Ministerin kritisierte den Plan des Bürgermeisters, der die Schule schließen wollte, als „völlig verfehlt“.")
+    check(art, "verfehlt", kind=Kind.DIRECT, speaker="Die Ministerin", cue="kritisierte … als")

@@ -135,6 +135,13 @@ def _governing_cue(art: Article, toks: list[Token], clause: range, a: int, start
         cue = find_cue(toks, i, start, end)
         if cue is not None and (toks[prep].lower in cue.entry.preps or (toks[prep].lower == "als" and cue.entry.lemma in _LABEL_VERBS | _ALS_VERBS)):
             return cue, prep
+    if toks[prep].lower == "als":
+        # the object may carry a relative clause between verb and "als":
+        # "kritisierte die Handlungsweise X', der zum Sturm aufgerufen hatte, als „…“"
+        for i in range(clause.start - 1, start - 1, -1):
+            cue = find_cue(toks, i, start, end) if art.in_quote[i] == -1 else None
+            if cue is not None and cue.entry.lemma in _LABEL_VERBS | _ALS_VERBS:
+                return cue, prep
     return None
 
 
