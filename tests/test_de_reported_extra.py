@@ -106,3 +106,8 @@ def test_cue_of_a_relative_clause_does_not_speak_for_the_quote() -> None:
 def test_label_verb_before_a_relative_clause_governs_als() -> None:
     art = run("Die Ministerin kritisierte den Plan des Bürgermeisters, der die Schule schließen wollte, als „völlig verfehlt“.")
     check(art, "verfehlt", kind=Kind.DIRECT, speaker="Die Ministerin", cue="kritisierte … als")
+
+
+def test_toll_of_a_disaster_is_no_demand() -> None:
+    art = run("Der Sturm hat in der Nacht mehr als zwanzig Todesopfer gefordert.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)

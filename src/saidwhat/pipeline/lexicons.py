@@ -98,6 +98,12 @@ def first_name_genders() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def casualty_nouns() -> frozenset[str]:
+    """Nouns of the dead and injured ("Todesopfer"), lower-cased."""
+    return frozenset(w.lower() for w in load_word_set(LANG, "casualty_nouns"))
+
+
+@lru_cache(maxsize=1)
 def speaker_nouns() -> frozenset[str]:
     return load_word_set(LANG, "speaker_nouns")
 

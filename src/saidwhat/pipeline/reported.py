@@ -15,6 +15,7 @@ from ..nlp import Token
 from .chunks import speaker_forward
 from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
 from .found import Found
+from .lexicons import casualty_nouns
 from .morph import is_finite
 from .nested import is_name
 from .sentences import Article
@@ -176,6 +177,8 @@ def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
     if v > start and toks[v - 1].pos in {"ART", "ADJ(A)", "ADV", "PIAT"} and v + 1 < len(toks) and toks[v + 1].pos == "NN":
         return True
     cb = clause_begin(toks, v, start)
+    if c.entry.lemma == "fordern" and any(t.lower in casualty_nouns() for t in toks[cb : clause_end(toks, v, len(toks))]):
+        return True  # "Die Fluten forderten 92 Menschenleben": a toll, not a demand
     if cb > start and toks[cb].lower in {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"}:
         return True
     if c.finite != v and toks[c.finite].lemma in {"werden", "sein"} and toks[v].pos.endswith("(PP)"):
