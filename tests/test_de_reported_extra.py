@@ -111,3 +111,10 @@ def test_label_verb_before_a_relative_clause_governs_als() -> None:
 def test_toll_of_a_disaster_is_no_demand() -> None:
     art = run("Der Sturm hat in der Nacht mehr als zwanzig Todesopfer gefordert.")
     assert not any(st.kind == Kind.REPORTED for st in art.statements)
+
+
+def test_halten_fuer_needs_a_predicative_adjective() -> None:
+    art = run("Die Richterin hält die Klage der Nachbarn für teilweise begründet.")
+    check(art, "Klage", kind=Kind.REPORTED, speaker="Die Richterin")
+    art = run("Der Läufer hält seit Jahren den Rekord für die schnellste Meile.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)
