@@ -118,3 +118,8 @@ def test_halten_fuer_needs_a_predicative_adjective() -> None:
     check(art, "Klage", kind=Kind.REPORTED, speaker="Die Richterin")
     art = run("Der Läufer hält seit Jahren den Rekord für die schnellste Meile.")
     assert not any(st.kind == Kind.REPORTED for st in art.statements)
+
+
+def test_passive_label_speaker_is_the_agent() -> None:
+    art = run("In weiten Teilen des Landes wird die Gefahr vom Wetterdienst als „sehr hoch“ eingestuft.")
+    check(art, "sehr hoch", kind=Kind.DIRECT, speaker="Wetterdienst")

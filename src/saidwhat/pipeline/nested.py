@@ -14,6 +14,7 @@ from ..model import Kind, Span
 from ..nlp import Token
 from .cues import Cue, find_cue, speaker_of
 from .found import Found
+from .passive import is_passive, passive_agent
 from .sentences import Article
 
 _LABEL_VERBS = frozenset({"bezeichnen", "nennen", "sprechen", "titulieren", "beschreiben", "werten", "kritisieren", "loben"})
@@ -71,7 +72,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
         governed = _governing_cue(art, toks, range(lo, hi), a, s.start, s.end)
         if governed is not None:
             gcue, prep = governed
-            sp, _ = speaker_of(toks, gcue, s.start, s.end)
+            sp = _speaker(toks, gcue, s.start, s.end)
             out.append(
                 Found(Kind.DIRECT, [Span(q.begin, q.end)], "direct_label", speaker=sp, cue=sorted(gcue.tokens + [prep]), medium=gcue.medium, frame=frame, sent=s.i)
             )
@@ -82,7 +83,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
             cue = find_cue(toks, i, s.start, s.end)
             if cue is None or (i not in near and cue.entry.weak):
                 continue
-            sp, _ = speaker_of(toks, cue, s.start, s.end)
+            sp = _speaker(toks, cue, s.start, s.end)
             if sp is not None and sp[1] - sp[0] == 1 and sp[0] > s.start and toks[sp[0] - 1].text == "," and toks[sp[0]].lower in _RELATIVE_PRONOUNS:
                 # a cue verb of a relative clause ("Lopez, die den Auftritt kaum erwarten
                 # könne, um „…“") speaks for its antecedent, not for the quote
@@ -120,6 +121,16 @@ def _term(words: list[Token]) -> bool:
     right; a quoted adjective or verb („irritiert“, „völlig unrealistisch“) is."""
     words = [w for w in words if w.text[:1].isalnum()]
     return 0 < len(words) <= _MAX_TERM_WORDS and words[0].text[:1].isupper()
+
+
+def _speaker(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, int] | None:
+    """The cue's speaker; of a passive, its agent ("wird vom Wetterdienst als
+    „sehr hoch“ eingestuft"), not "in weiten Teilen" before it."""
+    if is_passive(toks, cue):
+        agent = passive_agent(toks, cue, start, end)
+        if agent is not None:
+            return agent
+    return speaker_of(toks, cue, start, end)[0]
 
 
 def _governing_cue(art: Article, toks: list[Token], clause: range, a: int, start: int, end: int) -> tuple[Cue, int] | None:

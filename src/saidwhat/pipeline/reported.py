@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from ..model import Kind, Span
 from ..nlp import Token
-from .chunks import speaker_forward
 from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
 from .found import Found
 from .lexicons import casualty_nouns
 from .morph import is_finite
 from .nested import is_name
+from .passive import is_passive, passive_agent
 from .sentences import Article
 
 # what may open the object noun phrase after the preposition
@@ -51,8 +51,8 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             if sp is None or sp[0] <= c.verb < sp[1]:
                 continue
             sp = _object_out_of_subject(toks, c, sp)
-            if _passive(toks, c):
-                sp = _passive_agent(toks, c, s.start, te)
+            if is_passive(toks, c):
+                sp = passive_agent(toks, c, s.start, te)
             if not c.entry.takes_object and c.entry.preps:
                 if not _prep_object(toks, c, sp or (s.start, s.start), s.start, te):
                     continue
@@ -144,27 +144,6 @@ def _prep_object(toks: list[Token], c: Cue, sp: tuple[int, int], start: int, te:
         if toks[k + 1].pos in _NP_START or toks[k + 1].text[:1] in _OPEN_MARKS:
             return True
     return False
-
-
-def _passive(toks: list[Token], c: Cue) -> bool:
-    return c.finite != c.verb and toks[c.finite].lemma == "werden" and toks[c.verb].pos.endswith("(PP)")
-
-
-def _passive_agent(toks: list[Token], c: Cue, start: int, te: int) -> tuple[int, int] | None:
-    """The agent of a passive report: the phrase after "von"/"vom"/"durch" in its
-    clause ("Trotz der im Vergleich gesunkenen Zahl wurde die Aktion von den
-    Veranstaltern als Erfolg gewertet", "während NPR von seinen Kritikern als
-    linksliberal eingestuft wird"), not an amount ("eine Summe von zehn Millionen
-    Euro") nor the cue's own object ("wird von einer Gefahr ausgegangen")."""
-    lo = clause_begin(toks, min(c.finite, c.verb), start)
-    hi = clause_end(toks, max(c.finite, c.verb), te)
-    for k in range(lo, min(hi, te - 1)):
-        if toks[k].lower not in {"von", "vom", "durch"} or toks[k].lower in c.entry.preps or toks[k + 1].pos == "CARD":
-            continue
-        sp = speaker_forward(toks, k + 1, hi, appositions=False)
-        if sp is not None:
-            return sp
-    return None
 
 
 def _object_out_of_subject(toks: list[Token], c: Cue, sp: tuple[int, int]) -> tuple[int, int]:
