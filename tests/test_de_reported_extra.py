@@ -123,3 +123,13 @@ def test_halten_fuer_needs_a_predicative_adjective() -> None:
 def test_passive_label_speaker_is_the_agent() -> None:
     art = run("In weiten Teilen des Landes wird die Gefahr vom Wetterdienst als „sehr hoch“ eingestuft.")
     check(art, "sehr hoch", kind=Kind.DIRECT, speaker="Wetterdienst")
+
+
+def test_orphan_quote_takes_the_speaking_subject_before_it() -> None:
+    art = run("Richterin Anna Berg tadelte Foren, in denen die Rechte der Zeugen „mit Füßen getreten“ würden.")
+    check(art, "Füßen", kind=Kind.DIRECT, speaker="Richterin Anna Berg")
+
+
+def test_verbless_capitalised_orphan_is_a_title() -> None:
+    art = run("Die Bibliothek zeigt in diesem Jahr „Die Früchte des Zorns“ in einer neuen Ausgabe.")
+    assert not art.statements
