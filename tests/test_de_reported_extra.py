@@ -133,3 +133,9 @@ def test_orphan_quote_takes_the_speaking_subject_before_it() -> None:
 def test_verbless_capitalised_orphan_is_a_title() -> None:
     art = run("Die Bibliothek zeigt in diesem Jahr „Die Früchte des Zorns“ in einer neuen Ausgabe.")
     assert not art.statements
+
+
+def test_speaker_of_a_quote_stops_before_it() -> None:
+    art = run("In ihrem Urteil äußerten die Richter „gravierende rechtliche Bedenken“ gegen das Gesetz.")
+    for st in art.statements:
+        assert "„" not in st.role_text("speaker", art.text)

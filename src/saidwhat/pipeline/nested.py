@@ -43,7 +43,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
                     Kind.DIRECT,
                     [Span(q.begin, q.end)],
                     "nested",
-                    speaker=parent.speaker,
+                    speaker=_before_quote(parent.speaker, a),
                     cue=list(parent.cue),
                     frame=list(parent.frame),
                     medium=parent.medium,
@@ -72,7 +72,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
         governed = _governing_cue(art, toks, range(lo, hi), a, s.start, s.end)
         if governed is not None:
             gcue, prep = governed
-            sp = _speaker(toks, gcue, s.start, s.end)
+            sp = _before_quote(_speaker(toks, gcue, s.start, s.end), a)
             out.append(
                 Found(Kind.DIRECT, [Span(q.begin, q.end)], "direct_label", speaker=sp, cue=sorted(gcue.tokens + [prep]), medium=gcue.medium, frame=frame, sent=s.i)
             )
@@ -83,7 +83,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
             cue = find_cue(toks, i, s.start, s.end)
             if cue is None or (i not in near and cue.entry.weak):
                 continue
-            sp = _speaker(toks, cue, s.start, s.end)
+            sp = _before_quote(_speaker(toks, cue, s.start, s.end), a)
             if sp is not None and sp[1] - sp[0] == 1 and sp[0] > s.start and toks[sp[0] - 1].text == "," and toks[sp[0]].lower in _RELATIVE_PRONOUNS:
                 # a cue verb of a relative clause ("Lopez, die den Auftritt kaum erwarten
                 # könne, um „…“") speaks for its antecedent, not for the quote
@@ -145,6 +145,14 @@ def _main_subject(toks: list[Token], start: int, a: int) -> tuple[int, int] | No
         return None
     sp = clause_subject(toks, start, a, speaking=True)
     return sp if sp is not None and sp[1] <= a and speaking_subject(toks, sp) else None
+
+
+def _before_quote(sp: tuple[int, int] | None, a: int) -> tuple[int, int] | None:
+    """A speaker phrase never runs into the quote it speaks: "die Richter
+    „gravierende Bedenken“" is "die Richter"."""
+    if sp is not None and sp[0] < a < sp[1]:
+        return (sp[0], a)
+    return sp
 
 
 def _speaker(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, int] | None:
