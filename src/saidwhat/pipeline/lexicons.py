@@ -25,6 +25,9 @@ class CueVerb:
     report_only: bool = False  # never frames a clause, only an object
     # prepositions whose object is what was said ("sprach von …", "warnte vor …")
     preps: frozenset[str] = frozenset()
+    # words one of which the sentence needs for the reporting reading
+    # ("bezeichnete die Proteste als rechtmäßig", "hält X für wahrscheinlich")
+    needs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +39,8 @@ def cue_verbs() -> dict[str, tuple[CueVerb, ...]]:
         medium = Medium(row[1]) if len(row) > 1 else Medium.SPEECH
         flags = set(row[2].split(",")) if len(row) > 2 else set()
         preps = frozenset(w for f in flags if f.startswith("prep=") for w in f[5:].split("/"))
-        cv = CueVerb(lemma, particle or None, medium, "weak" in flags, "obj" in flags, "report" in flags, preps)
+        needs = frozenset(w for f in flags if f.startswith("need=") for w in f[5:].split("/"))
+        cv = CueVerb(lemma, particle or None, medium, "weak" in flags, "obj" in flags, "report" in flags, preps, needs)
         out.setdefault(lemma, []).append(cv)
     # verbs with a particle first: "teilte … mit" beats a bare "teilen"
     return {k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in out.items()}
@@ -91,6 +95,12 @@ def places() -> frozenset[str]:
 def first_name_genders() -> dict[str, str]:
     """Given name → "m" or "f" (for pronoun agreement)."""
     return {row[0]: row[1] for row in load_lexicon(LANG, "first_names")}
+
+
+@lru_cache(maxsize=1)
+def casualty_nouns() -> frozenset[str]:
+    """Nouns of the dead and injured ("Todesopfer"), lower-cased."""
+    return frozenset(w.lower() for w in load_word_set(LANG, "casualty_nouns"))
 
 
 @lru_cache(maxsize=1)
