@@ -64,3 +64,17 @@ def test_sentence_initial_function_words_are_retagged() -> None:
 )
 def test_number_with_dot_ends_a_sentence_only_before_a_function_word(text: str, n_sentences: int) -> None:
     assert len(parse(text).sentences) == n_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Wahlverlauf und Beteiligung\nWie der Wahlleiter mitteilte, lag sie bei 41 Prozent.", 2),
+        ("Erster Absatz.\n\nKurzer Titel\nDer Text beginnt hier.", 3),
+        # hard-wrapped running text is no heading: a comma, a verb, a lower-case last word
+        ("Der Minister sagte am Montag in Berlin, die\nRegierung werde handeln.", 1),
+        ("Der Minister besuchte die Stadt\nBerlin und sprach.", 1),
+    ],
+)
+def test_heading_run_into_its_paragraph_is_a_sentence(text: str, sentences: int) -> None:
+    assert len(parse(text).sentences) == sentences

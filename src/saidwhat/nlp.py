@@ -14,6 +14,10 @@ from functools import lru_cache
 from typing import Any
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# a heading: a short first line of a paragraph without closing punctuation,
+# followed by a single line break ("Wahlverlauf und Wahlbeteiligung\nWie der …")
+_HEADING_LINE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([^\n]{1,70}?)[ \t]*(\n)(?=[ \t]*[A-ZÄÖÜ„\"»])")
+_HEADING_WORDS = 8
 SENTENCE_END = frozenset({".", "!", "?", "…"})
 QUOTE_CHARS = frozenset('"„“”«»‚‘’‹›')
 
@@ -193,7 +197,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     sentences: list[Sentence] = []
     if not tokens:
         return sentences
-    para_breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    para_breaks = sorted([m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + _heading_breaks(text))
     pb_idx = 0
     paragraph = 0
     start = 0
@@ -255,6 +259,25 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
         for t in tokens[s.start : s.end]:
             t.sent = j
     return sentences
+
+
+def _heading_breaks(text: str) -> list[int]:
+    """Line breaks that end a heading run into its paragraph: the heading is
+    no part of the first sentence (its words would be read as the subject)."""
+    out = []
+    for m in _HEADING_LINE.finditer(text):
+        words = m.group(1).split()
+        # a heading ends in a name or noun and has no verb; a hard-wrapped
+        # first line of running text ("Der Minister sagte am Montag, die") has
+        if (
+            len(words) <= _HEADING_WORDS
+            and words[-1][:1].isupper()
+            and words[-1][-1] not in ".!?:;,“”\"'…-–("
+            and not any("," in w for w in words)
+            and not any(tag_word_de(w)[0].endswith("FIN)") for w in words)
+        ):
+            out.append(m.start(2))
+    return out
 
 
 def _opens_sentence(tok: Token) -> bool:
