@@ -269,20 +269,17 @@ def _antecedent_carrier(art: Article, near: Found) -> Found | None:
     → "der Minister"). With no such subject the pronoun stays, and so it does
     where the pronoun's sentence quotes words ("Er nannte die Pläne einen
     „Wortbruch“"): that sentence is a statement of its own."""
-    if near.sent == 0:
-        return near
     here = art.sentences[near.sent]
     if any(art.in_quote[i] != -1 for i in range(here.start, here.end)):
         return near
-    prev = art.sentences[near.sent - 1]
-    if any(art.in_quote[i] != -1 for i in range(prev.start, prev.end)):
+    carrier = _subject_sentence(art, here)
+    if carrier is None or carrier.speaker is None:
         return near
-    toks = art.tokens
-    sp = clause_subject(toks, prev.start, art.text_end(prev))
-    if sp is None or not speaking_subject(toks, sp) or (sp[1] - sp[0] == 1 and toks[sp[0]].pos == "PPER"):
+    a, b = carrier.speaker
+    if b - a == 1 and art.tokens[a].pos == "PPER":
         return near
-    span = Span(toks[prev.start].begin, toks[prev.start].end)
-    return Found(Kind.INDIRECT, [span], "speaker_only", speaker=sp, medium=near.medium, sent=prev.i)
+    carrier.medium = near.medium
+    return carrier
 
 
 def _perfect_infinitive(art: Article, s: Sentence) -> bool:
