@@ -24,6 +24,7 @@ _SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "d
 _OPEN_MARKS = frozenset("„»«\"“‚")
 _CLOSE_MARKS = frozenset("“”«»\"‘")
 _GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "unseres", "unserer"})
+_DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD"})
 _STOP_NOUNS = frozenset({"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende"})
 
 
@@ -78,7 +79,10 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
                 if not (source_noun_medium(toks[j - 1].text) and j + 1 < end and toks[j + 1].pos == "NN"):
                     break  # "sagte Hauptmann Sipe gute Fortschritte": an object follows
                 # but a source noun takes a genitive plural: "Angaben libanesischer Sicherheitskreise"
-            seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY", "NNA"} or t.text[:1].isupper() or bool(_WEB_NAME.fullmatch(t.text))
+            # a capital letter marks a head, except on a determiner opening the
+            # sentence: "Einer der 13 Feuerwehrmänner" has its head further on
+            capital_head = t.text[:1].isupper() and t.pos not in _DETERMINER_TAGS
+            seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY", "NNA"} or capital_head or bool(_WEB_NAME.fullmatch(t.text))
             j += 1
             continue
         if t.text in {"-", "–", "."} and seen_head and j + 1 < end and toks[j + 1].text[:1].isupper() and t.text != ".":
