@@ -11,3 +11,19 @@ def test_pronoun_with_genitive_in_prefield() -> None:
     # a capitalised determiner opening the sentence is no head: the phrase runs on
     art = run("Einer der vier befragten Lehrer sagte: „Wir wussten von nichts.“")
     check(art, "wussten", kind=Kind.DIRECT, speaker="Einer der vier befragten Lehrer")
+
+
+def test_participle_tagged_as_present_after_auxiliary() -> None:
+    # "betont" is read as present tense; after "hatte" it is the participle
+    art = run("Die Ministerin hatte am Montag die Rolle der Länder betont: „Ohne sie geht es nicht.“")
+    check(art, "Ohne sie", kind=Kind.DIRECT, speaker="Die Ministerin", cue="hatte … betont")
+    art = run("Der Sender hatte im Mai berichtet, in dem Keller seien Waffen gefunden worden.")
+    check(art, "Waffen", kind=Kind.INDIRECT, speaker="Der Sender")
+
+
+def test_von_attribute_is_no_passive_agent() -> None:
+    art = run("Nach dem Hochwasser wird der Ausbruch von Seuchen befürchtet, sagte ein Arzt.")
+    for st in art.statements:
+        assert "Seuchen" not in st.role_text("speaker", art.text)
+    art = run("Zudem wurde die Regierung vom Verband aufgefordert, die Grenzen zu schließen.")
+    check(art, "Grenzen", kind=Kind.INDIRECT, speaker="Verband")

@@ -103,13 +103,30 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
             if not es:
                 return None
             tokens.append(es[0])
-        finite = i if is_finite(t) and not t.pos.startswith("VV(PP)") else _finite_before(toks, i, start)
+        finite = i if is_finite(t) and not t.pos.startswith("VV(PP)") and not _participle_after_aux(toks, i, start) else _finite_before(toks, i, start)
         if finite is None:
             finite = i
         if finite != i and toks[finite].lemma in _AUX_LEMMAS | {"werden"}:
             tokens.append(finite)  # "hatte … gesagt", "wird … zitiert"
         return Cue(i, sorted(set(tokens)), cv, finite)
     return None
+
+
+def _participle_after_aux(toks: list[Token], i: int, start: int) -> bool:
+    """A finite-tagged form that is the participle of an auxiliary in its clause.
+
+    HanTa tags each form once: "betont", "berichtet", "kritisiert" are read as
+    present tense, though after "hatte" they are participles ("Stoiber hatte
+    die Rolle … betont:", "Der Sender hatte im Juli berichtet, …"). Then the
+    auxiliary is the clause's finite verb and the subject stands before it.
+    """
+    if not toks[i].lower.endswith("t"):
+        return False
+    k = _finite_before(toks, i, start)
+    if k is None or k > i or toks[k].lemma not in {"haben", "werden"}:  # "war befürchtet": a state
+        return False
+    # the same clause: no comma or conjunction between ("Er hat Zeit und betont, …")
+    return not any(toks[m].text in _BOUNDARY or toks[m].pos == "KON" for m in range(k + 1, i))
 
 
 def _particle_tag(toks: list[Token], k: int, ce: int) -> bool:
@@ -242,10 +259,10 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
                 sp = _after_verb(toks, first_fin + 1, end)
             return sp, []
     # passive: "Von den Behörden wird angenommen, dass …", "In einem Bericht wurde vermutet"
-    if cue.finite != cue.verb and toks[cue.finite].lemma == "werden" and toks[cue.verb].pos.endswith("(PP)"):
+    if cue.finite != cue.verb and toks[cue.finite].lemma == "werden" and toks[cue.verb].pos.endswith(("(PP)", "(FIN)")):
         ce = clause_end(toks, cue.verb, end)
         for k in range(clause_begin(toks, f, start), ce):
-            if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce:
+            if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce and not _von_attribute(toks, k, start):
                 sp = speaker_forward(toks, k + 1, ce, appositions=False)
                 if sp is not None:
                     return sp, []
@@ -273,6 +290,14 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         if sp is not None:
             return sp, []
     return _after_verb(toks, f + 1, end), []
+
+
+def _von_attribute(toks: list[Token], k: int, start: int) -> bool:
+    """"von" after a noun is mostly its attribute, not the passive's agent:
+    "wird der Ausbruch von Cholera befürchtet", "unter der Führung von X wird
+    vorgeworfen"; the contracted "vom" is mostly the agent ("wurde die
+    Regierung vom Verband aufgefordert")."""
+    return toks[k].lower == "von" and k > start and toks[k - 1].pos == "NN"
 
 
 def _plausible_np(toks: list[Token], i: int, j: int) -> bool:
