@@ -27,3 +27,10 @@ def test_von_attribute_is_no_passive_agent() -> None:
         assert "Seuchen" not in st.role_text("speaker", art.text)
     art = run("Zudem wurde die Regierung vom Verband aufgefordert, die Grenzen zu schließen.")
     check(art, "Grenzen", kind=Kind.INDIRECT, speaker="Verband")
+
+
+def test_heading_run_into_the_prefield() -> None:
+    # a capitalised adverb inside a verbless prefield: a heading glued to the
+    # sentence, so the prefield is no subject and the one after the verb is
+    art = run("Rückblick Bereits im Mai hatte die Ministerin verkündet: „Wir bauen neue Schulen.“")
+    check(art, "Schulen", kind=Kind.DIRECT, speaker="die Ministerin")
