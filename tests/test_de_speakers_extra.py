@@ -34,3 +34,20 @@ def test_heading_run_into_the_prefield() -> None:
     # sentence, so the prefield is no subject and the one after the verb is
     art = run("Rückblick Bereits im Mai hatte die Ministerin verkündet: „Wir bauen neue Schulen.“")
     check(art, "Schulen", kind=Kind.DIRECT, speaker="die Ministerin")
+
+
+def test_bracket_inside_a_relative_clause() -> None:
+    # a short bracket does not end the clause: the relative clause keeps its subject
+    text = "Erreicht ist die Grenze, die Gerhard Schröder in seiner Amtszeit (1998 bis 2002) zum Ziel erklärt hatte: „Wir schaffen das bis zum Ende.“"
+    check(run(text), "schaffen", kind=Kind.DIRECT, speaker="Gerhard Schröder")
+
+
+def test_article_apposition_is_no_relative_clause() -> None:
+    # ", der Koordinator der Behörde, teilte mit": an apposition of the name before
+    art = run("Max Muster, der Koordinator der Behörde, teilte mit, dass bislang niemand geborgen wurde.")
+    check(art, "geborgen", kind=Kind.INDIRECT, speaker="Max Muster, der Koordinator der Behörde")
+
+
+def test_participle_with_bracket_after_auxiliary() -> None:
+    art = run("Im Vorfeld hatte das Komitee (OK) der Weltmeisterschaft betont, dass die Karten wichtig seien.")
+    check(art, "Karten", kind=Kind.INDIRECT, speaker="das Komitee (OK) der Weltmeisterschaft")

@@ -50,6 +50,9 @@ class Cue:
         return self.entry.medium
 
 
+_MAX_BRACKET = 12  # a bracket inside a clause is short: "(1998 bis 2002)", "(SPD)"
+
+
 def clause_end(toks: list[Token], i: int, end: int) -> int:
     j = i
     while j < end and toks[j].text not in _BOUNDARY:
@@ -58,8 +61,19 @@ def clause_end(toks: list[Token], i: int, end: int) -> int:
 
 
 def clause_begin(toks: list[Token], i: int, start: int) -> int:
+    """First token of the clause holding ``i``. A short bracket inside the clause
+    does not end it: "die X in seiner Amtszeit (1998 bis 2002) erklärt hatte"."""
     j = i
-    while j > start and toks[j - 1].text not in _BOUNDARY:
+    while j > start:
+        if toks[j - 1].text == ")":
+            k = j - 2
+            while k > start and j - k <= _MAX_BRACKET and toks[k].text not in _BOUNDARY:
+                k -= 1
+            if k > start and toks[k].text == "(" and toks[k - 1].text not in _BOUNDARY:
+                j = k
+                continue
+        if toks[j - 1].text in _BOUNDARY:
+            break
         j -= 1
     return j
 
@@ -126,7 +140,7 @@ def _participle_after_aux(toks: list[Token], i: int, start: int) -> bool:
     if k is None or k > i or toks[k].lemma not in {"haben", "werden"}:  # "war befürchtet": a state
         return False
     # the same clause: no comma or conjunction between ("Er hat Zeit und betont, …")
-    return not any(toks[m].text in _BOUNDARY or toks[m].pos == "KON" for m in range(k + 1, i))
+    return not any(toks[m].text in _BOUNDARY - {"(", ")"} or toks[m].pos == "KON" for m in range(k + 1, i))
 
 
 def _particle_tag(toks: list[Token], k: int, ce: int) -> bool:
@@ -237,7 +251,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
                         e -= 1
                     return (pb + 1, e), [pb]
                 break
-    if first is not None and (first.lower in _SUBORDINATORS and first.pos in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower in _RELATIVES and first.pos in {"PRELS", "ART", "PDS"} and cb > start):
+    if first is not None and (first.lower in _SUBORDINATORS and first.pos in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower in _RELATIVES and first.pos in {"PRELS", "ART", "PDS"} and cb > start and not _apposition_before(toks, cb, f)):
         k = cb + 1
         while k < f and toks[k].pos in _SKIP_AFTER_VERB:
             k += 1
@@ -290,6 +304,17 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         if sp is not None:
             return sp, []
     return _after_verb(toks, f + 1, end), []
+
+
+def _apposition_before(toks: list[Token], cb: int, f: int) -> bool:
+    """An article phrase that fills the clause up to the verb is an apposition
+    of the prefield, not a relative clause: "Houcine Abassi, der
+    Generalsekretär des Verbandes (UGIT) sagte" (the relative clause has more:
+    "…, die Gerhard Schröder (1998) erklärt hatte")."""
+    if toks[cb].pos != "ART" or cb + 1 >= f or toks[cb + 1].pos not in {"NN", "ADJ(A)"}:
+        return False
+    sp = speaker_forward(toks, cb, f, appositions=True)
+    return sp is not None and sp[1] == f
 
 
 def _von_attribute(toks: list[Token], k: int, start: int) -> bool:
