@@ -51,3 +51,11 @@ def test_article_apposition_is_no_relative_clause() -> None:
 def test_participle_with_bracket_after_auxiliary() -> None:
     art = run("Im Vorfeld hatte das Komitee (OK) der Weltmeisterschaft betont, dass die Karten wichtig seien.")
     check(art, "Karten", kind=Kind.INDIRECT, speaker="das Komitee (OK) der Weltmeisterschaft")
+
+
+def test_standalone_demonstrative_and_niemand() -> None:
+    # "Dieser" is tagged as a determiner; with no noun after it, it is the subject
+    art = run("Der Zeuge wurde befragt. Dieser behauptete, er habe nichts gesehen.")
+    check(art, "nichts gesehen", kind=Kind.INDIRECT, speaker="Dieser")
+    art = run("Damals glaubte niemand, dass der Streit so lange dauern würde.")
+    check(art, "Streit", kind=Kind.INDIRECT, speaker="niemand")

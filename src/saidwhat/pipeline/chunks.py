@@ -20,7 +20,9 @@ from .morph import NP_TAGS, PRONOUN_TAGS, is_finite, is_verb
 # lower-case words that may continue a name-like phrase
 _NP_LINKS = frozenset({"von", "vom", "van", "de", "der", "des", "da", "di", "al", "el", "bin", "ibn", "und", "y", "la", "le", "du", "zu"})
 _ATTR_PREPS = frozenset({"von", "vom"})  # attributes kept in a speaker phrase ("aus" only before a name)
-_SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du", "dieser", "diese", "jener"})
+_SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du", "dieser", "diese", "jener", "jene", "niemand", "jemand", "letzterer", "letztere"})
+# demonstratives the tagger reads as determiners even when they stand alone ("Dieser behauptete, …")
+_STANDALONE_DEMONSTRATIVES = frozenset({"dieser", "diese", "jener", "jene", "letzterer", "letztere"})
 _OPEN_MARKS = frozenset("„»«\"“‚")
 _CLOSE_MARKS = frozenset("“”«»\"‘")
 _GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "unseres", "unserer"})
@@ -34,6 +36,17 @@ _WEB_NAME = re.compile(r"[\w-]+(\.[\w-]+)*\.(de|com|net|org|at|ch|info|eu|uk|fr)
 def _possessive_use(toks: list[Token], i: int, end: int) -> bool:
     """"Ihr Vorsitzender", "ihr Sprecher": a possessive before its noun, not the pronoun."""
     return toks[i].lower == "ihr" and i + 1 < end and toks[i + 1].pos in {"NN", "NNA", "ADJ(A)", "NE"}
+
+
+def _subject_pronoun(toks: list[Token], i: int, end: int) -> bool:
+    """A pronoun that can be a subject on its own: "er", "niemand", and a
+    demonstrative with no noun after it, whatever its tag ("Dieser bestätigte, …")."""
+    t = toks[i]
+    if t.lower not in _SUBJECT_PRONOUNS or _possessive_use(toks, i, end):
+        return False
+    if t.pos in PRONOUN_TAGS:
+        return True
+    return t.lower in _STANDALONE_DEMONSTRATIVES and (i + 1 >= end or toks[i + 1].pos not in {"NN", "NE", "NNA", "ADJ(A)", "CARD", "TRUNC"})
 
 
 def _np_token(t: Token) -> bool:
@@ -148,8 +161,7 @@ def speaker_forward(toks: list[Token], i: int, end: int, *, appositions: bool) -
     """
     if i >= end:
         return None
-    t = toks[i]
-    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS and not _possessive_use(toks, i, end):
+    if _subject_pronoun(toks, i, end):
         return (i, i + 1)
     j = np_core(toks, i, end)
     if j == i:
@@ -191,8 +203,7 @@ def speaker_backward(toks: list[Token], end: int, start: int) -> tuple[int, int]
     its verb, or a source before "zufolge"), not reaching before ``start``."""
     if end <= start:
         return None
-    t = toks[end - 1]
-    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS:
+    if _subject_pronoun(toks, end - 1, end):
         return (end - 1, end)
     i = end
     while i > start and (_np_token(toks[i - 1]) or toks[i - 1].text in {"-", "(", ")"} or toks[i - 1].lower in _NP_LINKS and i - 1 > start and _np_token(toks[i - 2])):
@@ -211,8 +222,7 @@ def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
     "Der NDR, der … verantwortlich ist, begründete" → "Der NDR")."""
     if i >= end:
         return None
-    t = toks[i]
-    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS and not _possessive_use(toks, i, end):
+    if _subject_pronoun(toks, i, end):
         return end if end == i + 1 else None
     j = np_core(toks, i, end)
     if j == i:
