@@ -59,3 +59,11 @@ def test_standalone_demonstrative_and_niemand() -> None:
     check(art, "nichts gesehen", kind=Kind.INDIRECT, speaker="Dieser")
     art = run("Damals glaubte niemand, dass der Streit so lange dauern würde.")
     check(art, "Streit", kind=Kind.INDIRECT, speaker="niemand")
+
+
+def test_possessive_tagged_as_pronoun_or_verb() -> None:
+    # "sein" is tagged as the verb, "dessen" as a demonstrative: before a noun both are possessives
+    art = run("Wie sein Anwalt Jan Beispiel mitteilte, war er nicht zu Hause.")
+    check(art, "nicht zu Hause", kind=Kind.INDIRECT, speaker="sein Anwalt Jan Beispiel")
+    art = run("Der Chef war verreist. Daher teilte dessen Stellvertreter mit: „Wir warten ab.“")
+    check(art, "warten ab", kind=Kind.DIRECT, speaker="dessen Stellvertreter")

@@ -34,8 +34,10 @@ _WEB_NAME = re.compile(r"[\w-]+(\.[\w-]+)*\.(de|com|net|org|at|ch|info|eu|uk|fr)
 
 
 def _possessive_use(toks: list[Token], i: int, end: int) -> bool:
-    """"Ihr Vorsitzender", "ihr Sprecher": a possessive before its noun, not the pronoun."""
-    return toks[i].lower == "ihr" and i + 1 < end and toks[i + 1].pos in {"NN", "NNA", "ADJ(A)", "NE"}
+    """"Ihr Vorsitzender", "ihr Sprecher": a possessive before its noun, not the
+    pronoun; so are "sein" (tagged as the verb: "wie sein Anwalt mitteilte")
+    and "dessen"/"deren" ("teilte dessen Stellvertreter mit")."""
+    return toks[i].lower in {"ihr", "sein", "dessen", "deren"} and i + 1 < end and toks[i + 1].pos in {"NN", "NNA", "ADJ(A)", "NE"}
 
 
 def _subject_pronoun(toks: list[Token], i: int, end: int) -> bool:
