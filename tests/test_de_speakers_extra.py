@@ -67,3 +67,16 @@ def test_possessive_tagged_as_pronoun_or_verb() -> None:
     check(art, "nicht zu Hause", kind=Kind.INDIRECT, speaker="sein Anwalt Jan Beispiel")
     art = run("Der Chef war verreist. Daher teilte dessen Stellvertreter mit: „Wir warten ab.“")
     check(art, "warten ab", kind=Kind.DIRECT, speaker="dessen Stellvertreter")
+
+
+def test_main_clause_joined_by_comma_with_appositions() -> None:
+    text = "Die Ministerin wies dies zurück, die Sprecherin der Fraktion, Anna Muster (Grüne), erklärte: „Das ist fehl am Platz.“"
+    check(run(text), "fehl am Platz", kind=Kind.DIRECT, speaker="die Sprecherin der Fraktion, Anna Muster (Grüne)")
+
+
+def test_verb_sharing_the_subject_of_the_clause_before() -> None:
+    # "…, teilten jedoch mit, …": no subject after the verb, the first clause's serves
+    art = run("Die Vereinten Nationen bestätigten den Vorfall, teilten jedoch mit, es sei unklar, wer geschossen habe.")
+    check(art, "unklar", kind=Kind.INDIRECT, speaker="Die Vereinten Nationen")
+    art = run("Internationale Beobachter monieren Mängel, sprechen aber davon, dass die Wahl fair verlaufen sei.")
+    check(art, "fair verlaufen", kind=Kind.INDIRECT, speaker="Internationale Beobachter")

@@ -18,7 +18,7 @@ from ..model import Medium
 from ..nlp import Token
 from .chunks import speaker_forward, subject_phrase
 from .lexicons import CueVerb, cue_verbs, is_speaker_noun
-from .morph import is_finite, is_verb
+from .morph import is_finite, is_verb, maybe_finite
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
 _SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf"})
@@ -303,7 +303,46 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         sp = _prefield_subject(toks, b, f)
         if sp is not None:
             return sp, []
-    return _after_verb(toks, f + 1, end), []
+    sp = _after_verb(toks, f + 1, end)
+    if sp is None and cb == f and f - 1 > start and toks[f - 1].text == "," and maybe_finite(toks[f]):
+        sp = _asyndetic_subject(toks, start, f)
+    return sp, []
+
+
+def _asyndetic_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
+    """The subject of a finite verb right after a comma with none after it.
+
+    Either noun phrases between commas stand before it, the subject of a main
+    clause joined without "und" ("X wies dies zurück, die Sprecherin der
+    Fraktion, Sandra Muster (Grüne), erklärte: …"), or the verb shares the
+    subject of the clause before ("Die Vereinten Nationen bestätigten den
+    Vorfall, teilten jedoch mit, …").
+    """
+    b = f - 1  # the comma before the verb
+    first_np: int | None = None
+    while b > start and toks[b].text == ",":
+        seg = clause_begin(toks, b, start)
+        if seg >= b or any(is_verb(t) for t in toks[seg:b]) or not _plausible_np(toks, seg, b):
+            break
+        first_np = seg
+        b = seg - 1
+    if first_np is not None:
+        if first_np > start and toks[first_np].pos in {"ART", "PPOSAT", "PDAT", "NE", "NN", "ADJ(A)"} and toks[first_np - 1].text == ",":
+            e = f - 1
+            return (first_np, e) if subject_phrase(toks, first_np, e) is not None else None
+        return None
+    fin = next((k for k in range(start, f) if maybe_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)), None)
+    if fin is None:
+        return None
+    sp = _prefield_subject(toks, start, fin)
+    return sp
+
+
+def _subordinate_at(toks: list[Token], cb: int, start: int) -> bool:
+    """The clause starting at ``cb`` is subordinate: a conjunction opens it, or a
+    relative pronoun after a comma ("Die Vereinten Nationen" opens a main clause)."""
+    w = toks[cb].lower
+    return w in _SUBORDINATORS and toks[cb].pos in {"KOUS", "PWS", "PWAV", "PRELS"} or (cb > start and w in _RELATIVES)
 
 
 def _apposition_before(toks: list[Token], cb: int, f: int) -> bool:
