@@ -80,3 +80,9 @@ def test_verb_sharing_the_subject_of_the_clause_before() -> None:
     check(art, "unklar", kind=Kind.INDIRECT, speaker="Die Vereinten Nationen")
     art = run("Internationale Beobachter monieren Mängel, sprechen aber davon, dass die Wahl fair verlaufen sei.")
     check(art, "fair verlaufen", kind=Kind.INDIRECT, speaker="Internationale Beobachter")
+
+
+def test_coordinated_verb_after_a_subordinate_clause() -> None:
+    # the shared subject is the main clause's, not the "Als"-clause's
+    art = run("Als ein Helfer kam, biss der Mann den Helfer und rief: „Lasst mich gehen!“")
+    check(art, "Lasst mich", kind=Kind.DIRECT, speaker="der Mann")

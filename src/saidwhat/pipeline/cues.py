@@ -266,7 +266,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     while prev >= start and toks[prev].pos in _SKIP_AFTER_VERB:
         prev -= 1
     if prev >= start and toks[prev].lower in _COORD and (cue.verb == f or cue.finite < cue.verb):
-        first_fin = next((k for k in range(start, prev) if is_finite(toks[k])), None)
+        first_fin = next((k for k in range(start, prev) if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)), None)
         if first_fin is not None and first_fin != f:
             sp = _prefield_subject(toks, start, first_fin)
             if sp is None:
@@ -342,7 +342,11 @@ def _subordinate_at(toks: list[Token], cb: int, start: int) -> bool:
     """The clause starting at ``cb`` is subordinate: a conjunction opens it, or a
     relative pronoun after a comma ("Die Vereinten Nationen" opens a main clause)."""
     w = toks[cb].lower
-    return w in _SUBORDINATORS and toks[cb].pos in {"KOUS", "PWS", "PWAV", "PRELS"} or (cb > start and w in _RELATIVES)
+    if w in _SUBORDINATORS and toks[cb].pos not in {"KOUS", "PWS", "PWAV", "PRELS"}:
+        # "Als" is tagged as a preposition: the clause is subordinate when its verb ends it
+        ce = clause_end(toks, cb, len(toks))
+        return ce - 1 > cb and is_finite(toks[ce - 1])
+    return w in _SUBORDINATORS or (cb > start and w in _RELATIVES)
 
 
 def _apposition_before(toks: list[Token], cb: int, f: int) -> bool:
