@@ -86,3 +86,11 @@ def test_coordinated_verb_after_a_subordinate_clause() -> None:
     # the shared subject is the main clause's, not the "Als"-clause's
     art = run("Als ein Helfer kam, biss der Mann den Helfer und rief: „Lasst mich gehen!“")
     check(art, "Lasst mich", kind=Kind.DIRECT, speaker="der Mann")
+
+
+def test_zitieren_names_the_quoted_person() -> None:
+    # the corpus marks who is quoted: the passive's subject, the object after "man"
+    art = run("„Wir sind unerwünschte Zeugen“, zitierte man Anna Muster vom Sender XY.")
+    check(art, "Zeugen", kind=Kind.DIRECT, speaker="Anna Muster vom Sender XY")
+    art = run("„Ich sah heute viele Kommentare dazu“, wird Panetta zitiert.")
+    check(art, "Kommentare", kind=Kind.DIRECT, speaker="Panetta")

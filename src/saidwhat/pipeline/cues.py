@@ -272,6 +272,10 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
             if sp is None:
                 sp = _after_verb(toks, first_fin + 1, end)
             return sp, []
+    if cue.entry.lemma == "zitieren":
+        quoted = _quoted_person(toks, cue, start, f, end)
+        if quoted is not None:
+            return quoted, []
     # passive: "Von den Behörden wird angenommen, dass …", "In einem Bericht wurde vermutet"
     if cue.finite != cue.verb and toks[cue.finite].lemma == "werden" and toks[cue.verb].pos.endswith(("(PP)", "(FIN)")):
         ce = clause_end(toks, cue.verb, end)
@@ -336,6 +340,26 @@ def _asyndetic_subject(toks: list[Token], start: int, f: int) -> tuple[int, int]
         return None
     sp = _prefield_subject(toks, start, fin)
     return sp
+
+
+def _quoted_person(toks: list[Token], cue: Cue, start: int, f: int, end: int) -> tuple[int, int] | None:
+    """Who "zitieren" quotes speaks: the subject of the passive ("„…“, wird
+    Panetta zitiert", "X wird von Reuters mit den Worten zitiert") and the
+    object after "man" ("„…“, zitierte man Yolanda Alvarez"). The corpus marks
+    the quoted person, not the one quoting, in both."""
+    fin = cue.finite
+    if fin != cue.verb and toks[fin].lemma == "werden" and fin == f:
+        sp = _prefield_subject(toks, clause_begin(toks, fin, start), fin)
+        if sp is None:
+            k = fin + 1
+            while k < end and toks[k].pos in _SKIP_AFTER_VERB:
+                k += 1
+            if k < end and toks[k].lower not in {"von", "vom"}:
+                sp = speaker_forward(toks, k, end, appositions=True)
+        return sp if sp is not None and speaking_subject(toks, sp) else None
+    if fin == cue.verb and fin + 2 < end and toks[fin + 1].lower == "man":
+        return speaker_forward(toks, fin + 2, end, appositions=True)
+    return None
 
 
 def _subordinate_at(toks: list[Token], cb: int, start: int) -> bool:
