@@ -94,3 +94,9 @@ def test_zitieren_names_the_quoted_person() -> None:
     check(art, "Zeugen", kind=Kind.DIRECT, speaker="Anna Muster vom Sender XY")
     art = run("„Ich sah heute viele Kommentare dazu“, wird Panetta zitiert.")
     check(art, "Kommentare", kind=Kind.DIRECT, speaker="Panetta")
+
+
+def test_cue_after_the_quote_beats_the_colon_frame() -> None:
+    # "X äußerte sich zu …: „…“, sagte er": the corpus takes the adjacent "sagte er"
+    text = "Besorgt äußerte sich auch die Vorsitzende des Vereins, Anna Muster, zu den Vorgängen: „Wir fürchten das Schlimmste“, sagte sie dem Radio."
+    check(run(text), "Schlimmste", kind=Kind.DIRECT, speaker="sie", cue="sagte")
