@@ -100,3 +100,16 @@ def test_cue_after_the_quote_beats_the_colon_frame() -> None:
     # "X äußerte sich zu …: „…“, sagte er": the corpus takes the adjacent "sagte er"
     text = "Besorgt äußerte sich auch die Vorsitzende des Vereins, Anna Muster, zu den Vorgängen: „Wir fürchten das Schlimmste“, sagte sie dem Radio."
     check(run(text), "Schlimmste", kind=Kind.DIRECT, speaker="sie", cue="sagte")
+
+
+def test_speaker_phrase_stops_before_object_words() -> None:
+    # quoted words opening with a lower-case adjective are no name in the phrase
+    art = run("Dagegen äußerten die Richter „schwere rechtliche Bedenken“ gegen das Gesetz.")
+    for st in art.statements:
+        assert "Bedenken" not in st.role_text("speaker", art.text)
+    # an adjective with no noun after it is a verb form ("veröffentlichte")
+    art = run("Laut nachrichten.de veröffentlichte das Ministerium kürzlich einen Bericht, der Fehler enthält.")
+    check(art, "Ministerium", kind=Kind.INDIRECT, speaker="nachrichten.de")
+    # a genitive plural after a source noun ends in -er: "weitere" opens the object
+    art = run("Die Firma plant nach eigenen Angaben weitere Projekte in Asien.")
+    check(art, "Projekte", kind=Kind.INDIRECT, speaker="eigenen Angaben")

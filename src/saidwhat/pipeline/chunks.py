@@ -69,6 +69,17 @@ def _place_attribute(toks: list[Token], j: int, end: int) -> bool:
     return toks[j].lower == "aus" or not (toks[j - 1].pos == "NE" and not toks[j - 1].text.isupper())
 
 
+def _quoted_name(toks: list[Token], a: int, b: int) -> bool:
+    """Words in quotation marks that can be a name ("Yemen Observer", "heise
+    online", "tagesschau.de"), not quoted words of a statement, which open with
+    a lower-case adjective, adverb or preposition ("Gall „auch in Zukunft
+    bestehen“", "die Richter „gravierende rechtliche Bedenken“")."""
+    first = toks[a]
+    if _WEB_NAME.fullmatch(first.text):
+        return True
+    return not (first.text[:1].islower() and first.pos in {"ADJ(A)", "ADJ(D)", "ADV", "APPR", "APPRART", "ART", "PIAT", "PTKNEG"})
+
+
 def np_core(toks: list[Token], i: int, end: int) -> int:
     """End of the basic noun phrase starting at ``i`` (``i`` when there is none)."""
     j = i
@@ -91,9 +102,12 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
             if seen_head and t.pos == "CARD":
                 break  # "meldete die Polizei 40 Verletzte": a number opens the object
             if seen_head and t.pos == "ADJ(A)" and t.text[:1].islower() and toks[j - 1].pos in {"NN", "NE", "FM", "NNA"}:
-                if not (source_noun_medium(toks[j - 1].text) and j + 1 < end and toks[j + 1].pos == "NN"):
+                if not (source_noun_medium(toks[j - 1].text) and t.lower.endswith("er") and j + 1 < end and toks[j + 1].pos == "NN"):
                     break  # "sagte Hauptmann Sipe gute Fortschritte": an object follows
                 # but a source noun takes a genitive plural: "Angaben libanesischer Sicherheitskreise"
+                # (strong genitive plural in -er; "Angaben weitere Projekte" is an object)
+            if seen_head and t.pos == "ADJ(A)" and t.text[:1].islower() and (j + 1 >= end or toks[j + 1].pos not in {"NN", "NE", "NNA", "FM", "ADJ(A)"}):
+                break  # an adjective with no noun after it is a verb form: "„L′Equipe“ veröffentlichte"
             # a capital letter marks a head, except on a determiner opening the
             # sentence: "Einer der 13 Feuerwehrmänner" has its head further on
             capital_head = t.text[:1].isupper() and t.pos not in _DETERMINER_TAGS
@@ -126,7 +140,7 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
             k = j + 1
             while k < end and k - j <= 6 and toks[k].text not in _CLOSE_MARKS:
                 k += 1
-            if k < end and k - j <= 6 and toks[k].text in _CLOSE_MARKS and k > j + 1:
+            if k < end and k - j <= 6 and toks[k].text in _CLOSE_MARKS and k > j + 1 and _quoted_name(toks, j + 1, k):
                 j = k + 1
                 seen_head = True
                 continue
