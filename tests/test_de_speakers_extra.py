@@ -113,3 +113,10 @@ def test_speaker_phrase_stops_before_object_words() -> None:
     # a genitive plural after a source noun ends in -er: "weitere" opens the object
     art = run("Die Firma plant nach eigenen Angaben weitere Projekte in Asien.")
     check(art, "Projekte", kind=Kind.INDIRECT, speaker="eigenen Angaben")
+
+
+def test_adverbial_is_no_part_of_the_speaker() -> None:
+    art = run("„Die Lage ist ruhig“, sagte Max Muster, Kommandeur des Einsatzes am Montag.")
+    check(art, "Lage", kind=Kind.DIRECT, speaker="Max Muster, Kommandeur des Einsatzes")
+    art = run("Die Sängerin Anna Muster zur neuen Heimat: „Hier fühle ich mich wohl.“")
+    check(art, "wohl", kind=Kind.DIRECT, speaker="Die Sängerin Anna Muster")

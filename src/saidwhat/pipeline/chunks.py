@@ -200,7 +200,10 @@ def _appositions(toks: list[Token], j: int, end: int, *, relative: bool = True) 
             while m < end and toks[m].text not in {",", ";", ":"} and not is_verb(toks[m]) and m - k < 8:
                 m += 1
             if m >= end or toks[m].text in {",", ")"}:
-                j = m
+                # an adverbial closing the sentence is no attribute: "…, Kommandeur des Einsatzes am Montag."
+                j = _adverbial_start(toks, k, m) if m >= end else m
+                if j < m:
+                    return j
                 continue
         # a relative clause that closes the sentence: ", der seit 2014 NATO-Chef ist"
         # (a relative pronoun, unlike an article, is not followed by its noun)
@@ -232,6 +235,18 @@ def speaker_backward(toks: list[Token], end: int, start: int) -> tuple[int, int]
     return (i, end) if j > i else None
 
 
+# prepositions and adverbs that open an adverbial, never an attribute of a speaker:
+# "der Minister gegenüber Medien", "Nina Hagen zur neuen Heimat", "Bouchard am Montag"
+_ADVERBIAL_OPENERS = frozenset(
+    {"gegenüber", "am", "nach", "zur", "zum", "während", "seit", "laut", "heute", "gestern", "kürzlich", "damals", "jetzt", "nun"}
+)
+
+
+def _adverbial_start(toks: list[Token], j: int, end: int) -> int:
+    """Where an adverbial starts in ``toks[j:end]`` (``end`` when none does)."""
+    return next((k for k in range(j, end) if toks[k].lower in _ADVERBIAL_OPENERS), end)
+
+
 def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
     """If ``toks[i:end]`` is one noun phrase (with appositions, perhaps a
     relative clause), the end of the speaker part (relative clause left out:
@@ -250,7 +265,7 @@ def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
             end -= 1  # "Die Armee hingegen erklärte": the adverb is no part of it
         if any(x.pos == "ADV" and x.text[:1].isupper() for x in toks[j:end]):
             return None  # a heading run into the sentence: "Engagement Deutschlands Bereits im Mai hatte X …"
-        return end
+        return _adverbial_start(toks, j, end)
     j = _appositions(toks, j, end, relative=False)
     if j >= end:
         return j
