@@ -120,3 +120,14 @@ def test_adverbial_is_no_part_of_the_speaker() -> None:
     check(art, "Lage", kind=Kind.DIRECT, speaker="Max Muster, Kommandeur des Einsatzes")
     art = run("Die Sängerin Anna Muster zur neuen Heimat: „Hier fühle ich mich wohl.“")
     check(art, "wohl", kind=Kind.DIRECT, speaker="Die Sängerin Anna Muster")
+
+
+def test_quoted_name_opens_the_prefield() -> None:
+    art = run("„Radio Nord“ berichtet, im Hafen seien zwei Schiffe gesunken.")
+    check(art, "Schiffe", kind=Kind.INDIRECT, speaker="„Radio Nord“")
+
+
+def test_article_phrase_after_comma_with_adverb_is_a_subject() -> None:
+    # "die" opens a noun phrase here, not a relative clause
+    art = run("Die Opposition macht die Regierung verantwortlich, die staatliche Agentur „Nord“ dagegen sagt, es sei ein Unfall gewesen.")
+    check(art, "Unfall", kind=Kind.INDIRECT, speaker="die staatliche Agentur „Nord“")

@@ -261,7 +261,7 @@ def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
     # a verbless prefield is one constituent: the whole of it is the subject
     # ("Ken Rice vom Institut für Astronomie in Edinburgh erklärte")
     if not any(is_verb(x) for x in toks[j:end]) and not any(x.lower in {"der", "die", "das", "welche", "welcher"} and x.pos in {"PRELS", "PDS"} for x in toks[j:end]):
-        while end > j and toks[end - 1].pos == "ADV":
+        while end > j and toks[end - 1].pos in {"ADV", "PROAV"}:
             end -= 1  # "Die Armee hingegen erklärte": the adverb is no part of it
         if any(x.pos == "ADV" and x.text[:1].isupper() for x in toks[j:end]):
             return None  # a heading run into the sentence: "Engagement Deutschlands Bereits im Mai hatte X …"

@@ -373,6 +373,12 @@ def _subordinate_at(toks: list[Token], cb: int, start: int) -> bool:
     return w in _SUBORDINATORS or (cb > start and w in _RELATIVES)
 
 
+def _quoted_name_at(toks: list[Token], b: int, f: int) -> bool:
+    """An opening mark that starts a quoted name in the prefield ("„BBC News“
+    berichtet"), not the end of a quote before the frame."""
+    return toks[b].text in {"„", "»", "\""} and any(t.text in {"“", "«", "\""} for t in toks[b + 2 : f])
+
+
 def _apposition_before(toks: list[Token], cb: int, f: int) -> bool:
     """An article phrase that fills the clause up to the verb is an apposition
     of the prefield, not a relative clause: "Houcine Abassi, der
@@ -381,7 +387,8 @@ def _apposition_before(toks: list[Token], cb: int, f: int) -> bool:
     if toks[cb].pos != "ART" or cb + 1 >= f or toks[cb + 1].pos not in {"NN", "ADJ(A)"}:
         return False
     sp = speaker_forward(toks, cb, f, appositions=True)
-    return sp is not None and sp[1] == f
+    # (adverbs may stand between: "…, die staatliche Agentur „Sana“ dagegen spricht")
+    return sp is not None and all(t.pos in {"ADV", "PROAV"} for t in toks[sp[1] : f])
 
 
 def _von_attribute(toks: list[Token], k: int, start: int) -> bool:
@@ -404,7 +411,7 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     b = start
     # skip a leading conjunction, quote marks and focus adverbs:
     # "Und er sagte", "„…“ Er sagte", "Auch der Minister sagte"
-    while b < f and (toks[b].lower in _COORD or toks[b].pos == "$(" or (toks[b].pos == "ADV" and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})):
+    while b < f and (toks[b].lower in _COORD or (toks[b].pos == "$(" and not _quoted_name_at(toks, b, f)) or (toks[b].pos == "ADV" and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})):
         b += 1
     if b < f and toks[b].lower in _OBLIQUE_OPENERS:
         return None  # an object in the prefield: the subject follows the verb
