@@ -131,3 +131,8 @@ def test_article_phrase_after_comma_with_adverb_is_a_subject() -> None:
     # "die" opens a noun phrase here, not a relative clause
     art = run("Die Opposition macht die Regierung verantwortlich, die staatliche Agentur „Nord“ dagegen sagt, es sei ein Unfall gewesen.")
     check(art, "Unfall", kind=Kind.INDIRECT, speaker="die staatliche Agentur „Nord“")
+
+
+def test_fuer_attribute_names_a_remit() -> None:
+    art = run("Der Chef der Agentur für Arbeit, Max Muster, sagte, die Zahl der Arbeitslosen sei gesunken.")
+    check(art, "Arbeitslosen", kind=Kind.INDIRECT, speaker="Der Chef der Agentur für Arbeit, Max Muster")

@@ -80,6 +80,16 @@ def _quoted_name(toks: list[Token], a: int, b: int) -> bool:
     return not (first.text[:1].islower() and first.pos in {"ADJ(A)", "ADJ(D)", "ADV", "APPR", "APPRART", "ART", "PIAT", "PTKNEG"})
 
 
+def _fuer_attribute(toks: list[Token], j: int, end: int) -> bool:
+    """"für" + a noun without article after a noun names a body's remit:
+    "der Chef der Bundesagentur für Arbeit", "Angaben des Ombudsmans für
+    Menschenrechte", "die Gesellschaft für bedrohte Völker"."""
+    if toks[j].lower != "für" or toks[j - 1].pos not in {"NN", "NE"} or j + 1 >= end:
+        return False
+    nxt = toks[j + 1]
+    return nxt.pos in {"NN", "NE"} or (nxt.pos == "ADJ(A)" and j + 2 < end and toks[j + 2].pos == "NN")
+
+
 def np_core(toks: list[Token], i: int, end: int) -> int:
     """End of the basic noun phrase starting at ``i`` (``i`` when there is none)."""
     j = i
@@ -145,7 +155,7 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
                 seen_head = True
                 continue
             break
-        if (t.lower in _ATTR_PREPS or _place_attribute(toks, j, end)) and seen_head and j + 1 < end:
+        if (t.lower in _ATTR_PREPS or _place_attribute(toks, j, end) or _fuer_attribute(toks, j, end)) and seen_head and j + 1 < end:
             k = np_core(toks, j + 1, end)
             if k > j + 1:
                 j = k
