@@ -136,3 +136,11 @@ def test_article_phrase_after_comma_with_adverb_is_a_subject() -> None:
 def test_fuer_attribute_names_a_remit() -> None:
     art = run("Die Zahl der Arbeitslosen sei gesunken, sagte der Chef der Agentur für Arbeit.")
     check(art, "Arbeitslosen", kind=Kind.INDIRECT, speaker="der Chef der Agentur für Arbeit")
+
+
+def test_definite_place_phrase_after_a_body() -> None:
+    art = run("Die Lage sei ernst, sagte die Sprecherin der Fraktion im Landtag.")
+    check(art, "Lage", kind=Kind.INDIRECT, speaker="die Sprecherin der Fraktion im Landtag")
+    # not after a person's name, not an indefinite "in einem Interview"
+    art = run("Die Lage sei ernst, sagte der Minister in einem Interview.")
+    check(art, "Lage", kind=Kind.INDIRECT, speaker="der Minister")

@@ -60,10 +60,33 @@ def _np_token(t: Token) -> bool:
     return t.text[:1].isupper() and not is_verb(t) and t.pos not in {"APPR", "APPRART", "KOUS", "KON", "ADV", "PPER", "PROAV", "PWS", "PWAV", "PDS", "PIS", "PRELS", "ADJ(D)", "PTKNEG", "KOKOM", "PTKVZ", "PRF"}
 
 
+# nouns after "im"/"in der" that make an adverbial, not a place: "im Jahr", "im Zuge"
+_NOT_PLACES = frozenset({"Jahr", "Zuge", "Zukunft", "Rahmen", "Vorfeld", "Namen", "Auftrag", "Interview", "Gespräch", "Fall", "Verlauf", "Laufe"})
+
+
+def _body_place(toks: list[Token], j: int, end: int) -> bool:
+    """A definite "im"/"in der"/"aus der" phrase after a common noun that is no
+    source ("die Fraktion im Bundestag", "Mitarbeiter aus der Stadt X"); the
+    corpus leaves out "in einem Interview" and trailing phrases of "Angaben"."""
+    w = toks[j].lower
+    if w not in {"aus", "in", "im"} or j + 2 >= end or toks[j - 1].pos != "NN" or source_noun_medium(toks[j - 1].text):
+        return False
+    k = j + 1
+    if w != "im":
+        if toks[k].lower not in {"der", "dem"}:
+            return False
+        k += 1
+    while k < end and toks[k].pos == "ADJ(A)":
+        k += 1
+    return k < end and toks[k].pos in {"NN", "NE"} and toks[k].text not in _NOT_PLACES
+
+
 def _place_attribute(toks: list[Token], j: int, end: int) -> bool:
     """"aus"/"in" + a name after a noun phrase: "ein Sprecher des LBM in Koblenz",
     "die Regierung in Lomé", "Kaya aus Ankara". Not after a person's name, where
     it says where they spoke ("sagte Seibert in Berlin")."""
+    if _body_place(toks, j, end):
+        return True
     if toks[j].lower not in {"aus", "in"} or j + 1 >= end or toks[j + 1].pos != "NE":
         return False
     return toks[j].lower == "aus" or not (toks[j - 1].pos == "NE" and not toks[j - 1].text.isupper())
