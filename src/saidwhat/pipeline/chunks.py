@@ -61,7 +61,7 @@ def _np_token(t: Token) -> bool:
 
 
 # nouns after "im"/"in der" that make an adverbial, not a place: "im Jahr", "im Zuge"
-_NOT_PLACES = frozenset({"Jahr", "Zuge", "Zukunft", "Rahmen", "Vorfeld", "Namen", "Auftrag", "Interview", "Gespräch", "Fall", "Verlauf", "Laufe"})
+_NOT_PLACES = frozenset({"Jahr", "Zuge", "Zukunft", "Rahmen", "Vorfeld", "Namen", "Auftrag", "Interview", "Gespräch", "Fall", "Verlauf", "Laufe", "Einsatz"})
 
 
 def _body_place(toks: list[Token], j: int, end: int) -> bool:
@@ -69,7 +69,7 @@ def _body_place(toks: list[Token], j: int, end: int) -> bool:
     source ("die Fraktion im Bundestag", "Mitarbeiter aus der Stadt X"); the
     corpus leaves out "in einem Interview" and trailing phrases of "Angaben"."""
     w = toks[j].lower
-    if w not in {"aus", "in", "im"} or j + 2 >= end or toks[j - 1].pos != "NN" or source_noun_medium(toks[j - 1].text):
+    if w not in {"aus", "in", "im"} or j + 1 >= end or toks[j - 1].pos != "NN" or source_noun_medium(toks[j - 1].text):
         return False
     k = j + 1
     if w != "im":
