@@ -144,3 +144,15 @@ def test_definite_place_phrase_after_a_body() -> None:
     # not after a person's name, not an indefinite "in einem Interview"
     art = run("Die Lage sei ernst, sagte der Minister in einem Interview.")
     check(art, "Lage", kind=Kind.INDIRECT, speaker="der Minister")
+
+
+def test_subordinate_and_prepositional_relative_clauses() -> None:
+    art = run("Der Präsident widersprach, indem er sagte, eine engere Zusammenarbeit sei nicht geplant.")
+    check(art, "Zusammenarbeit", kind=Kind.INDIRECT, speaker="er")
+    art = run("Der Täter hinterließ einen Zettel, in dem er verlangte, dass keine Polizei gerufen werde.")
+    check(art, "Polizei", kind=Kind.INDIRECT, speaker="er")
+    art = run("Es folgte ein Skandal, in dessen Folge das Gericht festgestellt hatte, die Regierung habe richtig gehandelt.")
+    check(art, "richtig gehandelt", kind=Kind.INDIRECT, speaker="das Gericht")
+    # "als" is tagged as a preposition: before "er" it opens a clause
+    art = run("Er entschuldigte sich später, als er die Fans dafür kritisierte, dass sie gepfiffen hatten.")
+    check(art, "gepfiffen", kind=Kind.INDIRECT, speaker="er")

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from ..model import Medium
 from ..nlp import Token
-from .chunks import speaker_forward, subject_phrase
+from .chunks import np_core, speaker_forward, subject_phrase
 from .lexicons import CueVerb, cue_verbs, is_speaker_noun
 from .morph import is_finite, is_verb, maybe_finite
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
-_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf"})
+_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf", "indem"})
 _RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches"})
 _COORD = frozenset({"und", "sowie", "aber", "sondern", "doch", "oder"})
 _SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
@@ -251,7 +251,15 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
                         e -= 1
                     return (pb + 1, e), [pb]
                 break
-    if first is not None and (first.lower in _SUBORDINATORS and first.pos in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower in _RELATIVES and first.pos in {"PRELS", "ART", "PDS"} and cb > start and not _apposition_before(toks, cb, f)):
+    if first is not None and cb + 2 < f and _prepositional_relative(toks, cb, start) and toks[cue.finite].lemma != "werden":
+        # "…, in dem er verlangte", "in dessen Folge das Gericht festgestellt hatte"
+        k = cb + 2
+        if toks[cb + 1].lower in {"dessen", "deren"}:
+            k = max(k, np_core(toks, k, f))
+        sp = speaker_forward(toks, k, f, appositions=True)
+        if sp is not None:
+            return sp, []
+    if first is not None and (first.lower in _SUBORDINATORS and (first.pos in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower == "als" and cb + 1 < f and toks[cb + 1].lower in {"er", "sie", "wir", "ich"}) or first.lower in _RELATIVES and first.pos in {"PRELS", "ART", "PDS"} and cb > start and not _apposition_before(toks, cb, f)):
         k = cb + 1
         while k < f and toks[k].pos in _SKIP_AFTER_VERB:
             k += 1
@@ -371,6 +379,18 @@ def _subordinate_at(toks: list[Token], cb: int, start: int) -> bool:
         ce = clause_end(toks, cb, len(toks))
         return ce - 1 > cb and is_finite(toks[ce - 1])
     return w in _SUBORDINATORS or (cb > start and w in _RELATIVES)
+
+
+def _prepositional_relative(toks: list[Token], cb: int, start: int) -> bool:
+    """A relative clause opened by a preposition after a comma or noun: "…, in dem
+    er verlangte", "ein Zettel, in dem er …", "der Stern, bei dem man …"."""
+    return (
+        cb > start
+        and toks[cb].pos in {"APPR", "APPRART"}
+        and toks[cb + 1].lower in {"dem", "der", "denen", "den", "dessen", "deren", "welchem", "welcher"}
+        and toks[cb + 1].pos in {"PRELS", "ART", "PDS"}
+        and (toks[cb + 1].lower in {"dessen", "deren", "denen"} or toks[cb + 2].pos not in {"NN", "NE", "ADJ(A)", "NNA", "CARD"})
+    )
 
 
 def _quoted_name_at(toks: list[Token], b: int, f: int) -> bool:
