@@ -37,6 +37,8 @@ def _possessive_use(toks: list[Token], i: int, end: int) -> bool:
     """"Ihr Vorsitzender", "ihr Sprecher": a possessive before its noun, not the
     pronoun; so are "sein" (tagged as the verb: "wie sein Anwalt mitteilte")
     and "dessen"/"deren" ("teilte dessen Stellvertreter mit")."""
+    if toks[i].lower in {"das", "der", "die"} and toks[i].pos == "PDS" and i + 1 < end and toks[i + 1].text in _OPEN_MARKS:
+        return True  # an article read as a pronoun before a quoted name: "Das „National Hurricane Centre“"
     return toks[i].lower in {"ihr", "sein", "dessen", "deren"} and i + 1 < end and toks[i + 1].pos in {"NN", "NNA", "ADJ(A)", "NE"}
 
 
