@@ -156,3 +156,15 @@ def test_subordinate_and_prepositional_relative_clauses() -> None:
     # "als" is tagged as a preposition: before "er" it opens a clause
     art = run("Er entschuldigte sich später, als er die Fans dafür kritisierte, dass sie gepfiffen hatten.")
     check(art, "gepfiffen", kind=Kind.INDIRECT, speaker="er")
+
+
+def test_article_tagged_as_pronoun_before_quoted_name() -> None:
+    art = run('Das „Zentrum für Stürme“ der USA geht davon aus, dass der Sturm stärker wird.')
+    check(art, "Sturm stärker", kind=Kind.INDIRECT, speaker="Das „Zentrum für Stürme“ der USA")
+
+
+def test_focus_word_and_truncated_coordination_before_the_subject() -> None:
+    art = run("Einzig Sony gab bekannt, ein Update anbieten zu wollen.")
+    check(art, "Update", kind=Kind.INDIRECT, speaker="Sony")
+    art = run("Muster hatte besonders die Rolle der Landes- und Bundesregierung betont: „Beide müssen handeln.“")
+    check(art, "handeln", kind=Kind.DIRECT, speaker="Muster")

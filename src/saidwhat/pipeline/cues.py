@@ -140,7 +140,8 @@ def _participle_after_aux(toks: list[Token], i: int, start: int) -> bool:
     if k is None or k > i or toks[k].lemma not in {"haben", "werden"}:  # "war befürchtet": a state
         return False
     # the same clause: no comma or conjunction between ("Er hat Zeit und betont, …")
-    return not any(toks[m].text in _BOUNDARY - {"(", ")"} or toks[m].pos == "KON" for m in range(k + 1, i))
+    # (a conjunction inside a noun phrase is fine: "die Rolle der Fraktions- und Parteichefs betont")
+    return not any(toks[m].text in _BOUNDARY - {"(", ")"} or (toks[m].pos == "KON" and toks[m - 1].pos != "TRUNC") for m in range(k + 1, i))
 
 
 def _particle_tag(toks: list[Token], k: int, ce: int) -> bool:
@@ -431,7 +432,7 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     b = start
     # skip a leading conjunction, quote marks and focus adverbs:
     # "Und er sagte", "„…“ Er sagte", "Auch der Minister sagte"
-    while b < f and (toks[b].lower in _COORD or (toks[b].pos == "$(" and not _quoted_name_at(toks, b, f)) or (toks[b].pos == "ADV" and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})):
+    while b < f and (toks[b].lower in _COORD or (toks[b].pos == "$(" and not _quoted_name_at(toks, b, f)) or (toks[b].pos in {"ADV", "ADJ(D)"} and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})):
         b += 1
     if b < f and toks[b].lower in _OBLIQUE_OPENERS:
         return None  # an object in the prefield: the subject follows the verb
