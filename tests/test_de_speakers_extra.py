@@ -168,3 +168,11 @@ def test_focus_word_and_truncated_coordination_before_the_subject() -> None:
     check(art, "Update", kind=Kind.INDIRECT, speaker="Sony")
     art = run("Muster hatte besonders die Rolle der Landes- und Bundesregierung betont: „Beide müssen handeln.“")
     check(art, "handeln", kind=Kind.DIRECT, speaker="Muster")
+
+
+def test_heissen_source_keeps_aus_and_vom() -> None:
+    # the corpus keeps "aus"/"vom" in the source of "hieß es" (not "in")
+    art = run("„Wir prüfen alle Hinweise“, hieß es vom Sprecher der Behörde.")
+    check(art, "Hinweise", kind=Kind.DIRECT, speaker="vom Sprecher der Behörde")
+    art = run("Aus Berlin hieß es, man prüfe alle Hinweise.")
+    check(art, "Hinweise", kind=Kind.INDIRECT, speaker="Aus Berlin")

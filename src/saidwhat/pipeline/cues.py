@@ -462,12 +462,13 @@ def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, 
     """"Bei der Agentur RIA hieß es", "heißt es in dem Bericht": the phrase after the preposition."""
     # the corpus mostly leaves the preposition out ("der Pressemitteilung des WWF";
     # train: 11 without it, 7 with it)
+    # "aus" and "vom" stay in the span ("Aus Paris hieß es", "hieß es vom Abgeordneten X")
     ce = clause_end(toks, cue.verb, end)
     for k in range(start, ce):
-        if toks[k].lower in {"in", "bei", "im", "beim", "aus"} and k + 1 < ce:
+        if toks[k].lower in {"in", "bei", "im", "beim", "aus", "vom"} and k + 1 < ce:
             sp = speaker_forward(toks, k + 1, end, appositions=False)
             if sp is not None:
-                return sp
+                return (k, sp[1]) if toks[k].lower in {"aus", "vom"} else sp
     return None
 
 
