@@ -176,3 +176,8 @@ def test_heissen_source_keeps_aus_and_vom() -> None:
     check(art, "Hinweise", kind=Kind.DIRECT, speaker="vom Sprecher der Behörde")
     art = run("Aus Berlin hieß es, man prüfe alle Hinweise.")
     check(art, "Hinweise", kind=Kind.INDIRECT, speaker="Aus Berlin")
+
+
+def test_wie_frame_with_relative_clause_on_the_name() -> None:
+    text = "Wie Anna Muster, die als Beobachterin bei der Anhörung anwesend war, dazu feststellt, fehlen „die nötigen Beweise für eine Verschwörung“."
+    check(run(text), "Beweise", kind=Kind.DIRECT, speaker="Anna Muster")

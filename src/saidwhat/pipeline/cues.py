@@ -251,6 +251,12 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
                     while e > pb + 1 and toks[e - 1].text == ",":
                         e -= 1
                     return (pb + 1, e), [pb]
+                # "Wie Norman Muster, der … anwesend war, dazu feststellt": the name before the relative clause
+                comma = clause_end(toks, pb + 1, f)
+                if comma + 1 < f and toks[comma].text == "," and toks[comma + 1].lower in _RELATIVES | {"dessen", "deren"}:
+                    sp = speaker_forward(toks, pb + 1, comma, appositions=False)
+                    if sp is not None and sp[1] == comma:
+                        return sp, [pb]
                 break
     if first is not None and cb + 2 < f and _prepositional_relative(toks, cb, start) and toks[cue.finite].lemma != "werden":
         # "…, in dem er verlangte", "in dessen Folge das Gericht festgestellt hatte"
