@@ -4,7 +4,7 @@ reading used to miss, and spans the corpus marks (see each test's rule)."""
 from __future__ import annotations
 
 from saidwhat.model import Kind
-from test_de_helpers import check, run
+from test_de_helpers import by_quote, check, run
 
 
 def test_pronoun_with_genitive_in_prefield() -> None:
@@ -181,3 +181,11 @@ def test_heissen_source_keeps_aus_and_vom() -> None:
 def test_wie_frame_with_relative_clause_on_the_name() -> None:
     text = "Wie Anna Muster, die als Beobachterin bei der Anhörung anwesend war, dazu feststellt, fehlen „die nötigen Beweise für eine Verschwörung“."
     check(run(text), "Beweise", kind=Kind.DIRECT, speaker="Anna Muster")
+
+
+def test_passive_source_after_in_must_be_a_source() -> None:
+    art = run("In einem Bericht der Zeitung wurde vermutet, dass niemand überlebt hat.")
+    check(art, "niemand", kind=Kind.INDIRECT, speaker="einem Bericht der Zeitung")
+    # "im Jahr 2020" is a time, not who said it
+    art = run("Im Jahr 2020 wurde vermutet, dass niemand überlebt hat.")
+    assert by_quote(art, "niemand").role_text("speaker", art.text) == ""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import Medium
 from ..nlp import Token
 from .chunks import np_core, speaker_forward, subject_phrase
-from .lexicons import CueVerb, cue_verbs, is_speaker_noun
+from .lexicons import CueVerb, cue_verbs, is_speaker_noun, source_noun_medium
 from .morph import is_finite, is_verb, maybe_finite
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
@@ -297,7 +297,9 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         for k in range(clause_begin(toks, f, start), ce):
             if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce and not _von_attribute(toks, k, start):
                 sp = speaker_forward(toks, k + 1, ce, appositions=False)
-                if sp is not None:
+                if sp is not None and (toks[k].lower in {"von", "vom"} or any(source_noun_medium(t.text) or t.text in {"„", "“"} for t in toks[sp[0] : sp[1]])):
+                    # (after "in" only a source or a title in marks: "In einem Bericht wurde
+                    # vermutet", "im „Standard“ wurden … bezeichnet", not "im Jahr 1960")
                     return sp, []
         return None, []
     if f + 1 < end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].pos in {"PPER", "PIS"} and is_finite(toks[f]):
