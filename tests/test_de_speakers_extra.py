@@ -189,3 +189,9 @@ def test_passive_source_after_in_must_be_a_source() -> None:
     # "im Jahr 2020" is a time, not who said it
     art = run("Im Jahr 2020 wurde vermutet, dass niemand überlebt hat.")
     assert by_quote(art, "niemand").role_text("speaker", art.text) == ""
+
+
+def test_coordination_after_present_tagged_as_participle() -> None:
+    # "bezeichnet" after "Er" is finite, though tagged as a participle
+    art = run("Er bezeichnet die Proteste als rechtmäßig und forderte Anna Muster dazu auf, Ruhe zu bewahren.")
+    check(art, "Ruhe", kind=Kind.INDIRECT, speaker="Er")

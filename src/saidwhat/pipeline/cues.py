@@ -282,6 +282,8 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         prev -= 1
     if prev >= start and toks[prev].lower in _COORD and (cue.verb == f or cue.finite < cue.verb):
         first_fin = next((k for k in range(start, prev) if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)), None)
+        if first_fin is None and start + 1 < prev and toks[start + 1].pos == "VV(PP)" and _subject_pronoun_at(toks, start):
+            first_fin = start + 1  # "Er bezeichnet (read as a participle) … und forderte …"
         if first_fin is not None and first_fin != f:
             sp = _prefield_subject(toks, start, first_fin)
             if sp is None:
@@ -388,6 +390,10 @@ def _subordinate_at(toks: list[Token], cb: int, start: int) -> bool:
         ce = clause_end(toks, cb, len(toks))
         return ce - 1 > cb and is_finite(toks[ce - 1])
     return w in _SUBORDINATORS or (cb > start and w in _RELATIVES)
+
+
+def _subject_pronoun_at(toks: list[Token], k: int) -> bool:
+    return toks[k].lower in {"er", "sie", "wir", "ich"} and toks[k].pos == "PPER"
 
 
 def _prepositional_relative(toks: list[Token], cb: int, start: int) -> bool:
