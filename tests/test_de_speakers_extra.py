@@ -195,3 +195,9 @@ def test_coordination_after_present_tagged_as_participle() -> None:
     # "bezeichnet" after "Er" is finite, though tagged as a participle
     art = run("Er bezeichnet die Proteste als rechtmäßig und forderte Anna Muster dazu auf, Ruhe zu bewahren.")
     check(art, "Ruhe", kind=Kind.INDIRECT, speaker="Er")
+
+
+def test_pluperfect_passive_finds_its_source() -> None:
+    art = run("Von Seiten der Delegation war den USA vorgeworfen worden, den Bericht verwässert zu haben.")
+    st = by_quote(art, "verwässert")
+    assert st.role_text("speaker", art.text) == "Seiten der Delegation"

@@ -294,7 +294,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         if quoted is not None:
             return quoted, []
     # passive: "Von den Behörden wird angenommen, dass …", "In einem Bericht wurde vermutet"
-    if cue.finite != cue.verb and toks[cue.finite].lemma == "werden" and toks[cue.verb].pos.endswith(("(PP)", "(FIN)")):
+    if cue.finite != cue.verb and _passive(toks, cue, end) and toks[cue.verb].pos.endswith(("(PP)", "(FIN)")):
         ce = clause_end(toks, cue.verb, end)
         for k in range(clause_begin(toks, f, start), ce):
             if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce and not _von_attribute(toks, k, start):
@@ -390,6 +390,13 @@ def _subordinate_at(toks: list[Token], cb: int, start: int) -> bool:
         ce = clause_end(toks, cb, len(toks))
         return ce - 1 > cb and is_finite(toks[ce - 1])
     return w in _SUBORDINATORS or (cb > start and w in _RELATIVES)
+
+
+def _passive(toks: list[Token], cue: Cue, end: int) -> bool:
+    """"wird/wurde … vermutet", and the pluperfect "war … vorgeschlagen worden"."""
+    if toks[cue.finite].lemma == "werden":
+        return True
+    return toks[cue.finite].lemma == "sein" and cue.verb + 1 < end and toks[cue.verb + 1].lower == "worden"
 
 
 def _subject_pronoun_at(toks: list[Token], k: int) -> bool:
