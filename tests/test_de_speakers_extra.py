@@ -201,3 +201,8 @@ def test_pluperfect_passive_finds_its_source() -> None:
     art = run("Von Seiten der Delegation war den USA vorgeworfen worden, den Bericht verwässert zu haben.")
     st = by_quote(art, "verwässert")
     assert st.role_text("speaker", art.text) == "Seiten der Delegation"
+
+
+def test_participle_after_subject_with_apposition() -> None:
+    art = run("Das sei eine echte Chance, wird Max Muster, Manager für Video, zitiert.")
+    check(art, "echte Chance", kind=Kind.INDIRECT, speaker="Max Muster, Manager für Video")

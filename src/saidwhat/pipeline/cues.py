@@ -140,6 +140,11 @@ def _participle_after_aux(toks: list[Token], i: int, start: int) -> bool:
     if k is None or k > i or toks[k].lemma not in {"haben", "werden"}:  # "war befürchtet": a state
         return False
     # the same clause: no comma or conjunction between ("Er hat Zeit und betont, …")
+    if toks[i - 1].text == "," and k + 1 < i - 1:
+        # a subject with appositions between: "wird Max Muster, Sprecher der Firma, zitiert."
+        sp = speaker_forward(toks, k + 1, i - 1, appositions=True)
+        if sp is not None and sp[1] == i - 1 and i + 1 < len(toks) and toks[i + 1].text in {".", ",", ":"}:
+            return True
     # (a conjunction inside a noun phrase is fine: "die Rolle der Fraktions- und Parteichefs betont")
     return not any(toks[m].text in _BOUNDARY - {"(", ")"} or (toks[m].pos == "KON" and toks[m - 1].pos != "TRUNC") for m in range(k + 1, i))
 
