@@ -206,3 +206,8 @@ def test_pluperfect_passive_finds_its_source() -> None:
 def test_participle_after_subject_with_apposition() -> None:
     art = run("Das sei eine echte Chance, wird Max Muster, Manager für Video, zitiert.")
     check(art, "echte Chance", kind=Kind.INDIRECT, speaker="Max Muster, Manager für Video")
+
+
+def test_quoted_name_closes_a_source_before_wonach() -> None:
+    text = "Ein Bericht der Agentur „Nordpost“, wonach der Politiker festgenommen worden sein soll, wurde dementiert."
+    check(run(text), "festgenommen", kind=Kind.INDIRECT, speaker="Ein Bericht der Agentur „Nordpost“")

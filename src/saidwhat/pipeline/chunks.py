@@ -260,7 +260,18 @@ def speaker_backward(toks: list[Token], end: int, start: int) -> tuple[int, int]
     if _subject_pronoun(toks, end - 1, end):
         return (end - 1, end)
     i = end
-    while i > start and (_np_token(toks[i - 1]) or toks[i - 1].text in {"-", "(", ")"} or toks[i - 1].lower in _NP_LINKS and i - 1 > start and _np_token(toks[i - 2])):
+    while i > start:
+        if toks[i - 1].text in _CLOSE_MARKS and i - 1 > start:
+            # a quoted name closing the phrase: "ein Bericht der Agentur „Interfax“, wonach"
+            k = i - 2
+            while k > start and i - k <= 7 and toks[k].text not in _OPEN_MARKS:
+                k -= 1
+            if toks[k].text in _OPEN_MARKS and k < i - 2 and _quoted_name(toks, k + 1, i - 1):
+                i = k
+                continue
+            break
+        if not (_np_token(toks[i - 1]) or toks[i - 1].text in {"-", "(", ")"} or toks[i - 1].lower in _NP_LINKS and i - 1 > start and _np_token(toks[i - 2])):
+            break
         i -= 1
     while i < end and toks[i].lower in {"und", "von", "vom", "der", "des"} and toks[i].pos != "ART":
         i += 1
