@@ -211,3 +211,9 @@ def test_participle_after_subject_with_apposition() -> None:
 def test_quoted_name_closes_a_source_before_wonach() -> None:
     text = "Ein Bericht der Agentur „Nordpost“, wonach der Politiker festgenommen worden sein soll, wurde dementiert."
     check(run(text), "festgenommen", kind=Kind.INDIRECT, speaker="Ein Bericht der Agentur „Nordpost“")
+
+
+def test_backward_phrase_stops_at_its_article() -> None:
+    art = run("Der Präsident sagte dem „Kurier“ zufolge, er werde nicht zurücktreten.")
+    st = next(s for s in art.statements if s.role_text("cue", art.text) == "zufolge")
+    assert st.role_text("speaker", art.text) == "dem „Kurier“"

@@ -273,6 +273,8 @@ def speaker_backward(toks: list[Token], end: int, start: int) -> tuple[int, int]
         if not (_np_token(toks[i - 1]) or toks[i - 1].text in {"-", "(", ")"} or toks[i - 1].lower in _NP_LINKS and i - 1 > start and _np_token(toks[i - 2])):
             break
         i -= 1
+        if toks[i].pos == "ART" and toks[i].lower in {"dem", "den", "das", "die", "ein", "eine", "einem", "einen"}:
+            break  # a dative/accusative article opens the phrase: "Sarkozy dem „Figaro“ zufolge"
     while i < end and toks[i].lower in {"und", "von", "vom", "der", "des"} and toks[i].pos != "ART":
         i += 1
     if i == end:
