@@ -217,3 +217,10 @@ def test_backward_phrase_stops_at_its_article() -> None:
     art = run("Der Präsident sagte dem „Kurier“ zufolge, er werde nicht zurücktreten.")
     st = next(s for s in art.statements if s.role_text("cue", art.text) == "zufolge")
     assert st.role_text("speaker", art.text) == "dem „Kurier“"
+
+
+def test_name_particle_opening_the_sentence() -> None:
+    art = run("Zu Guttenberg hatte Fehler eingeräumt und angegeben, er habe nicht sorgfältig gearbeitet.")
+    check(art, "sorgfältig", kind=Kind.INDIRECT, speaker="Zu Guttenberg")
+    art = run("Von der Leyen sagte, die Truppe sei gut ausgerüstet.")
+    check(art, "Truppe", kind=Kind.INDIRECT, speaker="Von der Leyen")

@@ -124,6 +124,9 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
         if j == i and _possessive_use(toks, j, end):
             j += 1  # "Ihr Vorsitzender …"
             continue
+        if j == i and t.text in {"Zu", "Von"} and j + 1 < end and (toks[j + 1].pos == "NE" or toks[j + 1].lower == "der" and j + 2 < end and toks[j + 2].pos == "NE"):
+            j += 1  # a name particle opening the sentence: "Zu Guttenberg hatte …", "Von der Leyen sagte"
+            continue
         if j > i and t.text[:1].isupper() and t.text[1:2].islower() and toks[j - 1].text in first_name_genders() and t.pos not in {"ART", "PPER", "PDS", "PIS", "KON", "APPR", "APPRART"}:
             # a surname the tagger read as a verb or adjective ("Peter Lahm",
             # "Elke Hoff"): after a given name it is part of the name
