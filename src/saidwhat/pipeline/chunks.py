@@ -20,10 +20,13 @@ from .morph import NP_TAGS, PRONOUN_TAGS, is_finite, is_verb
 # lower-case words that may continue a name-like phrase
 _NP_LINKS = frozenset({"von", "vom", "van", "de", "der", "des", "da", "di", "al", "el", "bin", "ibn", "und", "y", "la", "le", "du", "zu"})
 _ATTR_PREPS = frozenset({"von", "vom"})  # attributes kept in a speaker phrase ("aus" only before a name)
-_SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du", "dieser", "diese", "jener"})
+_SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du", "dieser", "diese", "jener", "jene", "niemand", "jemand", "letzterer", "letztere"})
+# demonstratives the tagger reads as determiners even when they stand alone ("Dieser behauptete, …")
+_STANDALONE_DEMONSTRATIVES = frozenset({"dieser", "diese", "jener", "jene", "letzterer", "letztere"})
 _OPEN_MARKS = frozenset("„»«\"“‚")
 _CLOSE_MARKS = frozenset("“”«»\"‘")
 _GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "unseres", "unserer"})
+_DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD"})
 _STOP_NOUNS = frozenset({"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende"})
 
 
@@ -31,8 +34,23 @@ _WEB_NAME = re.compile(r"[\w-]+(\.[\w-]+)*\.(de|com|net|org|at|ch|info|eu|uk|fr)
 
 
 def _possessive_use(toks: list[Token], i: int, end: int) -> bool:
-    """"Ihr Vorsitzender", "ihr Sprecher": a possessive before its noun, not the pronoun."""
-    return toks[i].lower == "ihr" and i + 1 < end and toks[i + 1].pos in {"NN", "NNA", "ADJ(A)", "NE"}
+    """"Ihr Vorsitzender", "ihr Sprecher": a possessive before its noun, not the
+    pronoun; so are "sein" (tagged as the verb: "wie sein Anwalt mitteilte")
+    and "dessen"/"deren" ("teilte dessen Stellvertreter mit")."""
+    if toks[i].lower in {"das", "der", "die"} and toks[i].pos == "PDS" and i + 1 < end and toks[i + 1].text in _OPEN_MARKS:
+        return True  # an article read as a pronoun before a quoted name: "Das „National Hurricane Centre“"
+    return toks[i].lower in {"ihr", "sein", "dessen", "deren"} and i + 1 < end and toks[i + 1].pos in {"NN", "NNA", "ADJ(A)", "NE"}
+
+
+def _subject_pronoun(toks: list[Token], i: int, end: int) -> bool:
+    """A pronoun that can be a subject on its own: "er", "niemand", and a
+    demonstrative with no noun after it, whatever its tag ("Dieser bestätigte, …")."""
+    t = toks[i]
+    if t.lower not in _SUBJECT_PRONOUNS or _possessive_use(toks, i, end):
+        return False
+    if t.pos in PRONOUN_TAGS:
+        return True
+    return t.lower in _STANDALONE_DEMONSTRATIVES and (i + 1 >= end or toks[i + 1].pos not in {"NN", "NE", "NNA", "ADJ(A)", "CARD", "TRUNC"})
 
 
 def _np_token(t: Token) -> bool:
@@ -44,13 +62,57 @@ def _np_token(t: Token) -> bool:
     return t.text[:1].isupper() and not is_verb(t) and t.pos not in {"APPR", "APPRART", "KOUS", "KON", "ADV", "PPER", "PROAV", "PWS", "PWAV", "PDS", "PIS", "PRELS", "ADJ(D)", "PTKNEG", "KOKOM", "PTKVZ", "PRF"}
 
 
+# nouns after "im"/"in der" that make an adverbial, not a place: "im Jahr", "im Zuge"
+_NOT_PLACES = frozenset({"Jahr", "Zuge", "Zukunft", "Rahmen", "Vorfeld", "Namen", "Auftrag", "Interview", "Gespräch", "Fall", "Verlauf", "Laufe", "Einsatz"})
+
+
+def _body_place(toks: list[Token], j: int, end: int) -> bool:
+    """A definite "im"/"in der"/"aus der" phrase after a common noun that is no
+    source ("die Fraktion im Bundestag", "Mitarbeiter aus der Stadt X"); the
+    corpus leaves out "in einem Interview" and trailing phrases of "Angaben"."""
+    w = toks[j].lower
+    if w not in {"aus", "in", "im"} or j + 1 >= end or toks[j - 1].pos != "NN" or source_noun_medium(toks[j - 1].text):
+        return False
+    k = j + 1
+    if w != "im":
+        if toks[k].lower not in {"der", "dem"}:
+            return False
+        k += 1
+    while k < end and toks[k].pos == "ADJ(A)":
+        k += 1
+    return k < end and toks[k].pos in {"NN", "NE"} and toks[k].text not in _NOT_PLACES
+
+
 def _place_attribute(toks: list[Token], j: int, end: int) -> bool:
     """"aus"/"in" + a name after a noun phrase: "ein Sprecher des LBM in Koblenz",
     "die Regierung in Lomé", "Kaya aus Ankara". Not after a person's name, where
     it says where they spoke ("sagte Seibert in Berlin")."""
+    if _body_place(toks, j, end):
+        return True
     if toks[j].lower not in {"aus", "in"} or j + 1 >= end or toks[j + 1].pos != "NE":
         return False
     return toks[j].lower == "aus" or not (toks[j - 1].pos == "NE" and not toks[j - 1].text.isupper())
+
+
+def _quoted_name(toks: list[Token], a: int, b: int) -> bool:
+    """Words in quotation marks that can be a name ("Yemen Observer", "heise
+    online", "tagesschau.de"), not quoted words of a statement, which open with
+    a lower-case adjective, adverb or preposition ("Gall „auch in Zukunft
+    bestehen“", "die Richter „gravierende rechtliche Bedenken“")."""
+    first = toks[a]
+    if _WEB_NAME.fullmatch(first.text):
+        return True
+    return not (first.text[:1].islower() and first.pos in {"ADJ(A)", "ADJ(D)", "ADV", "APPR", "APPRART", "ART", "PIAT", "PTKNEG"})
+
+
+def _fuer_attribute(toks: list[Token], j: int, end: int) -> bool:
+    """"für" + a noun without article after a noun names a body's remit:
+    "der Chef der Bundesagentur für Arbeit", "Angaben des Ombudsmans für
+    Menschenrechte", "die Gesellschaft für bedrohte Völker"."""
+    if toks[j].lower != "für" or toks[j - 1].pos not in {"NN", "NE"} or j + 1 >= end:
+        return False
+    nxt = toks[j + 1]
+    return nxt.pos in {"NN", "NE"} or (nxt.pos == "ADJ(A)" and j + 2 < end and toks[j + 2].pos == "NN")
 
 
 def np_core(toks: list[Token], i: int, end: int) -> int:
@@ -61,6 +123,9 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
         t = toks[j]
         if j == i and _possessive_use(toks, j, end):
             j += 1  # "Ihr Vorsitzender …"
+            continue
+        if j == i and t.text in {"Zu", "Von"} and j + 1 < end and (toks[j + 1].pos == "NE" or toks[j + 1].lower == "der" and j + 2 < end and toks[j + 2].pos == "NE"):
+            j += 1  # a name particle opening the sentence: "Zu Guttenberg hatte …", "Von der Leyen sagte"
             continue
         if j > i and t.text[:1].isupper() and t.text[1:2].islower() and toks[j - 1].text in first_name_genders() and t.pos not in {"ART", "PPER", "PDS", "PIS", "KON", "APPR", "APPRART"}:
             # a surname the tagger read as a verb or adjective ("Peter Lahm",
@@ -75,10 +140,16 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
             if seen_head and t.pos == "CARD":
                 break  # "meldete die Polizei 40 Verletzte": a number opens the object
             if seen_head and t.pos == "ADJ(A)" and t.text[:1].islower() and toks[j - 1].pos in {"NN", "NE", "FM", "NNA"}:
-                if not (source_noun_medium(toks[j - 1].text) and j + 1 < end and toks[j + 1].pos == "NN"):
+                if not (source_noun_medium(toks[j - 1].text) and t.lower.endswith("er") and j + 1 < end and toks[j + 1].pos == "NN"):
                     break  # "sagte Hauptmann Sipe gute Fortschritte": an object follows
                 # but a source noun takes a genitive plural: "Angaben libanesischer Sicherheitskreise"
-            seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY", "NNA"} or t.text[:1].isupper() or bool(_WEB_NAME.fullmatch(t.text))
+                # (strong genitive plural in -er; "Angaben weitere Projekte" is an object)
+            if seen_head and t.pos == "ADJ(A)" and t.text[:1].islower() and (j + 1 >= end or toks[j + 1].pos not in {"NN", "NE", "NNA", "FM", "ADJ(A)"}):
+                break  # an adjective with no noun after it is a verb form: "„L′Equipe“ veröffentlichte"
+            # a capital letter marks a head, except on a determiner opening the
+            # sentence: "Einer der 13 Feuerwehrmänner" has its head further on
+            capital_head = t.text[:1].isupper() and t.pos not in _DETERMINER_TAGS
+            seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY", "NNA"} or capital_head or bool(_WEB_NAME.fullmatch(t.text))
             j += 1
             continue
         if t.text in {"-", "–", "."} and seen_head and j + 1 < end and toks[j + 1].text[:1].isupper() and t.text != ".":
@@ -107,12 +178,12 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
             k = j + 1
             while k < end and k - j <= 6 and toks[k].text not in _CLOSE_MARKS:
                 k += 1
-            if k < end and k - j <= 6 and toks[k].text in _CLOSE_MARKS and k > j + 1:
+            if k < end and k - j <= 6 and toks[k].text in _CLOSE_MARKS and k > j + 1 and _quoted_name(toks, j + 1, k):
                 j = k + 1
                 seen_head = True
                 continue
             break
-        if (t.lower in _ATTR_PREPS or _place_attribute(toks, j, end)) and seen_head and j + 1 < end:
+        if (t.lower in _ATTR_PREPS or _place_attribute(toks, j, end) or _fuer_attribute(toks, j, end)) and seen_head and j + 1 < end:
             k = np_core(toks, j + 1, end)
             if k > j + 1:
                 j = k
@@ -144,8 +215,7 @@ def speaker_forward(toks: list[Token], i: int, end: int, *, appositions: bool) -
     """
     if i >= end:
         return None
-    t = toks[i]
-    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS and not _possessive_use(toks, i, end):
+    if _subject_pronoun(toks, i, end):
         return (i, i + 1)
     j = np_core(toks, i, end)
     if j == i:
@@ -168,7 +238,10 @@ def _appositions(toks: list[Token], j: int, end: int, *, relative: bool = True) 
             while m < end and toks[m].text not in {",", ";", ":"} and not is_verb(toks[m]) and m - k < 8:
                 m += 1
             if m >= end or toks[m].text in {",", ")"}:
-                j = m
+                # an adverbial closing the sentence is no attribute: "…, Kommandeur des Einsatzes am Montag."
+                j = _adverbial_start(toks, k, m) if m >= end else m
+                if j < m:
+                    return j
                 continue
         # a relative clause that closes the sentence: ", der seit 2014 NATO-Chef ist"
         # (a relative pronoun, unlike an article, is not followed by its noun)
@@ -187,12 +260,24 @@ def speaker_backward(toks: list[Token], end: int, start: int) -> tuple[int, int]
     its verb, or a source before "zufolge"), not reaching before ``start``."""
     if end <= start:
         return None
-    t = toks[end - 1]
-    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS:
+    if _subject_pronoun(toks, end - 1, end):
         return (end - 1, end)
     i = end
-    while i > start and (_np_token(toks[i - 1]) or toks[i - 1].text in {"-", "(", ")"} or toks[i - 1].lower in _NP_LINKS and i - 1 > start and _np_token(toks[i - 2])):
+    while i > start:
+        if toks[i - 1].text in _CLOSE_MARKS and i - 1 > start:
+            # a quoted name closing the phrase: "ein Bericht der Agentur „Interfax“, wonach"
+            k = i - 2
+            while k > start and i - k <= 7 and toks[k].text not in _OPEN_MARKS:
+                k -= 1
+            if toks[k].text in _OPEN_MARKS and k < i - 2 and _quoted_name(toks, k + 1, i - 1):
+                i = k
+                continue
+            break
+        if not (_np_token(toks[i - 1]) or toks[i - 1].text in {"-", "(", ")"} or toks[i - 1].lower in _NP_LINKS and i - 1 > start and _np_token(toks[i - 2])):
+            break
         i -= 1
+        if toks[i].pos == "ART" and toks[i].lower in {"dem", "den", "das", "die", "ein", "eine", "einem", "einen"}:
+            break  # a dative/accusative article opens the phrase: "Sarkozy dem „Figaro“ zufolge"
     while i < end and toks[i].lower in {"und", "von", "vom", "der", "des"} and toks[i].pos != "ART":
         i += 1
     if i == end:
@@ -201,14 +286,25 @@ def speaker_backward(toks: list[Token], end: int, start: int) -> tuple[int, int]
     return (i, end) if j > i else None
 
 
+# prepositions and adverbs that open an adverbial, never an attribute of a speaker:
+# "der Minister gegenüber Medien", "Nina Hagen zur neuen Heimat", "Bouchard am Montag"
+_ADVERBIAL_OPENERS = frozenset(
+    {"gegenüber", "am", "nach", "zur", "zum", "während", "seit", "laut", "heute", "gestern", "kürzlich", "damals", "jetzt", "nun"}
+)
+
+
+def _adverbial_start(toks: list[Token], j: int, end: int) -> int:
+    """Where an adverbial starts in ``toks[j:end]`` (``end`` when none does)."""
+    return next((k for k in range(j, end) if toks[k].lower in _ADVERBIAL_OPENERS), end)
+
+
 def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
     """If ``toks[i:end]`` is one noun phrase (with appositions, perhaps a
     relative clause), the end of the speaker part (relative clause left out:
     "Der NDR, der … verantwortlich ist, begründete" → "Der NDR")."""
     if i >= end:
         return None
-    t = toks[i]
-    if t.pos in PRONOUN_TAGS and t.lower in _SUBJECT_PRONOUNS and not _possessive_use(toks, i, end):
+    if _subject_pronoun(toks, i, end):
         return end if end == i + 1 else None
     j = np_core(toks, i, end)
     if j == i:
@@ -216,9 +312,11 @@ def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
     # a verbless prefield is one constituent: the whole of it is the subject
     # ("Ken Rice vom Institut für Astronomie in Edinburgh erklärte")
     if not any(is_verb(x) for x in toks[j:end]) and not any(x.lower in {"der", "die", "das", "welche", "welcher"} and x.pos in {"PRELS", "PDS"} for x in toks[j:end]):
-        while end > j and toks[end - 1].pos == "ADV":
+        while end > j and toks[end - 1].pos in {"ADV", "PROAV"}:
             end -= 1  # "Die Armee hingegen erklärte": the adverb is no part of it
-        return end
+        if any(x.pos == "ADV" and x.text[:1].isupper() for x in toks[j:end]):
+            return None  # a heading run into the sentence: "Engagement Deutschlands Bereits im Mai hatte X …"
+        return _adverbial_start(toks, j, end)
     j = _appositions(toks, j, end, relative=False)
     if j >= end:
         return j

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from ..model import Medium
 from ..nlp import Token
-from .chunks import speaker_forward, subject_phrase
-from .lexicons import CueVerb, cue_verbs, is_speaker_noun
-from .morph import is_finite, is_verb
+from .chunks import np_core, speaker_forward, subject_phrase
+from .lexicons import CueVerb, cue_verbs, is_speaker_noun, source_noun_medium
+from .morph import is_finite, is_verb, maybe_finite
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
-_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf"})
+_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf", "indem"})
 _RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches"})
 _COORD = frozenset({"und", "sowie", "aber", "sondern", "doch", "oder"})
 _SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
@@ -50,6 +50,9 @@ class Cue:
         return self.entry.medium
 
 
+_MAX_BRACKET = 12  # a bracket inside a clause is short: "(1998 bis 2002)", "(SPD)"
+
+
 def clause_end(toks: list[Token], i: int, end: int) -> int:
     j = i
     while j < end and toks[j].text not in _BOUNDARY:
@@ -58,8 +61,19 @@ def clause_end(toks: list[Token], i: int, end: int) -> int:
 
 
 def clause_begin(toks: list[Token], i: int, start: int) -> int:
+    """First token of the clause holding ``i``. A short bracket inside the clause
+    does not end it: "die X in seiner Amtszeit (1998 bis 2002) erklärt hatte"."""
     j = i
-    while j > start and toks[j - 1].text not in _BOUNDARY:
+    while j > start:
+        if toks[j - 1].text == ")":
+            k = j - 2
+            while k > start and j - k <= _MAX_BRACKET and toks[k].text not in _BOUNDARY:
+                k -= 1
+            if k > start and toks[k].text == "(" and toks[k - 1].text not in _BOUNDARY:
+                j = k
+                continue
+        if toks[j - 1].text in _BOUNDARY:
+            break
         j -= 1
     return j
 
@@ -103,13 +117,36 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
             if not es:
                 return None
             tokens.append(es[0])
-        finite = i if is_finite(t) and not t.pos.startswith("VV(PP)") else _finite_before(toks, i, start)
+        finite = i if is_finite(t) and not t.pos.startswith("VV(PP)") and not _participle_after_aux(toks, i, start) else _finite_before(toks, i, start)
         if finite is None:
             finite = i
         if finite != i and toks[finite].lemma in _AUX_LEMMAS | {"werden"}:
             tokens.append(finite)  # "hatte … gesagt", "wird … zitiert"
         return Cue(i, sorted(set(tokens)), cv, finite)
     return None
+
+
+def _participle_after_aux(toks: list[Token], i: int, start: int) -> bool:
+    """A finite-tagged form that is the participle of an auxiliary in its clause.
+
+    HanTa tags each form once: "betont", "berichtet", "kritisiert" are read as
+    present tense, though after "hatte" they are participles ("Stoiber hatte
+    die Rolle … betont:", "Der Sender hatte im Juli berichtet, …"). Then the
+    auxiliary is the clause's finite verb and the subject stands before it.
+    """
+    if not toks[i].lower.endswith("t"):
+        return False
+    k = _finite_before(toks, i, start)
+    if k is None or k > i or toks[k].lemma not in {"haben", "werden"}:  # "war befürchtet": a state
+        return False
+    # the same clause: no comma or conjunction between ("Er hat Zeit und betont, …")
+    if toks[i - 1].text == "," and k + 1 < i - 1:
+        # a subject with appositions between: "wird Max Muster, Sprecher der Firma, zitiert."
+        sp = speaker_forward(toks, k + 1, i - 1, appositions=True)
+        if sp is not None and sp[1] == i - 1 and i + 1 < len(toks) and toks[i + 1].text in {".", ",", ":"}:
+            return True
+    # (a conjunction inside a noun phrase is fine: "die Rolle der Fraktions- und Parteichefs betont")
+    return not any(toks[m].text in _BOUNDARY - {"(", ")"} or (toks[m].pos == "KON" and toks[m - 1].pos != "TRUNC") for m in range(k + 1, i))
 
 
 def _particle_tag(toks: list[Token], k: int, ce: int) -> bool:
@@ -219,8 +256,22 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
                     while e > pb + 1 and toks[e - 1].text == ",":
                         e -= 1
                     return (pb + 1, e), [pb]
+                # "Wie Norman Muster, der … anwesend war, dazu feststellt": the name before the relative clause
+                comma = clause_end(toks, pb + 1, f)
+                if comma + 1 < f and toks[comma].text == "," and toks[comma + 1].lower in _RELATIVES | {"dessen", "deren"}:
+                    sp = speaker_forward(toks, pb + 1, comma, appositions=False)
+                    if sp is not None and sp[1] == comma:
+                        return sp, [pb]
                 break
-    if first is not None and (first.lower in _SUBORDINATORS and first.pos in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower in _RELATIVES and first.pos in {"PRELS", "ART", "PDS"} and cb > start):
+    if first is not None and cb + 2 < f and _prepositional_relative(toks, cb, start) and toks[cue.finite].lemma != "werden":
+        # "…, in dem er verlangte", "in dessen Folge das Gericht festgestellt hatte"
+        k = cb + 2
+        if toks[cb + 1].lower in {"dessen", "deren"}:
+            k = max(k, np_core(toks, k, f))
+        sp = speaker_forward(toks, k, f, appositions=True)
+        if sp is not None:
+            return sp, []
+    if first is not None and (first.lower in _SUBORDINATORS and (first.pos in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower == "als" and cb + 1 < f and toks[cb + 1].lower in {"er", "sie", "wir", "ich"}) or first.lower in _RELATIVES and first.pos in {"PRELS", "ART", "PDS"} and cb > start and not _apposition_before(toks, cb, f)):
         k = cb + 1
         while k < f and toks[k].pos in _SKIP_AFTER_VERB:
             k += 1
@@ -235,19 +286,27 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     while prev >= start and toks[prev].pos in _SKIP_AFTER_VERB:
         prev -= 1
     if prev >= start and toks[prev].lower in _COORD and (cue.verb == f or cue.finite < cue.verb):
-        first_fin = next((k for k in range(start, prev) if is_finite(toks[k])), None)
+        first_fin = next((k for k in range(start, prev) if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)), None)
+        if first_fin is None and start + 1 < prev and toks[start + 1].pos == "VV(PP)" and _subject_pronoun_at(toks, start):
+            first_fin = start + 1  # "Er bezeichnet (read as a participle) … und forderte …"
         if first_fin is not None and first_fin != f:
             sp = _prefield_subject(toks, start, first_fin)
             if sp is None:
                 sp = _after_verb(toks, first_fin + 1, end)
             return sp, []
+    if cue.entry.lemma == "zitieren":
+        quoted = _quoted_person(toks, cue, start, f, end)
+        if quoted is not None:
+            return quoted, []
     # passive: "Von den Behörden wird angenommen, dass …", "In einem Bericht wurde vermutet"
-    if cue.finite != cue.verb and toks[cue.finite].lemma == "werden" and toks[cue.verb].pos.endswith("(PP)"):
+    if cue.finite != cue.verb and _passive(toks, cue, end) and toks[cue.verb].pos.endswith(("(PP)", "(FIN)")):
         ce = clause_end(toks, cue.verb, end)
         for k in range(clause_begin(toks, f, start), ce):
-            if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce:
+            if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce and not _von_attribute(toks, k, start):
                 sp = speaker_forward(toks, k + 1, ce, appositions=False)
-                if sp is not None:
+                if sp is not None and (toks[k].lower in {"von", "vom"} or any(source_noun_medium(t.text) or t.text in {"„", "“"} for t in toks[sp[0] : sp[1]])):
+                    # (after "in" only a source or a title in marks: "In einem Bericht wurde
+                    # vermutet", "im „Standard“ wurden … bezeichnet", not "im Jahr 1960")
                     return sp, []
         return None, []
     if f + 1 < end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].pos in {"PPER", "PIS"} and is_finite(toks[f]):
@@ -272,7 +331,119 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         sp = _prefield_subject(toks, b, f)
         if sp is not None:
             return sp, []
-    return _after_verb(toks, f + 1, end), []
+    sp = _after_verb(toks, f + 1, end)
+    if sp is None and cb == f and f - 1 > start and toks[f - 1].text == "," and maybe_finite(toks[f]):
+        sp = _asyndetic_subject(toks, start, f)
+    return sp, []
+
+
+def _asyndetic_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
+    """The subject of a finite verb right after a comma with none after it.
+
+    Either noun phrases between commas stand before it, the subject of a main
+    clause joined without "und" ("X wies dies zurück, die Sprecherin der
+    Fraktion, Sandra Muster (Grüne), erklärte: …"), or the verb shares the
+    subject of the clause before ("Die Vereinten Nationen bestätigten den
+    Vorfall, teilten jedoch mit, …").
+    """
+    b = f - 1  # the comma before the verb
+    first_np: int | None = None
+    while b > start and toks[b].text == ",":
+        seg = clause_begin(toks, b, start)
+        if seg >= b or any(is_verb(t) for t in toks[seg:b]) or not _plausible_np(toks, seg, b):
+            break
+        first_np = seg
+        b = seg - 1
+    if first_np is not None:
+        if first_np > start and toks[first_np].pos in {"ART", "PPOSAT", "PDAT", "NE", "NN", "ADJ(A)"} and toks[first_np - 1].text == ",":
+            e = f - 1
+            return (first_np, e) if subject_phrase(toks, first_np, e) is not None else None
+        return None
+    fin = next((k for k in range(start, f) if maybe_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)), None)
+    if fin is None:
+        return None
+    sp = _prefield_subject(toks, start, fin)
+    return sp
+
+
+def _quoted_person(toks: list[Token], cue: Cue, start: int, f: int, end: int) -> tuple[int, int] | None:
+    """Who "zitieren" quotes speaks: the subject of the passive ("„…“, wird
+    Panetta zitiert", "X wird von Reuters mit den Worten zitiert") and the
+    object after "man" ("„…“, zitierte man Yolanda Alvarez"). The corpus marks
+    the quoted person, not the one quoting, in both."""
+    fin = cue.finite
+    if fin != cue.verb and toks[fin].lemma == "werden" and fin == f:
+        sp = _prefield_subject(toks, clause_begin(toks, fin, start), fin)
+        if sp is None:
+            k = fin + 1
+            while k < end and toks[k].pos in _SKIP_AFTER_VERB:
+                k += 1
+            if k < end and toks[k].lower not in {"von", "vom"}:
+                sp = speaker_forward(toks, k, end, appositions=True)
+        return sp if sp is not None and speaking_subject(toks, sp) else None
+    if fin == cue.verb and fin + 2 < end and toks[fin + 1].lower == "man":
+        return speaker_forward(toks, fin + 2, end, appositions=True)
+    return None
+
+
+def _subordinate_at(toks: list[Token], cb: int, start: int) -> bool:
+    """The clause starting at ``cb`` is subordinate: a conjunction opens it, or a
+    relative pronoun after a comma ("Die Vereinten Nationen" opens a main clause)."""
+    w = toks[cb].lower
+    if w in _SUBORDINATORS and toks[cb].pos not in {"KOUS", "PWS", "PWAV", "PRELS"}:
+        # "Als" is tagged as a preposition: the clause is subordinate when its verb ends it
+        ce = clause_end(toks, cb, len(toks))
+        return ce - 1 > cb and is_finite(toks[ce - 1])
+    return w in _SUBORDINATORS or (cb > start and w in _RELATIVES)
+
+
+def _passive(toks: list[Token], cue: Cue, end: int) -> bool:
+    """"wird/wurde … vermutet", and the pluperfect "war … vorgeschlagen worden"."""
+    if toks[cue.finite].lemma == "werden":
+        return True
+    return toks[cue.finite].lemma == "sein" and cue.verb + 1 < end and toks[cue.verb + 1].lower == "worden"
+
+
+def _subject_pronoun_at(toks: list[Token], k: int) -> bool:
+    return toks[k].lower in {"er", "sie", "wir", "ich"} and toks[k].pos == "PPER"
+
+
+def _prepositional_relative(toks: list[Token], cb: int, start: int) -> bool:
+    """A relative clause opened by a preposition after a comma or noun: "…, in dem
+    er verlangte", "ein Zettel, in dem er …", "der Stern, bei dem man …"."""
+    return (
+        cb > start
+        and toks[cb].pos in {"APPR", "APPRART"}
+        and toks[cb + 1].lower in {"dem", "der", "denen", "den", "dessen", "deren", "welchem", "welcher"}
+        and toks[cb + 1].pos in {"PRELS", "ART", "PDS"}
+        and (toks[cb + 1].lower in {"dessen", "deren", "denen"} or toks[cb + 2].pos not in {"NN", "NE", "ADJ(A)", "NNA", "CARD"})
+    )
+
+
+def _quoted_name_at(toks: list[Token], b: int, f: int) -> bool:
+    """An opening mark that starts a quoted name in the prefield ("„BBC News“
+    berichtet"), not the end of a quote before the frame."""
+    return toks[b].text in {"„", "»", "\""} and any(t.text in {"“", "«", "\""} for t in toks[b + 2 : f])
+
+
+def _apposition_before(toks: list[Token], cb: int, f: int) -> bool:
+    """An article phrase that fills the clause up to the verb is an apposition
+    of the prefield, not a relative clause: "Houcine Abassi, der
+    Generalsekretär des Verbandes (UGIT) sagte" (the relative clause has more:
+    "…, die Gerhard Schröder (1998) erklärt hatte")."""
+    if toks[cb].pos != "ART" or cb + 1 >= f or toks[cb + 1].pos not in {"NN", "ADJ(A)"}:
+        return False
+    sp = speaker_forward(toks, cb, f, appositions=True)
+    # (adverbs may stand between: "…, die staatliche Agentur „Sana“ dagegen spricht")
+    return sp is not None and all(t.pos in {"ADV", "PROAV"} for t in toks[sp[1] : f])
+
+
+def _von_attribute(toks: list[Token], k: int, start: int) -> bool:
+    """"von" after a noun is mostly its attribute, not the passive's agent:
+    "wird der Ausbruch von Cholera befürchtet", "unter der Führung von X wird
+    vorgeworfen"; the contracted "vom" is mostly the agent ("wurde die
+    Regierung vom Verband aufgefordert")."""
+    return toks[k].lower == "von" and k > start and toks[k - 1].pos == "NN"
 
 
 def _plausible_np(toks: list[Token], i: int, j: int) -> bool:
@@ -287,7 +458,7 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     b = start
     # skip a leading conjunction, quote marks and focus adverbs:
     # "Und er sagte", "„…“ Er sagte", "Auch der Minister sagte"
-    while b < f and (toks[b].lower in _COORD or toks[b].pos == "$(" or (toks[b].pos == "ADV" and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})):
+    while b < f and (toks[b].lower in _COORD or (toks[b].pos == "$(" and not _quoted_name_at(toks, b, f)) or (toks[b].pos in {"ADV", "ADJ(D)"} and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})):
         b += 1
     if b < f and toks[b].lower in _OBLIQUE_OPENERS:
         return None  # an object in the prefield: the subject follows the verb
@@ -317,12 +488,13 @@ def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, 
     """"Bei der Agentur RIA hieß es", "heißt es in dem Bericht": the phrase after the preposition."""
     # the corpus mostly leaves the preposition out ("der Pressemitteilung des WWF";
     # train: 11 without it, 7 with it)
+    # "aus" and "vom" stay in the span ("Aus Paris hieß es", "hieß es vom Abgeordneten X")
     ce = clause_end(toks, cue.verb, end)
     for k in range(start, ce):
-        if toks[k].lower in {"in", "bei", "im", "beim", "aus"} and k + 1 < ce:
+        if toks[k].lower in {"in", "bei", "im", "beim", "aus", "vom"} and k + 1 < ce:
             sp = speaker_forward(toks, k + 1, end, appositions=False)
             if sp is not None:
-                return sp
+                return (k, sp[1]) if toks[k].lower in {"aus", "vom"} else sp
     return None
 
 

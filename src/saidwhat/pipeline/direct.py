@@ -52,9 +52,12 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
             # „…“, sagte er. — but "Die Strafe sei …, „wenn …“, so X." is
             # indirect speech with a quote inside: the frame is the sentence's
             f = _after_frame(art, toks, b, te, sb.start) or f
-        elif f is None or not f.cue:
-            # "Er war zufrieden: „…“, meinte der Trainer." — a cue after the quote wins
-            f = _after_frame(art, toks, b, te, sb.start) or f
+        elif f is None or not f.cue or toks[a - 1].text == ":":
+            # "Er war zufrieden: „…“, meinte der Trainer." — a cue after the quote wins,
+            # also over a cue before the colon ("X äußerte sich: „…“, sagte er")
+            after = _after_frame(art, toks, b, te, sb.start)
+            if after is not None and (f is None or not f.cue or (after.cue and toks[b].text == ",")):
+                f = after
         if f is not None:
             art.standalone.add(qi)
             f.quote = span
