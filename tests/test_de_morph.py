@@ -58,6 +58,7 @@ def test_sentence_initial_function_words_are_retagged() -> None:
         ("Die Wahl war im Sommer 2009. Die Anwältin erklärte, sie sei gehindert worden.", 2),
         ("Er landete auf Platz 3. Er sagte, er sei zufrieden.", 2),
         ("Am 3. Oktober sagte sie, es sei ruhig.", 1),
+        ("Die Kolonie wurde unabhängig im Jahr 1960. Günther Platter sagte, das sei bekannt.", 2),
         ("Er feierte zum 19. Mal den Titel.", 1),
         ("Die Wahl zum 16. Deutschen Bundestag begann.", 1),
     ],

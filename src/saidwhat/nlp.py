@@ -232,7 +232,9 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
         if number_dot and tok.text != ".":
             # "im Sommer 2009." / "auf Platz 3." end a sentence when a function
             # word follows ("2009. Die Anwältin …"); "am 3. Oktober" stays one.
-            if _opens_sentence(tokens[k + 1]):
+            year = len(tok.text) == 5 and 1800 <= int(tok.text[:-1]) <= 2100
+            # a year with a dot is no ordinal: "im Jahr 1960. Günther Platter …"
+            if _opens_sentence(tokens[k + 1]) or (year and tokens[k + 1].text[:1].isupper()):
                 close(k + 1)
             continue
         if tok.text in SENTENCE_END or (tok.text.endswith(".") and len(tok.text) > 1 and _is_sentence_dot(tok)):
