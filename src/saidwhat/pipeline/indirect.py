@@ -268,8 +268,15 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
             r += 1
         if r < te - 1 and toks[r].text == "," and is_finite(toks[r - 1]):
             k = r
-    if k >= te - 1 or not ((extra and not c.entry.weak) or _complement(toks, k + 1, te, c, toks[k].text == ":")):
+    if k >= te - 1:
         return None
+    if not ((extra and not c.entry.weak) or _complement(toks, k + 1, te, c, toks[k].text == ":")):
+        skipped = _skip_inserted_phrase(art, toks, k, te, c)
+        if skipped is None:
+            return None
+        if sp is not None and sp[1] == k and _apposition_phrase(toks, k + 1, skipped):
+            sp = (sp[0], skipped)  # "erklärte der Eigentümer, das Medienhaus X, dass …"
+        k = skipped
     q0 = k + 1
     q1 = _quote_end(toks, q0, te, cue_starts)
     if q1 <= q0:
@@ -292,6 +299,45 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     if f.addressee is not None and any(f.addressee[0] <= t < f.addressee[1] for t in c.tokens):
         f.addressee = None  # "ist der Meinung": part of the cue, not a dative
     return f
+
+
+def _skip_inserted_phrase(art: Article, toks: list[Token], k: int, te: int, c: Cue) -> int | None:
+    """The comma after a verbless phrase set off between the cue clause and a
+    complement that opens with "dass"/"ob" or is in the Konjunktiv: "sagte der
+    Koordinator, Max Muster, gegenüber der BBC, dass …", "erklärte der
+    Eigentümer, das Medienhaus Lensing, dass …". ``k`` is the comma after the
+    cue clause; None when no such phrase (or no such complement) follows."""
+    j = k
+    for _ in range(2):
+        e = j + 1
+        while e < te and toks[e].text not in _COMPLEMENT_PUNCT:
+            if is_verb(toks[e]) or toks[e].text in {";", "(", "–"} or (art.in_quote[e] != -1 and not _name_in_marks(art, toks, e)):
+                return None
+            e += 1
+        first = toks[j + 1]
+        if e >= te - 1 or toks[e].text != "," or e - j - 1 > 12 or first.lower in CLAUSE_STARTERS or first.pos in {"KOUS", "PRELS", "PWS", "PWAV"}:
+            return None
+        nxt = toks[e + 1]
+        if nxt.lower in {"dass", "daß", "ob"} or (not c.entry.weak and _konjunktiv_clause(toks, e + 1, te)):
+            return e
+        j = e
+    return None
+
+
+def _konjunktiv_clause(toks: list[Token], k: int, te: int) -> bool:
+    """A Konjunktiv verb in the clause segment starting at ``k``."""
+    j = k
+    while j < te and toks[j].text not in {",", ";", ":"}:
+        if mood(toks[j], toks[j - 1]):
+            return True
+        j += 1
+    return False
+
+
+def _apposition_phrase(toks: list[Token], a: int, b: int) -> bool:
+    """A noun phrase set off by commas that renames the speaker (no preposition
+    heads it): "der Eigentümer, das Medienhaus Lensing,"."""
+    return b > a and toks[a].pos in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT", "PIAT"} and any(t.pos in {"NN", "NE"} for t in toks[a:b])
 
 
 def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> Found | None:

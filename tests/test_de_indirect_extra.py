@@ -1,0 +1,24 @@
+"""Indirect speech the frame rules used to miss: phrases between cue and
+complement, relative clauses inside a complement, nominal sources."""
+
+from __future__ import annotations
+
+from saidwhat.model import Kind
+from test_de_helpers import check, run
+
+
+def test_phrase_between_cue_and_dass_clause_is_skipped() -> None:
+    text = "Am Abend sagte die Ministerin, Anna Beispiel, gegenüber dem Radio, dass die Schulen offen blieben."
+    check(run(text), "Schulen", kind=Kind.INDIRECT, quote="dass die Schulen offen blieben", cue="sagte")
+
+
+def test_apposition_between_cue_and_dass_clause_joins_the_speaker() -> None:
+    text = "In einem Brief erklärte der Vermieter, die örtliche Baugesellschaft Muster, dass die Miete steige."
+    check(
+        run(text), "Miete", kind=Kind.INDIRECT, quote="dass die Miete steige", speaker="der Vermieter, die örtliche Baugesellschaft Muster"
+    )
+
+
+def test_phrase_before_an_indicative_clause_is_no_frame() -> None:
+    text = "Der Trainer lobte die Mannschaft, vor allem die Abwehr, die Stürmer spielten schwach."
+    assert not [st for st in run(text).statements if "Stürmer" in st.role_text("quote", text)]
