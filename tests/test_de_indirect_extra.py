@@ -22,3 +22,9 @@ def test_apposition_between_cue_and_dass_clause_joins_the_speaker() -> None:
 def test_phrase_before_an_indicative_clause_is_no_frame() -> None:
     text = "Der Trainer lobte die Mannschaft, vor allem die Abwehr, die Stürmer spielten schwach."
     assert not [st for st in run(text).statements if "Stürmer" in st.role_text("quote", text)]
+
+
+def test_relative_clause_read_as_article_is_skipped_before_the_konjunktiv() -> None:
+    # "die" before a participle is a relative pronoun, though tagged as an article
+    text = "Der Trainer meinte, Max Muster, die gesungen hatte, wären für die Aufgabe perfekt gewesen."
+    check(run(text), "perfekt", kind=Kind.INDIRECT, speaker="Der Trainer", cue="meinte")

@@ -216,6 +216,7 @@ def _konjunktiv_after_insertion(toks: list[Token], j: int, te: int) -> bool:
         inserted = first is not None and (
             first.pos in {"PRELS", "KOUS", "PWS", "PWAV"}
             or (first.pos.startswith("APPR") and k + 1 < limit and toks[k + 1].pos in {"PRELS", "PWS"})
+            or _relative_start(toks, k)  # "die" read as an article: ", die im Stadion stand,"
             or any(t.pos in {"PTKZU", "VV(IZU)"} for t in toks[k:seg_end])
         )
         if not inserted:
