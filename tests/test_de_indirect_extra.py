@@ -28,3 +28,23 @@ def test_relative_clause_read_as_article_is_skipped_before_the_konjunktiv() -> N
     # "die" before a participle is a relative pronoun, though tagged as an article
     text = "Der Trainer meinte, Max Muster, die gesungen hatte, wären für die Aufgabe perfekt gewesen."
     check(run(text), "perfekt", kind=Kind.INDIRECT, speaker="Der Trainer", cue="meinte")
+
+
+def test_nominal_source_inside_a_relative_clause_quotes_that_clause() -> None:
+    text = "Ein Boot, auf dem sich nach Angaben der Polizei viel Geld befunden haben soll, ist gestern gekentert."
+    check(run(text), "viel Geld", kind=Kind.INDIRECT, quote="auf dem sich … viel Geld befunden haben soll", speaker="Angaben der Polizei")
+
+
+def test_relative_pronoun_after_nach_is_the_source() -> None:
+    text = "Das ist eine Folge der Umfragen, nach denen die Hälfte der Wähler den Plan ablehnt."
+    check(run(text), "Hälfte", kind=Kind.INDIRECT, quote="die Hälfte der Wähler den Plan ablehnt", speaker="denen", cue="nach")
+
+
+def test_relative_pronoun_after_laut_names_its_antecedent() -> None:
+    text = "Es war ein Schritt für die Pläne der Regierung, laut denen jeder Haushalt ein Radio haben sollte."
+    check(run(text), "Haushalt", kind=Kind.INDIRECT, speaker="die Pläne der Regierung", cue="laut")
+
+
+def test_temporal_nach_der_is_no_source() -> None:
+    text = "Das Spiel ging in die Pause, nach der die Gäste etwas stärker wurden."
+    assert not run(text).statements

@@ -406,7 +406,10 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
         frame: TokRange | None = None
         speaker_is_cue = False
         construction = "nominal_" + p.word
-        if p.kind == "prep" and toks[i].pos.startswith("APPR"):
+        rel = _relative_source(toks, i, st, te, p.kind)
+        if rel is not None:
+            sp, frame = rel
+        elif p.kind == "prep" and toks[i].pos.startswith("APPR"):
             sp = speaker_forward(toks, i + 1, te, appositions=True)
             if sp:
                 frame = (i, sp[1])
@@ -459,7 +462,8 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
                 if m is not None:
                     medium = m
                     break
-        quote = _around(art, toks, st, te, frame, p.word)
+        cs, ce = _subordinate_scope(toks, st, te, frame)
+        quote = _around(art, toks, cs, ce, frame, p.word)
         if not quote:
             continue
         cue = [i - 1, i] if p.word == "folge" else [i]
@@ -467,6 +471,50 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
             Found(Kind.INDIRECT, quote, construction, speaker=sp, cue=cue, medium=medium if medium else Medium.SPEECH, frame=[frame], sent=sent)
         )
     return out
+
+
+_RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
+
+
+def _relative_source(toks: list[Token], i: int, st: int, te: int, kind: str) -> tuple[TokRange, TokRange] | None:
+    """A relative pronoun as the source: "Umfragen, nach denen 72 Prozent …
+    ablehnen", "Grundsätze, denen zufolge …". The pronoun is the speaker; the
+    rest of the relative clause is what was said. (speaker, frame) or None."""
+    if kind in {"prep", "nounprep"} and i > st and toks[i - 1].text == "," and toks[i].pos.startswith("APPR") and i + 2 < te:
+        r = i + 1
+        # "nach der" is mostly temporal ("die Pause, nach der …"): only after a source noun
+        source = kind == "prep" or source_noun_medium(toks[i - 2].text) is not None
+        if source and toks[r].lower in _RELATIVE_SOURCES and not toks[r + 1].pos.startswith(("NN", "NE", "ADJ")):
+            # "die Pläne, laut denen …": the corpus names the antecedent after "laut"
+            ante = speaker_backward(toks, i - 1, st) if kind == "prep" else None
+            return (ante or (r, r + 1)), (i, r + 1)
+    if kind == "post" and i - 2 > st and toks[i - 1].lower in _RELATIVE_SOURCES and toks[i - 2].text == ",":
+        return (i - 1, i), (i - 1, i + 1)
+    return None
+
+
+_SUBORDINATE_TAGS = frozenset({"KOUS", "PWAV", "PRELS", "PRELAT"})
+
+
+def _subordinate_scope(toks: list[Token], st: int, te: int, frame: TokRange) -> tuple[int, int]:
+    """The relative or subordinate clause a nominal frame sits in, or the
+    sentence: the source vouches for that clause only ("Ein Boot, auf dem sich
+    nach Angaben der Polizei Geld befunden haben soll, ist gekentert" → "auf
+    dem sich … Geld befunden haben soll"). The clause runs from the comma
+    before it to the first comma after a verb (verb-final), or the end."""
+    a, b = frame
+    j = a - 1
+    while j > st and toks[j].text not in {",", ";", ":", "–", "(", ")"}:
+        j -= 1
+    if j <= st or toks[j].text != ",":
+        return st, te
+    k = j + 1
+    if not (_relative_start(toks, k) or toks[k].pos in _SUBORDINATE_TAGS or (toks[k].pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "PWS"})):
+        return st, te
+    e = b
+    while e < te and not (toks[e].text in {",", ";", "–", ")"} and is_verb(toks[e - 1])):
+        e += 1
+    return k, e
 
 
 def _around(art: Article, toks: list[Token], st: int, te: int, frame: TokRange, word: str) -> list[Span]:
