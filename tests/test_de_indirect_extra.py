@@ -48,3 +48,17 @@ def test_relative_pronoun_after_laut_names_its_antecedent() -> None:
 def test_temporal_nach_der_is_no_source() -> None:
     text = "Das Spiel ging in die Pause, nach der die Gäste etwas stärker wurden."
     assert not run(text).statements
+
+
+def test_source_opening_the_sentence_fills_the_prefield() -> None:
+    text = "Nach Angaben des Bundesamts für Statistik im Land bleibt die Zahl der Geburten niedrig."
+    check(
+        run(text), "Geburten", kind=Kind.INDIRECT, quote="bleibt die Zahl der Geburten niedrig", speaker="Angaben des Bundesamts für Statistik im Land", cue="Nach"
+    )
+
+
+def test_prefield_source_leaves_out_relative_clause_and_gegenueber() -> None:
+    art = run("Nach offiziellen Angaben, die nicht geprüft werden können, waren die meisten Opfer Kinder.")
+    check(art, "Opfer", kind=Kind.INDIRECT, quote="waren die meisten Opfer Kinder", speaker="offiziellen Angaben")
+    art = run("Nach Angaben der Sprecherin Eva Muster gegenüber der Zeitung ist der Hafen geschlossen.")
+    check(art, "Hafen", kind=Kind.INDIRECT, quote="ist der Hafen geschlossen", speaker="Angaben der Sprecherin Eva Muster")

@@ -455,6 +455,8 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
                 sp = speaker_backward(toks, i - 1, st) if i - 1 > st and toks[i - 1].text == "," else None
         if frame is None:
             continue
+        if sp is not None and frame[0] == st and p.kind in {"prep", "nounprep"} and rel is None:
+            sp, frame = _prefield_source(art, toks, sp, frame, te)
         medium = p.medium
         if sp is not None and not speaker_is_cue:
             for t in toks[sp[0] : sp[1]]:
@@ -471,6 +473,42 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
             Found(Kind.INDIRECT, quote, construction, speaker=sp, cue=cue, medium=medium if medium else Medium.SPEECH, frame=[frame], sent=sent)
         )
     return out
+
+
+# a phrase on how the source was reached is no part of it ("Nach Angaben der
+# Sprecherin gegenüber dem Kurier ist …", "unter Berufung auf Scotland Yard")
+_SOURCE_PHRASE_STOPS = frozenset({"gegenüber", "unter"})
+
+
+def _prefield_source(art: Article, toks: list[Token], sp: TokRange, frame: TokRange, te: int) -> tuple[TokRange, TokRange]:
+    """A source that opens the sentence fills the whole prefield, up to the
+    finite verb: "Nach Angaben des Bundesamts für Umwelt bleibt …", "Nach
+    einer Veröffentlichung im Magazin „Nature“ haben …", "Laut Angaben von X,
+    dem Direktor der Behörde, hatten …". The speaker runs to the verb (a
+    relative clause and a "gegenüber …" phrase left out), the frame too."""
+    e = sp[1]
+    end = e
+    stopped = False
+    j = e
+    while j < te and not is_finite(toks[j]):
+        t = toks[j]
+        if t.text in {";", ":", "–"} or (art.in_quote[j] != -1 and not _name_in_marks(art, toks, j)):
+            return sp, frame
+        if t.text == "," and j + 1 < te and (_relative_start(toks, j + 1) or toks[j + 1].pos in {"KOUS", "PWAV"}):
+            stopped = True  # ", die aber nicht überprüft werden können," is no part of the source
+            j += 1
+            while j < te and toks[j].text != ",":
+                j += 1
+            if j >= te:
+                return sp, frame
+        elif t.lower in _SOURCE_PHRASE_STOPS or is_verb(t):
+            stopped = True
+        elif not stopped and t.text != ",":
+            end = j + 1
+        j += 1
+    if j >= te or j - e > 15:
+        return sp, frame
+    return (sp[0], end), (frame[0], j)
 
 
 _RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
