@@ -62,3 +62,8 @@ def test_prefield_source_leaves_out_relative_clause_and_gegenueber() -> None:
     check(art, "Opfer", kind=Kind.INDIRECT, quote="waren die meisten Opfer Kinder", speaker="offiziellen Angaben")
     art = run("Nach Angaben der Sprecherin Eva Muster gegenüber der Zeitung ist der Hafen geschlossen.")
     check(art, "Hafen", kind=Kind.INDIRECT, quote="ist der Hafen geschlossen", speaker="Angaben der Sprecherin Eva Muster")
+
+
+def test_nominal_source_in_a_later_main_clause_quotes_from_that_clause() -> None:
+    text = "Der Vater soll zwar davon gewusst haben, diese Taten seien aber laut der Staatsanwältin schon verjährt."
+    check(run(text), "Taten", kind=Kind.INDIRECT, quote="diese Taten seien aber … schon verjährt", speaker="der Staatsanwältin", cue="laut")

@@ -465,6 +465,8 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
                     medium = m
                     break
         cs, ce = _subordinate_scope(toks, st, te, frame)
+        if (cs, ce) == (st, te) and p.kind in {"prep", "nounprep", "post"}:
+            cs = _main_clause_begin(art, toks, st, te, frame)
         quote = _around(art, toks, cs, ce, frame, p.word)
         if not quote:
             continue
@@ -509,6 +511,41 @@ def _prefield_source(art: Article, toks: list[Token], sp: TokRange, frame: TokRa
     if j >= te or j - e > 15:
         return sp, frame
     return (sp[0], end), (frame[0], j)
+
+
+_MAIN_CLAUSE_LINKS = frozenset({"und", "aber", "doch", "jedoch", "sondern", "denn", "während", "lediglich", "nur", "zudem", "außerdem"})
+
+
+def _main_clause_start(art: Article, toks: list[Token], j: int, st: int, te: int) -> bool:
+    """Whether the comma at ``j`` separates two main clauses: a finite verb
+    before it, and after it a verb-second clause ("…, diese Taten seien aber
+    verjährt", "…, jedoch ist heute fraglich, ob …")."""
+    if art.in_quote[j] != -1 or not any(is_finite(t) for t in toks[st:j]):
+        return False
+    k = j + 1
+    if k >= te or _relative_start(toks, k) or toks[k].pos in {"KOUS", "PWAV", "PWS", "PRELS", "PTKZU", "KOKOM"} or toks[k].lower in {"um", "ohne", "statt", "so", "wie"}:
+        return False
+    f = k
+    while f < te and toks[f].text not in {",", ";", ":", "(", ")", "–"} and not is_finite(toks[f]):
+        if is_verb(toks[f]) or toks[f].pos in {"KOUS", "PRELS", "PWS", "PTKZU"}:
+            return False
+        f += 1
+    if f >= te or not is_finite(toks[f]):
+        return False
+    head = toks[k:f]
+    return 1 <= len(head) <= 7 and not (len(head) == 1 and head[0].lower in _MAIN_CLAUSE_LINKS and head[0].pos == "KON")
+
+
+def _main_clause_begin(art: Article, toks: list[Token], st: int, te: int, frame: TokRange) -> int:
+    """Where the main clause a nominal frame sits in begins, when the sentence
+    joins several with commas: "Die Mutter soll davon gewusst haben, diese
+    Taten seien aber laut der Anklage verjährt" → "diese Taten seien aber …
+    verjährt". (The corpus lets the source's reach run on to the sentence end:
+    later main clauses stay in the quote.)"""
+    for j in range(frame[0] - 1, st, -1):
+        if toks[j].text == "," and _main_clause_start(art, toks, j, st, te):
+            return j + 1
+    return st
 
 
 _RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
