@@ -67,3 +67,8 @@ def test_prefield_source_leaves_out_relative_clause_and_gegenueber() -> None:
 def test_nominal_source_in_a_later_main_clause_quotes_from_that_clause() -> None:
     text = "Der Vater soll zwar davon gewusst haben, diese Taten seien aber laut der Staatsanwältin schon verjährt."
     check(run(text), "Taten", kind=Kind.INDIRECT, quote="diese Taten seien aber … schon verjährt", speaker="der Staatsanwältin", cue="laut")
+
+
+def test_dative_pronoun_before_zufolge_is_the_source() -> None:
+    text = "Die Zahlen stammen aus der Hauptstadt. Ihnen zufolge hat die Opposition die Mehrheit erhalten."
+    check(run(text), "Mehrheit", kind=Kind.INDIRECT, speaker="Ihnen", cue="zufolge")

@@ -418,7 +418,10 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
             head = i - 1 if p.word == "folge" else i
             if p.word == "folge" and (i == st or toks[i - 1].lower != "zu"):
                 continue
-            sp = speaker_backward(toks, head, st)
+            if head - 1 >= st and toks[head - 1].lower in _DATIVE_PRONOUNS:
+                sp = (head - 1, head)  # "Ihnen zufolge hat …"
+            else:
+                sp = speaker_backward(toks, head, st)
             if sp:
                 frame = (sp[0], i + 1)
         elif p.kind == "nounprep":
@@ -548,6 +551,7 @@ def _main_clause_begin(art: Article, toks: list[Token], st: int, te: int, frame:
     return st
 
 
+_DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen"})
 _RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
 
 
