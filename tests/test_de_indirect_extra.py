@@ -72,3 +72,9 @@ def test_nominal_source_in_a_later_main_clause_quotes_from_that_clause() -> None
 def test_dative_pronoun_before_zufolge_is_the_source() -> None:
     text = "Die Zahlen stammen aus der Hauptstadt. Ihnen zufolge hat die Opposition die Mehrheit erhalten."
     check(run(text), "Mehrheit", kind=Kind.INDIRECT, speaker="Ihnen", cue="zufolge")
+
+
+def test_auskunft_plan_and_erfahrungen_are_sources() -> None:
+    check(run("Nach Auskunft der Behörde würde der Satellit verglühen."), "verglühen", kind=Kind.INDIRECT, speaker="Auskunft der Behörde")
+    check(run("Nach einem Plan der Regierung müssen alle Länder Konzepte vorlegen."), "Konzepte", kind=Kind.INDIRECT, speaker="einem Plan der Regierung")
+    check(run("Nach bisherigen Erfahrungen steigt die Zahl der Gebote am Ende."), "Gebote", kind=Kind.INDIRECT, speaker="bisherigen Erfahrungen")
