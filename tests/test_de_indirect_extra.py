@@ -78,3 +78,8 @@ def test_auskunft_plan_and_erfahrungen_are_sources() -> None:
     check(run("Nach Auskunft der Behörde würde der Satellit verglühen."), "verglühen", kind=Kind.INDIRECT, speaker="Auskunft der Behörde")
     check(run("Nach einem Plan der Regierung müssen alle Länder Konzepte vorlegen."), "Konzepte", kind=Kind.INDIRECT, speaker="einem Plan der Regierung")
     check(run("Nach bisherigen Erfahrungen steigt die Zahl der Gebote am Ende."), "Gebote", kind=Kind.INDIRECT, speaker="bisherigen Erfahrungen")
+
+
+def test_source_phrase_stops_before_a_nominative_article() -> None:
+    text = "Beim Eintritt würde nach Auskunft der NASA der größte Teil der Masse verglühen."
+    check(run(text), "verglühen", kind=Kind.INDIRECT, quote="Beim Eintritt würde … der größte Teil der Masse verglühen", speaker="Auskunft der NASA")

@@ -458,6 +458,10 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
                 sp = speaker_backward(toks, i - 1, st) if i - 1 > st and toks[i - 1].text == "," else None
         if frame is None:
             continue
+        if sp is not None and frame[0] == i and not speaker_is_cue and rel is None:
+            cut = _nominative_inside(toks, sp)
+            if cut is not None:
+                sp, frame = (sp[0], cut), (frame[0], cut)
         if sp is not None and frame[0] == st and p.kind in {"prep", "nounprep"} and rel is None:
             sp, frame = _prefield_source(art, toks, sp, frame, te)
         medium = p.medium
@@ -549,6 +553,20 @@ def _main_clause_begin(art: Article, toks: list[Token], st: int, te: int, frame:
         if toks[j].text == "," and _main_clause_start(art, toks, j, st, te):
             return j + 1
     return st
+
+
+def _nominative_inside(toks: list[Token], sp: TokRange) -> int | None:
+    """Where a source phrase runs into the clause's subject: an article that
+    cannot open a genitive attribute ("die", "das", or "der" before an
+    adjective in -e): "nach Auskunft der NASA der überwiegende Teil …",
+    "nach einer Nachricht der ursprüngliche Toaster"."""
+    for k in range(sp[0] + 2, sp[1] - 1):
+        t = toks[k]
+        if t.pos != "ART":
+            continue
+        if t.lower in {"die", "das"} or (t.lower == "der" and toks[k + 1].pos == "ADJ(A)" and toks[k + 1].lower.endswith("e")):
+            return k
+    return None
 
 
 _DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen"})
