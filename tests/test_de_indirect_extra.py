@@ -83,3 +83,8 @@ def test_auskunft_plan_and_erfahrungen_are_sources() -> None:
 def test_source_phrase_stops_before_a_nominative_article() -> None:
     text = "Beim Eintritt würde nach Auskunft der NASA der größte Teil der Masse verglühen."
     check(run(text), "verglühen", kind=Kind.INDIRECT, quote="Beim Eintritt würde … der größte Teil der Masse verglühen", speaker="Auskunft der NASA")
+
+
+def test_modal_preterite_after_a_cue_reads_as_konjunktiv() -> None:
+    text = "Gegner hatten dem Bürgermeister vorgeworfen, er wollte sich mit dem Bau nur bereichern."
+    check(run(text), "bereichern", kind=Kind.INDIRECT, quote="er wollte sich mit dem Bau nur bereichern", speaker="Gegner")

@@ -179,8 +179,13 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
         return False
     for j in range(k + 1, min(end, k + 6)):
         if maybe_finite(toks[j]):
+            if toks[j].lower in _MODAL_PRETERITES and j < end - 1:
+                return True  # "warf ihm vor, er wollte sich bereichern": also Konjunktiv II
             return j < end - 1 and toks[j].pos == "VV(FIN)" and toks[j].lower.endswith(("te", "ten", "tet", "test"))
     return False
+
+
+_MODAL_PRETERITES = frozenset({"wollte", "wollten", "sollte", "sollten"})
 
 
 _RELATIVE_WORDS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches", "welchem"})
