@@ -88,3 +88,13 @@ def test_source_phrase_stops_before_a_nominative_article() -> None:
 def test_modal_preterite_after_a_cue_reads_as_konjunktiv() -> None:
     text = "Gegner hatten dem Bürgermeister vorgeworfen, er wollte sich mit dem Bau nur bereichern."
     check(run(text), "bereichern", kind=Kind.INDIRECT, quote="er wollte sich mit dem Bau nur bereichern", speaker="Gegner")
+
+
+def test_weak_verb_frames_with_wie_and_a_speaking_subject() -> None:
+    text = "Wie der Anwalt Max Muster feststellt, ist dies ungewöhnlich."
+    check(run(text), "ungewöhnlich", kind=Kind.INDIRECT, quote="ist dies ungewöhnlich", speaker="der Anwalt Max Muster")
+
+
+def test_wie_er_es_nannte_is_no_frame() -> None:
+    text = "Wie er es nannte, war das Konzert ein Fest."
+    assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from ..model import Kind, Medium, Span
 from ..nlp import Sentence, Token
 from .chunks import speaker_backward, speaker_forward
-from .cues import Cue, clause_begin, find_cue, speaker_of, subject_after_verb
+from .cues import Cue, clause_begin, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .direct import addressee_in
 from .found import Found, TokRange, tok_span
 from .lexicons import CueVerb, cue_particles, source_noun_medium
@@ -276,7 +276,10 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
             k = r
     if k >= te - 1:
         return None
-    if not ((extra and not c.entry.weak) or _complement(toks, k + 1, te, c, toks[k].text == ":")):
+    # "Wie Norman Paech feststellt, ist …": a weak verb frames with "wie" when
+    # someone who can speak is its subject ("wie er es nannte" names a word only)
+    wie_frame = extra and (not c.entry.weak or (speaking_subject(toks, sp) and c.entry.lemma != "nennen"))
+    if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":")):
         skipped = _skip_inserted_phrase(art, toks, k, te, c)
         if skipped is None:
             return None
