@@ -98,3 +98,15 @@ def test_weak_verb_frames_with_wie_and_a_speaking_subject() -> None:
 def test_wie_er_es_nannte_is_no_frame() -> None:
     text = "Wie er es nannte, war das Konzert ein Fest."
     assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT]
+
+
+def test_heading_without_final_mark_is_its_own_sentence() -> None:
+    text = "Ergebnisse der Wahl \nWie die Wahlleiterin mitteilte, lag die Beteiligung bei 41 Prozent."
+    check(run(text), "Beteiligung", kind=Kind.INDIRECT, quote="lag die Beteiligung bei 41 Prozent", speaker="die Wahlleiterin")
+
+
+def test_line_break_inside_a_sentence_does_not_split_it() -> None:
+    from saidwhat.nlp import parse
+
+    doc = parse("Er kritisierte die Speicherung der Daten aller \nBürger und forderte ein Ende.", "de")
+    assert len(doc.sentences) == 1

@@ -224,6 +224,8 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             pb_idx += 1
         if k < start:
             continue
+        if k > start and _heading_break(text, tokens[k - 1], tok):
+            close(k)
         number_dot = tok.text.endswith(".") and tok.text[:-1].isdigit() and k + 1 < n
         if number_dot and tok.text != ".":
             # "im Sommer 2009." / "auf Platz 3." end a sentence when a function
@@ -255,6 +257,18 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
         for t in tokens[s.start : s.end]:
             t.sent = j
     return sentences
+
+
+def _heading_break(text: str, prev: Token, tok: Token) -> bool:
+    """A line break after a heading without a final mark ("Wahlverlauf und
+    Wahlbeteiligung⏎Wie der Bundeswahlleiter mitteilte, …"): the next line
+    opens with a capitalised function word, and the line before does not end
+    on a word that needs a continuation (article, preposition, conjunction)."""
+    if "\n" not in text[prev.end : tok.begin] or prev.text in SENTENCE_END or prev.text in {",", ";", ":", "-", "–"}:
+        return False
+    if tag_word_de(prev.text.lower())[0] in {"ART", "APPR", "APPRART", "KON", "KOUS", "PPOSAT", "PDAT", "PIAT"}:
+        return False
+    return _opens_sentence(tok)
 
 
 def _opens_sentence(tok: Token) -> bool:
