@@ -110,3 +110,15 @@ def test_line_break_inside_a_sentence_does_not_split_it() -> None:
 
     doc = parse("Er kritisierte die Speicherung der Daten aller \nBürger und forderte ein Ende.", "de")
     assert len(doc.sentences) == 1
+
+
+def test_complement_ends_before_a_coordinated_indicative_verb() -> None:
+    art = run("Der Präsident sagte, sie müssten ihre Zurückhaltung aufgeben und lobte dann die Arbeit der Helfer.")
+    check(art, "Zurückhaltung", kind=Kind.INDIRECT, quote="sie müssten ihre Zurückhaltung aufgeben", speaker="Der Präsident")
+    art = run("Der Angeklagte hatte erklärt, er sei unschuldig, erkannte das Gericht nicht an und schwieg.")
+    check(art, "unschuldig", kind=Kind.INDIRECT, quote="er sei unschuldig", speaker="Der Angeklagte")
+
+
+def test_konjunktiv_after_und_stays_in_the_complement() -> None:
+    art = run("Die Ärztin sagte, er sei krank und habe hohes Fieber.")
+    check(art, "krank", kind=Kind.INDIRECT, quote="er sei krank und habe hohes Fieber")

@@ -247,7 +247,25 @@ def _quote_end(toks: list[Token], k: int, te: int, cue_starts: set[int]) -> int:
                 return _trim_end(toks, k, p - 1)
         if toks[j].lower == "so" and toks[j - 1].text == "," and j + 1 < te and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}:
             return _trim_end(toks, k, j - 1)
+        if _matrix_coordination(toks, k, j, te):
+            return _trim_end(toks, k, j - 1)
     return te
+
+
+def _matrix_coordination(toks: list[Token], k: int, j: int, te: int) -> bool:
+    """An indicative finite verb right after "und" or a comma, with no subject
+    of its own, goes on with the cue's subject: "sagte Köhler, sie müssten
+    Zurückhaltung aufgeben und bemühte das Bild vom Boot", "erklärte, er sei
+    unschuldig, erkannte das Gericht nicht an". (A verb-final "und ging" in a
+    "dass" clause has nothing after it; a Konjunktiv goes on with the
+    complement: "er sei krank und habe …".)"""
+    t = toks[j]
+    if not is_finite(t) or mood(t, toks[j - 1]) or toks[j - 1].lower not in {"und", ","} or j + 1 >= te:
+        return False
+    if toks[j + 1].text in {",", ".", ";", ":"} or t.lower in {"ist", "sind", "war", "waren", "hat", "haben", "wird", "werden"}:
+        return False
+    # the complement before it must be a clause of its own, closed by a finite verb
+    return any(is_finite(x) for x in toks[k : j - 1])
 
 
 def _trim_end(toks: list[Token], k: int, e: int) -> int:
