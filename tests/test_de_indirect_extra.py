@@ -122,3 +122,8 @@ def test_complement_ends_before_a_coordinated_indicative_verb() -> None:
 def test_konjunktiv_after_und_stays_in_the_complement() -> None:
     art = run("Die Ärztin sagte, er sei krank und habe hohes Fieber.")
     check(art, "krank", kind=Kind.INDIRECT, quote="er sei krank und habe hohes Fieber")
+
+
+def test_sentence_initial_gemaess_frames_a_source() -> None:
+    text = "Gemäß seiner Aussage werden die neuen Regeln ab Mai gelten."
+    check(run(text), "Regeln", kind=Kind.INDIRECT, quote="werden die neuen Regeln ab Mai gelten", speaker="seiner Aussage", cue="Gemäß")

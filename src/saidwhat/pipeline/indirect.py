@@ -435,7 +435,8 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
         rel = _relative_source(toks, i, st, te, p.kind)
         if rel is not None:
             sp, frame = rel
-        elif p.kind == "prep" and toks[i].pos.startswith("APPR"):
+        elif p.kind == "prep" and (toks[i].pos.startswith("APPR") or (toks[i].lower == "gemäß" and i + 1 < te and toks[i + 1].pos in {"ART", "PPOSAT", "NN", "NE"})):
+            # (HanTa reads a sentence-initial "Gemäß" as an adjective)
             sp = speaker_forward(toks, i + 1, te, appositions=True)
             if sp:
                 frame = (i, sp[1])
