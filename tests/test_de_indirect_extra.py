@@ -127,3 +127,8 @@ def test_konjunktiv_after_und_stays_in_the_complement() -> None:
 def test_sentence_initial_gemaess_frames_a_source() -> None:
     text = "Gemäß seiner Aussage werden die neuen Regeln ab Mai gelten."
     check(run(text), "Regeln", kind=Kind.INDIRECT, quote="werden die neuen Regeln ab Mai gelten", speaker="seiner Aussage", cue="Gemäß")
+
+
+def test_possessive_relative_before_a_source_noun() -> None:
+    text = "Die Tasche des Mannes, die nach dessen Angaben eine Bombe enthalten sollte, war leer."
+    check(run(text), "Bombe", kind=Kind.INDIRECT, quote="die … eine Bombe enthalten sollte", speaker="dessen Angaben", cue="nach")

@@ -452,7 +452,7 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
             if sp:
                 frame = (sp[0], i + 1)
         elif p.kind == "nounprep":
-            sp = speaker_forward(toks, i + 1, te, appositions=True)
+            sp = _possessor_source(toks, i + 1, te) or speaker_forward(toks, i + 1, te, appositions=True)
             if sp and any(source_noun_medium(t.text) for t in toks[sp[0] : min(sp[1], sp[0] + 3)]):
                 frame = (i, sp[1])
             else:
@@ -593,6 +593,14 @@ def _nominative_inside(toks: list[Token], sp: TokRange) -> int | None:
             continue
         if t.lower in {"die", "das"} or (t.lower == "der" and toks[k + 1].pos == "ADJ(A)" and toks[k + 1].lower.endswith("e")):
             return k
+    return None
+
+
+def _possessor_source(toks: list[Token], k: int, te: int) -> TokRange | None:
+    """"nach dessen Angaben", "Nach deren Angaben": a relative or demonstrative
+    possessive before a source noun (the noun-phrase reader stops at it)."""
+    if k + 1 < te and toks[k].lower in {"dessen", "deren"} and source_noun_medium(toks[k + 1].text):
+        return (k, k + 2)
     return None
 
 
