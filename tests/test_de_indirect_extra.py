@@ -132,3 +132,8 @@ def test_sentence_initial_gemaess_frames_a_source() -> None:
 def test_possessive_relative_before_a_source_noun() -> None:
     text = "Die Tasche des Mannes, die nach dessen Angaben eine Bombe enthalten sollte, war leer."
     check(run(text), "Bombe", kind=Kind.INDIRECT, quote="die … eine Bombe enthalten sollte", speaker="dessen Angaben", cue="nach")
+
+
+def test_impersonal_erwartet_is_no_frame() -> None:
+    text = "Es wird erwartet, dass der Komet im November zu sehen ist."
+    assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT]
