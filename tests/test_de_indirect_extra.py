@@ -137,3 +137,8 @@ def test_possessive_relative_before_a_source_noun() -> None:
 def test_impersonal_erwartet_is_no_frame() -> None:
     text = "Es wird erwartet, dass der Komet im November zu sehen ist."
     assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT]
+
+
+def test_nach_after_a_time_expression_is_temporal() -> None:
+    for text in ("Zwei Monate nach dem Urteil des Gerichts liegt nun die Begründung vor.", "Erst nach umfangreichen Ermittlungen war genug Material beisammen."):
+        assert not [st for st in run(text).statements if st.role_text("cue", text) == "nach"], text

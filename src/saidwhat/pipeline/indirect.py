@@ -451,6 +451,8 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
                 sp = speaker_backward(toks, head, st)
             if sp:
                 frame = (sp[0], i + 1)
+        elif p.kind == "nounprep" and _temporal_nach(toks, i, st):
+            continue
         elif p.kind == "nounprep":
             sp = _possessor_source(toks, i + 1, te) or speaker_forward(toks, i + 1, te, appositions=True)
             if sp and any(source_noun_medium(t.text) for t in toks[sp[0] : min(sp[1], sp[0] + 3)]):
@@ -594,6 +596,18 @@ def _nominative_inside(toks: list[Token], sp: TokRange) -> int | None:
         if t.lower in {"die", "das"} or (t.lower == "der" and toks[k + 1].pos == "ADJ(A)" and toks[k + 1].lower.endswith("e")):
             return k
     return None
+
+
+# words before "nach" that make it temporal: "Zwei Monate nach dem Urteil",
+# "Erst nach umfangreichen Ermittlungen", "kurz nach der Veröffentlichung"
+_TIME_BEFORE_NACH = frozenset(
+    {"erst", "kurz", "gleich", "unmittelbar", "direkt", "bald", "noch", "schon", "bereits", "wenige", "tage", "tagen", "wochen",
+     "monate", "monaten", "jahre", "jahren", "stunden", "minuten", "jahr", "monat", "woche", "tag", "stunde", "sekunden", "kurze", "zeit"}
+)
+
+
+def _temporal_nach(toks: list[Token], i: int, st: int) -> bool:
+    return i > st and toks[i - 1].lower in _TIME_BEFORE_NACH
 
 
 def _possessor_source(toks: list[Token], k: int, te: int) -> TokRange | None:
