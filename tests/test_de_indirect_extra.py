@@ -142,3 +142,8 @@ def test_impersonal_erwartet_is_no_frame() -> None:
 def test_nach_after_a_time_expression_is_temporal() -> None:
     for text in ("Zwei Monate nach dem Urteil des Gerichts liegt nun die Begründung vor.", "Erst nach umfangreichen Ermittlungen war genug Material beisammen."):
         assert not [st for st in run(text).statements if st.role_text("cue", text) == "nach"], text
+
+
+def test_nach_der_veroeffentlichung_is_temporal() -> None:
+    text = "Nach der Veröffentlichung kam es zu Protesten gegen die Regierung."
+    assert not [st for st in run(text).statements if st.role_text("cue", text) == "Nach"]

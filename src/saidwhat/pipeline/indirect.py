@@ -606,7 +606,15 @@ _TIME_BEFORE_NACH = frozenset(
 )
 
 
+# event nouns that after a definite "nach der" name a moment: "Nach der
+# Veröffentlichung kam es zu Demonstrationen" (but "Nach einer Veröffentlichung
+# im Magazin „Nature“ haben Forscher …" cites it)
+_EVENT_SOURCES = frozenset({"veröffentlichung", "nachricht"})
+
+
 def _temporal_nach(toks: list[Token], i: int, st: int) -> bool:
+    if i + 2 < len(toks) and toks[i + 1].lower == "der" and toks[i + 2].lower in _EVENT_SOURCES:
+        return True
     return i > st and toks[i - 1].lower in _TIME_BEFORE_NACH
 
 
