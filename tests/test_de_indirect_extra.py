@@ -147,3 +147,12 @@ def test_nach_after_a_time_expression_is_temporal() -> None:
 def test_nach_der_veroeffentlichung_is_temporal() -> None:
     text = "Nach der Veröffentlichung kam es zu Protesten gegen die Regierung."
     assert not [st for st in run(text).statements if st.role_text("cue", text) == "Nach"]
+
+
+def test_negated_reflexive_or_bracketed_cue_frames_nothing() -> None:
+    for text in (
+        "Ein Sprecher der Armee wollte nicht bestätigen, dass alle Insassen Soldaten waren.",
+        "Damit bestätigt sich die Befürchtung, dass sich das Virus nach Europa ausbreitet.",
+        "Ein Entwurf sorgte für Aufsehen (Wikinews berichtete): Er sah vor, alle Hinweise zu streichen.",
+    ):
+        assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT], text

@@ -275,6 +275,8 @@ def _trim_end(toks: list[Token], k: int, e: int) -> int:
 
 
 def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_starts: set[int]) -> Found | None:
+    if _no_statement_cue(toks, c, st, te):
+        return None
     sp, extra = speaker_of(toks, c, st, te)
     after = max(c.tokens + ([sp[1] - 1] if sp and sp[1] > c.verb else []))
     k = after + 1
@@ -326,6 +328,19 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     if f.addressee is not None and any(f.addressee[0] <= t < f.addressee[1] for t in c.tokens):
         f.addressee = None  # "ist der Meinung": part of the cue, not a dative
     return f
+
+
+def _no_statement_cue(toks: list[Token], c: Cue, st: int, te: int) -> bool:
+    """Cue verbs that say nothing was stated: a negated infinitive ("wollte nicht
+    bestätigen, dass …"), a reflexive "bestätigen" ("Sollte sich dies
+    bestätigen, …", "Damit bestätigt sich die Befürchtung, dass …"), a
+    bracketed aside ("(Wikinews berichtete):")."""
+    v = c.verb
+    if v > st and toks[v - 1].pos == "PTKNEG" and not is_finite(toks[v]):
+        return True
+    if c.entry.lemma == "bestätigen" and any(toks[j].lower == "sich" for j in range(max(st, v - 3), min(te, v + 2))):
+        return True
+    return v + 1 < len(toks) and toks[v + 1].text == ")"
 
 
 def _skip_inserted_phrase(art: Article, toks: list[Token], k: int, te: int, c: Cue) -> int | None:
