@@ -156,3 +156,9 @@ def test_negated_reflexive_or_bracketed_cue_frames_nothing() -> None:
         "Ein Entwurf sorgte für Aufsehen (Wikinews berichtete): Er sah vor, alle Hinweise zu streichen.",
     ):
         assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT], text
+
+
+def test_relative_was_after_an_object_is_no_complement() -> None:
+    text = "Darüber hinaus kritisierte er die Rolle der Abgeordneten in der Debatte, was eine Reaktion der Partei zur Folge hatte."
+    assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT]
+    check(run("Der Reporter fragte, was die Regierung nun plane."), "Regierung", kind=Kind.INDIRECT)
