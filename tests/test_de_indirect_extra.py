@@ -162,3 +162,9 @@ def test_relative_was_after_an_object_is_no_complement() -> None:
     text = "Darüber hinaus kritisierte er die Rolle der Abgeordneten in der Debatte, was eine Reaktion der Partei zur Folge hatte."
     assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT]
     check(run("Der Reporter fragte, was die Regierung nun plane."), "Regierung", kind=Kind.INDIRECT)
+
+
+def test_prefield_with_only_a_relative_clause_is_no_quote_first() -> None:
+    text = "In einem Essay, das zu seinem Geburtstag erschien, kritisierte er den Stil des Präsidenten."
+    assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT and "Essay" in st.role_text("quote", text)]
+    check(run("Die Brücke, die alt ist, werde bald erneuert, sagte er."), "Brücke", kind=Kind.INDIRECT, speaker="er")

@@ -417,6 +417,8 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> F
         return None
     if toks[q0].pos == "KOUS" and toks[q0].lower not in {"dass", "daß", "ob"}:
         return None  # "Da ein Rückflug nicht möglich war, entschied der Pilot …": an adverbial clause
+    if not _main_finite(toks, q0, q1):
+        return None  # "In einem Essay, das … veröffentlicht wurde, kritisierte er …": a prefield, no clause
     if extra and c.entry.weak:
         return None  # "…, wie geplant": no one speaks
     f = Found(
@@ -430,6 +432,25 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> F
     )
     f.addressee = addressee_in(toks, head, te, sp)
     return f
+
+
+def _main_finite(toks: list[Token], a: int, b: int) -> bool:
+    """A finite verb in ``[a, b)`` outside relative and subordinate clauses
+    (each comma segment that opens with a relative pronoun or a conjunction is
+    left out; the first segment always counts unless it is such a clause)."""
+    j = a
+    while j < b:
+        e = j
+        while e < b and toks[e].text != ",":
+            e += 1
+        k = j
+        while k < e and toks[k].pos == "ADV":
+            k += 1  # "Selbst wenn …"
+        sub = k < e and (toks[k].pos in {"KOUS", "PRELS", "PWAV"} or (j > a and _relative_start(toks, k)))
+        if not sub and any(is_finite(t) or maybe_finite(t) for t in toks[j:e]):
+            return True
+        j = e + 1
+    return False
 
 
 def _span(art: Article, a: int, b: int) -> Span:
