@@ -168,3 +168,8 @@ def test_prefield_with_only_a_relative_clause_is_no_quote_first() -> None:
     text = "In einem Essay, das zu seinem Geburtstag erschien, kritisierte er den Stil des Präsidenten."
     assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT and "Essay" in st.role_text("quote", text)]
     check(run("Die Brücke, die alt ist, werde bald erneuert, sagte er."), "Brücke", kind=Kind.INDIRECT, speaker="er")
+
+
+def test_dies_with_a_weak_verb_is_no_frame() -> None:
+    text = "Die Firma teilt ihre Aktien. Dies nennt man einen Aktiensplit."
+    assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT]

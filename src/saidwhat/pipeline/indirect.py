@@ -132,8 +132,8 @@ def _dies_frame(art: Article, toks: list[Token], s: Sentence, st: int, te: int, 
     if st != s.start or s.i == 0 or toks[st].lower not in {"dies", "das", "dieses"}:
         return None
     c = next((c for c in cues if c.finite == st + 1 or c.verb == st + 1), None)
-    if c is None:
-        return None
+    if c is None or c.entry.weak:
+        return None  # (a weak verb reports an act: "Das beschloss die Kommission", "Dies nennt man …")
     prev = art.sentences[s.i - 1]
     pe = art.text_end(prev)
     if pe - prev.start < 3 or any(art.in_quote[k] != -1 for k in range(prev.start, pe)):
