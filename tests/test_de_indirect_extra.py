@@ -173,3 +173,8 @@ def test_prefield_with_only_a_relative_clause_is_no_quote_first() -> None:
 def test_dies_with_a_weak_verb_is_no_frame() -> None:
     text = "Die Firma teilt ihre Aktien. Dies nennt man einen Aktiensplit."
     assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT]
+
+
+def test_relative_welches_after_an_object_is_no_complement() -> None:
+    text = "Der Veranstalter informierte die Botschaft, welche daraufhin einen Krisenstab einrichtete."
+    assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT]

@@ -296,7 +296,7 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
             k = r
     if k >= te - 1:
         return None
-    if toks[k + 1].lower == "was" and any(toks[j].pos in {"NN", "NE"} and not (sp and sp[0] <= j < sp[1]) for j in range(c.verb + 1, k)):
+    if toks[k + 1].lower in {"was", "welche", "welcher", "welches", "wo"} and any(toks[j].pos in {"NN", "NE"} and not (sp and sp[0] <= j < sp[1]) for j in range(c.verb + 1, k)):
         return None  # "kritisierte die Rolle von X, was eine Reaktion zur Folge hat": a relative "was"
     # "Wie Norman Paech feststellt, ist …": a weak verb frames with "wie" when
     # someone who can speak is its subject ("wie er es nannte" names a word only)
