@@ -178,3 +178,16 @@ def test_dies_with_a_weak_verb_is_no_frame() -> None:
 def test_relative_welches_after_an_object_is_no_complement() -> None:
     text = "Der Veranstalter informierte die Botschaft, welche daraufhin einen Krisenstab einrichtete."
     assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT]
+
+
+def test_clause_around_a_quoted_fragment_is_an_indirect_statement_too() -> None:
+    art = run("Der Sprecher teilte auch mit, der Minister „steht bereit“, sich mit den Vertretern zu treffen, wenn er zurückkehre.")
+    check(art, "Vertretern", kind=Kind.INDIRECT, speaker="Der Sprecher", cue="teilte … mit")
+    check(art, "steht bereit", kind=Kind.DIRECT, quote="„steht bereit“")
+    art = run("Nach einer Wahl könne die Politik Bedingungen schaffen, „dass mehr Wachstum entsteht“, erklärte der Präsident Max Muster.")
+    check(art, "Nach einer Wahl", kind=Kind.INDIRECT, speaker="der Präsident Max Muster", cue="erklärte")
+
+
+def test_colon_quote_after_an_apposition_is_no_mixed_statement() -> None:
+    text = "Im Interview sagte Max Muster, der Chef der Firma: „Wir bleiben hier.“"
+    assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT]

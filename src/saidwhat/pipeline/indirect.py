@@ -54,11 +54,16 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
     if te - st < 3:
         return []
     cues: list[Cue] = []
+    mixed: list[Cue] = []
     for i in range(st, te):
-        if art.in_quote[i] != -1 or i in used:
+        if art.in_quote[i] != -1:
             continue
         c = find_cue(toks, i, st, te)
-        if c is None or set(c.tokens) & used:
+        if c is None:
+            continue
+        if i in used or set(c.tokens) & used:
+            if not c.entry.report_only:
+                mixed.append(c)
             continue
         if c.entry.report_only:
             extra = _judgement(toks, c, te)
@@ -79,6 +84,16 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
         f = _cue_first(art, toks, c, st, te, cue_starts) or _quote_first(art, toks, c, st, te)
         if f is not None:
             f.sent = s.i
+            if _mixed_quote(art, f):
+                f.construction = "indirect_mixed"  # kept beside the direct quote it contains
+            found.append(f)
+        else:
+            mixed.append(c)
+    for c in mixed:
+        f = _cue_first(art, toks, c, st, te, cue_starts, mixed=True) or _quote_first(art, toks, c, st, te, mixed=True)
+        if f is not None and not c.entry.weak and _mixed_quote(art, f):
+            f.sent = s.i
+            f.construction = "indirect_mixed"
             found.append(f)
     found.extend(_nominal(art, toks, st, te, cue_starts, s.i))
     return found
@@ -274,7 +289,7 @@ def _trim_end(toks: list[Token], k: int, e: int) -> int:
     return e
 
 
-def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_starts: set[int]) -> Found | None:
+def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_starts: set[int], *, mixed: bool = False) -> Found | None:
     if _no_statement_cue(toks, c, st, te):
         return None
     sp, extra = speaker_of(toks, c, st, te)
@@ -301,7 +316,7 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     # "Wie Norman Paech feststellt, ist …": a weak verb frames with "wie" when
     # someone who can speak is its subject ("wie er es nannte" names a word only)
     wie_frame = extra and (not c.entry.weak or (speaking_subject(toks, sp) and c.entry.lemma != "nennen"))
-    if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":")):
+    if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":") or (mixed and toks[k].text == "," and _quote_in(art, k + 1, te))):
         skipped = _skip_inserted_phrase(art, toks, k, te, c)
         if skipped is None:
             return None
@@ -345,6 +360,38 @@ def _no_statement_cue(toks: list[Token], c: Cue, st: int, te: int) -> bool:
     return v + 1 < len(toks) and toks[v + 1].text == ")"
 
 
+def _quote_in(art: Article, a: int, b: int) -> bool:
+    return any(art.in_quote[j] != -1 for j in range(a, b))
+
+
+def _mixed_quote(art: Article, f: Found) -> bool:
+    """A statement the corpus marks beside a direct quote it contains: the
+    clause around a quoted fragment, in the speaker's frame ("Der Sprecher
+    teilte mit, Tony Blair „steht bereit“, sich … zu treffen", "Nach einer
+    Wahl könne die Politik …, „dass mehr Wachstum entsteht“, erklärte X"):
+    a quotation inside, and words of the narrator's around it."""
+    if len(f.quote) != 1:
+        return False
+    toks = art.tokens
+    a, b = _token_range(art, f.quote[0])
+    inside = [j for j in range(a, b) if art.in_quote[j] != -1]
+    outside = [j for j in range(a, b) if art.in_quote[j] == -1 and toks[j].text[:1].isalnum()]
+    if not inside or len(outside) < 2 or any(toks[j].text == ":" and art.in_quote[j] == -1 for j in range(a, b)):
+        return False  # ("sagte X, Chef der Firma: „…“" is a direct quote after an apposition)
+    if _relative_start(toks, a) or toks[a].pos in {"PRELS", "PWAV"} or (toks[a].pos == "KOUS" and toks[a].lower not in {"dass", "daß", "ob"}):
+        return False  # a relative or adverbial clause: ", auf denen Sprüche wie „…“ standen"
+    return any(is_finite(toks[j]) for j in range(a, b))
+
+
+def _token_range(art: Article, span: Span) -> TokRange:
+    """The tokens of a token-aligned span (an indirect quote)."""
+    first = art.doc.token_at(span.begin)
+    last = art.doc.token_at(span.end - 1)
+    if first is None or last is None:
+        return 0, 0
+    return first.i, last.i + 1
+
+
 def _skip_inserted_phrase(art: Article, toks: list[Token], k: int, te: int, c: Cue) -> int | None:
     """The comma after a verbless phrase set off between the cue clause and a
     complement that opens with "dass"/"ob" or is in the Konjunktiv: "sagte der
@@ -384,7 +431,7 @@ def _apposition_phrase(toks: list[Token], a: int, b: int) -> bool:
     return b > a and toks[a].pos in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT", "PIAT"} and any(t.pos in {"NN", "NE"} for t in toks[a:b])
 
 
-def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> Found | None:
+def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, *, mixed: bool = False) -> Found | None:
     """"Dazu gehöre …, sagte er." / "…, wie ein Sprecher mitteilte." / "…, heißt es"."""
     sp, extra = speaker_of(toks, c, st, te)
     head = min(c.tokens + extra)
@@ -410,7 +457,7 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> F
     q0 = st
     # the quote starts after an earlier colon or closing frame in the sentence
     for j in range(q1 - 1, st - 1, -1):
-        if toks[j].text == ":" or art.in_standalone(j):
+        if toks[j].text == ":" or (art.in_standalone(j) and not (mixed and art.quote_tokens[art.in_quote[j]][1] == q1)):
             q0 = j + 1
             break
     if q1 - q0 < 3 or not any(is_verb(t) for t in toks[q0:q1]):
