@@ -191,3 +191,8 @@ def test_clause_around_a_quoted_fragment_is_an_indirect_statement_too() -> None:
 def test_colon_quote_after_an_apposition_is_no_mixed_statement() -> None:
     text = "Im Interview sagte Max Muster, der Chef der Firma: „Wir bleiben hier.“"
     assert not [st for st in run(text).statements if st.kind == Kind.INDIRECT]
+
+
+def test_clause_final_zu_is_the_separable_particle() -> None:
+    text = "Den Flüchtlingen sicherte der Präsident kurz vor dem Ende der Mission zu, dass sie bleiben dürften."
+    check(run(text), "bleiben", kind=Kind.INDIRECT, quote="dass sie bleiben dürften", speaker="der Präsident", cue="sicherte … zu")

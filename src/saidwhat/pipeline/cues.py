@@ -115,8 +115,9 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
 def _particle_tag(toks: list[Token], k: int, ce: int) -> bool:
     """Whether ``toks[k]`` can be a separable particle. The tagger reads a
     clause-final "ein" as an article ("räumte ein, …", "gestand ein"): an
-    article that ends its clause has no noun and is the particle."""
-    return toks[k].pos in _PARTICLE_TAGS or (toks[k].pos == "ART" and k == ce - 1)
+    article that ends its clause has no noun and is the particle; so is a
+    clause-final "zu" read as the infinitive marker ("sicherte … zu, dass …")."""
+    return toks[k].pos in _PARTICLE_TAGS or (toks[k].pos in {"ART", "PTKZU"} and k == ce - 1)
 
 
 _PARTICLE_TAGS = frozenset({"PTKVZ", "ADV", "APPR", "ADJ(D)", "PTKA", "PROAV"})
