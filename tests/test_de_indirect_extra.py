@@ -196,3 +196,10 @@ def test_colon_quote_after_an_apposition_is_no_mixed_statement() -> None:
 def test_clause_final_zu_is_the_separable_particle() -> None:
     text = "Den Flüchtlingen sicherte der Präsident kurz vor dem Ende der Mission zu, dass sie bleiben dürften."
     check(run(text), "bleiben", kind=Kind.INDIRECT, quote="dass sie bleiben dürften", speaker="der Präsident", cue="sicherte … zu")
+
+
+def test_number_with_dot_before_a_quotation_ends_the_sentence() -> None:
+    from saidwhat.nlp import parse
+
+    doc = parse("Der Stand ist in Halle 4. „Vielfalt ist Programm“, erklärte er.", "de")
+    assert len(doc.sentences) == 2

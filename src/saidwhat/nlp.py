@@ -230,7 +230,8 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
         if number_dot and tok.text != ".":
             # "im Sommer 2009." / "auf Platz 3." end a sentence when a function
             # word follows ("2009. Die Anwältin …"); "am 3. Oktober" stays one.
-            if _opens_sentence(tokens[k + 1]):
+            # (also before a quotation: "in Halle 4. „Vielfalt ist Programm“, erklärte …")
+            if _opens_sentence(tokens[k + 1]) or (tokens[k + 1].text in "„\"»" and k + 2 < n and tokens[k + 2].text[:1].isupper()):
                 close(k + 1)
             continue
         if tok.text in SENTENCE_END or (tok.text.endswith(".") and len(tok.text) > 1 and _is_sentence_dot(tok)):
