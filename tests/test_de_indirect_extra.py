@@ -203,3 +203,10 @@ def test_number_with_dot_before_a_quotation_ends_the_sentence() -> None:
 
     doc = parse("Der Stand ist in Halle 4. „Vielfalt ist Programm“, erklärte er.", "de")
     assert len(doc.sentences) == 2
+
+
+def test_nominal_source_around_a_quoted_fragment_or_quote_frame() -> None:
+    art = run("Das Gros der Nutzer handhabe den Gebrauch jedoch „maßvoll und vorübergehend“, so Eva Muster.")
+    check(art, "Das Gros", kind=Kind.INDIRECT, speaker="Eva Muster", cue="so")
+    art = run("„Wir bleiben in der Stadt“, sagte der Trainer laut Spiegel Online.")
+    check(art, "sagte der Trainer", kind=Kind.INDIRECT, quote="„Wir bleiben in der Stadt“, sagte der Trainer", speaker="Spiegel Online", cue="laut")

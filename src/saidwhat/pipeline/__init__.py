@@ -195,4 +195,4 @@ def _mixed_around(f: Found, g: Found) -> bool:
     """An indirect statement around a direct quote it contains ("Tony Blair
     „steht bereit“, sich … zu treffen"): the corpus marks both, the direct
     quote as nested in the indirect one."""
-    return f.construction == "indirect_mixed" and g.kind == Kind.DIRECT and f.begin <= g.begin and g.end <= f.end and (f.end - f.begin) > (g.end - g.begin)
+    return f.construction.endswith("_mixed") and g.kind == Kind.DIRECT and f.begin <= g.begin and g.end <= f.end and (f.end - f.begin) > (g.end - g.begin)

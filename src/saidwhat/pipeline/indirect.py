@@ -592,9 +592,10 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
         if not quote:
             continue
         cue = [i - 1, i] if p.word == "folge" else [i]
-        out.append(
-            Found(Kind.INDIRECT, quote, construction, speaker=sp, cue=cue, medium=medium if medium else Medium.SPEECH, frame=[frame], sent=sent)
-        )
+        f = Found(Kind.INDIRECT, quote, construction, speaker=sp, cue=cue, medium=medium if medium else Medium.SPEECH, frame=[frame], sent=sent)
+        if _mixed_quote(art, f):
+            f.construction += "_mixed"  # "X handhabe es „maßvoll“, so Y": kept beside the direct quote
+        out.append(f)
     return out
 
 
