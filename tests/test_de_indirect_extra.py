@@ -210,3 +210,8 @@ def test_nominal_source_around_a_quoted_fragment_or_quote_frame() -> None:
     check(art, "Das Gros", kind=Kind.INDIRECT, speaker="Eva Muster", cue="so")
     art = run("„Wir bleiben in der Stadt“, sagte der Trainer laut Spiegel Online.")
     check(art, "sagte der Trainer", kind=Kind.INDIRECT, quote="„Wir bleiben in der Stadt“, sagte der Trainer", speaker="Spiegel Online", cue="laut")
+
+
+def test_short_bracket_before_the_separable_particle() -> None:
+    text = "Sie warf dem Minister Max Muster (CDU) vor, die Daten aller Bürger zu missbrauchen."
+    check(run(text), "missbrauchen", kind=Kind.INDIRECT, speaker="Sie", cue="warf … vor")

@@ -74,7 +74,7 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
         return None
     if t.pos.endswith("(IZU)") or (i > start and toks[i - 1].pos == "PTKZU"):
         return None  # "begonnen, … zu sprechen": an infinitive is no frame
-    ce = clause_end(toks, i + 1, end)
+    ce = _particle_clause_end(toks, i + 1, end)
     if len(entries) > 1 and ce - 1 > i and toks[ce - 1].pos == "PTKVZ":
         # the clause-final particle decides: "geht aus dem Bericht hervor" is "gehen|hervor"
         last = toks[ce - 1].lower
@@ -110,6 +110,21 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
             tokens.append(finite)  # "hatte … gesagt", "wird … zitiert"
         return Cue(i, sorted(set(tokens)), cv, finite)
     return None
+
+
+def _particle_clause_end(toks: list[Token], i: int, end: int) -> int:
+    """The clause end for the particle search: a short bracket is no boundary
+    ("warf Schäuble (CDU) vor, …", "geht aus einer Mitteilung von Human
+    Rights Watch (HRW) hervor")."""
+    j = clause_end(toks, i, end)
+    while j < end and toks[j].text == "(":
+        k = j + 1
+        while k < end and k - j <= 8 and toks[k].text not in {")", ",", ":", ";"}:
+            k += 1
+        if k >= end or toks[k].text != ")":
+            break
+        j = clause_end(toks, k + 1, end)
+    return j
 
 
 def _particle_tag(toks: list[Token], k: int, ce: int) -> bool:
