@@ -215,3 +215,13 @@ def test_nominal_source_around_a_quoted_fragment_or_quote_frame() -> None:
 def test_short_bracket_before_the_separable_particle() -> None:
     text = "Sie warf dem Minister Max Muster (CDU) vor, die Daten aller Bürger zu missbrauchen."
     check(run(text), "missbrauchen", kind=Kind.INDIRECT, speaker="Sie", cue="warf … vor")
+
+
+def test_erhoffen_frames_a_dass_clause() -> None:
+    text = "Der Senat hatte sich erhofft, dass die Einnahmen in den Haushalt fließen würden."
+    check(run(text), "Einnahmen", kind=Kind.INDIRECT, quote="dass die Einnahmen in den Haushalt fließen würden")
+
+
+def test_mixed_zu_infinitive_with_a_quoted_object() -> None:
+    text = "Sie warf dem Minister vor, „die Daten aller Bürger“ zu missbrauchen."
+    check(run(text), "zu missbrauchen", kind=Kind.INDIRECT, quote="„die Daten aller Bürger“ zu missbrauchen", speaker="Sie")

@@ -380,7 +380,7 @@ def _mixed_quote(art: Article, f: Found) -> bool:
         return False  # ("sagte X, Chef der Firma: „…“" is a direct quote after an apposition)
     if _relative_start(toks, a) or toks[a].pos in {"PRELS", "PWAV"} or (toks[a].pos == "KOUS" and toks[a].lower not in {"dass", "daß", "ob"}):
         return False  # a relative or adverbial clause: ", auf denen Sprüche wie „…“ standen"
-    return any(is_finite(toks[j]) for j in range(a, b))
+    return any(is_finite(toks[j]) or toks[j].pos in {"PTKZU", "VV(IZU)"} for j in range(a, b))
 
 
 def _token_range(art: Article, span: Span) -> TokRange:
@@ -434,6 +434,8 @@ def _apposition_phrase(toks: list[Token], a: int, b: int) -> bool:
 def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, *, mixed: bool = False) -> Found | None:
     """"Dazu gehöre …, sagte er." / "…, wie ein Sprecher mitteilte." / "…, heißt es"."""
     sp, extra = speaker_of(toks, c, st, te)
+    if sp is None and c.entry.lemma == "zitieren" and c.finite != c.verb and toks[c.finite].lemma == "werden":
+        sp = subject_after_verb(toks, c.finite + 1, te)  # "…, wird X zitiert": the one quoted speaks
     head = min(c.tokens + extra)
     lead = head  # "…, das teilte die Polizei mit": the pronoun resumes the statement
     if head - 2 > st and not extra and toks[head - 1].lower in {"das", "dies"} and toks[head - 2].text == ",":
