@@ -225,3 +225,10 @@ def test_erhoffen_frames_a_dass_clause() -> None:
 def test_mixed_zu_infinitive_with_a_quoted_object() -> None:
     text = "Sie warf dem Minister vor, „die Daten aller Bürger“ zu missbrauchen."
     check(run(text), "zu missbrauchen", kind=Kind.INDIRECT, quote="„die Daten aller Bürger“ zu missbrauchen", speaker="Sie")
+
+
+def test_danach_after_a_publication_is_a_source() -> None:
+    art = run("Das Kinderhilfswerk stellte heute eine Studie vor. Danach bestimmen verschiedene Formen von Gewalt den Alltag vieler Kinder.")
+    check(art, "Alltag", kind=Kind.INDIRECT, speaker="Danach", cue="Danach")
+    text = "Er traf den Minister in Berlin. Danach fuhr er nach Hause."
+    assert not [st for st in run(text).statements if st.role_text("cue", text) == "Danach"]

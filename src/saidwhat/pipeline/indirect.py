@@ -567,7 +567,9 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
                 frame = (i - 1, te)
         elif p.kind == "adv":
             frame = (i, i + 1)
-            if p.word == "demnach":
+            if p.word == "danach" and not (i == st and _publication_before(art, sent)):
+                continue  # "Danach" is mostly "afterwards"
+            if p.word in {"demnach", "danach"}:
                 sp = (i, i + 1)
                 speaker_is_cue = True
             else:  # wonach: the statement follows
@@ -712,6 +714,22 @@ def _possessor_source(toks: list[Token], k: int, te: int) -> TokRange | None:
     if k + 1 < te and toks[k].lower in {"dessen", "deren"} and source_noun_medium(toks[k + 1].text):
         return (k, k + 2)
     return None
+
+
+_PUBLISHING = frozenset({"veröffentlichen", "vorstellen", "vorlegen", "publizieren", "bekanntgeben"})
+
+
+def _publication_before(art: Article, sent: int) -> bool:
+    """"Die Bank veröffentlichte Quartalszahlen. Danach verzeichnet sie …": a
+    sentence-initial "Danach" cites what the sentence before published or
+    named (a study, a report); otherwise it means "afterwards"."""
+    if sent == 0:
+        return False
+    prev = art.sentences[sent - 1]
+    toks = art.tokens[prev.start : prev.end]
+    return any(
+        t.lemma in _PUBLISHING or (t.pos == "NN" and t.lower not in {"medien"} and source_noun_medium(t.text) is not None) for t in toks
+    )
 
 
 _DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen"})
