@@ -79,3 +79,12 @@ def test_number_with_dot_ends_a_sentence_only_before_a_function_word(text: str, 
 )
 def test_heading_run_into_its_paragraph_is_a_sentence(text: str, sentences: int) -> None:
     assert len(parse(text).sentences) == sentences
+
+
+def test_preterite_read_as_an_adjective_is_the_verb() -> None:
+    doc = parse("Laut netzpolitik.org veröffentlichte das Ministerium einen Bericht.")
+    verb = doc.tokens[2]
+    assert (verb.pos, verb.lemma) == ("VV(FIN)", "veröffentlichen")
+    # attributive: after an article or before a noun it stays the adjective
+    doc = parse("Die veröffentlichte Studie und der Bericht.")
+    assert doc.tokens[1].pos == "ADJ(A)"

@@ -228,13 +228,18 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             pb_idx += 1
         if k < start:
             continue
+        if k > start and _heading_break(text, tokens[k - 1], tok):
+            close(k)
         number_dot = tok.text.endswith(".") and tok.text[:-1].isdigit() and k + 1 < n
         if number_dot and tok.text != ".":
             # "im Sommer 2009." / "auf Platz 3." end a sentence when a function
             # word follows ("2009. Die Anwältin …"); "am 3. Oktober" stays one.
             year = len(tok.text) == 5 and 1800 <= int(tok.text[:-1]) <= 2100
-            # a year with a dot is no ordinal: "im Jahr 1960. Günther Platter …"
-            if _opens_sentence(tokens[k + 1]) or (year and tokens[k + 1].text[:1].isupper()):
+            # a year with a dot is no ordinal: "im Jahr 1960. Günther Platter …";
+            # nor is a number before a quotation: "in Halle 4. „Vielfalt ist Programm“, erklärte …"
+            nxt_upper = tokens[k + 1].text[:1].isupper()
+            quote_next = tokens[k + 1].text in "„\"»" and k + 2 < n and tokens[k + 2].text[:1].isupper()
+            if _opens_sentence(tokens[k + 1]) or (year and nxt_upper) or quote_next:
                 close(k + 1)
             continue
         if tok.text in SENTENCE_END or (tok.text.endswith(".") and len(tok.text) > 1 and _is_sentence_dot(tok)):
@@ -280,6 +285,18 @@ def _heading_breaks(text: str) -> list[int]:
         ):
             out.append(m.start(2))
     return out
+
+
+def _heading_break(text: str, prev: Token, tok: Token) -> bool:
+    """A line break after a heading without a final mark ("Wahlverlauf und
+    Wahlbeteiligung⏎Wie der Bundeswahlleiter mitteilte, …"): the next line
+    opens with a capitalised function word, and the line before does not end
+    on a word that needs a continuation (article, preposition, conjunction)."""
+    if "\n" not in text[prev.end : tok.begin] or prev.text in SENTENCE_END or prev.text in {",", ";", ":", "-", "–"}:
+        return False
+    if tag_word_de(prev.text.lower())[0] in {"ART", "APPR", "APPRART", "KON", "KOUS", "PPOSAT", "PDAT", "PIAT"}:
+        return False
+    return _opens_sentence(tok)
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -363,6 +380,25 @@ def _retag_in_context(tokens: list[Token]) -> None:
             t.pos = "ART"
         elif _NAME_PARTICLE.match(t.text):
             t.pos = "NE"
+        elif _preterite_read_as_adjective(tokens, k):
+            # "Laut X veröffentlichte das Ministerium …": HanTa's one reading of the
+            # form is the participle adjective; with no article before it and no
+            # noun after it, it is the verb ("veröffentlicht" → "veröffentlichen")
+            t.pos, t.lemma = "VV(FIN)", t.lemma[:-1] + "en"
+
+
+_ATTRIBUTIVE_BEFORE = frozenset({"ART", "PDAT", "PIAT", "PPOSAT", "APPRART", "ADV", "ADJ(A)", "ADJ(D)", "PTKNEG", "CARD", "PIDAT"})
+_NOMINAL_AFTER = frozenset({"NN", "NE", "NNA", "ADJ(A)", "FM", "CARD", "TRUNC", "XY", "$("})
+
+
+def _preterite_read_as_adjective(tokens: list[Token], k: int) -> bool:
+    t = tokens[k]
+    if t.pos != "ADJ(A)" or not t.text[:1].islower() or not t.lower.endswith(("te", "ten")) or not t.lemma.endswith("t"):
+        return False
+    before = tokens[k - 1] if k else None
+    if before is None or (before.pos in _ATTRIBUTIVE_BEFORE and "." not in before.text):  # ("nachrichten.de" is a name)
+        return False
+    return k + 1 < len(tokens) and tokens[k + 1].pos in {"ART", "PPER", "PPOSAT", "PDAT", "PIAT", "PIS", "PDS", "PRELS"}
 
 
 def parse(text: str, lang: str = "de") -> Doc:

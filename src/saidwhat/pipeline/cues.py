@@ -88,7 +88,7 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
         return None
     if t.pos.endswith("(IZU)") or (i > start and toks[i - 1].pos == "PTKZU"):
         return None  # "begonnen, … zu sprechen": an infinitive is no frame
-    ce = clause_end(toks, i + 1, end)
+    ce = _particle_clause_end(toks, i + 1, end)
     if len(entries) > 1 and ce - 1 > i and toks[ce - 1].pos == "PTKVZ":
         # the clause-final particle decides: "geht aus dem Bericht hervor" is "gehen|hervor"
         last = toks[ce - 1].lower
@@ -148,12 +148,27 @@ def _participle_after_aux(toks: list[Token], i: int, start: int) -> bool:
     # (a conjunction inside a noun phrase is fine: "die Rolle der Fraktions- und Parteichefs betont")
     return not any(toks[m].text in _BOUNDARY - {"(", ")"} or (toks[m].pos == "KON" and toks[m - 1].pos != "TRUNC") for m in range(k + 1, i))
 
+def _particle_clause_end(toks: list[Token], i: int, end: int) -> int:
+    """The clause end for the particle search: a short bracket is no boundary
+    ("warf Schäuble (CDU) vor, …", "geht aus einer Mitteilung von Human
+    Rights Watch (HRW) hervor")."""
+    j = clause_end(toks, i, end)
+    while j < end and toks[j].text == "(":
+        k = j + 1
+        while k < end and k - j <= 8 and toks[k].text not in {")", ",", ":", ";"}:
+            k += 1
+        if k >= end or toks[k].text != ")":
+            break
+        j = clause_end(toks, k + 1, end)
+    return j
+
 
 def _particle_tag(toks: list[Token], k: int, ce: int) -> bool:
     """Whether ``toks[k]`` can be a separable particle. The tagger reads a
     clause-final "ein" as an article ("räumte ein, …", "gestand ein"): an
-    article that ends its clause has no noun and is the particle."""
-    return toks[k].pos in _PARTICLE_TAGS or (toks[k].pos == "ART" and k == ce - 1)
+    article that ends its clause has no noun and is the particle; so is a
+    clause-final "zu" read as the infinitive marker ("sicherte … zu, dass …")."""
+    return toks[k].pos in _PARTICLE_TAGS or (toks[k].pos in {"ART", "PTKZU"} and k == ce - 1)
 
 
 _PARTICLE_TAGS = frozenset({"PTKVZ", "ADV", "APPR", "ADJ(D)", "PTKA", "PROAV"})

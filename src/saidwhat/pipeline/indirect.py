@@ -20,7 +20,7 @@ from __future__ import annotations
 from ..model import Kind, Medium, Span
 from ..nlp import Sentence, Token
 from .chunks import speaker_backward, speaker_forward
-from .cues import Cue, clause_begin, find_cue, speaker_of, subject_after_verb
+from .cues import Cue, clause_begin, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .direct import addressee_in
 from .found import Found, TokRange, tok_span
 from .lexicons import CueVerb, cue_particles, source_noun_medium
@@ -54,11 +54,16 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
     if te - st < 3:
         return []
     cues: list[Cue] = []
+    mixed: list[Cue] = []
     for i in range(st, te):
-        if art.in_quote[i] != -1 or i in used:
+        if art.in_quote[i] != -1:
             continue
         c = find_cue(toks, i, st, te)
-        if c is None or set(c.tokens) & used:
+        if c is None:
+            continue
+        if i in used or set(c.tokens) & used:
+            if not c.entry.report_only:
+                mixed.append(c)
             continue
         if c.entry.report_only:
             extra = _judgement(toks, c, te)
@@ -79,6 +84,16 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
         f = _cue_first(art, toks, c, st, te, cue_starts) or _quote_first(art, toks, c, st, te)
         if f is not None:
             f.sent = s.i
+            if _mixed_quote(art, f):
+                f.construction = "indirect_mixed"  # kept beside the direct quote it contains
+            found.append(f)
+        else:
+            mixed.append(c)
+    for c in mixed:
+        f = _cue_first(art, toks, c, st, te, cue_starts, mixed=True) or _quote_first(art, toks, c, st, te, mixed=True)
+        if f is not None and not c.entry.weak and _mixed_quote(art, f):
+            f.sent = s.i
+            f.construction = "indirect_mixed"
             found.append(f)
     found.extend(_nominal(art, toks, st, te, cue_starts, s.i))
     return found
@@ -132,8 +147,8 @@ def _dies_frame(art: Article, toks: list[Token], s: Sentence, st: int, te: int, 
     if st != s.start or s.i == 0 or toks[st].lower not in {"dies", "das", "dieses"}:
         return None
     c = next((c for c in cues if c.finite == st + 1 or c.verb == st + 1), None)
-    if c is None:
-        return None
+    if c is None or c.entry.weak:
+        return None  # (a weak verb reports an act: "Das beschloss die Kommission", "Dies nennt man …")
     prev = art.sentences[s.i - 1]
     pe = art.text_end(prev)
     if pe - prev.start < 3 or any(art.in_quote[k] != -1 for k in range(prev.start, pe)):
@@ -179,8 +194,13 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
         return False
     for j in range(k + 1, min(end, k + 6)):
         if maybe_finite(toks[j]):
+            if toks[j].lower in _MODAL_PRETERITES and j < end - 1:
+                return True  # "warf ihm vor, er wollte sich bereichern": also Konjunktiv II
             return j < end - 1 and toks[j].pos == "VV(FIN)" and toks[j].lower.endswith(("te", "ten", "tet", "test"))
     return False
+
+
+_MODAL_PRETERITES = frozenset({"wollte", "wollten", "sollte", "sollten"})
 
 
 _RELATIVE_WORDS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches", "welchem"})
@@ -216,6 +236,7 @@ def _konjunktiv_after_insertion(toks: list[Token], j: int, te: int) -> bool:
         inserted = first is not None and (
             first.pos in {"PRELS", "KOUS", "PWS", "PWAV"}
             or (first.pos.startswith("APPR") and k + 1 < limit and toks[k + 1].pos in {"PRELS", "PWS"})
+            or _relative_start(toks, k)  # "die" read as an article: ", die im Stadion stand,"
             or any(t.pos in {"PTKZU", "VV(IZU)"} for t in toks[k:seg_end])
         )
         if not inserted:
@@ -241,7 +262,25 @@ def _quote_end(toks: list[Token], k: int, te: int, cue_starts: set[int]) -> int:
                 return _trim_end(toks, k, p - 1)
         if toks[j].lower == "so" and toks[j - 1].text == "," and j + 1 < te and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}:
             return _trim_end(toks, k, j - 1)
+        if _matrix_coordination(toks, k, j, te):
+            return _trim_end(toks, k, j - 1)
     return te
+
+
+def _matrix_coordination(toks: list[Token], k: int, j: int, te: int) -> bool:
+    """An indicative finite verb right after "und" or a comma, with no subject
+    of its own, goes on with the cue's subject: "sagte Köhler, sie müssten
+    Zurückhaltung aufgeben und bemühte das Bild vom Boot", "erklärte, er sei
+    unschuldig, erkannte das Gericht nicht an". (A verb-final "und ging" in a
+    "dass" clause has nothing after it; a Konjunktiv goes on with the
+    complement: "er sei krank und habe …".)"""
+    t = toks[j]
+    if not is_finite(t) or mood(t, toks[j - 1]) or toks[j - 1].lower not in {"und", ","} or j + 1 >= te:
+        return False
+    if toks[j + 1].text in {",", ".", ";", ":"} or t.lower in {"ist", "sind", "war", "waren", "hat", "haben", "wird", "werden"}:
+        return False
+    # the complement before it must be a clause of its own, closed by a finite verb
+    return any(is_finite(x) for x in toks[k : j - 1])
 
 
 def _trim_end(toks: list[Token], k: int, e: int) -> int:
@@ -250,7 +289,9 @@ def _trim_end(toks: list[Token], k: int, e: int) -> int:
     return e
 
 
-def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_starts: set[int]) -> Found | None:
+def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_starts: set[int], *, mixed: bool = False) -> Found | None:
+    if _no_statement_cue(toks, c, st, te):
+        return None
     sp, extra = speaker_of(toks, c, st, te)
     after = max(c.tokens + ([sp[1] - 1] if sp and sp[1] > c.verb else []))
     k = after + 1
@@ -268,8 +309,20 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
             r += 1
         if r < te - 1 and toks[r].text == "," and is_finite(toks[r - 1]):
             k = r
-    if k >= te - 1 or not ((extra and not c.entry.weak) or _complement(toks, k + 1, te, c, toks[k].text == ":")):
+    if k >= te - 1:
         return None
+    if toks[k + 1].lower in {"was", "welche", "welcher", "welches", "wo"} and any(toks[j].pos in {"NN", "NE"} and not (sp and sp[0] <= j < sp[1]) for j in range(c.verb + 1, k)):
+        return None  # "kritisierte die Rolle von X, was eine Reaktion zur Folge hat": a relative "was"
+    # "Wie Norman Paech feststellt, ist …": a weak verb frames with "wie" when
+    # someone who can speak is its subject ("wie er es nannte" names a word only)
+    wie_frame = extra and (not c.entry.weak or (speaking_subject(toks, sp) and c.entry.lemma != "nennen"))
+    if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":") or (mixed and toks[k].text == "," and _quote_in(art, k + 1, te))):
+        skipped = _skip_inserted_phrase(art, toks, k, te, c)
+        if skipped is None:
+            return None
+        if sp is not None and sp[1] == k and _apposition_phrase(toks, k + 1, skipped):
+            sp = (sp[0], skipped)  # "erklärte der Eigentümer, das Medienhaus X, dass …"
+        k = skipped
     q0 = k + 1
     q1 = _quote_end(toks, q0, te, cue_starts)
     if q1 <= q0:
@@ -294,9 +347,95 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     return f
 
 
-def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> Found | None:
+def _no_statement_cue(toks: list[Token], c: Cue, st: int, te: int) -> bool:
+    """Cue verbs that say nothing was stated: a negated infinitive ("wollte nicht
+    bestätigen, dass …"), a reflexive "bestätigen" ("Sollte sich dies
+    bestätigen, …", "Damit bestätigt sich die Befürchtung, dass …"), a
+    bracketed aside ("(Wikinews berichtete):")."""
+    v = c.verb
+    if v > st and toks[v - 1].pos == "PTKNEG" and not is_finite(toks[v]):
+        return True
+    if c.entry.lemma == "bestätigen" and any(toks[j].lower == "sich" for j in range(max(st, v - 3), min(te, v + 2))):
+        return True
+    return v + 1 < len(toks) and toks[v + 1].text == ")"
+
+
+def _quote_in(art: Article, a: int, b: int) -> bool:
+    return any(art.in_quote[j] != -1 for j in range(a, b))
+
+
+def _mixed_quote(art: Article, f: Found) -> bool:
+    """A statement the corpus marks beside a direct quote it contains: the
+    clause around a quoted fragment, in the speaker's frame ("Der Sprecher
+    teilte mit, Tony Blair „steht bereit“, sich … zu treffen", "Nach einer
+    Wahl könne die Politik …, „dass mehr Wachstum entsteht“, erklärte X"):
+    a quotation inside, and words of the narrator's around it."""
+    if len(f.quote) != 1:
+        return False
+    toks = art.tokens
+    a, b = _token_range(art, f.quote[0])
+    inside = [j for j in range(a, b) if art.in_quote[j] != -1]
+    outside = [j for j in range(a, b) if art.in_quote[j] == -1 and toks[j].text[:1].isalnum()]
+    if not inside or len(outside) < 2 or any(toks[j].text == ":" and art.in_quote[j] == -1 for j in range(a, b)):
+        return False  # ("sagte X, Chef der Firma: „…“" is a direct quote after an apposition)
+    if _relative_start(toks, a) or toks[a].pos in {"PRELS", "PWAV"} or (toks[a].pos == "KOUS" and toks[a].lower not in {"dass", "daß", "ob"}):
+        return False  # a relative or adverbial clause: ", auf denen Sprüche wie „…“ standen"
+    return any(is_finite(toks[j]) or toks[j].pos in {"PTKZU", "VV(IZU)"} for j in range(a, b))
+
+
+def _token_range(art: Article, span: Span) -> TokRange:
+    """The tokens of a token-aligned span (an indirect quote)."""
+    first = art.doc.token_at(span.begin)
+    last = art.doc.token_at(span.end - 1)
+    if first is None or last is None:
+        return 0, 0
+    return first.i, last.i + 1
+
+
+def _skip_inserted_phrase(art: Article, toks: list[Token], k: int, te: int, c: Cue) -> int | None:
+    """The comma after a verbless phrase set off between the cue clause and a
+    complement that opens with "dass"/"ob" or is in the Konjunktiv: "sagte der
+    Koordinator, Max Muster, gegenüber der BBC, dass …", "erklärte der
+    Eigentümer, das Medienhaus Lensing, dass …". ``k`` is the comma after the
+    cue clause; None when no such phrase (or no such complement) follows."""
+    j = k
+    for _ in range(2):
+        e = j + 1
+        while e < te and toks[e].text not in _COMPLEMENT_PUNCT:
+            if is_verb(toks[e]) or toks[e].text in {";", "(", "–"} or (art.in_quote[e] != -1 and not _name_in_marks(art, toks, e)):
+                return None
+            e += 1
+        first = toks[j + 1]
+        if e >= te - 1 or toks[e].text != "," or e - j - 1 > 12 or first.lower in CLAUSE_STARTERS or first.pos in {"KOUS", "PRELS", "PWS", "PWAV"}:
+            return None
+        nxt = toks[e + 1]
+        if nxt.lower in {"dass", "daß", "ob"} or (not c.entry.weak and _konjunktiv_clause(toks, e + 1, te)):
+            return e
+        j = e
+    return None
+
+
+def _konjunktiv_clause(toks: list[Token], k: int, te: int) -> bool:
+    """A Konjunktiv verb in the clause segment starting at ``k``."""
+    j = k
+    while j < te and toks[j].text not in {",", ";", ":"}:
+        if mood(toks[j], toks[j - 1]):
+            return True
+        j += 1
+    return False
+
+
+def _apposition_phrase(toks: list[Token], a: int, b: int) -> bool:
+    """A noun phrase set off by commas that renames the speaker (no preposition
+    heads it): "der Eigentümer, das Medienhaus Lensing,"."""
+    return b > a and toks[a].pos in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT", "PIAT"} and any(t.pos in {"NN", "NE"} for t in toks[a:b])
+
+
+def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, *, mixed: bool = False) -> Found | None:
     """"Dazu gehöre …, sagte er." / "…, wie ein Sprecher mitteilte." / "…, heißt es"."""
     sp, extra = speaker_of(toks, c, st, te)
+    if sp is None and c.entry.lemma == "zitieren" and c.finite != c.verb and toks[c.finite].lemma == "werden":
+        sp = subject_after_verb(toks, c.finite + 1, te)  # "…, wird X zitiert": the one quoted speaks
     head = min(c.tokens + extra)
     lead = head  # "…, das teilte die Polizei mit": the pronoun resumes the statement
     if head - 2 > st and not extra and toks[head - 1].lower in {"das", "dies"} and toks[head - 2].text == ",":
@@ -320,13 +459,15 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> F
     q0 = st
     # the quote starts after an earlier colon or closing frame in the sentence
     for j in range(q1 - 1, st - 1, -1):
-        if toks[j].text == ":" or art.in_standalone(j):
+        if toks[j].text == ":" or (art.in_standalone(j) and not (mixed and art.quote_tokens[art.in_quote[j]][1] == q1)):
             q0 = j + 1
             break
     if q1 - q0 < 3 or not any(is_verb(t) for t in toks[q0:q1]):
         return None
     if toks[q0].pos == "KOUS" and toks[q0].lower not in {"dass", "daß", "ob"}:
         return None  # "Da ein Rückflug nicht möglich war, entschied der Pilot …": an adverbial clause
+    if not _main_finite(toks, q0, q1):
+        return None  # "In einem Essay, das … veröffentlicht wurde, kritisierte er …": a prefield, no clause
     if extra and c.entry.weak:
         return None  # "…, wie geplant": no one speaks
     f = Found(
@@ -340,6 +481,25 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> F
     )
     f.addressee = addressee_in(toks, head, te, sp)
     return f
+
+
+def _main_finite(toks: list[Token], a: int, b: int) -> bool:
+    """A finite verb in ``[a, b)`` outside relative and subordinate clauses
+    (each comma segment that opens with a relative pronoun or a conjunction is
+    left out; the first segment always counts unless it is such a clause)."""
+    j = a
+    while j < b:
+        e = j
+        while e < b and toks[e].text != ",":
+            e += 1
+        k = j
+        while k < e and toks[k].pos == "ADV":
+            k += 1  # "Selbst wenn …"
+        sub = k < e and (toks[k].pos in {"KOUS", "PRELS", "PWAV"} or (j > a and _relative_start(toks, k)))
+        if not sub and any(is_finite(t) or maybe_finite(t) for t in toks[j:e]):
+            return True
+        j = e + 1
+    return False
 
 
 def _span(art: Article, a: int, b: int) -> Span:
@@ -359,7 +519,11 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
         frame: TokRange | None = None
         speaker_is_cue = False
         construction = "nominal_" + p.word
-        if p.kind == "prep" and toks[i].pos.startswith("APPR"):
+        rel = _relative_source(toks, i, st, te, p.kind)
+        if rel is not None:
+            sp, frame = rel
+        elif p.kind == "prep" and (toks[i].pos.startswith("APPR") or (toks[i].lower == "gemäß" and i + 1 < te and toks[i + 1].pos in {"ART", "PPOSAT", "NN", "NE"})):
+            # (HanTa reads a sentence-initial "Gemäß" as an adjective)
             sp = speaker_forward(toks, i + 1, te, appositions=True)
             if sp:
                 frame = (i, sp[1])
@@ -368,11 +532,16 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
             head = i - 1 if p.word == "folge" else i
             if p.word == "folge" and (i == st or toks[i - 1].lower != "zu"):
                 continue
-            sp = speaker_backward(toks, head, st)
+            if head - 1 >= st and toks[head - 1].lower in _DATIVE_PRONOUNS:
+                sp = (head - 1, head)  # "Ihnen zufolge hat …"
+            else:
+                sp = speaker_backward(toks, head, st)
             if sp:
                 frame = (sp[0], i + 1)
+        elif p.kind == "nounprep" and _temporal_nach(toks, i, st):
+            continue
         elif p.kind == "nounprep":
-            sp = speaker_forward(toks, i + 1, te, appositions=True)
+            sp = _possessor_source(toks, i + 1, te) or speaker_forward(toks, i + 1, te, appositions=True)
             if sp and any(source_noun_medium(t.text) for t in toks[sp[0] : min(sp[1], sp[0] + 3)]):
                 frame = (i, sp[1])
             else:
@@ -398,13 +567,21 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
                 frame = (i - 1, te)
         elif p.kind == "adv":
             frame = (i, i + 1)
-            if p.word == "demnach":
+            if p.word == "danach" and not (i == st and _publication_before(art, sent)):
+                continue  # "Danach" is mostly "afterwards"
+            if p.word in {"demnach", "danach"}:
                 sp = (i, i + 1)
                 speaker_is_cue = True
             else:  # wonach: the statement follows
                 sp = speaker_backward(toks, i - 1, st) if i - 1 > st and toks[i - 1].text == "," else None
         if frame is None:
             continue
+        if sp is not None and frame[0] == i and not speaker_is_cue and rel is None:
+            cut = _nominative_inside(toks, sp)
+            if cut is not None:
+                sp, frame = (sp[0], cut), (frame[0], cut)
+        if sp is not None and frame[0] == st and p.kind in {"prep", "nounprep"} and rel is None:
+            sp, frame = _prefield_source(art, toks, sp, frame, te)
         medium = p.medium
         if sp is not None and not speaker_is_cue:
             for t in toks[sp[0] : sp[1]]:
@@ -412,14 +589,192 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
                 if m is not None:
                     medium = m
                     break
-        quote = _around(art, toks, st, te, frame, p.word)
+        cs, ce = _subordinate_scope(toks, st, te, frame)
+        if (cs, ce) == (st, te) and p.kind in {"prep", "nounprep", "post"}:
+            cs = _main_clause_begin(art, toks, st, te, frame)
+        quote = _around(art, toks, cs, ce, frame, p.word)
         if not quote:
             continue
         cue = [i - 1, i] if p.word == "folge" else [i]
-        out.append(
-            Found(Kind.INDIRECT, quote, construction, speaker=sp, cue=cue, medium=medium if medium else Medium.SPEECH, frame=[frame], sent=sent)
-        )
+        f = Found(Kind.INDIRECT, quote, construction, speaker=sp, cue=cue, medium=medium if medium else Medium.SPEECH, frame=[frame], sent=sent)
+        if _mixed_quote(art, f):
+            f.construction += "_mixed"  # "X handhabe es „maßvoll“, so Y": kept beside the direct quote
+        out.append(f)
     return out
+
+
+# a phrase on how the source was reached is no part of it ("Nach Angaben der
+# Sprecherin gegenüber dem Kurier ist …", "unter Berufung auf Scotland Yard")
+_SOURCE_PHRASE_STOPS = frozenset({"gegenüber", "unter"})
+
+
+def _prefield_source(art: Article, toks: list[Token], sp: TokRange, frame: TokRange, te: int) -> tuple[TokRange, TokRange]:
+    """A source that opens the sentence fills the whole prefield, up to the
+    finite verb: "Nach Angaben des Bundesamts für Umwelt bleibt …", "Nach
+    einer Veröffentlichung im Magazin „Nature“ haben …", "Laut Angaben von X,
+    dem Direktor der Behörde, hatten …". The speaker runs to the verb (a
+    relative clause and a "gegenüber …" phrase left out), the frame too."""
+    e = sp[1]
+    end = e
+    stopped = False
+    j = e
+    while j < te and not is_finite(toks[j]):
+        t = toks[j]
+        if t.text in {";", ":", "–"} or (art.in_quote[j] != -1 and not _name_in_marks(art, toks, j)):
+            return sp, frame
+        if t.text == "," and j + 1 < te and (_relative_start(toks, j + 1) or toks[j + 1].pos in {"KOUS", "PWAV"}):
+            stopped = True  # ", die aber nicht überprüft werden können," is no part of the source
+            j += 1
+            while j < te and toks[j].text != ",":
+                j += 1
+            if j >= te:
+                return sp, frame
+        elif t.lower in _SOURCE_PHRASE_STOPS or is_verb(t):
+            stopped = True
+        elif not stopped and t.text != ",":
+            end = j + 1
+        j += 1
+    if j >= te or j - e > 15:
+        return sp, frame
+    return (sp[0], end), (frame[0], j)
+
+
+_MAIN_CLAUSE_LINKS = frozenset({"und", "aber", "doch", "jedoch", "sondern", "denn", "während", "lediglich", "nur", "zudem", "außerdem"})
+
+
+def _main_clause_start(art: Article, toks: list[Token], j: int, st: int, te: int) -> bool:
+    """Whether the comma at ``j`` separates two main clauses: a finite verb
+    before it, and after it a verb-second clause ("…, diese Taten seien aber
+    verjährt", "…, jedoch ist heute fraglich, ob …")."""
+    if art.in_quote[j] != -1 or not any(is_finite(t) for t in toks[st:j]):
+        return False
+    k = j + 1
+    if k >= te or _relative_start(toks, k) or toks[k].pos in {"KOUS", "PWAV", "PWS", "PRELS", "PTKZU", "KOKOM"} or toks[k].lower in {"um", "ohne", "statt", "so", "wie"}:
+        return False
+    f = k
+    while f < te and toks[f].text not in {",", ";", ":", "(", ")", "–"} and not is_finite(toks[f]):
+        if is_verb(toks[f]) or toks[f].pos in {"KOUS", "PRELS", "PWS", "PTKZU"}:
+            return False
+        f += 1
+    if f >= te or not is_finite(toks[f]):
+        return False
+    head = toks[k:f]
+    return 1 <= len(head) <= 7 and not (len(head) == 1 and head[0].lower in _MAIN_CLAUSE_LINKS and head[0].pos == "KON")
+
+
+def _main_clause_begin(art: Article, toks: list[Token], st: int, te: int, frame: TokRange) -> int:
+    """Where the main clause a nominal frame sits in begins, when the sentence
+    joins several with commas: "Die Mutter soll davon gewusst haben, diese
+    Taten seien aber laut der Anklage verjährt" → "diese Taten seien aber …
+    verjährt". (The corpus lets the source's reach run on to the sentence end:
+    later main clauses stay in the quote.)"""
+    for j in range(frame[0] - 1, st, -1):
+        if toks[j].text == "," and _main_clause_start(art, toks, j, st, te):
+            return j + 1
+    return st
+
+
+def _nominative_inside(toks: list[Token], sp: TokRange) -> int | None:
+    """Where a source phrase runs into the clause's subject: an article that
+    cannot open a genitive attribute ("die", "das", or "der" before an
+    adjective in -e): "nach Auskunft der NASA der überwiegende Teil …",
+    "nach einer Nachricht der ursprüngliche Toaster"."""
+    for k in range(sp[0] + 2, sp[1] - 1):
+        t = toks[k]
+        if t.pos != "ART":
+            continue
+        if t.lower in {"die", "das"} or (t.lower == "der" and toks[k + 1].pos == "ADJ(A)" and toks[k + 1].lower.endswith("e")):
+            return k
+    return None
+
+
+# words before "nach" that make it temporal: "Zwei Monate nach dem Urteil",
+# "Erst nach umfangreichen Ermittlungen", "kurz nach der Veröffentlichung"
+_TIME_BEFORE_NACH = frozenset(
+    {"erst", "kurz", "gleich", "unmittelbar", "direkt", "bald", "noch", "schon", "bereits", "wenige", "tage", "tagen", "wochen",
+     "monate", "monaten", "jahre", "jahren", "stunden", "minuten", "jahr", "monat", "woche", "tag", "stunde", "sekunden", "kurze", "zeit"}
+)
+
+
+# event nouns that after a definite "nach der" name a moment: "Nach der
+# Veröffentlichung kam es zu Demonstrationen" (but "Nach einer Veröffentlichung
+# im Magazin „Nature“ haben Forscher …" cites it)
+_EVENT_SOURCES = frozenset({"veröffentlichung", "nachricht"})
+
+
+def _temporal_nach(toks: list[Token], i: int, st: int) -> bool:
+    if i + 2 < len(toks) and toks[i + 1].lower == "der" and toks[i + 2].lower in _EVENT_SOURCES:
+        return True
+    return i > st and toks[i - 1].lower in _TIME_BEFORE_NACH
+
+
+def _possessor_source(toks: list[Token], k: int, te: int) -> TokRange | None:
+    """"nach dessen Angaben", "Nach deren Angaben": a relative or demonstrative
+    possessive before a source noun (the noun-phrase reader stops at it)."""
+    if k + 1 < te and toks[k].lower in {"dessen", "deren"} and source_noun_medium(toks[k + 1].text):
+        return (k, k + 2)
+    return None
+
+
+_PUBLISHING = frozenset({"veröffentlichen", "vorstellen", "vorlegen", "publizieren", "bekanntgeben"})
+
+
+def _publication_before(art: Article, sent: int) -> bool:
+    """"Die Bank veröffentlichte Quartalszahlen. Danach verzeichnet sie …": a
+    sentence-initial "Danach" cites what the sentence before published or
+    named (a study, a report); otherwise it means "afterwards"."""
+    if sent == 0:
+        return False
+    prev = art.sentences[sent - 1]
+    toks = art.tokens[prev.start : prev.end]
+    return any(
+        t.lemma in _PUBLISHING or (t.pos == "NN" and t.lower not in {"medien"} and source_noun_medium(t.text) is not None) for t in toks
+    )
+
+
+_DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen"})
+_RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
+
+
+def _relative_source(toks: list[Token], i: int, st: int, te: int, kind: str) -> tuple[TokRange, TokRange] | None:
+    """A relative pronoun as the source: "Umfragen, nach denen 72 Prozent …
+    ablehnen", "Grundsätze, denen zufolge …". The pronoun is the speaker; the
+    rest of the relative clause is what was said. (speaker, frame) or None."""
+    if kind in {"prep", "nounprep"} and i > st and toks[i - 1].text == "," and toks[i].pos.startswith("APPR") and i + 2 < te:
+        r = i + 1
+        # "nach der" is mostly temporal ("die Pause, nach der …"): only after a source noun
+        source = kind == "prep" or source_noun_medium(toks[i - 2].text) is not None
+        if source and toks[r].lower in _RELATIVE_SOURCES and not toks[r + 1].pos.startswith(("NN", "NE", "ADJ")):
+            # "die Pläne, laut denen …": the corpus names the antecedent after "laut"
+            ante = speaker_backward(toks, i - 1, st) if kind == "prep" else None
+            return (ante or (r, r + 1)), (i, r + 1)
+    if kind == "post" and i - 2 > st and toks[i - 1].lower in _RELATIVE_SOURCES and toks[i - 2].text == ",":
+        return (i - 1, i), (i - 1, i + 1)
+    return None
+
+
+_SUBORDINATE_TAGS = frozenset({"KOUS", "PWAV", "PRELS", "PRELAT"})
+
+
+def _subordinate_scope(toks: list[Token], st: int, te: int, frame: TokRange) -> tuple[int, int]:
+    """The relative or subordinate clause a nominal frame sits in, or the
+    sentence: the source vouches for that clause only ("Ein Boot, auf dem sich
+    nach Angaben der Polizei Geld befunden haben soll, ist gekentert" → "auf
+    dem sich … Geld befunden haben soll"). The clause runs from the comma
+    before it to the first comma after a verb (verb-final), or the end."""
+    a, b = frame
+    j = a - 1
+    while j > st and toks[j].text not in {",", ";", ":", "–", "(", ")"}:
+        j -= 1
+    if j <= st or toks[j].text != ",":
+        return st, te
+    k = j + 1
+    if not (_relative_start(toks, k) or toks[k].pos in _SUBORDINATE_TAGS or (toks[k].pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "PWS"})):
+        return st, te
+    e = b
+    while e < te and not (toks[e].text in {",", ";", "–", ")"} and is_verb(toks[e - 1])):
+        e += 1
+    return k, e
 
 
 def _around(art: Article, toks: list[Token], st: int, te: int, frame: TokRange, word: str) -> list[Span]:
