@@ -1,0 +1,26 @@
+"""False alarms that are no statements: titles, names, hypotheticals. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from saidwhat.model import Kind
+from test_de_helpers import run
+
+
+def _quotes(text: str) -> list[str]:
+    art = run(text)
+    return [text[st.quote[0].begin : st.quote[-1].end] for st in art.statements]
+
+
+def test_long_verbless_title_is_no_quote() -> None:
+    # a capitalised verbless phrase of many words starting like a noun phrase is a title
+    text = "Im Museum lief die Ausstellung „Geschichte der Fischerei an der Küste von Pommern und Rügen“ bis zum Herbst."
+    assert not any("Fischerei" in q for q in _quotes(text))
+    text = "Die Gemeinde stützte sich auf das „Gesetz zur Förderung kleiner Betriebe im ländlichen Raum“ bei der Planung."
+    assert not any("Betriebe" in q for q in _quotes(text))
+
+
+def test_verbless_slogan_stays_a_quote() -> None:
+    # a slogan starting with an adverb is no title: it stays a direct quote
+    text = "Auf dem Platz standen viele Menschen. Auf ihren Schildern stand „Nieder mit den hohen Mieten in unserer schönen Stadt“ in roter Farbe."
+    art = run(text)
+    assert any(st.kind == Kind.DIRECT and "Mieten" in text[st.quote[0].begin : st.quote[-1].end] for st in art.statements)
