@@ -24,3 +24,21 @@ def test_verbless_slogan_stays_a_quote() -> None:
     text = "Auf dem Platz standen viele Menschen. Auf ihren Schildern stand „Nieder mit den hohen Mieten in unserer schönen Stadt“ in roter Farbe."
     art = run(text)
     assert any(st.kind == Kind.DIRECT and "Mieten" in text[st.quote[0].begin : st.quote[-1].end] for st in art.statements)
+
+
+def test_main_clause_after_conditional_cue_clause_is_no_statement() -> None:
+    # the cue verb stands in a "wenn" clause or a V1 condition; the main clause is the narrator's
+    text = "Wenn die Stadt damals geklagt hätte, wäre der Bau des Bahnhofs gestoppt worden."
+    assert not any("Bahnhofs" in q for q in _quotes(text))
+    text = "Sollte der Einspruch angenommen werden, könnte das Schwimmbad im Mai wieder öffnen."
+    assert not any("Schwimmbad" in q for q in _quotes(text))
+
+
+def test_main_clause_after_relative_cue_clause_is_no_statement() -> None:
+    text = "Was der Richter am Morgen verkündete, führte im Saal zu lautem Jubel."
+    assert not any("Jubel" in q for q in _quotes(text))
+
+
+def test_wie_clause_before_konjunktiv_main_clause_is_kept() -> None:
+    text = "Wie der Sprecher der Feuerwehr mitteilte, seien drei Häuser beschädigt worden."
+    assert any("Häuser" in q for q in _quotes(text))

@@ -275,6 +275,8 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     if q1 <= q0:
         return None
     cb = clause_begin(toks, min(c.tokens + extra), st)
+    if not extra and _main_clause_after_subclause(toks, cb, q0):
+        return None
     fstart = cb if extra or (cb > st and toks[cb].pos == "KOUS") else st
     if sp is not None:
         fstart = min(fstart, sp[0])
@@ -292,6 +294,23 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     if f.addressee is not None and any(f.addressee[0] <= t < f.addressee[1] for t in c.tokens):
         f.addressee = None  # "ist der Meinung": part of the cue, not a dative
     return f
+
+
+def _main_clause_after_subclause(toks: list[Token], cb: int, q0: int) -> bool:
+    """The cue stands in a clause of condition, time or a relative clause that
+    fills the prefield, and what follows is the main clause, its finite verb
+    first: "Wenn die Stadt geklagt hätte, wäre der Bau gestoppt worden",
+    "Sollte sich das bestätigen, steigen die Preise", "Was der Richter
+    verkündete, führte zu Jubel". The narrator's own sentence, often a
+    hypothetical in Konjunktiv II, no statement. "Wie der Sprecher
+    mitteilte, seien …" and "…, so schrieb sie, sei …" are framed elsewhere."""
+    if not is_finite(toks[q0]) or toks[cb].lower in {"wie", "so"}:
+        return False
+    first = toks[cb]
+    if first.pos in {"KOUS", "PRELS", "PWS"} or (is_finite(first) and first.pos.startswith(("VM", "VA"))):
+        # a Konjunktiv I main clause is still reported ("Als er ging, sagte er, sei …")
+        return mood(toks[q0], toks[q0 - 1]) != "k1"
+    return False
 
 
 def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int) -> Found | None:
