@@ -42,3 +42,19 @@ def test_main_clause_after_relative_cue_clause_is_no_statement() -> None:
 def test_wie_clause_before_konjunktiv_main_clause_is_kept() -> None:
     text = "Wie der Sprecher der Feuerwehr mitteilte, seien drei Häuser beschädigt worden."
     assert any("Häuser" in q for q in _quotes(text))
+
+
+def test_prefield_phrase_with_relative_clause_is_no_quote() -> None:
+    # the text before the verb is a phrase with a relative clause, not a clause of its own
+    text = "Ein Gesetz, das den Bau von Windrädern regelt, wurde im Landtag von der Regierung angekündigt."
+    assert not any(q.startswith("Ein Gesetz") for q in _quotes(text))
+
+
+def test_wie_clause_before_trailing_cue_is_no_quote() -> None:
+    text = "Wann die neue Brücke eröffnet wird, gab die Stadtverwaltung bisher nicht bekannt."
+    assert not any(q.startswith("Wann") for q in _quotes(text))
+
+
+def test_clause_before_trailing_cue_stays_a_quote() -> None:
+    text = "Die Grenzen des Landes bleiben bis auf weiteres geschlossen, teilte die Regierung mit."
+    assert any(q.startswith("Die Grenzen") for q in _quotes(text))
