@@ -58,3 +58,10 @@ def test_wie_clause_before_trailing_cue_is_no_quote() -> None:
 def test_clause_before_trailing_cue_stays_a_quote() -> None:
     text = "Die Grenzen des Landes bleiben bis auf weiteres geschlossen, teilte die Regierung mit."
     assert any(q.startswith("Die Grenzen") for q in _quotes(text))
+
+
+def test_temporal_or_relative_clause_after_cue_object_is_no_complement() -> None:
+    text = "Die Lotsen hatten das Boot als vermisst gemeldet, nachdem es vom Radar verschwunden war."
+    assert not any(q.startswith("nachdem") for q in _quotes(text))
+    text = "Der Bericht schildert die Fehler, welche schließlich zu dem schweren Unfall führten."
+    assert not any(q.startswith("welche") for q in _quotes(text))

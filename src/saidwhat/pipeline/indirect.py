@@ -152,6 +152,8 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
     first = toks[k]
     if first.lower in {"dass", "daß", "ob"}:
         return True
+    if first.lower in _ADVERBIAL_STARTERS:
+        return False
     if first.lower in CLAUSE_STARTERS and first.lower != "wie":
         return not c.entry.weak or True
     end = k
@@ -181,6 +183,12 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
         if maybe_finite(toks[j]):
             return j < end - 1 and toks[j].pos == "VV(FIN)" and toks[j].lower.endswith(("te", "ten", "tet", "test"))
     return False
+
+
+# clauses of time or reason and "welche" relative clauses after a cue's object
+# are no complement: "schilderte die Fehlerkette, welche zum Unglück führte",
+# "hatte den Rücktritt bekannt gegeben, nachdem die Wahl gescheitert war"
+_ADVERBIAL_STARTERS = frozenset({"nachdem", "bevor", "obwohl", "obgleich", "welche", "welcher", "welches", "welchem"})
 
 
 _RELATIVE_WORDS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches", "welchem"})
