@@ -65,3 +65,9 @@ def test_temporal_or_relative_clause_after_cue_object_is_no_complement() -> None
     assert not any(q.startswith("nachdem") for q in _quotes(text))
     text = "Der Bericht schildert die Fehler, welche schließlich zu dem schweren Unfall führten."
     assert not any(q.startswith("welche") for q in _quotes(text))
+
+
+def test_first_person_view_is_no_statement() -> None:
+    # "meiner Meinung nach" is the writer's (or interviewee's) own view, like "ich"
+    assert not run("Die Reform ist meiner Meinung nach gescheitert, weil niemand sie wollte.").statements
+    assert not run("Meiner Ansicht nach hat die Stadt zu lange gewartet.").statements
