@@ -119,9 +119,13 @@ def _impersonal_speakers(art: Analysed, found: list[Found]) -> list[Found]:
                 f.speaker = None
             elif w == "ich":
                 continue
+        if f.speaker is not None and f.speaker[1] - f.speaker[0] in (2, 3) and art.tokens[f.speaker[0]].lower in _FIRST_PERSON_POSSESSIVES:
+            continue  # "meiner Meinung nach": the writer's or interviewee's own view, like "ich"
         out.append(f)
     return out
 
+
+_FIRST_PERSON_POSSESSIVES = frozenset({"meiner", "meines", "meinem", "unserer", "unseres", "unserem"})
 
 _PRIORITY = {Kind.DIRECT: 0, Kind.INDIRECT: 1, Kind.REPORTED: 2, Kind.INDIRECT_FREE_INDIRECT: 3, Kind.FREE_INDIRECT: 4}
 

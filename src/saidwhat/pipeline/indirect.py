@@ -167,6 +167,8 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
     first = toks[k]
     if first.lower in {"dass", "daß", "ob"}:
         return True
+    if first.lower in _ADVERBIAL_STARTERS:
+        return False
     if first.lower in CLAUSE_STARTERS and first.lower != "wie":
         return not c.entry.weak or True
     end = k
@@ -201,6 +203,10 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
 
 
 _MODAL_PRETERITES = frozenset({"wollte", "wollten", "sollte", "sollten"})
+# clauses of time or reason and "welche" relative clauses after a cue's object
+# are no complement: "schilderte die Fehlerkette, welche zum Unglück führte",
+# "hatte den Rücktritt bekannt gegeben, nachdem die Wahl gescheitert war"
+_ADVERBIAL_STARTERS = frozenset({"nachdem", "bevor", "obwohl", "obgleich", "welche", "welcher", "welches", "welchem"})
 
 
 _RELATIVE_WORDS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches", "welchem"})
@@ -328,6 +334,8 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     if q1 <= q0:
         return None
     cb = clause_begin(toks, min(c.tokens + extra), st)
+    if not extra and _main_clause_after_subclause(toks, cb, q0):
+        return None
     fstart = cb if extra or (cb > st and toks[cb].pos == "KOUS") else st
     if sp is not None:
         fstart = min(fstart, sp[0])
@@ -431,6 +439,23 @@ def _apposition_phrase(toks: list[Token], a: int, b: int) -> bool:
     return b > a and toks[a].pos in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT", "PIAT"} and any(t.pos in {"NN", "NE"} for t in toks[a:b])
 
 
+def _main_clause_after_subclause(toks: list[Token], cb: int, q0: int) -> bool:
+    """The cue stands in a clause of condition, time or a relative clause that
+    fills the prefield, and what follows is the main clause, its finite verb
+    first: "Wenn die Stadt geklagt hätte, wäre der Bau gestoppt worden",
+    "Sollte sich das bestätigen, steigen die Preise", "Was der Richter
+    verkündete, führte zu Jubel". The narrator's own sentence, often a
+    hypothetical in Konjunktiv II, no statement. "Wie der Sprecher
+    mitteilte, seien …" and "…, so schrieb sie, sei …" are framed elsewhere."""
+    if not is_finite(toks[q0]) or toks[cb].lower in {"wie", "so"}:
+        return False
+    first = toks[cb]
+    if first.pos in {"KOUS", "PRELS", "PWS"} or (is_finite(first) and first.pos.startswith(("VM", "VA"))):
+        # a Konjunktiv I main clause is still reported ("Als er ging, sagte er, sei …")
+        return mood(toks[q0], toks[q0 - 1]) != "k1"
+    return False
+
+
 def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, *, mixed: bool = False) -> Found | None:
     """"Dazu gehöre …, sagte er." / "…, wie ein Sprecher mitteilte." / "…, heißt es"."""
     sp, extra = speaker_of(toks, c, st, te)
@@ -468,6 +493,8 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, *, m
         return None  # "Da ein Rückflug nicht möglich war, entschied der Pilot …": an adverbial clause
     if not _main_finite(toks, q0, q1):
         return None  # "In einem Essay, das … veröffentlicht wurde, kritisierte er …": a prefield, no clause
+    if not extra and not _main_clause_in(toks, q0, q1):
+        return None
     if extra and c.entry.weak:
         return None  # "…, wie geplant": no one speaks
     f = Found(
@@ -499,6 +526,30 @@ def _main_finite(toks: list[Token], a: int, b: int) -> bool:
         if not sub and any(is_finite(t) or maybe_finite(t) for t in toks[j:e]):
             return True
         j = e + 1
+    return False
+
+
+_EMBEDDING = frozenset({"PRELS", "PRELAT", "KOUS", "PWAV", "PWS", "PWAT"})
+
+
+def _main_clause_in(toks: list[Token], q0: int, q1: int) -> bool:
+    """Does the text before a trailing cue hold a clause of its own, a finite verb
+    outside relative, subordinate and "wie" clauses? "Ein Gesetz, das den Bau
+    regelt, wurde angekündigt" puts a phrase in the cue's prefield, no
+    statement; so do "Wie die Zeitung berichtet, …" and "Wann das geschieht,
+    gab sie nicht bekannt". A prepositional phrase with a relative clause
+    ("Zur Begründung, die …, erklärte er") is left alone: the corpus often
+    marks it (train: speaker F1 fell when it was dropped too)."""
+    k = q0
+    while k < q1:
+        e = k
+        while e < q1 and toks[e].text not in {",", ";", ":"}:
+            e += 1
+        j = k + 1 if k < e - 1 and toks[k].pos.startswith(("APPR", "ADV")) else k
+        embedded = toks[j].pos in _EMBEDDING or toks[k].pos in _EMBEDDING or (k > q0 and not toks[q0].pos.startswith("APPR") and _relative_start(toks, k))
+        if not embedded and any(maybe_finite(t) for t in toks[k:e]):
+            return True
+        k = e + 1
     return False
 
 

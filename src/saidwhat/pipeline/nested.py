@@ -128,13 +128,21 @@ def _term(words: list[Token]) -> bool:
 
 
 _MAX_TITLE_WORDS = 5
+_MAX_LONG_TITLE_WORDS = 12
+# how a long title or name starts: a noun phrase or a preposition („Zur Geschichte …“)
+_TITLE_START = frozenset({"NN", "NE", "ART", "ADJ(A)", "APPR", "APPRART", "CARD", "FM"})
 
 
 def _title(words: list[Token]) -> bool:
     """A capitalised phrase without a verb and no statement around it is a title or
-    a name („Der Fänger im Roggen“, „Allianz zur Europäischen Integration“)."""
+    a name („Der Fänger im Roggen“, „Allianz zur Europäischen Integration“). A
+    longer one is too when it starts like a noun phrase („Geschichte der
+    Gastronomie im Dresdner Großen Garten“, „Gesetz zur Bekämpfung …“); a
+    verbless slogan starts otherwise („Nieder mit der Regierung und ihren Helfern“)."""
     words = [w for w in words if w.text[:1].isalnum()]
-    return 0 < len(words) <= _MAX_TITLE_WORDS and words[0].text[:1].isupper() and not any(w.pos.startswith("V") for w in words)
+    if not words or not words[0].text[:1].isupper() or any(w.pos.startswith("V") for w in words):
+        return False
+    return len(words) <= _MAX_TITLE_WORDS or (len(words) <= _MAX_LONG_TITLE_WORDS and words[0].pos in _TITLE_START)
 
 
 def _main_subject(toks: list[Token], start: int, a: int) -> tuple[int, int] | None:
