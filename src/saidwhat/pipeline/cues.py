@@ -21,7 +21,7 @@ from .lexicons import CueVerb, cue_verbs, is_speaker_noun, source_noun_medium
 from .morph import is_finite, is_verb, maybe_finite
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
-_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf", "indem"})
+_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf", "indem", "zumal"})
 _RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches"})
 _COORD = frozenset({"und", "sowie", "aber", "sondern", "doch", "oder"})
 _SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
@@ -495,6 +495,9 @@ def subject_after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] |
 
 def _after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
     while k < end and (toks[k].pos in _SKIP_AFTER_VERB or (toks[k].pos == "PTKVZ")):
+        k += 1
+    # an object "es" before the subject: "Zudem sah es das Gericht als erwiesen an"
+    if k + 1 < end and toks[k].lower == "es" and toks[k + 1].pos in {"ART", "NE", "PPOSAT", "PDAT"} and toks[k + 1].lower not in _OBLIQUE_OPENERS:
         k += 1
     return speaker_forward(toks, k, end, appositions=True)
 

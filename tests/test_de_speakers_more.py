@@ -1,0 +1,19 @@
+"""Speakers of cue verbs: subordinators, object "es" and other cases the
+verb-second reading used to get wrong (see each test's rule)."""
+
+from __future__ import annotations
+
+from saidwhat.model import Kind
+from test_de_helpers import check, run
+
+
+def test_zumal_opens_a_verb_final_clause() -> None:
+    # "zumal" is a subordinator: its clause's subject stands right after it
+    art = run("Er wolle das Urteil prüfen, zumal Anwältin Maria Beispiel mehrfach betont hatte, der Zeuge sei unglaubwürdig.")
+    check(art, "Zeuge", kind=Kind.INDIRECT, speaker="Anwältin Maria Beispiel")
+
+
+def test_object_es_before_the_subject() -> None:
+    # "sah es … als erwiesen an": "es" is the object, the subject follows it
+    art = run("Am Ende sah es das Landgericht als erwiesen an, dass der Händler die Ware gestohlen habe.")
+    check(art, "Händler", kind=Kind.INDIRECT, speaker="das Landgericht")
