@@ -17,3 +17,9 @@ def test_object_es_before_the_subject() -> None:
     # "sah es … als erwiesen an": "es" is the object, the subject follows it
     art = run("Am Ende sah es das Landgericht als erwiesen an, dass der Händler die Ware gestohlen habe.")
     check(art, "Händler", kind=Kind.INDIRECT, speaker="das Landgericht")
+
+
+def test_duration_in_the_prefield_is_no_subject() -> None:
+    # "Drei Tage nach …" is an adverbial: the subject follows the verb
+    art = run("Drei Tage nach dem Unglück meldete die Agentur Beispielpresse, die Zahl der Opfer sei gestiegen.")
+    check(art, "Opfer", kind=Kind.INDIRECT, speaker="die Agentur Beispielpresse")

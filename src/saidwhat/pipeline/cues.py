@@ -477,6 +477,8 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
         b += 1
     if b < f and toks[b].lower in _OBLIQUE_OPENERS:
         return None  # an object in the prefield: the subject follows the verb
+    if _time_measure_at(toks, b, f):
+        return None  # "Sechs Tage nach dem Anschlag meldete die Agentur …": an adverbial
     e = f
     while e > b and toks[e - 1].text in {",", "–"}:
         e -= 1
@@ -486,6 +488,21 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
             return (b, se)
     # "Obwohl …, sagte Stoltenberg": the prefield is a clause: not the subject
     return None
+
+
+_TIME_NOUNS = frozenset({"sekunden", "minuten", "stunden", "tage", "wochen", "monate", "jahre", "jahrzehnte", "tag", "woche", "monat", "jahr", "stunde", "minute"})
+_TIME_RELATIONS = frozenset({"nach", "vor", "später", "zuvor", "danach", "darauf", "lang", "früher", "seit"})
+
+
+def _time_measure_at(toks: list[Token], b: int, f: int) -> bool:
+    """A duration with a relation opens the prefield: "Zwei Wochen später",
+    "Sechs Tage nach der Wahl", "Ein Jahr zuvor" — an adverbial, never the subject."""
+    k = b
+    if k < f and (toks[k].pos in {"CARD", "ART", "PIAT"} or toks[k].lower in {"wenige", "einige", "mehrere", "zwei", "drei"}):
+        k += 1
+    if k < f and toks[k].pos == "ADJ(A)":
+        k += 1  # "zwei weitere Tage später"
+    return k + 1 < f and k > b and toks[k].lower in _TIME_NOUNS and toks[k + 1].lower in _TIME_RELATIONS
 
 
 def subject_after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
