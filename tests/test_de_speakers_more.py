@@ -23,3 +23,13 @@ def test_duration_in_the_prefield_is_no_subject() -> None:
     # "Drei Tage nach …" is an adverbial: the subject follows the verb
     art = run("Drei Tage nach dem Unglück meldete die Agentur Beispielpresse, die Zahl der Opfer sei gestiegen.")
     check(art, "Opfer", kind=Kind.INDIRECT, speaker="die Agentur Beispielpresse")
+
+
+def test_name_parts_mistagged_inside_a_name() -> None:
+    from saidwhat.nlp import parse
+
+    toks = parse("Der Sprecher der Gruppe Parti du Peuple sagte nichts.").tokens
+    assert [t.pos for t in toks if t.text == "du"] == ["NE"]
+    # a capitalised word read as a verb before another capitalised word is a name
+    toks = parse("Der Historiker Henk Jaap Beispiel sagte nichts.").tokens
+    assert [t.pos for t in toks if t.text == "Henk"] == ["NE"]
