@@ -33,3 +33,9 @@ def test_name_parts_mistagged_inside_a_name() -> None:
     # a capitalised word read as a verb before another capitalised word is a name
     toks = parse("Der Historiker Henk Jaap Beispiel sagte nichts.").tokens
     assert [t.pos for t in toks if t.text == "Henk"] == ["NE"]
+
+
+def test_adverbial_adjective_inside_the_subject() -> None:
+    # "das finanziell angeschlagene Land": the adverbial adjective belongs to the phrase
+    art = run("Das wirtschaftlich geschwächte Beispielland teilte mit, es werde die Schulden bezahlen.")
+    check(art, "Schulden", kind=Kind.INDIRECT, speaker="Das wirtschaftlich geschwächte Beispielland")

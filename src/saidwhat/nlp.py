@@ -378,6 +378,8 @@ def _retag_in_context(tokens: list[Token]) -> None:
     for k, t in enumerate(tokens):
         if t.pos in {"PDS", "PRELS", "PDAT"} and t.text.lower() in _ARTICLE_FORMS and k + 1 < n and tokens[k + 1].pos in _NOMINAL_TAGS:
             t.pos = "ART"
+        elif t.pos in {"PDS", "PRELS"} and t.text.lower() in _ARTICLE_FORMS and k + 2 < n and tokens[k + 1].pos in {"ADV", "ADJ(D)"} and tokens[k + 2].pos == "ADJ(A)" and k + 3 < n and tokens[k + 3].pos in _NOMINAL_TAGS:
+            t.pos = "ART"  # "Das finanziell angeschlagene Land": an article before a modified adjective
         elif _NAME_PARTICLE.match(t.text):
             t.pos = "NE"
         elif _name_part_read_as_verb(tokens, k) or _foreign_name_particle(tokens, k):
