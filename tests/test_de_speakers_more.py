@@ -39,3 +39,9 @@ def test_adverbial_adjective_inside_the_subject() -> None:
     # "das finanziell angeschlagene Land": the adverbial adjective belongs to the phrase
     art = run("Das wirtschaftlich geschwächte Beispielland teilte mit, es werde die Schulden bezahlen.")
     check(art, "Schulden", kind=Kind.INDIRECT, speaker="Das wirtschaftlich geschwächte Beispielland")
+
+
+def test_inserted_so_clause_has_its_subject_after_the_verb() -> None:
+    # "X, so vermutet die Zeitung, …": the subject follows the verb, "so" is part of the cue
+    art = run("Der Grund für den Streit, so vermutet die Zeitung Beispielbote, dürfte das Geld gewesen sein.")
+    check(art, "Geld", kind=Kind.INDIRECT, speaker="die Zeitung Beispielbote", cue="so vermutet")

@@ -254,6 +254,9 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     if cb + 1 < f and toks[cb].pos == "KON" and toks[cb + 1].lower in _SUBORDINATORS:
         cb += 1  # "Denn wie X berichtete, …", "Und da X fürchtet, …": the conjunction is outside the clause
     first = toks[cb] if cb < f else None
+    if first is not None and first.lower == "so" and cb + 1 == f and cb > start and toks[cb - 1].text in {",", "–"}:
+        # an inserted "so"-clause: "Der Grund, so vermutet die Zeitung, dürfte …"
+        return _after_verb(toks, f + 1, end), [cb]
     # verb-final clause: "wie ein Sprecher mitteilte", "da die Mitglieder befürchten"
     # a relative clause: the relative pronoun is the speaker ("…, die davon ausgeht, …")
     if first is not None and first.lower in {"der", "die", "das", "welcher", "welche", "welches"} and cb > start and toks[cb - 1].text == "," and first.pos in {"PRELS", "ART", "PDS"} and not (cb + 1 < f and toks[cb + 1].pos in {"NN", "NE", "ADJ(A)"}):
