@@ -45,3 +45,9 @@ def test_inserted_so_clause_has_its_subject_after_the_verb() -> None:
     # "X, so vermutet die Zeitung, …": the subject follows the verb, "so" is part of the cue
     art = run("Der Grund für den Streit, so vermutet die Zeitung Beispielbote, dürfte das Geld gewesen sein.")
     check(art, "Geld", kind=Kind.INDIRECT, speaker="die Zeitung Beispielbote", cue="so vermutet")
+
+
+def test_prepositional_relative_without_its_comma() -> None:
+    # "einen Brief in dem sie forderte, …": the comma before "in dem" is missing
+    art = run("Die Frau schrieb einen Brief in dem sie forderte, dass die Schule geschlossen werde.")
+    check(art, "Schule", kind=Kind.INDIRECT, speaker="sie")

@@ -327,6 +327,9 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
                     # vermutet", "im „Standard“ wurden … bezeichnet", not "im Jahr 1960")
                     return sp, []
         return None, []
+    sp = _commaless_relative_subject(toks, cb, f, end)
+    if sp is not None:
+        return sp, []
     if f + 1 < end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].pos in {"PPER", "PIS"} and is_finite(toks[f]):
         return (f + 1, f + 2), []
     # prefield subject: "Der Sprecher der Polizei, Lars Beringer, sagte"
@@ -436,6 +439,17 @@ def _prepositional_relative(toks: list[Token], cb: int, start: int) -> bool:
         and toks[cb + 1].pos in {"PRELS", "ART", "PDS"}
         and (toks[cb + 1].lower in {"dessen", "deren", "denen"} or toks[cb + 2].pos not in {"NN", "NE", "ADJ(A)", "NNA", "CARD"})
     )
+
+
+def _commaless_relative_subject(toks: list[Token], cb: int, f: int, end: int) -> tuple[int, int] | None:
+    """A prepositional relative clause whose comma is missing, ending in the
+    cue verb: "Er hinterließ einen Zettel in dem er verlangte, dass …" → "er"."""
+    if not (f + 1 < end and toks[f + 1].text in {",", ":"} and is_finite(toks[f])):
+        return None
+    for k in range(cb + 1, f - 2):
+        if toks[k - 1].pos in {"NN", "NE"} and toks[k].pos == "APPR" and toks[k + 1].lower in {"dem", "der", "denen"} and toks[k + 2].pos == "PPER" and toks[k + 2].lower in _NOMINATIVE_ONLY | {"sie"}:
+            return (k + 2, k + 3)
+    return None
 
 
 def _quoted_name_at(toks: list[Token], b: int, f: int) -> bool:
