@@ -51,3 +51,10 @@ def test_prepositional_relative_without_its_comma() -> None:
     # "einen Brief in dem sie forderte, …": the comma before "in dem" is missing
     art = run("Die Frau schrieb einen Brief in dem sie forderte, dass die Schule geschlossen werde.")
     check(art, "Schule", kind=Kind.INDIRECT, speaker="sie")
+
+
+def test_title_and_name_open_a_main_clause_after_a_comma() -> None:
+    # "…, Bundestrainer Hans Beispiel bezeichnete X als …": a title before a name
+    # opens the clause's own prefield, so it is the subject, not the object after the verb
+    art = run("Der Stürmer nannte den Platzverweis „überzogen“, Bundestrainer Hans Beispiel bezeichnete acht Gelbe Karten in einem Spiel als „übertrieben“.")
+    check(art, "übertrieben", kind=Kind.DIRECT, speaker="Bundestrainer Hans Beispiel")

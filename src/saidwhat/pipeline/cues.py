@@ -348,7 +348,8 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     b = max([b] + [k + 1 for k in range(b, f) if toks[k].lower in {"und", "aber", "doch", "sondern"} and toks[k].pos == "KON"])
     # (only a phrase that opens like a subject: a determiner, number, name or
     # "er"/"sie"; a bare noun there is mostly an object or a list's tail)
-    if start < b < f and (toks[b].pos in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"} or toks[b].lower in {"er", "sie"}):
+    # (or a title before a name: "…, Bundestrainer Joachim Löw bezeichnete …")
+    if start < b < f and (toks[b].pos in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"} or toks[b].lower in {"er", "sie"} or (toks[b].pos == "NN" and toks[b - 1].text == "," and b + 1 < f and toks[b + 1].pos == "NE")):
         sp = _prefield_subject(toks, b, f)
         if sp is not None:
             return sp, []
