@@ -378,13 +378,43 @@ def _retag_in_context(tokens: list[Token]) -> None:
     for k, t in enumerate(tokens):
         if t.pos in {"PDS", "PRELS", "PDAT"} and t.text.lower() in _ARTICLE_FORMS and k + 1 < n and tokens[k + 1].pos in _NOMINAL_TAGS:
             t.pos = "ART"
+        elif t.pos in {"PDS", "PRELS"} and t.text.lower() in _ARTICLE_FORMS and k + 2 < n and tokens[k + 1].pos in {"ADV", "ADJ(D)"} and tokens[k + 2].pos == "ADJ(A)" and k + 3 < n and tokens[k + 3].pos in _NOMINAL_TAGS:
+            t.pos = "ART"  # "Das finanziell angeschlagene Land": an article before a modified adjective
         elif _NAME_PARTICLE.match(t.text):
+            t.pos = "NE"
+        elif _name_part_read_as_verb(tokens, k) or _foreign_name_particle(tokens, k):
+            # "Henk Jaap Meijer" ("Henk" read as an imperative), "Confédération
+            # générale du Travail", "Gabriel de Sousa": parts of one name
             t.pos = "NE"
         elif _preterite_read_as_adjective(tokens, k):
             # "Laut X veröffentlichte das Ministerium …": HanTa's one reading of the
             # form is the participle adjective; with no article before it and no
             # noun after it, it is the verb ("veröffentlicht" → "veröffentlichen")
             t.pos, t.lemma = "VV(FIN)", t.lemma[:-1] + "en"
+
+
+_FOREIGN_PARTICLES = frozenset({"de", "du", "la", "le", "del", "della", "di", "da", "dos", "y"})
+
+
+def _capitalised_word(t: Token) -> bool:
+    return t.text[:1].isupper() and t.text[1:2].isalpha()
+
+
+def _name_part_read_as_verb(tokens: list[Token], k: int) -> bool:
+    """A capitalised word inside a sentence read as a verb, next to another
+    capitalised word: German verbs are lower-case there, so it is a name."""
+    t = tokens[k]
+    if not (_capitalised_word(t) and t.pos[:2] in {"VV", "VA", "VM"}) or k == 0 or tokens[k - 1].sent != t.sent:
+        return False
+    before = tokens[k - 1]
+    if before.text in QUOTE_CHARS or before.text in {":", "(", "–", "-"}:
+        return False
+    return k + 1 < len(tokens) and _capitalised_word(tokens[k + 1]) and tokens[k + 1].pos in {"NE", "NN", "FM"}
+
+
+def _foreign_name_particle(tokens: list[Token], k: int) -> bool:
+    """"de", "du", "la" between two capitalised words: "Ponte de Lima"."""
+    return 0 < k < len(tokens) - 1 and tokens[k].text in _FOREIGN_PARTICLES and _capitalised_word(tokens[k - 1]) and _capitalised_word(tokens[k + 1])
 
 
 _ATTRIBUTIVE_BEFORE = frozenset({"ART", "PDAT", "PIAT", "PPOSAT", "APPRART", "ADV", "ADJ(A)", "ADJ(D)", "PTKNEG", "CARD", "PIDAT"})

@@ -21,7 +21,7 @@ from .lexicons import CueVerb, cue_verbs, is_speaker_noun, source_noun_medium
 from .morph import is_finite, is_verb, maybe_finite
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
-_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf", "indem"})
+_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf", "indem", "zumal"})
 _RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches"})
 _COORD = frozenset({"und", "sowie", "aber", "sondern", "doch", "oder"})
 _SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
@@ -254,6 +254,9 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     if cb + 1 < f and toks[cb].pos == "KON" and toks[cb + 1].lower in _SUBORDINATORS:
         cb += 1  # "Denn wie X berichtete, …", "Und da X fürchtet, …": the conjunction is outside the clause
     first = toks[cb] if cb < f else None
+    if first is not None and first.lower == "so" and cb + 1 == f and cb > start and toks[cb - 1].text in {",", "–"}:
+        # an inserted "so"-clause: "Der Grund, so vermutet die Zeitung, dürfte …"
+        return _after_verb(toks, f + 1, end), [cb]
     # verb-final clause: "wie ein Sprecher mitteilte", "da die Mitglieder befürchten"
     # a relative clause: the relative pronoun is the speaker ("…, die davon ausgeht, …")
     if first is not None and first.lower in {"der", "die", "das", "welcher", "welche", "welches"} and cb > start and toks[cb - 1].text == "," and first.pos in {"PRELS", "ART", "PDS"} and not (cb + 1 < f and toks[cb + 1].pos in {"NN", "NE", "ADJ(A)"}):
@@ -324,6 +327,9 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
                     # vermutet", "im „Standard“ wurden … bezeichnet", not "im Jahr 1960")
                     return sp, []
         return None, []
+    sp = _commaless_relative_subject(toks, cb, f, end)
+    if sp is not None:
+        return sp, []
     if f + 1 < end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].pos in {"PPER", "PIS"} and is_finite(toks[f]):
         return (f + 1, f + 2), []
     # prefield subject: "Der Sprecher der Polizei, Lars Beringer, sagte"
@@ -342,7 +348,8 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     b = max([b] + [k + 1 for k in range(b, f) if toks[k].lower in {"und", "aber", "doch", "sondern"} and toks[k].pos == "KON"])
     # (only a phrase that opens like a subject: a determiner, number, name or
     # "er"/"sie"; a bare noun there is mostly an object or a list's tail)
-    if start < b < f and (toks[b].pos in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"} or toks[b].lower in {"er", "sie"}):
+    # (or a title before a name: "…, Bundestrainer Joachim Löw bezeichnete …")
+    if start < b < f and (toks[b].pos in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"} or toks[b].lower in {"er", "sie"} or (toks[b].pos == "NN" and toks[b - 1].text == "," and b + 1 < f and toks[b + 1].pos == "NE")):
         sp = _prefield_subject(toks, b, f)
         if sp is not None:
             return sp, []
@@ -435,6 +442,17 @@ def _prepositional_relative(toks: list[Token], cb: int, start: int) -> bool:
     )
 
 
+def _commaless_relative_subject(toks: list[Token], cb: int, f: int, end: int) -> tuple[int, int] | None:
+    """A prepositional relative clause whose comma is missing, ending in the
+    cue verb: "Er hinterließ einen Zettel in dem er verlangte, dass …" → "er"."""
+    if not (f + 1 < end and toks[f + 1].text in {",", ":"} and is_finite(toks[f])):
+        return None
+    for k in range(cb + 1, f - 2):
+        if toks[k - 1].pos in {"NN", "NE"} and toks[k].pos == "APPR" and toks[k + 1].lower in {"dem", "der", "denen"} and toks[k + 2].pos == "PPER" and toks[k + 2].lower in _NOMINATIVE_ONLY | {"sie"}:
+            return (k + 2, k + 3)
+    return None
+
+
 def _quoted_name_at(toks: list[Token], b: int, f: int) -> bool:
     """An opening mark that starts a quoted name in the prefield ("„BBC News“
     berichtet"), not the end of a quote before the frame."""
@@ -477,6 +495,8 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
         b += 1
     if b < f and toks[b].lower in _OBLIQUE_OPENERS:
         return None  # an object in the prefield: the subject follows the verb
+    if _time_measure_at(toks, b, f):
+        return None  # "Sechs Tage nach dem Anschlag meldete die Agentur …": an adverbial
     e = f
     while e > b and toks[e - 1].text in {",", "–"}:
         e -= 1
@@ -488,6 +508,21 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     return None
 
 
+_TIME_NOUNS = frozenset({"sekunden", "minuten", "stunden", "tage", "wochen", "monate", "jahre", "jahrzehnte", "tag", "woche", "monat", "jahr", "stunde", "minute"})
+_TIME_RELATIONS = frozenset({"nach", "vor", "später", "zuvor", "danach", "darauf", "lang", "früher", "seit"})
+
+
+def _time_measure_at(toks: list[Token], b: int, f: int) -> bool:
+    """A duration with a relation opens the prefield: "Zwei Wochen später",
+    "Sechs Tage nach der Wahl", "Ein Jahr zuvor" — an adverbial, never the subject."""
+    k = b
+    if k < f and (toks[k].pos in {"CARD", "ART", "PIAT"} or toks[k].lower in {"wenige", "einige", "mehrere", "zwei", "drei"}):
+        k += 1
+    if k < f and toks[k].pos == "ADJ(A)":
+        k += 1  # "zwei weitere Tage später"
+    return k + 1 < f and k > b and toks[k].lower in _TIME_NOUNS and toks[k + 1].lower in _TIME_RELATIONS
+
+
 def subject_after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
     """The subject phrase after a finite verb (``k`` is the token after it)."""
     return _after_verb(toks, k, end)
@@ -495,6 +530,9 @@ def subject_after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] |
 
 def _after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
     while k < end and (toks[k].pos in _SKIP_AFTER_VERB or (toks[k].pos == "PTKVZ")):
+        k += 1
+    # an object "es" before the subject: "Zudem sah es das Gericht als erwiesen an"
+    if k + 1 < end and toks[k].lower == "es" and toks[k + 1].pos in {"ART", "NE", "PPOSAT", "PDAT"} and toks[k + 1].lower not in _OBLIQUE_OPENERS:
         k += 1
     return speaker_forward(toks, k, end, appositions=True)
 
