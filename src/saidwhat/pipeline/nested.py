@@ -30,7 +30,9 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
     toks = art.tokens
     for qi in embedded:
         q = art.quotes[qi]
-        parent = _container(found, q.begin, q.end)
+        # a reported clause around the quote ("rief zum „Kampf“ gegen … auf") is no
+        # parent: the quote keeps the cue and speaker found for it on its own
+        parent = _container([f for f in found if f.construction != "reported_mixed"], q.begin, q.end)
         a, b = art.quote_tokens[qi]
         if is_name(toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]) or _in_speaker(art, found, a):
             continue

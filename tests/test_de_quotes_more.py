@@ -1,0 +1,20 @@
+"""Quotes inside and around reported speech: sentences written for these tests."""
+
+from __future__ import annotations
+
+from saidwhat.model import Kind
+from test_de_helpers import check, run
+
+
+def test_report_with_quoted_fragment_inside() -> None:
+    # the narrator's words go on after the fragment: a report around a direct quote
+    art = run("Der Sender berichtete von „heftigen Kämpfen“ bei der Einnahme des Hafens durch die Rebellen.")
+    check(art, "Einnahme", kind=Kind.REPORTED, speaker="Der Sender")
+    check(art, "heftigen Kämpfen", kind=Kind.DIRECT, speaker="Der Sender")
+
+
+def test_label_fragment_at_clause_end_is_no_report() -> None:
+    # "nannte den Plan einen „…“": the fragment alone is the statement
+    art = run("Die Bürgermeisterin nannte den Plan des Landes einen „groben Fehler“.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)
+    check(art, "groben Fehler", kind=Kind.DIRECT, speaker="Die Bürgermeisterin")
