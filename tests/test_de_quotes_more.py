@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from saidwhat.model import Kind
+from saidwhat.nlp import parse
+from saidwhat.pipeline.nested import is_name
 from test_de_helpers import check, run
 
 
@@ -18,3 +20,11 @@ def test_label_fragment_at_clause_end_is_no_report() -> None:
     art = run("Die Bürgermeisterin nannte den Plan des Landes einen „groben Fehler“.")
     assert not any(st.kind == Kind.REPORTED for st in art.statements)
     check(art, "groben Fehler", kind=Kind.DIRECT, speaker="Die Bürgermeisterin")
+
+
+def test_foreign_title_with_lowercase_particle_is_a_name() -> None:
+    # „Diário da Tarde“: "da" joins a foreign name, the quotation marks hold a title
+    doc = parse("Diário da Tarde", "de")
+    assert is_name(list(doc.tokens))
+    # a lower-case word of German keeps a phrase from being a name
+    assert not is_name(list(parse("Kampf gegen Armut", "de").tokens))

@@ -14,6 +14,7 @@ from ..model import Kind, Span
 from ..nlp import Token
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject
 from .found import Found
+from .lexicons import name_particles
 from .passive import is_passive, passive_agent
 from .sentences import Article
 
@@ -208,7 +209,8 @@ def is_name(words: list[Token]) -> bool:
     words = [w for w in words if w.text[:1].isalnum()]
     if not words or len(words) > 6:
         return False
-    if not all(w.text[:1].isupper() or w.text[:1].isdigit() for w in words):
+    # inner lower-case joiners of foreign names count as capitalised („Correio da Manhã“)
+    if not all(w.text[:1].isupper() or w.text[:1].isdigit() or (k > 0 and w.text in name_particles()) for k, w in enumerate(words)):
         return False
     w = words[0].text
     # one word: a name if tagged so, or shaped like one ("YouTube", "Muslix64", "BD-Live")
