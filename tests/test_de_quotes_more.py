@@ -28,3 +28,14 @@ def test_foreign_title_with_lowercase_particle_is_a_name() -> None:
     assert is_name(list(doc.tokens))
     # a lower-case word of German keeps a phrase from being a name
     assert not is_name(list(parse("Kampf gegen Armut", "de").tokens))
+
+
+def test_named_reason_is_reported() -> None:
+    # "Als Grund gab/führte X … an": the reason given is what was said
+    art = run("Als Grund für die Absage gab die Stadtverwaltung einen Mangel an Personal an.")
+    check(art, "Mangel", kind=Kind.REPORTED, speaker="die Stadtverwaltung")
+    art = run("Als Ursache führte der Gutachter einen Riss im Rohr an.")
+    check(art, "Riss", kind=Kind.REPORTED, speaker="der Gutachter")
+    # without "als" the verb leads or states a number: no report
+    art = run("Der Verein führte die Tabelle nach dem zehnten Spieltag an.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)
