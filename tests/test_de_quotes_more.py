@@ -14,6 +14,10 @@ def test_report_with_quoted_fragment_inside() -> None:
     check(art, "Einnahme", kind=Kind.REPORTED, speaker="Der Sender")
     check(art, "heftigen Kämpfen", kind=Kind.DIRECT, speaker="Der Sender")
 
+    # a verb particle after the fragment is enough
+    art = run("Der Verband kündigte einen „harten Arbeitskampf“ an.")
+    check(art, "Verband kündigte", kind=Kind.REPORTED, speaker="Der Verband")
+
 
 def test_label_fragment_at_clause_end_is_no_report() -> None:
     # "nannte den Plan einen „…“": the fragment alone is the statement

@@ -136,12 +136,13 @@ def _has_fragment(art: Article, start: int, te: int) -> bool:
     return any(art.in_quote[k] != -1 and not _name_quote(art, art.in_quote[k]) for k in range(start, te))
 
 
-_MIN_WORDS_AFTER = 2
+_MIN_WORDS_AFTER = 1
 
 
 def _words_after_fragment(art: Article, start: int, te: int) -> bool:
     """The narrator's words go on after the last quoted fragment ("rief zum
-    „Kampf“ gegen die Regierung auf"): the corpus marks the clause as reported
+    „Kampf“ gegen die Regierung auf", even a particle alone: "sicherte ihm
+    ihre „volle Unterstützung“ zu"): the corpus marks the clause as reported
     and the fragment as a direct quote in it. A fragment that ends the clause
     is the object or label alone ("nannte den Plan einen „Fehler“"), marked as
     a direct quote only."""
