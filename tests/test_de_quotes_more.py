@@ -43,3 +43,15 @@ def test_named_reason_is_reported() -> None:
     # without "als" the verb leads or states a number: no report
     art = run("Der Verein führte die Tabelle nach dem zehnten Spieltag an.")
     assert not any(st.kind == Kind.REPORTED for st in art.statements)
+
+
+def test_quote_in_report_takes_the_reports_roles() -> None:
+    # the object in quotation marks, no preposition governing it: a quote nested in
+    # the report, with the report's speaker and (as the corpus marks it) no cue
+    art = run("Der Verband kündigte „harte Maßnahmen“ gegen die Stadt an.")
+    check(art, "Verband kündigte", kind=Kind.REPORTED, speaker="Der Verband")
+    st = check(art, "harte Maßnahmen", kind=Kind.DIRECT, speaker="Der Verband")
+    assert not st.role_text("cue", art.text)
+    # governed by the cue's preposition, the quote keeps that cue ("berichtete von")
+    art = run("Der Sender berichtete von „heftigen Kämpfen“ bei der Einnahme des Hafens durch die Rebellen.")
+    check(art, "heftigen Kämpfen", kind=Kind.DIRECT, speaker="Der Sender", cue="berichtete von")

@@ -31,10 +31,12 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
     toks = art.tokens
     for qi in embedded:
         q = art.quotes[qi]
-        # a reported clause around the quote ("rief zum „Kampf“ gegen … auf") is no
-        # parent: the quote keeps the cue and speaker found for it on its own
-        parent = _container([f for f in found if f.construction != "reported_mixed"], q.begin, q.end)
+        parent = _container(found, q.begin, q.end)
         a, b = art.quote_tokens[qi]
+        if parent is not None and parent.construction == "reported_mixed" and _governed(art, a, b):
+            # a report around a quote its cue governs ("berichtete von „…“ bei …"):
+            # the quote keeps that cue, found below as for a quote on its own
+            parent = _container([f for f in found if f.construction != "reported_mixed"], q.begin, q.end)
         if is_name(toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]) or _in_speaker(art, found, a):
             continue
         inner = toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]
@@ -189,6 +191,19 @@ def _governing_cue(art: Article, toks: list[Token], clause: range, a: int, start
             if cue is not None and cue.entry.lemma in _LABEL_VERBS | _ALS_VERBS:
                 return cue, prep
     return None
+
+
+def _governed(art: Article, a: int, b: int) -> bool:
+    """A cue verb of the quote's clause governs it by a preposition or "als"
+    ("berichtete von einer „…“"); see :func:`_governing_cue`."""
+    toks = art.tokens
+    s = art.sentences[toks[a].sent]
+    lo, hi = a, b
+    while lo > s.start and toks[lo - 1].text not in {",", ";", ":"}:
+        lo -= 1
+    while hi < s.end and toks[hi].text not in {",", ";", ":"}:
+        hi += 1
+    return _governing_cue(art, toks, range(lo, hi), a, s.start, s.end) is not None
 
 
 def _container(found: list[Found], begin: int, end: int) -> Found | None:
