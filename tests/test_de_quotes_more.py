@@ -55,3 +55,9 @@ def test_quote_in_report_takes_the_reports_roles() -> None:
     # governed by the cue's preposition, the quote keeps that cue ("berichtete von")
     art = run("Der Sender berichtete von „heftigen Kämpfen“ bei der Einnahme des Hafens durch die Rebellen.")
     check(art, "heftigen Kämpfen", kind=Kind.DIRECT, speaker="Der Sender", cue="berichtete von")
+
+
+def test_long_verbless_title_is_no_quote() -> None:
+    # a capitalised verbless phrase of many words in marks, no cue: a title
+    art = run("Im Museum wurde die Ausstellung „Die Geschichte der Straßenbahn in unserer Stadt von 1890 bis heute“ eröffnet.")
+    assert not any(st.kind == Kind.DIRECT for st in art.statements)
