@@ -103,7 +103,7 @@ def test_colon_frame_object_prefield() -> None:
 def test_one_quoted_word_with_a_distant_cue_is_no_quote() -> None:
     # one word in marks is mostly a term or title, not something said
     art = run("Der Verlag berichtete über die neue Reihe „Spätlese“ im Herbstprogramm.")
-    assert not [st for st in art.statements if "Spätlese" in st.role_text("quote", art.text)]
+    assert not [st for st in art.statements if st.kind == Kind.DIRECT and "Spätlese" in st.role_text("quote", art.text)]
 
 
 def test_quote_as_prefield_of_an_unknown_verb() -> None:

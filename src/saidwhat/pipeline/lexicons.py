@@ -98,6 +98,12 @@ def first_name_genders() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def name_particles() -> frozenset[str]:
+    """Lower-case joiners inside foreign names („Correio da Manhã“)."""
+    return load_word_set(LANG, "name_particles")
+
+
+@lru_cache(maxsize=1)
 def casualty_nouns() -> frozenset[str]:
     """Nouns of the dead and injured ("Todesopfer"), lower-cased."""
     return frozenset(w.lower() for w in load_word_set(LANG, "casualty_nouns"))

@@ -66,7 +66,8 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             span = _free_span(art, c, extent[0], extent[1], taken)
             if span is None:
                 continue
-            out.append(Found(Kind.REPORTED, [span], "reported", speaker=sp, medium=c.medium, sent=s.i))
+            kind = "reported_mixed" if _has_fragment(art, extent[0], extent[1]) else "reported"
+            out.append(Found(Kind.REPORTED, [span], kind, speaker=sp, medium=c.medium, sent=s.i))
             taken.append((span.begin, span.end))
             break
     return out
@@ -103,7 +104,7 @@ def _free_span(art: Article, c: Cue, start: int, te: int, taken: list[tuple[int,
     Zeichen“" is marked as the quoted words only, a direct quote of this speaker."""
     toks = art.tokens
     for end in dict.fromkeys((te, _coordination_end(toks, c.verb, te))):
-        if any(art.in_quote[k] != -1 and not _name_quote(art, art.in_quote[k]) for k in range(start, end)):
+        if _has_fragment(art, start, end) and not _words_after_fragment(art, start, end):
             continue
         span = Span(toks[start].begin, toks[end - 1].end)
         if not any(b < span.end and span.begin < e for b, e in taken):
@@ -128,6 +129,25 @@ def _predicative(toks: list[Token], c: Cue, word: str, start: int, te: int) -> b
         if j < te and (toks[j].pos.startswith("ADJ") or toks[j].pos == "VV(PP)") and not (j + 1 < te and toks[j + 1].pos in {"NN", "NE"}):
             return True
     return False
+
+
+def _has_fragment(art: Article, start: int, te: int) -> bool:
+    """A quoted fragment (not a name) inside the reported clause."""
+    return any(art.in_quote[k] != -1 and not _name_quote(art, art.in_quote[k]) for k in range(start, te))
+
+
+_MIN_WORDS_AFTER = 1
+
+
+def _words_after_fragment(art: Article, start: int, te: int) -> bool:
+    """The narrator's words go on after the last quoted fragment ("rief zum
+    „Kampf“ gegen die Regierung auf", even a particle alone: "sicherte ihm
+    ihre „volle Unterstützung“ zu"): the corpus marks the clause as reported
+    and the fragment as a direct quote in it. A fragment that ends the clause
+    is the object or label alone ("nannte den Plan einen „Fehler“"), marked as
+    a direct quote only."""
+    last = max(k for k in range(start, te) if art.in_quote[k] != -1 and not _name_quote(art, art.in_quote[k]))
+    return sum(1 for t in art.tokens[last + 1 : te] if t.text[:1].isalnum()) >= _MIN_WORDS_AFTER
 
 
 def _name_quote(art: Article, qi: int) -> bool:
