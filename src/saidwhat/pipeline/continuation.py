@@ -390,7 +390,9 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     ordered = sorted(found + out, key=lambda f: f.begin)
     prev: Found | None = None
     for f in ordered:
-        if f.construction == "direct_bare" and f.speaker is None and prev is not None and f.sent - prev.sent <= 3:
+        if f.construction == "direct_bare" and f.speaker is None and _subject_before_bare(art, f, prev):
+            pass
+        elif f.construction == "direct_bare" and f.speaker is None and prev is not None and f.sent - prev.sent <= 3:
             f.speaker = prev.speaker
             f.inherited_from = prev
             f.medium = prev.medium
@@ -401,6 +403,39 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
         if f.speaker is not None:
             prev = f
     return out
+
+
+def _subject_before_bare(art: Article, f: Found, prev: Found | None) -> bool:
+    """A bare quote right after a sentence of narration takes that sentence's
+    speaking subject, not an older statement's speaker: "Die Ministerin
+    verurteilte die Entscheidung. „Das ist ein Fehler.“" → "Die Ministerin".
+    Sets the speaker and says whether it did."""
+    if f.sent == 0:
+        return False
+    if prev is not None and max(_sentences_of(art, prev) or [prev.sent]) >= f.sent - 1 and not _owner_source(art, prev):
+        return False  # a statement in the sentence right before: it speaks on
+    carrier = _subject_sentence(art, art.sentences[f.sent])
+    if carrier is None or carrier.speaker is None:
+        return False
+    a, b = carrier.speaker
+    toks = art.tokens
+    if prev is not None and prev.speaker is not None and any(
+        t.pos == "NE" and t.text in {u.text for u in toks[prev.speaker[0] : prev.speaker[1]]} for t in toks[a:b]
+    ):
+        return False  # the same person as the statement before: the corpus points at that mention
+    if b - a == 1 and toks[a].pos == "PPER":
+        return False  # "Er …": whom it stands for is the older statement's speaker
+    f.speaker = carrier.speaker
+    return True
+
+
+def _owner_source(art: Article, f: Found) -> bool:
+    """A source named by its owner's possessive ("nach eigenem Bekunden",
+    "seiner Meinung nach") only points at the owner, the sentence's subject."""
+    if f.speaker is None:
+        return False
+    t = art.tokens[f.speaker[0]]
+    return t.pos == "PPOSAT" or t.lower.startswith("eigene")
 
 
 def _sentences_of(art: Article, f: Found) -> list[int]:

@@ -1,0 +1,26 @@
+"""Continuations and bare quotes: which speaker mention they take (more cases)."""
+
+from __future__ import annotations
+
+from saidwhat.model import Kind
+from test_de_helpers import check, run
+
+
+def test_bare_quote_after_narration_takes_its_speaking_subject() -> None:
+    # the sentence right before has no statement but a speaking subject of
+    # its own: the bare quote is hers, not the older statement's speaker
+    text = (
+        "„Wir bauen die Brücke neu“, sagte der Bürgermeister Karl Brandt. "
+        "Die Ministerin Eva Roth kritisierte den Plan. "
+        "„Das Geld fehlt an den Schulen.“"
+    )
+    check(run(text), "Geld fehlt", kind=Kind.DIRECT, speaker="Die Ministerin Eva Roth")
+
+
+def test_bare_quote_after_owner_source_takes_the_subject() -> None:
+    # "nach eigenem Bekunden" only points at its owner, the sentence's subject
+    text = (
+        "Der Trainer des Vereins, Paul Weber, war nach eigenem Bekunden lange in die Pläne eingeweiht. "
+        "„Die Mannschaft braucht einen Neuanfang.“"
+    )
+    check(run(text), "Neuanfang", kind=Kind.DIRECT, speaker="Der Trainer des Vereins, Paul Weber")
