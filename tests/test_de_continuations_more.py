@@ -24,3 +24,15 @@ def test_bare_quote_after_owner_source_takes_the_subject() -> None:
         "„Die Mannschaft braucht einen Neuanfang.“"
     )
     check(run(text), "Neuanfang", kind=Kind.DIRECT, speaker="Der Trainer des Vereins, Paul Weber")
+
+
+def test_report_inside_a_konjunktiv_sentence_does_not_lend_its_speaker() -> None:
+    # "dass sie … ausgingen" is a report inside a sentence that itself continues
+    # the statement before ("habe"; "entdeckte" before a noun is no verb): the
+    # next Konjunktiv sentence still continues the scientists' statement
+    text = (
+        "Bislang gingen die Forscher davon aus, dass die Steine langsam wachsen würden. "
+        "Der neu entdeckte Planet dagegen habe sich so schnell entwickelt, dass sie nun von einer anderen Theorie ausgingen. "
+        "In diesem Fall habe sich der Planet aus Gas gebildet."
+    )
+    check(run(text), "aus Gas", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="die Forscher")

@@ -197,14 +197,18 @@ def _konjunktiv_cue(art: Article, s: Sentence, f: Found) -> bool:
     return first == c and clause_begin(toks, c, s.start) == s.start
 
 
-def _reported_main_verb(art: Article, s: Sentence) -> bool:
+def _reported_main_verb(art: Article, s: Sentence, attributive: bool = False) -> bool:
     """The sentence's main verb is a Konjunktiv I, not only a verb in a clause
     inside it: "Eine der Optionen sei ein Börsengang". ("wäre/hätte" also
     state conditions of the narrator's own: "Nach Hessen wäre Sachsen das
-    zweite Land …"; allowing them cost speaker F1 on train.)"""
+    zweite Land …"; allowing them cost speaker F1 on train.) With
+    ``attributive``, a participle-like form between a modifier and a noun
+    ("Der neu entdeckte Planet habe …") is no verb."""
     toks = art.tokens
     for k in range(s.start, s.end):
         if not is_finite(toks[k]) or art.in_quote[k] != -1:
+            continue
+        if attributive and s.start < k < s.end - 1 and toks[k - 1].pos in {"ART", "ADJ(D)", "ADV"} and toks[k + 1].pos == "NN":
             continue
         cb = clause_begin(toks, k, s.start)
         if toks[cb].lower in _SUBORDINATORS or (cb > s.start and toks[cb].lower in _RELATIVES):
@@ -293,9 +297,11 @@ def _perfect_infinitive(art: Article, s: Sentence) -> bool:
 
 def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     by_sent: dict[int, list[Found]] = {}
+    inner = [f for f in found if _report_inside_continuation(art, f)]
     for f in found:
-        by_sent.setdefault(f.sent, []).append(f)
-    covered = {k for k, fs in by_sent.items() if fs} | {k for f in found for k in _sentences_of(art, f)}
+        if f not in inner:
+            by_sent.setdefault(f.sent, []).append(f)
+    covered = {k for k, fs in by_sent.items() if fs} | {k for f in found if f not in inner for k in _sentences_of(art, f)}
     out: list[Found] = []
     last: Found | None = None
     last_sent = -10
@@ -436,6 +442,20 @@ def _owner_source(art: Article, f: Found) -> bool:
         return False
     t = art.tokens[f.speaker[0]]
     return t.pos == "PPOSAT" or t.lower.startswith("eigene")
+
+
+def _report_inside_continuation(art: Article, f: Found) -> bool:
+    """A reported statement inside a sentence whose own main verb is a
+    Konjunktiv I ("Der Planet habe sich so schnell entwickelt, dass sie nun
+    von einer anderen Theorie ausgingen") sits inside a continuation: the
+    sentence still continues the statement before, and the next one does not
+    take the inner report's speaker."""
+    if f.kind != Kind.REPORTED or f.nested:
+        return False
+    s = art.sentences[f.sent]
+    if art.tokens[s.start].begin >= f.begin:
+        return False
+    return _reported_main_verb(art, s, attributive=True)
 
 
 def _sentences_of(art: Article, f: Found) -> list[int]:
