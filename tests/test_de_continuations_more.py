@@ -36,3 +36,14 @@ def test_report_inside_a_konjunktiv_sentence_does_not_lend_its_speaker() -> None
         "In diesem Fall habe sich der Planet aus Gas gebildet."
     )
     check(run(text), "aus Gas", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="die Forscher")
+
+
+def test_continuation_of_a_bare_quote_gets_the_quotes_speaker() -> None:
+    # the bare quote takes its speaker only after the continuation was made:
+    # the Konjunktiv sentence after it shares that speaker mention
+    text = (
+        "„Die Lage ist ernst“, sagte die Ärztin Maria Stein. "
+        "„Wir brauchen mehr Betten.“ "
+        "Bei einer Epidemie sei mit vielen Kranken zu rechnen."
+    )
+    check(run(text), "Epidemie", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="die Ärztin Maria Stein")

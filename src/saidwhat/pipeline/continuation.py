@@ -406,6 +406,11 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 f.cue = list(prev.cue)
                 f.frame = list(prev.frame)
                 f.addressee = prev.addressee
+        elif f.speaker is None and f.kind in _CONTINUATIONS and f.inherited_from is not None and f.inherited_from.speaker is not None:
+            # a continuation of a bare quote: that quote got its speaker only
+            # just now ("„Wir bleiben.“ Der Rücktritt sei ein Fehler.")
+            f.speaker = f.inherited_from.speaker
+            f.medium = f.inherited_from.medium
         if f.speaker is not None:
             prev = f
     return out
@@ -477,3 +482,6 @@ def _inherit(parent: Found, kind: Kind, span: Span, construction: str, sent: int
         sent=sent,
         inherited_from=parent,
     )
+
+
+_CONTINUATIONS = frozenset({Kind.INDIRECT_FREE_INDIRECT, Kind.FREE_INDIRECT})
