@@ -47,3 +47,14 @@ def test_continuation_of_a_bare_quote_gets_the_quotes_speaker() -> None:
         "Bei einer Epidemie sei mit vielen Kranken zu rechnen."
     )
     check(run(text), "Epidemie", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="die Ärztin Maria Stein")
+
+
+def test_konjunktiv_report_continues_with_the_subject_before() -> None:
+    # "rate" (Konjunktiv I) is a cue-and-object report that is reported itself:
+    # the sentence continues, its speaker the subject of the sentence before
+    text = (
+        "Der Minister Jürgen Trittin empfahl den Umstieg auf Erdgasautos. "
+        "Auch die Fraktionschefin der Grünen, Renate Künast, äußerte sich kritisch gegenüber deutschen Automarken. "
+        "Sie rate zum Kauf japanischer Hybridautos."
+    )
+    check(run(text), "Hybridautos", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="die Fraktionschefin der Grünen, Renate Künast")

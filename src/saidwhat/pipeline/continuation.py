@@ -197,6 +197,18 @@ def _konjunktiv_cue(art: Article, s: Sentence, f: Found) -> bool:
     return first == c and clause_begin(toks, c, s.start) == s.start
 
 
+def _konjunktiv_report(art: Article, s: Sentence, f: Found) -> bool:
+    """A cue-and-object report whose verb is a Konjunktiv I main verb is
+    reported itself: "Künast äußerte sich kritisch. Sie rate zum Kauf von
+    Hybridautos." continues the statement before, like a Konjunktiv cue."""
+    if f.kind != Kind.REPORTED or f.speaker is None or f.nested:
+        return False
+    toks = art.tokens
+    if f.begin > toks[s.start].begin or f.speaker[0] < s.start:
+        return False
+    return _reported_main_verb(art, s)
+
+
 def _reported_main_verb(art: Article, s: Sentence, attributive: bool = False) -> bool:
     """The sentence's main verb is a Konjunktiv I, not only a verb in a clause
     inside it: "Eine der Optionen sei ein Börsengang". ("wäre/hätte" also
@@ -310,7 +322,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     for s in art.sentences:
         here = [f for f in by_sent.get(s.i, []) if not f.nested]
         parent = last if last is not None and s.i - last_sent <= _MAX_GAP + 1 else None
-        if parent is not None and len(here) == 1 and _konjunktiv_cue(art, s, here[0]):
+        if parent is not None and len(here) == 1 and (_konjunktiv_cue(art, s, here[0]) or _konjunktiv_report(art, s, here[0])):
             f = here[0]
             if current is not None and current_last == s.i - 1:
                 # the chain before goes on over this sentence
