@@ -58,3 +58,12 @@ def test_konjunktiv_report_continues_with_the_subject_before() -> None:
         "Sie rate zum Kauf japanischer Hybridautos."
     )
     check(run(text), "Hybridautos", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="die Fraktionschefin der Grünen, Renate Künast")
+
+
+def test_hatte_report_continues_the_source_before() -> None:
+    # "hätten … verlangt" as the main verb: the report is reported itself
+    text = (
+        "Laut einer Meldung des Senders sollen Polizisten die Helfer ermutigt haben. "
+        "Sie hätten für die Hilfe Geld verlangt."
+    )
+    check(run(text), "Geld verlangt", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="einer Meldung des Senders")

@@ -206,7 +206,11 @@ def _konjunktiv_report(art: Article, s: Sentence, f: Found) -> bool:
     toks = art.tokens
     if f.begin > toks[s.start].begin or f.speaker[0] < s.start:
         return False
-    return _reported_main_verb(art, s)
+    if _reported_main_verb(art, s):
+        return True
+    # "hätte/wäre" as the first finite verb, as for a Konjunktiv cue ("Sie hätten Geld verlangt")
+    first = next((k for k in range(s.start, s.end) if is_finite(toks[k]) and art.in_quote[k] == -1), None)
+    return first is not None and toks[first].lower in {"hätte", "hätten", "wäre", "wären"} and clause_begin(toks, first, s.start) == s.start
 
 
 def _reported_main_verb(art: Article, s: Sentence, attributive: bool = False) -> bool:
