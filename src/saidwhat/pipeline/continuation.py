@@ -197,14 +197,34 @@ def _konjunktiv_cue(art: Article, s: Sentence, f: Found) -> bool:
     return first == c and clause_begin(toks, c, s.start) == s.start
 
 
-def _reported_main_verb(art: Article, s: Sentence) -> bool:
+def _konjunktiv_report(art: Article, s: Sentence, f: Found) -> bool:
+    """A cue-and-object report whose verb is a Konjunktiv I main verb is
+    reported itself: "Künast äußerte sich kritisch. Sie rate zum Kauf von
+    Hybridautos." continues the statement before, like a Konjunktiv cue."""
+    if f.kind != Kind.REPORTED or f.speaker is None or f.nested:
+        return False
+    toks = art.tokens
+    if f.begin > toks[s.start].begin or f.speaker[0] < s.start:
+        return False
+    if _reported_main_verb(art, s):
+        return True
+    # "hätte/wäre" as the first finite verb, as for a Konjunktiv cue ("Sie hätten Geld verlangt")
+    first = next((k for k in range(s.start, s.end) if is_finite(toks[k]) and art.in_quote[k] == -1), None)
+    return first is not None and toks[first].lower in {"hätte", "hätten", "wäre", "wären"} and clause_begin(toks, first, s.start) == s.start
+
+
+def _reported_main_verb(art: Article, s: Sentence, attributive: bool = False) -> bool:
     """The sentence's main verb is a Konjunktiv I, not only a verb in a clause
     inside it: "Eine der Optionen sei ein Börsengang". ("wäre/hätte" also
     state conditions of the narrator's own: "Nach Hessen wäre Sachsen das
-    zweite Land …"; allowing them cost speaker F1 on train.)"""
+    zweite Land …"; allowing them cost speaker F1 on train.) With
+    ``attributive``, a participle-like form between a modifier and a noun
+    ("Der neu entdeckte Planet habe …") is no verb."""
     toks = art.tokens
     for k in range(s.start, s.end):
         if not is_finite(toks[k]) or art.in_quote[k] != -1:
+            continue
+        if attributive and s.start < k < s.end - 1 and toks[k - 1].pos in {"ART", "ADJ(D)", "ADV"} and toks[k + 1].pos == "NN":
             continue
         cb = clause_begin(toks, k, s.start)
         if toks[cb].lower in _SUBORDINATORS or (cb > s.start and toks[cb].lower in _RELATIVES):
@@ -293,9 +313,11 @@ def _perfect_infinitive(art: Article, s: Sentence) -> bool:
 
 def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     by_sent: dict[int, list[Found]] = {}
+    inner = [f for f in found if _report_inside_continuation(art, f)]
     for f in found:
-        by_sent.setdefault(f.sent, []).append(f)
-    covered = {k for k, fs in by_sent.items() if fs} | {k for f in found for k in _sentences_of(art, f)}
+        if f not in inner:
+            by_sent.setdefault(f.sent, []).append(f)
+    covered = {k for k, fs in by_sent.items() if fs} | {k for f in found if f not in inner for k in _sentences_of(art, f)}
     out: list[Found] = []
     last: Found | None = None
     last_sent = -10
@@ -304,7 +326,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     for s in art.sentences:
         here = [f for f in by_sent.get(s.i, []) if not f.nested]
         parent = last if last is not None and s.i - last_sent <= _MAX_GAP + 1 else None
-        if parent is not None and len(here) == 1 and _konjunktiv_cue(art, s, here[0]):
+        if parent is not None and len(here) == 1 and (_konjunktiv_cue(art, s, here[0]) or _konjunktiv_report(art, s, here[0])):
             f = here[0]
             if current is not None and current_last == s.i - 1:
                 # the chain before goes on over this sentence
@@ -390,7 +412,9 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     ordered = sorted(found + out, key=lambda f: f.begin)
     prev: Found | None = None
     for f in ordered:
-        if f.construction == "direct_bare" and f.speaker is None and prev is not None and f.sent - prev.sent <= 3:
+        if f.construction == "direct_bare" and f.speaker is None and _subject_before_bare(art, f, prev):
+            pass
+        elif f.construction == "direct_bare" and f.speaker is None and prev is not None and f.sent - prev.sent <= 3:
             f.speaker = prev.speaker
             f.inherited_from = prev
             f.medium = prev.medium
@@ -398,9 +422,61 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 f.cue = list(prev.cue)
                 f.frame = list(prev.frame)
                 f.addressee = prev.addressee
+        elif f.speaker is None and f.kind in _CONTINUATIONS and f.inherited_from is not None and f.inherited_from.speaker is not None:
+            # a continuation of a bare quote: that quote got its speaker only
+            # just now ("„Wir bleiben.“ Der Rücktritt sei ein Fehler.")
+            f.speaker = f.inherited_from.speaker
+            f.medium = f.inherited_from.medium
         if f.speaker is not None:
             prev = f
     return out
+
+
+def _subject_before_bare(art: Article, f: Found, prev: Found | None) -> bool:
+    """A bare quote right after a sentence of narration takes that sentence's
+    speaking subject, not an older statement's speaker: "Die Ministerin
+    verurteilte die Entscheidung. „Das ist ein Fehler.“" → "Die Ministerin".
+    Sets the speaker and says whether it did."""
+    if f.sent == 0:
+        return False
+    if prev is not None and max(_sentences_of(art, prev) or [prev.sent]) >= f.sent - 1 and not _owner_source(art, prev):
+        return False  # a statement in the sentence right before: it speaks on
+    carrier = _subject_sentence(art, art.sentences[f.sent])
+    if carrier is None or carrier.speaker is None:
+        return False
+    a, b = carrier.speaker
+    toks = art.tokens
+    if prev is not None and prev.speaker is not None and any(
+        t.pos == "NE" and t.text in {u.text for u in toks[prev.speaker[0] : prev.speaker[1]]} for t in toks[a:b]
+    ):
+        return False  # the same person as the statement before: the corpus points at that mention
+    if b - a == 1 and toks[a].pos == "PPER":
+        return False  # "Er …": whom it stands for is the older statement's speaker
+    f.speaker = carrier.speaker
+    return True
+
+
+def _owner_source(art: Article, f: Found) -> bool:
+    """A source named by its owner's possessive ("nach eigenem Bekunden",
+    "seiner Meinung nach") only points at the owner, the sentence's subject."""
+    if f.speaker is None:
+        return False
+    t = art.tokens[f.speaker[0]]
+    return t.pos == "PPOSAT" or t.lower.startswith("eigene")
+
+
+def _report_inside_continuation(art: Article, f: Found) -> bool:
+    """A reported statement inside a sentence whose own main verb is a
+    Konjunktiv I ("Der Planet habe sich so schnell entwickelt, dass sie nun
+    von einer anderen Theorie ausgingen") sits inside a continuation: the
+    sentence still continues the statement before, and the next one does not
+    take the inner report's speaker."""
+    if f.kind != Kind.REPORTED or f.nested:
+        return False
+    s = art.sentences[f.sent]
+    if art.tokens[s.start].begin >= f.begin:
+        return False
+    return _reported_main_verb(art, s, attributive=True)
 
 
 def _sentences_of(art: Article, f: Found) -> list[int]:
@@ -422,3 +498,6 @@ def _inherit(parent: Found, kind: Kind, span: Span, construction: str, sent: int
         sent=sent,
         inherited_from=parent,
     )
+
+
+_CONTINUATIONS = frozenset({Kind.INDIRECT_FREE_INDIRECT, Kind.FREE_INDIRECT})
