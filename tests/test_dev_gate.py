@@ -20,14 +20,18 @@ from saidwhat.corpus import article_to_corpus, date_from_document_name
 from saidwhat.evaluate import evaluate_documents
 from saidwhat.pipeline import extract
 
-# measured 2026-11-30: dev joint F1 73.3 (docs/error-report-dev.md); pin = measured - ~1
-PINNED_JOINT_F1 = 72.3
-# the highest value PINNED_JOINT_F1 has ever had; raise both together, never lower
-HIGHEST_PINNED = 72.3
+# measured 2026-11-30 (second session): dev joint F1 75.1, speaker F1 69.7
+# (docs/error-report-dev.md); pin = measured - ~1
+PINNED_JOINT_F1 = 74.1
+PINNED_SPEAKER_F1 = 68.7
+# the highest values the pins have ever had; raise them together, never lower
+HIGHEST_PINNED = 74.1
+HIGHEST_PINNED_SPEAKER = 68.7
 
 
 def test_pin_never_lowered() -> None:
     assert PINNED_JOINT_F1 >= HIGHEST_PINNED, "the dev gate may only be raised"
+    assert PINNED_SPEAKER_F1 >= HIGHEST_PINNED_SPEAKER, "the dev gate may only be raised"
 
 
 @pytest.mark.shared
@@ -44,3 +48,5 @@ def test_dev_joint_f1_at_least_pinned() -> None:
     scores = evaluate_documents(pairs)
     joint = 100 * scores.joint.f1
     assert joint >= PINNED_JOINT_F1, f"dev joint F1 {joint:.1f} fell below the pin {PINNED_JOINT_F1}"
+    speaker = 100 * scores.parts["speaker"].f1
+    assert speaker >= PINNED_SPEAKER_F1, f"dev speaker F1 {speaker:.1f} fell below the pin {PINNED_SPEAKER_F1}"

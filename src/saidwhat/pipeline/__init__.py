@@ -46,9 +46,9 @@ MAX_TEXT_CHARS = 2_000_000
 def learned_stage_enabled() -> bool:
     """Whether ``extract`` runs the learned stage when not told: ``SAIDWHAT_LEARNED=1``.
 
-    Off by default: on dev it adds 0.7 points of joint F1 (74.0 against
-    73.3; 0.2 less in cross-validation on train) at four times the cost, drops some statements the rules
-    find, and its model is CC BY-NC-SA (see docs/models.md). The CLI's
+    Off by default: in cross-validation on train it is 0.2 points of joint F1
+    below the rules alone (on dev +0.4 joint, -0.5 speaker), at four times the
+    cost, and its model is CC BY-NC-SA (see docs/models.md). The CLI's
     ``--learned`` sets this variable, so worker processes inherit it.
     """
     return os.environ.get("SAIDWHAT_LEARNED", "").strip().lower() in {"1", "true", "yes", "on"}
