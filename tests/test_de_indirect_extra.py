@@ -232,3 +232,10 @@ def test_danach_after_a_publication_is_a_source() -> None:
     check(art, "Alltag", kind=Kind.INDIRECT, speaker="Danach", cue="Danach")
     text = "Er traf den Minister in Berlin. Danach fuhr er nach Hause."
     assert not [st for st in run(text).statements if st.role_text("cue", text) == "Danach"]
+
+
+def test_mixed_quote_complement_runs_to_the_end_of_the_quote() -> None:
+    # "und" inside the quotation marks is no coordination of the frame
+    text = "Die Ministerin sagte, der Plan „ist und bleibt die beste Lösung für alle“."
+    art = run(text)
+    assert any(st.role_text("quote", text) == "der Plan „ist und bleibt die beste Lösung für alle“" for st in art.statements)

@@ -88,3 +88,8 @@ def test_preterite_read_as_an_adjective_is_the_verb() -> None:
     # attributive: after an article or before a noun it stays the adjective
     doc = parse("Die veröffentlichte Studie und der Bericht.")
     assert doc.tokens[1].pos == "ADJ(A)"
+
+
+def test_regnal_number_dot_is_no_sentence_end() -> None:
+    assert len(parse("Sie sagte, Ludwig XIV. „war ein kluger König“.").sentences) == 1
+    assert len(parse("Er traf Ludwig XIV. Der König sprach lange.").sentences) == 2

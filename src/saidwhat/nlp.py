@@ -254,6 +254,8 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
                 if tok.text == "." and k > 0 and _is_abbreviation(tokens[k - 1]):
                     if not (tokens[k - 1].text.isdigit() and _opens_sentence(nxt)):
                         continue
+                if tok.text == "." and k > 1 and _regnal_number(tokens[k - 2], tokens[k - 1]) and not _opens_sentence(nxt):
+                    continue  # "Benedikt XVI. „ist und bleibt …“": the dot belongs to the name
                 # German sentences start upper-case: „Raus!“ skandierte die Menge.
                 if nxt.text[:1].islower():
                     continue
@@ -297,6 +299,14 @@ def _heading_break(text: str, prev: Token, tok: Token) -> bool:
     if tag_word_de(prev.text.lower())[0] in {"ART", "APPR", "APPRART", "KON", "KOUS", "PPOSAT", "PDAT", "PIAT"}:
         return False
     return _opens_sentence(tok)
+
+
+_ROMAN = re.compile(r"[IVX]{1,5}")
+
+
+def _regnal_number(name: Token, number: Token) -> bool:
+    """A Roman numeral after a capitalised name: "Benedikt XVI.", "Ludwig XIV."."""
+    return bool(_ROMAN.fullmatch(number.text)) and name.text[:1].isupper() and name.text.isalpha() and not name.text.isupper()
 
 
 def _opens_sentence(tok: Token) -> bool:

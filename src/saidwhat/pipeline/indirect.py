@@ -251,9 +251,12 @@ def _konjunktiv_after_insertion(toks: list[Token], j: int, te: int) -> bool:
     return False
 
 
-def _quote_end(toks: list[Token], k: int, te: int, cue_starts: set[int]) -> int:
-    """End of a complement starting at ``k``: the sentence end or the next frame."""
+def _quote_end(toks: list[Token], k: int, te: int, cue_starts: set[int], in_quote: list[int]) -> int:
+    """End of a complement starting at ``k``: the sentence end or the next frame
+    (never inside quotation marks: "sagte, der Papst „ist und bleibt …“")."""
     for j in range(k + 2, te):
+        if in_quote[j] != -1:
+            continue
         if j in cue_starts:
             p = j - 1
             while p > k and (toks[p].text in {",", "und", "sowie", "so"} or toks[p].pos in {"ADV", "PTKNEG"} and toks[p].text != "nicht"):
@@ -330,7 +333,7 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
             sp = (sp[0], skipped)  # "erklärte der Eigentümer, das Medienhaus X, dass …"
         k = skipped
     q0 = k + 1
-    q1 = _quote_end(toks, q0, te, cue_starts)
+    q1 = _quote_end(toks, q0, te, cue_starts, art.in_quote)
     if q1 <= q0:
         return None
     cb = clause_begin(toks, min(c.tokens + extra), st)
