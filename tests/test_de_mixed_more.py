@@ -17,3 +17,22 @@ def test_nach_einer_idee_names_a_source() -> None:
     # "Nach Müllers Idee soll …": the idea with its possessor is the source
     art = run("Nach Müllers Idee soll die Stadt künftig mehr Busse einsetzen.")
     check(art, "Busse", kind=Kind.INDIRECT, speaker="Müllers Idee")
+
+
+def test_demanded_object_around_a_fragment() -> None:
+    # "forderte einen „…“": the object phrase is an indirect statement beside the fragment
+    art = run("Die Gewerkschaft forderte einen „fairen Ausgleich für alle Beschäftigten“.")
+    check(art, "einen „fairen", kind=Kind.INDIRECT, speaker="Die Gewerkschaft", cue="forderte")
+    check(art, "„fairen", kind=Kind.DIRECT, quote="„fairen Ausgleich für alle Beschäftigten“")
+
+
+def test_demanded_object_with_a_genitive_noun() -> None:
+    # "verlangte eine Prüfung der „…“": a noun and a genitive article may precede the fragment
+    art = run("Der Verband verlangte eine Prüfung der „unklaren Vorgänge im Rathaus“.")
+    check(art, "eine Prüfung", kind=Kind.INDIRECT, speaker="Der Verband", quote="eine Prüfung der „unklaren Vorgänge im Rathaus“")
+
+
+def test_recommended_object_is_only_the_fragment() -> None:
+    # "empfahl einen „…“" is not marked as a clause statement in the corpus
+    art = run("Die Ärztin empfahl einen „gründlichen Schutz vor Mücken“.")
+    assert not [s for s in art.statements if s.kind == Kind.INDIRECT]

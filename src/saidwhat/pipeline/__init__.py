@@ -34,6 +34,7 @@ from .direct import find_direct
 from .entities import resolve_entities
 from .found import Found, to_statement
 from .indirect import find_indirect
+from .mixed import demanded_objects
 from .nested import find_nested
 from .quotes import find_quotes
 from .reported import find_reported
@@ -100,6 +101,7 @@ def find_statements(art: Analysed) -> list[Found]:
     found += find_reported(art, found)
     found += find_continuations(art, found)
     found += find_nested(art, embedded, found)
+    found += demanded_objects(art, found)
     found = _impersonal_speakers(art, found)
     resolve_entities(art, found)
     # speaker carriers (a cue verb's subject lent to a continuation) are no statements
