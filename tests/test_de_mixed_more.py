@@ -36,3 +36,15 @@ def test_recommended_object_is_only_the_fragment() -> None:
     # "empfahl einen „…“" is not marked as a clause statement in the corpus
     art = run("Die Ärztin empfahl einen „gründlichen Schutz vor Mücken“.")
     assert not [s for s in art.statements if s.kind == Kind.INDIRECT]
+
+
+def test_dass_complement_without_its_comma() -> None:
+    # "hoffte dass …" (comma missing): the complement still starts at "dass"
+    art = run("Die Trainerin hoffte dass die Mannschaft „endlich wieder gewinnt“ - nach all den Niederlagen.")
+    check(art, "dass die Mannschaft", kind=Kind.INDIRECT, speaker="Die Trainerin", cue="hoffte")
+
+
+def test_comma_less_dass_needs_a_speech_verb() -> None:
+    # "weiß dass …" (a weak verb) and "so dass" frame no statement without the comma
+    art = run("Der Angeklagte weiß dass im Saal viele Zeugen sitzen.")
+    assert not [s for s in art.statements if s.kind == Kind.INDIRECT]

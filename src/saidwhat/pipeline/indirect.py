@@ -305,6 +305,8 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     after = max(c.tokens + ([sp[1] - 1] if sp and sp[1] > c.verb else []))
     k = after + 1
     while k < te and toks[k].text not in _COMPLEMENT_PUNCT:
+        if toks[k].lower in {"dass", "daß"} and toks[k].pos == "KOUS" and not extra and not c.entry.weak and toks[k - 1].lower not in {"so", "ohne", "statt", "anstatt", "außer", "als"}:
+            return _comma_less_dass(art, toks, c, sp, k, st, te, cue_starts)
         if art.in_quote[k] != -1 and not _name_in_marks(art, toks, k):
             return None
         if is_verb(toks[k]) and k not in c.tokens and toks[k].lemma not in ("haben", "sein", "werden"):
@@ -355,6 +357,18 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     f.addressee = addressee_in(toks, fstart, k, sp, c.verb)
     if f.addressee is not None and any(f.addressee[0] <= t < f.addressee[1] for t in c.tokens):
         f.addressee = None  # "ist der Meinung": part of the cue, not a dative
+    return f
+
+
+def _comma_less_dass(art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, cue_starts: set[int]) -> Found | None:
+    """A "dass" complement written without its comma ("Er hoffte dass der
+    Streit bald endet"): the complement starts at "dass" itself."""
+    q1 = _quote_end(toks, k, te, cue_starts, art.in_quote)
+    if q1 <= k + 1:
+        return None
+    fstart = st if sp is None else min(st, sp[0])
+    f = Found(Kind.INDIRECT, [_span(art, k, q1)], "indirect_cue_first", speaker=sp, cue=list(c.tokens), medium=c.medium, frame=[(fstart, k)])
+    f.addressee = addressee_in(toks, fstart, k, sp, c.verb)
     return f
 
 
