@@ -260,6 +260,30 @@ def _indicative_main(art: Article, s: Sentence) -> bool:
 _MODAL_FORMS = frozenset({"soll", "sollen", "könnte", "könnten", "dürfte", "dürften", "gingen", "blieben", "hielten", "ließen"})
 
 
+def _narrator_conditional(art: Article, s: Sentence) -> bool:
+    """A sentence opened by a condition and with no Konjunktiv I verb is the
+    narrator's own reasoning, not reported speech: "Falls das Gesetz scheitert,
+    wäre die Regierung am Ende", "Im Falle einer Absage müsste der Verein
+    zahlen", "Bei einem Sieg müssten sie …", "Hätte er recht, so wäre …".
+    (A Konjunktiv I anywhere keeps it reported: "Bei einer Krise sei …".)"""
+    toks = art.tokens
+    st, te = s.start, art.text_end(s)
+    if te - st < 3:
+        return False
+    w0, w1 = toks[st].lower, toks[st + 1].lower
+    opened = (
+        w0 == "falls"
+        or (w0 == "im" and w1 == "falle")
+        or (w0 == "bei" and w1 in {"einem", "einer"})
+        or (mood(toks[st]) == "k2" and any(toks[k].text == "," and toks[k + 1].lower == "so" for k in range(st + 1, te - 1)))
+    )
+    if not opened:
+        return False
+    return not any(
+        art.in_quote[k] == -1 and is_finite(toks[k]) and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1" for k in range(st, te)
+    )
+
+
 def _make_continuation(art: Article, f: Found, parent: Found, s: Sentence) -> None:
     """Turn a statement framed by a Konjunktiv cue into the continuation of ``parent``."""
     toks = art.tokens
@@ -389,7 +413,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 out.append(own)
                 last, last_sent, current = own, s.i, None
                 continue
-        if parent is not None and own_cue is None and _konjunktiv_main(art, s) and not _indicative_main(art, s):
+        if parent is not None and own_cue is None and _konjunktiv_main(art, s) and not _indicative_main(art, s) and not _narrator_conditional(art, s):
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
             if current is not None and current_last == s.i - 1:
                 current.quote = [Span(current.quote[0].begin, span.end)]

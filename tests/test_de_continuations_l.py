@@ -1,0 +1,41 @@
+"""Continuations: where the narrator's own voice resumes (helper l)."""
+
+from __future__ import annotations
+
+from saidwhat.model import Kind
+from test_de_helpers import check, run
+
+
+def _quotes(text: str) -> list[str]:
+    art = run(text)
+    return [art.text[s.quote[0].begin : s.quote[-1].end] for s in art.statements]
+
+
+def test_conditional_without_konjunktiv_one_is_the_narrators() -> None:
+    # "Falls …, wäre …" and "Im Falle …, müsste …" after a statement are the
+    # narrator's reasoning: no continuation of the statement
+    text = (
+        "Der Verband kündigte an, gegen das Urteil Berufung einzulegen. "
+        "Im Falle einer Niederlage müsste der Verein hohe Strafen zahlen."
+    )
+    assert not any("Niederlage" in q for q in _quotes(text))
+    text = "Die Regierung erklärte, sie prüfe neue Regeln für den Bergbau. Falls das Gesetz scheitert, wäre der Plan am Ende."
+    assert not any("scheitert" in q for q in _quotes(text))
+
+
+def test_counterfactual_with_so_is_the_narrators() -> None:
+    text = (
+        "Der Fahrer gab an, lediglich ein Glas Wein getrunken zu haben. "
+        "Hätte er tatsächlich nur Wein getrunken, so müsste er sehr viel davon getrunken haben."
+    )
+    assert not any("tatsächlich" in q for q in _quotes(text))
+
+
+def test_conditional_with_konjunktiv_one_still_continues() -> None:
+    # a Konjunktiv I keeps the sentence reported
+    text = (
+        "Der Virologe Hans Berg warnte vor einer neuen Grippe. "
+        "Er sagte, die Lage sei ernst. "
+        "Bei einer Pandemie sei mit vielen Kranken zu rechnen."
+    )
+    check(run(text), "Pandemie", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Er")
