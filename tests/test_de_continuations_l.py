@@ -39,3 +39,17 @@ def test_conditional_with_konjunktiv_one_still_continues() -> None:
         "Bei einer Pandemie sei mit vielen Kranken zu rechnen."
     )
     check(run(text), "Pandemie", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Er")
+
+
+def test_konjunktiv_cue_with_a_second_statement_is_one_continuation() -> None:
+    # "Dieser behaupte, … und habe befürchtet, …": the second cue only
+    # coordinates with the first; the whole sentence continues the statement
+    text = (
+        "Die Anklage gibt an, der Sänger werde durch seinen Fahrer belastet. "
+        "Dieser behaupte, der Sänger sei ihm nachts mit einer Waffe entgegengekommen "
+        "und habe befürchtet, jemanden verletzt zu haben. Der Prozess beginnt morgen."
+    )
+    art = run(text)
+    st = check(art, "Waffe", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Die Anklage")
+    assert "verletzt" in art.text[st.quote[0].begin : st.quote[-1].end]
+    assert sum(1 for s in art.statements if "verletzt" in art.text[s.quote[0].begin : s.quote[-1].end]) == 1

@@ -284,6 +284,16 @@ def _narrator_conditional(art: Article, s: Sentence) -> bool:
     )
 
 
+def _reported_head(art: Article, s: Sentence, here: list[Found], head: Found) -> bool:
+    """The sentence's first statement is framed by a Konjunktiv cue (or is a
+    Konjunktiv report), so the whole sentence is reported. Further statements
+    in it, after the first, only coordinate with it: "Dieser behaupte, X sei
+    gekommen und habe befürchtet, …" is one continuation, not two statements."""
+    if not (_konjunktiv_cue(art, s, head) or _konjunktiv_report(art, s, head)):
+        return False
+    return all(g is head or (g.kind == Kind.INDIRECT and g.begin > head.begin) for g in here)
+
+
 def _make_continuation(art: Article, f: Found, parent: Found, s: Sentence) -> None:
     """Turn a statement framed by a Konjunktiv cue into the continuation of ``parent``."""
     toks = art.tokens
@@ -350,8 +360,12 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     for s in art.sentences:
         here = [f for f in by_sent.get(s.i, []) if not f.nested]
         parent = last if last is not None and s.i - last_sent <= _MAX_GAP + 1 else None
-        if parent is not None and len(here) == 1 and (_konjunktiv_cue(art, s, here[0]) or _konjunktiv_report(art, s, here[0])):
-            f = here[0]
+        head = min(here, key=lambda g: g.begin) if here else None
+        if parent is not None and head is not None and _reported_head(art, s, here, head):
+            f = head
+            for g in here:
+                if g is not f:
+                    found.remove(g)  # a second statement inside the reported sentence
             if current is not None and current_last == s.i - 1:
                 # the chain before goes on over this sentence
                 current.quote = [Span(current.quote[0].begin, art.tokens[s.end - 1].end)]
