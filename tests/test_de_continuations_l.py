@@ -53,3 +53,13 @@ def test_konjunktiv_cue_with_a_second_statement_is_one_continuation() -> None:
     st = check(art, "Waffe", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Die Anklage")
     assert "verletzt" in art.text[st.quote[0].begin : st.quote[-1].end]
     assert sum(1 for s in art.statements if "verletzt" in art.text[s.quote[0].begin : s.quote[-1].end]) == 1
+
+
+def test_soll_with_passive_after_a_list_is_a_plan() -> None:
+    # "soll … gebildet werden" states a plan even when the commas of a list
+    # cut the clause short: no hearsay continuation
+    text = (
+        "Der Rat erklärte, die Stadt müsse klimaneutral werden. "
+        "Dazu soll eine Gruppe aus Ärzten, Forschern, Beamten und Planern gebildet werden."
+    )
+    assert not any("Planern" in q for q in _quotes(text))

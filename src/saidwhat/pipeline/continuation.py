@@ -61,7 +61,21 @@ def _hearsay_modal(art: Article, s: Sentence) -> bool:
             last -= 1
         if toks[last].lower == "werden" and toks[last - 1].pos.endswith("(PP)"):
             continue
+        if _passive_after_list(toks, i, s.end):
+            continue
         return True
+    return False
+
+
+def _passive_after_list(toks: list[Token], i: int, end: int) -> bool:
+    """The passive infinitive closes the clause past commas of a list that cut
+    the clause short: "Dazu soll eine Gruppe aus Ärzten, Forschern und Planern
+    gebildet werden." No finite verb may come between."""
+    for k in range(i + 1, end):
+        if is_finite(toks[k]):
+            return False
+        if toks[k].lower == "werden" and toks[k - 1].pos.endswith("(PP)"):
+            return k + 1 >= end or toks[k + 1].pos.startswith("$")
     return False
 
 
