@@ -63,3 +63,14 @@ def test_soll_with_passive_after_a_list_is_a_plan() -> None:
         "Dazu soll eine Gruppe aus Ärzten, Forschern, Beamten und Planern gebildet werden."
     )
     assert not any("Planern" in q for q in _quotes(text))
+
+
+def test_bare_quote_takes_a_name_with_apposition_before_the_verb() -> None:
+    # the relative clause in the apposition hid the subject; the noun after
+    # the verb ("die Haltung der Regierung") is the object, not the speaker
+    text = (
+        "Der Brief wurde gestern veröffentlicht. "
+        "Karl Brandt, einer der Abgeordneten, die den Brief unterschrieben, verurteilte die Haltung der Regierung. "
+        "„Diese Regierung hat versagt.“"
+    )
+    check(run(text), "versagt", kind=Kind.DIRECT, speaker="Karl Brandt, einer der Abgeordneten, die den Brief unterschrieben")

@@ -189,10 +189,31 @@ def _subject_sentence(art: Article, s: Sentence) -> Found | None:
         return None
     toks = art.tokens
     sp = clause_subject(toks, prev.start, art.text_end(prev))
+    sp = _name_prefield(art, prev, sp) or sp
     if sp is None or not speaking_subject(toks, sp):
         return None
     span = Span(toks[prev.start].begin, toks[prev.start].end)
     return Found(Kind.INDIRECT, [span], "speaker_only", speaker=sp, sent=prev.i)
+
+
+def _name_prefield(art: Article, s: Sentence, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A name with an apposition before the verb is the subject, even where a
+    relative clause in the apposition hides it and a noun after the verb was
+    taken instead: "Karl Brandt, einer der Abgeordneten, die den Brief
+    unterschrieben, verurteilte die Haltung der Regierung." → the whole prefield."""
+    toks = art.tokens
+    st, te = s.start, art.text_end(s)
+    if sp is None or toks[st].pos != "NE":
+        return None
+    k = st
+    while k < te and toks[k].pos == "NE":
+        k += 1
+    if k >= te or toks[k].text != ",":
+        return None
+    f = next((j for j in range(k, te) if is_finite(toks[j]) and art.in_quote[j] == -1 and toks[j - 1].text == ","), None)
+    if f is None or sp[0] <= f or any(is_finite(toks[j]) for j in range(st, f)):
+        return None
+    return (st, f - 1)
 
 
 def _konjunktiv_cue(art: Article, s: Sentence, f: Found) -> bool:
