@@ -74,3 +74,11 @@ def test_bare_quote_takes_a_name_with_apposition_before_the_verb() -> None:
         "„Diese Regierung hat versagt.“"
     )
     check(run(text), "versagt", kind=Kind.DIRECT, speaker="Karl Brandt, einer der Abgeordneten, die den Brief unterschrieben")
+
+
+def test_konjunktiv_two_with_an_indicative_second_verb_is_the_narrators() -> None:
+    text = (
+        "Die Forscherin Anna Klein warnte vor zu viel Aufregung. "
+        "Er hätte zu dem Treffen gerne auch Kritiker eingeladen, hatte aber keine gefunden."
+    )
+    assert not any("Kritiker" in q for q in _quotes(text))

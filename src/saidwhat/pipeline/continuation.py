@@ -329,6 +329,26 @@ def _reported_head(art: Article, s: Sentence, here: list[Found], head: Found) ->
     return all(g is head or (g.kind == Kind.INDIRECT and g.begin > head.begin) for g in here)
 
 
+def _indicative_second_verb(art: Article, s: Sentence) -> bool:
+    """A Konjunktiv II main clause whose subject goes on with an indicative
+    verb right after a comma is the narrator's: "Er hätte gerne Gäste
+    eingeladen, hatte aber keine gefunden." (Konjunktiv I sentences are
+    reported whatever follows.)"""
+    toks = art.tokens
+    first: int | None = None
+    for k in range(s.start, art.text_end(s)):
+        if not is_finite(toks[k]) or art.in_quote[k] != -1:
+            continue
+        m = mood(toks[k], toks[k - 1] if k > 0 else None)
+        if first is None:
+            if m != "k2" or clause_begin(toks, k, s.start) != s.start:
+                return False
+            first = k
+        elif toks[k - 1].text == "," and m is None and toks[k].lower not in _MODAL_FORMS:
+            return True
+    return False
+
+
 def _make_continuation(art: Article, f: Found, parent: Found, s: Sentence) -> None:
     """Turn a statement framed by a Konjunktiv cue into the continuation of ``parent``."""
     toks = art.tokens
@@ -462,7 +482,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 out.append(own)
                 last, last_sent, current = own, s.i, None
                 continue
-        if parent is not None and own_cue is None and _konjunktiv_main(art, s) and not _indicative_main(art, s) and not _narrator_conditional(art, s):
+        if parent is not None and own_cue is None and _konjunktiv_main(art, s) and not _indicative_main(art, s) and not _narrator_conditional(art, s) and not _indicative_second_verb(art, s):
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
             if current is not None and current_last == s.i - 1:
                 current.quote = [Span(current.quote[0].begin, span.end)]
