@@ -61,7 +61,21 @@ def _hearsay_modal(art: Article, s: Sentence) -> bool:
             last -= 1
         if toks[last].lower == "werden" and toks[last - 1].pos.endswith("(PP)"):
             continue
+        if _passive_after_list(toks, i, s.end):
+            continue
         return True
+    return False
+
+
+def _passive_after_list(toks: list[Token], i: int, end: int) -> bool:
+    """The passive infinitive closes the clause past commas of a list that cut
+    the clause short: "Dazu soll eine Gruppe aus Ärzten, Forschern und Planern
+    gebildet werden." No finite verb may come between."""
+    for k in range(i + 1, end):
+        if is_finite(toks[k]):
+            return False
+        if toks[k].lower == "werden" and toks[k - 1].pos.endswith("(PP)"):
+            return k + 1 >= end or toks[k + 1].pos.startswith("$")
     return False
 
 
@@ -175,10 +189,31 @@ def _subject_sentence(art: Article, s: Sentence) -> Found | None:
         return None
     toks = art.tokens
     sp = clause_subject(toks, prev.start, art.text_end(prev))
+    sp = _name_prefield(art, prev, sp) or sp
     if sp is None or not speaking_subject(toks, sp):
         return None
     span = Span(toks[prev.start].begin, toks[prev.start].end)
     return Found(Kind.INDIRECT, [span], "speaker_only", speaker=sp, sent=prev.i)
+
+
+def _name_prefield(art: Article, s: Sentence, sp: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A name with an apposition before the verb is the subject, even where a
+    relative clause in the apposition hides it and a noun after the verb was
+    taken instead: "Karl Brandt, einer der Abgeordneten, die den Brief
+    unterschrieben, verurteilte die Haltung der Regierung." → the whole prefield."""
+    toks = art.tokens
+    st, te = s.start, art.text_end(s)
+    if sp is None or toks[st].pos != "NE":
+        return None
+    k = st
+    while k < te and toks[k].pos == "NE":
+        k += 1
+    if k >= te or toks[k].text != ",":
+        return None
+    f = next((j for j in range(k, te) if is_finite(toks[j]) and art.in_quote[j] == -1 and toks[j - 1].text == ","), None)
+    if f is None or sp[0] <= f or any(is_finite(toks[j]) for j in range(st, f)):
+        return None
+    return (st, f - 1)
 
 
 def _konjunktiv_cue(art: Article, s: Sentence, f: Found) -> bool:
@@ -260,6 +295,60 @@ def _indicative_main(art: Article, s: Sentence) -> bool:
 _MODAL_FORMS = frozenset({"soll", "sollen", "könnte", "könnten", "dürfte", "dürften", "gingen", "blieben", "hielten", "ließen"})
 
 
+def _narrator_conditional(art: Article, s: Sentence) -> bool:
+    """A sentence opened by a condition and with no Konjunktiv I verb is the
+    narrator's own reasoning, not reported speech: "Falls das Gesetz scheitert,
+    wäre die Regierung am Ende", "Im Falle einer Absage müsste der Verein
+    zahlen", "Bei einem Sieg müssten sie …", "Hätte er recht, so wäre …".
+    (A Konjunktiv I anywhere keeps it reported: "Bei einer Krise sei …".)"""
+    toks = art.tokens
+    st, te = s.start, art.text_end(s)
+    if te - st < 3:
+        return False
+    w0, w1 = toks[st].lower, toks[st + 1].lower
+    opened = (
+        w0 == "falls"
+        or (w0 == "im" and w1 == "falle")
+        or (w0 == "bei" and w1 in {"einem", "einer"})
+        or (mood(toks[st]) == "k2" and any(toks[k].text == "," and toks[k + 1].lower == "so" for k in range(st + 1, te - 1)))
+    )
+    if not opened:
+        return False
+    return not any(
+        art.in_quote[k] == -1 and is_finite(toks[k]) and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1" for k in range(st, te)
+    )
+
+
+def _reported_head(art: Article, s: Sentence, here: list[Found], head: Found) -> bool:
+    """The sentence's first statement is framed by a Konjunktiv cue (or is a
+    Konjunktiv report), so the whole sentence is reported. Further statements
+    in it, after the first, only coordinate with it: "Dieser behaupte, X sei
+    gekommen und habe befürchtet, …" is one continuation, not two statements."""
+    if not (_konjunktiv_cue(art, s, head) or _konjunktiv_report(art, s, head)):
+        return False
+    return all(g is head or (g.kind == Kind.INDIRECT and g.begin > head.begin) for g in here)
+
+
+def _indicative_second_verb(art: Article, s: Sentence) -> bool:
+    """A Konjunktiv II main clause whose subject goes on with an indicative
+    verb right after a comma is the narrator's: "Er hätte gerne Gäste
+    eingeladen, hatte aber keine gefunden." (Konjunktiv I sentences are
+    reported whatever follows.)"""
+    toks = art.tokens
+    first: int | None = None
+    for k in range(s.start, art.text_end(s)):
+        if not is_finite(toks[k]) or art.in_quote[k] != -1:
+            continue
+        m = mood(toks[k], toks[k - 1] if k > 0 else None)
+        if first is None:
+            if m != "k2" or clause_begin(toks, k, s.start) != s.start:
+                return False
+            first = k
+        elif toks[k - 1].text == "," and m is None and toks[k].lower not in _MODAL_FORMS:
+            return True
+    return False
+
+
 def _make_continuation(art: Article, f: Found, parent: Found, s: Sentence) -> None:
     """Turn a statement framed by a Konjunktiv cue into the continuation of ``parent``."""
     toks = art.tokens
@@ -326,8 +415,12 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     for s in art.sentences:
         here = [f for f in by_sent.get(s.i, []) if not f.nested]
         parent = last if last is not None and s.i - last_sent <= _MAX_GAP + 1 else None
-        if parent is not None and len(here) == 1 and (_konjunktiv_cue(art, s, here[0]) or _konjunktiv_report(art, s, here[0])):
-            f = here[0]
+        head = min(here, key=lambda g: g.begin) if here else None
+        if parent is not None and head is not None and _reported_head(art, s, here, head):
+            f = head
+            for g in here:
+                if g is not f:
+                    found.remove(g)  # a second statement inside the reported sentence
             if current is not None and current_last == s.i - 1:
                 # the chain before goes on over this sentence
                 current.quote = [Span(current.quote[0].begin, art.tokens[s.end - 1].end)]
@@ -389,7 +482,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 out.append(own)
                 last, last_sent, current = own, s.i, None
                 continue
-        if parent is not None and own_cue is None and _konjunktiv_main(art, s) and not _indicative_main(art, s):
+        if parent is not None and own_cue is None and _konjunktiv_main(art, s) and not _indicative_main(art, s) and not _narrator_conditional(art, s) and not _indicative_second_verb(art, s):
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
             if current is not None and current_last == s.i - 1:
                 current.quote = [Span(current.quote[0].begin, span.end)]
