@@ -197,6 +197,9 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
         if t.pos == "ADV" and not seen_head and j + 1 < end and toks[j + 1].pos in {"ADJ(A)", "CARD"}:
             j += 1  # "rund 200", "besonders schwere"
             continue
+        if t.pos == "PTKNEG" and not seen_head and j > i and toks[j - 1].pos in {"ART", "PIAT", "PDAT", "PPOSAT"} and j + 2 < end and toks[j + 1].pos == "ADJ(A)" and toks[j + 2].pos in {"NN", "NE", "ADJ(A)"}:
+            j += 1  # a negated attribute: "Ein nicht genannter Vertreter der Firma"
+            continue
         if t.pos == "ADJ(D)" and not seen_head and j > i and toks[j - 1].pos in {"ART", "PDAT", "PPOSAT"} and j + 2 < end and toks[j + 1].pos == "ADJ(A)" and toks[j + 2].pos in {"NN", "NE", "ADJ(A)"}:
             j += 1  # an adverbial adjective before the attribute: "das finanziell angeschlagene Land"
             continue
