@@ -242,13 +242,15 @@ def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | 
 def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
     if cue.entry.lemma == "heißen":
         return _source_pp(toks, cue, start, end), []
-    if (cue.entry.lemma, cue.entry.particle) in {("hervorgehen", None), ("gehen", "hervor")}:
-        # "Dies geht aus einem Bericht der Polizei hervor": the source follows "aus"
+    if (cue.entry.lemma, cue.entry.particle) in {("hervorgehen", None), ("gehen", "hervor"), ("verlauten", None)}:
+        # "Dies geht aus einem Bericht der Polizei hervor", "Aus EU-Kreisen verlautete, …":
+        # the source follows "aus"
         ce = clause_end(toks, max(cue.tokens), end)
         for k in range(clause_begin(toks, min(cue.tokens), start), ce):
             if toks[k].lower == "aus" and k + 1 < ce:
                 return speaker_forward(toks, k + 1, end, appositions=False), []
-        return None, []
+        if cue.entry.lemma != "verlauten":
+            return None, []  # ("Die Regierung ließ verlauten, …" has its subject as usual)
     f = min(cue.finite, cue.verb)
     cb = clause_begin(toks, f, start)
     if cb + 1 < f and toks[cb].pos == "KON" and toks[cb + 1].lower in _SUBORDINATORS:
