@@ -16,3 +16,20 @@ def test_verlauten_source_after_aus() -> None:
     # "Aus … verlautete": the "aus" phrase is the source, not the subject
     art = run("Aus Kreisen der Stadtverwaltung verlautete, der Markt werde im Mai eröffnet.")
     check(art, "Markt", kind=Kind.INDIRECT, speaker="Kreisen der Stadtverwaltung")
+
+
+def test_object_prefield_with_der_subject_after_verb() -> None:
+    # "der Bürgermeister" after the verb is nominative: the prefield is the object
+    art = run("Die Pläne, die gestern vorgestellt wurden, nannte der Bürgermeister als Kompromiss „tragfähig“.")
+    check(art, "tragfähig", kind=Kind.DIRECT, speaker="der Bürgermeister")
+
+
+def test_plural_object_prefield_with_singular_verb() -> None:
+    # "Die jungen Fahrer" is plural, "beschrieb" singular: the subject follows the verb
+    art = run("Die jungen Fahrer, die sich beteiligt hatten, beschrieb die Agentur als „aggressiv“.")
+    check(art, "aggressiv", kind=Kind.DIRECT, speaker="die Agentur")
+
+
+def test_subject_prefield_keeps_its_object() -> None:
+    art = run("Die Gewerkschaft bezeichnete die Kürzungen als „unzumutbar“.")
+    check(art, "unzumutbar", kind=Kind.DIRECT, speaker="Die Gewerkschaft")

@@ -259,6 +259,10 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     if first is not None and first.lower == "so" and cb + 1 == f and cb > start and toks[cb - 1].text in {",", "–"}:
         # an inserted "so"-clause: "Der Grund, so vermutet die Zeitung, dürfte …"
         return _after_verb(toks, f + 1, end), [cb]
+    if _object_prefield(toks, cue, start, f, end):
+        sp = _after_verb(toks, f + 1, end)
+        if sp is not None:
+            return sp, []
     # verb-final clause: "wie ein Sprecher mitteilte", "da die Mitglieder befürchten"
     # a relative clause: the relative pronoun is the speaker ("…, die davon ausgeht, …")
     if first is not None and first.lower in {"der", "die", "das", "welcher", "welche", "welches"} and cb > start and toks[cb - 1].text == "," and first.pos in {"PRELS", "ART", "PDS"} and not (cb + 1 < f and toks[cb + 1].pos in {"NN", "NE", "ADJ(A)"}):
@@ -359,6 +363,28 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     if sp is None and cb == f and f - 1 > start and toks[f - 1].text == "," and maybe_finite(toks[f]):
         sp = _asyndetic_subject(toks, start, f)
     return sp, []
+
+
+def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) -> bool:
+    """With a predicative cue ("bezeichnete … als", "hält … für") an object
+    often fills the prefield. "die"/"das" there are nominative or accusative; case
+    or number after the verb decides: a "der" phrase right after the verb is the
+    subject ("Die Proteste bezeichnete der Minister als „illegal“"), and so is any
+    phrase there when a plural prefield ("Die tibetischen Mönche", weak "-en"
+    adjective after "die") meets a singular verb ("beschrieb")."""
+    predicative = any(toks[k].lower == "als" or toks[k].lower == "für" and cue.entry.lemma == "halten" for k in range(f + 1, end))
+    if not predicative or not is_finite(toks[f]):
+        return False
+    b = start
+    while b < f and toks[b].pos == "$(":
+        b += 1
+    if b + 1 >= f or toks[b].lower not in {"die", "das"} or f + 2 >= end:
+        return False
+    nxt = toks[f + 1]
+    if nxt.lower == "der" and nxt.pos == "ART" and toks[f + 2].pos in {"NN", "NE", "ADJ(A)"}:
+        return True
+    plural = toks[b].lower == "die" and toks[b + 1].pos == "ADJ(A)" and toks[b + 1].lower.endswith("en")
+    return plural and not toks[f].lower.endswith("n") and nxt.pos in {"ART", "NE", "PPOSAT"}
 
 
 def _asyndetic_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
