@@ -33,3 +33,9 @@ def test_plural_object_prefield_with_singular_verb() -> None:
 def test_subject_prefield_keeps_its_object() -> None:
     art = run("Die Gewerkschaft bezeichnete die Kürzungen als „unzumutbar“.")
     check(art, "unzumutbar", kind=Kind.DIRECT, speaker="Die Gewerkschaft")
+
+
+def test_apposition_with_relative_clause_in_strong_preterite() -> None:
+    # "unterschrieben" ends the relative clause as a finite plural, not a participle
+    art = run("Erik Beispiel, einer der Stadträte, die den Aufruf unterschrieben, sagte, der Beschluss sei feige.")
+    check(art, "Beschluss", kind=Kind.INDIRECT, speaker="Erik Beispiel, einer der Stadträte")

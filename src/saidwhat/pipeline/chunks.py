@@ -304,6 +304,12 @@ def _adverbial_start(toks: list[Token], j: int, end: int) -> int:
     return next((k for k in range(j, end) if toks[k].lower in _ADVERBIAL_OPENERS), end)
 
 
+def _strong_preterite_plural(toks: list[Token], i: int, k: int) -> bool:
+    """A relative clause ending in a participle-like "-en" form with no verb before
+    it: the form is the finite preterite plural ("…, die den Brief unterschrieben,")."""
+    return k > i and toks[k - 1].pos == "VV(PP)" and toks[k - 1].lower.endswith("en") and not any(is_verb(t) for t in toks[i : k - 1])
+
+
 def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
     """If ``toks[i:end]`` is one noun phrase (with appositions, perhaps a
     relative clause), the end of the speaker part (relative clause left out:
@@ -331,7 +337,7 @@ def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
         k = j + 2
         while k < end and toks[k].text != ",":
             k += 1
-        if k >= end - 1 and is_finite(toks[k - 1]):
+        if k >= end - 1 and (is_finite(toks[k - 1]) or _strong_preterite_plural(toks, j + 2, k)):
             return j
     while j < end and toks[j].text == ",":
         j += 1
