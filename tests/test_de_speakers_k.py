@@ -39,3 +39,9 @@ def test_apposition_with_relative_clause_in_strong_preterite() -> None:
     # "unterschrieben" ends the relative clause as a finite plural, not a participle
     art = run("Erik Beispiel, einer der Stadträte, die den Aufruf unterschrieben, sagte, der Beschluss sei feige.")
     check(art, "Beschluss", kind=Kind.INDIRECT, speaker="Erik Beispiel, einer der Stadträte")
+
+
+def test_missing_full_stop_before_capitalised_article() -> None:
+    # the text lacks a full stop after "Satzung": "Der Verein" opens the next sentence
+    art = run("Der Verein stützte sich auf Paragraf 7 der Satzung Der Verein hatte vorher erklärt, er werde die Mitglieder befragen.")
+    check(art, "Mitglieder", kind=Kind.INDIRECT, speaker="Der Verein")

@@ -338,6 +338,11 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         return sp, []
     if f + 1 < end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].pos in {"PPER", "PIS"} and is_finite(toks[f]):
         return (f + 1, f + 2), []
+    run_on = _run_on_sentence(toks, start, f)
+    if run_on is not None:
+        sp = _prefield_subject(toks, run_on, f)
+        if sp is not None:
+            return sp, []
     # prefield subject: "Der Sprecher der Polizei, Lars Beringer, sagte"
     sp = _prefield_subject(toks, start, f)
     if sp is not None:
@@ -385,6 +390,17 @@ def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) 
         return True
     plural = toks[b].lower == "die" and toks[b + 1].pos == "ADJ(A)" and toks[b + 1].lower.endswith("en")
     return plural and not toks[f].lower.endswith("n") and nxt.pos in {"ART", "NE", "PPOSAT"}
+
+
+def _run_on_sentence(toks: list[Token], start: int, f: int) -> int | None:
+    """A full stop missing in the text: a capitalised article after a noun, with a
+    finite verb before it, opens a new sentence ("… auf Artikel 48 des Gesetzes
+    Die Universität hatte … erklärt"). Returns where the new prefield begins."""
+    for k in range(f - 2, start + 1, -1):
+        if toks[k].text in {"Die", "Der", "Das"} and toks[k].pos == "ART" and toks[k - 1].pos in {"NN", "NE"} and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}:
+            if any(is_finite(t) for t in toks[start : k - 1]) and not any(t.pos.startswith("$") for t in toks[start:f]):
+                return k
+    return None
 
 
 def _asyndetic_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
