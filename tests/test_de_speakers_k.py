@@ -45,3 +45,14 @@ def test_missing_full_stop_before_capitalised_article() -> None:
     # the text lacks a full stop after "Satzung": "Der Verein" opens the next sentence
     art = run("Der Verein stützte sich auf Paragraf 7 der Satzung Der Verein hatte vorher erklärt, er werde die Mitglieder befragen.")
     check(art, "Mitglieder", kind=Kind.INDIRECT, speaker="Der Verein")
+
+
+def test_hervorgehen_without_source_is_no_cue() -> None:
+    # "gestärkt aus der Krise hervorgegangen" is no cue: the speaker is "Sie" of "meint"
+    art = run("Sie meint, dass der Verein gestärkt aus der Krise hervorgegangen sei: „Wir sind jetzt viel besser aufgestellt.“")
+    check(art, "aufgestellt", kind=Kind.DIRECT, speaker="Sie")
+
+
+def test_hervorgehen_with_source_keeps_it() -> None:
+    art = run("Aus einem Bericht der Behörde geht hervor, dass die Brücke marode sei.")
+    check(art, "Brücke", kind=Kind.INDIRECT, speaker="einem Bericht der Behörde")

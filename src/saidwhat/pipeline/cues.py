@@ -122,8 +122,22 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
             finite = i
         if finite != i and toks[finite].lemma in _AUX_LEMMAS | {"werden"}:
             tokens.append(finite)  # "hatte … gesagt", "wird … zitiert"
+        if (cv.lemma, cv.particle) in {("hervorgehen", None), ("gehen", "hervor")} and not _source_after_aus(toks, i, start, end):
+            return None
         return Cue(i, sorted(set(tokens)), cv, finite)
     return None
+
+
+def _source_after_aus(toks: list[Token], i: int, start: int, end: int) -> bool:
+    """"hervorgehen" says something only with a source after "aus" ("geht aus
+    einem Bericht hervor"); "gestärkt aus der Saison hervorgegangen" is no cue."""
+    lo = clause_begin(toks, i, start)
+    hi = clause_end(toks, i, end)
+    for k in range(lo, hi):
+        if toks[k].lower == "aus":
+            words = toks[k + 1 : min(hi, k + 8)]
+            return any(source_noun_medium(t.text) is not None or t.pos in {"NE", "FM"} or t.text in {"„", "“"} for t in words)
+    return True  # no "aus" phrase found: leave the reading as it was
 
 
 def _participle_after_aux(toks: list[Token], i: int, start: int) -> bool:
