@@ -56,3 +56,9 @@ def test_hervorgehen_without_source_is_no_cue() -> None:
 def test_hervorgehen_with_source_keeps_it() -> None:
     art = run("Aus einem Bericht der Behörde geht hervor, dass die Brücke marode sei.")
     check(art, "Brücke", kind=Kind.INDIRECT, speaker="einem Bericht der Behörde")
+
+
+def test_auxiliary_of_preceding_relative_clause_is_not_the_cues() -> None:
+    # "hat" closes the relative clause; "erklärt" is the main clause's own finite verb
+    art = run("Im Schreiben, das Erik Beispiel an den Rat geschickt hat, erklärt sie: „Wir brauchen mehr Zeit.“")
+    check(art, "Zeit", kind=Kind.DIRECT, speaker="sie")

@@ -216,6 +216,8 @@ def _finite_before(toks: list[Token], i: int, start: int) -> int | None:
             toks[k + 1].lower in _SUBORDINATORS | _RELATIVES or toks[k + 1].pos.startswith("APPR")
         ):
             break  # the start of a subordinate or relative clause
+        if toks[k].text == "," and k - 2 >= start and is_finite(toks[k - 1]) and toks[k - 2].pos.endswith(("(PP)", "(INF)")):
+            break  # a verb-final clause ends here: "Im Brief, den er geschickt hat, erklärt er"
         if is_verb(toks[k]) and k < i - 1 and toks[k].pos.endswith(("(PP)", "(INF)", "(IZU)")):
             break  # another verb's clause ("begonnen, … zu sprechen")
         k -= 1
