@@ -197,6 +197,9 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
         if t.pos == "ADV" and not seen_head and j + 1 < end and toks[j + 1].pos in {"ADJ(A)", "CARD"}:
             j += 1  # "rund 200", "besonders schwere"
             continue
+        if t.pos == "PTKNEG" and not seen_head and j > i and toks[j - 1].pos in {"ART", "PIAT", "PDAT", "PPOSAT"} and j + 2 < end and toks[j + 1].pos == "ADJ(A)" and toks[j + 2].pos in {"NN", "NE", "ADJ(A)"}:
+            j += 1  # a negated attribute: "Ein nicht genannter Vertreter der Firma"
+            continue
         if t.pos == "ADJ(D)" and not seen_head and j > i and toks[j - 1].pos in {"ART", "PDAT", "PPOSAT"} and j + 2 < end and toks[j + 1].pos == "ADJ(A)" and toks[j + 2].pos in {"NN", "NE", "ADJ(A)"}:
             j += 1  # an adverbial adjective before the attribute: "das finanziell angeschlagene Land"
             continue
@@ -301,6 +304,12 @@ def _adverbial_start(toks: list[Token], j: int, end: int) -> int:
     return next((k for k in range(j, end) if toks[k].lower in _ADVERBIAL_OPENERS), end)
 
 
+def _strong_preterite_plural(toks: list[Token], i: int, k: int) -> bool:
+    """A relative clause ending in a participle-like "-en" form with no verb before
+    it: the form is the finite preterite plural ("…, die den Brief unterschrieben,")."""
+    return k > i and toks[k - 1].pos == "VV(PP)" and toks[k - 1].lower.endswith("en") and not any(is_verb(t) for t in toks[i : k - 1])
+
+
 def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
     """If ``toks[i:end]`` is one noun phrase (with appositions, perhaps a
     relative clause), the end of the speaker part (relative clause left out:
@@ -328,7 +337,7 @@ def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
         k = j + 2
         while k < end and toks[k].text != ",":
             k += 1
-        if k >= end - 1 and is_finite(toks[k - 1]):
+        if k >= end - 1 and (is_finite(toks[k - 1]) or _strong_preterite_plural(toks, j + 2, k)):
             return j
     while j < end and toks[j].text == ",":
         j += 1

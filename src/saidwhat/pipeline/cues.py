@@ -122,8 +122,22 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
             finite = i
         if finite != i and toks[finite].lemma in _AUX_LEMMAS | {"werden"}:
             tokens.append(finite)  # "hatte … gesagt", "wird … zitiert"
+        if (cv.lemma, cv.particle) in {("hervorgehen", None), ("gehen", "hervor")} and not _source_after_aus(toks, i, start, end):
+            return None
         return Cue(i, sorted(set(tokens)), cv, finite)
     return None
+
+
+def _source_after_aus(toks: list[Token], i: int, start: int, end: int) -> bool:
+    """"hervorgehen" says something only with a source after "aus" ("geht aus
+    einem Bericht hervor"); "gestärkt aus der Saison hervorgegangen" is no cue."""
+    lo = clause_begin(toks, i, start)
+    hi = clause_end(toks, i, end)
+    for k in range(lo, hi):
+        if toks[k].lower == "aus":
+            words = toks[k + 1 : min(hi, k + 8)]
+            return any(source_noun_medium(t.text) is not None or t.pos in {"NE", "FM"} or t.text in {"„", "“"} for t in words)
+    return True  # no "aus" phrase found: leave the reading as it was
 
 
 def _participle_after_aux(toks: list[Token], i: int, start: int) -> bool:
@@ -202,6 +216,8 @@ def _finite_before(toks: list[Token], i: int, start: int) -> int | None:
             toks[k + 1].lower in _SUBORDINATORS | _RELATIVES or toks[k + 1].pos.startswith("APPR")
         ):
             break  # the start of a subordinate or relative clause
+        if toks[k].text == "," and k - 2 >= start and is_finite(toks[k - 1]) and toks[k - 2].pos.endswith(("(PP)", "(INF)")):
+            break  # a verb-final clause ends here: "Im Brief, den er geschickt hat, erklärt er"
         if is_verb(toks[k]) and k < i - 1 and toks[k].pos.endswith(("(PP)", "(INF)", "(IZU)")):
             break  # another verb's clause ("begonnen, … zu sprechen")
         k -= 1
@@ -242,13 +258,15 @@ def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | 
 def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
     if cue.entry.lemma == "heißen":
         return _source_pp(toks, cue, start, end), []
-    if (cue.entry.lemma, cue.entry.particle) in {("hervorgehen", None), ("gehen", "hervor")}:
-        # "Dies geht aus einem Bericht der Polizei hervor": the source follows "aus"
+    if (cue.entry.lemma, cue.entry.particle) in {("hervorgehen", None), ("gehen", "hervor"), ("verlauten", None)}:
+        # "Dies geht aus einem Bericht der Polizei hervor", "Aus EU-Kreisen verlautete, …":
+        # the source follows "aus"
         ce = clause_end(toks, max(cue.tokens), end)
         for k in range(clause_begin(toks, min(cue.tokens), start), ce):
             if toks[k].lower == "aus" and k + 1 < ce:
                 return speaker_forward(toks, k + 1, end, appositions=False), []
-        return None, []
+        if cue.entry.lemma != "verlauten":
+            return None, []  # ("Die Regierung ließ verlauten, …" has its subject as usual)
     f = min(cue.finite, cue.verb)
     cb = clause_begin(toks, f, start)
     if cb + 1 < f and toks[cb].pos == "KON" and toks[cb + 1].lower in _SUBORDINATORS:
@@ -257,6 +275,10 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     if first is not None and first.lower == "so" and cb + 1 == f and cb > start and toks[cb - 1].text in {",", "–"}:
         # an inserted "so"-clause: "Der Grund, so vermutet die Zeitung, dürfte …"
         return _after_verb(toks, f + 1, end), [cb]
+    if _object_prefield(toks, cue, start, f, end):
+        sp = _after_verb(toks, f + 1, end)
+        if sp is not None:
+            return sp, []
     # verb-final clause: "wie ein Sprecher mitteilte", "da die Mitglieder befürchten"
     # a relative clause: the relative pronoun is the speaker ("…, die davon ausgeht, …")
     if first is not None and first.lower in {"der", "die", "das", "welcher", "welche", "welches"} and cb > start and toks[cb - 1].text == "," and first.pos in {"PRELS", "ART", "PDS"} and not (cb + 1 < f and toks[cb + 1].pos in {"NN", "NE", "ADJ(A)"}):
@@ -332,6 +354,11 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         return sp, []
     if f + 1 < end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].pos in {"PPER", "PIS"} and is_finite(toks[f]):
         return (f + 1, f + 2), []
+    run_on = _run_on_sentence(toks, start, f)
+    if run_on is not None:
+        sp = _prefield_subject(toks, run_on, f)
+        if sp is not None:
+            return sp, []
     # prefield subject: "Der Sprecher der Polizei, Lars Beringer, sagte"
     sp = _prefield_subject(toks, start, f)
     if sp is not None:
@@ -357,6 +384,39 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     if sp is None and cb == f and f - 1 > start and toks[f - 1].text == "," and maybe_finite(toks[f]):
         sp = _asyndetic_subject(toks, start, f)
     return sp, []
+
+
+def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) -> bool:
+    """With a predicative cue ("bezeichnete … als", "hält … für") an object
+    often fills the prefield. "die"/"das" there are nominative or accusative; case
+    or number after the verb decides: a "der" phrase right after the verb is the
+    subject ("Die Proteste bezeichnete der Minister als „illegal“"), and so is any
+    phrase there when a plural prefield ("Die tibetischen Mönche", weak "-en"
+    adjective after "die") meets a singular verb ("beschrieb")."""
+    predicative = any(toks[k].lower == "als" or toks[k].lower == "für" and cue.entry.lemma == "halten" for k in range(f + 1, end))
+    if not predicative or not is_finite(toks[f]):
+        return False
+    b = start
+    while b < f and toks[b].pos == "$(":
+        b += 1
+    if b + 1 >= f or toks[b].lower not in {"die", "das"} or f + 2 >= end:
+        return False
+    nxt = toks[f + 1]
+    if nxt.lower == "der" and nxt.pos == "ART" and toks[f + 2].pos in {"NN", "NE", "ADJ(A)"}:
+        return True
+    plural = toks[b].lower == "die" and toks[b + 1].pos == "ADJ(A)" and toks[b + 1].lower.endswith("en")
+    return plural and not toks[f].lower.endswith("n") and nxt.pos in {"ART", "NE", "PPOSAT"}
+
+
+def _run_on_sentence(toks: list[Token], start: int, f: int) -> int | None:
+    """A full stop missing in the text: a capitalised article after a noun, with a
+    finite verb before it, opens a new sentence ("… auf Artikel 48 des Gesetzes
+    Die Universität hatte … erklärt"). Returns where the new prefield begins."""
+    for k in range(f - 2, start + 1, -1):
+        if toks[k].text in {"Die", "Der", "Das"} and toks[k].pos == "ART" and toks[k - 1].pos in {"NN", "NE"} and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}:
+            if any(is_finite(t) for t in toks[start : k - 1]) and not any(t.pos.startswith("$") for t in toks[start:f]):
+                return k
+    return None
 
 
 def _asyndetic_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
