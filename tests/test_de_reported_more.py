@@ -1,0 +1,15 @@
+"""Reported speech: cue verbs with an object, more rules; sentences written for these tests."""
+
+from __future__ import annotations
+
+from saidwhat.model import Kind
+from test_de_helpers import check, run
+
+
+def test_preposition_with_its_noun_phrase_is_no_particle() -> None:
+    # "vor der Zweiten" is a preposition: "warf" is no "warf … vor" (accuse)
+    art = run("Die Werferin warf die Scheibe sehr weit und gewann vor der Zweiten aus Polen.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)
+    # the clause-final particle still makes the cue
+    art = run("Der Verband warf dem Trainer schwere Fehler vor.")
+    check(art, "Fehler", kind=Kind.REPORTED, speaker="Der Verband")
