@@ -13,3 +13,11 @@ def test_preposition_with_its_noun_phrase_is_no_particle() -> None:
     # the clause-final particle still makes the cue
     art = run("Der Verband warf dem Trainer schwere Fehler vor.")
     check(art, "Fehler", kind=Kind.REPORTED, speaker="Der Verband")
+
+
+def test_spoke_of_a_number() -> None:
+    # the object of "sprach von" may open with a number or "bis zu"
+    art = run("Die Feuerwehr spricht von 3.000 Helfern.")
+    check(art, "Helfern", kind=Kind.REPORTED, speaker="Die Feuerwehr")
+    art = run("Die Veranstalter sprachen am Abend von bis zu 900 Gästen.")
+    check(art, "Gästen", kind=Kind.REPORTED, speaker="Die Veranstalter")

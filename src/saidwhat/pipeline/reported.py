@@ -165,9 +165,19 @@ def _prep_object(toks: list[Token], c: Cue, sp: tuple[int, int], start: int, te:
     for k in range(lo, min(hi, te - 1)):
         if sp[0] <= k < sp[1] or toks[k].lower not in c.entry.preps:
             continue
-        if toks[k + 1].pos in _NP_START or toks[k + 1].text[:1] in _OPEN_MARKS:
+        if toks[k + 1].pos in _NP_START or toks[k + 1].text[:1] in _OPEN_MARKS or _amount_start(toks[k + 1]):
             return True
     return False
+
+
+# words that open an amount ("sprach von bis zu 850 Arbeitsplätzen", "von über 100 Toten")
+_AMOUNT_WORDS = frozenset({"bis", "über", "mehr", "knapp", "fast", "weit"})
+
+
+def _amount_start(t: Token) -> bool:
+    """A number opens the object: the tagger reads "4.000" as punctuation, so
+    "Die Polizei spricht von 4.000 Teilnehmern" is checked by its text."""
+    return t.text[:1].isdigit() or t.lower in _AMOUNT_WORDS
 
 
 def _object_out_of_subject(toks: list[Token], c: Cue, sp: tuple[int, int]) -> tuple[int, int]:
