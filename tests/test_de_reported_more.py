@@ -21,3 +21,13 @@ def test_spoke_of_a_number() -> None:
     check(art, "Helfern", kind=Kind.REPORTED, speaker="Die Feuerwehr")
     art = run("Die Veranstalter sprachen am Abend von bis zu 900 Gästen.")
     check(art, "Gästen", kind=Kind.REPORTED, speaker="Die Veranstalter")
+
+
+def test_seeing_in_something_a_judgement_reports() -> None:
+    # "sieht in X eine Y" judges; watching or "sich in der Pflicht sehen" does not
+    art = run("Die Gewerkschaft sieht in der Maßnahme eine Gefahr für die Sicherheit.")
+    check(art, "Gefahr", kind=Kind.REPORTED, speaker="Die Gewerkschaft")
+    art = run("Die Zuschauer sahen in der Halle das Finale der Meisterschaft.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)
+    art = run("Viele Eltern sehen sich in der Pflicht einer neuen Rolle.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)

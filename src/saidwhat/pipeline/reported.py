@@ -45,6 +45,8 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
                 continue
             if c.entry.lemma in _PREDICATIVE and not _predicative(toks, c, _PREDICATIVE[c.entry.lemma], s.start, te):
                 continue
+            if c.entry.lemma == "sehen" and not _sees_in(toks, c, s.start, te):
+                continue
             if _not_a_report(toks, c, s.start):
                 continue
             if is_passive(toks, c):
@@ -129,6 +131,21 @@ def _predicative(toks: list[Token], c: Cue, word: str, start: int, te: int) -> b
         if j < te and (toks[j].pos.startswith("ADJ") or toks[j].pos == "VV(PP)") and not (j + 1 < te and toks[j + 1].pos in {"NN", "NE"}):
             return True
     return False
+
+
+_INDEFINITE = frozenset({"ein", "eine", "einen", "kein", "keine", "keinen"})
+
+
+def _sees_in(toks: list[Token], c: Cue, start: int, te: int) -> bool:
+    """"sehen" judges with "in X ein Y": "Die Grünen sehen in dem Plan keine
+    Lösung", "sieht darin eine Gefahr"; not "sahen im Stadion das Spiel" nor
+    "sehen sich in der Pflicht" (train: "in der 39. Minute sah …")."""
+    lo = clause_begin(toks, min(c.tokens), start)
+    hi = clause_end(toks, max(c.tokens), te)
+    if any(t.lower == "sich" for t in toks[lo:hi]):
+        return False
+    ins = [k for k in range(lo, hi) if toks[k].lower in c.entry.preps]
+    return bool(ins) and any(toks[k].lower in _INDEFINITE for k in range(ins[0] + 2, hi))
 
 
 def _has_fragment(art: Article, start: int, te: int) -> bool:
