@@ -31,3 +31,9 @@ def test_seeing_in_something_a_judgement_reports() -> None:
     assert not any(st.kind == Kind.REPORTED for st in art.statements)
     art = run("Viele Eltern sehen sich in der Pflicht einer neuen Rolle.")
     assert not any(st.kind == Kind.REPORTED for st in art.statements)
+
+
+def test_three_word_report() -> None:
+    # a short sentence is still a report: subject, cue verb, object
+    art = run("Anwohner fürchten Lärm.")
+    check(art, "Lärm", kind=Kind.REPORTED, speaker="Anwohner")

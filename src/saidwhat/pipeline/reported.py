@@ -31,7 +31,7 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     for s in art.sentences:
         te = art.text_end(s)
-        if te - s.start < 4:
+        if te - s.start < 3:  # "Kritiker fürchten Interessenskonflikte" has three words
             continue
         for i in range(s.start, te):
             if art.in_quote[i] != -1 or i in used:
