@@ -37,3 +37,8 @@ def test_three_word_report() -> None:
     # a short sentence is still a report: subject, cue verb, object
     art = run("Anwohner fürchten Lärm.")
     check(art, "Lärm", kind=Kind.REPORTED, speaker="Anwohner")
+
+
+def test_considering_something_reports() -> None:
+    art = run("Die Stadt erwog am Montag eine Klage gegen den Betreiber.")
+    check(art, "Klage", kind=Kind.REPORTED, speaker="Die Stadt")
