@@ -42,3 +42,11 @@ def test_three_word_report() -> None:
 def test_considering_something_reports() -> None:
     art = run("Die Stadt erwog am Montag eine Klage gegen den Betreiber.")
     check(art, "Klage", kind=Kind.REPORTED, speaker="Die Stadt")
+
+
+def test_playing_a_match_is_no_denial() -> None:
+    # "bestreiten" with a match as object is sport, not a denial
+    art = run("Die Mannschaft bestreitet ihr zweites Gruppenspiel am Sonntag in Lyon.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)
+    art = run("Der Konzern hat die Vorwürfe der Behörde bestritten.")
+    check(art, "Vorwürfe", kind=Kind.REPORTED, speaker="Der Konzern")

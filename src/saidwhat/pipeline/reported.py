@@ -220,6 +220,14 @@ def _coordination_end(toks: list[Token], v: int, te: int) -> int:
     return te
 
 
+_GAMES = ("spiel", "partie", "match", "finale", "rennen", "wettkampf", "turnier", "duell", "kampf")
+
+
+def _game_noun(w: str) -> bool:
+    """"Gruppenspiel", "Halbfinale", "Rennen": what one "bestreitet" in sport."""
+    return w.endswith(_GAMES)
+
+
 def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
     """A cue verb that does not report here: an adjective ("die oft beklagte
     Lücke"), a relative clause ("…, die 25 Millionen Opfer gefordert hatte"),
@@ -230,6 +238,8 @@ def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
     cb = clause_begin(toks, v, start)
     if c.entry.lemma == "fordern" and any(t.lower in casualty_nouns() for t in toks[cb : clause_end(toks, v, len(toks))]):
         return True  # "Die Fluten forderten 92 Menschenleben": a toll, not a demand
+    if c.entry.lemma == "bestreiten" and any(_game_noun(t.lower) for t in toks[cb : clause_end(toks, v, len(toks))]):
+        return True  # "bestreitet sein zweites Gruppenspiel": plays a match, denies nothing
     if cb > start and toks[cb].lower in {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"}:
         return True
     if c.finite != v and toks[c.finite].lemma in {"werden", "sein"} and toks[v].pos.endswith("(PP)"):
