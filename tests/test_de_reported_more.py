@@ -50,3 +50,9 @@ def test_playing_a_match_is_no_denial() -> None:
     assert not any(st.kind == Kind.REPORTED for st in art.statements)
     art = run("Der Konzern hat die Vorwürfe der Behörde bestritten.")
     check(art, "Vorwürfe", kind=Kind.REPORTED, speaker="Der Konzern")
+
+
+def test_fused_participle_has_its_needed_particle() -> None:
+    # "need=vor" of vorwerfen is met by the participle "vorgeworfen" itself
+    art = run("Die Opposition hat dem Minister schweres Versagen vorgeworfen.")
+    check(art, "Versagen", kind=Kind.REPORTED, speaker="Die Opposition")

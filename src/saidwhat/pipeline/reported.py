@@ -39,7 +39,7 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             c = find_cue(toks, i, s.start, te)
             if c is None:
                 continue
-            if c.entry.needs and not any(t.lower in c.entry.needs for t in toks[s.start : te]):
+            if c.entry.needs and not _has_needed(toks, c, s.start, te):
                 continue  # "bezeichnete … als …", "sprach sich für … aus": the word it needs is missing
             if not (c.entry.takes_object or c.entry.preps or c.entry.needs):
                 continue
@@ -73,6 +73,16 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             taken.append((span.begin, span.end))
             break
     return out
+
+
+def _has_needed(toks: list[Token], c: Cue, start: int, te: int) -> bool:
+    """One of the words the cue needs is in the sentence, or, in the active,
+    the fused particle of the verb itself: "hat ihm Versagen vorgeworfen" has its
+    "vor" inside the participle ("wird … vorgeworfen" is mostly a charge in court)."""
+    if any(t.lower in c.entry.needs for t in toks[start:te]):
+        return True
+    fused = [w for w in c.entry.needs if c.entry.particle is None and c.entry.lemma.startswith(w)]
+    return bool(fused) and not is_passive(toks, c) and any(toks[c.verb].lower.startswith(w) for w in fused)
 
 
 # subordinate clauses that can report (when), and those that give a reason or
