@@ -56,3 +56,10 @@ def test_fused_participle_has_its_needed_particle() -> None:
     # "need=vor" of vorwerfen is met by the participle "vorgeworfen" itself
     art = run("Die Opposition hat dem Minister schweres Versagen vorgeworfen.")
     check(art, "Versagen", kind=Kind.REPORTED, speaker="Die Opposition")
+
+
+def test_seeing_someone_as_something_reports() -> None:
+    art = run("Die Zeitung sah den Kanzler als klaren Sieger der Debatte.")
+    check(art, "Sieger", kind=Kind.REPORTED, speaker="Die Zeitung")
+    art = run("Am Samstag sahen mehr als tausend Zuschauer das Spiel im Stadion.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)

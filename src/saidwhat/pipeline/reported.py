@@ -143,18 +143,21 @@ def _predicative(toks: list[Token], c: Cue, word: str, start: int, te: int) -> b
     return False
 
 
+_COMPARATIVE = frozenset({"mehr", "weniger", "eher", "anders", "lieber", "früher", "später"})
 _INDEFINITE = frozenset({"ein", "eine", "einen", "kein", "keine", "keinen"})
 
 
 def _sees_in(toks: list[Token], c: Cue, start: int, te: int) -> bool:
-    """"sehen" judges with "in X ein Y": "Die Grünen sehen in dem Plan keine
+    """"sehen" judges with "als" or "in X ein Y": "Die Grünen sehen in dem Plan keine
     Lösung", "sieht darin eine Gefahr"; not "sahen im Stadion das Spiel" nor
     "sehen sich in der Pflicht" (train: "in der 39. Minute sah …")."""
     lo = clause_begin(toks, min(c.tokens), start)
     hi = clause_end(toks, max(c.tokens), te)
     if any(t.lower == "sich" for t in toks[lo:hi]):
         return False
-    ins = [k for k in range(lo, hi) if toks[k].lower in c.entry.preps]
+    if any(toks[k].lower == "als" and toks[k - 1].lower not in _COMPARATIVE for k in range(c.verb + 1, hi)):
+        return True  # "sah Zapatero als Sieger"; not "sahen mehr als 1.000 Zuschauer das Spiel"
+    ins = [k for k in range(lo, hi) if toks[k].lower in c.entry.preps and toks[k].lower != "als"]
     return bool(ins) and any(toks[k].lower in _INDEFINITE for k in range(ins[0] + 2, hi))
 
 
