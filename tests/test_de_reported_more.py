@@ -63,3 +63,11 @@ def test_seeing_someone_as_something_reports() -> None:
     check(art, "Sieger", kind=Kind.REPORTED, speaker="Die Zeitung")
     art = run("Am Samstag sahen mehr als tausend Zuschauer das Spiel im Stadion.")
     assert not any(st.kind == Kind.REPORTED for st in art.statements)
+
+
+def test_remembering_is_no_report() -> None:
+    # "sich erinnern an" remembers; "erinnerte an" (without "sich") reminds, a report
+    art = run("Viele Gäste hatten sich sofort an das Fest im Sommer erinnert.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)
+    art = run("Der Bürgermeister erinnerte an die Opfer des Hochwassers.")
+    check(art, "Opfer", kind=Kind.REPORTED, speaker="Der Bürgermeister")

@@ -251,6 +251,8 @@ def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
     cb = clause_begin(toks, v, start)
     if c.entry.lemma == "fordern" and any(t.lower in casualty_nouns() for t in toks[cb : clause_end(toks, v, len(toks))]):
         return True  # "Die Fluten forderten 92 Menschenleben": a toll, not a demand
+    if c.entry.lemma == "erinnern" and any(t.lower == "sich" for t in toks[cb : clause_end(toks, v, len(toks))]):
+        return True  # "hatten sich an die Landung erinnert": remembering, not reminding
     if c.entry.lemma == "bestreiten" and any(_game_noun(t.lower) for t in toks[cb : clause_end(toks, v, len(toks))]):
         return True  # "bestreitet sein zweites Gruppenspiel": plays a match, denies nothing
     if cb > start and toks[cb].lower in {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"}:
