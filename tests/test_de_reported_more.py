@@ -71,3 +71,8 @@ def test_remembering_is_no_report() -> None:
     assert not any(st.kind == Kind.REPORTED for st in art.statements)
     art = run("Der Bürgermeister erinnerte an die Opfer des Hochwassers.")
     check(art, "Opfer", kind=Kind.REPORTED, speaker="Der Bürgermeister")
+
+
+def test_complaining_of_pain_is_no_report() -> None:
+    art = run("Nach dem Lauf klagte der Sportler über starke Kopfschmerzen.")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)

@@ -233,6 +233,7 @@ def _coordination_end(toks: list[Token], v: int, te: int) -> int:
     return te
 
 
+_SYMPTOMS = ("schmerzen", "unwohlsein", "übelkeit", "atemnot", "schwindel", "fieber")
 _GAMES = ("spiel", "partie", "match", "finale", "rennen", "wettkampf", "turnier", "duell", "kampf")
 
 
@@ -253,6 +254,8 @@ def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
         return True  # "Die Fluten forderten 92 Menschenleben": a toll, not a demand
     if c.entry.lemma == "erinnern" and any(t.lower == "sich" for t in toks[cb : clause_end(toks, v, len(toks))]):
         return True  # "hatten sich an die Landung erinnert": remembering, not reminding
+    if c.entry.lemma == "klagen" and any(t.lower.endswith(_SYMPTOMS) for t in toks[cb : clause_end(toks, v, len(toks))]):
+        return True  # "klagte über Unwohlsein": a complaint of the body, no statement reported
     if c.entry.lemma == "bestreiten" and any(_game_noun(t.lower) for t in toks[cb : clause_end(toks, v, len(toks))]):
         return True  # "bestreitet sein zweites Gruppenspiel": plays a match, denies nothing
     if cb > start and toks[cb].lower in {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"}:
