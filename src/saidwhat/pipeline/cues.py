@@ -182,6 +182,8 @@ def _particle_tag(toks: list[Token], k: int, ce: int) -> bool:
     clause-final "ein" as an article ("räumte ein, …", "gestand ein"): an
     article that ends its clause has no noun and is the particle; so is a
     clause-final "zu" read as the infinitive marker ("sicherte … zu, dass …")."""
+    if toks[k].pos == "APPR" and k + 1 < ce and toks[k + 1].pos in {"ART", "NN", "NE", "ADJ(A)", "PPOSAT"}:
+        return False  # a preposition with its noun phrase: "warf … und siegte vor der Russin"
     return toks[k].pos in _PARTICLE_TAGS or (toks[k].pos in {"ART", "PTKZU"} and k == ce - 1)
 
 

@@ -155,6 +155,8 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
         if art.in_quote[i] != -1:
             break
         cue = find_cue(toks, i, start, a - 1)
+        if cue is not None and cue.entry.report_only and cue.entry.preps:
+            continue  # "Die Regel sieht der Präsident skeptisch: „…“": a report-only verb frames no quote
         if cue is not None:
             if any(maybe_finite(t) for t in toks[max(cue.tokens) + 1 : a - 1]):
                 return None  # "sagte, es sei …, „…“": the quote is inside reported speech
