@@ -20,7 +20,7 @@ from saidwhat.corpus import article_to_corpus, date_from_document_name
 from saidwhat.evaluate import evaluate_documents
 from saidwhat.pipeline import extract
 
-# measured 2026-11-30 (second session): dev joint F1 75.1, speaker F1 69.7
+# measured 2026-11-30 (second session): dev joint F1 75.0, speaker F1 69.8
 # (docs/error-report-dev.md); pin = measured - ~1
 PINNED_JOINT_F1 = 74.1
 PINNED_SPEAKER_F1 = 68.7

@@ -47,8 +47,8 @@ MAX_TEXT_CHARS = 2_000_000
 def learned_stage_enabled() -> bool:
     """Whether ``extract`` runs the learned stage when not told: ``SAIDWHAT_LEARNED=1``.
 
-    Off by default: in cross-validation on train it is 0.2 points of joint F1
-    below the rules alone (on dev +0.5 joint, -0.5 speaker), at four times the
+    Off by default: in cross-validation on train it is 0.3 points of joint F1
+    below the rules alone (on dev +0.5 joint, -0.3 speaker), at four times the
     cost, and its model is CC BY-NC-SA (see docs/models.md). The CLI's
     ``--learned`` sets this variable, so worker processes inherit it.
     """
