@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from saidwhat.model import Article, Kind, Statement
 from saidwhat.pipeline import extract
 
@@ -50,3 +52,48 @@ def check(
     for sp in st.quote + st.speaker + st.cue + st.frame + st.addressee:
         assert 0 <= sp.begin < sp.end <= len(text)
     return st
+
+
+@dataclass(frozen=True)
+class Case:
+    """One sentence we wrote and what the rule stages must find in it.
+
+    ``why`` names the rule the case pins (it becomes the test id); ``fragment``
+    is a piece of the quote that picks the statement out. With ``absent`` set,
+    no statement may quote the fragment (a false alarm the rules must not raise).
+    A role given as ``""`` must be empty.
+    """
+
+    why: str
+    text: str
+    fragment: str
+    kind: Kind | None = None
+    speaker: str | None = None
+    cue: str | None = None
+    quote: str | None = None
+    entity: str | None = None
+    addressee: str | None = None
+    absent: bool = False
+
+
+def check_case(case: Case) -> None:
+    art = run(case.text)
+    if case.absent:
+        quoted = [st.role_text("quote", art.text) for st in art.statements]
+        assert not any(case.fragment in q for q in quoted), (case.why, quoted)
+        return
+    assert case.kind is not None, f"case {case.why!r} names no kind"
+    check(
+        art,
+        case.fragment,
+        kind=case.kind,
+        quote=case.quote,
+        speaker=case.speaker,
+        cue=case.cue,
+        entity=case.entity,
+        addressee=case.addressee,
+    )
+
+
+def case_id(case: Case) -> str:
+    return case.why
