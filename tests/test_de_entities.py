@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from saidwhat.model import Kind
-from test_de_helpers import check, run
+from test_de_helpers import Case, case_id, check, check_case, run
 
 
 def test_er_skips_a_country_and_a_feminine_speaker() -> None:
@@ -70,3 +72,59 @@ def test_subject_after_the_verb_is_an_antecedent() -> None:
         "Er sagte, die Verlängerung sei vertretbar."
     )
     check(run(text), "vertretbar", kind=Kind.INDIRECT, speaker="Er", entity="Edler")
+
+
+CASES = [
+    Case(
+        why="a prefield pronominal adverb leaves the subject after the verb as antecedent",
+        text="Der Minister Paul Vogt lobte den Plan. Dagegen hält die Ministerin Renate Kohl wenig von dem Entwurf. Im Radio sagte sie, er sei unbezahlbar.",
+        fragment="unbezahlbar",
+        kind=Kind.INDIRECT,
+        speaker="sie",
+        entity="Kohl",
+    ),
+    Case(
+        why="a role-noun subject without a name is an antecedent",
+        text="Die Ministerin Eva Roth lobte den Beschluss des Gerichts. Der Bürgermeister nahm am Abend zu der Entscheidung Stellung. Er bezeichnete sie als „mutig“.",
+        fragment="mutig",
+        kind=Kind.DIRECT,
+        speaker="Er",
+        entity="Bürgermeister",
+    ),
+    Case(
+        why="a genitive name before an apposition leaves the apposition as the name",
+        text="Der frühere Weggefährte Schmidts, Otto Kranz, wandte sich an die Presse. Er warf der Regierung vor, die Wähler zu täuschen.",
+        fragment="Wähler",
+        kind=Kind.INDIRECT,
+        speaker="Er",
+        entity="Kranz",
+    ),
+    Case(
+        why="a relative pronoun speaker refers to the phrase before its comma",
+        text="Entscheidend war die Aussage eines jungen Zeugen, der angab, den Wagen gesehen zu haben.",
+        fragment="Wagen",
+        kind=Kind.INDIRECT,
+        speaker="der",
+        entity="Zeugen",
+    ),
+    Case(
+        why="a relative pronoun after a name the tagger read as an adjective",
+        text="Die Rede hielt die Autorin Alice Schwarzer, die betonte, der Preis sei verdient.",
+        fragment="verdient",
+        kind=Kind.INDIRECT,
+        entity="Schwarzer",
+    ),
+    Case(
+        why="a passive agent with a role noun is an antecedent",
+        text="Der Unfall wurde am Montag von einer Polizeisprecherin in Bremen bestätigt. Sie sagte, es habe zwei Verletzte gegeben.",
+        fragment="Verletzte",
+        kind=Kind.INDIRECT,
+        speaker="Sie",
+        entity="Polizeisprecherin",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_case(case: Case) -> None:
+    check_case(case)

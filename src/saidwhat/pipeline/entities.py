@@ -57,7 +57,10 @@ def resolve_entities(art: Article, found: list[Found]) -> None:
         words = toks[a:b]
         ent = None
         feats = phrase_features(words)
-        if _is_pronoun_like(words):
+        relative = _relative_antecedent(toks, a) if len(words) == 1 else None
+        if relative is not None:
+            ent, feats = relative
+        elif _is_pronoun_like(words):
             window = art.sentences[max(0, toks[a].sent - _WINDOW_SENTENCES)].start
             wanted = _wanted(words[0])
             hit = _antecedent(a, speakers, mentions, wanted, window)
@@ -180,6 +183,24 @@ def _wanted(pronoun: Token) -> frozenset[str] | None:
     return wanted or None
 
 
+def _relative_antecedent(toks: list[Token], a: int) -> tuple[str, frozenset[str]] | None:
+    """A relative pronoun's referent is the phrase before its comma: "C. Leung,
+    der am Montag in Kanton war, sagte …" → "Leung"; "die Aussage eines
+    Jungen, der angab, …" → "Jungen" (no search back through the text)."""
+    if a < 2 or toks[a - 1].text != "," or toks[a].lower not in {"der", "die", "das", "welcher", "welche", "welches"}:
+        return None
+    k = a - 2
+    start = k
+    while start > 0 and toks[start - 1].pos in {"NN", "NE", "FM", "ADJ(A)", "ART", "PPOSAT", "CARD", "NNA"}:
+        start -= 1
+    phrase = toks[start : k + 1]
+    surname = toks[k].text[:1].isupper() and k > 0 and toks[k - 1].pos == "NE"  # "Alice Schwarzer" read as an adjective
+    if not phrase or (toks[k].pos not in {"NN", "NE", "FM", "NNA"} and not surname):
+        return None
+    ent = _name(phrase) or toks[k].text
+    return ent, phrase_features(phrase)
+
+
 def _is_pronoun_like(words: list[Token]) -> bool:
     if len(words) == 1 and (words[0].lower in pronouns() or words[0].lower in {"demnach", "wonach"}):
         return True
@@ -215,12 +236,14 @@ def _in_genitive_attribute(words: list[Token], k: int) -> bool:
     """Is the name at ``k`` inside a genitive or "von" attribute of an earlier head noun?"""
     if k > 0 and words[k - 1].pos == "NN" and words[k].text.endswith("s") and _is_place(words[k].text[:-1]):
         return True  # "Ministerpräsident Thailands"
+    if 0 < k < len(words) - 2 and words[k - 1].pos == "NN" and words[k].text.endswith("s") and words[k + 1].text == ",":
+        return True  # "Der Kampfgefährte Thaksins, Newin Chidchob": the apposition names the speaker
     seen_noun = False
     for t in words[:k]:
         if t.pos in {"NN", "NNA"}:
             seen_noun = True
-        elif seen_noun and (t.lower in {"des", "der"} and t.pos == "ART" or t.lower in {"von", "vom"}):
-            return True
+        elif seen_noun and (t.lower in {"des", "der"} and t.pos == "ART" or t.lower in {"von", "vom"} or t.pos == "APPR"):
+            return True  # also a place in a prepositional attribute: "eine Sprecherin in Kabul"
     return False
 
 
@@ -317,6 +340,7 @@ def _subject_mentions(art: Article) -> list[tuple[int, str, frozenset[str]]]:
     toks = art.tokens
     out: list[tuple[int, str, frozenset[str]]] = []
     for s in art.sentences:
+        _add_passive_agent(art, s.start, s.end, out)
         fin = next((k for k in range(s.start, min(s.end, s.start + _PREFIELD_TOKENS)) if is_finite(toks[k])), None)
         if fin is None or fin == s.start or art.in_quote[s.start] != -1:
             continue
@@ -326,12 +350,34 @@ def _subject_mentions(art: Article) -> list[tuple[int, str, frozenset[str]]]:
             # verteidigte der Vorsitzende, Sebastian Edathy, den Entwurf")
             _add_inverted_subject(art, fin, s.end, out)
             continue
-        name = _name(toks[s.start : fin])
+        name = _name(toks[s.start : fin]) or _person_description(toks[s.start : fin])
         if name:
             out.append((s.start, name, phrase_features(toks[s.start : fin])))
-        elif fin - s.start <= 2 and toks[s.start].pos in {"ADV", "PAV"}:
+        elif fin - s.start <= 2 and toks[s.start].pos in {"ADV", "PROAV"}:
             _add_inverted_subject(art, fin, s.end, out)  # "Unterdessen verteidigte …", "Am Montag …" is APPR above
+    out.sort(key=lambda m: m[0])  # a passive agent may come after the subject added for its sentence
     return out
+
+
+def _add_passive_agent(art: Article, start: int, end: int, out: list[tuple[int, str, frozenset[str]]]) -> None:
+    """The agent of a passive sentence is who acted, and who a pronoun after it
+    may stand for: "Der Angriff wurde von einer Armeesprecherin bestätigt. Sie
+    sagte, …" → "Armeesprecherin". Only a name or a role noun counts ("von der
+    Flut zerstört" introduces no one)."""
+    toks = art.tokens
+    if art.in_quote[start] != -1 or not any(toks[k].lemma == "werden" and is_finite(toks[k]) for k in range(start, end)):
+        return
+    for k in range(start, end - 1):
+        if toks[k].lower not in {"von", "vom"} or toks[k + 1].pos == "CARD":
+            continue
+        span = speaker_forward(toks, k + 1, end, appositions=True)
+        if span is None:
+            continue
+        phrase = toks[span[0] : span[1]]
+        name = _name(phrase) or _person_description(phrase)
+        if name:
+            out.append((span[0], name, phrase_features(phrase)))
+            return
 
 
 def _add_inverted_subject(art: Article, fin: int, end: int, out: list[tuple[int, str, frozenset[str]]]) -> None:
@@ -345,6 +391,23 @@ def _add_inverted_subject(art: Article, fin: int, end: int, out: list[tuple[int,
     if span is None:
         return
     phrase = toks[span[0] : span[1]]
-    name = _name(phrase)
+    name = _name(phrase) or _person_description(phrase)
     if name:
         out.append((start, name, phrase_features(phrase)))
+
+
+def _person_description(words: list[Token]) -> str | None:
+    """A subject named by its role, not its name, is an antecedent too: "Der
+    Bundeskanzler nahm Stellung. Er bezeichnete …" → "Bundeskanzler";
+    "Wissenschaftler der Universität machen … verantwortlich. Sie gehen davon
+    aus …" → "Wissenschaftler". Only role nouns (speaker_nouns.txt) count: "Der
+    Bericht endet …" introduces no one a later "er" speaks for."""
+    end = np_core(words, 0, len(words))
+    heads = [t for t in words[:end] if t.pos == "NN" and t.text[:1].isupper()]
+    if not heads:
+        return None
+    head = heads[0].text.lower()
+    stems = [head] + [head[: -len(suffix)] for suffix in ("innen", "in") if head.endswith(suffix) and len(head) > len(suffix) + 3]
+    if not any(is_speaker_noun(stem) for stem in stems):  # "Armeesprecherin" → "armeesprecher"
+        return None
+    return heads[0].text
