@@ -1,9 +1,6 @@
 """Continuations without a frame of their own: Konjunktiv sentences, "soll" hearsay
 and bare quotes, which speaker mention they take, and where the narrator's own
-voice resumes.
-
-Sentences written for these tests. Each ``Case`` pins one rule (its ``why``);
-the tests below the table check what a case row cannot say.
+voice resumes. Sentences written for these tests.
 """
 
 from __future__ import annotations

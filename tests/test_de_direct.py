@@ -1,8 +1,4 @@
-"""Direct quotes: marks, frames before and after, split quotes, nesting.
-
-Each ``Case`` pins one rule (its ``why``); the tests below the table check
-what a case row cannot say.
-"""
+"""Direct quotes: marks, frames before and after, split quotes, nesting."""
 
 from __future__ import annotations
 

@@ -1,8 +1,4 @@
-"""Speaker entities: pronoun agreement and names in attributes.
-
-Sentences written for these tests. Each ``Case`` pins one rule (its ``why``);
-the test below the table checks what a case row cannot say.
-"""
+"""Speaker entities: pronoun agreement and names in attributes. Sentences written for these tests."""
 
 from __future__ import annotations
 

@@ -1,8 +1,6 @@
 """Indirect speech: cue + clause, trailing and inserted frames, nominal sources
 ("laut X", "nach Angaben X"), complements after inserted phrases and clauses.
-
-Sentences written for these tests. Each ``Case`` pins one rule (its ``why``);
-the tests below the table check what a case row cannot say.
+Sentences written for these tests.
 """
 
 from __future__ import annotations

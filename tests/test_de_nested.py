@@ -1,9 +1,6 @@
 """Quotes inside and around reported speech: quoted fragments in a report or a
 clause, labels, the clause the corpus marks beside the fragment, and the
-sources ("nach der Ankündigung X") that frame them.
-
-Sentences written for these tests. Each ``Case`` pins one rule (its ``why``);
-the tests below the table check what a case row cannot say.
+sources ("nach der Ankündigung X") that frame them. Sentences written for these tests.
 """
 
 from __future__ import annotations

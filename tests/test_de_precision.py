@@ -1,9 +1,8 @@
 """False alarms that are no statements: titles, names, hypotheticals, clauses
 around a cue that are the narrator's. Sentences written for these tests.
 
-Each ``Case`` pins one rule (its ``why``); the tests below the table check
-quotes from their first to their last span, gaps included, which a case row
-cannot say.
+The plain tests read each quote from its first to its last span, gaps
+included (a ``Case`` row looks at the quote's own text).
 """
 
 from __future__ import annotations

@@ -1,9 +1,6 @@
 """Reported speech: a cue verb with an object ("forderte höhere Löhne"), its
 speaker before or after the verb, passives with their agent, and the verbs
-that look like cues but report nothing.
-
-Sentences written for these tests. Each ``Case`` pins one rule (its ``why``);
-the tests below the table check what a case row cannot say.
+that look like cues but report nothing. Sentences written for these tests.
 """
 
 from __future__ import annotations

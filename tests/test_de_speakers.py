@@ -1,8 +1,4 @@
-"""Speakers: the phrase a cue verb or frame names, where it starts and stops, and its entity.
-
-Sentences written for these tests. Each ``Case`` pins one rule (its ``why``);
-the tests below the table check what a case row cannot say.
-"""
+"""Speakers: the phrase a cue verb or frame names, where it starts and stops, and its entity. Sentences written for these tests."""
 
 from __future__ import annotations
 
