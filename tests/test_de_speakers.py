@@ -721,6 +721,12 @@ def test_confidence_is_a_probability() -> None:
         # "man" names nobody: the statement stays, with no speaker
         ("Man geht davon aus, dass die Brücke im Mai fertig wird.", ""),
     ],
+    ids=[
+        "speaker is never part of the opinion cue vertreten die auffassung",
+        "speaker is never part of the cue halten es fuer moeglich",
+        "quantifier prefield is the speaker of sind der auffassung",
+        "man is no speaker",
+    ],
 )
 def test_one_statement_with_its_speaker(text: str, speaker: str) -> None:
     art = run(text)
