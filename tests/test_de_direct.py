@@ -5,7 +5,88 @@ from __future__ import annotations
 import pytest
 
 from saidwhat.model import Kind
-from test_de_helpers import check, run
+from test_de_helpers import Case, case_id, check, check_case, run
+
+CASES = [
+    Case(
+        why="colon introduction",
+        text="Der Trainer sagte: „Wir haben heute verdient gewonnen.“",
+        fragment="verdient",
+        kind=Kind.DIRECT,
+        speaker="Der Trainer",
+        cue="sagte",
+        quote="„Wir haben heute verdient gewonnen.“",
+    ),
+    Case(
+        why="split quote, first part has the frame",
+        text="„Die Lage ist ernst“, sagte der Sprecher. „Wir tun alles, was wir können.“",
+        fragment="Lage",
+        kind=Kind.DIRECT,
+        speaker="der Sprecher",
+    ),
+    Case(
+        why="split quote, second part has the same speaker",
+        text="„Die Lage ist ernst“, sagte der Sprecher. „Wir tun alles, was wir können.“",
+        fragment="alles",
+        kind=Kind.DIRECT,
+        entity="Sprecher",
+    ),
+    Case(
+        why="discontinuous cue fuegte hinzu",
+        text="„Wir werden nicht aufgeben“, fügte er hinzu.",
+        fragment="aufgeben",
+        kind=Kind.DIRECT,
+        speaker="er",
+        cue="fügte … hinzu",
+    ),
+    Case(
+        why="so frame",
+        text="„Das war ein schwarzer Tag für die Stadt“, so Oberbürgermeister Peter Klein.",
+        fragment="schwarzer",
+        kind=Kind.DIRECT,
+        speaker="Oberbürgermeister Peter Klein",
+        cue="so",
+        entity="Klein",
+    ),
+    Case(
+        why="label quote",
+        text="Die Regierung hatte den Einsatz als „notwendige Maßnahme“ bezeichnet.",
+        fragment="notwendige",
+        kind=Kind.DIRECT,
+        speaker="Die Regierung",
+        quote="„notwendige Maßnahme“",
+    ),
+    # the prefield cannot speak: it is the object, the speaker follows the verb
+    Case(
+        why="colon frame object prefield",
+        text="Die neue Regel sieht der Präsident des Vereins skeptisch: „Das ist ein schwerer Fehler.“",
+        fragment="Fehler",
+        kind=Kind.DIRECT,
+        speaker="der Präsident des Vereins",
+    ),
+    # no cue verb the lexicon knows, but the verb-second clause makes the quote its prefield
+    Case(
+        why="quote as prefield of an unknown verb",
+        text="„Wir haben heute hervorragend gespielt“, frohlockte der Trainer nach dem Spiel.",
+        fragment="hervorragend",
+        kind=Kind.DIRECT,
+        speaker="der Trainer",
+        cue="frohlockte",
+    ),
+    Case(
+        why="quote as prefield of an unknown reflexive verb",
+        text="„Wir geben nicht auf“, gab sich die Ministerin kämpferisch.",
+        fragment="geben nicht auf",
+        kind=Kind.DIRECT,
+        speaker="die Ministerin",
+        cue="gab sich",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_case(case: Case) -> None:
+    check_case(case)
 
 
 @pytest.mark.parametrize(
@@ -21,11 +102,6 @@ def test_quote_marks_then_frame(open_: str, close: str) -> None:
     assert st.role_text("frame", text) == ", sagte die Bürgermeisterin Anna Keller"
 
 
-def test_colon_introduction() -> None:
-    art = run("Der Trainer sagte: „Wir haben heute verdient gewonnen.“")
-    check(art, "verdient", kind=Kind.DIRECT, speaker="Der Trainer", cue="sagte", quote="„Wir haben heute verdient gewonnen.“")
-
-
 def test_quote_spanning_sentences() -> None:
     art = run("„Das Wasser stieg sehr schnell. Wir konnten nur noch das Nötigste retten“, sagte ein Anwohner.")
     st = check(art, "Wasser", kind=Kind.DIRECT, speaker="ein Anwohner", cue="sagte")
@@ -35,31 +111,9 @@ def test_quote_spanning_sentences() -> None:
 def test_quote_spanning_paragraphs() -> None:
     text = "Die Ministerin sagte: „Der erste Teil der Reform kommt im Mai.\n\n„Der zweite Teil folgt im Herbst.“"
     art = run(text)
-    st = by_first(art)
-    assert "Herbst" in st.role_text("quote", text) and "Mai" in st.role_text("quote", text)
-
-
-def by_first(art):  # type: ignore[no-untyped-def]
     assert art.statements
-    return art.statements[0]
-
-
-def test_split_quote_same_speaker() -> None:
-    text = "„Die Lage ist ernst“, sagte der Sprecher. „Wir tun alles, was wir können.“"
-    art = run(text)
-    check(art, "Lage", kind=Kind.DIRECT, speaker="der Sprecher")
-    second = check(art, "alles", kind=Kind.DIRECT)
-    assert second.speaker_entity == "Sprecher"
-
-
-def test_discontinuous_cue_fuegte_hinzu() -> None:
-    art = run("„Wir werden nicht aufgeben“, fügte er hinzu.")
-    check(art, "aufgeben", kind=Kind.DIRECT, speaker="er", cue="fügte … hinzu")
-
-
-def test_so_frame() -> None:
-    art = run("„Das war ein schwarzer Tag für die Stadt“, so Oberbürgermeister Peter Klein.")
-    check(art, "schwarzer", kind=Kind.DIRECT, speaker="Oberbürgermeister Peter Klein", cue="so", entity="Klein")
+    st = art.statements[0]
+    assert "Herbst" in st.role_text("quote", text) and "Mai" in st.role_text("quote", text)
 
 
 def test_unbalanced_mark_closes_at_paragraph_end() -> None:
@@ -78,11 +132,6 @@ def test_nested_short_quote_in_indirect_speech() -> None:
     assert inner.speaker_entity == outer.speaker_entity == "Minister"
 
 
-def test_label_quote() -> None:
-    art = run("Die Regierung hatte den Einsatz als „notwendige Maßnahme“ bezeichnet.")
-    check(art, "notwendige", kind=Kind.DIRECT, speaker="Die Regierung", quote="„notwendige Maßnahme“")
-
-
 def test_titles_in_quotes_are_not_statements() -> None:
     art = run("Der Film „Das Boot“ lief am Sonntag im Fernsehen.")
     assert art.statements == []
@@ -94,24 +143,10 @@ def test_bare_quote_shares_the_frame_before_it() -> None:
     assert st.role_text("frame", art.text) == ", sagte die Ärztin"
 
 
-def test_colon_frame_object_prefield() -> None:
-    # the prefield cannot speak: it is the object, the speaker follows the verb
-    text = "Die neue Regel sieht der Präsident des Vereins skeptisch: „Das ist ein schwerer Fehler.“"
-    check(run(text), "Fehler", kind=Kind.DIRECT, speaker="der Präsident des Vereins")
-
-
 def test_one_quoted_word_with_a_distant_cue_is_no_quote() -> None:
     # one word in marks is mostly a term or title, not something said
     art = run("Der Verlag berichtete über die neue Reihe „Spätlese“ im Herbstprogramm.")
     assert not [st for st in art.statements if st.kind == Kind.DIRECT and "Spätlese" in st.role_text("quote", art.text)]
-
-
-def test_quote_as_prefield_of_an_unknown_verb() -> None:
-    # no cue verb the lexicon knows, but the verb-second clause makes the quote its prefield
-    art = run("„Wir haben heute hervorragend gespielt“, frohlockte der Trainer nach dem Spiel.")
-    check(art, "hervorragend", kind=Kind.DIRECT, speaker="der Trainer", cue="frohlockte")
-    art = run("„Wir geben nicht auf“, gab sich die Ministerin kämpferisch.")
-    check(art, "geben nicht auf", kind=Kind.DIRECT, speaker="die Ministerin", cue="gab sich")
 
 
 def test_quote_then_copula_is_no_frame() -> None:

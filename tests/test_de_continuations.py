@@ -1,0 +1,404 @@
+"""Continuations without a frame of their own: Konjunktiv sentences, "soll" hearsay
+and bare quotes, which speaker mention they take, and where the narrator's own
+voice resumes. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.model import Kind
+from test_de_helpers import Case, case_id, check, check_case, run
+
+CASES = [
+    # --- which speaker mention a continuation takes
+    # "er" in the sentence between only points back to the speaker of the
+    # statement before: the continuation takes that statement's mention
+    Case(
+        why="pronoun sentence between keeps the statements speaker",
+        text=(
+            "Der Landrat erklärte, die Straße werde im Herbst gesperrt. "
+            "Dazu äußerte er sich am Abend erneut. "
+            "Die Umleitung führe über das Nachbardorf."
+        ),
+        fragment="Umleitung",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Der Landrat",
+    ),
+    Case(
+        why="pronoun sentence without statement takes the subject before",
+        text=(
+            "Am Dienstag kündigte die Bürgermeisterin einen neuen Haushalt an. "
+            "Dabei verteidigte sie die Kürzungen. "
+            "Außerdem wolle sie die Gebühren senken."
+        ),
+        fragment="Gebühren",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="die Bürgermeisterin",
+    ),
+    # the sentence between quotes words: a statement of its own, its "Er" speaks
+    Case(
+        why="pronoun sentence with a quote keeps its pronoun",
+        text=(
+            "Der Datenschützer Max Born kritisierte die Pläne. "
+            "Er bezeichnete die Pläne als „Rückschritt“. "
+            "Bisher sei eine zentrale Datei nie geplant gewesen."
+        ),
+        fragment="zentrale Datei",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Er",
+    ),
+    Case(
+        why="indicative cue verb still frames",
+        text="Ein Sprecher der Stadt sagte, die Halle bleibe zu. Er weiß nicht, wann die Prüfung endet.",
+        fragment="wann die Prüfung",
+        kind=Kind.INDIRECT,
+        speaker="Er",
+    ),
+    # no statement before at all: the sentence before has a speaking subject
+    # and a verb the cue lexicon lacks; "sei" as the main verb is reported
+    Case(
+        why="speaking subject before a konjunktiv main verb",
+        text="Der Verband der Bäcker sieht den Plan gelassen. Eine der Folgen sei ein stabiler Brotpreis.",
+        fragment="stabiler Brotpreis",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Der Verband der Bäcker",
+    ),
+    # no statement before; the sentence before has a cue verb but no clause
+    Case(
+        why="hearsay soll takes the cue sentence before",
+        text="Die Sprecherin des Vereins äußerte sich zu den Plänen. Das neue Stadion soll viel zu teuer gewesen sein.",
+        fragment="Stadion",
+        kind=Kind.FREE_INDIRECT,
+        speaker="Die Sprecherin des Vereins",
+    ),
+    # "gingen" is the preterite as much as the Konjunktiv II: narration
+    Case(
+        why="preterite plural alike konjunktiv continues nothing",
+        text="Der Minister sagte, die Lage sei ruhig. Die Proteste in der Hauptstadt gingen am Abend weiter.",
+        fragment="Proteste",
+        absent=True,
+    ),
+    # "erhofft" closing the auxiliary's clause is a participle, whatever its
+    # tag: the clause before the comma frames the Konjunktiv itself
+    Case(
+        why="own frame past a participle tagged finite",
+        text="Der Bürgermeister sagte, der Plan sei gut. Der Verband hatte sich erhofft, dass die Mieten niedrig bleiben würden.",
+        fragment="Mieten",
+        kind=Kind.INDIRECT,
+        quote="dass die Mieten niedrig bleiben würden",
+        speaker="Der Verband",
+    ),
+    Case(
+        why="own frame past an infinitive after zu",
+        text="Der Bürgermeister sagte, der Plan sei gut. Der Verband versuchte zu betonen, dass die Mieten niedrig bleiben müssten.",
+        fragment="Mieten",
+        kind=Kind.INDIRECT,
+        quote="dass die Mieten niedrig bleiben müssten",
+        speaker="Der Verband",
+    ),
+    Case(
+        why="activist is a speaking subject",
+        text="Der Stadtrat tagte am Montag. Die Aktivistin zeigte sich besorgt, dass die Mieten steigen würden.",
+        fragment="Mieten",
+        kind=Kind.INDIRECT,
+        quote="dass die Mieten steigen würden",
+        speaker="Die Aktivistin",
+    ),
+    Case(
+        why="senate is a speaking subject",
+        text="Der Stadtrat tagte am Montag. Der Senat zeigte sich besorgt, dass die Mieten steigen würden.",
+        fragment="Mieten",
+        kind=Kind.INDIRECT,
+        quote="dass die Mieten steigen würden",
+        speaker="Der Senat",
+    ),
+    Case(
+        why="coordinated konjunktiv clause still continues",
+        text="Der Trainer sagte, die Saison sei vorbei. Sein Knie ist verletzt, und er wolle es nun schonen.",
+        fragment="schonen",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Der Trainer",
+    ),
+    Case(
+        why="verb first condition is no indicative main clause",
+        text="Der Direktor sagte, der Motor sei fertig. Verläuft der Test gut, werde im Mai ein Flug folgen.",
+        fragment="Flug folgen",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Der Direktor",
+    ),
+    # "sehen" makes the last sentence look framed; its main verb "sei" is
+    # reported, so it continues, and the cue sentence between beats the
+    # older report
+    Case(
+        why="konjunktiv cue sentence takes the cue sentence between",
+        text=(
+            "Zeugen berichteten von einem lauten Knall. "
+            "Der Leiter der Flugrettung, Max Berg, spekulierte über einen toten Winkel als Ursache. "
+            "So sei bei einem Hubschrauber die Sicht nach oben eingeschränkt, und die Piloten hätten sich nicht sehen können."
+        ),
+        fragment="Hubschrauber",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Der Leiter der Flugrettung, Max Berg",
+    ),
+    # "melden" has no frame of its own: the Konjunktiv main verb "würden"
+    # reports it, and the sentence continues the statement before
+    Case(
+        why="cue verb inside a reported sentence does not stop it",
+        text=(
+            "Der Bericht der Organisation stellt fest, die Frauen würden oft angegriffen. "
+            "Aus Angst würden viele Frauen die Angriffe nicht melden."
+        ),
+        fragment="Aus Angst",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Der Bericht der Organisation",
+    ),
+    Case(
+        why="strong konjunktiv ii forms continue",
+        text="Der Sprecher der Kassen sagte, die Studie sei richtig. Die Kassen brächten jedes Jahr viel Geld für Kuren auf.",
+        fragment="Kuren",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Der Sprecher der Kassen",
+    ),
+    Case(
+        why="hearsay soll right after a statement continues it",
+        text="Der Reeder sagte, das Schiff sei fertig. Die Taufe soll am 15. Juni in New York erfolgen.",
+        fragment="Taufe",
+        kind=Kind.FREE_INDIRECT,
+        speaker="Der Reeder",
+    ),
+    # --- where the narrator's own voice resumes
+    # a Konjunktiv I keeps the sentence reported
+    Case(
+        why="conditional with konjunktiv one still continues",
+        text=(
+            "Der Virologe Hans Berg warnte vor einer neuen Grippe. "
+            "Er sagte, die Lage sei ernst. "
+            "Bei einer Pandemie sei mit vielen Kranken zu rechnen."
+        ),
+        fragment="Pandemie",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Er",
+    ),
+    # the relative clause in the apposition hid the subject; the noun after
+    # the verb ("die Haltung der Regierung") is the object, not the speaker
+    # (the relative clause is left out of a prefield subject, as subject_phrase does everywhere)
+    Case(
+        why="bare quote takes a name with apposition before the verb",
+        text=(
+            "Der Brief wurde gestern veröffentlicht. "
+            "Karl Brandt, einer der Abgeordneten, die den Brief unterschrieben, verurteilte die Haltung der Regierung. "
+            "„Diese Regierung hat versagt.“"
+        ),
+        fragment="versagt",
+        kind=Kind.DIRECT,
+        speaker="Karl Brandt, einer der Abgeordneten",
+    ),
+    # --- continuations and bare quotes (more cases)
+    # the sentence right before has no statement but a speaking subject of
+    # its own: the bare quote is hers, not the older statement's speaker
+    Case(
+        why="bare quote after narration takes its speaking subject",
+        text=(
+            "„Wir bauen die Brücke neu“, sagte der Bürgermeister Karl Brandt. "
+            "Die Ministerin Eva Roth kritisierte den Plan. "
+            "„Das Geld fehlt an den Schulen.“"
+        ),
+        fragment="Geld fehlt",
+        kind=Kind.DIRECT,
+        speaker="Die Ministerin Eva Roth",
+    ),
+    # "nach eigenem Bekunden" only points at its owner, the sentence's subject
+    Case(
+        why="bare quote after owner source takes the subject",
+        text=(
+            "Der Trainer des Vereins, Paul Weber, war nach eigenem Bekunden lange in die Pläne eingeweiht. "
+            "„Die Mannschaft braucht einen Neuanfang.“"
+        ),
+        fragment="Neuanfang",
+        kind=Kind.DIRECT,
+        speaker="Der Trainer des Vereins, Paul Weber",
+    ),
+    # "dass sie … ausgingen" is a report inside a sentence that itself continues
+    # the statement before ("habe"; "entdeckte" before a noun is no verb): the
+    # next Konjunktiv sentence still continues the scientists' statement
+    Case(
+        why="report inside a konjunktiv sentence does not lend its speaker",
+        text=(
+            "Bislang gingen die Forscher davon aus, dass die Steine langsam wachsen würden. "
+            "Der neu entdeckte Planet dagegen habe sich so schnell entwickelt, dass sie nun von einer anderen Theorie ausgingen. "
+            "In diesem Fall habe sich der Planet aus Gas gebildet."
+        ),
+        fragment="aus Gas",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="die Forscher",
+    ),
+    # the bare quote takes its speaker only after the continuation was made:
+    # the Konjunktiv sentence after it shares that speaker mention
+    Case(
+        why="continuation of a bare quote gets the quotes speaker",
+        text=(
+            "„Die Lage ist ernst“, sagte die Ärztin Maria Stein. "
+            "„Wir brauchen mehr Betten.“ "
+            "Bei einer Epidemie sei mit vielen Kranken zu rechnen."
+        ),
+        fragment="Epidemie",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="die Ärztin Maria Stein",
+    ),
+    # "rate" (Konjunktiv I) is a cue-and-object report that is reported itself:
+    # the sentence continues, its speaker the subject of the sentence before
+    Case(
+        why="konjunktiv report continues with the subject before",
+        text=(
+            "Der Minister Jürgen Trittin empfahl den Umstieg auf Erdgasautos. "
+            "Auch die Fraktionschefin der Grünen, Renate Künast, äußerte sich kritisch gegenüber deutschen Automarken. "
+            "Sie rate zum Kauf japanischer Hybridautos."
+        ),
+        fragment="Hybridautos",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="die Fraktionschefin der Grünen, Renate Künast",
+    ),
+    # "hätten … verlangt" as the main verb: the report is reported itself
+    Case(
+        why="hatte report continues the source before",
+        text=(
+            "Laut einer Meldung des Senders sollen Polizisten die Helfer ermutigt haben. "
+            "Sie hätten für die Hilfe Geld verlangt."
+        ),
+        fragment="Geld verlangt",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="einer Meldung des Senders",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_case(case: Case) -> None:
+    check_case(case)
+
+
+def test_konjunktiv_cue_verb_continues_the_statement_before() -> None:
+    # "wisse" is reported itself: the sentence continues the spokesman's
+    # statement, with his mention, and the next Konjunktiv joins it
+    text = (
+        "Ein Sprecher der Stadt sagte, dass die Halle geschlossen bleiben müsse. "
+        "Er wisse auch nicht, wann die Prüfung ende. "
+        "Die Vereine seien aber schon informiert worden."
+    )
+    art = run(text)
+    st = check(art, "Er wisse", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Ein Sprecher der Stadt")
+    assert st.role_text("quote", text).endswith("informiert worden.")
+    assert not st.cue
+
+
+def test_no_continuation_from_a_subject_when_only_a_clause_is_konjunktiv() -> None:
+    # "hätten" sits in a relative clause; the main verb is indicative
+    text = "Der Verband der Bäcker sieht den Plan gelassen. Personen, die Mehl gekauft hätten, bekamen Gutscheine."
+    assert not run(text).statements
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        pytest.param(
+            "Sie sehen den Plan gelassen. Eine der Folgen sei ein stabiler Brotpreis.",
+            Kind.INDIRECT_FREE_INDIRECT,
+            id="no continuation from a pronoun subject alone",
+        ),
+        # the statement is not right before: a narrator's sentence stands between
+        pytest.param(
+            (
+                "Der Reeder sagte, das Schiff sei fertig. "
+                "Es bietet Platz für zweitausend Gäste. "
+                "Die Taufe soll am 15. Juni in New York erfolgen."
+            ),
+            Kind.FREE_INDIRECT,
+            id="hearsay soll needs the statement right before",
+        ),
+    ],
+)
+def test_no_statement_of_kind(text: str, kind: Kind) -> None:
+    assert not any(st.kind == kind for st in run(text).statements)
+
+
+def test_indicative_main_clause_ends_the_continuation() -> None:
+    # the Konjunktiv hangs on an indicative main clause of the narrator's
+    text = (
+        "Der Minister sagte, der Unfall sei schwer gewesen. "
+        "Von der Polizei kam später die Information, bei den Toten handele es sich um Touristen."
+    )
+    assert not any(
+        st.kind == Kind.INDIRECT_FREE_INDIRECT and "Touristen" in st.role_text("quote", text)
+        for st in run(text).statements
+    )
+
+
+def _quote_ranges(text: str) -> list[str]:
+    """Each statement's quote from its first to its last span, gaps included."""
+    art = run(text)
+    return [art.text[s.quote[0].begin : s.quote[-1].end] for s in art.statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # "Falls …, wäre …" and "Im Falle …, müsste …" after a statement are the
+        # narrator's reasoning: no continuation of the statement
+        pytest.param(
+            (
+                "Der Verband kündigte an, gegen das Urteil Berufung einzulegen. "
+                "Im Falle einer Niederlage müsste der Verein hohe Strafen zahlen."
+            ),
+            "Niederlage",
+            id="conditional im falle without konjunktiv one is the narrators",
+        ),
+        pytest.param(
+            "Die Regierung erklärte, sie prüfe neue Regeln für den Bergbau. Falls das Gesetz scheitert, wäre der Plan am Ende.",
+            "scheitert",
+            id="conditional falls without konjunktiv one is the narrators",
+        ),
+        pytest.param(
+            (
+                "Der Fahrer gab an, lediglich ein Glas Wein getrunken zu haben. "
+                "Hätte er tatsächlich nur Wein getrunken, so müsste er sehr viel davon getrunken haben."
+            ),
+            "tatsächlich",
+            id="counterfactual with so is the narrators",
+        ),
+        # "soll … gebildet werden" states a plan even when the commas of a list
+        # cut the clause short: no hearsay continuation
+        pytest.param(
+            (
+                "Der Rat erklärte, die Stadt müsse klimaneutral werden. "
+                "Dazu soll eine Gruppe aus Ärzten, Forschern, Beamten und Planern gebildet werden."
+            ),
+            "Planern",
+            id="soll with passive after a list is a plan",
+        ),
+        pytest.param(
+            (
+                "Die Forscherin Anna Klein warnte vor zu viel Aufregung. "
+                "Er hätte zu dem Treffen gerne auch Kritiker eingeladen, hatte aber keine gefunden."
+            ),
+            "Kritiker",
+            id="konjunktiv two with an indicative second verb is the narrators",
+        ),
+    ],
+)
+def test_narrators_voice_resumes(text: str, fragment: str) -> None:
+    assert not any(fragment in q for q in _quote_ranges(text))
+
+
+def test_konjunktiv_cue_with_a_second_statement_is_one_continuation() -> None:
+    # "Dieser behaupte, … und habe befürchtet, …": the second cue only
+    # coordinates with the first; the whole sentence continues the statement
+    text = (
+        "Die Anklage gibt an, der Sänger werde durch seinen Fahrer belastet. "
+        "Dieser behaupte, der Sänger sei ihm nachts mit einer Waffe entgegengekommen "
+        "und habe befürchtet, jemanden verletzt zu haben. Der Prozess beginnt morgen."
+    )
+    art = run(text)
+    st = check(art, "Waffe", kind=Kind.INDIRECT_FREE_INDIRECT, speaker="Die Anklage")
+    assert "verletzt" in art.text[st.quote[0].begin : st.quote[-1].end]
+    assert sum(1 for s in art.statements if "verletzt" in art.text[s.quote[0].begin : s.quote[-1].end]) == 1
