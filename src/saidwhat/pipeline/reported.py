@@ -47,7 +47,7 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
                 continue
             if c.entry.lemma == "sehen" and not _sees_in(toks, c, s.start, te):
                 continue
-            if _not_a_report(toks, c, s.start):
+            if _not_a_report(toks, c, s.start, te):
                 continue
             if is_passive(toks, c):
                 # the agent, found here for reports (cue-verb speakers read a "von"
@@ -242,7 +242,22 @@ def _game_noun(w: str) -> bool:
     return w.endswith(_GAMES)
 
 
-def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
+_RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"})
+
+
+def _main_clause_after_comma(toks: list[Token], c: Cue, cb: int, ce: int) -> bool:
+    """A main clause after a comma that opens with its subject's article:
+    "Es entstanden 500 Stellen, die Betreiber sprechen von bis zu 850". The
+    finite cue verb comes right after the noun phrase and words follow it in
+    the clause (a relative clause ends with its finite verb: "…, die Kritiker
+    forderten")."""
+    f = c.finite
+    if toks[cb].pos != "ART" or not cb + 1 < f or any(toks[k].pos not in {"NN", "NE", "ADJ(A)"} for k in range(cb + 1, f)):
+        return False
+    return f == c.verb and any(toks[k].text[:1].isalnum() for k in range(f + 1, ce))
+
+
+def _not_a_report(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     """A cue verb that does not report here: an adjective ("die oft beklagte
     Lücke"), a relative clause ("…, die 25 Millionen Opfer gefordert hatte"),
     a passive without an agent ("wurden verurteilt", "sind für Montag angekündigt")."""
@@ -250,15 +265,16 @@ def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
     if v > start and toks[v - 1].pos in {"ART", "ADJ(A)", "ADV", "PIAT"} and v + 1 < len(toks) and toks[v + 1].pos == "NN":
         return True
     cb = clause_begin(toks, v, start)
-    if c.entry.lemma == "fordern" and any(t.lower in casualty_nouns() for t in toks[cb : clause_end(toks, v, len(toks))]):
+    ce = clause_end(toks, v, te)  # within the sentence: "." ends no clause for clause_end
+    if c.entry.lemma == "fordern" and any(t.lower in casualty_nouns() for t in toks[cb:ce]):
         return True  # "Die Fluten forderten 92 Menschenleben": a toll, not a demand
-    if c.entry.lemma == "erinnern" and any(t.lower == "sich" for t in toks[cb : clause_end(toks, v, len(toks))]):
+    if c.entry.lemma == "erinnern" and any(t.lower == "sich" for t in toks[cb:ce]):
         return True  # "hatten sich an die Landung erinnert": remembering, not reminding
-    if c.entry.lemma == "klagen" and any(t.lower.endswith(_SYMPTOMS) for t in toks[cb : clause_end(toks, v, len(toks))]):
+    if c.entry.lemma == "klagen" and any(t.lower.endswith(_SYMPTOMS) for t in toks[cb:ce]):
         return True  # "klagte über Unwohlsein": a complaint of the body, no statement reported
-    if c.entry.lemma == "bestreiten" and any(_game_noun(t.lower) for t in toks[cb : clause_end(toks, v, len(toks))]):
+    if c.entry.lemma == "bestreiten" and any(_game_noun(t.lower) for t in toks[cb:ce]):
         return True  # "bestreitet sein zweites Gruppenspiel": plays a match, denies nothing
-    if cb > start and toks[cb].lower in {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"}:
+    if cb > start and toks[cb].lower in _RELATIVES and not _main_clause_after_comma(toks, c, cb, ce):
         return True
     if c.finite != v and toks[c.finite].lemma in {"werden", "sein"} and toks[v].pos.endswith("(PP)"):
         # a passive reports only with its agent: "Von der Opposition wurde der Besuch kritisiert"

@@ -1,0 +1,36 @@
+"""Reported statements (a speech act with an object, no clause): rule cases, sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.model import Kind
+from test_de_helpers import Case, case_id, check_case
+
+CASES = [
+    Case(
+        why="a main clause after a comma may open with its subject's article, not a relative pronoun",
+        text="Im Park entstanden 300 neue Stellen, die Betreiber sprechen schon von bis zu 600 Stellen im nächsten Jahr.",
+        fragment="die Betreiber sprechen schon",
+        kind=Kind.REPORTED,
+        speaker="die Betreiber",
+    ),
+    Case(
+        why="a relative clause ending with its cue verb reports nothing",
+        text="Der Verein kaufte die Halle, die Kritiker lange gefordert hatten.",
+        fragment="Kritiker",
+        absent=True,
+    ),
+    Case(
+        why="the clause checks of a report stay inside its sentence",
+        text="Anna Berger vom Mieterbund forderte eine unabhängige Prüfung aller Verträge. Bei dem Brand gab es zwei Tote, die Feuerwehr war schnell vor Ort.",
+        fragment="forderte eine unabhängige Prüfung",
+        kind=Kind.REPORTED,
+        speaker="Anna Berger vom Mieterbund",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_case(case: Case) -> None:
+    check_case(case)
