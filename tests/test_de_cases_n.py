@@ -28,6 +28,32 @@ CASES = [
         kind=Kind.REPORTED,
         speaker="Anna Berger vom Mieterbund",
     ),
+    Case(
+        why="an agentless passive naming a cause with als reports the speaker of the sentence before",
+        text="Die Klinik teilte mit, der Sänger sei am Morgen gestorben. Als Todesursache wurde ein Schlaganfall angegeben.",
+        fragment="Als Todesursache wurde",
+        kind=Kind.REPORTED,
+        speaker="Die Klinik",
+    ),
+    Case(
+        why="an agentless naming passive with nobody speaking before has no speaker",
+        text="Der Zug hielt zwei Stunden vor Köln. Als Grund wurden Bauarbeiten an der Strecke genannt.",
+        fragment="Als Grund wurden",
+        kind=Kind.REPORTED,
+        speaker="",
+    ),
+    Case(
+        why="a name given with so is no naming report",
+        text="Als „Blauhelme“ werden die Soldaten so genannt.",
+        fragment="Soldaten",
+        absent=True,
+    ),
+    Case(
+        why="a naming passive whose object is a clause is left to the indirect stage",
+        text="Als Grund wurde genannt, dass die Kosten gestiegen seien.",
+        fragment="Als Grund wurde genannt",
+        absent=True,
+    ),
 ]
 
 
