@@ -54,6 +54,27 @@ CASES = [
         fragment="Als Grund wurde genannt",
         absent=True,
     ),
+    Case(
+        why="a verb after a comma and aber shares the subject of the indicative clause before",
+        text="Die Mieter lobten den neuen Plan der Stadt, verlangen aber eine feste Frist für die Sanierung.",
+        fragment="verlangen aber eine feste Frist",
+        kind=Kind.REPORTED,
+        speaker="Die Mieter",
+    ),
+    Case(
+        why="the indicative clause before a verb joined by aber is no quote of the phrase after it",
+        text="Die Mieter lobten den neuen Plan der Stadt, verlangen aber eine feste Frist für die Sanierung.",
+        fragment="Die Mieter lobten",
+        kind=Kind.REPORTED,
+        quote="Die Mieter lobten den neuen Plan der Stadt, verlangen aber eine feste Frist für die Sanierung",
+    ),
+    Case(
+        why="after a Konjunktiv clause a verb with aber still frames it",
+        text="Der Plan sei zu teuer, sagte aber der Bürgermeister.",
+        fragment="Der Plan sei zu teuer",
+        kind=Kind.INDIRECT,
+        speaker="der Bürgermeister",
+    ),
 ]
 
 
