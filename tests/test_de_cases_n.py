@@ -75,6 +75,13 @@ CASES = [
         kind=Kind.INDIRECT,
         speaker="der Bürgermeister",
     ),
+    Case(
+        why="a sowohl-als-auch pair before the verb is the subject, with its first word",
+        text="Sowohl die Stadtwerke als auch die Feuerwehr kündigten eine genaue Prüfung an.",
+        fragment="kündigten eine genaue Prüfung an",
+        kind=Kind.REPORTED,
+        speaker="Sowohl die Stadtwerke als auch die Feuerwehr",
+    ),
 ]
 
 

@@ -581,6 +581,10 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     e = f
     while e > b and toks[e - 1].text in {",", "–"}:
         e -= 1
+    if b + 1 < e and toks[b].lower in _PAIRED_CONJUNCTIONS:
+        # "Sowohl die Behörde als auch das Militär kündigten … an": the pair is the subject
+        se = subject_phrase(toks, b + 1, e)
+        return (b, se) if se is not None else None
     if e > b:
         se = subject_phrase(toks, b, e)
         if se is not None:
@@ -589,6 +593,7 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     return None
 
 
+_PAIRED_CONJUNCTIONS = frozenset({"sowohl", "weder", "entweder"})
 _TIME_NOUNS = frozenset({"sekunden", "minuten", "stunden", "tage", "wochen", "monate", "jahre", "jahrzehnte", "tag", "woche", "monat", "jahr", "stunde", "minute"})
 _TIME_RELATIONS = frozenset({"nach", "vor", "später", "zuvor", "danach", "darauf", "lang", "früher", "seit"})
 
