@@ -82,6 +82,13 @@ CASES = [
         kind=Kind.REPORTED,
         speaker="Sowohl die Stadtwerke als auch die Feuerwehr",
     ),
+    Case(
+        why="a report with man as its subject takes the source of the statement before",
+        text="Nach Angaben des Betreibers fiel am Abend der Strom aus. Bis jetzt geht man von einem Defekt in einem Umspannwerk aus.",
+        fragment="Bis jetzt geht man",
+        kind=Kind.REPORTED,
+        speaker="Angaben des Betreibers",
+    ),
 ]
 
 
