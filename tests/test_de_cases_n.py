@@ -89,6 +89,12 @@ CASES = [
         kind=Kind.REPORTED,
         speaker="Angaben des Betreibers",
     ),
+    Case(
+        why="a bracketed reference to an earlier report is no statement",
+        text="Den Titel gewann nicht sie, sondern ihre Kollegin Anna Berger (Wikinews berichtete).",
+        fragment="Den Titel gewann",
+        absent=True,
+    ),
 ]
 
 

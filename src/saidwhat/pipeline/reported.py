@@ -308,6 +308,8 @@ def _not_a_report(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     Lücke"), a relative clause ("…, die 25 Millionen Opfer gefordert hatte"),
     a passive without an agent ("wurden verurteilt", "sind für Montag angekündigt")."""
     v = c.verb
+    if (v + 1 >= te or toks[v + 1].text == ")") and any(t.text == "(" for t in toks[max(start, v - 4) : v]):
+        return True  # a bracketed reference to earlier news: "(Wikinews berichtete)"
     if v > start and toks[v - 1].pos in {"ART", "ADJ(A)", "ADV", "PIAT"} and v + 1 < len(toks) and toks[v + 1].pos == "NN":
         return True
     cb = clause_begin(toks, v, start)
