@@ -95,6 +95,27 @@ CASES = [
         fragment="Den Titel gewann",
         absent=True,
     ),
+    Case(
+        why="a prefield phrase with a relative clause belongs to the report after it",
+        text="Für den Umbau der Schule, den der Rat als dringend ansieht, gab die Bürgermeisterin einen Zeitraum von zwei Jahren an.",
+        fragment="gab die Bürgermeisterin",
+        kind=Kind.REPORTED,
+        quote="Für den Umbau der Schule, den der Rat als dringend ansieht, gab die Bürgermeisterin einen Zeitraum von zwei Jahren an",
+    ),
+    Case(
+        why="a participle phrase between article and noun stays inside the speaker",
+        text="Der noch im Amt befindliche Bürgermeister Karl Huber, der die Stadt lange führte, hat nun seinen Rückzug angekündigt.",
+        fragment="seinen Rückzug angekündigt",
+        kind=Kind.REPORTED,
+        speaker="Der noch im Amt befindliche Bürgermeister Karl Huber",
+    ),
+    Case(
+        why="a measure phrase between article and noun stays inside the speaker",
+        text="Dazu verweist der 80 Seiten starke Bericht auf frühere Fehler der Verwaltung.",
+        fragment="verweist der 80 Seiten",
+        kind=Kind.REPORTED,
+        speaker="der 80 Seiten starke Bericht",
+    ),
 ]
 
 

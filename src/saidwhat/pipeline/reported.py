@@ -149,9 +149,22 @@ def _clause_extent(toks: list[Token], c: Cue, sp: tuple[int, int] | None, start:
         return None
     if cb < te and toks[cb].pos == "KOUS" and toks[cb].lower in _SUBCLAUSE:
         return cb, min(te, max(c.tokens + [c.finite]) + 1)
-    if cb > start and (sp is None or sp[0] >= cb) and any(is_finite(t) for t in toks[start : cb - 1]):
+    if cb > start and (sp is None or sp[0] >= cb) and any(is_finite(t) for t in toks[start : cb - 1]) and not _prefield_with_relative(toks, start, cb):
         return cb, te
     return start, te
+
+
+def _prefield_with_relative(toks: list[Token], start: int, cb: int) -> bool:
+    """The clause before is a relative clause inside the cue clause's prefield:
+    "Für die Verfassung, die der Rat als Aufgabe ansieht, gab General X einen
+    Zeitraum von einem halben Jahr an" is one report from its first word."""
+    comma = next((k for k in range(start, cb) if toks[k].text == ","), None)
+    if comma is None or comma + 1 >= cb or any(is_finite(t) for t in toks[start:comma]):
+        return False
+    k = comma + 1
+    if toks[k].pos.startswith("APPR"):
+        k += 1  # "…, in der …"
+    return toks[k].lower in _RELATIVES and not any(toks[j].text == "," for j in range(k, cb - 1))
 
 
 def _free_span(art: Article, c: Cue, start: int, te: int, taken: list[tuple[int, int]]) -> Span | None:
