@@ -116,6 +116,32 @@ CASES = [
         kind=Kind.REPORTED,
         speaker="der 80 Seiten starke Bericht",
     ),
+    Case(
+        why="a negated report verb reports nothing",
+        text="Die Höhe des Schadens gab die Versicherung bislang nicht bekannt.",
+        fragment="Höhe des Schadens",
+        absent=True,
+    ),
+    Case(
+        why="after a negated report the clause that does report stands alone",
+        text="Weitere Einzelheiten gab sie nicht bekannt, sie verwies aber auf die laufenden Ermittlungen der Polizei.",
+        fragment="sie verwies aber",
+        kind=Kind.REPORTED,
+        quote="sie verwies aber auf die laufenden Ermittlungen der Polizei",
+    ),
+    Case(
+        why="nicht nur negates no report",
+        text="Der Verband warnte nicht nur vor steigenden Preisen, sondern auch vor Engpässen.",
+        fragment="Der Verband warnte",
+        kind=Kind.REPORTED,
+        speaker="Der Verband",
+    ),
+    Case(
+        why="a nicht inside an attribute negates no report",
+        text="Ein nicht genannter Vertreter der Firma forderte eine schnelle Entscheidung der Behörde.",
+        fragment="forderte eine schnelle Entscheidung",
+        kind=Kind.REPORTED,
+    ),
 ]
 
 

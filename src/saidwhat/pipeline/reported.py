@@ -316,6 +316,16 @@ def _main_clause_after_comma(toks: list[Token], c: Cue, cb: int, ce: int) -> boo
     return f == c.verb and any(toks[k].text[:1].isalnum() for k in range(f + 1, ce))
 
 
+def _negated(toks: list[Token], lo: int, hi: int) -> bool:
+    """A "nicht" in the cue's clause, not "nicht nur" ("warnte nicht nur vor …")
+    nor one inside an attribute ("ein nicht genannter Vertreter", "nicht
+    ausgezahlte Prämien")."""
+    return any(
+        toks[k].lower == "nicht" and not (k + 1 < hi and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].pos == "ADJ(A)"))
+        for k in range(lo, hi)
+    )
+
+
 def _not_a_report(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     """A cue verb that does not report here: an adjective ("die oft beklagte
     Lücke"), a relative clause ("…, die 25 Millionen Opfer gefordert hatte"),
@@ -327,6 +337,8 @@ def _not_a_report(toks: list[Token], c: Cue, start: int, te: int) -> bool:
         return True
     cb = clause_begin(toks, v, start)
     ce = clause_end(toks, v, te)  # within the sentence: "." ends no clause for clause_end
+    if _negated(toks, clause_begin(toks, min(c.tokens + [c.finite]), start), clause_end(toks, max(c.tokens + [c.finite]), te)):
+        return True  # "Nähere Einzelheiten gab er nicht bekannt": nothing was said
     if c.entry.lemma == "fordern" and any(t.lower in casualty_nouns() for t in toks[cb:ce]):
         return True  # "Die Fluten forderten 92 Menschenleben": a toll, not a demand
     if c.entry.lemma == "erinnern" and any(t.lower == "sich" for t in toks[cb:ce]):
