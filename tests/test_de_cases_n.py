@@ -142,6 +142,19 @@ CASES = [
         fragment="forderte eine schnelle Entscheidung",
         kind=Kind.REPORTED,
     ),
+    Case(
+        why="sehen judges only with its in-phrase right before the indefinite object",
+        text="Kurz darauf sah der Stürmer Gelb und in der 70. Minute gab es eine gelbe Karte für seinen Kollegen.",
+        fragment="sah der Stürmer Gelb",
+        absent=True,
+    ),
+    Case(
+        why="sehen in X ein Y is a judgement reported",
+        text="Die Umweltverbände sehen in dem neuen Gesetz einen großen Rückschritt für den Naturschutz.",
+        fragment="sehen in dem neuen Gesetz",
+        kind=Kind.REPORTED,
+        speaker="Die Umweltverbände",
+    ),
 ]
 
 

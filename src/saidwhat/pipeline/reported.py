@@ -15,7 +15,7 @@ from ..nlp import Token
 from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
 from .found import Found
 from .lexicons import casualty_nouns
-from .morph import is_finite
+from .morph import is_finite, is_verb
 from .nested import is_name
 from .passive import is_passive, passive_agent
 from .sentences import Article
@@ -217,7 +217,11 @@ def _sees_in(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     if any(toks[k].lower == "als" and toks[k - 1].lower not in _COMPARATIVE for k in range(c.verb + 1, hi)):
         return True  # "sah Zapatero als Sieger"; not "sahen mehr als 1.000 Zuschauer das Spiel"
     ins = [k for k in range(lo, hi) if toks[k].lower in c.entry.preps and toks[k].lower != "als"]
-    return bool(ins) and any(toks[k].lower in _INDEFINITE for k in range(ins[0] + 2, hi))
+    # the judgement follows the "in" phrase closely, with no verb or comma between:
+    # not "sah … Gelb und in der 62. Minute gab es eine gelbe Karte"
+    return bool(ins) and any(
+        toks[k].lower in _INDEFINITE and not any(is_verb(t) or t.text == "," for t in toks[ins[0] : k]) for k in range(ins[0] + 2, min(hi, ins[0] + 8))
+    )
 
 
 def _has_fragment(art: Article, start: int, te: int) -> bool:
