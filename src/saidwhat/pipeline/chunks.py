@@ -115,6 +115,23 @@ def _fuer_attribute(toks: list[Token], j: int, end: int) -> bool:
     return nxt.pos in {"NN", "NE"} or (nxt.pos == "ADJ(A)" and j + 2 < end and toks[j + 2].pos == "NN")
 
 
+_ATTRIBUTE_INNER = frozenset({"ADV", "APPR", "APPRART", "ART", "NN", "NE", "CARD", "ADJ(D)", "PPOSAT"})
+
+
+def _extended_attribute_end(toks: list[Token], j: int, end: int) -> int | None:
+    """A participle phrase between determiner and noun: "der [noch im Amt
+    befindliche] Ministerpräsident", "die [seit 2001 amtierende] Präsidentin",
+    "der [330 Seiten] starke Bericht".
+    Returns the participle's index when a short run of adverbs and phrases ends
+    in a lower-case attributive adjective before the noun."""
+    k = j
+    while k < end and k - j < 6 and toks[k].pos in _ATTRIBUTE_INNER:
+        k += 1
+    if k >= end - 1 or k == j or toks[k].pos != "ADJ(A)" or not toks[k].text[:1].islower():
+        return None
+    return k if toks[k + 1].pos in {"NN", "NE", "ADJ(A)", "NNA"} else None
+
+
 def np_core(toks: list[Token], i: int, end: int) -> int:
     """End of the basic noun phrase starting at ``i`` (``i`` when there is none)."""
     j = i
@@ -133,6 +150,11 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
             seen_head = True
             j += 1
             continue
+        if not seen_head and j > i and toks[j - 1].pos in _DETERMINER_TAGS and t.pos in {"ADV", "APPR", "APPRART", "CARD"}:
+            k = _extended_attribute_end(toks, j, end)
+            if k is not None:
+                j = k  # "Der noch im Amt befindliche Ministerpräsident"
+                continue
         if _np_token(t):
             after_genitive = toks[j - 1].lower in _GENITIVE_DETERMINERS and toks[j - 1].pos == "ART"
             if seen_head and t.pos in {"ART", "PPOSAT", "PDAT", "PIAT"} and t.lower not in _GENITIVE_DETERMINERS and not after_genitive:

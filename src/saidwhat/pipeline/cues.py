@@ -18,7 +18,7 @@ from ..model import Medium
 from ..nlp import Token
 from .chunks import np_core, speaker_forward, subject_phrase
 from .lexicons import CueVerb, cue_verbs, is_speaker_noun, source_noun_medium
-from .morph import is_finite, is_verb, maybe_finite
+from .morph import is_finite, is_verb, maybe_finite, mood
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
 _SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf", "indem", "zumal"})
@@ -382,10 +382,29 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         sp = _prefield_subject(toks, b, f)
         if sp is not None:
             return sp, []
+    if cb == f and f - 1 > start and toks[f - 1].text == "," and _shared_subject(toks, start, f, end):
+        sp = _asyndetic_subject(toks, start, f)
+        if sp is not None:
+            return sp, []
     sp = _after_verb(toks, f + 1, end)
     if sp is None and cb == f and f - 1 > start and toks[f - 1].text == "," and maybe_finite(toks[f]):
         sp = _asyndetic_subject(toks, start, f)
     return sp, []
+
+
+# adverbs that join a second verb to the clause before, sharing its subject
+_JOINING_ADVERBS = frozenset({"aber", "jedoch", "allerdings", "zugleich", "gleichzeitig", "außerdem", "zudem"})
+
+
+def _shared_subject(toks: list[Token], start: int, f: int, end: int) -> bool:
+    """A verb after a comma and a joining adverb continues an indicative main
+    clause: "Die Gruppe lobte den Plan, forderte aber eine Frist" (what follows
+    "aber" is the object; in "Das sei falsch, sagte aber der Minister" the clause
+    before is in Konjunktiv and the verb frames it)."""
+    if not (f + 1 < end and toks[f + 1].lower in _JOINING_ADVERBS and is_finite(toks[f])):
+        return False
+    fin = [k for k in range(start, f - 1) if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)]
+    return bool(fin) and all(mood(toks[k], toks[k - 1] if k > 0 else None) is None for k in fin)
 
 
 def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) -> bool:
@@ -562,6 +581,10 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     e = f
     while e > b and toks[e - 1].text in {",", "–"}:
         e -= 1
+    if b + 1 < e and toks[b].lower in _PAIRED_CONJUNCTIONS:
+        # "Sowohl die Behörde als auch das Militär kündigten … an": the pair is the subject
+        se = subject_phrase(toks, b + 1, e)
+        return (b, se) if se is not None else None
     if e > b:
         se = subject_phrase(toks, b, e)
         if se is not None:
@@ -570,6 +593,7 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     return None
 
 
+_PAIRED_CONJUNCTIONS = frozenset({"sowohl", "weder", "entweder"})
 _TIME_NOUNS = frozenset({"sekunden", "minuten", "stunden", "tage", "wochen", "monate", "jahre", "jahrzehnte", "tag", "woche", "monat", "jahr", "stunde", "minute"})
 _TIME_RELATIONS = frozenset({"nach", "vor", "später", "zuvor", "danach", "darauf", "lang", "früher", "seit"})
 
