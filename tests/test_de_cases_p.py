@@ -1,0 +1,67 @@
+"""Precision rules: false alarms the rule stages must not raise, and the
+statements beside them that must stay (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.model import Kind
+from test_de_helpers import Case, case_id, check_case
+
+CASES = [
+    Case(
+        why="negated bekanntgeben reports nothing",
+        text="Der Bürgermeister eröffnete die Brücke. Die Kosten des Umbaus gab die Stadtverwaltung nicht bekannt.",
+        fragment="Die Kosten des Umbaus",
+        absent=True,
+    ),
+    Case(
+        why="negated berichten reports nothing",
+        text="Über den Streit im Vorstand hat die Lokalzeitung bislang nicht berichtet.",
+        fragment="Lokalzeitung",
+        absent=True,
+    ),
+    Case(
+        why="berichten über names a topic only",
+        text="Die Stadtzeitung berichtete ausführlich über den Umzug des Museums.",
+        fragment="Umzug des Museums",
+        absent=True,
+    ),
+    Case(
+        why="berichten von gives what was reported",
+        text="Die Feuerwehr berichtete von drei verletzten Anwohnern.",
+        fragment="drei verletzten Anwohnern",
+        kind=Kind.REPORTED,
+        speaker="Die Feuerwehr",
+    ),
+    Case(
+        why="parenthetical (X berichtete) is a cross-reference",
+        text="Das Team gewann im Finale gegen den Titelverteidiger (Wikinews berichtete).",
+        fragment="Titelverteidiger",
+        absent=True,
+    ),
+    Case(
+        why="aussehen is no judgement with sehen",
+        text="In der zehnten Minute sah ein Kopfball von Müller wie ein sicheres Tor aus.",
+        fragment="Kopfball",
+        absent=True,
+    ),
+    Case(
+        why="sehen and an in-phrase of another conjunct",
+        text="Zwei Minuten später sah der Verteidiger Gelb und in der 70. Minute gab es eine weitere Verwarnung.",
+        fragment="Verteidiger",
+        absent=True,
+    ),
+    Case(
+        why="sehen in X ein Y still judges",
+        text="Die Gewerkschaft sieht in dem Beschluss eine Gefahr für die Beschäftigten.",
+        fragment="Gefahr für die Beschäftigten",
+        kind=Kind.REPORTED,
+        speaker="Die Gewerkschaft",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_case(case: Case) -> None:
+    check_case(case)
