@@ -59,6 +59,37 @@ CASES = [
         kind=Kind.REPORTED,
         speaker="Die Gewerkschaft",
     ),
+    Case(
+        why="agentless ist geplant frames no statement",
+        text="Die Bahn erneuert die Strecke. Außerdem ist geplant, dass die Züge ab Mai häufiger fahren.",
+        fragment="häufiger fahren",
+        absent=True,
+    ),
+    Case(
+        why="wie geplant frames no statement",
+        text="Die Messe endet wie im Vorjahr geplant am Sonntag, weil dann die Hallen umgebaut werden.",
+        fragment="Hallen umgebaut",
+        absent=True,
+    ),
+    Case(
+        why="man with a modal is the writer's comment",
+        text="Alles in allem kann man sagen, dass das Stadtfest ein großer Erfolg war.",
+        fragment="großer Erfolg",
+        absent=True,
+    ),
+    Case(
+        why="plant man with a clause still frames",
+        text="Der Verein plant, dass die neue Halle im Herbst eröffnet wird.",
+        fragment="neue Halle",
+        kind=Kind.INDIRECT,
+        speaker="Der Verein",
+    ),
+    Case(
+        why="man without a modal still frames",
+        text="Nach dem Unglück geht man davon aus, dass weitere Opfer unter den Trümmern liegen.",
+        fragment="weitere Opfer",
+        kind=Kind.INDIRECT,
+    ),
 ]
 
 
