@@ -90,6 +90,37 @@ CASES = [
         fragment="weitere Opfer",
         kind=Kind.INDIRECT,
     ),
+    Case(
+        why="quoted Latin phrase is no orphan quote",
+        text="Das Gericht folgte dem Grundsatz „in dubio pro reo“ und sprach den Mann frei.",
+        fragment="dubio",
+        absent=True,
+    ),
+    Case(
+        why="quoted foreign company name is no orphan quote",
+        text="Die Firma „con energy ag“ investiert in einen Hersteller von Elektroautos.",
+        fragment="con energy",
+        absent=True,
+    ),
+    Case(
+        why="quoted foreign title after a colon is no direct quote",
+        text="Die Oper des Abends trägt einen bekannten Namen: „Le Grand Macabre“.",
+        fragment="Macabre",
+        absent=True,
+    ),
+    Case(
+        why="quoted English name with a cue elsewhere is no direct quote",
+        text="Die Anhänger der „People's Alliance for Democracy“ erklärten ihre Ablehnung.",
+        fragment="Alliance",
+        absent=True,
+    ),
+    Case(
+        why="foreign sentence with a verb stays a direct quote",
+        text="„We will win this election“, sagte der Kandidat am Abend.",
+        fragment="We will win",
+        kind=Kind.DIRECT,
+        speaker="der Kandidat",
+    ),
 ]
 
 

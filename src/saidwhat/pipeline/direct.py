@@ -21,6 +21,7 @@ from .chunks import speaker_forward
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .found import Found
 from .morph import is_finite, maybe_finite
+from .nested import foreign_name
 from .sentences import Article
 
 _MIN_BARE_TOKENS = 5  # a bare quote shorter than this is a title or a term
@@ -45,6 +46,9 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
                 bstart = k + 1
                 break
         span = [Span(q.begin, q.end)]
+        if _quoted_name(toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]):
+            embedded.append(qi)  # a name with its frame ("Das Motto lautet: „Le Grand Macabre“") says nothing
+            continue
         after_empty = b >= te or toks[b].text in {",", ".", "!", "?", ")", "(", ";"}
         # "Er sagte, „No-Go-Areas“ dürfe es nicht geben": the quote is part of a clause
         f = _before_frame(art, toks, bstart, a) if after_empty or toks[a - 1].text == ":" else None
@@ -73,6 +77,13 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
         else:
             embedded.append(qi)
     return found, embedded, used_cues
+
+
+def _quoted_name(words: list[Token]) -> bool:
+    """A verbless quote of names and foreign words („New York Times“,
+    „Le Grand Macabre“, „People's Alliance for Democracy“) is a name even
+    when a frame stands around it (train: 12 of 15 such quotes unannotated)."""
+    return foreign_name(words) and not any(t.pos.startswith("V") for t in words)
 
 
 def _opens_sentence(art: Article, toks: list[Token], start: int, a: int) -> bool:
