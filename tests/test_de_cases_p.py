@@ -121,6 +121,12 @@ CASES = [
         kind=Kind.DIRECT,
         speaker="der Kandidat",
     ),
+    Case(
+        why="berichten über stays a topic with a von-attribute after it",
+        text="Die Menschenrechtsgruppe berichtete über einen Protest von 300 Studenten vor dem Rathaus.",
+        fragment="Protest von 300 Studenten",
+        absent=True,
+    ),
 ]
 
 

@@ -291,5 +291,5 @@ def _topic_only(toks: list[Token], cb: int, ce: int) -> bool:
     """"berichten über X" names what a report was about ("Die Zeitung berichtete
     über den Marsch"); only "berichten von X" gives its content ("berichtete
     von 41 Toten"). Train: 0 of 4 "über" reports annotated."""
-    words = {t.lower for t in toks[cb:ce] if t.pos.startswith("APPR")}
-    return "über" in words and not words & {"von", "vom"}
+    first = next((t.lower for t in toks[cb:ce] if t.pos.startswith("APPR") and t.lower in {"über", "von", "vom"}), None)
+    return first == "über"  # "berichtete über einen Marsch von 300 Tibetern" is a topic too
