@@ -127,6 +127,19 @@ CASES = [
         fragment="Protest von 300 Studenten",
         absent=True,
     ),
+    Case(
+        why="sich für X aussprechen is a stance, no report",
+        text="Die Bürgermeisterin sprach sich für einen Neubau der Schwimmhalle aus.",
+        fragment="Neubau der Schwimmhalle",
+        absent=True,
+    ),
+    Case(
+        why="sich dafür aussprechen, dass still frames",
+        text="Der Minister sprach sich dafür aus, dass die Steuer gesenkt wird.",
+        fragment="Steuer gesenkt",
+        kind=Kind.INDIRECT,
+        speaker="Der Minister",
+    ),
 ]
 
 

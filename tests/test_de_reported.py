@@ -72,8 +72,10 @@ def test_subject_after_the_verb_ends_before_the_cue_preposition() -> None:
 
 
 def test_sich_aussprechen_fuer() -> None:
+    # remeasured on train with the later rules: 4 of 15 such reports were right,
+    # so the stance alone is no longer reported (see tests/test_de_cases_p.py)
     art = run("Der Verband sprach sich am Dienstag gegen längere Öffnungszeiten aus.")
-    check(art, "Öffnungszeiten", kind=Kind.REPORTED, speaker="Der Verband")
+    assert not any("Öffnungszeiten" in st.role_text("quote", art.text) for st in art.statements)
 
 
 def test_anregen_with_an_object() -> None:

@@ -35,8 +35,10 @@ def test_feared_event_is_no_report() -> None:
 
 
 def test_position_needs_the_reflexive() -> None:
+    # the stance with "sich" is no longer reported either (train: 4 of 15 right;
+    # see tests/test_de_cases_p.py)
     art = run("Der Bürgermeister sprach sich gegen den Bau der Umgehungsstraße aus.")
-    check(art, "Umgehungsstraße", kind=Kind.REPORTED, speaker="Der Bürgermeister")
+    assert not any(st.kind == Kind.REPORTED for st in art.statements)
     # without "sich" the verb utters something else: "sprach eine Warnung gegen … aus"
     art = run("Der Verein hat eine Warnung gegen den Händler ausgesprochen.")
     assert not any(st.kind == Kind.REPORTED for st in art.statements)

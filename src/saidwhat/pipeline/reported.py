@@ -261,6 +261,11 @@ def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
         return True
     if _negated(toks, c) or (v + 1 < len(toks) and toks[v + 1].text == ")"):
         return True  # "gab die Behörde nicht bekannt", "(Wikinews berichtete)": nothing reported
+    if c.entry.lemma == "aussprechen" or (c.entry.lemma == "sprechen" and c.entry.particle == "aus"):
+        # "sprach sich für einen Kompromiss aus" states a stance the corpus leaves
+        # unannotated (train: 4 of 15 such reports right); "sprach sich dafür aus,
+        # dass …" stays a frame in the indirect stage
+        return True
     cb = clause_begin(toks, v, start)
     if c.entry.lemma == "berichten" and _topic_only(toks, cb, clause_end(toks, v, len(toks))):
         return True  # "berichtete über die Proteste": a topic, not what was said
