@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from saidwhat.model import Kind
-from test_de_helpers import Case, case_id, check_case
+from test_de_helpers import Case, case_id, check_case, run
 
 CASES = [
     Case(
@@ -140,9 +140,37 @@ CASES = [
         kind=Kind.INDIRECT,
         speaker="Der Minister",
     ),
+    Case(
+        why="zitieren: the quoting paper keeps the statement",
+        text="Ein Radiosender zitierte den Bürgermeister mit den Worten: „Wir bauen die Brücke neu.“",
+        fragment="Wir bauen",
+        kind=Kind.DIRECT,
+        speaker="Ein Radiosender",
+    ),
+    Case(
+        why="zitieren with man: the one quoted speaks",
+        text="Man zitiert eine Erklärung der Stadtwerke, in der es heißt, die Preise blieben stabil.",
+        fragment="Preise blieben stabil",
+        kind=Kind.INDIRECT,
+        speaker="eine Erklärung der Stadtwerke",
+    ),
 ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_case(case: Case) -> None:
     check_case(case)
+
+
+RELAYED = [
+    ("Ein Radiosender zitierte den Bürgermeister mit den Worten: „Wir bauen die Brücke neu.“", {"Ein Radiosender", "den Bürgermeister"}),
+    ("Die Sprecherin wird von der Nachrichtenagentur dpa mit den Worten zitiert, man sei zufrieden.", {"Die Sprecherin", "der Nachrichtenagentur dpa"}),
+    ("„Das Spiel ist noch nicht verloren“, zitiert die Lokalzeitung den Trainer.", {"die Lokalzeitung", "den Trainer"}),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), RELAYED, ids=[t[:30] for t, _ in RELAYED])
+def test_relayed_quote_has_both_speakers(text: str, speakers: set[str]) -> None:
+    """"X zitiert Y": the corpus marks the quote twice, once for each party."""
+    art = run(text)
+    assert {st.role_text("speaker", text) for st in art.statements} == speakers
