@@ -166,6 +166,8 @@ RELAYED = [
     ("Ein Radiosender zitierte den Bürgermeister mit den Worten: „Wir bauen die Brücke neu.“", {"Ein Radiosender", "den Bürgermeister"}),
     ("Die Sprecherin wird von der Nachrichtenagentur dpa mit den Worten zitiert, man sei zufrieden.", {"Die Sprecherin", "der Nachrichtenagentur dpa"}),
     ("„Das Spiel ist noch nicht verloren“, zitiert die Lokalzeitung den Trainer.", {"die Lokalzeitung", "den Trainer"}),
+    # the publication that quotes, named by a source noun after "in"
+    ("In der Meldung des Vereins wird der Trainer wie folgt zitiert: „Wir sind bereit.“", {"der Meldung des Vereins", "der Trainer"}),
     # a quoted name inside the frame does not cut it off
     ("Der Fraktionschef Max Muster wird von der „Morgenpost“ mit den Worten zitiert: „Der Senat ist am Ende.“", {"Der Fraktionschef Max Muster", "der „Morgenpost“"}),
 ]

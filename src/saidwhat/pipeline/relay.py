@@ -17,10 +17,13 @@ from ..model import Medium
 from ..nlp import Token
 from .chunks import speaker_forward
 from .found import Found, TokRange
+from .lexicons import source_noun_medium
 from .morph import is_verb
 from .sentences import Article
 
 _AGENT_PREPS = frozenset({"von", "vom"})
+_PLACE_PREPS = frozenset({"in", "im"})
+_OPEN_QUOTES = frozenset({"„", "»", "«", "\""})
 # words that end the quoted person's phrase after the verb ("zitiert X mit den Worten")
 _OBJECT_STOPS = frozenset({"mit", "in", "im", "aus", "auf", "wie", "so", "zufolge", "gegenüber"})
 
@@ -64,8 +67,11 @@ def _passive_parties(toks: list[Token], f: Found, verb: int, lo: int, hi: int) -
     # the last "von" before the verb: "Sergei Voznyak, Sprecher des Teams von X,
     # wird von Reuters zitiert" has an attribute "von" before the agent
     prep = next((k for k in range(verb - 1, lo - 1, -1) if toks[k].lower in _AGENT_PREPS and toks[k].pos.startswith("APPR")), None)
-    if prep is None or f.speaker is None:
+    if f.speaker is None:
         return None
+    if prep is None:
+        place = _quoting_place(toks, f.speaker, verb, lo)
+        return (place, f.speaker) if place is not None else None
     if toks[prep - 1].pos in {"NN", "NE"} and not f.speaker[0] <= prep - 1 < f.speaker[1]:
         return None  # "auf der Internetseite von Borussia Dortmund": an attribute, not the agent
     agent = speaker_forward(toks, prep + 1, verb, appositions=False)
@@ -86,6 +92,22 @@ def _passive_parties(toks: list[Token], f: Found, verb: int, lo: int, hi: int) -
     if sp is None:
         return None
     return agent, sp
+
+
+def _quoting_place(toks: list[Token], sp: TokRange, verb: int, lo: int) -> TokRange | None:
+    """"X wird im Fachblatt „La Gazzetta“ zitiert", "In der Meldung wird X
+    zitiert": the publication that quotes, named by a source noun ("Meldung",
+    "Bericht") or a quoted name; not "in Berlin"."""
+    for k in range(lo, verb):
+        if toks[k].lower not in _PLACE_PREPS or sp[0] <= k < sp[1]:
+            continue
+        np = speaker_forward(toks, k + 1, verb, appositions=False)
+        if np is None or np[0] <= sp[0] < np[1]:
+            continue
+        words = toks[np[0] : np[1]]
+        if any(source_noun_medium(t.text) is not None for t in words) or any(t.text in _OPEN_QUOTES for t in words):
+            return np
+    return None
 
 
 def _active_parties(toks: list[Token], f: Found, verb: int, lo: int, hi: int) -> tuple[TokRange | None, TokRange] | None:
