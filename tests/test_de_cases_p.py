@@ -154,6 +154,25 @@ CASES = [
         kind=Kind.INDIRECT,
         speaker="eine Erklärung der Stadtwerke",
     ),
+    Case(
+        why="anfordern requests, it states nothing",
+        text="Der Landrat forderte zusätzliche Einsatzkräfte an und rief den Katastrophenfall aus.",
+        fragment="Einsatzkräfte",
+        absent=True,
+    ),
+    Case(
+        why="einfordern requests, it states nothing",
+        text="Nun fordern die beiden Banken das Geld von der Stadt ein.",
+        fragment="das Geld",
+        absent=True,
+    ),
+    Case(
+        why="fordern with an object still reports",
+        text="Die Gewerkschaft fordert höhere Löhne für die Pflegekräfte.",
+        fragment="höhere Löhne",
+        kind=Kind.REPORTED,
+        speaker="Die Gewerkschaft",
+    ),
 ]
 
 

@@ -271,6 +271,8 @@ def _not_a_report(toks: list[Token], c: Cue, start: int) -> bool:
         return True  # "berichtete über die Proteste": a topic, not what was said
     if c.entry.lemma == "fordern" and any(t.lower in casualty_nouns() for t in toks[cb : clause_end(toks, v, len(toks))]):
         return True  # "Die Fluten forderten 92 Menschenleben": a toll, not a demand
+    if c.entry.lemma == "fordern" and c.entry.particle is None and _particle_at_end(toks, v, {"an", "ein"}):
+        return True  # "forderte die Nationalgarde an", "fordern das Geld ein": requesting, not stating
     if c.entry.lemma == "erinnern" and any(t.lower == "sich" for t in toks[cb : clause_end(toks, v, len(toks))]):
         return True  # "hatten sich an die Landung erinnert": remembering, not reminding
     if c.entry.lemma == "klagen" and any(t.lower.endswith(_SYMPTOMS) for t in toks[cb : clause_end(toks, v, len(toks))]):
@@ -298,3 +300,13 @@ def _topic_only(toks: list[Token], cb: int, ce: int) -> bool:
     von 41 Toten"). Train: 0 of 4 "über" reports annotated."""
     first = next((t.lower for t in toks[cb:ce] if t.pos.startswith("APPR") and t.lower in {"über", "von", "vom"}), None)
     return first == "über"  # "berichtete über einen Marsch von 300 Tibetern" is a topic too
+
+
+def _particle_at_end(toks: list[Token], v: int, particles: set[str]) -> bool:
+    """The verb's clause ends in one of ``particles`` (a separable prefix:
+    "forderte … an" is "anfordern")."""
+    ce = clause_end(toks, v, len(toks))
+    for k in range(v + 2, ce):
+        if toks[k].lower in particles and (k + 1 == ce or toks[k + 1].pos in {"KON", "$.", "$,"}):
+            return True  # before the clause end or a coordinated verb ("forderte X an und rief …")
+    return False
