@@ -105,12 +105,12 @@ CASES = [
         kind=Kind.REPORTED,
         speaker="die Ministerin",
     ),
+    # a stance alone is no report: remeasured on train with later rules, 4 of 15 right
     Case(
-        why="sich aussprechen fuer",
+        why="sich aussprechen fuer states a stance, no report",
         text="Der Verband sprach sich am Dienstag gegen längere Öffnungszeiten aus.",
         fragment="Öffnungszeiten",
-        kind=Kind.REPORTED,
-        speaker="Der Verband",
+        absent=True,
     ),
     Case(
         why="anregen with an object",
@@ -264,11 +264,10 @@ CASES = [
         speaker="der Opposition",
     ),
     Case(
-        why="position with the reflexive reports",
+        why="position with the reflexive is a stance, no report",
         text="Der Bürgermeister sprach sich gegen den Bau der Umgehungsstraße aus.",
         fragment="Umgehungsstraße",
-        kind=Kind.REPORTED,
-        speaker="Der Bürgermeister",
+        absent=True,
     ),
     # quoted words of the speaker stay a nested direct quote with the same speaker
     Case(

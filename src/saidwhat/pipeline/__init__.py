@@ -8,7 +8,8 @@ Stages, in order (each module says what it reads and writes):
 4. ``indirect.find_indirect`` cue verb frames and nominal frames ("laut X") in a sentence
 5. ``reported.find_reported`` cue verb + object sentences
 6. ``continuation``          Konjunktiv continuations, "soll" hearsay, bare-quote speakers
-7. ``nested.find_nested``    quotes inside reported speech, labels ("als „…“ bezeichnet")
+7. ``nested.find_nested``    quotes inside reported speech, labels ("als „…“ bezeichnet");
+   ``relay.relayed_quotes``  "Y zitiert X": the quote once for each party
 8. ``entities``              speaker mention → canonical entity
 9. ``confidence``            per-rule precision measured on train
 10. ``learn.statements.relabel`` a CRF stacked on the rules' output (opt-in:
@@ -37,6 +38,7 @@ from .indirect import find_indirect
 from .mixed import demanded_objects
 from .nested import find_nested
 from .quotes import find_quotes
+from .relay import relayed_quotes
 from .reported import find_reported
 from .sentences import Article as Analysed
 
@@ -102,6 +104,7 @@ def find_statements(art: Analysed) -> list[Found]:
     found += find_continuations(art, found)
     found += find_nested(art, embedded, found)
     found += demanded_objects(art, found)
+    found += relayed_quotes(art, found)
     found = _impersonal_speakers(art, found)
     resolve_entities(art, found)
     # speaker carriers (a cue verb's subject lent to a continuation) are no statements

@@ -21,9 +21,11 @@ from .chunks import speaker_forward
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .found import Found
 from .morph import is_finite, maybe_finite
+from .nested import foreign_name, is_name
 from .sentences import Article
 
 _MIN_BARE_TOKENS = 5  # a bare quote shorter than this is a title or a term
+_MAX_FRAME_NAME_WORDS = 3
 
 
 def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
@@ -41,10 +43,13 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
         # the part of the first sentence before the quote, after any earlier quote
         bstart = sa.start
         for k in range(a - 1, sa.start - 1, -1):
-            if art.in_quote[k] != -1:
+            if art.in_quote[k] != -1 and not _name_in_frame(art, art.in_quote[k]):
                 bstart = k + 1
                 break
         span = [Span(q.begin, q.end)]
+        if _quoted_name(toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]):
+            embedded.append(qi)  # a name with its frame ("Das Motto lautet: „Le Grand Macabre“") says nothing
+            continue
         after_empty = b >= te or toks[b].text in {",", ".", "!", "?", ")", "(", ";"}
         # "Er sagte, „No-Go-Areas“ dürfe es nicht geben": the quote is part of a clause
         f = _before_frame(art, toks, bstart, a) if after_empty or toks[a - 1].text == ":" else None
@@ -73,6 +78,26 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
         else:
             embedded.append(qi)
     return found, embedded, used_cues
+
+
+def _name_in_frame(art: Article, qi: int) -> bool:
+    """A quoted name inside the frame does not end it: "X wird von der
+    „Netzeitung“ mit den Worten zitiert: „…“" keeps its speaker and cue."""
+    a, b = art.quote_tokens[qi]
+    q = art.quotes[qi]
+    words = art.tokens[a + 1 : b - 1] if q.closed else art.tokens[a + 1 : b]
+    if is_name(words):
+        return True
+    # a short capitalised verbless phrase is a title too („Netzeitung“, „Bild am Sonntag“)
+    alnum = [w for w in words if w.text[:1].isalnum()]
+    return 0 < len(alnum) <= _MAX_FRAME_NAME_WORDS and alnum[0].text[:1].isupper() and not any(w.pos.startswith("V") for w in alnum)
+
+
+def _quoted_name(words: list[Token]) -> bool:
+    """A verbless quote of names and foreign words („New York Times“,
+    „Le Grand Macabre“, „People's Alliance for Democracy“) is a name even
+    when a frame stands around it (train: 12 of 15 such quotes unannotated)."""
+    return foreign_name(words) and not any(t.pos.startswith("V") for t in words)
 
 
 def _opens_sentence(art: Article, toks: list[Token], start: int, a: int) -> bool:

@@ -60,6 +60,8 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
             continue
         if parent is not None:
             continue
+        if foreign_name(inner):
+            continue  # „in dubio pro reo“, „con energy ag“: a name or a fixed phrase, with or without a cue
         # a label: "… als „X“ bezeichnete" — the cue verb follows within a few
         # words; otherwise any cue verb of the same clause or sentence
         s = art.sentences[toks[a].sent]
@@ -151,6 +153,21 @@ def _title(words: list[Token]) -> bool:
     if not words or not words[0].text[:1].isupper() or any(w.pos.startswith("V") for w in words):
         return False
     return len(words) <= _MAX_TITLE_WORDS or (len(words) <= _MAX_LONG_TITLE_WORDS and words[0].pos in _TITLE_START)
+
+
+_MAX_FOREIGN_WORDS = 6
+_NAME_TAGS = frozenset({"NE", "FM", "XY"})
+
+
+def foreign_name(words: list[Token]) -> bool:
+    """A short quoted phrase of names and foreign words is a name or a fixed
+    expression, whatever its case: „al-Abdullah bin Dahha“, „con energy ag“,
+    „in dubio pro reo“, „United Front for Democracy against Dictatorship“
+    (the tagger reads a third or more of their words as names or foreign)."""
+    words = [w for w in words if w.text[:1].isalnum()]
+    if not words or len(words) > _MAX_FOREIGN_WORDS:
+        return False
+    return 3 * sum(1 for w in words if w.pos in _NAME_TAGS) >= len(words)
 
 
 def _main_subject(toks: list[Token], start: int, a: int) -> tuple[int, int] | None:

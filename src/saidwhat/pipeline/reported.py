@@ -214,14 +214,24 @@ def _sees_in(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     hi = clause_end(toks, max(c.tokens), te)
     if any(t.lower == "sich" for t in toks[lo:hi]):
         return False
+    if hi > c.verb + 1 and toks[hi - 1].lower == "aus":
+        return False  # "sah ein Schuss wie das Ausgleichstor aus": "aussehen", no judgement (tagged APPR too)
     if any(toks[k].lower == "als" and toks[k - 1].lower not in _COMPARATIVE for k in range(c.verb + 1, hi)):
         return True  # "sah Zapatero als Sieger"; not "sahen mehr als 1.000 Zuschauer das Spiel"
-    ins = [k for k in range(lo, hi) if toks[k].lower in c.entry.preps and toks[k].lower != "als"]
+    ins = [k for k in range(lo, hi) if toks[k].lower in c.entry.preps and toks[k].lower != "als" and not _coordinated_away(toks, k, c.verb)]
     # the judgement follows the "in" phrase closely, with no verb or comma between:
     # not "sah … Gelb und in der 62. Minute gab es eine gelbe Karte"
     return bool(ins) and any(
         toks[k].lower in _INDEFINITE and not any(is_verb(t) or t.text == "," for t in toks[ins[0] : k]) for k in range(ins[0] + 2, min(hi, ins[0] + 8))
     )
+
+
+def _coordinated_away(toks: list[Token], k: int, v: int) -> bool:
+    """An "und" between the "in" phrase and the verb puts them in different
+    conjuncts: "sah Reus Gelb und in der 62. Minute gab es eine gelbe Karte",
+    "kamen in das Stadion und konnten eine Begegnung sehen"."""
+    lo, hi = min(k, v), max(k, v)
+    return any(toks[j].lower in {"und", "sowie"} and toks[j].pos == "KON" for j in range(lo + 1, hi))
 
 
 def _has_fragment(art: Article, start: int, te: int) -> bool:
@@ -339,12 +349,21 @@ def _not_a_report(toks: list[Token], c: Cue, start: int, te: int) -> bool:
         return True  # a bracketed reference to earlier news: "(Wikinews berichtete)"
     if v > start and toks[v - 1].pos in {"ART", "ADJ(A)", "ADV", "PIAT"} and v + 1 < len(toks) and toks[v + 1].pos == "NN":
         return True
+    if c.entry.lemma == "aussprechen" or (c.entry.lemma == "sprechen" and c.entry.particle == "aus"):
+        # "sprach sich für einen Kompromiss aus" states a stance the corpus leaves
+        # unannotated (train: 4 of 15 such reports right); "sprach sich dafür aus,
+        # dass …" stays a frame in the indirect stage
+        return True
     cb = clause_begin(toks, v, start)
     ce = clause_end(toks, v, te)  # within the sentence: "." ends no clause for clause_end
     if _negated(toks, clause_begin(toks, min(c.tokens + [c.finite]), start), clause_end(toks, max(c.tokens + [c.finite]), te)):
         return True  # "Nähere Einzelheiten gab er nicht bekannt": nothing was said
+    if c.entry.lemma == "berichten" and _topic_only(toks, cb, ce):
+        return True  # "berichtete über die Proteste": a topic, not what was said
     if c.entry.lemma == "fordern" and any(t.lower in casualty_nouns() for t in toks[cb:ce]):
         return True  # "Die Fluten forderten 92 Menschenleben": a toll, not a demand
+    if c.entry.lemma == "fordern" and c.entry.particle is None and _particle_at_end(toks, v, ce, {"an", "ein"}):
+        return True  # "forderte die Nationalgarde an", "fordern das Geld ein": requesting, not stating
     if c.entry.lemma == "erinnern" and any(t.lower == "sich" for t in toks[cb:ce]):
         return True  # "hatten sich an die Landung erinnert": remembering, not reminding
     if c.entry.lemma == "klagen" and any(t.lower.endswith(_SYMPTOMS) for t in toks[cb:ce]):
@@ -356,4 +375,21 @@ def _not_a_report(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     if c.finite != v and toks[c.finite].lemma in {"werden", "sein"} and toks[v].pos.endswith("(PP)"):
         # a passive reports only with its agent: "Von der Opposition wurde der Besuch kritisiert"
         return not any(t.lower in {"von", "vom"} for t in toks[start:v])
+    return False
+
+
+def _topic_only(toks: list[Token], cb: int, ce: int) -> bool:
+    """"berichten über X" names what a report was about ("Die Zeitung berichtete
+    über den Marsch"); only "berichten von X" gives its content ("berichtete
+    von 41 Toten"). Train: 0 of 4 "über" reports annotated."""
+    first = next((t.lower for t in toks[cb:ce] if t.pos.startswith("APPR") and t.lower in {"über", "von", "vom"}), None)
+    return first == "über"  # "berichtete über einen Marsch von 300 Tibetern" is a topic too
+
+
+def _particle_at_end(toks: list[Token], v: int, ce: int, particles: set[str]) -> bool:
+    """The verb's clause (ending at ``ce``) ends in one of ``particles`` (a
+    separable prefix: "forderte … an" is "anfordern")."""
+    for k in range(v + 2, ce):
+        if toks[k].lower in particles and (k + 1 == ce or toks[k + 1].pos in {"KON", "$.", "$,"}):
+            return True  # before the clause end or a coordinated verb ("forderte X an und rief …")
     return False
