@@ -17,10 +17,12 @@ corpus points such a statement at that same mention).
 
 from __future__ import annotations
 
-from ..model import Kind, Span
+from ..model import Kind, Medium, Span
 from ..nlp import Sentence, Token
+from .chunks import np_core
 from .cues import Cue, clause_begin, clause_end, clause_subject, find_cue, speaker_of, speaking_subject
 from .found import Found
+from .lexicons import source_noun_medium
 from .morph import is_finite, is_verb, mood
 from .sentences import Article
 
@@ -196,6 +198,34 @@ def _subject_sentence(art: Article, s: Sentence) -> Found | None:
     return Found(Kind.INDIRECT, [span], "speaker_only", speaker=sp, sent=prev.i)
 
 
+def _document_sentence(art: Article, s: Sentence) -> Found | None:
+    """A document named with "in" in the sentence before, as the source of a
+    Konjunktiv sentence after it: "In einer Analyse der Zeitung wird der Schritt
+    als Reaktion gesehen. So vertrage sich der Präsident nicht mit …" → "einer
+    Analyse der Zeitung". Only where that sentence quotes nothing and has no
+    cue verb or speaking subject (those come first). Train: 4 continuations
+    gained or corrected, none wrong."""
+    if s.i == 0:
+        return None
+    prev = art.sentences[s.i - 1]
+    toks = art.tokens
+    te = art.text_end(prev)
+    if any(art.in_quote[i] != -1 for i in range(prev.start, prev.end)):
+        return None
+    for i in range(prev.start, te - 1):
+        if toks[i].lower not in {"in", "im"}:
+            continue
+        j = np_core(toks, i + 1, te)
+        if j == i + 1:
+            continue
+        head = next((k for k in range(i + 1, j) if toks[k].pos == "NN"), None)
+        if head is None or source_noun_medium(toks[head].text) is None:
+            continue
+        span = Span(toks[prev.start].begin, toks[prev.start].end)
+        return Found(Kind.INDIRECT, [span], "speaker_only", speaker=(i + 1, j), medium=Medium.WRITING, sent=prev.i)
+    return None
+
+
 def _name_prefield(art: Article, s: Sentence, sp: tuple[int, int] | None) -> tuple[int, int] | None:
     """A name with an apposition before the verb is the subject, even where a
     relative clause in the apposition hides it and a noun after the verb was
@@ -262,11 +292,20 @@ def _reported_main_verb(art: Article, s: Sentence, attributive: bool = False) ->
         if attributive and s.start < k < s.end - 1 and toks[k - 1].pos in {"ART", "ADJ(D)", "ADV"} and toks[k + 1].pos == "NN":
             continue
         cb = clause_begin(toks, k, s.start)
-        if toks[cb].lower in _SUBORDINATORS or (cb > s.start and toks[cb].lower in _RELATIVES):
+        if toks[cb].lower in _SUBORDINATORS or (cb > s.start and (toks[cb].lower in _RELATIVES or _prep_relative(toks, cb))):
             continue
         m = mood(toks[k], toks[k - 1] if k > 0 else None)
         return m == "k1"
     return False
+
+
+def _prep_relative(toks: list[Token], cb: int) -> bool:
+    """A relative clause opened by a preposition: "…, für die ein Gesetz
+    verantwortlich sei", "…, mit dem er …"."""
+    if not toks[cb].pos.startswith("APPR") or cb + 2 >= len(toks) or toks[cb + 1].lower not in _RELATIVES:
+        return False
+    # "für die Bürger" is a phrase of its own: the article has its noun right after it
+    return toks[cb + 1].pos != "ART" or toks[cb + 2].pos in {"ART", "PPER", "PIS", "PPOSAT", "PDS", "PRF", "PTKNEG", "ADV"}
 
 
 def _indicative_main(art: Article, s: Sentence) -> bool:
@@ -469,6 +508,8 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 near = _subject_sentence(art, s)
                 if near is not None and not gap and _pronoun_speaker(art, near):
                     near = None
+            if near is None and konj:
+                near = _document_sentence(art, s)
             if near is not None and _pronoun_speaker(art, near):
                 near = None if gap else _antecedent_carrier(art, near)
             if near is not None:
