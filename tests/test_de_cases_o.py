@@ -44,6 +44,35 @@ CASES = [
         kind=Kind.REPORTED,
         speaker="der Bericht",
     ),
+    Case(
+        why="a passive 'soll ... werden' right after a statement is that speaker's plan",
+        text="Die Regierung kündigte gestern ein neues Schulgesetz an. Alle Schulen sollen bis 2030 mit Computern ausgestattet werden.",
+        fragment="Alle Schulen sollen",
+        kind=Kind.FREE_INDIRECT,
+        speaker="Die Regierung",
+    ),
+    Case(
+        why="a passive 'soll ... werden' at the end of a continuation chain keeps the chain's speaker",
+        text=(
+            "Die Ministerin sagte, die Lage sei ernst. Die Schulen seien schlecht ausgestattet. "
+            "Alle Schulen sollen bis 2030 mit Computern ausgestattet werden."
+        ),
+        fragment="Alle Schulen sollen",
+        kind=Kind.FREE_INDIRECT,
+        speaker="Die Ministerin",
+    ),
+    Case(
+        why="a passive 'soll ... werden' after narration is the narrator's plan",
+        text="Das neue Schulgesetz tritt im Herbst in Kraft. Alle Schulen sollen bis 2030 mit Computern ausgestattet werden.",
+        fragment="Alle Schulen sollen",
+        absent=True,
+    ),
+    Case(
+        why="a passive 'soll ... werden' with 'jetzt' or 'nun' is the narrator's news of a plan",
+        text="Die Regierung kündigte gestern ein neues Schulgesetz an. Jetzt sollen alle Schulen mit Computern ausgestattet werden.",
+        fragment="Jetzt sollen alle Schulen",
+        absent=True,
+    ),
 ]
 
 
