@@ -73,6 +73,19 @@ CASES = [
         fragment="Jetzt sollen alle Schulen",
         absent=True,
     ),
+    Case(
+        why="the subject of a passive cue is what was announced, no speaker for the hearsay after it",
+        text="Weitere Proteste sind für Montag angekündigt. Dann soll ein Marsch zum Parlament stattfinden.",
+        fragment="Dann soll ein Marsch",
+        absent=True,
+    ),
+    Case(
+        why="a passive cue with a 'von' agent still lends that agent to the hearsay after it",
+        text="Weitere Proteste wurden von der Gewerkschaft angekündigt. Dann soll ein Marsch zum Parlament stattfinden.",
+        fragment="Dann soll ein Marsch",
+        kind=Kind.FREE_INDIRECT,
+        speaker="der Gewerkschaft",
+    ),
 ]
 
 

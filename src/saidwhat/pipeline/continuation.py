@@ -138,10 +138,20 @@ def _cue_sentence(art: Article, s: Sentence) -> Found | None:
     if c is None:
         return None
     sp, _ = speaker_of(art.tokens, c, prev.start, art.text_end(prev))
-    if sp is None:
+    if sp is None or _passive_subject(art.tokens, c, sp):
         return None
     span = Span(art.tokens[prev.start].begin, art.tokens[prev.start].end)
     return Found(Kind.INDIRECT, [span], "speaker_only", speaker=sp, medium=c.medium, sent=prev.i)
+
+
+def _passive_subject(toks: list[Token], c: Cue, sp: tuple[int, int]) -> bool:
+    """A passive cue's subject is what was said, not who said it: "Weitere
+    Aktionen sind für Montag angekündigt." names no speaker."""
+    if c.verb == c.finite or not toks[c.verb].pos.endswith("(PP)"):
+        return False
+    if toks[c.finite].lemma.lower() not in {"werden", "sein"}:
+        return False
+    return not (sp[0] > 0 and toks[sp[0] - 1].lower in {"von", "vom"}) and sp[0] < c.finite
 
 
 def _own_frame(art: Article, s: Sentence) -> Found | None:
