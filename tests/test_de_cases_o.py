@@ -32,7 +32,8 @@ CASES = [
         why="a place after 'in' is no source",
         text="Der Rücktritt kam überraschend. In der Hauptstadt wurde der Schritt lange erwartet. So habe sich der Minister nie wohlgefühlt.",
         fragment="So habe sich der Minister",
-        absent=True,
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="",
     ),
     Case(
         why="a Konjunktiv in a relative clause after a preposition does not make a report of its own a continuation",
@@ -85,6 +86,37 @@ CASES = [
         fragment="Dann soll ein Marsch",
         kind=Kind.FREE_INDIRECT,
         speaker="der Gewerkschaft",
+    ),
+    Case(
+        why="a Konjunktiv I sentence with no source before it is reported speech without a speaker",
+        text="Das Feuer brach am Abend aus. Die Feuerwehr habe 20 Fahrzeuge im Einsatz. Die Polizei habe das Gebiet abgesperrt.",
+        fragment="Die Feuerwehr habe 20 Fahrzeuge im Einsatz. Die Polizei habe",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="",
+    ),
+    Case(
+        why="a modal Konjunktiv II goes on with a continuation chain",
+        text="Die Ministerin sagte, der Verband sei nicht gefährdet. Die Kasse sei gut gefüllt. Die Mitglieder könnten jederzeit einspringen.",
+        fragment="Die Kasse sei gut gefüllt. Die Mitglieder könnten",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Die Ministerin",
+    ),
+    Case(
+        why="a modal Konjunktiv II with no chain before it is the narrator's",
+        text="Das Feuer brach am Abend aus. Die Mitglieder könnten jederzeit einspringen.",
+        fragment="Die Mitglieder könnten",
+        absent=True,
+    ),
+    Case(
+        why="a chain that took its speaker from the subject of the sentence before goes on past one sentence",
+        text=(
+            "Der Untersuchungsbericht schildert die Fehlerkette. Techniker hätten den Hebel auf manuell gestellt. "
+            "Dadurch sei eine Kette von Warnsignalen ausgelöst worden."
+        ),
+        fragment="Dadurch sei eine Kette",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Der Untersuchungsbericht",
+        quote="Techniker hätten den Hebel auf manuell gestellt. Dadurch sei eine Kette von Warnsignalen ausgelöst worden.",
     ),
 ]
 

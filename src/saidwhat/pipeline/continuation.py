@@ -46,6 +46,26 @@ def _konjunktiv_main(art: Article, s: Sentence) -> bool:
 _PRETERITE_LIKE = frozenset({"gingen", "blieben", "hielten", "ließen"})
 
 
+def _modal_main(art: Article, s: Sentence) -> bool:
+    """The main clause's finite verb is a modal Konjunktiv II ("könnten",
+    "dürfte", "müssten") or one that reads like the preterite ("ließen"): on
+    its own the narrator's, but right after a continuation it goes on with the
+    reported words ("Der Verband sei nicht gefährdet. Die Mitglieder könnten
+    jederzeit einspringen."; train: 5 chains lengthened, all right)."""
+    toks = art.tokens
+    for k in range(s.start, s.end):
+        if not is_finite(toks[k]) or art.in_quote[k] != -1:
+            continue
+        cb = clause_begin(toks, k, s.start)
+        if toks[cb].lower in _SUBORDINATORS or toks[cb].pos == "KOUS" or (cb > s.start and toks[cb].lower in _RELATIVES):
+            continue
+        return toks[k].lower in _MODAL_K2
+    return False
+
+
+_MODAL_K2 = frozenset({"könnte", "könnten", "dürfte", "dürften", "müsste", "müssten"}) | _PRETERITE_LIKE
+
+
 def _hearsay_modal(art: Article, s: Sentence, passive: bool = False) -> bool:
     """"soll/sollen" as the main clause's verb. Not in a relative or subordinate
     clause ("…, die bestehen soll"), and not with a passive infinitive, which
@@ -513,6 +533,10 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
         if n_words < 3 or all(art.in_quote[i] != -1 for i in range(s.start, s.end)):
             continue
         parent = last if last is not None and s.i - last_sent <= _MAX_GAP + 1 else None
+        if parent is None and current is not None and current_last == s.i - 1 and current.inherited_from is not None:
+            # a chain whose speaker came from a carrier (a cue verb or speaking
+            # subject, no statement) goes on with that carrier
+            parent = current.inherited_from
         own_cue = _cue_in(art, s)
         right_after = parent is not None and (last_sent == s.i - 1 or (current is not None and current_last == s.i - 1))
         if own_cue is not None and right_after and _embedded_cue(art, s, own_cue):
@@ -548,7 +572,8 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 out.append(own)
                 last, last_sent, current = own, s.i, None
                 continue
-        if parent is not None and own_cue is None and _konjunktiv_main(art, s) and not _indicative_main(art, s) and not _narrator_conditional(art, s) and not _indicative_second_verb(art, s):
+        chain_open = current is not None and current_last == s.i - 1
+        if parent is not None and own_cue is None and (_konjunktiv_main(art, s) or (chain_open and _modal_main(art, s))) and not _indicative_main(art, s) and not _narrator_conditional(art, s) and not _indicative_second_verb(art, s):
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
             if current is not None and current_last == s.i - 1:
                 current.quote = [Span(current.quote[0].begin, span.end)]
@@ -556,6 +581,20 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 current = _inherit(parent, Kind.INDIRECT_FREE_INDIRECT, span, "ifi", s.i)
                 out.append(current)
             current_last = last_sent = s.i
+            continue
+        if parent is None and own_cue is None and _reported_main_verb(art, s) and not _indicative_main(art, s) and not _narrator_conditional(art, s):
+            # a Konjunktiv I main verb with no statement, cue verb or speaking
+            # subject before it is still reported speech, by someone named further
+            # back or not at all: the quote without a speaker ("Die Feuerwehr habe
+            # 20 Fahrzeuge im Einsatz."; train: 27 of 32 such statements are
+            # annotated; the latest statement's speaker was right for 4 of 26)
+            span = Span(toks[s.start].begin, toks[s.end - 1].end)
+            if current is not None and current_last == s.i - 1:
+                current.quote = [Span(current.quote[0].begin, span.end)]
+            else:
+                current = Found(Kind.INDIRECT_FREE_INDIRECT, [span], "ifi_orphan", sent=s.i)
+                out.append(current)
+            current_last = s.i
             continue
         current = None
         # a passive "soll … werden" states a plan: only a statement in the sentence
