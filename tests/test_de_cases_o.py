@@ -118,6 +118,12 @@ CASES = [
         speaker="Der Untersuchungsbericht",
         quote="Techniker hätten den Hebel auf manuell gestellt. Dadurch sei eine Kette von Warnsignalen ausgelöst worden.",
     ),
+    Case(
+        why="a Konjunktiv in a temporal clause after a comma is no frame of its own",
+        text="Laut der Polizei lebte der Mann seit Jahren in der Stadt. Er war den Ermittlern aufgefallen, als er Waffen gekauft habe.",
+        fragment="als er Waffen gekauft habe",
+        absent=True,
+    ),
 ]
 
 

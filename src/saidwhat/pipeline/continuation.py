@@ -197,6 +197,8 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
         k += 1
     if k >= te - 2:
         return None
+    if toks[k + 1].lower in _ADVERBIAL_SUBORDINATORS:
+        return None  # "Er war …, als er Kontakt gesucht habe": a time or cause, not what was said (train: 3 speakers fixed)
     ce = clause_end(toks, k + 1, te)
     comp = toks[k + 1].lower in {"dass", "daß", "ob"} or any(
         is_finite(t) and mood(t, toks[t.i - 1]) is not None for t in toks[k + 1 : ce]
@@ -212,6 +214,9 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
     cue = [f] + [j for j in range(f + 1, k) if toks[j].pos == "PTKVZ" or (is_verb(toks[j]) and not is_finite(toks[j]))]
     span = Span(toks[k + 1].begin, toks[q1 - 1].end)
     return Found(Kind.INDIRECT, [span], "indirect_own_frame", speaker=sp, cue=cue, frame=[(st, k + 1)], sent=s.i)
+
+
+_ADVERBIAL_SUBORDINATORS = frozenset({"als", "nachdem", "weil", "da", "obwohl", "während", "bevor", "seit", "seitdem", "sobald"})
 
 
 def _nonfinite_misread(toks: list[Token], f: int, k: int) -> bool:
