@@ -124,6 +124,22 @@ CASES = [
         fragment="als er Waffen gekauft habe",
         absent=True,
     ),
+    Case(
+        why="a Konjunktiv I in a clause inside a Konjunktiv II sentence takes the speaking subject before",
+        text=(
+            "So nannte der Experte Karl Brandt das Beispiel der Provinz. "
+            "Da der Kandidat der Minderheit angehöre, wäre eine Niederlage dort kaum zu erklären."
+        ),
+        fragment="Da der Kandidat der Minderheit angehöre",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="der Experte Karl Brandt",
+    ),
+    Case(
+        why="a Konjunktiv II alone after a speaking subject stays the narrator's",
+        text="Der Experte Karl Brandt sieht den Plan gelassen. Bei einem Sieg wäre die Partei am Ende.",
+        fragment="Bei einem Sieg wäre",
+        absent=True,
+    ),
 ]
 
 

@@ -66,6 +66,14 @@ def _modal_main(art: Article, s: Sentence) -> bool:
 _MODAL_K2 = frozenset({"könnte", "könnten", "dürfte", "dürften", "müsste", "müssten"}) | _PRETERITE_LIKE
 
 
+def _any_k1(art: Article, s: Sentence) -> bool:
+    """A Konjunktiv I anywhere in the sentence, even in a clause inside it:
+    "Da er der Minderheit angehöre, wäre eine Niederlage vergleichbar" is
+    reported although its main verb is a Konjunktiv II the narrator also uses."""
+    toks = art.tokens
+    return any(art.in_quote[k] == -1 and is_finite(toks[k]) and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1" for k in range(s.start, s.end))
+
+
 def _hearsay_modal(art: Article, s: Sentence, passive: bool = False) -> bool:
     """"soll/sollen" as the main clause's verb. Not in a relative or subordinate
     clause ("…, die bestehen soll"), and not with a passive infinitive, which
@@ -555,7 +563,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
         konj = _konjunktiv_main(art, s)
         if (parent is None or gap) and own_cue is None and (konj or _hearsay_modal(art, s)):
             near = _cue_sentence(art, s)
-            if near is None and konj and (gap or _reported_main_verb(art, s)):
+            if near is None and konj and (gap or _reported_main_verb(art, s) or _any_k1(art, s)):
                 # nor a cue verb: a speaking subject there still beats a statement
                 # two sentences back; with no statement before at all, only
                 # where the main verb itself is reported
