@@ -140,6 +140,13 @@ CASES = [
         fragment="Bei einem Sieg wäre",
         absent=True,
     ),
+    Case(
+        why="a dean is a speaking subject for the Konjunktiv sentence after him",
+        text="Dekan Berg sieht den Streit gelassen. Von den Vorwürfen habe man nichts gewusst.",
+        fragment="Von den Vorwürfen habe man",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Dekan Berg",
+    ),
 ]
 
 
