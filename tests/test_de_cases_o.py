@@ -147,6 +147,13 @@ CASES = [
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Dekan Berg",
     ),
+    Case(
+        why="a Konjunktiv sentence with no source before it takes the cue verb's speaking subject right after it",
+        text="Das Beben erschütterte die Insel. Auch seien mehrere Gebäude beschädigt worden. Die Zeitung berichtet vom Einsturz einer Kirche.",
+        fragment="Auch seien mehrere Gebäude",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        speaker="Die Zeitung",
+    ),
 ]
 
 
