@@ -8,7 +8,10 @@ Reads: sentences, the statements found so far. Writes:
 * INDIRECT: a Konjunktiv sentence whose indicative main clause has a speaking
   subject and a verb the cue lexicon lacks ("zeigte sich besorgt, dass …")
   frames itself rather than continuing the statement before;
-* FREE_INDIRECT: sentences whose finite verb is "soll/sollen" (hearsay);
+* INDIRECT_FREE_INDIRECT without a speaker: a Konjunktiv I main verb with no
+  source before it ("ifi_orphan"), unless a cue verb right after names one;
+* FREE_INDIRECT: sentences whose finite verb is "soll/sollen" (hearsay), and
+  passive plans ("soll … werden") right after a statement;
 * the speaker of bare direct quotes (a quote filling its own sentences).
 
 All three take the speaker mention of the statement before them (the
