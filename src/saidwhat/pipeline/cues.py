@@ -333,6 +333,8 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
             first_fin = start + 1  # "Er bezeichnet (read as a participle) … und forderte …"
         if first_fin is not None and first_fin != f:
             sp = _prefield_subject(toks, start, first_fin)
+            if sp is not None:
+                sp = _name_after_object(toks, sp, first_fin, end) or sp
             if sp is None:
                 sp = _after_verb(toks, first_fin + 1, end)
             return sp, []
@@ -364,7 +366,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     # prefield subject: "Der Sprecher der Polizei, Lars Beringer, sagte"
     sp = _prefield_subject(toks, start, f)
     if sp is not None:
-        return sp, []
+        return _name_after_object(toks, sp, f, end) or sp, []
     if cb > start and toks[cb].lower in _COORD and toks[cb - 1].text == ",":
         # a coordinated main clause: "…, doch der Sprecher erklärte"
         sp = _prefield_subject(toks, cb, f)
@@ -408,6 +410,36 @@ def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) 
         return True
     plural = toks[b].lower == "die" and toks[b + 1].pos == "ADJ(A)" and toks[b + 1].lower.endswith("en")
     return plural and not toks[f].lower.endswith("n") and nxt.pos in {"ART", "NE", "PPOSAT"}
+
+
+def _name_after_object(toks: list[Token], pre: tuple[int, int], f: int, end: int) -> tuple[int, int] | None:
+    """A name right after the finite verb is the subject when the prefield
+    cannot speak: "Eine Verschiebung des Wahltermins bezeichnete Conze als
+    fatal", "Jegliche Mitverantwortung weist Hartmann von sich". The prefield
+    is then the object. Not after a "der" prefield (nominative: "Der Vorschlag
+    überraschte Müller") nor a plural verb ("Die Zahlen bestätigten Müllers
+    Befürchtung"), and not when the prefield's head names a person or body."""
+    if not is_finite(toks[f]) or toks[f].lower.endswith("n") or toks[pre[0]].lower in {"der", "er", "sie", "wir", "ich"}:
+        return None
+    head = next((t for t in toks[pre[0] : pre[1]] if t.pos in {"NN", "NE", "NNA", "PPER", "PDS", "PIS", "FM"}), None)
+    if head is None or head.pos != "NN" or is_speaker_noun(head.text) or head.text[:1].islower():
+        return None
+    # a name in the prefield only inside an attribute ("… im Bezirk Weser-Ems der SPD"),
+    # not beside the head ("Das US-Magazin Barrons", "Polizeichef Calvin Williams");
+    # no apposition ("Das Staatsoberhaupt, die Königin Elisabeth II.,")
+    for k in range(pre[0], pre[1]):
+        if toks[k].text == ",":
+            return None
+        if toks[k].pos == "NE" and not any(t.pos in {"ART", "APPR", "APPRART"} for t in toks[pre[0] + 1 : k]):
+            return None
+    k = f + 1
+    while k < end and toks[k].pos in _SKIP_AFTER_VERB:
+        k += 1
+    if k + 1 >= end:
+        return None
+    if not (toks[k].pos == "NE" or (toks[k].pos == "NN" and is_speaker_noun(toks[k].text) and toks[k + 1].pos == "NE")):
+        return None
+    return speaker_forward(toks, k, end, appositions=True)
 
 
 def _run_on_sentence(toks: list[Token], start: int, f: int) -> int | None:
@@ -643,6 +675,8 @@ def clause_subject(toks: list[Token], start: int, end: int, *, speaking: bool = 
     sp = _prefield_subject(toks, b, f)  # "Der Ermittler, der … gilt, will …"
     if sp is None:
         sp = _prefield_subject(toks, clause_begin(toks, f, b), f)
+    if sp is not None:
+        sp = _name_after_object(toks, sp, f, end) or sp
     if sp is not None and speaking and not speaking_subject(toks, sp):
         # a prefield that cannot speak is mostly the object: "Seine Zuversicht
         # äußerte der Minister so:" — the speaker follows the verb

@@ -1,0 +1,44 @@
+"""Speaker choice on quotations the rules already find (helper m's rules)."""
+
+from __future__ import annotations
+
+import pytest
+
+from saidwhat.model import Kind
+from test_de_helpers import Case, case_id, check_case
+
+CASES = [
+    Case(
+        why="object prefield that cannot speak, name after the verb",
+        text="Eine Erhöhung der Gebühren bezeichnete Müller als unvermeidlich, weil die Kosten stark gestiegen seien.",
+        fragment="weil die Kosten",
+        kind=Kind.INDIRECT,
+        speaker="Müller",
+    ),
+    Case(
+        why="object prefield with a name inside an attribute, colon frame",
+        text="Jede Verantwortung für den Skandal im Verband der SPD weist Schneider von sich: „Ich habe davon nichts gewusst und nichts unterschrieben.“",
+        fragment="nichts gewusst",
+        kind=Kind.DIRECT,
+        speaker="Schneider",
+    ),
+    Case(
+        why="a prefield title with its name stays the subject",
+        text="Das Magazin Focus bezeichnete Huber in einem Artikel als „Schattenminister der Regierung“.",
+        fragment="Schattenminister",
+        kind=Kind.DIRECT,
+        speaker="Das Magazin Focus",
+    ),
+    Case(
+        why="a speaker noun in the prefield stays the subject",
+        text="Polizeichef Karl Weber forderte Peter Schmidt auf, sich sofort bei der Polizei zu stellen.",
+        fragment="sich sofort",
+        kind=Kind.INDIRECT,
+        speaker="Polizeichef Karl Weber",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_case(case: Case) -> None:
+    check_case(case)
