@@ -35,6 +35,19 @@ CASES = [
         fragment="sich sofort",
         kind=Kind.INDIRECT,
         speaker="Polizeichef Karl Weber",
+    ),    Case(
+        why="heißt es auf the web page: the page is the source",
+        text="Geehrt werden Menschen, „die sich um die Freiheit der Presse verdient gemacht haben“, heißt es auf der Webseite der Stiftung.",
+        fragment="Freiheit der Presse",
+        kind=Kind.DIRECT,
+        speaker="der Webseite der Stiftung",
+    ),
+    Case(
+        why="auf inside the quote before heißt es is no source",
+        text="Die Studie wertet viele Daten aus. Die meisten Fälle entfallen auf Asien und Afrika, heißt es.",
+        fragment="Die meisten Fälle",
+        kind=Kind.INDIRECT,
+        speaker="",
     ),
 ]
 

@@ -637,8 +637,11 @@ def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, 
     # train: 11 without it, 7 with it)
     # "aus" and "vom" stay in the span ("Aus Paris hieß es", "hieß es vom Abgeordneten X")
     ce = clause_end(toks, cue.verb, end)
+    cb = clause_begin(toks, min(cue.tokens), start)
     for k in range(start, ce):
-        if toks[k].lower in {"in", "bei", "im", "beim", "aus", "vom"} and k + 1 < ce:
+        # "auf" only in the cue's own clause ("heißt es auf der Webseite"), as it
+        # often opens a phrase of the quote ("… entfallen auf Südasien, heißt es")
+        if (toks[k].lower in {"in", "bei", "im", "beim", "aus", "vom"} or toks[k].lower == "auf" and k >= cb) and k + 1 < ce:
             sp = speaker_forward(toks, k + 1, end, appositions=False)
             if sp is not None:
                 return (k, sp[1]) if toks[k].lower in {"aus", "vom"} else sp
