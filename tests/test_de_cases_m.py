@@ -48,6 +48,12 @@ CASES = [
         fragment="Die meisten Fälle",
         kind=Kind.INDIRECT,
         speaker="",
+    ),    Case(
+        why="a possessive colon frame takes the speaker of the statement before",
+        text="In einem Interview äußerte sich die Ministerin Anna Berg zuversichtlich: „Wir werden eine Lösung finden.“ Ihre Zuversicht stützt sich auf frühere Verhandlungen: „Am Ende hat man sich immer geeinigt.“",
+        fragment="immer geeinigt",
+        kind=Kind.DIRECT,
+        speaker="die Ministerin Anna Berg",
     ),
 ]
 

@@ -163,6 +163,11 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
             return _with_speaker(toks, cue, start, a - 1, "direct_before", frame)
     if toks[a - 1].text == ":":
         sp = clause_subject(toks, start, a - 1, speaking=True)
+        if sp is not None and toks[sp[0]].pos == "PPOSAT" and not speaking_subject(toks, sp):
+            # "Seine Zuversicht gründet sich auf …: „…“", "Ihr Fazit: „…“": the
+            # owner spoke, the one named before; the quote takes the speaker
+            # of the statement before it, as a bare quote does
+            sp = None
         return Found(Kind.DIRECT, [], "direct_colon", speaker=sp, medium=Medium.SPEECH, frame=[frame])
     return None
 
