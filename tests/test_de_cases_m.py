@@ -54,6 +54,12 @@ CASES = [
         fragment="immer geeinigt",
         kind=Kind.DIRECT,
         speaker="die Ministerin Anna Berg",
+    ),    Case(
+        why="a colon frame past a quoted term takes the sentence's cue and subject",
+        text="In einer Erklärung rechtfertigte das Ministerium den Einsatz als „notwendige Maßnahme“: „Wir mussten die Bürger schützen und haben richtig gehandelt.“",
+        fragment="Bürger schützen",
+        kind=Kind.DIRECT,
+        speaker="das Ministerium",
     ),
 ]
 

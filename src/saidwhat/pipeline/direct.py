@@ -48,6 +48,8 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
         after_empty = b >= te or toks[b].text in {",", ".", "!", "?", ")", "(", ";"}
         # "Er sagte, „No-Go-Areas“ dürfe es nicht geben": the quote is part of a clause
         f = _before_frame(art, toks, bstart, a) if after_empty or toks[a - 1].text == ":" else None
+        if f is not None and not f.cue and f.speaker is None and bstart > sa.start:
+            f = _past_term(art, toks, sa.start, bstart, a) or f
         if (f is None or not f.cue) and _opens_sentence(art, toks, bstart, a):
             # „…“, sagte er. — but "Die Strafe sei …, „wenn …“, so X." is
             # indirect speech with a quote inside: the frame is the sentence's
@@ -144,6 +146,33 @@ def _verb_second_frame(toks: list[Token], k0: int, te: int, frame: tuple[int, in
     if sp is None or not speaking_subject(toks, sp):
         return None
     return Found(Kind.DIRECT, [], "direct_after_verb", speaker=sp, cue=cue, medium=Medium.SPEECH, frame=[frame])
+
+
+_MAX_TERM_TOKENS = 8  # a quoted term or title inside a frame: "als „defensiver Natur“"
+
+
+def _past_term(art: Article, toks: list[Token], sstart: int, bstart: int, a: int) -> Found | None:
+    """A colon frame cut short by a quoted term before it takes its cue and
+    speaker from the whole sentence: "Das Ministerium rechtfertigte die Aktion
+    als „defensiver Natur“: „…“" → "Das Ministerium". Only past short quotes
+    that are no statement of their own."""
+    if toks[a - 1].text != ":":
+        return None
+    for i in range(a - 2, sstart - 1, -1):
+        qi = art.in_quote[i]
+        if qi != -1:
+            qa, qb = art.quote_tokens[qi]
+            if qi in art.standalone or qb - qa > _MAX_TERM_TOKENS:
+                return None
+            continue
+        cue = find_cue(toks, i, sstart, a - 1)
+        if cue is None or (cue.entry.report_only and cue.entry.preps):
+            continue
+        if any(maybe_finite(t) for k, t in enumerate(toks[max(cue.tokens) + 1 : a - 1], max(cue.tokens) + 1) if art.in_quote[k] == -1):
+            return None
+        f = _with_speaker(toks, cue, sstart, a - 1, "direct_before", (sstart, a))
+        return f if f.speaker is not None else None
+    return None
 
 
 def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found | None:
