@@ -60,6 +60,12 @@ CASES = [
         fragment="Bürger schützen",
         kind=Kind.DIRECT,
         speaker="das Ministerium",
+    ),    Case(
+        why="a time phrase in the prefield is no subject",
+        text="Ende März 2007 verkündete der Verband schließlich, dass er sich um die Ausrichtung bewerben werde.",
+        fragment="bewerben werde",
+        kind=Kind.INDIRECT,
+        speaker="der Verband",
     ),
 ]
 
