@@ -66,6 +66,12 @@ CASES = [
         fragment="bewerben werde",
         kind=Kind.INDIRECT,
         speaker="der Verband",
+    ),    Case(
+        why="a passive cue in a prepositional relative clause speaks through its antecedent",
+        text="Der Verein veröffentlichte gestern ein Schreiben der Stadtverwaltung, in dem er darüber informiert wird, dass die Halle bis zum Sommer geschlossen bleibe.",
+        fragment="die Halle",
+        kind=Kind.INDIRECT,
+        speaker="ein Schreiben der Stadtverwaltung",
     ),
 ]
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Medium
 from ..nlp import Token
-from .chunks import np_core, speaker_forward, subject_phrase
+from .chunks import np_core, speaker_backward, speaker_forward, subject_phrase
 from .lexicons import CueVerb, cue_verbs, is_speaker_noun, source_noun_medium
 from .morph import is_finite, is_verb, maybe_finite
 
@@ -259,7 +259,7 @@ def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | 
 
 def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
     if cue.entry.lemma == "heißen":
-        return _source_pp(toks, cue, start, end), []
+        return _relative_source(toks, cue, start) or _source_pp(toks, cue, start, end), []
     if (cue.entry.lemma, cue.entry.particle) in {("hervorgehen", None), ("gehen", "hervor"), ("verlauten", None)}:
         # "Dies geht aus einem Bericht der Polizei hervor", "Aus EU-Kreisen verlautete, …":
         # the source follows "aus"
@@ -352,7 +352,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
                     # (after "in" only a source or a title in marks: "In einem Bericht wurde
                     # vermutet", "im „Standard“ wurden … bezeichnet", not "im Jahr 1960")
                     return sp, []
-        return None, []
+        return _relative_source(toks, cue, start), []
     sp = _commaless_relative_subject(toks, cb, f, end)
     if sp is not None:
         return sp, []
@@ -534,6 +534,19 @@ def _prepositional_relative(toks: list[Token], cb: int, start: int) -> bool:
         and toks[cb + 1].pos in {"PRELS", "ART", "PDS"}
         and (toks[cb + 1].lower in {"dessen", "deren", "denen"} or toks[cb + 2].pos not in {"NN", "NE", "ADJ(A)", "NNA", "CARD"})
     )
+
+
+def _relative_source(toks: list[Token], cue: Cue, start: int) -> tuple[int, int] | None:
+    """An impersonal cue in a prepositional relative clause speaks through the
+    document it is attached to: "eine Erklärung der Behörde, in der es heißt,
+    …", "ein Schreiben, in dem er darüber informiert wird, …" → the noun
+    phrase before the comma."""
+    cb = clause_begin(toks, min(cue.tokens), start)
+    if not (cb > start + 1 and toks[cb - 1].text == "," and _prepositional_relative(toks, cb, start)):
+        return None
+    if any(is_verb(t) for t in toks[cb + 2 : min(cue.tokens)] if t.lemma != "werden"):
+        return None  # another verb's clause
+    return speaker_backward(toks, cb - 1, start)
 
 
 def _commaless_relative_subject(toks: list[Token], cb: int, f: int, end: int) -> tuple[int, int] | None:
