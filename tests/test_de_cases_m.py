@@ -72,6 +72,12 @@ CASES = [
         fragment="die Halle",
         kind=Kind.INDIRECT,
         speaker="ein Schreiben der Stadtverwaltung",
+    ),    Case(
+        why="a cue verb right after a sentence quote whose comma is missing",
+        text="Der Verband fordert mehr Schutz. „Wenn Beamte Fehler machen, müssen sie dafür geradestehen wie alle anderen auch“ heißt es in einer Mitteilung des Verbandes.",
+        fragment="Fehler machen",
+        kind=Kind.DIRECT,
+        speaker="einer Mitteilung des Verbandes",
     ),
 ]
 

@@ -97,6 +97,8 @@ def _after_frame(art: Article, toks: list[Token], b: int, te: int, sstart: int) 
         k0 = b + 1
     elif b - 2 >= 0 and toks[b - 2].text in {",", "!", "?", "."}:
         k0 = b  # the mark inside the closing quote: „Raus!“ skandierte die Menge.
+    elif _long_quote_before(art, b) and is_finite(toks[b]) and find_cue(toks, b, b, te) is not None:
+        k0 = b  # the comma left out: „… liegt allein bei uns“ wird der Trainer zitiert.
     else:
         return None
     if k0 >= te:
@@ -124,6 +126,16 @@ def _after_frame(art: Article, toks: list[Token], b: int, te: int, sstart: int) 
                 return None
             return _with_speaker(toks, cue, k0, te, "direct_after", frame)
     return _verb_second_frame(toks, k0, te, frame)
+
+
+def _long_quote_before(art: Article, b: int) -> bool:
+    """The quote ending at ``b`` is a sentence, not a term: a frame may follow it without a comma."""
+    qi = art.in_quote[b - 1]
+    if qi == -1:
+        return False
+    a, e = art.quote_tokens[qi]
+    # (a finite verb inside: a quoted name is no sentence: "Die „Kampagne für ein Freies Tibet“ berichtete")
+    return e - a >= _MIN_BARE_TOKENS + 2 and any(is_finite(t) for t in art.tokens[a:e])
 
 
 def _verb_second_frame(toks: list[Token], k0: int, te: int, frame: tuple[int, int]) -> Found | None:
