@@ -78,6 +78,11 @@ CASES = [
         fragment="Fehler machen",
         kind=Kind.DIRECT,
         speaker="einer Mitteilung des Verbandes",
+    ),    Case(
+        why="a modal after a quoted name is no frame of the name",
+        text="Nach dem Absturz einer Trägerrakete „Falcon 1“, will Elon Musk, Gründer der Firma SpaceX, nun die Ursachen erforschen lassen.",
+        fragment="Falcon 1",
+        absent=True,
     ),
 ]
 

@@ -149,6 +149,10 @@ def _verb_second_frame(toks: list[Token], k0: int, te: int, frame: tuple[int, in
     f = k0
     if not (is_finite(toks[f]) and toks[f].pos.startswith(("VV", "VA", "VM"))) or toks[f].lemma in {"sein", "werden", "haben"}:
         return None
+    if toks[f].pos.startswith("VM") and not any(t.text in {".", "!", "?"} for t in toks[max(0, k0 - 3) : k0]):
+        # a modal after a quoted name is the clause's verb, not a frame: "Nach dem
+        # Absturz der „Falcon 1“, will Musk nun die Ursachen erforschen"
+        return None
     k = f + 1
     cue = [f]
     if k < te and toks[k].pos == "PRF":
