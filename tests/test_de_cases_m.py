@@ -83,6 +83,12 @@ CASES = [
         text="Nach dem Absturz einer Trägerrakete „Falcon 1“, will Elon Musk, Gründer der Firma SpaceX, nun die Ursachen erforschen lassen.",
         fragment="Falcon 1",
         absent=True,
+    ),    Case(
+        why="a colon frame in the Konjunktiv I continues the statement before",
+        text="Wie die Ministerin Eva Roth erklärte, werde das Land sofort Helfer schicken. Man sei den Nachbarn zu Dank verpflichtet: „Sie haben uns damals auch geholfen, und das vergessen wir nicht.“",
+        fragment="damals auch geholfen",
+        kind=Kind.DIRECT,
+        speaker="die Ministerin Eva Roth",
     ),
 ]
 

@@ -554,12 +554,16 @@ def _subject_before_bare(art: Article, f: Found, prev: Found | None) -> bool:
 
 def _owner_frame(art: Article, f: Found) -> bool:
     """A colon frame opened by a possessive ("Seine Meinung dazu: „…“"): its
-    owner is the one who spoke before."""
+    owner is the one who spoke before; so does a frame in the Konjunktiv I."""
     if not f.frame:
         return False
     a, b = f.frame[0]
     k = next((i for i in range(a, b) if not art.tokens[i].pos.startswith("$")), None)
-    return k is not None and art.tokens[k].pos == "PPOSAT"
+    if k is not None and art.tokens[k].pos == "PPOSAT":
+        return True
+    # a frame in the Konjunktiv I continues the statement before: "X sei Y zu Dank verpflichtet: „…“"
+    fin = next((i for i in range(a, b) if is_finite(art.tokens[i])), None)
+    return fin is not None and mood(art.tokens[fin], art.tokens[fin - 1]) == "k1"
 
 
 def _owner_source(art: Article, f: Found) -> bool:

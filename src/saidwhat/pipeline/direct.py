@@ -20,7 +20,7 @@ from ..nlp import Token
 from .chunks import speaker_forward
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .found import Found
-from .morph import is_finite, maybe_finite
+from .morph import is_finite, maybe_finite, mood
 from .sentences import Article
 
 _MIN_BARE_TOKENS = 5  # a bare quote shorter than this is a title or a term
@@ -213,8 +213,19 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
             # owner spoke, the one named before; the quote takes the speaker
             # of the statement before it, as a bare quote does
             sp = None
+        if _konjunktiv_frame(toks, start, a - 1):
+            # "Queensland sei Neuseeland zu Dank verpflichtet: „…“": the frame is
+            # itself reported speech, so its subject is no speaker; whoever spoke
+            # before goes on (see continuation)
+            sp = None
         return Found(Kind.DIRECT, [], "direct_colon", speaker=sp, medium=Medium.SPEECH, frame=[frame])
     return None
+
+
+def _konjunktiv_frame(toks: list[Token], start: int, end: int) -> bool:
+    """The frame's first finite verb is a Konjunktiv I ("sei", "habe", "komme")."""
+    k = next((k for k in range(start, end) if is_finite(toks[k])), None)
+    return k is not None and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1"
 
 
 _ADDRESSEE_NOUNS = frozenset({"presse", "journalisten", "reportern", "medien", "zeitung", "agentur", "nachrichtenagentur", "sender", "fernsehsender"})
