@@ -89,6 +89,12 @@ CASES = [
         fragment="damals auch geholfen",
         kind=Kind.DIRECT,
         speaker="die Ministerin Eva Roth",
+    ),    Case(
+        why="an orphan quote takes the frame closing its sentence",
+        text="Die Kosten sollen „durch bessere Planung und weniger Bürokratie“ gesenkt werden, so heißt es in einer Erklärung des Betriebsrates.",
+        fragment="bessere Planung",
+        kind=Kind.DIRECT,
+        speaker="einer Erklärung des Betriebsrates",
     ),
 ]
 
