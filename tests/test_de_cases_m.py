@@ -95,6 +95,12 @@ CASES = [
         fragment="bessere Planung",
         kind=Kind.DIRECT,
         speaker="einer Erklärung des Betriebsrates",
+    ),    Case(
+        why="a cue frame cut short by a quoted name takes its subject from the whole sentence",
+        text="Nach langer Fahrt steuerte er das Boot „Möwe“ in den Hafen und meldete sich mit den Worten: „Wir sind endlich wieder zu Hause angekommen.“",
+        fragment="wieder zu Hause",
+        kind=Kind.DIRECT,
+        speaker="er",
     ),
 ]
 

@@ -48,7 +48,8 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
         after_empty = b >= te or toks[b].text in {",", ".", "!", "?", ")", "(", ";"}
         # "Er sagte, „No-Go-Areas“ dürfe es nicht geben": the quote is part of a clause
         f = _before_frame(art, toks, bstart, a) if after_empty or toks[a - 1].text == ":" else None
-        if f is not None and not f.cue and f.speaker is None and bstart > sa.start:
+        if f is not None and f.speaker is None and bstart > sa.start:
+            # (also with a cue: "lenkte er die Fähre „Eagle“ … und meldete sich mit den Worten:")
             f = _past_term(art, toks, sa.start, bstart, a) or f
         if (f is None or not f.cue) and _opens_sentence(art, toks, bstart, a):
             # „…“, sagte er. — but "Die Strafe sei …, „wenn …“, so X." is
