@@ -101,6 +101,12 @@ CASES = [
         fragment="wieder zu Hause",
         kind=Kind.DIRECT,
         speaker="er",
+    ),    Case(
+        why="an adverb with its phrase in the prefield is no subject",
+        text="Stellvertretend für die Regierung empfahl der Minister Karl Haas, die Verhandlungen sofort aufzunehmen.",
+        fragment="Verhandlungen sofort",
+        kind=Kind.INDIRECT,
+        speaker="der Minister Karl Haas",
     ),
 ]
 

@@ -604,6 +604,8 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
         return None  # an object in the prefield: the subject follows the verb
     if _time_measure_at(toks, b, f):
         return None  # "Sechs Tage nach dem Anschlag meldete die Agentur …": an adverbial
+    if b + 1 < f and toks[b].pos in {"NNA", "ADJ(D)"} and toks[b].text.endswith(("end", "ich", "isch")) and toks[b + 1].pos == "APPR":
+        return None  # "Stellvertretend für die Kommission empfahl der Kommissar …": an adverbial
     e = f
     while e > b and toks[e - 1].text in {",", "–"}:
         e -= 1
