@@ -107,6 +107,13 @@ CASES = [
         fragment="Verhandlungen sofort",
         kind=Kind.INDIRECT,
         speaker="der Minister Karl Haas",
+    ),    Case(
+        why="a so-insertion closing a colon frame names the speaker",
+        text="Auch dieses Schweigen habe möglicherweise System, so Karl Berger weiter: „Das ist in vielen Firmen üblich und wird kaum hinterfragt.“",
+        fragment="vielen Firmen",
+        kind=Kind.DIRECT,
+        speaker="Karl Berger",
+        cue="so",
     ),
 ]
 

@@ -20,7 +20,7 @@ from ..nlp import Token
 from .chunks import speaker_forward
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .found import Found
-from .morph import is_finite, maybe_finite, mood
+from .morph import is_finite, is_verb, maybe_finite, mood
 from .sentences import Article
 
 _MIN_BARE_TOKENS = 5  # a bare quote shorter than this is a title or a term
@@ -208,6 +208,9 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
                 return None  # "sagte, es sei …, „…“": the quote is inside reported speech
             return _with_speaker(toks, cue, start, a - 1, "direct_before", frame)
     if toks[a - 1].text == ":":
+        so = _so_insertion(toks, start, a - 1)
+        if so is not None:
+            return Found(Kind.DIRECT, [], "direct_so", speaker=so[1], cue=[so[0]], medium=Medium.SPEECH, frame=[frame])
         sp = clause_subject(toks, start, a - 1, speaking=True)
         if sp is not None and toks[sp[0]].pos == "PPOSAT" and not speaking_subject(toks, sp):
             # "Seine Zuversicht gründet sich auf …: „…“", "Ihr Fazit: „…“": the
@@ -220,6 +223,21 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
             # before goes on (see continuation)
             sp = None
         return Found(Kind.DIRECT, [], "direct_colon", speaker=sp, medium=Medium.SPEECH, frame=[frame])
+    return None
+
+
+def _so_insertion(toks: list[Token], start: int, end: int) -> tuple[int, tuple[int, int]] | None:
+    """", so X weiter:" closing a colon frame names the speaker: "Das habe
+    Methode, so Elshorst weiter: „…“". Returns the "so" and the phrase."""
+    for k in range(end - 2, start, -1):
+        if toks[k].lower == "so" and toks[k - 1].text == ",":
+            sp = speaker_forward(toks, k + 1, end, appositions=True)
+            if sp is None or not speaking_subject(toks, sp):
+                return None
+            rest = toks[sp[1] : end]
+            return (k, sp) if all(t.lower in {"weiter", "außerdem", "ferner", "zudem", "abschließend"} for t in rest) else None
+        if toks[k].text in {",", ";", ":"} or is_verb(toks[k]):
+            return None
     return None
 
 
