@@ -114,6 +114,12 @@ CASES = [
         kind=Kind.DIRECT,
         speaker="Karl Berger",
         cue="so",
+    ),    Case(
+        why="a second main clause with aber after a comma shares the first subject",
+        text="Die Gewerkschaften begrüßten den Vorschlag der Regierung, fordern aber eine schnelle Umsetzung der Reform.",
+        fragment="eine schnelle Umsetzung",
+        kind=Kind.REPORTED,
+        speaker="Die Gewerkschaften",
     ),
 ]
 

@@ -384,10 +384,19 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         sp = _prefield_subject(toks, b, f)
         if sp is not None:
             return sp, []
+    if cb == f and f - 1 > start and toks[f - 1].text == "," and f + 1 < end and toks[f + 1].lower in _CONTRAST_ADVERBS and is_finite(toks[f]):
+        # "Die Rothemden begrüßten die Ankündigung, fordern aber die Nennung …": a
+        # second main clause sharing the first one's subject
+        shared = _asyndetic_subject(toks, start, f)
+        if shared is not None:
+            return shared, []
     sp = _after_verb(toks, f + 1, end)
     if sp is None and cb == f and f - 1 > start and toks[f - 1].text == "," and maybe_finite(toks[f]):
         sp = _asyndetic_subject(toks, start, f)
     return sp, []
+
+
+_CONTRAST_ADVERBS = frozenset({"aber", "jedoch", "allerdings", "zugleich", "gleichzeitig"})
 
 
 def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) -> bool:
