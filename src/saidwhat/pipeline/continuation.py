@@ -654,6 +654,9 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     for f in ordered:
         if f.construction == "direct_bare" and f.speaker is None and _subject_before_bare(art, f, prev):
             pass
+        elif f.construction == "direct_colon" and f.speaker is None and _owner_frame(art, f) and prev is not None and prev.speaker is not None and f.sent - prev.sent <= 1:
+            f.speaker = prev.speaker  # "Seine Zuversicht gründet sich auf …: „…“" (see direct._before_frame)
+            f.inherited_from = prev
         elif f.construction == "direct_bare" and f.speaker is None and prev is not None and f.sent - prev.sent <= 3:
             f.speaker = prev.speaker
             f.inherited_from = prev
@@ -694,6 +697,20 @@ def _subject_before_bare(art: Article, f: Found, prev: Found | None) -> bool:
         return False  # "Er …": whom it stands for is the older statement's speaker
     f.speaker = carrier.speaker
     return True
+
+
+def _owner_frame(art: Article, f: Found) -> bool:
+    """A colon frame opened by a possessive ("Seine Meinung dazu: „…“"): its
+    owner is the one who spoke before; so does a frame in the Konjunktiv I."""
+    if not f.frame:
+        return False
+    a, b = f.frame[0]
+    k = next((i for i in range(a, b) if not art.tokens[i].pos.startswith("$")), None)
+    if k is not None and art.tokens[k].pos == "PPOSAT":
+        return True
+    # a frame in the Konjunktiv I continues the statement before: "X sei Y zu Dank verpflichtet: „…“"
+    fin = next((i for i in range(a, b) if is_finite(art.tokens[i])), None)
+    return fin is not None and mood(art.tokens[fin], art.tokens[fin - 1]) == "k1"
 
 
 def _owner_source(art: Article, f: Found) -> bool:

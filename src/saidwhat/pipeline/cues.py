@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Medium
 from ..nlp import Token
-from .chunks import np_core, speaker_forward, subject_phrase
+from .chunks import np_core, speaker_backward, speaker_forward, subject_phrase
 from .lexicons import CueVerb, cue_verbs, is_speaker_noun, source_noun_medium
 from .morph import is_finite, is_verb, maybe_finite, mood
 
@@ -259,7 +259,7 @@ def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | 
 
 def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
     if cue.entry.lemma == "heißen":
-        return _source_pp(toks, cue, start, end), []
+        return _relative_source(toks, cue, start) or _source_pp(toks, cue, start, end), []
     if (cue.entry.lemma, cue.entry.particle) in {("hervorgehen", None), ("gehen", "hervor"), ("verlauten", None)}:
         # "Dies geht aus einem Bericht der Polizei hervor", "Aus EU-Kreisen verlautete, …":
         # the source follows "aus"
@@ -333,6 +333,8 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
             first_fin = start + 1  # "Er bezeichnet (read as a participle) … und forderte …"
         if first_fin is not None and first_fin != f:
             sp = _prefield_subject(toks, start, first_fin)
+            if sp is not None:
+                sp = _name_after_object(toks, sp, first_fin, end) or sp
             if sp is None:
                 sp = _after_verb(toks, first_fin + 1, end)
             return sp, []
@@ -350,7 +352,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
                     # (after "in" only a source or a title in marks: "In einem Bericht wurde
                     # vermutet", "im „Standard“ wurden … bezeichnet", not "im Jahr 1960")
                     return sp, []
-        return None, []
+        return _relative_source(toks, cue, start), []
     sp = _commaless_relative_subject(toks, cb, f, end)
     if sp is not None:
         return sp, []
@@ -364,7 +366,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     # prefield subject: "Der Sprecher der Polizei, Lars Beringer, sagte"
     sp = _prefield_subject(toks, start, f)
     if sp is not None:
-        return sp, []
+        return _name_after_object(toks, sp, f, end) or sp, []
     if cb > start and toks[cb].lower in _COORD and toks[cb - 1].text == ",":
         # a coordinated main clause: "…, doch der Sprecher erklärte"
         sp = _prefield_subject(toks, cb, f)
@@ -427,6 +429,36 @@ def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) 
         return True
     plural = toks[b].lower == "die" and toks[b + 1].pos == "ADJ(A)" and toks[b + 1].lower.endswith("en")
     return plural and not toks[f].lower.endswith("n") and nxt.pos in {"ART", "NE", "PPOSAT"}
+
+
+def _name_after_object(toks: list[Token], pre: tuple[int, int], f: int, end: int) -> tuple[int, int] | None:
+    """A name right after the finite verb is the subject when the prefield
+    cannot speak: "Eine Verschiebung des Wahltermins bezeichnete Conze als
+    fatal", "Jegliche Mitverantwortung weist Hartmann von sich". The prefield
+    is then the object. Not after a "der" prefield (nominative: "Der Vorschlag
+    überraschte Müller") nor a plural verb ("Die Zahlen bestätigten Müllers
+    Befürchtung"), and not when the prefield's head names a person or body."""
+    if not is_finite(toks[f]) or toks[f].lower.endswith("n") or toks[pre[0]].lower in {"der", "er", "sie", "wir", "ich"}:
+        return None
+    head = next((t for t in toks[pre[0] : pre[1]] if t.pos in {"NN", "NE", "NNA", "PPER", "PDS", "PIS", "FM"}), None)
+    if head is None or head.pos != "NN" or is_speaker_noun(head.text) or head.text[:1].islower():
+        return None
+    # a name in the prefield only inside an attribute ("… im Bezirk Weser-Ems der SPD"),
+    # not beside the head ("Das US-Magazin Barrons", "Polizeichef Calvin Williams");
+    # no apposition ("Das Staatsoberhaupt, die Königin Elisabeth II.,")
+    for k in range(pre[0], pre[1]):
+        if toks[k].text == ",":
+            return None
+        if toks[k].pos == "NE" and not any(t.pos in {"ART", "APPR", "APPRART"} for t in toks[pre[0] + 1 : k]):
+            return None
+    k = f + 1
+    while k < end and toks[k].pos in _SKIP_AFTER_VERB:
+        k += 1
+    if k + 1 >= end:
+        return None
+    if not (toks[k].pos == "NE" or (toks[k].pos == "NN" and is_speaker_noun(toks[k].text) and toks[k + 1].pos == "NE")):
+        return None
+    return speaker_forward(toks, k, end, appositions=True)
 
 
 def _run_on_sentence(toks: list[Token], start: int, f: int) -> int | None:
@@ -523,6 +555,19 @@ def _prepositional_relative(toks: list[Token], cb: int, start: int) -> bool:
     )
 
 
+def _relative_source(toks: list[Token], cue: Cue, start: int) -> tuple[int, int] | None:
+    """An impersonal cue in a prepositional relative clause speaks through the
+    document it is attached to: "eine Erklärung der Behörde, in der es heißt,
+    …", "ein Schreiben, in dem er darüber informiert wird, …" → the noun
+    phrase before the comma."""
+    cb = clause_begin(toks, min(cue.tokens), start)
+    if not (cb > start + 1 and toks[cb - 1].text == "," and _prepositional_relative(toks, cb, start)):
+        return None
+    if any(is_verb(t) for t in toks[cb + 2 : min(cue.tokens)] if t.lemma != "werden"):
+        return None  # another verb's clause
+    return speaker_backward(toks, cb - 1, start)
+
+
 def _commaless_relative_subject(toks: list[Token], cb: int, f: int, end: int) -> tuple[int, int] | None:
     """A prepositional relative clause whose comma is missing, ending in the
     cue verb: "Er hinterließ einen Zettel in dem er verlangte, dass …" → "er"."""
@@ -578,6 +623,8 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
         return None  # an object in the prefield: the subject follows the verb
     if _time_measure_at(toks, b, f):
         return None  # "Sechs Tage nach dem Anschlag meldete die Agentur …": an adverbial
+    if b + 1 < f and toks[b].pos in {"NNA", "ADJ(D)"} and toks[b].text.endswith(("end", "ich", "isch")) and toks[b + 1].pos == "APPR":
+        return None  # "Stellvertretend für die Kommission empfahl der Kommissar …": an adverbial
     e = f
     while e > b and toks[e - 1].text in {",", "–"}:
         e -= 1
@@ -598,9 +645,14 @@ _TIME_NOUNS = frozenset({"sekunden", "minuten", "stunden", "tage", "wochen", "mo
 _TIME_RELATIONS = frozenset({"nach", "vor", "später", "zuvor", "danach", "darauf", "lang", "früher", "seit"})
 
 
+_MONTHS = frozenset({"januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"})
+
+
 def _time_measure_at(toks: list[Token], b: int, f: int) -> bool:
     """A duration with a relation opens the prefield: "Zwei Wochen später",
     "Sechs Tage nach der Wahl", "Ein Jahr zuvor" — an adverbial, never the subject."""
+    if b + 1 < f and toks[b].lower in {"ende", "anfang", "mitte"} and (toks[b + 1].lower in _MONTHS or toks[b + 1].pos == "CARD" or toks[b + 1].lower in {"des", "der", "dieses", "dieser", "letzten", "letzter", "vergangenen", "vergangener"}):
+        return True  # "Ende Januar 2006 verkündete der Verband", "Mitte der Woche"
     k = b
     if k < f and (toks[k].pos in {"CARD", "ART", "PIAT"} or toks[k].lower in {"wenige", "einige", "mehrere", "zwei", "drei"}):
         k += 1
@@ -629,8 +681,11 @@ def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, 
     # train: 11 without it, 7 with it)
     # "aus" and "vom" stay in the span ("Aus Paris hieß es", "hieß es vom Abgeordneten X")
     ce = clause_end(toks, cue.verb, end)
+    cb = clause_begin(toks, min(cue.tokens), start)
     for k in range(start, ce):
-        if toks[k].lower in {"in", "bei", "im", "beim", "aus", "vom"} and k + 1 < ce:
+        # "auf" only in the cue's own clause ("heißt es auf der Webseite"), as it
+        # often opens a phrase of the quote ("… entfallen auf Südasien, heißt es")
+        if (toks[k].lower in {"in", "bei", "im", "beim", "aus", "vom"} or toks[k].lower == "auf" and k >= cb) and k + 1 < ce:
             sp = speaker_forward(toks, k + 1, end, appositions=False)
             if sp is not None:
                 return (k, sp[1]) if toks[k].lower in {"aus", "vom"} else sp
@@ -667,6 +722,8 @@ def clause_subject(toks: list[Token], start: int, end: int, *, speaking: bool = 
     sp = _prefield_subject(toks, b, f)  # "Der Ermittler, der … gilt, will …"
     if sp is None:
         sp = _prefield_subject(toks, clause_begin(toks, f, b), f)
+    if sp is not None:
+        sp = _name_after_object(toks, sp, f, end) or sp
     if sp is not None and speaking and not speaking_subject(toks, sp):
         # a prefield that cannot speak is mostly the object: "Seine Zuversicht
         # äußerte der Minister so:" — the speaker follows the verb

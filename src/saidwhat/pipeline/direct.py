@@ -20,7 +20,7 @@ from ..nlp import Token
 from .chunks import speaker_forward
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .found import Found
-from .morph import is_finite, maybe_finite
+from .morph import is_finite, is_verb, maybe_finite, mood
 from .nested import foreign_name, is_name
 from .sentences import Article
 
@@ -53,6 +53,9 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
         after_empty = b >= te or toks[b].text in {",", ".", "!", "?", ")", "(", ";"}
         # "Er sagte, „No-Go-Areas“ dürfe es nicht geben": the quote is part of a clause
         f = _before_frame(art, toks, bstart, a) if after_empty or toks[a - 1].text == ":" else None
+        if f is not None and f.speaker is None and bstart > sa.start:
+            # (also with a cue: "lenkte er die Fähre „Eagle“ … und meldete sich mit den Worten:")
+            f = _past_term(art, toks, sa.start, bstart, a) or f
         if (f is None or not f.cue) and _opens_sentence(art, toks, bstart, a):
             # „…“, sagte er. — but "Die Strafe sei …, „wenn …“, so X." is
             # indirect speech with a quote inside: the frame is the sentence's
@@ -120,6 +123,8 @@ def _after_frame(art: Article, toks: list[Token], b: int, te: int, sstart: int) 
         k0 = b + 1
     elif b - 2 >= 0 and toks[b - 2].text in {",", "!", "?", "."}:
         k0 = b  # the mark inside the closing quote: „Raus!“ skandierte die Menge.
+    elif _long_quote_before(art, b) and is_finite(toks[b]) and find_cue(toks, b, b, te) is not None:
+        k0 = b  # the comma left out: „… liegt allein bei uns“ wird der Trainer zitiert.
     else:
         return None
     if k0 >= te:
@@ -149,6 +154,16 @@ def _after_frame(art: Article, toks: list[Token], b: int, te: int, sstart: int) 
     return _verb_second_frame(toks, k0, te, frame)
 
 
+def _long_quote_before(art: Article, b: int) -> bool:
+    """The quote ending at ``b`` is a sentence, not a term: a frame may follow it without a comma."""
+    qi = art.in_quote[b - 1]
+    if qi == -1:
+        return False
+    a, e = art.quote_tokens[qi]
+    # (a finite verb inside: a quoted name is no sentence: "Die „Kampagne für ein Freies Tibet“ berichtete")
+    return e - a >= _MIN_BARE_TOKENS + 2 and any(is_finite(t) for t in art.tokens[a:e])
+
+
 def _verb_second_frame(toks: list[Token], k0: int, te: int, frame: tuple[int, int]) -> Found | None:
     """„…“, zeigte sich der Trainer zufrieden. / „…“, warnte die Ministerin.
 
@@ -160,6 +175,10 @@ def _verb_second_frame(toks: list[Token], k0: int, te: int, frame: tuple[int, in
     f = k0
     if not (is_finite(toks[f]) and toks[f].pos.startswith(("VV", "VA", "VM"))) or toks[f].lemma in {"sein", "werden", "haben"}:
         return None
+    if toks[f].pos.startswith("VM") and not any(t.text in {".", "!", "?"} for t in toks[max(0, k0 - 3) : k0]):
+        # a modal after a quoted name is the clause's verb, not a frame: "Nach dem
+        # Absturz der „Falcon 1“, will Musk nun die Ursachen erforschen"
+        return None
     k = f + 1
     cue = [f]
     if k < te and toks[k].pos == "PRF":
@@ -169,6 +188,33 @@ def _verb_second_frame(toks: list[Token], k0: int, te: int, frame: tuple[int, in
     if sp is None or not speaking_subject(toks, sp):
         return None
     return Found(Kind.DIRECT, [], "direct_after_verb", speaker=sp, cue=cue, medium=Medium.SPEECH, frame=[frame])
+
+
+_MAX_TERM_TOKENS = 8  # a quoted term or title inside a frame: "als „defensiver Natur“"
+
+
+def _past_term(art: Article, toks: list[Token], sstart: int, bstart: int, a: int) -> Found | None:
+    """A colon frame cut short by a quoted term before it takes its cue and
+    speaker from the whole sentence: "Das Ministerium rechtfertigte die Aktion
+    als „defensiver Natur“: „…“" → "Das Ministerium". Only past short quotes
+    that are no statement of their own."""
+    if toks[a - 1].text != ":":
+        return None
+    for i in range(a - 2, sstart - 1, -1):
+        qi = art.in_quote[i]
+        if qi != -1:
+            qa, qb = art.quote_tokens[qi]
+            if qi in art.standalone or qb - qa > _MAX_TERM_TOKENS:
+                return None
+            continue
+        cue = find_cue(toks, i, sstart, a - 1)
+        if cue is None or (cue.entry.report_only and cue.entry.preps):
+            continue
+        if any(maybe_finite(t) for k, t in enumerate(toks[max(cue.tokens) + 1 : a - 1], max(cue.tokens) + 1) if art.in_quote[k] == -1):
+            return None
+        f = _with_speaker(toks, cue, sstart, a - 1, "direct_before", (sstart, a))
+        return f if f.speaker is not None else None
+    return None
 
 
 def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found | None:
@@ -187,9 +233,43 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
                 return None  # "sagte, es sei …, „…“": the quote is inside reported speech
             return _with_speaker(toks, cue, start, a - 1, "direct_before", frame)
     if toks[a - 1].text == ":":
+        so = _so_insertion(toks, start, a - 1)
+        if so is not None:
+            return Found(Kind.DIRECT, [], "direct_so", speaker=so[1], cue=[so[0]], medium=Medium.SPEECH, frame=[frame])
         sp = clause_subject(toks, start, a - 1, speaking=True)
+        if sp is not None and toks[sp[0]].pos == "PPOSAT" and not speaking_subject(toks, sp):
+            # "Seine Zuversicht gründet sich auf …: „…“", "Ihr Fazit: „…“": the
+            # owner spoke, the one named before; the quote takes the speaker
+            # of the statement before it, as a bare quote does
+            sp = None
+        if _konjunktiv_frame(toks, start, a - 1):
+            # "Queensland sei Neuseeland zu Dank verpflichtet: „…“": the frame is
+            # itself reported speech, so its subject is no speaker; whoever spoke
+            # before goes on (see continuation)
+            sp = None
         return Found(Kind.DIRECT, [], "direct_colon", speaker=sp, medium=Medium.SPEECH, frame=[frame])
     return None
+
+
+def _so_insertion(toks: list[Token], start: int, end: int) -> tuple[int, tuple[int, int]] | None:
+    """", so X weiter:" closing a colon frame names the speaker: "Das habe
+    Methode, so Elshorst weiter: „…“". Returns the "so" and the phrase."""
+    for k in range(end - 2, start, -1):
+        if toks[k].lower == "so" and toks[k - 1].text == ",":
+            sp = speaker_forward(toks, k + 1, end, appositions=True)
+            if sp is None or not speaking_subject(toks, sp):
+                return None
+            rest = toks[sp[1] : end]
+            return (k, sp) if all(t.lower in {"weiter", "außerdem", "ferner", "zudem", "abschließend"} for t in rest) else None
+        if toks[k].text in {",", ";", ":"} or is_verb(toks[k]):
+            return None
+    return None
+
+
+def _konjunktiv_frame(toks: list[Token], start: int, end: int) -> bool:
+    """The frame's first finite verb is a Konjunktiv I ("sei", "habe", "komme")."""
+    k = next((k for k in range(start, end) if is_finite(toks[k])), None)
+    return k is not None and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1"
 
 
 _ADDRESSEE_NOUNS = frozenset({"presse", "journalisten", "reportern", "medien", "zeitung", "agentur", "nachrichtenagentur", "sender", "fernsehsender"})

@@ -15,6 +15,7 @@ from ..nlp import Token
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject
 from .found import Found
 from .lexicons import name_particles
+from .morph import is_finite
 from .passive import is_passive, passive_agent
 from .sentences import Article
 
@@ -113,9 +114,14 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
             if sum(1 for t in toks[a:b] if t.text[:1].isalnum()) >= _MIN_ORPHAN_WORDS and not _term(inner) and not _title(inner):
                 orphan = Found(Kind.DIRECT, [Span(q.begin, q.end)], "direct_orphan", sent=s.i)
                 before = [f for f in found if f.speaker is not None and f.sent == s.i and f.end <= q.begin]
+                trailing = _trailing_frame(art, toks, b, te)
                 if before:
                     orphan.inherited_from = max(before, key=lambda f: f.end)
                     orphan.speaker = orphan.inherited_from.speaker
+                elif trailing is not None:
+                    # "X sollen „…“ erreicht werden, so heißt es in der Erklärung Y"
+                    orphan.speaker = _speaker(toks, trailing, s.start, te)
+                    orphan.cue = list(trailing.tokens)
                 else:
                     orphan.speaker = _main_subject(toks, s.start, a)
                 out.append(orphan)
@@ -178,6 +184,18 @@ def _main_subject(toks: list[Token], start: int, a: int) -> tuple[int, int] | No
         return None
     sp = clause_subject(toks, start, a, speaking=True)
     return sp if sp is not None and sp[1] <= a and speaking_subject(toks, sp) else None
+
+
+def _trailing_frame(art: Article, toks: list[Token], b: int, te: int) -> Cue | None:
+    """A cue frame closing the sentence after the quote's clause: "X sollen „…“
+    erreicht werden, so heißt es in der Erklärung Y" / "…, sagte der Sprecher"."""
+    k = next((i for i in range(b, te) if toks[i].text == "," and art.in_quote[i] == -1), None)
+    if k is None or k + 2 >= te:
+        return None
+    j = k + 2 if toks[k + 1].lower == "so" else k + 1
+    if not is_finite(toks[j]) or any(art.in_quote[i] != -1 for i in range(j, te)):
+        return None
+    return find_cue(toks, j, k + 1, te)
 
 
 def _before_quote(sp: tuple[int, int] | None, a: int) -> tuple[int, int] | None:
