@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from ..model import Kind, Medium, Span
 from ..nlp import Sentence, Token
-from .chunks import speaker_backward, speaker_forward
+from .chunks import np_core, speaker_backward, speaker_forward
 from .cues import Cue, clause_begin, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .direct import addressee_in
 from .found import Found, TokRange, tok_span
-from .lexicons import CueVerb, cue_particles, source_noun_medium
+from .lexicons import CueVerb, cue_particles, source_noun_medium, statement_nouns
 from .morph import CLAUSE_STARTERS, is_finite, is_verb, maybe_finite, mood
 from .sentences import Article
 
@@ -96,7 +96,99 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
             f.construction = "indirect_mixed"
             found.append(f)
     found.extend(_nominal(art, toks, st, te, cue_starts, s.i))
+    found.extend(_noun_complements(art, toks, st, te, s.i))
     return found
+
+
+_GENITIVE_OPENERS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "von", "vom"})
+_NOT_COMPLEMENT_STARTS = frozenset({"um", "ohne", "statt", "anstatt", "als", "wie", "so"})
+
+
+def _noun_complements(art: Article, toks: list[Token], st: int, te: int, sent: int) -> list[Found]:
+    """A noun naming a statement, then its content after a comma: "die
+    Forderung des Vorsitzenden, auf die SPD zuzugehen", "der Hinweis, er
+    solle sich bewerben", "einer Warnung der Wärter, dass …". The noun (with
+    its article) is the cue, a genitive or "von" attribute the speaker; the
+    complement is a "dass" clause, a "zu" infinitive or a Konjunktiv clause."""
+    nouns = statement_nouns()
+    out: list[Found] = []
+    for i in range(st, te - 2):
+        t = toks[i]
+        if t.pos != "NN" or art.in_quote[i] != -1:
+            continue
+        medium = nouns.get(t.text) or nouns.get(t.lemma)
+        if medium is None:
+            continue
+        cue = [i]
+        a = i - 1
+        while a >= st and toks[a].pos in {"ADJ(A)", "ADV"} and art.in_quote[a] == -1:
+            a -= 1
+        if a >= st and toks[a].pos in {"ART", "PPOSAT", "PDAT", "PIAT"}:
+            cue = list(range(a, i + 1)) if a == i - 1 else [a, i]
+        sp: TokRange | None = None
+        j = i + 1
+        if toks[j].lower in _GENITIVE_OPENERS:
+            g0 = j + 1 if toks[j].lower in {"von", "vom"} else j
+            g1 = np_core(toks, g0 if toks[j].lower != "vom" else j + 1, te)
+            if g1 <= g0 or any(art.in_quote[m] != -1 for m in range(j, g1)):
+                continue
+            sp = (g0 if toks[j].lower != "vom" else j + 1, g1)
+            j = g1
+        if j + 1 >= te or toks[j].text != ",":
+            continue
+        q0 = j + 1
+        q1 = _noun_complement_end(art, toks, q0, te)
+        if q1 is None or q1 - q0 < 3:
+            continue
+        frame = (cue[0], j)
+        f = Found(Kind.INDIRECT, [_span(art, q0, q1)], "indirect_noun", speaker=sp, cue=cue, medium=medium, frame=[frame], sent=sent)
+        if _mixed_quote(art, f):
+            f.construction = "indirect_noun_mixed"
+        out.append(f)
+    return out
+
+
+def _noun_complement_end(art: Article, toks: list[Token], q0: int, te: int) -> int | None:
+    """End of a noun's complement starting at ``q0``, or None when no
+    complement starts there. Later comma segments belong to it while they are
+    relative or subordinate clauses, more "zu" infinitives or Konjunktiv
+    clauses; a segment of the matrix clause ends it ("Trotz der Ankündigung,
+    … zu beenden, kann die Mannschaft siegen")."""
+    first = toks[q0]
+    if first.pos.startswith("PREL") or _relative_start(toks, q0) or first.lower in _NOT_COMPLEMENT_STARTS:
+        return None
+    if first.pos == "KOUS" and first.lower not in {"dass", "daß"}:
+        return None
+
+    def seg_end(k: int) -> int:
+        e = k
+        while e < te and not (toks[e].text in {",", ";", ":"} and art.in_quote[e] == -1):
+            e += 1
+        return e
+
+    e = seg_end(q0)
+    seg = range(q0, e)
+    if first.lower in {"dass", "daß"}:
+        kind = "dass"
+    elif any(toks[m].pos in {"VV(IZU)", "PTKZU"} for m in seg):
+        kind = "zu"
+    elif any(mood(toks[m], toks[m - 1]) for m in seg):
+        kind = "konj"
+    else:
+        return None
+    while e < te and toks[e].text == ",":
+        k = e + 1
+        if k >= te:
+            break
+        nxt = seg_end(k)
+        sub = _relative_start(toks, k) or toks[k].pos in {"KOUS", "PWAV", "PRELS"} or (toks[k].pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "PWS"})
+        more = (kind == "zu" and any(toks[m].pos in {"VV(IZU)", "PTKZU"} for m in range(k, nxt)) and not any(is_finite(toks[m]) for m in range(k, nxt))) or (
+            kind == "konj" and any(mood(toks[m], toks[m - 1]) for m in range(k, nxt))
+        )
+        if not (sub or more):
+            break
+        e = nxt
+    return _trim_end(toks, q0, e)
 
 
 # "ist der Meinung", "vertritt die Ansicht", "teilen die Auffassung": a verb and an opinion noun
