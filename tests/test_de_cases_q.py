@@ -34,6 +34,22 @@ CASES = [
         quote="die Fenster geschlossen zu halten",
     ),
     Case(
+        why="statement noun as the object: the verb's subject holds it",
+        text="Die Forscherin wagte im Bericht die Prognose, dass sich das Klima schneller ändere.",
+        fragment="dass sich das Klima schneller ändere",
+        kind=Kind.INDIRECT,
+        speaker="Die Forscherin",
+        cue="wagte … die Prognose",
+    ),
+    Case(
+        why="statement noun after 'zur': the preposition joins the cue",
+        text="Der Minister machte es zur Bedingung, dass die Streiks sofort enden.",
+        fragment="dass die Streiks sofort enden",
+        kind=Kind.INDIRECT,
+        speaker="Der Minister",
+        cue="machte … zur Bedingung",
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",

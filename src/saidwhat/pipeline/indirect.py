@@ -134,18 +134,62 @@ def _noun_complements(art: Article, toks: list[Token], st: int, te: int, sent: i
                 continue
             sp = (g0 if toks[j].lower != "vom" else j + 1, g1)
             j = g1
-        if j + 1 >= te or toks[j].text != ",":
+        verb_end = j
+        while verb_end < te and verb_end - j < 2 and (toks[verb_end].pos.startswith(("VV(PP)", "VV(INF)", "VA(INF)")) or toks[verb_end].pos == "PTKVZ"):
+            verb_end += 1  # "die These vertreten, …", "zur Bedingung gemacht, …"
+        if verb_end + 1 >= te or toks[verb_end].text != ",":
             continue
-        q0 = j + 1
+        q0 = verb_end + 1
         q1 = _noun_complement_end(art, toks, q0, te)
         if q1 is None or q1 - q0 < 3:
             continue
-        frame = (cue[0], j)
+        fstart = cue[0]
+        if sp is None:
+            held = _noun_holder(toks, cue, j, verb_end, st, te)
+            if held is not None:
+                sp, verb_cue = held
+                cue = sorted(set(cue + verb_cue))
+                fstart = min(fstart, sp[0], cue[0])
+        frame = (fstart, verb_end)
         f = Found(Kind.INDIRECT, [_span(art, q0, q1)], "indirect_noun", speaker=sp, cue=cue, medium=medium, frame=[frame], sent=sent)
         if _mixed_quote(art, f):
             f.construction = "indirect_noun_mixed"
         out.append(f)
     return out
+
+
+_HOLDER_PREPS = frozenset({"mit", "zur", "zu"})
+
+
+def _noun_holder(toks: list[Token], cue: list[int], np_end: int, comma: int, st: int, te: int) -> tuple[TokRange, list[int]] | None:
+    """The subject of the verb the statement noun is the object of, and that
+    verb's tokens (the corpus marks them as part of the cue): "Die Forscher
+    formulierten die Hypothese, dass …", "Gysi hatte die These vertreten,
+    …", "Er machte es zur Bedingung, dass …", "wandte sich mit der
+    Aufforderung an sie, …". None when the noun sits in another phrase
+    ("gegen die Behauptung", "Trotz der Ankündigung") or no verb governs it."""
+    verbs = [k for k in range(np_end, comma) if is_verb(toks[k])]
+    a = cue[0]
+    if a > st and toks[a - 1].pos.startswith("APPR") and toks[a - 1].lower not in _HOLDER_PREPS:
+        return None
+    cb = clause_begin(toks, a, st)
+    fin = next((k for k in range(a - 1, cb - 1, -1) if is_finite(toks[k])), None)
+    if fin is None:
+        return None
+    if not verbs:
+        if toks[fin].lemma in {"sein", "werden"} or not toks[fin].pos.startswith("VV"):
+            return None  # "Das ist die Forderung, …": a copula names it, nobody holds it
+        verbs = [fin]
+    elif toks[fin].lemma not in {"haben", "werden"} and not toks[fin].pos.startswith("VM"):
+        return None
+    cue_tokens = sorted(set(verbs + [fin] + [k for k in range(cb, a) if toks[k].lower == "sich"]))
+    if a > st and toks[a - 1].lower in _HOLDER_PREPS:
+        cue_tokens.append(a - 1)  # "machte … zur Bedingung"
+    c = Cue(verbs[0], cue_tokens + cue, _OPINION_ENTRY, fin)
+    sp, _ = speaker_of(toks, c, st, te)
+    if sp is None or (sp[1] - sp[0] == 1 and toks[sp[0]].lower == "es"):
+        return None  # ("Es ziehen viele die Schlussfolgerung, …": "es" holds no place of a speaker)
+    return sp, cue_tokens
 
 
 def _noun_complement_end(art: Article, toks: list[Token], q0: int, te: int) -> int | None:
