@@ -50,6 +50,27 @@ CASES = [
         cue="machte … zur Bedingung",
     ),
     Case(
+        why="'hieß es' takes its source from its own clause, not from the statement",
+        text="Wichtig sei vor allem der Schutz der Bevölkerung in Syrien, hieß es vom Sprecher des Ministeriums.",
+        fragment="Wichtig sei vor allem der Schutz",
+        kind=Kind.INDIRECT,
+        speaker="vom Sprecher des Ministeriums",
+    ),
+    Case(
+        why="'hatte es geheißen': the 'es' before the participle",
+        text="Am Morgen hatte es noch geheißen, die Fähre werde planmäßig fahren.",
+        fragment="die Fähre werde planmäßig fahren",
+        kind=Kind.INDIRECT,
+        quote="die Fähre werde planmäßig fahren",
+    ),
+    Case(
+        why="'…, so heißt es in …' frames the clause before it",
+        text="Die Kosten sollen bis zum Sommer deutlich sinken, so heißt es in einer Erklärung des Vorstands.",
+        fragment="Die Kosten sollen bis zum Sommer deutlich sinken",
+        kind=Kind.INDIRECT,
+        quote="Die Kosten sollen bis zum Sommer deutlich sinken",
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",

@@ -114,6 +114,10 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
         if t.lemma == "heißen":
             # only "heißt es" / "hieß es" / "es heißt" frame a statement
             es = [k for k in (i - 1, i + 1) if start <= k < end and toks[k].lower == "es"]
+            if not es and (t.pos == "VV(PP)" or not is_finite(t) or (i > start and toks[clause_begin(toks, i, start)].lower == "wie")):
+                # "hatte es zunächst geheißen", "wie es auf einer Pressekonferenz hieß":
+                # the "es" further back in the cue's own clause
+                es = [k for k in range(clause_begin(toks, i, start), i) if toks[k].lower == "es"][:1]
             if not es:
                 return None
             tokens.append(es[0])
@@ -605,7 +609,9 @@ def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, 
     # train: 11 without it, 7 with it)
     # "aus" and "vom" stay in the span ("Aus Paris hieß es", "hieß es vom Abgeordneten X")
     ce = clause_end(toks, cue.verb, end)
-    for k in range(start, ce):
+    # only in the cue's own clause: "…, einschließlich der Kämpfer in Syrien, hieß es
+    # vom Sprecher" takes no source from the statement before it
+    for k in range(clause_begin(toks, min(cue.tokens), start), ce):
         if toks[k].lower in {"in", "bei", "im", "beim", "aus", "vom"} and k + 1 < ce:
             sp = speaker_forward(toks, k + 1, end, appositions=False)
             if sp is not None:

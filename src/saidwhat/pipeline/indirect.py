@@ -616,7 +616,9 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, *, m
         sp = subject_after_verb(toks, c.finite + 1, te)  # "…, wird X zitiert": the one quoted speaks
     head = min(c.tokens + extra)
     lead = head  # "…, das teilte die Polizei mit": the pronoun resumes the statement
-    if head - 2 > st and not extra and toks[head - 1].lower in {"das", "dies"} and toks[head - 2].text == ",":
+    if head - 2 > st and not extra and c.entry.lemma == "heißen" and toks[head - 1].lower == "so" and toks[head - 2].text == ",":
+        lead = head - 1  # "…, so heißt es in der Erklärung."
+    elif head - 2 > st and not extra and toks[head - 1].lower in {"das", "dies"} and toks[head - 2].text == ",":
         lead = head - 1
         if sp is not None and sp[0] == lead:  # read as a relative pronoun: the subject follows the verb
             sp = subject_after_verb(toks, max(c.tokens[0], c.finite) + 1, te)
