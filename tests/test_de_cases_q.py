@@ -71,6 +71,13 @@ CASES = [
         quote="Die Kosten sollen bis zum Sommer deutlich sinken",
     ),
     Case(
+        why="an impersonal 'Wie … bekannt wurde,' prefix frames the main clause",
+        text="Wie am Abend bekannt wurde, ist der Bürgermeister der Stadt zurückgetreten.",
+        fragment="ist der Bürgermeister der Stadt zurückgetreten",
+        kind=Kind.INDIRECT,
+        speaker="",
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",

@@ -462,7 +462,7 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
         return None  # "kritisierte die Rolle von X, was eine Reaktion zur Folge hat": a relative "was"
     # "Wie Norman Paech feststellt, ist …": a weak verb frames with "wie" when
     # someone who can speak is its subject ("wie er es nannte" names a word only)
-    wie_frame = extra and (not c.entry.weak or (speaking_subject(toks, sp) and c.entry.lemma != "nennen"))
+    wie_frame = extra and (not c.entry.weak or (speaking_subject(toks, sp) and c.entry.lemma != "nennen") or _wie_bekannt(toks, c, extra, st))
     if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":") or (mixed and toks[k].text == "," and _quote_in(art, k + 1, te))):
         skipped = _skip_inserted_phrase(art, toks, k, te, c)
         if skipped is None:
@@ -494,6 +494,13 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     if f.addressee is not None and any(f.addressee[0] <= t < f.addressee[1] for t in c.tokens):
         f.addressee = None  # "ist der Meinung": part of the cue, not a dative
     return f
+
+
+def _wie_bekannt(toks: list[Token], c: Cue, extra: list[int], st: int) -> bool:
+    """"Wie gestern bekannt wurde, befindet sich unter den Opfern …": an
+    impersonal "wie … bekannt wurde" opening the sentence frames what follows
+    (train: both such sentences are marked, with no speaker)."""
+    return (c.entry.lemma, c.entry.particle) in {("werden", "bekannt"), ("bekanntwerden", None)} and min(extra) == st
 
 
 def _comma_less_dass(art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, cue_starts: set[int]) -> Found | None:
