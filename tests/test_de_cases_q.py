@@ -78,6 +78,26 @@ CASES = [
         speaker="",
     ),
     Case(
+        why="'besagen' frames a dass-clause",
+        text="Die neue Satzung besagt, dass der Vorstand jedes Jahr gewählt wird.",
+        fragment="dass der Vorstand jedes Jahr gewählt wird",
+        kind=Kind.INDIRECT,
+        speaker="Die neue Satzung",
+    ),
+    Case(
+        why="'sich einigen darauf' frames a dass-clause",
+        text="Die beiden Parteien einigten sich darauf, dass die Gespräche im Mai fortgesetzt werden.",
+        fragment="dass die Gespräche im Mai fortgesetzt werden",
+        kind=Kind.INDIRECT,
+        speaker="Die beiden Parteien",
+    ),
+    Case(
+        why="'einigen' is weak: an indicative main clause after it is no complement",
+        text="Die Minister einigten sich schnell, die Sitzung war nach einer Stunde vorbei.",
+        fragment="die Sitzung war nach einer Stunde vorbei",
+        absent=True,
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",
