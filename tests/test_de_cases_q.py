@@ -98,6 +98,26 @@ CASES = [
         absent=True,
     ),
     Case(
+        why="'darüber, dass' announces what the subject complained about",
+        text="Der Trainer beschwerte sich darüber, dass der Platz zu nass gewesen sei.",
+        fragment="dass der Platz zu nass gewesen sei",
+        kind=Kind.INDIRECT,
+        speaker="Der Trainer",
+    ),
+    Case(
+        why="'Einigkeit besteht darüber, dass': no one named as the speaker",
+        text="Einigkeit besteht darüber, dass die Brücke saniert werden muss.",
+        fragment="dass die Brücke saniert werden muss",
+        kind=Kind.INDIRECT,
+        speaker="",
+    ),
+    Case(
+        why="'ist wütend darüber, dass' is a feeling, no statement",
+        text="Die Mutter ist wütend darüber, dass die Schule geschlossen wurde.",
+        fragment="dass die Schule geschlossen wurde",
+        absent=True,
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",

@@ -72,6 +72,7 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
             c.tokens = sorted(c.tokens + extra)  # "hält es für möglich, dass …"
         cues.append(c)
     cues.extend(c for c in _opinion_cues(art, toks, st, te) if not set(c.tokens) & used)
+    cues.extend(c for c in _correlate_cues(art, toks, st, te, cues) if not set(c.tokens) & used)
     cue_starts = {min(c.tokens) for c in cues} | {c.verb for c in cues}
     # a cue the direct stage took still starts a new frame: "sagte, X sei Y und
     # fügte hinzu: „…“" ends the complement before "und fügte hinzu"
@@ -84,6 +85,8 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
         f = _cue_first(art, toks, c, st, te, cue_starts) or _quote_first(art, toks, c, st, te)
         if f is not None:
             f.sent = s.i
+            if c.entry is _CORRELATE_ENTRY and f.speaker is not None and _no_holder(toks, f.speaker):
+                f.speaker = None  # "Einigkeit besteht darüber, dass …", "Es gibt Streit darüber, ob …": nobody named
             if _mixed_quote(art, f):
                 f.construction = "indirect_mixed"  # kept beside the direct quote it contains
             found.append(f)
@@ -259,6 +262,38 @@ def _opinion_cues(art: Article, toks: list[Token], st: int, te: int) -> list[Cue
         if is_verb(toks[v]) and toks[v].lemma in _OPINION_VERBS:  # ("vertreten" may be read as an infinitive)
             out.append(Cue(v, [v] + list(range(j, k + 1)), _OPINION_ENTRY, v))
     return out
+
+
+# pronominal adverbs that announce a "dass"/"ob" clause as what was said or
+# thought ("ärgerte sich darüber, dass …", "Einigkeit besteht darüber, dass …",
+# "Die Vermutungen gehen dahin, dass …"; train: 9 of 11 such clauses are marked;
+# "darauf" is not among them: "deuten darauf hin, dass" names evidence, not a statement)
+_CORRELATES = frozenset({"darüber", "dahin"})
+_CORRELATE_ENTRY = CueVerb("sein", None, Medium.SPEECH_THOUGHT, weak=False, takes_object=False)
+
+
+def _correlate_cues(art: Article, toks: list[Token], st: int, te: int, cues: list[Cue]) -> list[Cue]:
+    """A clause whose verb points to a following "dass"/"ob" clause through
+    "darüber"/"dahin": the clause's verbs, "sich" and the adverb form the cue."""
+    out: list[Cue] = []
+    taken = {k for c in cues for k in c.tokens}
+    for k in range(st + 1, te - 2):
+        if toks[k].lower not in _CORRELATES or toks[k + 1].text != "," or toks[k + 2].lower not in {"dass", "daß", "ob"} or art.in_quote[k] != -1:
+            continue
+        cb = clause_begin(toks, k, st)
+        verbs = [j for j in range(cb, k) if is_verb(toks[j])]
+        fin = next((j for j in verbs if is_finite(toks[j])), None)
+        if fin is None or taken & set(range(cb, k + 1)) or toks[verbs[-1]].lemma == "sein":
+            continue  # ("ist wütend darüber, dass …": a feeling, not a statement)
+        tokens = sorted(set(verbs + [k] + [j for j in range(cb, k) if toks[j].lower == "sich"]))
+        out.append(Cue(verbs[-1], tokens, _CORRELATE_ENTRY, fin))
+    return out
+
+
+def _no_holder(toks: list[Token], sp: TokRange) -> bool:
+    """"es" or a bare abstract noun with no article ("Einigkeit", "Streit"): no one who speaks."""
+    first = toks[sp[0]]
+    return first.lower == "es" or (sp[1] - sp[0] == 1 and first.pos == "NN" and not speaking_subject(toks, sp))
 
 
 def _judgement(toks: list[Token], c: Cue, te: int) -> list[int]:
