@@ -118,6 +118,20 @@ CASES = [
         absent=True,
     ),
     Case(
+        why="'Wie es hieß,' frames the main clause after it",
+        text="Wie es hieß, plant der Konzern den Verkauf seiner Sparte.",
+        fragment="plant der Konzern den Verkauf seiner Sparte",
+        kind=Kind.INDIRECT,
+        cue="Wie es hieß",
+    ),
+    Case(
+        why="'Wie aus X hervorgeht,' frames the main clause, X the source",
+        text="Wie aus einem Bericht der Polizei hervorgeht, wurden bei dem Unfall drei Menschen verletzt.",
+        fragment="wurden bei dem Unfall drei Menschen verletzt",
+        kind=Kind.INDIRECT,
+        speaker="einem Bericht der Polizei",
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",

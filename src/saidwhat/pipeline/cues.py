@@ -262,15 +262,18 @@ def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | 
 
 
 def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
+    # "Wie es hieß, …", "Wie aus dem Bericht hervorgeht, …": the "wie" joins the cue
+    cb0 = clause_begin(toks, min(cue.tokens), start)
+    wie = [cb0] if toks[cb0].lower == "wie" and cb0 < min(cue.tokens) else []
     if cue.entry.lemma == "heißen":
-        return _source_pp(toks, cue, start, end), []
+        return _source_pp(toks, cue, start, end), wie
     if (cue.entry.lemma, cue.entry.particle) in {("hervorgehen", None), ("gehen", "hervor"), ("verlauten", None)}:
         # "Dies geht aus einem Bericht der Polizei hervor", "Aus EU-Kreisen verlautete, …":
         # the source follows "aus"
         ce = clause_end(toks, max(cue.tokens), end)
         for k in range(clause_begin(toks, min(cue.tokens), start), ce):
             if toks[k].lower == "aus" and k + 1 < ce:
-                return speaker_forward(toks, k + 1, end, appositions=False), []
+                return speaker_forward(toks, k + 1, end, appositions=False), wie
         if cue.entry.lemma != "verlauten":
             return None, []  # ("Die Regierung ließ verlauten, …" has its subject as usual)
     f = min(cue.finite, cue.verb)
