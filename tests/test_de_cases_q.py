@@ -132,6 +132,13 @@ CASES = [
         speaker="einem Bericht der Polizei",
     ),
     Case(
+        why="'Wie eine Umfrage ergab,' frames the main clause",
+        text="Wie eine Umfrage ergab, sind die meisten Bürger mit dem Nahverkehr zufrieden.",
+        fragment="sind die meisten Bürger mit dem Nahverkehr zufrieden",
+        kind=Kind.INDIRECT,
+        speaker="eine Umfrage",
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",
