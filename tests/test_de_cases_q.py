@@ -139,6 +139,21 @@ CASES = [
         speaker="eine Umfrage",
     ),
     Case(
+        why="a short slogan after 'Parolen wie' is a quote, not a term",
+        text="Die Menge skandierte vor dem Rathaus Parolen wie „Korruption stoppen“ und zog dann weiter.",
+        fragment="Korruption stoppen",
+        kind=Kind.DIRECT,
+        speaker="Die Menge",
+        cue="skandierte",
+    ),
+    Case(
+        why="a preterite before 'dabei' is the verb, not an adjective",
+        text="Die Fans zogen durch die Stadt und skandierten dabei Parolen wie „Wir wollen den Titel“.",
+        fragment="Wir wollen den Titel",
+        kind=Kind.DIRECT,
+        cue="skandierten",
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",
