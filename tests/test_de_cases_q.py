@@ -154,6 +154,13 @@ CASES = [
         cue="skandierten",
     ),
     Case(
+        why="impersonal passive 'wurde eingewandt' frames a Konjunktiv clause",
+        text="Gegen den Plan wurde eingewandt, er sei zu teuer und komme zu spät.",
+        fragment="er sei zu teuer und komme zu spät",
+        kind=Kind.INDIRECT,
+        quote="er sei zu teuer und komme zu spät",
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",
