@@ -161,6 +161,14 @@ CASES = [
         quote="er sei zu teuer und komme zu spät",
     ),
     Case(
+        why="statement noun with the one addressed ('an X') before its complement",
+        text="Bekannt ist nur der Vorwurf der Opposition an den Minister, er habe das Parlament getäuscht.",
+        fragment="er habe das Parlament getäuscht",
+        kind=Kind.INDIRECT,
+        speaker="der Opposition",
+        cue="der Vorwurf",
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",

@@ -104,6 +104,7 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
 
 
 _GENITIVE_OPENERS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "von", "vom"})
+_ADDRESS_PREPS = frozenset({"an", "gegen", "gegenüber"})
 _NOT_COMPLEMENT_STARTS = frozenset({"um", "ohne", "statt", "anstatt", "als", "wie", "so"})
 
 
@@ -137,6 +138,11 @@ def _noun_complements(art: Article, toks: list[Token], st: int, te: int, sent: i
                 continue
             sp = (g0 if toks[j].lower != "vom" else j + 1, g1)
             j = g1
+        if j + 1 < te and toks[j].lower in _ADDRESS_PREPS and toks[j + 1].pos in {"ART", "NE", "NN", "PPOSAT", "PPER"}:
+            # the one addressed or accused: "der Vorwurf der Regierung an Wikipedia, …"
+            e = np_core(toks, j + 1, te) if toks[j + 1].pos != "PPER" else j + 2
+            if e > j + 1 and not any(art.in_quote[m] != -1 for m in range(j, e)):
+                j = e
         verb_end = j
         while verb_end < te and verb_end - j < 2 and (toks[verb_end].pos.startswith(("VV(PP)", "VV(INF)", "VA(INF)")) or toks[verb_end].pos == "PTKVZ"):
             verb_end += 1  # "die These vertreten, …", "zur Bedingung gemacht, …"
