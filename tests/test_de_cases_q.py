@@ -169,6 +169,14 @@ CASES = [
         cue="der Vorwurf",
     ),
     Case(
+        why="statement noun: a name in apposition to the genitive speaker",
+        text="Trotz der Ankündigung ihres Trainers, Max Beispiel, den Verein im Sommer zu verlassen, gewann die Mannschaft.",
+        fragment="den Verein im Sommer zu verlassen",
+        kind=Kind.INDIRECT,
+        speaker="ihres Trainers, Max Beispiel",
+        quote="den Verein im Sommer zu verlassen",
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",

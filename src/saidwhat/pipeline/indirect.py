@@ -138,6 +138,11 @@ def _noun_complements(art: Article, toks: list[Token], st: int, te: int, sent: i
                 continue
             sp = (g0 if toks[j].lower != "vom" else j + 1, g1)
             j = g1
+            n = j + 1
+            while n < te and n - j <= 4 and toks[n].pos in {"NE", "NN"} and art.in_quote[n] == -1:
+                n += 1
+            if n > j + 1 and n + 1 < te and toks[j].text == "," and toks[n].text == "," and any(toks[m].pos == "NE" for m in range(j + 1, n)):
+                sp, j = (sp[0], n), n  # a name in apposition: "ihres Trainers, Greg Poss, …"
         if j + 1 < te and toks[j].lower in _ADDRESS_PREPS and toks[j + 1].pos in {"ART", "NE", "NN", "PPOSAT", "PPER"}:
             # the one addressed or accused: "der Vorwurf der Regierung an Wikipedia, …"
             e = np_core(toks, j + 1, te) if toks[j + 1].pos != "PPER" else j + 2
