@@ -177,6 +177,22 @@ CASES = [
         quote="den Verein im Sommer zu verlassen",
     ),
     Case(
+        why="'so X' vouches for what follows a colon before it, not the narrator's clause",
+        text="Der Richter blieb hart: Eine mildere Strafe sei nicht vertretbar, so Max Beispiel.",
+        fragment="Eine mildere Strafe sei nicht vertretbar",
+        kind=Kind.INDIRECT,
+        speaker="Max Beispiel",
+        quote="Eine mildere Strafe sei nicht vertretbar",
+    ),
+    Case(
+        why="'…, so X weiter: „…“' frames the clause before it",
+        text="Auch dieser Fehler habe wohl Methode, so Beispiel weiter: „Das ist in anderen Firmen nicht anders.“",
+        fragment="Auch dieser Fehler habe wohl Methode",
+        kind=Kind.INDIRECT,
+        speaker="Beispiel",
+        quote="Auch dieser Fehler habe wohl Methode",
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",

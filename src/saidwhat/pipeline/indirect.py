@@ -820,6 +820,8 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
             if rest < te and toks[rest].text in {",", "–"} and rest + 1 < te and toks[i - 1].text in {",", "–"}:
                 # set off in the middle: "Dennoch, so Nacke, habe er …", "– so Canny –"
                 frame = (i - 1, rest + 1)
+            elif rest + 1 < te and toks[rest].text == ":" and art.in_quote[rest + 1] != -1:
+                frame = (i - 1, rest)  # "…, so Elshorst weiter: „…“": a direct quote follows
             elif rest < te:
                 continue  # "so" as an adverb inside a clause
             else:
@@ -851,6 +853,11 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
         cs, ce = _subordinate_scope(toks, st, te, frame)
         if (cs, ce) == (st, te) and p.kind in {"prep", "nounprep", "post"}:
             cs = _main_clause_begin(art, toks, st, te, frame)
+        if p.kind == "so":
+            # what "so X" vouches for starts after a colon before it ("…, doch die
+            # Richterin blieb hart: Eine Strafe sei …, so X"); the frame ends the reach
+            cs = next((j + 1 for j in range(frame[0] - 1, cs - 1, -1) if toks[j].text == ":" and art.in_quote[j] == -1), cs)
+            ce = frame[1] if frame[1] < te and toks[frame[1]].text == ":" else ce
         quote = _around(art, toks, cs, ce, frame, p.word)
         if not quote:
             continue
