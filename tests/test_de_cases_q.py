@@ -193,6 +193,14 @@ CASES = [
         quote="Auch dieser Fehler habe wohl Methode",
     ),
     Case(
+        why="direct quote after '…, so X weiter:' is X's",
+        text="Auch dieser Fehler habe wohl Methode, so Beispiel weiter: „Das ist in anderen Firmen nicht anders.“",
+        fragment="Das ist in anderen Firmen nicht anders.",
+        kind=Kind.DIRECT,
+        speaker="Beispiel",
+        cue="so",
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",

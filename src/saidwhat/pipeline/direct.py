@@ -162,8 +162,25 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
                 return None  # "sagte, es sei …, „…“": the quote is inside reported speech
             return _with_speaker(toks, cue, start, a - 1, "direct_before", frame)
     if toks[a - 1].text == ":":
+        so = _so_source(toks, start, a - 1)
+        if so is not None:
+            return Found(Kind.DIRECT, [], "direct_so", speaker=so[1], cue=[so[0]], medium=Medium.SPEECH, frame=[frame])
         sp = clause_subject(toks, start, a - 1, speaking=True)
         return Found(Kind.DIRECT, [], "direct_colon", speaker=sp, medium=Medium.SPEECH, frame=[frame])
+    return None
+
+
+def _so_source(toks: list[Token], start: int, colon: int) -> tuple[int, tuple[int, int]] | None:
+    """"…, so Elshorst weiter: „…“": the "so" phrase closing the clause before
+    the colon names who speaks on; the "so" token and the speaker phrase."""
+    for k in range(colon - 2, start, -1):
+        if toks[k].text in {",", "–"}:
+            if toks[k + 1].lower != "so":
+                return None
+            sp = speaker_forward(toks, k + 2, colon, appositions=False)
+            if sp is None or any(is_finite(t) for t in toks[sp[1] : colon]):
+                return None
+            return k + 1, sp
     return None
 
 
