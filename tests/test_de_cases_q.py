@@ -201,6 +201,19 @@ CASES = [
         cue="so",
     ),
     Case(
+        why="a zu-infinitive complement written without its comma",
+        text="Wegen des Rauchs wurden die Anwohner aufgefordert Fenster und Türen geschlossen zu halten.",
+        fragment="Fenster und Türen geschlossen zu halten",
+        kind=Kind.INDIRECT,
+        quote="Fenster und Türen geschlossen zu halten",
+    ),
+    Case(
+        why="a purpose clause without comma after a cue is no complement",
+        text="Der Minister sagte den Termin ab um Zeit zu sparen.",
+        fragment="Zeit zu sparen",
+        absent=True,
+    ),
+    Case(
         why="a relative clause after a statement noun is no complement",
         text="Die Forderung, die der Verband im Mai erhoben hatte, wurde abgelehnt.",
         fragment="die der Verband im Mai erhoben hatte",

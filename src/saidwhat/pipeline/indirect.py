@@ -492,6 +492,8 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
         if art.in_quote[k] != -1 and not _name_in_marks(art, toks, k):
             return None
         if is_verb(toks[k]) and k not in c.tokens and toks[k].lemma not in ("haben", "sein", "werden"):
+            if not c.entry.weak and not extra and _comma_less_infinitive(art, toks, after + 1, te):
+                return _comma_less_complement(art, toks, c, sp, after + 1, st, te, cue_starts)
             return None  # another verb before the comma: a different clause
         k += 1
     if k < te - 2 and toks[k].text == "," and _relative_start(toks, k + 1):
@@ -547,6 +549,38 @@ def _wie_bekannt(toks: list[Token], c: Cue, extra: list[int], st: int) -> bool:
     impersonal "wie … bekannt wurde" opening the sentence frames what follows
     (train: both such sentences are marked, with no speaker)."""
     return (c.entry.lemma, c.entry.particle) in {("werden", "bekannt"), ("bekanntwerden", None)} and min(extra) == st
+
+
+def _comma_less_infinitive(art: Article, toks: list[Token], k: int, te: int) -> bool:
+    """A "zu" infinitive right after the cue, written without its comma:
+    "wurden Anwohner aufgefordert Türen und Fenster geschlossen zu halten",
+    "behauptete belegen zu können, dass …". It runs to the sentence end or a
+    comma, holds no finite verb and ends in the infinitive."""
+    if k >= te or toks[k].lower in {"um", "ohne", "statt", "anstatt"} or toks[k].pos in {"KOUS", "KON"}:
+        return False
+    e = k
+    while e < te and toks[e].text not in {",", ";", ":"}:
+        purpose = toks[e].lower in {"ohne", "statt", "anstatt"} or (toks[e].lower == "um" and e + 1 < te and toks[e + 1].pos != "CARD")
+        if purpose:
+            return False  # a purpose clause, or the cue's clause goes on ("sagte den Termin ab")
+        if is_finite(toks[e]) and not (toks[e].lemma in {"haben", "sein", "werden", "können", "wollen", "müssen", "dürfen", "sollen"} and toks[e - 1].pos == "PTKZU") or art.in_quote[e] != -1:
+            return False
+        e += 1
+    if e - k < 2:
+        return False
+    last = e - 1
+    return toks[last].pos == "VV(IZU)" or (toks[last - 1].pos == "PTKZU" and is_verb(toks[last]))
+
+
+def _comma_less_complement(art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, cue_starts: set[int]) -> Found | None:
+    """The statement of :func:`_comma_less_infinitive`, from ``k`` on."""
+    q1 = _quote_end(toks, k, te, cue_starts, art.in_quote)
+    if q1 <= k + 1:
+        return None
+    fstart = st if sp is None else min(st, sp[0])
+    f = Found(Kind.INDIRECT, [_span(art, k, q1)], "indirect_cue_first", speaker=sp, cue=list(c.tokens), medium=c.medium, frame=[(fstart, k)])
+    f.addressee = addressee_in(toks, fstart, k, sp, c.verb)
+    return f
 
 
 def _comma_less_dass(art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, cue_starts: set[int]) -> Found | None:
