@@ -438,7 +438,8 @@ def _preterite_read_as_adjective(tokens: list[Token], k: int) -> bool:
     before = tokens[k - 1] if k else None
     if before is None or (before.pos in _ATTRIBUTIVE_BEFORE and "." not in before.text):  # ("nachrichten.de" is a name)
         return False
-    return k + 1 < len(tokens) and tokens[k + 1].pos in {"ART", "PPER", "PPOSAT", "PDAT", "PIAT", "PIS", "PDS", "PRELS"}
+    # (an attributive adjective never stands before a pronominal adverb: "skandierten dabei Parolen")
+    return k + 1 < len(tokens) and tokens[k + 1].pos in {"ART", "PPER", "PPOSAT", "PDAT", "PIAT", "PIS", "PDS", "PRELS", "PROAV"}
 
 
 def parse(text: str, lang: str = "de") -> Doc:

@@ -114,6 +114,10 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
         if t.lemma == "heißen":
             # only "heißt es" / "hieß es" / "es heißt" frame a statement
             es = [k for k in (i - 1, i + 1) if start <= k < end and toks[k].lower == "es"]
+            if not es and (t.pos == "VV(PP)" or not is_finite(t) or (i > start and toks[clause_begin(toks, i, start)].lower == "wie")):
+                # "hatte es zunächst geheißen", "wie es auf einer Pressekonferenz hieß":
+                # the "es" further back in the cue's own clause
+                es = [k for k in range(clause_begin(toks, i, start), i) if toks[k].lower == "es"][:1]
             if not es:
                 return None
             tokens.append(es[0])
@@ -258,15 +262,18 @@ def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | 
 
 
 def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
+    # "Wie es hieß, …", "Wie aus dem Bericht hervorgeht, …": the "wie" joins the cue
+    cb0 = clause_begin(toks, min(cue.tokens), start)
+    wie = [cb0] if toks[cb0].lower == "wie" and cb0 < min(cue.tokens) else []
     if cue.entry.lemma == "heißen":
-        return _relative_source(toks, cue, start) or _source_pp(toks, cue, start, end), []
+        return _relative_source(toks, cue, start) or _source_pp(toks, cue, start, end), wie
     if (cue.entry.lemma, cue.entry.particle) in {("hervorgehen", None), ("gehen", "hervor"), ("verlauten", None)}:
         # "Dies geht aus einem Bericht der Polizei hervor", "Aus EU-Kreisen verlautete, …":
         # the source follows "aus"
         ce = clause_end(toks, max(cue.tokens), end)
         for k in range(clause_begin(toks, min(cue.tokens), start), ce):
             if toks[k].lower == "aus" and k + 1 < ce:
-                return speaker_forward(toks, k + 1, end, appositions=False), []
+                return speaker_forward(toks, k + 1, end, appositions=False), wie
         if cue.entry.lemma != "verlauten":
             return None, []  # ("Die Regierung ließ verlauten, …" has its subject as usual)
     f = min(cue.finite, cue.verb)
@@ -681,11 +688,12 @@ def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, 
     # train: 11 without it, 7 with it)
     # "aus" and "vom" stay in the span ("Aus Paris hieß es", "hieß es vom Abgeordneten X")
     ce = clause_end(toks, cue.verb, end)
-    cb = clause_begin(toks, min(cue.tokens), start)
-    for k in range(start, ce):
-        # "auf" only in the cue's own clause ("heißt es auf der Webseite"), as it
-        # often opens a phrase of the quote ("… entfallen auf Südasien, heißt es")
-        if (toks[k].lower in {"in", "bei", "im", "beim", "aus", "vom"} or toks[k].lower == "auf" and k >= cb) and k + 1 < ce:
+    # only in the cue's own clause: "…, einschließlich der Kämpfer in Syrien, hieß es
+    # vom Sprecher" takes no source from the statement before it; "auf" there too
+    # ("heißt es auf der Webseite"), as elsewhere it often opens a phrase of the
+    # quote ("… entfallen auf Südasien, heißt es")
+    for k in range(clause_begin(toks, min(cue.tokens), start), ce):
+        if toks[k].lower in {"in", "bei", "im", "beim", "aus", "vom", "auf"} and k + 1 < ce:
             sp = speaker_forward(toks, k + 1, end, appositions=False)
             if sp is not None:
                 return (k, sp[1]) if toks[k].lower in {"aus", "vom"} else sp

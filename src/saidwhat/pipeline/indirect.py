@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from ..model import Kind, Medium, Span
 from ..nlp import Sentence, Token
-from .chunks import speaker_backward, speaker_forward
+from .chunks import np_core, speaker_backward, speaker_forward
 from .cues import Cue, clause_begin, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .direct import addressee_in
 from .found import Found, TokRange, tok_span
-from .lexicons import CueVerb, cue_particles, source_noun_medium
+from .lexicons import CueVerb, cue_particles, source_noun_medium, statement_nouns
 from .morph import CLAUSE_STARTERS, is_finite, is_verb, maybe_finite, mood
 from .sentences import Article
 
@@ -72,6 +72,7 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
             c.tokens = sorted(c.tokens + extra)  # "hält es für möglich, dass …"
         cues.append(c)
     cues.extend(c for c in _opinion_cues(art, toks, st, te) if not set(c.tokens) & used)
+    cues.extend(c for c in _correlate_cues(art, toks, st, te, cues) if not set(c.tokens) & used)
     cue_starts = {min(c.tokens) for c in cues} | {c.verb for c in cues}
     # a cue the direct stage took still starts a new frame: "sagte, X sei Y und
     # fügte hinzu: „…“" ends the complement before "und fügte hinzu"
@@ -84,6 +85,8 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
         f = _cue_first(art, toks, c, st, te, cue_starts) or _quote_first(art, toks, c, st, te)
         if f is not None:
             f.sent = s.i
+            if c.entry is _CORRELATE_ENTRY and f.speaker is not None and _no_holder(toks, f.speaker):
+                f.speaker = None  # "Einigkeit besteht darüber, dass …", "Es gibt Streit darüber, ob …": nobody named
             if _mixed_quote(art, f):
                 f.construction = "indirect_mixed"  # kept beside the direct quote it contains
             found.append(f)
@@ -96,7 +99,154 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
             f.construction = "indirect_mixed"
             found.append(f)
     found.extend(_nominal(art, toks, st, te, cue_starts, s.i))
+    found.extend(_noun_complements(art, toks, st, te, s.i))
     return found
+
+
+_GENITIVE_OPENERS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "von", "vom"})
+_ADDRESS_PREPS = frozenset({"an", "gegen", "gegenüber"})
+_NOT_COMPLEMENT_STARTS = frozenset({"um", "ohne", "statt", "anstatt", "als", "wie", "so"})
+
+
+def _noun_complements(art: Article, toks: list[Token], st: int, te: int, sent: int) -> list[Found]:
+    """A noun naming a statement, then its content after a comma: "die
+    Forderung des Vorsitzenden, auf die SPD zuzugehen", "der Hinweis, er
+    solle sich bewerben", "einer Warnung der Wärter, dass …". The noun (with
+    its article) is the cue, a genitive or "von" attribute the speaker; the
+    complement is a "dass" clause, a "zu" infinitive or a Konjunktiv clause."""
+    nouns = statement_nouns()
+    out: list[Found] = []
+    for i in range(st, te - 2):
+        t = toks[i]
+        if t.pos != "NN" or art.in_quote[i] != -1:
+            continue
+        medium = nouns.get(t.text) or nouns.get(t.lemma)
+        if medium is None:
+            continue
+        cue = [i]
+        a = i - 1
+        while a >= st and toks[a].pos in {"ADJ(A)", "ADV"} and art.in_quote[a] == -1:
+            a -= 1
+        if a >= st and toks[a].pos in {"ART", "PPOSAT", "PDAT", "PIAT"}:
+            cue = list(range(a, i + 1)) if a == i - 1 else [a, i]
+        sp: TokRange | None = None
+        j = i + 1
+        if toks[j].lower in _GENITIVE_OPENERS:
+            g0 = j + 1 if toks[j].lower in {"von", "vom"} else j
+            g1 = np_core(toks, g0 if toks[j].lower != "vom" else j + 1, te)
+            if g1 <= g0 or any(art.in_quote[m] != -1 for m in range(j, g1)):
+                continue
+            sp = (g0 if toks[j].lower != "vom" else j + 1, g1)
+            j = g1
+            n = j + 1
+            while n < te and n - j <= 4 and toks[n].pos in {"NE", "NN"} and art.in_quote[n] == -1:
+                n += 1
+            if n > j + 1 and n + 1 < te and toks[j].text == "," and toks[n].text == "," and any(toks[m].pos == "NE" for m in range(j + 1, n)):
+                sp, j = (sp[0], n), n  # a name in apposition: "ihres Trainers, Greg Poss, …"
+        if j + 1 < te and toks[j].lower in _ADDRESS_PREPS and toks[j + 1].pos in {"ART", "NE", "NN", "PPOSAT", "PPER"}:
+            # the one addressed or accused: "der Vorwurf der Regierung an Wikipedia, …"
+            e = np_core(toks, j + 1, te) if toks[j + 1].pos != "PPER" else j + 2
+            if e > j + 1 and not any(art.in_quote[m] != -1 for m in range(j, e)):
+                j = e
+        verb_end = j
+        while verb_end < te and verb_end - j < 2 and (toks[verb_end].pos.startswith(("VV(PP)", "VV(INF)", "VA(INF)")) or toks[verb_end].pos == "PTKVZ"):
+            verb_end += 1  # "die These vertreten, …", "zur Bedingung gemacht, …"
+        if verb_end + 1 >= te or toks[verb_end].text != ",":
+            continue
+        q0 = verb_end + 1
+        q1 = _noun_complement_end(art, toks, q0, te)
+        if q1 is None or q1 - q0 < 3:
+            continue
+        fstart = cue[0]
+        if sp is None:
+            held = _noun_holder(toks, cue, j, verb_end, st, te)
+            if held is not None:
+                sp, verb_cue = held
+                cue = sorted(set(cue + verb_cue))
+                fstart = min(fstart, sp[0], cue[0])
+        frame = (fstart, verb_end)
+        f = Found(Kind.INDIRECT, [_span(art, q0, q1)], "indirect_noun", speaker=sp, cue=cue, medium=medium, frame=[frame], sent=sent)
+        if _mixed_quote(art, f):
+            f.construction = "indirect_noun_mixed"
+        out.append(f)
+    return out
+
+
+_HOLDER_PREPS = frozenset({"mit", "zur", "zu"})
+
+
+def _noun_holder(toks: list[Token], cue: list[int], np_end: int, comma: int, st: int, te: int) -> tuple[TokRange, list[int]] | None:
+    """The subject of the verb the statement noun is the object of, and that
+    verb's tokens (the corpus marks them as part of the cue): "Die Forscher
+    formulierten die Hypothese, dass …", "Gysi hatte die These vertreten,
+    …", "Er machte es zur Bedingung, dass …", "wandte sich mit der
+    Aufforderung an sie, …". None when the noun sits in another phrase
+    ("gegen die Behauptung", "Trotz der Ankündigung") or no verb governs it."""
+    verbs = [k for k in range(np_end, comma) if is_verb(toks[k])]
+    a = cue[0]
+    if a > st and toks[a - 1].pos.startswith("APPR") and toks[a - 1].lower not in _HOLDER_PREPS:
+        return None
+    cb = clause_begin(toks, a, st)
+    fin = next((k for k in range(a - 1, cb - 1, -1) if is_finite(toks[k])), None)
+    if fin is None:
+        return None
+    if not verbs:
+        if toks[fin].lemma in {"sein", "werden"} or not toks[fin].pos.startswith("VV"):
+            return None  # "Das ist die Forderung, …": a copula names it, nobody holds it
+        verbs = [fin]
+    elif toks[fin].lemma not in {"haben", "werden"} and not toks[fin].pos.startswith("VM"):
+        return None
+    cue_tokens = sorted(set(verbs + [fin] + [k for k in range(cb, a) if toks[k].lower == "sich"]))
+    if a > st and toks[a - 1].lower in _HOLDER_PREPS:
+        cue_tokens.append(a - 1)  # "machte … zur Bedingung"
+    c = Cue(verbs[0], cue_tokens + cue, _OPINION_ENTRY, fin)
+    sp, _ = speaker_of(toks, c, st, te)
+    if sp is None or (sp[1] - sp[0] == 1 and toks[sp[0]].lower == "es"):
+        return None  # ("Es ziehen viele die Schlussfolgerung, …": "es" holds no place of a speaker)
+    return sp, cue_tokens
+
+
+def _noun_complement_end(art: Article, toks: list[Token], q0: int, te: int) -> int | None:
+    """End of a noun's complement starting at ``q0``, or None when no
+    complement starts there. Later comma segments belong to it while they are
+    relative or subordinate clauses, more "zu" infinitives or Konjunktiv
+    clauses; a segment of the matrix clause ends it ("Trotz der Ankündigung,
+    … zu beenden, kann die Mannschaft siegen")."""
+    first = toks[q0]
+    if first.pos.startswith("PREL") or _relative_start(toks, q0) or first.lower in _NOT_COMPLEMENT_STARTS:
+        return None
+    if first.pos == "KOUS" and first.lower not in {"dass", "daß"}:
+        return None
+
+    def seg_end(k: int) -> int:
+        e = k
+        while e < te and not (toks[e].text in {",", ";", ":"} and art.in_quote[e] == -1):
+            e += 1
+        return e
+
+    e = seg_end(q0)
+    seg = range(q0, e)
+    if first.lower in {"dass", "daß"}:
+        kind = "dass"
+    elif any(toks[m].pos in {"VV(IZU)", "PTKZU"} for m in seg):
+        kind = "zu"
+    elif any(mood(toks[m], toks[m - 1]) for m in seg):
+        kind = "konj"
+    else:
+        return None
+    while e < te and toks[e].text == ",":
+        k = e + 1
+        if k >= te:
+            break
+        nxt = seg_end(k)
+        sub = _relative_start(toks, k) or toks[k].pos in {"KOUS", "PWAV", "PRELS"} or (toks[k].pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "PWS"})
+        more = (kind == "zu" and any(toks[m].pos in {"VV(IZU)", "PTKZU"} for m in range(k, nxt)) and not any(is_finite(toks[m]) for m in range(k, nxt))) or (
+            kind == "konj" and any(mood(toks[m], toks[m - 1]) for m in range(k, nxt))
+        )
+        if not (sub or more):
+            break
+        e = nxt
+    return _trim_end(toks, q0, e)
 
 
 # "ist der Meinung", "vertritt die Ansicht", "teilen die Auffassung": a verb and an opinion noun
@@ -123,6 +273,38 @@ def _opinion_cues(art: Article, toks: list[Token], st: int, te: int) -> list[Cue
         if is_verb(toks[v]) and toks[v].lemma in _OPINION_VERBS:  # ("vertreten" may be read as an infinitive)
             out.append(Cue(v, [v] + list(range(j, k + 1)), _OPINION_ENTRY, v))
     return out
+
+
+# pronominal adverbs that announce a "dass"/"ob" clause as what was said or
+# thought ("ärgerte sich darüber, dass …", "Einigkeit besteht darüber, dass …",
+# "Die Vermutungen gehen dahin, dass …"; train: 9 of 11 such clauses are marked;
+# "darauf" is not among them: "deuten darauf hin, dass" names evidence, not a statement)
+_CORRELATES = frozenset({"darüber", "dahin"})
+_CORRELATE_ENTRY = CueVerb("sein", None, Medium.SPEECH_THOUGHT, weak=False, takes_object=False)
+
+
+def _correlate_cues(art: Article, toks: list[Token], st: int, te: int, cues: list[Cue]) -> list[Cue]:
+    """A clause whose verb points to a following "dass"/"ob" clause through
+    "darüber"/"dahin": the clause's verbs, "sich" and the adverb form the cue."""
+    out: list[Cue] = []
+    taken = {k for c in cues for k in c.tokens}
+    for k in range(st + 1, te - 2):
+        if toks[k].lower not in _CORRELATES or toks[k + 1].text != "," or toks[k + 2].lower not in {"dass", "daß", "ob"} or art.in_quote[k] != -1:
+            continue
+        cb = clause_begin(toks, k, st)
+        verbs = [j for j in range(cb, k) if is_verb(toks[j])]
+        fin = next((j for j in verbs if is_finite(toks[j])), None)
+        if fin is None or taken & set(range(cb, k + 1)) or toks[verbs[-1]].lemma == "sein":
+            continue  # ("ist wütend darüber, dass …": a feeling, not a statement)
+        tokens = sorted(set(verbs + [k] + [j for j in range(cb, k) if toks[j].lower == "sich"]))
+        out.append(Cue(verbs[-1], tokens, _CORRELATE_ENTRY, fin))
+    return out
+
+
+def _no_holder(toks: list[Token], sp: TokRange) -> bool:
+    """"es" or a bare abstract noun with no article ("Einigkeit", "Streit"): no one who speaks."""
+    first = toks[sp[0]]
+    return first.lower == "es" or (sp[1] - sp[0] == 1 and first.pos == "NN" and not speaking_subject(toks, sp))
 
 
 def _judgement(toks: list[Token], c: Cue, te: int) -> list[int]:
@@ -310,6 +492,8 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
         if art.in_quote[k] != -1 and not _name_in_marks(art, toks, k):
             return None
         if is_verb(toks[k]) and k not in c.tokens and toks[k].lemma not in ("haben", "sein", "werden"):
+            if not c.entry.weak and not extra and _comma_less_infinitive(art, toks, after + 1, te):
+                return _comma_less_complement(art, toks, c, sp, after + 1, st, te, cue_starts)
             return None  # another verb before the comma: a different clause
         k += 1
     if k < te - 2 and toks[k].text == "," and _relative_start(toks, k + 1):
@@ -326,7 +510,7 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
         return None  # "kritisierte die Rolle von X, was eine Reaktion zur Folge hat": a relative "was"
     # "Wie Norman Paech feststellt, ist …": a weak verb frames with "wie" when
     # someone who can speak is its subject ("wie er es nannte" names a word only)
-    wie_frame = extra and (not c.entry.weak or (speaking_subject(toks, sp) and c.entry.lemma != "nennen"))
+    wie_frame = extra and (not c.entry.weak or (speaking_subject(toks, sp) and c.entry.lemma != "nennen") or _wie_bekannt(toks, c, extra, st))
     if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":") or (mixed and toks[k].text == "," and _quote_in(art, k + 1, te))):
         skipped = _skip_inserted_phrase(art, toks, k, te, c)
         if skipped is None:
@@ -357,6 +541,45 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     f.addressee = addressee_in(toks, fstart, k, sp, c.verb)
     if f.addressee is not None and any(f.addressee[0] <= t < f.addressee[1] for t in c.tokens):
         f.addressee = None  # "ist der Meinung": part of the cue, not a dative
+    return f
+
+
+def _wie_bekannt(toks: list[Token], c: Cue, extra: list[int], st: int) -> bool:
+    """"Wie gestern bekannt wurde, befindet sich unter den Opfern …": an
+    impersonal "wie … bekannt wurde" opening the sentence frames what follows
+    (train: both such sentences are marked, with no speaker)."""
+    return (c.entry.lemma, c.entry.particle) in {("werden", "bekannt"), ("bekanntwerden", None)} and min(extra) == st
+
+
+def _comma_less_infinitive(art: Article, toks: list[Token], k: int, te: int) -> bool:
+    """A "zu" infinitive right after the cue, written without its comma:
+    "wurden Anwohner aufgefordert Türen und Fenster geschlossen zu halten",
+    "behauptete belegen zu können, dass …". It runs to the sentence end or a
+    comma, holds no finite verb and ends in the infinitive."""
+    if k >= te or toks[k].lower in {"um", "ohne", "statt", "anstatt"} or toks[k].pos in {"KOUS", "KON"}:
+        return False
+    e = k
+    while e < te and toks[e].text not in {",", ";", ":"}:
+        purpose = toks[e].lower in {"ohne", "statt", "anstatt"} or (toks[e].lower == "um" and e + 1 < te and toks[e + 1].pos != "CARD")
+        if purpose:
+            return False  # a purpose clause, or the cue's clause goes on ("sagte den Termin ab")
+        if is_finite(toks[e]) and not (toks[e].lemma in {"haben", "sein", "werden", "können", "wollen", "müssen", "dürfen", "sollen"} and toks[e - 1].pos == "PTKZU") or art.in_quote[e] != -1:
+            return False
+        e += 1
+    if e - k < 2:
+        return False
+    last = e - 1
+    return toks[last].pos == "VV(IZU)" or (toks[last - 1].pos == "PTKZU" and is_verb(toks[last]))
+
+
+def _comma_less_complement(art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, cue_starts: set[int]) -> Found | None:
+    """The statement of :func:`_comma_less_infinitive`, from ``k`` on."""
+    q1 = _quote_end(toks, k, te, cue_starts, art.in_quote)
+    if q1 <= k + 1:
+        return None
+    fstart = st if sp is None else min(st, sp[0])
+    f = Found(Kind.INDIRECT, [_span(art, k, q1)], "indirect_cue_first", speaker=sp, cue=list(c.tokens), medium=c.medium, frame=[(fstart, k)])
+    f.addressee = addressee_in(toks, fstart, k, sp, c.verb)
     return f
 
 
@@ -503,7 +726,9 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, *, m
         sp = subject_after_verb(toks, c.finite + 1, te)  # "…, wird X zitiert": the one quoted speaks
     head = min(c.tokens + extra)
     lead = head  # "…, das teilte die Polizei mit": the pronoun resumes the statement
-    if head - 2 > st and not extra and toks[head - 1].lower in {"das", "dies"} and toks[head - 2].text == ",":
+    if head - 2 > st and not extra and c.entry.lemma == "heißen" and toks[head - 1].lower == "so" and toks[head - 2].text == ",":
+        lead = head - 1  # "…, so heißt es in der Erklärung."
+    elif head - 2 > st and not extra and toks[head - 1].lower in {"das", "dies"} and toks[head - 2].text == ",":
         lead = head - 1
         if sp is not None and sp[0] == lead:  # read as a relative pronoun: the subject follows the verb
             sp = subject_after_verb(toks, max(c.tokens[0], c.finite) + 1, te)
@@ -652,6 +877,8 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
             if rest < te and toks[rest].text in {",", "–"} and rest + 1 < te and toks[i - 1].text in {",", "–"}:
                 # set off in the middle: "Dennoch, so Nacke, habe er …", "– so Canny –"
                 frame = (i - 1, rest + 1)
+            elif rest + 1 < te and toks[rest].text == ":" and art.in_quote[rest + 1] != -1:
+                frame = (i - 1, rest)  # "…, so Elshorst weiter: „…“": a direct quote follows
             elif rest < te:
                 continue  # "so" as an adverb inside a clause
             else:
@@ -683,6 +910,11 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
         cs, ce = _subordinate_scope(toks, st, te, frame)
         if (cs, ce) == (st, te) and p.kind in {"prep", "nounprep", "post"}:
             cs = _main_clause_begin(art, toks, st, te, frame)
+        if p.kind == "so":
+            # what "so X" vouches for starts after a colon before it ("…, doch die
+            # Richterin blieb hart: Eine Strafe sei …, so X"); the frame ends the reach
+            cs = next((j + 1 for j in range(frame[0] - 1, cs - 1, -1) if toks[j].text == ":" and art.in_quote[j] == -1), cs)
+            ce = frame[1] if frame[1] < te and toks[frame[1]].text == ":" else ce
         quote = _around(art, toks, cs, ce, frame, p.word)
         if not quote:
             continue

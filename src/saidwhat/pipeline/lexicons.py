@@ -65,6 +65,13 @@ def source_nouns() -> tuple[tuple[str, Medium], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=1)
+def statement_nouns() -> dict[str, Medium]:
+    """Nouns naming a statement whose content follows as a clause ("die
+    Forderung, den Lohn zu erhöhen"), with their medium."""
+    return {row[0]: Medium(row[1]) if len(row) > 1 else Medium.SPEECH for row in load_lexicon(LANG, "statement_nouns")}
+
+
 @lru_cache(maxsize=20_000)
 def source_noun_medium(word: str) -> Medium | None:
     """The medium if ``word`` is (or ends in) a source noun ("Polizeiangaben")."""

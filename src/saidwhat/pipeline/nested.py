@@ -97,7 +97,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
                 # könne, um „…“") speaks for its antecedent, not for the quote
                 continue
             kind = "direct_label" if i in near and toks[i].lemma in _LABEL_VERBS else "direct_embedded_cue"
-            if kind == "direct_embedded_cue" and (sum(1 for t in toks[a:b] if t.text[:1].isalnum()) < 2 or _term(inner)):
+            if kind == "direct_embedded_cue" and not _slogan(toks, a, s.start) and (sum(1 for t in toks[a:b] if t.text[:1].isalnum()) < 2 or _term(inner)):
                 # one quoted word with a cue verb elsewhere in the sentence is
                 # mostly a term or a title („Bild“, „Tricolore“): train 3 of 16 right;
                 # so is a short quoted noun phrase (3 of 10)
@@ -129,6 +129,17 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
 
 
 _MAX_TERM_WORDS = 3
+# nouns that announce what was chanted or written: "skandierten Parolen wie „Thaksin raus!“"
+_SLOGAN_NOUNS = frozenset({"parole", "parolen", "rufe", "rufen", "sprechchöre", "sprechchören", "slogan", "slogans"})
+
+
+def _slogan(toks: list[Token], a: int, start: int) -> bool:
+    """A quote right after "Parolen wie (zum Beispiel)" or "Rufen wie" is a
+    chanted slogan, words someone spoke, however short ("„Thaksin raus!“")."""
+    k = a - 1
+    while k > start and toks[k].lower in {"zum", "beispiel", "etwa", "wie"}:
+        k -= 1
+    return toks[k].lower in _SLOGAN_NOUNS
 
 
 def _term(words: list[Token]) -> bool:
