@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import Medium
 from ..nlp import Token
 from .chunks import np_core, speaker_backward, speaker_forward, subject_phrase
-from .lexicons import CueVerb, cue_verbs, is_speaker_noun, source_noun_medium
+from .lexicons import CueVerb, cue_verbs, is_speaker_noun, oblique_openers, source_noun_medium
 from .morph import is_finite, is_verb, maybe_finite, mood
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
@@ -30,12 +30,8 @@ _BOUNDARY = frozenset({",", ":", ";", "–", "—", "(", ")"})
 # the subject, whatever fills the prefield ("Die Tat bezeichnete er als sinnlos")
 _NOMINATIVE_ONLY = frozenset({"er", "ich", "wir", "du", "man"})
 # words that open a noun phrase in the accusative, dative or genitive, never the
-# nominative: such a prefield is no subject ("Den Vorwurf wies der Minister zurück",
-# "Des Weiteren erklärte die Polizei")
-_OBLIQUE_OPENERS = frozenset(
-    {"den", "dem", "einen", "einem", "diesen", "diesem", "jenen", "jenem", "keinen", "keinem", "seinen", "seinem",
-     "ihren", "ihrem", "unseren", "unserem", "ihm", "ihn", "ihnen", "mir", "mich", "uns", "euch", "des", "eines"}
-)
+# nominative, are in lang/de/oblique_openers.txt: such a prefield is no subject
+# ("Den Vorwurf wies der Minister zurück", "Des Weiteren erklärte die Polizei")
 
 
 @dataclass
@@ -254,7 +250,7 @@ def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | 
     b = start
     while b < f and (toks[b].lower in _COORD or toks[b].pos == "$("):
         b += 1
-    if b >= f or toks[b].lower in _OBLIQUE_OPENERS or toks[b].lower == "es":
+    if b >= f or toks[b].lower in oblique_openers() or toks[b].lower == "es":
         return None
     if all(t.pos in _LOOSE_NP_TAGS for t in toks[b:f]):
         return (b, f)
@@ -626,7 +622,7 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
     # "Und er sagte", "„…“ Er sagte", "Auch der Minister sagte"
     while b < f and (toks[b].lower in _COORD or (toks[b].pos == "$(" and not _quoted_name_at(toks, b, f)) or (toks[b].pos in {"ADV", "ADJ(D)"} and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})):
         b += 1
-    if b < f and toks[b].lower in _OBLIQUE_OPENERS:
+    if b < f and toks[b].lower in oblique_openers():
         return None  # an object in the prefield: the subject follows the verb
     if _time_measure_at(toks, b, f):
         return None  # "Sechs Tage nach dem Anschlag meldete die Agentur …": an adverbial
@@ -677,7 +673,7 @@ def _after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
     while k < end and (toks[k].pos in _SKIP_AFTER_VERB or (toks[k].pos == "PTKVZ")):
         k += 1
     # an object "es" before the subject: "Zudem sah es das Gericht als erwiesen an"
-    if k + 1 < end and toks[k].lower == "es" and toks[k + 1].pos in {"ART", "NE", "PPOSAT", "PDAT"} and toks[k + 1].lower not in _OBLIQUE_OPENERS:
+    if k + 1 < end and toks[k].lower == "es" and toks[k + 1].pos in {"ART", "NE", "PPOSAT", "PDAT"} and toks[k + 1].lower not in oblique_openers():
         k += 1
     return speaker_forward(toks, k, end, appositions=True)
 

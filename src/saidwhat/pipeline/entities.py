@@ -22,7 +22,7 @@ from ..learn.ner import gazetteer
 from ..nlp import Token
 from .chunks import np_core, speaker_forward
 from .found import Found
-from .lexicons import first_name_genders, is_speaker_noun, places, pronouns, source_noun_medium
+from .lexicons import first_name_genders, is_speaker_noun, oblique_openers, places, pronouns, source_noun_medium
 from .morph import is_finite
 from .sentences import Article
 
@@ -100,8 +100,6 @@ _DETERMINER_FEATURES = {
     "diese": frozenset({"f", "p"}),
     "dieses": frozenset({"n"}),
 }
-# determiners and pronouns never in the nominative: such a prefield is no subject
-_OBLIQUE = frozenset({"den", "dem", "des", "einen", "einem", "eines", "ihm", "ihn", "ihnen"})
 _GENITIVE_FEATURES = {
     "der": frozenset({"f", "p"}),
     "des": frozenset({"m", "n"}),
@@ -344,7 +342,7 @@ def _subject_mentions(art: Article) -> list[tuple[int, str, frozenset[str]]]:
         fin = next((k for k in range(s.start, min(s.end, s.start + _PREFIELD_TOKENS)) if is_finite(toks[k])), None)
         if fin is None or fin == s.start or art.in_quote[s.start] != -1:
             continue
-        if toks[s.start].pos.startswith("APPR") or toks[s.start].lower in _OBLIQUE:
+        if toks[s.start].pos.startswith("APPR") or toks[s.start].lower in oblique_openers():
             # "In Konstanz sagte …", "Den Vorwurf wies …": the prefield is no
             # subject, but a named phrase right after the verb is ("Unterdessen
             # verteidigte der Vorsitzende, Sebastian Edathy, den Entwurf")
@@ -383,7 +381,7 @@ def _add_passive_agent(art: Article, start: int, end: int, out: list[tuple[int, 
 def _add_inverted_subject(art: Article, fin: int, end: int, out: list[tuple[int, str, frozenset[str]]]) -> None:
     toks = art.tokens
     start = fin + 1
-    if start >= end or toks[start].lower in _OBLIQUE:
+    if start >= end or toks[start].lower in oblique_openers():
         return
     if toks[start].pos != "ART" and toks[start].lower in pronouns():
         return  # "sagte er": a pronoun is resolved, not an antecedent

@@ -93,6 +93,12 @@ def pronouns() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def oblique_openers() -> frozenset[str]:
+    """Determiners and pronouns never in the nominative ("den", "ihm"): no subject opens with one."""
+    return load_word_set(LANG, "oblique_openers")
+
+
+@lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Neuter place names beyond the NER gazetteer (for pronoun agreement)."""
     return load_word_set(LANG, "places")
