@@ -488,7 +488,7 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     k = after + 1
     while k < te and toks[k].text not in _COMPLEMENT_PUNCT:
         if toks[k].lower in {"dass", "daß"} and toks[k].pos == "KOUS" and not extra and not c.entry.weak and toks[k - 1].lower not in {"so", "ohne", "statt", "anstatt", "außer", "als"}:
-            return _comma_less_dass(art, toks, c, sp, k, st, te, cue_starts)
+            return _comma_less_complement(art, toks, c, sp, k, st, te, cue_starts)
         if art.in_quote[k] != -1 and not _name_in_marks(art, toks, k):
             return None
         if is_verb(toks[k]) and k not in c.tokens and toks[k].lemma not in ("haben", "sein", "werden"):
@@ -573,19 +573,9 @@ def _comma_less_infinitive(art: Article, toks: list[Token], k: int, te: int) -> 
 
 
 def _comma_less_complement(art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, cue_starts: set[int]) -> Found | None:
-    """The statement of :func:`_comma_less_infinitive`, from ``k`` on."""
-    q1 = _quote_end(toks, k, te, cue_starts, art.in_quote)
-    if q1 <= k + 1:
-        return None
-    fstart = st if sp is None else min(st, sp[0])
-    f = Found(Kind.INDIRECT, [_span(art, k, q1)], "indirect_cue_first", speaker=sp, cue=list(c.tokens), medium=c.medium, frame=[(fstart, k)])
-    f.addressee = addressee_in(toks, fstart, k, sp, c.verb)
-    return f
-
-
-def _comma_less_dass(art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, cue_starts: set[int]) -> Found | None:
-    """A "dass" complement written without its comma ("Er hoffte dass der
-    Streit bald endet"): the complement starts at "dass" itself."""
+    """A complement written without its comma, from ``k`` on: a "dass" clause
+    ("Er hoffte dass der Streit bald endet": it starts at "dass" itself) or the
+    "zu"-infinitive of :func:`_comma_less_infinitive`."""
     q1 = _quote_end(toks, k, te, cue_starts, art.in_quote)
     if q1 <= k + 1:
         return None
