@@ -23,7 +23,7 @@ from __future__ import annotations
 from ..model import Kind, Medium, Span
 from ..nlp import Sentence, Token
 from .chunks import np_core
-from .cues import Cue, clause_begin, clause_end, clause_subject, find_cue, speaker_of, speaking_subject
+from .cues import Cue, clause_begin, clause_end, clause_subject, find_cue, is_passive, speaker_of, speaking_subject
 from .found import Found
 from .lexicons import source_noun_medium
 from .morph import is_finite, is_verb, mood
@@ -178,9 +178,7 @@ def _cue_sentence(art: Article, s: Sentence) -> Found | None:
 def _passive_subject(toks: list[Token], c: Cue, sp: tuple[int, int]) -> bool:
     """A passive cue's subject is what was said, not who said it: "Weitere
     Aktionen sind für Montag angekündigt." names no speaker."""
-    if c.verb == c.finite or not toks[c.verb].pos.endswith("(PP)"):
-        return False
-    if toks[c.finite].lemma.lower() not in {"werden", "sein"}:
+    if not is_passive(toks, c, stative=True):
         return False
     return not (sp[0] > 0 and toks[sp[0] - 1].lower in {"von", "vom"}) and sp[0] < c.finite
 

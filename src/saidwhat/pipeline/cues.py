@@ -346,7 +346,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         if quoted is not None:
             return quoted, []
     # passive: "Von den Behörden wird angenommen, dass …", "In einem Bericht wurde vermutet"
-    if cue.finite != cue.verb and _passive(toks, cue, end) and toks[cue.verb].pos.endswith(("(PP)", "(FIN)")):
+    if is_passive(toks, cue, participle_tags=("(PP)", "(FIN)")):
         ce = clause_end(toks, cue.verb, end)
         for k in range(clause_begin(toks, f, start), ce):
             if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce and not _von_attribute(toks, k, start):
@@ -535,11 +535,20 @@ def _subordinate_at(toks: list[Token], cb: int, start: int) -> bool:
     return w in _SUBORDINATORS or (cb > start and w in _RELATIVES)
 
 
-def _passive(toks: list[Token], cue: Cue, end: int) -> bool:
-    """"wird/wurde … vermutet", and the pluperfect "war … vorgeschlagen worden"."""
-    if toks[cue.finite].lemma == "werden":
+def is_passive(toks: list[Token], cue: Cue, *, stative: bool = False, participle_tags: tuple[str, ...] = ("(PP)",)) -> bool:
+    """Is the cue a passive? "wird/wurde … kritisiert" (a finite "werden" with
+    the participle) and the pluperfect "war … vorgeschlagen worden"; with
+    ``stative``, also "sind für Montag angekündigt" ("sein" with the
+    participle, a state that names no speaker either). ``participle_tags``:
+    the verb tags read as the participle (HanTa tags some participles finite)."""
+    if cue.finite == cue.verb or not toks[cue.verb].pos.endswith(participle_tags):
+        return False
+    lemma = toks[cue.finite].lemma.lower()
+    if lemma == "werden":
         return True
-    return toks[cue.finite].lemma == "sein" and cue.verb + 1 < end and toks[cue.verb + 1].lower == "worden"
+    if lemma != "sein":
+        return False
+    return stative or (cue.verb + 1 < len(toks) and toks[cue.verb + 1].lower == "worden")
 
 
 def _subject_pronoun_at(toks: list[Token], k: int) -> bool:

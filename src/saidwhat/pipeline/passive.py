@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from ..nlp import Token
 from .chunks import speaker_forward
-from .cues import Cue, clause_begin, clause_end
+from .cues import Cue, clause_begin, clause_end, is_passive
 
-
-def is_passive(toks: list[Token], c: Cue) -> bool:
-    """"wurde … kritisiert": a participle with a finite "werden"."""
-    return c.finite != c.verb and toks[c.finite].lemma == "werden" and toks[c.verb].pos.endswith("(PP)")
+__all__ = ["is_passive", "passive_agent"]
 
 
 def passive_agent(toks: list[Token], c: Cue, start: int, te: int) -> tuple[int, int] | None:

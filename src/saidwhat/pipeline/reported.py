@@ -372,7 +372,7 @@ def _not_a_report(toks: list[Token], c: Cue, start: int, te: int) -> bool:
         return True  # "bestreitet sein zweites Gruppenspiel": plays a match, denies nothing
     if cb > start and toks[cb].lower in _RELATIVES and not _main_clause_after_comma(toks, c, cb, ce):
         return True
-    if c.finite != v and toks[c.finite].lemma in {"werden", "sein"} and toks[v].pos.endswith("(PP)"):
+    if is_passive(toks, c, stative=True):
         # a passive reports only with its agent: "Von der Opposition wurde der Besuch kritisiert"
         return not any(t.lower in {"von", "vom"} for t in toks[start:v])
     return False
