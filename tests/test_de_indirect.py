@@ -929,6 +929,35 @@ CASES = [
         fragment="unter der der Vertrag gelten solle",
         absent=True,
     ),
+    # verbs of saying from a general list, with a clause complement only
+    Case(
+        why="monieren frames a Konjunktiv clause",
+        text="Der Verband monierte, die Regeln seien unklar.",
+        fragment="Regeln",
+        kind=Kind.INDIRECT,
+        speaker="Der Verband",
+        cue="monierte",
+    ),
+    Case(
+        why="praezisieren frames a dass clause",
+        text="Die Ministerin präzisierte, dass die Frist im Mai ende.",
+        fragment="Frist",
+        kind=Kind.INDIRECT,
+        speaker="Die Ministerin",
+    ),
+    Case(
+        why="weak wiederholen frames a Konjunktiv clause",
+        text="Der Sprecher wiederholte, man werde nicht nachgeben.",
+        fragment="nachgeben",
+        kind=Kind.INDIRECT,
+        speaker="Der Sprecher",
+    ),
+    Case(
+        why="weak enthuellen with an object is no statement",
+        text="Der Bürgermeister enthüllte am Montag ein Denkmal für die Opfer.",
+        fragment="Denkmal",
+        absent=True,
+    ),
 ]
 
 
