@@ -22,11 +22,11 @@ from saidwhat.pipeline import extract
 
 # measured 2026-11-30 (second session): dev joint F1 75.0, speaker F1 69.8
 # (docs/error-report-dev.md); pin = measured - ~1
-PINNED_JOINT_F1 = 74.6
-PINNED_SPEAKER_F1 = 69.4
+PINNED_JOINT_F1 = 74.7
+PINNED_SPEAKER_F1 = 69.5
 # the highest values the pins have ever had; raise them together, never lower
-HIGHEST_PINNED = 74.6
-HIGHEST_PINNED_SPEAKER = 69.4
+HIGHEST_PINNED = 74.7
+HIGHEST_PINNED_SPEAKER = 69.5
 
 
 def test_pin_never_lowered() -> None:
