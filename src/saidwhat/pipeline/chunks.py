@@ -115,6 +115,9 @@ def _fuer_attribute(toks: list[Token], j: int, end: int) -> bool:
     return nxt.pos in {"NN", "NE"} or (nxt.pos == "ADJ(A)" and j + 2 < end and toks[j + 2].pos == "NN")
 
 
+# tags of names: proper nouns, foreign words and the tagger's "non-word" (XY)
+NAME_TAGS = frozenset({"NE", "FM", "XY"})
+
 _ATTRIBUTE_INNER = frozenset({"ADV", "APPR", "APPRART", "ART", "NN", "NE", "CARD", "ADJ(D)", "PPOSAT"})
 
 

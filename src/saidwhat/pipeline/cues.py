@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Medium
 from ..nlp import Token
+from ..timeanchor import MONTHS
 from .chunks import np_core, speaker_backward, speaker_forward, subject_phrase
 from .lexicons import CueVerb, cue_verbs, is_speaker_noun, oblique_openers, source_noun_medium
 from .morph import is_finite, is_verb, maybe_finite, mood
@@ -657,13 +658,10 @@ _TIME_NOUNS = frozenset({"sekunden", "minuten", "stunden", "tage", "wochen", "mo
 _TIME_RELATIONS = frozenset({"nach", "vor", "später", "zuvor", "danach", "darauf", "lang", "früher", "seit"})
 
 
-_MONTHS = frozenset({"januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"})
-
-
 def _time_measure_at(toks: list[Token], b: int, f: int) -> bool:
     """A duration with a relation opens the prefield: "Zwei Wochen später",
     "Sechs Tage nach der Wahl", "Ein Jahr zuvor" — an adverbial, never the subject."""
-    if b + 1 < f and toks[b].lower in {"ende", "anfang", "mitte"} and (toks[b + 1].lower in _MONTHS or toks[b + 1].pos == "CARD" or toks[b + 1].lower in {"des", "der", "dieses", "dieser", "letzten", "letzter", "vergangenen", "vergangener"}):
+    if b + 1 < f and toks[b].lower in {"ende", "anfang", "mitte"} and (toks[b + 1].lower in MONTHS or toks[b + 1].pos == "CARD" or toks[b + 1].lower in {"des", "der", "dieses", "dieser", "letzten", "letzter", "vergangenen", "vergangener"}):
         return True  # "Ende Januar 2006 verkündete der Verband", "Mitte der Woche"
     k = b
     if k < f and (toks[k].pos in {"CARD", "ART", "PIAT"} or toks[k].lower in {"wenige", "einige", "mehrere", "zwei", "drei"}):

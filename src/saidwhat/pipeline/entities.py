@@ -20,13 +20,12 @@ from bisect import bisect_left
 
 from ..learn.ner import gazetteer
 from ..nlp import Token
-from .chunks import np_core, speaker_forward
+from .chunks import NAME_TAGS, np_core, speaker_forward
 from .found import Found
 from .lexicons import first_name_genders, is_speaker_noun, oblique_openers, places, pronouns, source_noun_medium
 from .morph import is_finite
 from .sentences import Article
 
-_NAME_TAGS = frozenset({"NE", "FM", "XY"})
 _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "seinem", "ihrem", "eigenen", "eigener"})
 
 
@@ -136,11 +135,19 @@ def _gender_hint(words: list[Token]) -> frozenset[str] | None:
     for t in words:
         if t.pos != "NN" or not t.text[:1].isupper():
             continue
-        low = t.text.lower()
-        if low.endswith("innen") and is_speaker_noun(low[:-5]):
-            return frozenset({"p"})  # "die Sprecherinnen"
-        if low.endswith("in") and len(low) > 4 and (is_speaker_noun(low) or is_speaker_noun(low[:-2])):
-            return frozenset({"f"})  # "eine Armeesprecherin", "die Autorin"
+        role = _feminine_role(t.text.lower())
+        if role is not None:
+            return role
+    return None
+
+
+def _feminine_role(low: str) -> frozenset[str] | None:
+    """The features of a feminine role noun: "Sprecherinnen" → p; "Armeesprecherin",
+    "Autorin" → f; None for any other word."""
+    if low.endswith("innen") and is_speaker_noun(low[:-5]):
+        return frozenset({"p"})
+    if low.endswith("in") and len(low) > 4 and (is_speaker_noun(low) or is_speaker_noun(low[:-2])):
+        return frozenset({"f"})
     return None
 
 
@@ -158,7 +165,7 @@ def _phrase_features(words: list[Token]) -> frozenset[str]:
         return _GENITIVE_FEATURES[words[k + 1].lower]
     if first in _DETERMINER_FEATURES:
         return _DETERMINER_FEATURES[first]
-    name = next((t.text for t in words if t.pos in _NAME_TAGS and t.text[:1].isupper()), None)
+    name = next((t.text for t in words if t.pos in NAME_TAGS and t.text[:1].isupper()), None)
     if name is None:
         return _ANY
     if _is_place(name):
@@ -218,10 +225,10 @@ def _name(words: list[Token]) -> str | None:
     for lo, hi in ranges:
         for k in range(lo, hi):
             t = words[k]
-            if t.pos in _NAME_TAGS and t.text[:1].isupper() and not source_noun_medium(t.text):
+            if t.pos in NAME_TAGS and t.text[:1].isupper() and not source_noun_medium(t.text):
                 last = k
                 # a name runs on over capitalised words ("Lars Beringer")
-                while last + 1 < hi and words[last + 1].text[:1].isupper() and words[last + 1].pos in _NAME_TAGS | {"NN", "ADJ(D)", "ADJ(A)"} and not is_speaker_noun(words[last + 1].text):
+                while last + 1 < hi and words[last + 1].text[:1].isupper() and words[last + 1].pos in NAME_TAGS | {"NN", "ADJ(D)", "ADJ(A)"} and not is_speaker_noun(words[last + 1].text):
                     last += 1
                 name = words[last].text.rstrip(".,")
                 if lo == 0 and _in_genitive_attribute(words, k):
@@ -272,7 +279,7 @@ def _role_link(words: list[Token], a: int, found: list[Found], toks: list[Token]
     if not words or words[0].lower not in {"der", "die", "des", "dem"}:
         return None
     nouns = [t.text.lower() for t in words if t.pos == "NN" and is_speaker_noun(t.text)]
-    if not nouns or any(t.pos in _NAME_TAGS for t in words):
+    if not nouns or any(t.pos in NAME_TAGS for t in words):
         return None
     best: tuple[int, str] | None = None
     for f in found:
@@ -405,7 +412,6 @@ def _person_description(words: list[Token]) -> str | None:
     if not heads:
         return None
     head = heads[0].text.lower()
-    stems = [head] + [head[: -len(suffix)] for suffix in ("innen", "in") if head.endswith(suffix) and len(head) > len(suffix) + 3]
-    if not any(is_speaker_noun(stem) for stem in stems):  # "Armeesprecherin" → "armeesprecher"
+    if not is_speaker_noun(head) and _feminine_role(head) is None:  # "Armeesprecherin" → "armeesprecher"
         return None
     return heads[0].text

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..model import Kind, Span
 from ..nlp import Token
+from .chunks import NAME_TAGS
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject
 from .found import Found
 from .lexicons import name_particles
@@ -173,7 +174,6 @@ def _title(words: list[Token]) -> bool:
 
 
 _MAX_FOREIGN_WORDS = 6
-_NAME_TAGS = frozenset({"NE", "FM", "XY"})
 
 
 def foreign_name(words: list[Token]) -> bool:
@@ -184,7 +184,7 @@ def foreign_name(words: list[Token]) -> bool:
     words = [w for w in words if w.text[:1].isalnum()]
     if not words or len(words) > _MAX_FOREIGN_WORDS:
         return False
-    return 3 * sum(1 for w in words if w.pos in _NAME_TAGS) >= len(words)
+    return 3 * sum(1 for w in words if w.pos in NAME_TAGS) >= len(words)
 
 
 def _main_subject(toks: list[Token], start: int, a: int) -> tuple[int, int] | None:
@@ -286,7 +286,7 @@ def is_name(words: list[Token]) -> bool:
         return False
     w = words[0].text
     # one word: a name if tagged so, or shaped like one ("YouTube", "Muslix64", "BD-Live")
-    return len(words) > 1 or words[0].pos in {"NE", "FM", "XY"} or not w[:1].isalpha() or any(
+    return len(words) > 1 or words[0].pos in NAME_TAGS or not w[:1].isalpha() or any(
         c.isupper() or c.isdigit() for c in w[1:]
     )
 

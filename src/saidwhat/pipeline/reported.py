@@ -120,7 +120,6 @@ def _context_statement(found: list[Found], si: int) -> Found | None:
     return max(near, key=lambda f: (f.sent, f.begin)) if near else None
 
 
-
 def _has_needed(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     """One of the words the cue needs is in the sentence, or, in the active,
     the fused particle of the verb itself: "hat ihm Versagen vorgeworfen" has its
