@@ -47,7 +47,7 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
                 bstart = k + 1
                 break
         span = [Span(q.begin, q.end)]
-        if _quoted_name(toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]):
+        if _quoted_name(art.quote_words(qi)):
             embedded.append(qi)  # a name with its frame ("Das Motto lautet: „Le Grand Macabre“") says nothing
             continue
         after_empty = b >= te or toks[b].text in {",", ".", "!", "?", ")", "(", ";"}
@@ -86,9 +86,7 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
 def _name_in_frame(art: Article, qi: int) -> bool:
     """A quoted name inside the frame does not end it: "X wird von der
     „Netzeitung“ mit den Worten zitiert: „…“" keeps its speaker and cue."""
-    a, b = art.quote_tokens[qi]
-    q = art.quotes[qi]
-    words = art.tokens[a + 1 : b - 1] if q.closed else art.tokens[a + 1 : b]
+    words = art.quote_words(qi)
     if is_name(words):
         return True
     # a short capitalised verbless phrase is a title too („Netzeitung“, „Bild am Sonntag“)

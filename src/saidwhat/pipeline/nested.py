@@ -39,9 +39,9 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
             # a report around a quote its cue governs ("berichtete von „…“ bei …"):
             # the quote keeps that cue, found below as for a quote on its own
             parent = _container([f for f in found if f.construction != "reported_mixed"], q.begin, q.end)
-        if is_name(toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]) or _in_speaker(art, found, a):
+        inner = art.quote_words(qi)
+        if is_name(inner) or _in_speaker(art, found, a):
             continue
-        inner = toks[a + 1 : b - 1] if q.closed else toks[a + 1 : b]
         if parent is not None and parent.kind != Kind.DIRECT:
             if _term(inner):
                 continue

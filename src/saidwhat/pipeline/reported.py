@@ -254,8 +254,7 @@ def _words_after_fragment(art: Article, start: int, te: int) -> bool:
 
 def _name_quote(art: Article, qi: int) -> bool:
     """A title or name in quotation marks („Focus“, „Krone Montezumas“)."""
-    a, b = art.quote_tokens[qi]
-    return is_name(art.tokens[a + 1 : b - 1] if art.quotes[qi].closed else art.tokens[a + 1 : b])
+    return is_name(art.quote_words(qi))
 
 
 def _prep_object(toks: list[Token], c: Cue, sp: tuple[int, int], start: int, te: int) -> bool:

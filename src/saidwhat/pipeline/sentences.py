@@ -62,6 +62,12 @@ class Article:
             e -= 1
         return e
 
+    def quote_words(self, qi: int) -> list[Token]:
+        """The tokens inside quote ``qi``, without its marks (an unclosed quote
+        has no closing mark to drop)."""
+        a, b = self.quote_tokens[qi]
+        return self.doc.tokens[a + 1 : b - 1] if self.quotes[qi].closed else self.doc.tokens[a + 1 : b]
+
     def quoted(self, i: int) -> bool:
         return self.in_quote[i] != -1
 
