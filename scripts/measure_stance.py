@@ -93,11 +93,15 @@ def main(labels_path: Path, corpus: Path) -> int:
     predicted = predict(corpus, {k[0] for k in labels})
     missing = [k for k in labels if k not in predicted]
     pairs = [(g, predicted[k]) for k, g in labels.items() if k in predicted]
-    print(f"{len(labels)} labelled statements, {len(pairs)} matched by quote span, {len(missing)} not predicted any more")
+    print(
+        f"{len(labels)} labelled statements, {len(pairs)} matched by quote span, {len(missing)} not predicted any more"
+    )
     acc, macro = scores(pairs)
     base_acc, base_macro = scores([(g, "say") for g, _ in pairs])
     print(f"stance accuracy {100 * acc:.1f} %, macro-F1 over non-say stances {100 * macro:.1f}")
-    print(f"baseline (everything say): accuracy {100 * base_acc:.1f} %, macro-F1 over non-say stances {100 * base_macro:.1f}")
+    print(
+        f"baseline (everything say): accuracy {100 * base_acc:.1f} %, macro-F1 over non-say stances {100 * base_macro:.1f}"
+    )
     print("\nper stance        P      R     F1  labels")
     for s, (p, r, f, n) in sorted(f1_table(pairs).items(), key=lambda kv: -kv[1][3]):
         print(f"{s:12} {100 * p:6.1f} {100 * r:6.1f} {100 * f:6.1f} {n:6d}")

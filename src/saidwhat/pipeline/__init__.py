@@ -42,8 +42,8 @@ from .nested import find_nested
 from .quotes import find_quotes
 from .relay import relayed_quotes
 from .reported import find_reported
-from .stance import assign_stances
 from .sentences import Article as Analysed
+from .stance import assign_stances
 
 # Articles larger than this are refused rather than processed for minutes.
 MAX_TEXT_CHARS = 2_000_000
