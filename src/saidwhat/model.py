@@ -79,6 +79,7 @@ _MEDIUM_TO_CORPUS = {
 }
 _CORPUS_TO_MEDIUM = {v: k for k, v in _MEDIUM_TO_CORPUS.items()}
 
+
 class Stance(StrEnum):
     """The speech act a statement performs (docs/stance.md): what kind of statement it is."""
 

@@ -19,7 +19,9 @@ def register(sub: Any) -> None:
     p.add_argument("--since", metavar="DATE", help="said on or after (YYYY-MM-DD, YYYY-MM, YYYY)")
     p.add_argument("--until", metavar="DATE", help="said on or before")
     p.add_argument("--kind", metavar="KIND", help="direct, indirect, free_indirect, indirect_free_indirect, reported")
-    p.add_argument("--stance", metavar="STANCE", help="say, claim, deny, reject, confirm, announce, demand, … (docs/stance.md)")
+    p.add_argument(
+        "--stance", metavar="STANCE", help="say, claim, deny, reject, confirm, announce, demand, … (docs/stance.md)"
+    )
     p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default: 20)")
     p.add_argument("--format", default="text", choices=["text", "json"], help="output format (default: text)")
     add_db_argument(p)

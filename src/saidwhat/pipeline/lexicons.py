@@ -73,7 +73,9 @@ def cue_verbs() -> dict[str, tuple[CueVerb, ...]]:
         preps = frozenset(w for f in flags if f.startswith("prep=") for w in f[5:].split("/"))
         needs = frozenset(w for f in flags if f.startswith("need=") for w in f[5:].split("/"))
         stance: Any = _stance_flags(flags, row[0])
-        cv = CueVerb(lemma, particle or None, medium, "weak" in flags, "obj" in flags, "report" in flags, preps, needs, **stance)
+        cv = CueVerb(
+            lemma, particle or None, medium, "weak" in flags, "obj" in flags, "report" in flags, preps, needs, **stance
+        )
         out.setdefault(lemma, []).append(cv)
     # verbs with a particle first: "teilte … mit" beats a bare "teilen"
     return {k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in out.items()}
@@ -90,7 +92,9 @@ class CueParticle:
 @lru_cache(maxsize=1)
 def cue_particles() -> dict[str, CueParticle]:
     return {
-        row[0]: CueParticle(row[0], row[1], Medium(row[2]), _stance(row[3], "cue_particles.txt") if len(row) > 3 else Stance.SAY)
+        row[0]: CueParticle(
+            row[0], row[1], Medium(row[2]), _stance(row[3], "cue_particles.txt") if len(row) > 3 else Stance.SAY
+        )
         for row in load_lexicon(LANG, "cue_particles")
     }
 
@@ -112,15 +116,30 @@ def statement_nouns() -> dict[str, Medium]:
 @lru_cache(maxsize=1)
 def statement_noun_stances() -> dict[str, Stance]:
     """The stance of each statement noun ("Forderung": demand); absent means say."""
-    return {row[0]: _stance(row[2], "statement_nouns.txt") for row in load_lexicon(LANG, "statement_nouns") if len(row) > 2}
+    return {
+        row[0]: _stance(row[2], "statement_nouns.txt") for row in load_lexicon(LANG, "statement_nouns") if len(row) > 2
+    }
 
 
 @lru_cache(maxsize=1)
 def source_noun_stances() -> tuple[tuple[str, Stance], ...]:
     """(word ending, stance) of source nouns naming more than a saying ("nach
     Einschätzung", "Schätzungen zufolge": estimate), longest ending first."""
-    rows = [(row[0].lower(), _stance(row[2], "source_nouns.txt")) for row in load_lexicon(LANG, "source_nouns") if len(row) > 2]
+    rows = [
+        (row[0].lower(), _stance(row[2], "source_nouns.txt"))
+        for row in load_lexicon(LANG, "source_nouns")
+        if len(row) > 2
+    ]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def stance_words() -> dict[tuple[str, ...], Stance]:
+    """Words in what is said that show its stance when the cue shows none
+    ("„Das ist ein Skandal“, sagte sie": criticise); keys are one or two lower-case words."""
+    return {
+        tuple(row[0].lower().split()): _stance(row[1], "stance_words.txt") for row in load_lexicon(LANG, "stance_words")
+    }
 
 
 @lru_cache(maxsize=20_000)

@@ -21,7 +21,9 @@ This step only decides which entry speaks for a statement:
    speaker: it carries that statement's stance when the stance is about what
    is said (criticise, warn, …), not when it is an act the frame performs
    (announce, reject, deny, …: the continuation gives the reasons);
-4. otherwise say.
+4. a statement still neutral after that shows its stance in its words
+   (``stance_words.txt``: "„Das ist ein Skandal“, sagte sie" criticises);
+5. otherwise say.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from bisect import bisect_left, bisect_right
 from ..model import Kind, Span, Stance, Statement
 from ..nlp import Doc, Token
 from .cues import Cue, clause_begin, clause_end, find_cue
-from .lexicons import cue_particles, source_noun_stances, statement_noun_stances
+from .lexicons import cue_particles, source_noun_stances, stance_words, statement_noun_stances
 
 # Stances about the content of what is said: a continuation of such a
 # statement says more of the same ("Er kritisierte …. Die Stadt habe …").
@@ -42,6 +44,8 @@ CONTENT_STANCES = frozenset(
 CONTINUATION_SENTENCES = 2
 # words that negate the cue's clause; "nicht nur", "nicht zuletzt" do not
 NEGATIONS = frozenset({"nicht", "nie", "niemals", "keineswegs", "keinesfalls"})
+# a stance word right after these says the opposite ("außer Gefahr", "keine Gefahr")
+NOT_COUNTED_AFTER = frozenset({"kein", "keine", "keinen", "keinem", "keiner", "nicht", "außer", "ohne"})
 NOT_A_NEGATION_AFTER = frozenset({"nur", "zuletzt", "allein", "erst", "zuerst", "selten", "wenige", "wenig"})
 
 
@@ -55,6 +59,14 @@ def assign_stances(doc: Doc, statements: list[Statement]) -> None:
 
 
 def statement_stance(index: _TokenIndex, st: Statement, before: list[Statement]) -> Stance:
+    stance = _frame_stance(index, st, before)
+    if stance == Stance.SAY and st.kind != Kind.REPORTED:
+        return _content_stance(index, st)
+    return stance
+
+
+def _frame_stance(index: _TokenIndex, st: Statement, before: list[Statement]) -> Stance:
+    """The stance the frame gives: its cue verb, its noun, or the statement it continues."""
     cue = _cue_verb(index, st)
     if cue is not None:
         return _verb_stance(index, st, cue)
@@ -157,6 +169,25 @@ def _source_noun_stance(word: str) -> Stance | None:
         if w == end or (w.endswith(end) and len(w) - len(end) >= 3):
             return stance
     return None
+
+
+def _content_stance(index: _TokenIndex, st: Statement) -> Stance:
+    """The stance most words of the quote point to (ties: the first found), else say.
+
+    A report's quote holds its own frame, so reports never come here.
+    """
+    words = stance_words()
+    toks = [index.tokens[i] for i in index.covered(st.quote)]
+    votes: dict[Stance, int] = {}
+    for k, t in enumerate(toks):
+        # two words first: "kein Kommentar" refuses, though "kein" cancels a single word
+        stance = words.get((toks[k - 1].lower, t.lower)) if k > 0 else None
+        if stance is None and not (k > 0 and toks[k - 1].lower in NOT_COUNTED_AFTER):
+            stance = words.get((t.lower,)) or words.get((t.lemma.lower(),))
+        if stance is not None:
+            votes[stance] = votes.get(stance, 0) + 1
+    # dicts keep insertion order: max() returns the first of equal counts
+    return max(votes, key=lambda s: votes[s]) if votes else Stance.SAY
 
 
 def _continued(index: _TokenIndex, st: Statement, before: list[Statement]) -> Statement | None:
