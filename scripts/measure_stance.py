@@ -99,6 +99,9 @@ def main(labels_path: Path, corpus: Path) -> int:
     acc, macro = scores(pairs)
     base_acc, base_macro = scores([(g, "say") for g, _ in pairs])
     print(f"stance accuracy {100 * acc:.1f} %, macro-F1 over non-say stances {100 * macro:.1f}")
+    flagged = [(g, p) for g, p in pairs if p != "say"]
+    right = sum(1 for g, p in flagged if g == p)
+    print(f"given a stance other than say: {len(flagged)}, right {right} ({100 * right / max(1, len(flagged)):.1f} %)")
     print(
         f"baseline (everything say): accuracy {100 * base_acc:.1f} %, macro-F1 over non-say stances {100 * base_macro:.1f}"
     )

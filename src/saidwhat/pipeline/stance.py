@@ -97,8 +97,9 @@ class _TokenIndex:
         return out
 
     def sentence_of(self, char: int) -> int:
-        i = max(0, bisect_right(self.begins, char) - 1)
-        return self.tokens[i].sent if self.tokens else 0
+        if not self.tokens:
+            return 0
+        return self.tokens[max(0, bisect_right(self.begins, char) - 1)].sent
 
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         s = self.doc.sentences[self.tokens[i].sent]
