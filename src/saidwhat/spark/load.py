@@ -84,7 +84,7 @@ def statement_from_row(row: dict[str, Any]) -> Statement:
         confidence=float(row["confidence"]),
         nested=bool(row["nested"]),
         said_on=row["said_on"],
-        # the Spark job does not write stances yet: its statements read "say"
+        # outputs written before stances existed have no such column: "say"
         stance=Stance(row.get("stance") or "say"),
         **roles,
     )
