@@ -394,3 +394,44 @@ def test_seed_article_in_the_page(browser: Any, tmp_path: Path) -> None:
             shutil.copyfile(shot, out)
         watch.clean()
         context.close()
+
+
+def test_stance_badges_and_filter(browser: Any, tmp_path: Path) -> None:
+    """Each statement shows its stance as a badge, in the article and the results; the form filters by it."""
+    from saidwhat.pipeline import extract
+
+    text = (REPO / "tests" / "fixtures" / "stance" / "faehren-de.txt").read_text(encoding="utf-8")
+    db = tmp_path / "stance.db"
+    with Store(db) as store:
+        aid = store.add_article(extract(text, published="2026-03-02"), title="Fähren", url="https://example.org/f")
+    with LiveServer(db) as server:
+        context = browser.new_context(viewport={"width": 1360, "height": 900})
+        pg = context.new_page()
+        pg.set_default_timeout(15_000)
+        watch = Watch(pg, server.url)
+        article = server.store.article(aid)
+        assert article is not None
+        pg.goto(server.url + "/#/article/" + aid)
+        pg.wait_for_selector("#article-text .doc")
+        wait_ready(pg)
+        badges = pg.locator("#article-statements li.st .stance").all_text_contents()
+        assert badges == [st["stance"] for st in article["statements"]]
+        assert {"deny", "confirm", "claim", "demand", "warn", "reject", "announce"} <= set(badges)
+        deny = pg.locator("#article-statements .stance-deny").first
+        say = pg.locator("#article-statements .stance-say").first
+        assert deny.get_attribute("title") == "stance: deny"
+        assert deny.evaluate("e => getComputedStyle(e).color") != say.evaluate("e => getComputedStyle(e).color")
+        pg.screenshot(path=str(tmp_path / "stance.png"), full_page=True)
+
+        pg.goto(server.url + "/#/")
+        wait_ready(pg)
+        pg.select_option("#search-form select[name=stance]", "deny")
+        pg.click("#search-form button[type=submit]")
+        wait_for(pg, "() => location.hash.includes('stance=deny')")
+        wait_ready(pg)
+        results = pg.locator("#result-list > li")
+        assert results.count() == 1
+        assert results.first.locator(".stance").inner_text() == "deny"
+        assert "bestritten" in results.first.locator(".result-quote").inner_text()
+        watch.clean()
+        context.close()

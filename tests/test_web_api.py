@@ -74,7 +74,7 @@ def test_openapi_document_lists_the_api(client: TestClient) -> None:
         assert "get" in paths[p]
     assert "post" in paths["/api/extract"]
     params = {p["name"] for p in paths["/api/statements"]["get"]["parameters"]}
-    assert params == {"query", "speaker", "since", "until", "kind", "limit", "offset"}
+    assert params == {"query", "speaker", "since", "until", "kind", "stance", "limit", "offset"}
     # Swagger UI / ReDoc would load from a CDN: not served.
     assert client.get("/docs").status_code == 404
     assert client.get("/redoc").status_code == 404

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .model import ROLES, Article, Kind, Medium, Span, Statement, spans_text
+from .model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans_text
 
 _DATE_IN_NAME = re.compile(r"\((\d{4}-\d{2}-\d{2})\)\s*$")
 
@@ -47,6 +47,7 @@ def statement_to_annotation(st: Statement, text: str, ident: int) -> dict[str, A
     ann["confidence"] = round(st.confidence, 4)
     ann["isNested"] = st.nested
     ann["id"] = ident
+    ann["stance"] = st.stance.value
     return ann
 
 
@@ -83,7 +84,16 @@ def annotation_to_statement(ann: dict[str, Any]) -> Statement:
         speaker_entity=ann.get("speakerEntity") or None,
         confidence=float(ann.get("confidence", 1.0)),
         nested=bool(ann.get("isNested", False)),
+        stance=_stance(ann.get("stance")),
     )
+
+
+def _stance(value: Any) -> Stance:
+    """The stance of an annotation; the corpus itself has none (then ``say``)."""
+    try:
+        return Stance(value) if value else Stance.SAY
+    except ValueError:
+        raise ValueError(f"unknown stance {value!r}") from None
 
 
 def load_corpus_document(path: str | Path) -> dict[str, Any]:

@@ -79,6 +79,26 @@ _MEDIUM_TO_CORPUS = {
 }
 _CORPUS_TO_MEDIUM = {v: k for k, v in _MEDIUM_TO_CORPUS.items()}
 
+
+class Stance(StrEnum):
+    """The speech act a statement performs (docs/stance.md): what kind of statement it is."""
+
+    SAY = "say"  # neutral: reports, describes, explains
+    CLAIM = "claim"  # asserts something contested or unproven: behauptet, angeblich
+    DENY = "deny"  # says something is not true: bestreitet, dementiert
+    REJECT = "reject"  # refuses to accept an accusation, demand or proposal: weist zurück, lehnt ab
+    CONFIRM = "confirm"  # confirms or concedes: bestätigt, räumt ein, bestreitet nicht
+    ANNOUNCE = "announce"  # makes a decision, plan or coming event public: kündigt an, gibt bekannt
+    DEMAND = "demand"  # calls on someone to act: fordert, verlangt, ruft auf, empfiehlt
+    WARN = "warn"  # warns of a danger or threatens: warnt, droht, befürchtet
+    CRITICISE = "criticise"  # criticises, accuses, blames: kritisiert, wirft vor
+    PRAISE = "praise"  # approves, welcomes, commends: lobt, begrüßt
+    PROMISE = "promise"  # commits to do something: verspricht, sagt zu
+    REFUSE = "refuse"  # declines to comment: lehnte einen Kommentar ab
+    QUESTION = "question"  # asks or casts doubt: fragt, bezweifelt
+    ESTIMATE = "estimate"  # estimates, forecasts, expects: schätzt, rechnet mit, geht davon aus
+
+
 ROLES: tuple[str, ...] = ("quote", "speaker", "cue", "addressee", "frame")
 
 
@@ -144,6 +164,8 @@ class Statement:
     nested: bool = False
     # When the text dates the statement itself ("am Montag"): ISO date.
     said_on: str | None = None
+    # What kind of statement (set by the stance step, pipeline/stance.py).
+    stance: Stance = Stance.SAY
 
     def role(self, name: str) -> list[Span]:
         if name not in ROLES:
@@ -167,6 +189,7 @@ class Statement:
             "confidence": round(self.confidence, 3),
             "nested": self.nested,
             "said_on": self.said_on,
+            "stance": self.stance.value,
         }
         for name in ROLES:
             spans = self.role(name)

@@ -26,6 +26,7 @@ COLUMNS = (
     "said_on_expr",
     "kind",
     "medium",
+    "stance",
     "confidence",
     "nested",
     "speaker_id",
@@ -44,6 +45,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("export", help="write all stored statements to a file")
     p.add_argument("out", metavar="OUT", help="output file, or - for standard output (jsonl, csv)")
     p.add_argument("--format", required=True, choices=["jsonl", "csv", "parquet"], help="output format")
+    p.add_argument("--stance", metavar="STANCE", help="only statements of this stance (docs/stance.md)")
     add_db_argument(p)
     p.set_defaults(func=run)
 
@@ -60,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "parquet" and args.out == "-":
         raise InputError("parquet cannot go to standard output; give a file name")
     with Store(args.db or default_db(), readonly=True) as store:
-        rows = store.iter_statements()
+        rows = store.iter_statements(stance=args.stance)
         tmp = args.out + ".part" if args.out != "-" else None
         try:
             n = _write(args.format, rows, tmp)

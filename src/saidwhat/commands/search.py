@@ -19,6 +19,9 @@ def register(sub: Any) -> None:
     p.add_argument("--since", metavar="DATE", help="said on or after (YYYY-MM-DD, YYYY-MM, YYYY)")
     p.add_argument("--until", metavar="DATE", help="said on or before")
     p.add_argument("--kind", metavar="KIND", help="direct, indirect, free_indirect, indirect_free_indirect, reported")
+    p.add_argument(
+        "--stance", metavar="STANCE", help="say, claim, deny, reject, confirm, announce, demand, … (docs/stance.md)"
+    )
     p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default: 20)")
     p.add_argument("--format", default="text", choices=["text", "json"], help="output format (default: text)")
     add_db_argument(p)
@@ -40,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
             "since": args.since,
             "until": args.until,
             "kind": args.kind,
+            "stance": args.stance,
         }
         hits = store.search_statements(**filters, limit=args.limit)
         total = store.count_statements(**filters)
@@ -53,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     for h in hits:
         when = h["said_on"] or h["published"] or "?"
         who = h["speaker_name"] or h["speaker"] or "?"
-        print(f"{when:<10}  {_clip(who, 24):<24} {h['kind']:<9} {_clip(h['quote'], 100)}")
+        print(f"{when:<10}  {_clip(who, 24):<24} {h['kind']:<9} {h['stance']:<9} {_clip(h['quote'], 100)}")
         if h["article_title"]:
             print(f"{'':<12}{_clip(h['article_title'], 80)}  [{h['article_id']}]")
     print(f"{len(hits)} of {total} statements")

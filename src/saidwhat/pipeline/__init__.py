@@ -16,6 +16,8 @@ Stages, in order (each module says what it reads and writes):
     ``learned=True`` or ``SAIDWHAT_LEARNED=1``, when its model is installed):
     drops weak rule statements, fills missing roles, adds quotes the rules
     missed. See docs/models.md.
+11. ``stance.assign_stances`` the speech act of each statement (say, deny,
+    demand, …) from the cue lexicons; changes nothing else. See docs/stance.md.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from .quotes import find_quotes
 from .relay import relayed_quotes
 from .reported import find_reported
 from .sentences import Article as Analysed
+from .stance import assign_stances
 
 # Articles larger than this are refused rather than processed for minutes.
 MAX_TEXT_CHARS = 2_000_000
@@ -93,6 +96,7 @@ def extract(
         if learned_stage.has_model():
             article.statements = learned_stage.relabel(doc, article)
     article.statements.sort(key=lambda s: s.start)
+    assign_stances(doc, article.statements)
     return article
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..lexicon import load_lexicon, load_word_set
-from ..model import Medium
+from ..model import Medium, Stance
 
 LANG = "de"
 
@@ -28,6 +29,37 @@ class CueVerb:
     # words one of which the sentence needs for the reporting reading
     # ("bezeichnete die Proteste als rechtmäßig", "hält X für wahrscheinlich")
     needs: frozenset[str] = frozenset()
+    # the speech act (docs/stance.md): plain, negated ("bestritt nicht"), and with a
+    # word in the clause ("lehnte einen Kommentar ab": refuse)
+    stance: Stance = Stance.SAY
+    negated: Stance = Stance.SAY
+    stance_with: tuple[tuple[frozenset[str], Stance], ...] = ()
+
+
+def _stance(value: str, where: str) -> Stance:
+    try:
+        return Stance(value)
+    except ValueError:
+        raise ValueError(f"lang/{LANG}/{where}: unknown stance {value!r}") from None
+
+
+def _stance_flags(flags: set[str], lemma: str) -> dict[str, object]:
+    """The stance fields of a cue verb from its flags (``stance=``, ``negated=``, ``with=``)."""
+    where = f"cue_verbs.txt ({lemma})"
+    out: dict[str, object] = {}
+    with_: list[tuple[frozenset[str], Stance]] = []
+    for f in flags:
+        name, _, value = f.partition("=")
+        if name == "stance":
+            out["stance"] = _stance(value, where)
+        elif name == "negated":
+            out["negated"] = _stance(value, where)
+        elif name == "with":
+            words, _, stance = value.rpartition(":")
+            with_.append((frozenset(words.split("/")), _stance(stance, where)))
+    if with_:
+        out["stance_with"] = tuple(with_)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +72,10 @@ def cue_verbs() -> dict[str, tuple[CueVerb, ...]]:
         flags = set(row[2].split(",")) if len(row) > 2 else set()
         preps = frozenset(w for f in flags if f.startswith("prep=") for w in f[5:].split("/"))
         needs = frozenset(w for f in flags if f.startswith("need=") for w in f[5:].split("/"))
-        cv = CueVerb(lemma, particle or None, medium, "weak" in flags, "obj" in flags, "report" in flags, preps, needs)
+        stance: Any = _stance_flags(flags, row[0])
+        cv = CueVerb(
+            lemma, particle or None, medium, "weak" in flags, "obj" in flags, "report" in flags, preps, needs, **stance
+        )
         out.setdefault(lemma, []).append(cv)
     # verbs with a particle first: "teilte … mit" beats a bare "teilen"
     return {k: tuple(sorted(v, key=lambda c: c.particle is None)) for k, v in out.items()}
@@ -51,11 +86,17 @@ class CueParticle:
     word: str
     kind: str  # prep | post | nounprep | so | adv
     medium: Medium
+    stance: Stance = Stance.SAY
 
 
 @lru_cache(maxsize=1)
 def cue_particles() -> dict[str, CueParticle]:
-    return {row[0]: CueParticle(row[0], row[1], Medium(row[2])) for row in load_lexicon(LANG, "cue_particles")}
+    return {
+        row[0]: CueParticle(
+            row[0], row[1], Medium(row[2]), _stance(row[3], "cue_particles.txt") if len(row) > 3 else Stance.SAY
+        )
+        for row in load_lexicon(LANG, "cue_particles")
+    }
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +111,35 @@ def statement_nouns() -> dict[str, Medium]:
     """Nouns naming a statement whose content follows as a clause ("die
     Forderung, den Lohn zu erhöhen"), with their medium."""
     return {row[0]: Medium(row[1]) if len(row) > 1 else Medium.SPEECH for row in load_lexicon(LANG, "statement_nouns")}
+
+
+@lru_cache(maxsize=1)
+def statement_noun_stances() -> dict[str, Stance]:
+    """The stance of each statement noun ("Forderung": demand); absent means say."""
+    return {
+        row[0]: _stance(row[2], "statement_nouns.txt") for row in load_lexicon(LANG, "statement_nouns") if len(row) > 2
+    }
+
+
+@lru_cache(maxsize=1)
+def source_noun_stances() -> tuple[tuple[str, Stance], ...]:
+    """(word ending, stance) of source nouns naming more than a saying ("nach
+    Einschätzung", "Schätzungen zufolge": estimate), longest ending first."""
+    rows = [
+        (row[0].lower(), _stance(row[2], "source_nouns.txt"))
+        for row in load_lexicon(LANG, "source_nouns")
+        if len(row) > 2
+    ]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=1)
+def stance_words() -> dict[tuple[str, ...], Stance]:
+    """Words in what is said that show its stance when the cue shows none
+    ("„Das ist ein Skandal“, sagte sie": criticise); keys are one or two lower-case words."""
+    return {
+        tuple(row[0].lower().split()): _stance(row[1], "stance_words.txt") for row in load_lexicon(LANG, "stance_words")
+    }
 
 
 @lru_cache(maxsize=20_000)

@@ -69,7 +69,7 @@ def article_schema() -> Any:
     from pyspark.sql import types as T
 
     role_fields = []
-    for name in W.STATEMENT_FIELDS[7:]:
+    for name in W.STATEMENT_FIELDS[8:]:
         if name.endswith("_text"):
             role_fields.append(T.StructField(name, T.StringType()))
         else:
@@ -83,6 +83,7 @@ def article_schema() -> Any:
             T.StructField("confidence", T.DoubleType(), False),
             T.StructField("nested", T.BooleanType(), False),
             T.StructField("said_on", T.StringType()),
+            T.StructField("stance", T.StringType(), False),
             *role_fields,
         ]
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import ROLES, Article, Kind, Medium, Span, Statement
+from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement
 from . import ARTICLES_DIR, MARKER_NAME, OUTPUT_FORMAT_VERSION, STATEMENTS_DIR
 
 _ARTICLE_COLUMNS = ["row_id", "id", "url", "title", "published", "source", "lang", "text", "status"]
@@ -84,6 +84,8 @@ def statement_from_row(row: dict[str, Any]) -> Statement:
         confidence=float(row["confidence"]),
         nested=bool(row["nested"]),
         said_on=row["said_on"],
+        # outputs written before stances existed have no such column: "say"
+        stance=Stance(row.get("stance") or "say"),
         **roles,
     )
 

@@ -60,6 +60,7 @@ STATEMENT_FIELDS: tuple[str, ...] = (
     "confidence",
     "nested",
     "said_on",
+    "stance",
 ) + tuple(f"{role}_{part}" for role in ROLES for part in ("text", "begin", "end"))
 
 ARTICLE_FIELDS: tuple[str, ...] = (
@@ -437,6 +438,7 @@ def statement_row(index: int, st: Statement, text: str) -> OutputRow:
         float(st.confidence),
         bool(st.nested),
         st.said_on,
+        st.stance.value,
     ]
     for role in ROLES:
         spans = st.role(role)

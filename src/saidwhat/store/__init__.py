@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import ROLES, Article, Kind, Statement, spans_text
+from ..model import ROLES, Article, Kind, Stance, Statement, spans_text
 from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import SaidOn, said_on
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -96,10 +96,20 @@ def _kind_value(kind: str | None) -> str | None:
     raise InputError(f"unknown kind {kind!r} (one of: {', '.join(k.value for k in Kind)})")
 
 
+def _stance_value(stance: str | None) -> str | None:
+    if not stance:
+        return None
+    try:
+        return Stance(stance.strip().lower()).value
+    except ValueError:
+        raise InputError(f"unknown stance {stance!r} (one of: {', '.join(s.value for s in Stance)})") from None
+
+
 _STATEMENT_COLS = (
     "s.id, s.article_id, a.title, s.published, s.said_on, s.said_on_precision, s.said_on_expr, s.kind, s.medium, "
     "s.confidence, s.nested, s.quote, s.speaker, s.speaker_id, sp.name, s.speaker_entity, s.cue, s.addressee, "
-    "s.frame, s.quote_spans, s.speaker_spans, s.cue_spans, s.addressee_spans, s.frame_spans, a.url, a.source, s.seq"
+    "s.frame, s.quote_spans, s.speaker_spans, s.cue_spans, s.addressee_spans, s.frame_spans, a.url, a.source, s.seq, "
+    "s.stance"
 )
 _STATEMENT_FROM = "statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id"
 
@@ -129,6 +139,7 @@ def _statement_dict(r: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
         "url": r[24],
         "source": r[25],
         "seq": r[26],
+        "stance": r[27],
     }
 
 
@@ -399,13 +410,14 @@ class Store:
                     when.precision if when else None,
                     when.expr if when else None,
                     day,
+                    st.stance.value,
                 )
             )
         conn.executemany(
             "INSERT INTO statements(article_id, seq, kind, medium, confidence, nested, quote, speaker, cue, addressee, "
             "frame, quote_spans, speaker_spans, cue_spans, addressee_spans, frame_spans, speaker_entity, "
-            "speaker_names, speaker_id, published, said_on, said_on_precision, said_on_expr, day) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "speaker_names, speaker_id, published, said_on, said_on_precision, said_on_expr, day, stance) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
 
@@ -463,6 +475,7 @@ class Store:
         since: date | str | None,
         until: date | str | None,
         kind: str | None,
+        stance: str | None = None,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
@@ -492,6 +505,10 @@ class Store:
         if k:
             clauses.append("s.kind = ?")
             params.append(k)
+        st = _stance_value(stance)
+        if st:
+            clauses.append("s.stance = ?")
+            params.append(st)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def search_statements(
@@ -503,9 +520,10 @@ class Store:
         kind: str | None = None,
         limit: int = 20,
         offset: int = 0,
+        stance: str | None = None,
     ) -> list[dict[str, Any]]:
         """Statements matching all given filters, newest first."""
-        where, params = self._where(query, speaker, since, until, kind)
+        where, params = self._where(query, speaker, since, until, kind, stance)
         # Two plans. Few matches: fetch them all, sort, cut (the default).
         # Many matches (a frequent word, a broad speaker pattern): walk the
         # date index newest first and stop after one page, instead of
@@ -546,19 +564,27 @@ class Store:
         since: date | str | None = None,
         until: date | str | None = None,
         kind: str | None = None,
+        stance: str | None = None,
     ) -> int:
         only_words = query and query.strip() and not (speaker is not None and str(speaker).strip())
-        if only_words and not (since or until or kind):
+        if only_words and not (since or until or kind or stance):
             # Words alone: the full-text index counts without reading rows.
             return self._estimate(query, None) or 0
-        where, params = self._where(query, speaker, since, until, kind)
+        where, params = self._where(query, speaker, since, until, kind, stance)
         return int(self._conn().execute(f"SELECT count(*) FROM statements s{where}", params).fetchone()[0])
 
-    def iter_statements(self, batch: int = 2000) -> Iterator[dict[str, Any]]:
-        """Every statement, in article order, streamed (for export)."""
+    def iter_statements(self, batch: int = 2000, stance: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every statement (or those of one stance), in article order, streamed (for export).
+
+        A bad ``stance`` is an error here, before the first row is read.
+        """
+        where, params = self._where(None, None, None, None, None, stance)
+        return self._iter_rows(where, params, batch)
+
+    def _iter_rows(self, where: str, params: list[Any], batch: int) -> Iterator[dict[str, Any]]:
         conn = self._connect()  # own connection: a long read must not share a cursor
         try:
-            cur = conn.execute(f"SELECT {_STATEMENT_COLS} FROM {_STATEMENT_FROM} ORDER BY s.id")
+            cur = conn.execute(f"SELECT {_STATEMENT_COLS} FROM {_STATEMENT_FROM}{where} ORDER BY s.id", params)
             while True:
                 rows = cur.fetchmany(batch)
                 if not rows:

@@ -102,6 +102,12 @@ MIGRATIONS: list[list[str]] = [
         "DROP INDEX IF EXISTS statements_speaker",
         "CREATE INDEX statements_speaker ON statements(speaker_id, day, kind)",
     ],
+    # v4: the stance of each statement (docs/stance.md). Rows stored before
+    # it read 'say' until re-processed (`saidwhat ingest --reprocess`).
+    [
+        "ALTER TABLE statements ADD COLUMN stance TEXT NOT NULL DEFAULT 'say'",
+        "CREATE INDEX statements_stance ON statements(stance, day)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -31,7 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..errors import SaidwhatError
-from ..model import ROLES, Article, Kind
+from ..model import ROLES, Article, Kind, Stance
 from .cache import ResponseCache
 
 log = logging.getLogger("saidwhat.web")
@@ -74,6 +74,7 @@ class StatementStore(Protocol):
         kind: str | None = None,
         limit: int = 20,
         offset: int = 0,
+        stance: str | None = None,
     ) -> list[dict[str, Any]]: ...
 
     def count_statements(
@@ -83,6 +84,7 @@ class StatementStore(Protocol):
         since: str | None = None,
         until: str | None = None,
         kind: str | None = None,
+        stance: str | None = None,
     ) -> int: ...
 
     def speakers(self, top: int = 50, offset: int = 0, query: str | None = None) -> list[dict[str, Any]]: ...
@@ -128,6 +130,7 @@ class StatementOut(BaseModel):
     cue: str | None = None
     addressee: str | None = None
     frame: str | None = None
+    stance: str = Field("say", description="the speech act: say, claim, deny, reject, … (docs/stance.md)")
     spans: Spans
 
 
@@ -226,6 +229,7 @@ def statement_view(statement: Any, text: str, index: int) -> dict[str, Any]:
         "speaker_id": None,
         "speaker_name": statement.speaker_entity,
         "nested": statement.nested,
+        "stance": statement.stance.value,
     }
     spans: dict[str, list[list[int]]] = {}
     for role in ROLES:
@@ -495,6 +499,7 @@ def create_app(
         since: Annotated[date | None, Query(description="on or after, YYYY-MM-DD")] = None,
         until: Annotated[date | None, Query(description="on or before, YYYY-MM-DD")] = None,
         kind: Annotated[Kind | None, Query(description="statement kind")] = None,
+        stance: Annotated[Stance | None, Query(description="statement stance (docs/stance.md)")] = None,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
     ) -> Response:
@@ -504,6 +509,7 @@ def create_app(
             "since": since.isoformat() if since else None,
             "until": until.isoformat() if until else None,
             "kind": kind.value if kind else None,
+            "stance": stance.value if stance else None,
         }
         if since and until and since > until:
             raise ApiError(422, "invalid until: it is before since")

@@ -18,6 +18,8 @@
     indirect_free_indirect: 'indirect, continued',
     reported: 'reported',
   };
+  // the speech act of a statement (docs/stance.md); 'say' is the neutral one
+  const STANCES = ['say', 'claim', 'deny', 'reject', 'confirm', 'announce', 'demand', 'warn', 'criticise', 'praise', 'promise', 'refuse', 'question', 'estimate'];
   const PAGE = 20;
   const SVG_NS = 'http://www.w3.org/2000/svg';
   const MAX_TRY_CHARS = 50000;
@@ -130,6 +132,11 @@
     return h('span', { class: 'badge kind-' + k, text: KIND_LABEL[kind] || String(kind || '?') });
   }
 
+  function stanceBadge(stance) {
+    const s = STANCES.includes(stance) ? stance : 'say';
+    return h('span', { class: 'stance stance-' + s, title: 'stance: ' + s, dataset: { stance: s }, text: s });
+  }
+
   function speakerLabel(st, cls) {
     const name = st.speaker_name || st.speaker || '';
     const label = name ? name : 'unknown speaker';
@@ -228,7 +235,7 @@
     return h(
       'li',
       { class: 'st', tabindex: '0', dataset: { st: i } },
-      h('div', { class: 'st-head' }, h('span', { class: 'st-num', text: String(i + 1) }), speakerLabel(st, 'st-speaker'), kindBadge(st.kind)),
+      h('div', { class: 'st-head' }, h('span', { class: 'st-num', text: String(i + 1) }), speakerLabel(st, 'st-speaker'), kindBadge(st.kind), stanceBadge(st.stance)),
       h('p', { class: 'st-quote', text: clip(st.quote, 260) }),
       meta.length ? h('div', { class: 'st-meta' }, meta) : null,
     );
@@ -312,6 +319,7 @@
       query: params.get('query') || '',
       speaker: params.get('speaker') || '',
       kind: params.get('kind') || '',
+      stance: params.get('stance') || '',
       since: params.get('since') || '',
       until: params.get('until') || '',
     };
@@ -319,6 +327,7 @@
     const inQuery = h('input', { type: 'search', name: 'query', placeholder: 'words in the quote…', maxlength: '200', value: q.query, autofocus: true });
     const inSpeaker = h('input', { type: 'text', name: 'speaker', placeholder: 'e.g. Stoltenberg', maxlength: '200', value: q.speaker });
     const inKind = h('select', { name: 'kind' }, h('option', { value: '', text: 'any kind' }), KINDS.map((k) => h('option', { value: k, text: KIND_LABEL[k], selected: k === q.kind })));
+    const inStance = h('select', { name: 'stance' }, h('option', { value: '', text: 'any stance' }), STANCES.map((s) => h('option', { value: s, text: s, selected: s === q.stance })));
     const inSince = h('input', { type: 'date', name: 'since', value: q.since });
     const inUntil = h('input', { type: 'date', name: 'until', value: q.until });
     const form = h(
@@ -327,6 +336,7 @@
       field('Search', inQuery),
       field('Speaker', inSpeaker),
       field('Kind', inKind),
+      field('Stance', inStance),
       field('Since', inSince),
       field('Until', inUntil),
       h('button', { type: 'submit', text: 'Search' }),
@@ -337,6 +347,7 @@
         query: inQuery.value.trim(),
         speaker: inSpeaker.value.trim(),
         kind: inKind.value,
+        stance: inStance.value,
         since: inSince.value,
         until: inUntil.value,
       });
@@ -389,7 +400,7 @@
     return h(
       'li',
       { class: 'result', dataset: { id: st.id } },
-      h('div', { class: 'result-head' }, speakerLabel(st, 'result-speaker'), kindBadge(st.kind), d ? h('span', { class: 'date', text: d }) : null),
+      h('div', { class: 'result-head' }, speakerLabel(st, 'result-speaker'), kindBadge(st.kind), stanceBadge(st.stance), d ? h('span', { class: 'date', text: d }) : null),
       h('p', { class: 'result-quote', text: clip(st.quote, 320) }),
       h('div', { class: 'result-foot' }, articleLink, st.cue ? h('span', {}, 'cue: ', h('span', { class: 'role-tag key-cue', text: clip(st.cue, 40) })) : null),
     );
