@@ -4,6 +4,16 @@ Tokenisation is spaCy's blank tokenizer for the language (rule-based, no
 model). German POS tags (STTS) and lemmas come from HanTa, looked up once per
 word form and cached: news text repeats its words, so after a few articles
 almost every lookup is a dictionary hit. Nothing is loaded at import time.
+
+Whatever arrives is analysed, never refused:
+
+- A lone surrogate (``"\\ud800"``, valid in JSON, not encodable as UTF-8) is
+  read as U+FFFD, one code point for one code point, so every offset into the
+  original text stays valid. Token texts hold the U+FFFD; the text itself is
+  left as given (``Doc.text``), so a role's text is always ``text[span]``.
+- HanTa's analysis of a word grows with the square of its length (1,600
+  characters: 20 s). Tokens longer than :data:`MAX_ANALYSED_CHARS` and URLs or
+  e-mail addresses are tagged without it (:func:`_non_word_tag`).
 """
 
 from __future__ import annotations
@@ -18,6 +28,15 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # followed by a single line break ("Wahlverlauf und Wahlbeteiligung\nWie der …")
 _HEADING_LINE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([^\n]{1,70}?)[ \t]*(\n)(?=[ \t]*[A-ZÄÖÜ„\"»])")
 _HEADING_WORDS = 8
+# spaCy hashes token strings as UTF-8, which a lone surrogate cannot be
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Longest token HanTa analyses; the longest real word on train, dev and the seed
+# is 43 characters ("THW-Schnell-Einsatz-Einheit-Bergung-Ausland"), the longest
+# German words in use about 65. Past this, a token is a crawl accident (a path,
+# a run of letters) and HanTa's cost (0.03 s at 64 characters) only grows.
+MAX_ANALYSED_CHARS = 64
+# a URL or an e-mail address: no word, whatever HanTa would guess
+_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S|[^\s@]+@[^\s@]+\.[A-Za-z]{2,}\Z")
 SENTENCE_END = frozenset({".", "!", "?", "…"})
 QUOTE_CHARS = frozenset('"„“”«»‚‘’‹›')
 
@@ -117,12 +136,24 @@ def tag_word_de(word: str) -> tuple[str, str]:
     known = _known_wordforms_de().get(word)
     if known is not None:
         return known
+    if len(word) > MAX_ANALYSED_CHARS or _URL.match(word):
+        return _non_word_tag(word), word
     tagger = _hanta()
     try:
         lemma, tag = tagger.analyze(word, taglevel=1)
     except Exception:  # HanTa raises on a few odd strings; fall back to a guess
         return ("NE" if word[:1].isupper() else "NN"), word
     return str(tag), str(lemma)
+
+
+def _non_word_tag(word: str) -> str:
+    """STTS tag of a token HanTa is not asked about: "XY" (non-word) for a URL
+    or a token that is mostly digits and symbols, else a name or noun by its
+    capital, as HanTa guesses unknown words."""
+    letters = sum(c.isalpha() for c in word)
+    if _URL.match(word) or 2 * letters < len(word):
+        return "XY"
+    return "NE" if word[:1].isupper() else "NN"
 
 
 def _punct_tag(word: str) -> str:
@@ -136,10 +167,15 @@ def _punct_tag(word: str) -> str:
 
 
 def tokenize(text: str, lang: str = "de") -> list[Token]:
-    """Tokens with offsets; quotation marks always stand alone."""
+    """Tokens with offsets; quotation marks always stand alone.
+
+    Lone surrogates in ``text`` come out as U+FFFD in the token texts.
+    """
     from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 
     out: list[Token] = []
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)  # same length: offsets into the original hold
     doc = _tokenizer(lang)(text)
     # One array of offsets, lengths and flags instead of a spaCy Token object
     # per token: this loop was a third of the cost of extracting an article.
@@ -276,6 +312,8 @@ def _heading_breaks(text: str) -> list[int]:
     out = []
     for m in _HEADING_LINE.finditer(text):
         words = m.group(1).split()
+        if not words:
+            continue  # a line of spaces Python knows but the pattern does not (NBSP, U+3000)
         # a heading ends in a name or noun and has no verb; a hard-wrapped
         # first line of running text ("Der Minister sagte am Montag, die") has
         if (
