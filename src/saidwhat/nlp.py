@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .budget import ArticleTimeout
+from .budget import check as check_budget
+
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # a heading: a short first line of a paragraph without closing punctuation,
 # followed by a single line break ("Wahlverlauf und Wahlbeteiligung\nWie der …")
@@ -141,6 +144,8 @@ def tag_word_de(word: str) -> tuple[str, str]:
     tagger = _hanta()
     try:
         lemma, tag = tagger.analyze(word, taglevel=1)
+    except ArticleTimeout:  # the time budget's alarm, not HanTa: no guess to cache
+        raise
     except Exception:  # HanTa raises on a few odd strings; fall back to a guess
         return ("NE" if word[:1].isupper() else "NN"), word
     return str(tag), str(lemma)
@@ -483,5 +488,6 @@ def _preterite_read_as_adjective(tokens: list[Token], k: int) -> bool:
 def parse(text: str, lang: str = "de") -> Doc:
     tokens = tokenize(text, lang)
     sentences = split_sentences(text, tokens)
+    check_budget()
     tag_tokens(tokens, lang)
     return Doc(text=text, tokens=tokens, sentences=sentences, lang=lang)
