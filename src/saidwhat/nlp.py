@@ -12,8 +12,9 @@ Whatever arrives is analysed, never refused:
   original text stays valid. Token texts hold the U+FFFD; the text itself is
   left as given (``Doc.text``), so a role's text is always ``text[span]``.
 - HanTa's analysis of a word grows with the square of its length (1,600
-  characters: 20 s). Tokens longer than :data:`MAX_ANALYSED_CHARS` and URLs or
-  e-mail addresses are tagged without it (:func:`_non_word_tag`).
+  characters: 20 s). Tokens longer than :data:`MAX_ANALYSED_CHARS`, URLs,
+  e-mail addresses and long runs of digits and symbols are tagged without it
+  (:func:`_non_word_tag`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # German words in use about 65. Past this, a token is a crawl accident (a path,
 # a run of letters) and HanTa's cost (0.03 s at 64 characters) only grows.
 MAX_ANALYSED_CHARS = 64
+# Longest token of mostly digits and symbols HanTa analyses: on train, dev and
+# the seed they are at most 10 characters ("14:0-Lauf", "1980-ern", "Mw=5,6");
+# longer ones are digit and symbol soup (a hash, a mangled table)
+MAX_SOUP_CHARS = 16
 # a URL or an e-mail address: no word, whatever HanTa would guess
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S|[^\s@]+@[^\s@]+\.[A-Za-z]{2,}\Z")
 SENTENCE_END = frozenset({".", "!", "?", "…"})
@@ -139,7 +144,7 @@ def tag_word_de(word: str) -> tuple[str, str]:
     known = _known_wordforms_de().get(word)
     if known is not None:
         return known
-    if len(word) > MAX_ANALYSED_CHARS or _URL.match(word):
+    if len(word) > MAX_ANALYSED_CHARS or _URL.match(word) or (len(word) > MAX_SOUP_CHARS and _mostly_symbols(word)):
         return _non_word_tag(word), word
     tagger = _hanta()
     try:
@@ -155,10 +160,13 @@ def _non_word_tag(word: str) -> str:
     """STTS tag of a token HanTa is not asked about: "XY" (non-word) for a URL
     or a token that is mostly digits and symbols, else a name or noun by its
     capital, as HanTa guesses unknown words."""
-    letters = sum(c.isalpha() for c in word)
-    if _URL.match(word) or 2 * letters < len(word):
+    if _URL.match(word) or _mostly_symbols(word):
         return "XY"
     return "NE" if word[:1].isupper() else "NN"
+
+
+def _mostly_symbols(word: str) -> bool:
+    return 2 * sum(c.isalpha() for c in word) < len(word)
 
 
 def _punct_tag(word: str) -> str:
