@@ -92,11 +92,16 @@ def _read_input(path: Path) -> tuple[str, str, date | None]:
 def write_json_atomic(path: Path, obj: Any) -> None:
     """Write JSON via a temporary file in the same directory and ``os.replace``,
     so a reader (or an interrupted run) never sees a half-written file."""
+    try:
+        data = (json.dumps(obj, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        # a lone surrogate in the text (valid in JSON input, not in UTF-8):
+        # its \udXXX escape keeps it, and every offset, exactly
+        data = (json.dumps(obj, ensure_ascii=True, indent=1) + "\n").encode("ascii")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(obj, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         os.replace(tmp, path)
     except BaseException:
         try:

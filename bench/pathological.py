@@ -1,0 +1,148 @@
+"""CPU time of ``extract`` on the pathological inputs of issue 12, against normal news.
+
+usage: python bench/pathological.py [--timeout SECONDS] [NAME ...]
+
+Each input runs in a fresh process (models loaded and warmed first, so only
+the extraction is timed; ``--timeout`` stops one that runs away) and is
+reported with its process CPU seconds, its seconds per million characters
+and that rate against normal news (the bundled examples, or ../shared's dev
+articles when present). Target: each input under 1 s (PASS/FAIL); a crash
+is a FAIL too. Run it against another tree with ``PYTHONPATH=OTHER/src``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import random
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO.parent / "shared" / "data" / "wikinews-quotes" / "dev"
+TARGET_S = 1.0
+
+
+def _letters(n: int) -> str:
+    rng = random.Random(n)
+    return "".join(rng.choice("abcdefghijklmnopqrstuvwxyzäöüß") for _ in range(n))
+
+
+def _long_word(n: int) -> str:
+    return f"Der Sprecher sagte, das Wort {_letters(n)} sei gut."
+
+
+def _unpunctuated(tokens: int) -> str:
+    words = "der Minister sagte die Lage sei ernst und die Regierung erklärte man werde prüfen".split()
+    return " ".join(words[i % len(words)] for i in range(tokens))
+
+
+# name → input text
+INPUTS: dict[str, Callable[[], str]] = {
+    "surrogate": lambda: "Er sagte \ud800 gut.",
+    "blank-line": lambda: "Titel\n\n\xa0\nDer Mann sagte, er komme.",  # NBSP: Python splits on it
+    "word-1600": lambda: _long_word(1_600),
+    "word-2500": lambda: _long_word(2_500),
+    "unclosed-100k": lambda: ("Er sagte 'so ‚ und " * 6_000)[:100_000],
+    "er-sagte-3000": lambda: "Er sagte, " * 3_000 + "es sei gut.",
+    "unpunctuated-6000": lambda: _unpunctuated(6_000),
+    "run-on-4000": lambda: " ".join(["der Bericht Die Regierung sagte"] * 800),
+}
+
+
+def normal_texts() -> list[str]:
+    files = sorted(DEV.glob("*.json"))
+    if files:
+        return [json.loads(f.read_text(encoding="utf-8"))["originalText"] for f in files]
+    return [Path(f).read_text(encoding="utf-8") for f in sorted(glob.glob(str(REPO / "examples" / "*.txt")))]
+
+
+def _warm_up() -> None:
+    from saidwhat.pipeline import extract
+
+    extract("„Wir kommen morgen“, sagte der Sprecher Qwzrtplk. Er sagte, man sei bereit.")  # loads HanTa too
+
+
+def _cpu(fn: Callable[[], object]) -> float:
+    started = time.process_time()
+    fn()
+    return time.process_time() - started
+
+
+def measure_one(name: str) -> dict[str, object]:
+    """In the child process: CPU seconds of one input (or its error)."""
+    from saidwhat.pipeline import extract
+
+    _warm_up()
+    text = INPUTS[name]()
+    try:
+        seconds = _cpu(lambda: extract(text))
+    except Exception as e:  # noqa: BLE001 - a crash is a result here
+        return {"chars": len(text), "error": f"{type(e).__name__}: {str(e)[:80]}"}
+    return {"chars": len(text), "seconds": seconds}
+
+
+def measure_normal() -> dict[str, object]:
+    """In the child process: CPU seconds per character on normal news (second pass, caches warm)."""
+    from saidwhat.pipeline import extract
+
+    _warm_up()
+    texts = normal_texts()
+    for t in texts:
+        extract(t)
+    seconds = _cpu(lambda: [extract(t) for t in texts])
+    return {"chars": sum(map(len, texts)), "seconds": seconds}
+
+
+def run_child(arg: str, timeout: float) -> dict[str, object]:
+    try:
+        done = subprocess.run(
+            [sys.executable, __file__, f"--child={arg}"], capture_output=True, text=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"still running after {timeout:g} s (stopped)"}
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["no output"])[-1][:100]}
+    result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("names", nargs="*", metavar="NAME", help=f"inputs to run (default: all of {', '.join(INPUTS)})")
+    ap.add_argument("--timeout", type=float, default=150.0, help="seconds before an input is stopped (default: 150)")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        print(json.dumps(measure_normal() if args.child == "-normal" else measure_one(args.child)))
+        return 0
+    normal = run_child("-normal", args.timeout)
+    if "error" in normal:
+        print(f"normal news failed: {normal['error']}")
+        return 1
+    normal_rate = float(str(normal["seconds"])) / int(str(normal["chars"]))
+    print(f"normal news: {int(str(normal['chars'])):,} chars, {normal_rate * 1e6:.2f} s/Mchar CPU")
+    print(f"{'input':<20}{'chars':>9}{'CPU s':>10}{'s/Mchar':>10}{'x news':>9}  target < {TARGET_S:g} s")
+    failed = 0
+    for name in args.names or list(INPUTS):
+        r = run_child(name, args.timeout)
+        chars = len(INPUTS[name]())
+        if "error" in r:
+            failed += 1
+            print(f"{name:<20}{chars:>9}  FAIL: {r['error']}")
+            continue
+        seconds = float(str(r["seconds"]))
+        rate = seconds / chars
+        verdict = "PASS" if seconds < TARGET_S else "FAIL"
+        failed += verdict == "FAIL"
+        print(f"{name:<20}{chars:>9}{seconds:>10.3f}{rate * 1e6:>10.1f}{rate / normal_rate:>9.1f}  {verdict}")
+    print(f"{failed} of {len(args.names or INPUTS)} inputs fail the target")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
