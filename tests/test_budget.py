@@ -4,6 +4,8 @@ annotate, ingest, serve and the Spark worker report a slow article as failed
 
 from __future__ import annotations
 
+import io
+import json
 import threading
 import time
 from pathlib import Path
@@ -14,7 +16,7 @@ import pytest
 import saidwhat.pipeline
 from saidwhat.budget import ArticleTimeout, check, time_limit
 from saidwhat.commands.annotate import annotate_paths
-from saidwhat.ingest import process_item
+from saidwhat.ingest import ingest, process_item
 from saidwhat.ingest.sources import Item
 from saidwhat.model import Article
 from saidwhat.pipeline import extract
@@ -122,6 +124,17 @@ def test_ingest_reports_the_slow_record() -> None:
     assert slow.article is None and slow.error == "took longer than 0.3 s"
     fine = process_item(Item(name="x.jsonl:3", text=TEXT), time_limit_s=0.3)
     assert fine.article is not None and fine.article.statements
+
+
+@pytest.mark.usefixtures("slow_when_marked")
+def test_ingest_run_goes_on_and_counts_the_failure(tmp_path: Path) -> None:
+    lines = [{"url": f"https://x.de/{k}", "text": t} for k, t in enumerate([TEXT, "LANGSAM " + TEXT, TEXT + " Ja."])]
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8")
+    errors = io.StringIO()
+    summary = ingest([str(jsonl)], str(tmp_path / "s.db"), progress=False, err=errors, time_limit_s=0.3)
+    assert (summary.articles, summary.failed) == (2, 1)
+    assert f"skipped {jsonl}:2: took longer than 0.3 s" in errors.getvalue()
 
 
 def test_serve_answers_422_and_frees_the_slot(tmp_path: Path) -> None:
