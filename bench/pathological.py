@@ -8,7 +8,8 @@ whatever else loads the machine) and is
 reported with its process CPU seconds, its seconds per million characters
 and that rate against normal news (the bundled examples, or ../shared's dev
 articles when present). Target: each input under 1 s (PASS/FAIL); a crash
-is a FAIL too. Run it against another tree with ``PYTHONPATH=OTHER/src``.
+is a FAIL too. ``unclosed-100k-quotes`` times the quote stage alone on the
+100 KB line (its own super-linear part). Run it against another tree with ``PYTHONPATH=OTHER/src``.
 """
 
 from __future__ import annotations
@@ -42,17 +43,26 @@ def _unpunctuated(tokens: int) -> str:
     return " ".join(words[i % len(words)] for i in range(tokens))
 
 
+def _unclosed_line() -> str:
+    return ("Er sagte 'so ‚ und " * 6_000)[:100_000]
+
+
 # name → input text
 INPUTS: dict[str, Callable[[], str]] = {
     "surrogate": lambda: "Er sagte \ud800 gut.",
     "blank-line": lambda: "Titel\n\n\xa0\nDer Mann sagte, er komme.",  # NBSP: Python splits on it
     "word-1600": lambda: _long_word(1_600),
     "word-2500": lambda: _long_word(2_500),
-    "unclosed-100k": lambda: ("Er sagte 'so ‚ und " * 6_000)[:100_000],
+    "unclosed-100k": _unclosed_line,
+    "unclosed-100k-quotes": _unclosed_line,  # quotes.find_quotes alone (STAGE_ONLY)
     "er-sagte-3000": lambda: "Er sagte, " * 3_000 + "es sei gut.",
     "unpunctuated-6000": lambda: _unpunctuated(6_000),
     "run-on-4000": lambda: " ".join(["der Bericht Die Regierung sagte"] * 800),
 }
+
+
+# inputs timed on one stage instead of all of extract
+STAGE_ONLY = {"unclosed-100k-quotes"}
 
 
 def normal_texts() -> list[str]:
@@ -79,9 +89,12 @@ def measure_one(name: str) -> dict[str, object]:
     from saidwhat.pipeline import extract
 
     _warm_up()
+    from saidwhat.pipeline.quotes import find_quotes
+
     text = INPUTS[name]()
+    run = (lambda: find_quotes(text)) if name in STAGE_ONLY else (lambda: extract(text))
     try:
-        seconds = _cpu(lambda: extract(text))
+        seconds = _cpu(run)
     except Exception as e:  # noqa: BLE001 - a crash is a result here
         return {"chars": len(text), "error": f"{type(e).__name__}: {str(e)[:80]}"}
     return {"chars": len(text), "seconds": seconds}
