@@ -219,6 +219,19 @@ class Article:
     def __len__(self) -> int:
         return len(self.statements)
 
+    def span_errors(self) -> list[str]:
+        """Where a statement breaks the promise that its roles are character
+        ranges inside ``text``, and its quote is one at least; empty when all hold."""
+        errors: list[str] = []
+        for i, st in enumerate(self.statements):
+            if not st.quote:
+                errors.append(f"statement {i}: no quote span")
+            for name in ROLES:
+                for span in st.role(name):
+                    if span.end > len(self.text):
+                        errors.append(f"statement {i}: {name} [{span.begin}, {span.end}) past the text's end")
+        return errors
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,

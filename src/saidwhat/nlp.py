@@ -4,6 +4,17 @@ Tokenisation is spaCy's blank tokenizer for the language (rule-based, no
 model). German POS tags (STTS) and lemmas come from HanTa, looked up once per
 word form and cached: news text repeats its words, so after a few articles
 almost every lookup is a dictionary hit. Nothing is loaded at import time.
+
+Whatever arrives is analysed, never refused:
+
+- A lone surrogate (``"\\ud800"``, valid in JSON, not encodable as UTF-8) is
+  read as U+FFFD, one code point for one code point, so every offset into the
+  original text stays valid. Token texts hold the U+FFFD; the text itself is
+  left as given (``Doc.text``), so a role's text is always ``text[span]``.
+- HanTa's analysis of a word grows with the square of its length (1,600
+  characters: 20 s). Tokens longer than :data:`MAX_ANALYSED_CHARS`, URLs,
+  e-mail addresses and long runs of digits and symbols are tagged without it
+  (:func:`_non_word_tag`).
 """
 
 from __future__ import annotations
@@ -13,11 +24,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .budget import ArticleTimeout
+from .budget import check as check_budget
+
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # a heading: a short first line of a paragraph without closing punctuation,
 # followed by a single line break ("Wahlverlauf und Wahlbeteiligung\nWie der …")
 _HEADING_LINE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*([^\n]{1,70}?)[ \t]*(\n)(?=[ \t]*[A-ZÄÖÜ„\"»])")
 _HEADING_WORDS = 8
+# spaCy hashes token strings as UTF-8, which a lone surrogate cannot be
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Longest token HanTa analyses; the longest real word on train, dev and the seed
+# is 43 characters ("THW-Schnell-Einsatz-Einheit-Bergung-Ausland"), the longest
+# German words in use about 65. Past this, a token is a crawl accident (a path,
+# a run of letters) and HanTa's cost (0.03 s at 64 characters) only grows.
+MAX_ANALYSED_CHARS = 64
+# Longest token of mostly digits and symbols HanTa analyses: on train, dev and
+# the seed they are at most 10 characters ("14:0-Lauf", "1980-ern", "Mw=5,6");
+# longer ones are digit and symbol soup (a hash, a mangled table)
+MAX_SOUP_CHARS = 16
+# a URL or an e-mail address: no word, whatever HanTa would guess
+_URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S|[^\s@]+@[^\s@]+\.[A-Za-z]{2,}\Z")
 SENTENCE_END = frozenset({".", "!", "?", "…"})
 QUOTE_CHARS = frozenset('"„“”«»‚‘’‹›')
 
@@ -117,12 +144,29 @@ def tag_word_de(word: str) -> tuple[str, str]:
     known = _known_wordforms_de().get(word)
     if known is not None:
         return known
+    if len(word) > MAX_ANALYSED_CHARS or _URL.match(word) or (len(word) > MAX_SOUP_CHARS and _mostly_symbols(word)):
+        return _non_word_tag(word), word
     tagger = _hanta()
     try:
         lemma, tag = tagger.analyze(word, taglevel=1)
+    except ArticleTimeout:  # the time budget's alarm, not HanTa: no guess to cache
+        raise
     except Exception:  # HanTa raises on a few odd strings; fall back to a guess
         return ("NE" if word[:1].isupper() else "NN"), word
     return str(tag), str(lemma)
+
+
+def _non_word_tag(word: str) -> str:
+    """STTS tag of a token HanTa is not asked about: "XY" (non-word) for a URL
+    or a token that is mostly digits and symbols, else a name or noun by its
+    capital, as HanTa guesses unknown words."""
+    if _URL.match(word) or _mostly_symbols(word):
+        return "XY"
+    return "NE" if word[:1].isupper() else "NN"
+
+
+def _mostly_symbols(word: str) -> bool:
+    return 2 * sum(c.isalpha() for c in word) < len(word)
 
 
 def _punct_tag(word: str) -> str:
@@ -136,10 +180,15 @@ def _punct_tag(word: str) -> str:
 
 
 def tokenize(text: str, lang: str = "de") -> list[Token]:
-    """Tokens with offsets; quotation marks always stand alone."""
+    """Tokens with offsets; quotation marks always stand alone.
+
+    Lone surrogates in ``text`` come out as U+FFFD in the token texts.
+    """
     from spacy.attrs import IDX, IS_SPACE, LENGTH, SPACY
 
     out: list[Token] = []
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)  # same length: offsets into the original hold
     doc = _tokenizer(lang)(text)
     # One array of offsets, lengths and flags instead of a spaCy Token object
     # per token: this loop was a third of the cost of extracting an article.
@@ -276,6 +325,8 @@ def _heading_breaks(text: str) -> list[int]:
     out = []
     for m in _HEADING_LINE.finditer(text):
         words = m.group(1).split()
+        if not words:
+            continue  # a line of spaces Python knows but the pattern does not (NBSP, U+3000)
         # a heading ends in a name or noun and has no verb; a hard-wrapped
         # first line of running text ("Der Minister sagte am Montag, die") has
         if (
@@ -445,5 +496,6 @@ def _preterite_read_as_adjective(tokens: list[Token], k: int) -> bool:
 def parse(text: str, lang: str = "de") -> Doc:
     tokens = tokenize(text, lang)
     sentences = split_sentences(text, tokens)
+    check_budget()
     tag_tokens(tokens, lang)
     return Doc(text=text, tokens=tokens, sentences=sentences, lang=lang)

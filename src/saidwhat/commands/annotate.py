@@ -4,7 +4,8 @@ Each ``IN_DIR/<name>.json`` (a corpus document: its ``originalText`` is
 used, its annotations ignored) or ``IN_DIR/<name>.txt`` becomes
 ``OUT_DIR/<name>.json``, ready for ``saidwhat eval``. A bad input file is
 reported as one line on stderr and the others go on; the exit status is 1
-if any file failed.
+if any file failed. So is an article that takes longer than its time budget
+(``--time-limit``, :mod:`saidwhat.budget`).
 """
 
 from __future__ import annotations
@@ -36,7 +37,32 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--learned", action="store_true", help="also run the learned stage (CC BY-NC-SA model; see docs/models.md)"
     )
+    add_time_limit_argument(p)
     p.set_defaults(func=run)
+
+
+def add_time_limit_argument(p: argparse.ArgumentParser) -> None:
+    """``--time-limit SECONDS``: the per-article budget (annotate, ingest, serve)."""
+    from ..budget import DEFAULT_SECONDS, ENV_SECONDS, default_seconds
+
+    p.add_argument(
+        "--time-limit",
+        type=_seconds,
+        default=default_seconds(),
+        metavar="SECONDS",
+        help=f"report an article that takes longer as failed and go on; 0: no limit "
+        f"(default: ${ENV_SECONDS} or {DEFAULT_SECONDS:g})",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 <= value < 1e9:  # (also refuses nan and inf)
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0: no limit)")
+    return value
 
 
 # --------------------------------------------------------------------------
@@ -66,11 +92,16 @@ def _read_input(path: Path) -> tuple[str, str, date | None]:
 def write_json_atomic(path: Path, obj: Any) -> None:
     """Write JSON via a temporary file in the same directory and ``os.replace``,
     so a reader (or an interrupted run) never sees a half-written file."""
+    try:
+        data = (json.dumps(obj, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        # a lone surrogate in the text (valid in JSON input, not in UTF-8):
+        # its \udXXX escape keeps it, and every offset, exactly
+        data = (json.dumps(obj, ensure_ascii=True, indent=1) + "\n").encode("ascii")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(obj, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -80,15 +111,17 @@ def write_json_atomic(path: Path, obj: Any) -> None:
         raise
 
 
-def annotate_file(path: Path, outdir: Path, lang: str) -> str | None:
+def annotate_file(path: Path, outdir: Path, lang: str, time_limit_s: float = 0.0) -> str | None:
     """Annotate one file; returns None on success or a one-line error message."""
+    from ..budget import time_limit
     from ..corpus import article_to_corpus
     from ..errors import SaidwhatError
     from ..pipeline import extract
 
     try:
         text, name, published = _read_input(path)
-        article = extract(text, lang=lang, published=published)
+        with time_limit(time_limit_s):
+            article = extract(text, lang=lang, published=published)
         write_json_atomic(outdir / f"{path.stem}.json", article_to_corpus(article, name))
     except SaidwhatError as e:
         msg = str(e)
@@ -106,12 +139,12 @@ def annotate_file(path: Path, outdir: Path, lang: str) -> str | None:
 # Many files, optionally in worker processes
 # --------------------------------------------------------------------------
 
-_worker_args: tuple[Path, str] | None = None
+_worker_args: tuple[Path, str, float] | None = None
 
 
-def _init_worker(outdir: Path, lang: str) -> None:
+def _init_worker(outdir: Path, lang: str, time_limit_s: float) -> None:
     global _worker_args
-    _worker_args = (outdir, lang)
+    _worker_args = (outdir, lang, time_limit_s)
     from ..pipeline import extract
 
     # Load the tokenizer and tagger once per process, not per article.
@@ -132,17 +165,19 @@ def input_files(indir: Path) -> list[Path]:
     return sorted(p for p in indir.iterdir() if p.suffix in INPUT_SUFFIXES and p.is_file())
 
 
-def annotate_paths(paths: list[Path], outdir: Path, lang: str, workers: int) -> Iterator[tuple[Path, str | None]]:
+def annotate_paths(
+    paths: list[Path], outdir: Path, lang: str, workers: int, time_limit_s: float = 0.0
+) -> Iterator[tuple[Path, str | None]]:
     if workers <= 1 or len(paths) <= 1:
         for p in paths:
-            yield p, annotate_file(p, outdir, lang)
+            yield p, annotate_file(p, outdir, lang, time_limit_s)
         return
     import multiprocessing as mp
 
     # "spawn": workers start clean (no inherited threads or half-loaded
     # models) and each loads the models once in its initializer.
     ctx = mp.get_context("spawn")
-    with ctx.Pool(min(workers, len(paths)), initializer=_init_worker, initargs=(outdir, lang)) as pool:
+    with ctx.Pool(min(workers, len(paths)), initializer=_init_worker, initargs=(outdir, lang, time_limit_s)) as pool:
         yield from pool.imap_unordered(_work, paths, chunksize=1)
 
 
@@ -175,7 +210,7 @@ def run(args: argparse.Namespace) -> int:
         seen[p.stem] = p
         todo.append(p)
     done = 0
-    for _path, err in annotate_paths(todo, outdir, args.lang, args.workers):
+    for _path, err in annotate_paths(todo, outdir, args.lang, args.workers, args.time_limit):
         if err is None:
             done += 1
         else:

@@ -7,6 +7,8 @@ import os
 import sys
 from typing import Any
 
+from .annotate import add_time_limit_argument
+
 
 def default_db() -> str:
     """``$SAIDWHAT_DB``, else ``saidwhat.db`` in the current directory."""
@@ -48,6 +50,7 @@ def register(sub: Any) -> None:
         help="publication date for inputs that carry none (anchors 'gestern', 'am Montag')",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    add_time_limit_argument(p)
     p.set_defaults(func=run)
 
 
@@ -63,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         annotations=args.annotations,
         published=args.published,
         progress=not args.quiet,
+        time_limit_s=args.time_limit,
     )
     print(f"saidwhat: {summary.line()}", file=sys.stderr)
     return 1 if summary.failed else 0

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .annotate import add_time_limit_argument
+
 DEFAULT_DB = "saidwhat.db"
 
 
@@ -33,6 +35,7 @@ def register(sub: Any) -> None:
         "--workers", type=int, default=1, help="server processes (default: 1; each has its own connections and cache)"
     )
     p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    add_time_limit_argument(p)  # for POST /api/extract
     p.set_defaults(func=run)
 
 
@@ -54,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
         from ..web import create_app
     except ModuleNotFoundError as e:
         raise SaidwhatError(f"serve needs the web extra ({e.name} is missing): pip install 'saidwhat[web]'") from None
+    from ..budget import ENV_SECONDS
     from ..store import Store
 
     if not 0 < args.port < 65536:
@@ -80,11 +84,18 @@ def run(args: argparse.Namespace) -> int:
         os.environ[_ENV_DB] = str(Path(args.db).resolve())
         os.environ[_ENV_CACHE] = str(max(0, args.cache))
         os.environ[_ENV_LOOPBACK] = "1" if loopback else "0"
+        os.environ[ENV_SECONDS] = str(args.time_limit)
         uvicorn.run("saidwhat.commands.serve:app_from_env", factory=True, workers=args.workers, **options)
         return 0
     store = Store(args.db, readonly=True)
     try:
-        uvicorn.run(create_app(store, allowed_hosts=_allowed(loopback), cache_entries=max(0, args.cache)), **options)
+        app = create_app(
+            store,
+            allowed_hosts=_allowed(loopback),
+            cache_entries=max(0, args.cache),
+            extract_time_limit_s=args.time_limit,
+        )
+        uvicorn.run(app, **options)
     finally:
         store.close()
     return 0

@@ -17,8 +17,10 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import IO, TypeVar
 
+from ..budget import DEFAULT_SECONDS, time_limit
 from ..errors import InputError, SaidwhatError
 from ..model import Article
 from ..store import Prepared, Store, article_id_for, prepare
@@ -87,17 +89,18 @@ def _html_to_text(item: Item) -> None:
     item.html = None  # don't ship the page back to the writer
 
 
-def process_item(item: Item) -> IngestResult:
-    """Worker side: HTML to text, then extraction. Never raises."""
+def process_item(item: Item, time_limit_s: float = 0.0) -> IngestResult:
+    """Worker side: HTML to text, then extraction, within ``time_limit_s``. Never raises."""
     try:
         if item.article is not None:
             article = item.article
         else:
-            if item.html is not None and item.text is None:
-                _html_to_text(item)
             from ..pipeline import extract
 
-            article = extract(item.text or "", lang=item.lang, published=item.published)
+            with time_limit(time_limit_s):
+                if item.html is not None and item.text is None:
+                    _html_to_text(item)
+                article = extract(item.text or "", lang=item.lang, published=item.published)
         article.lang = item.lang
         if item.published and (article.published is None or item.article is not None):
             article.published = date.fromisoformat(item.published)
@@ -178,6 +181,7 @@ def ingest(
     published: str | None = None,
     progress: bool = True,
     err: IO[str] | None = None,
+    time_limit_s: float = DEFAULT_SECONDS,
 ) -> Summary:
     """Ingest ``paths`` into the store at ``db``; see ``saidwhat ingest --help``."""
     err = err or sys.stderr
@@ -239,7 +243,7 @@ def ingest(
 
     delay = float(os.environ.get("SAIDWHAT_INGEST_TEST_DELAY", "0") or 0)
     try:
-        for res in ordered_map(process_item, to_process(), workers):
+        for res in ordered_map(partial(process_item, time_limit_s=time_limit_s), to_process(), workers):
             item = res.item
             if res.article is None:
                 report(item.where, res.error or "unknown error")

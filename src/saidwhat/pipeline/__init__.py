@@ -18,6 +18,10 @@ Stages, in order (each module says what it reads and writes):
     missed. See docs/models.md.
 11. ``stance.assign_stances`` the speech act of each statement (say, deny,
     demand, …) from the cue lexicons; changes nothing else. See docs/stance.md.
+
+Between stages the pipeline calls :func:`saidwhat.budget.check`: under a
+cooperative time budget (extraction in a thread, as ``serve`` runs it) an
+article past its budget stops there with :class:`~saidwhat.budget.ArticleTimeout`.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import os
 from bisect import bisect_right
 from datetime import date
 
+from ..budget import check as check_budget
 from ..errors import InputError
 from ..lang import SUPPORTED_LANGUAGES
 from ..model import Article, Kind
@@ -87,9 +92,12 @@ def extract(
     if not text.strip() or lang != "de":
         return article
     doc = parse(text, lang)
+    check_budget()
     art = Analysed.build(doc, find_quotes(text))
+    check_budget()
     found = find_statements(art)
     article.statements = [to_statement(doc, f, confidence(f)) for f in found]
+    check_budget()
     if learned:
         from ..learn import statements as learned_stage  # lazy: its CRFs load on first use
 
@@ -103,12 +111,17 @@ def extract(
 def find_statements(art: Analysed) -> list[Found]:
     """Run stages 3–8 over an analysed article."""
     direct, embedded, used_cues = find_direct(art)
+    check_budget()
     found = direct + _dedupe(art, find_indirect(art, used_cues), direct)
+    check_budget()
     found += find_reported(art, found)
+    check_budget()
     found += find_continuations(art, found)
+    check_budget()
     found += find_nested(art, embedded, found)
     found += demanded_objects(art, found)
     found += relayed_quotes(art, found)
+    check_budget()
     found = _impersonal_speakers(art, found)
     resolve_entities(art, found)
     # speaker carriers (a cue verb's subject lent to a continuation) are no statements

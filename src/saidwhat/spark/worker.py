@@ -20,12 +20,10 @@ long) becomes a ``failed`` row with its error, and the job goes on.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import re
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +32,7 @@ from datetime import date, datetime
 from html.parser import HTMLParser
 from typing import Any
 
+from ..budget import DEFAULT_SECONDS, time_limit
 from ..model import ROLES, Article, Statement
 
 # Longest article text processed (characters). News articles are a few
@@ -42,8 +41,9 @@ from ..model import ROLES, Article, Statement
 # own MAX_TEXT_CHARS so that the guard is ours, not an exception from deep
 # inside the extractor.
 DEFAULT_MAX_CHARS = 1_000_000
-# Wall-clock limit per article (seconds); 0 disables it.
-DEFAULT_TIMEOUT_S = 60.0
+# Wall-clock limit per article (seconds); 0 disables it. The same budget as
+# annotate, ingest and serve (saidwhat.budget).
+DEFAULT_TIMEOUT_S = DEFAULT_SECONDS
 # Errors are stored in the article table: keep them readable, not a dump.
 _MAX_ERROR_CHARS = 500
 
@@ -81,10 +81,6 @@ ARTICLE_FIELDS: tuple[str, ...] = (
 
 RawRecord = dict[str, Any]
 OutputRow = tuple[Any, ...]
-
-
-class ArticleTimeout(Exception):
-    """One article took longer than the per-article time limit."""
 
 
 class BadArticle(Exception):
@@ -392,36 +388,6 @@ def month_of(published: date | None) -> str:
     from . import UNKNOWN_MONTH
 
     return published.strftime("%Y-%m") if published else UNKNOWN_MONTH
-
-
-# --------------------------------------------------------------------------
-# The time guard
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`ArticleTimeout` in this block after ``seconds``.
-
-    Uses SIGALRM, which works only in a process's main thread (where Spark's
-    Python worker runs tasks); elsewhere, or with ``seconds <= 0``, the block
-    runs unguarded and the length cap is the only guard. Pure-Python loops are
-    interrupted; a single long C call (one regex match) finishes first.
-    """
-    usable = seconds > 0 and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def _raise(signum: int, frame: Any) -> None:
-        raise ArticleTimeout(f"article took longer than {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 # --------------------------------------------------------------------------

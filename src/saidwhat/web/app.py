@@ -30,6 +30,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
+from ..budget import ArticleTimeout, default_seconds, time_limit
 from ..errors import SaidwhatError
 from ..model import ROLES, Article, Kind, Stance
 from .cache import ResponseCache
@@ -415,6 +416,7 @@ def create_app(
     max_extract_chars: int = MAX_EXTRACT_CHARS,
     allowed_hosts: list[str] | None = None,
     cache_entries: int = 0,
+    extract_time_limit_s: float | None = None,
 ) -> FastAPI:
     """The web application over ``store`` (opened read-only by the caller).
 
@@ -422,7 +424,12 @@ def create_app(
     ``allowed_hosts`` (hostnames without port) enables the Host-header check.
     ``cache_entries`` > 0 caches that many GET responses, emptied whenever the
     database file changes (see :mod:`saidwhat.web.cache`).
+    ``extract_time_limit_s`` bounds one ``/api/extract`` (default: the
+    per-article budget of :mod:`saidwhat.budget`; it runs in the thread pool,
+    so the budget is the pipeline's cooperative deadline): a text that takes
+    longer is answered 422 and frees its slot.
     """
+    extract_seconds = default_seconds() if extract_time_limit_s is None else extract_time_limit_s
     app = FastAPI(
         title="saidwhat",
         version=__version__,
@@ -593,7 +600,10 @@ def create_app(
         if not extract_slots.acquire(timeout=EXTRACT_WAIT_S):
             raise ApiError(503, "the extractor is busy, try again shortly")
         try:
-            result = fn(body.text, lang=body.lang, published=body.published)
+            with time_limit(extract_seconds):
+                result = fn(body.text, lang=body.lang, published=body.published)
+        except ArticleTimeout as e:
+            raise ApiError(422, f"text {e} to extract") from None
         finally:
             extract_slots.release()
         return _json(
