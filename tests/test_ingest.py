@@ -128,6 +128,28 @@ def test_folder_recursive_with_html(tmp_path: Path) -> None:
         assert page["published"] == "2024-04-03"
 
 
+class _BrokenTrafilatura:
+    """An import hook standing for a trafilatura that is installed but cannot import
+    (justext without lxml_html_clean, as a fresh install with an old pip left it)."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+
+
+def test_html_without_working_trafilatura_names_the_import_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes((FIX / "page.html").read_bytes())
+    monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_BrokenTrafilatura(), *sys.meta_path])
+    assert run_cli("ingest", str(page), "--db", str(tmp_path / "t.db"), "-q") == 1
+    err = capsys.readouterr().err
+    assert str(page) in err
+    assert "reading HTML needs trafilatura (lxml.html.clean module is now a separate project" in err
+
+
 def test_warc(tmp_path: Path) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
