@@ -11,7 +11,9 @@ from saidwhat.errors import InputError
 from saidwhat.pipeline import extract
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n ", "„", "„“", '"""""', "«»«»", "...", "\x00\x01", "ü" * 50, "„Hallo", "sagte er,"])
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n ", "„", "„“", '"""""', "«»«»", "...", "\x00\x01", "ü" * 50, "„Hallo", "sagte er,"]
+)
 def test_odd_inputs(text: str) -> None:
     art = extract(text)
     for st in art.statements:
@@ -21,7 +23,7 @@ def test_odd_inputs(text: str) -> None:
 
 def test_garbage_is_fast() -> None:
     rng = random.Random(7)
-    alphabet = "abcdefgh „“\"»«,.:;!?\n sagte er sei laut zufolge"
+    alphabet = 'abcdefgh „“"»«,.:;!?\n sagte er sei laut zufolge'
     text = "".join(rng.choice(alphabet) for _ in range(50_000))
     t0 = time.perf_counter()
     extract(text)

@@ -50,7 +50,11 @@ def test_seed_statements_found_with_entities(seed: tuple[str, list[dict], list[S
 def test_seed_few_spurious(seed: tuple[str, list[dict], list[Statement]]) -> None:
     text, gold, preds = seed
     gold_chars = _quote_chars([(s["charBegin"], s["charEnd"]) for g in gold for s in g["quote"]["spans"]])
-    spurious = [st.role_text("quote", text)[:60] for st in preds if not _quote_chars([(s.begin, s.end) for s in st.quote]) & gold_chars]
+    spurious = [
+        st.role_text("quote", text)[:60]
+        for st in preds
+        if not _quote_chars([(s.begin, s.end) for s in st.quote]) & gold_chars
+    ]
     assert len(spurious) <= 3, spurious
 
 
