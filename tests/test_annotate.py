@@ -126,4 +126,5 @@ def test_annotate_dev_sample_scores(tmp_path: Path) -> None:
 
     s = evaluate_dirs(sample, tmp_path / "pred")
     assert s.documents == 3 and not s.missing_predictions
-    assert 0.0 <= s.joint.f1 <= 1.0
+    # plumbing, not quality (the dev gate measures that): predictions came out and pair with gold quotes
+    assert s.joint.n_precision > 0 and s.joint.f1 > 0

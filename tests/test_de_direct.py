@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from saidwhat.model import Kind
-from test_de_helpers import Case, case_id, check, check_case, run
+from test_de_helpers import Case, case_id, check, check_case, run, runs_with_anchor
 
 CASES = [
     Case(
@@ -140,8 +140,8 @@ def test_nested_short_quote_in_indirect_speech() -> None:
 
 
 def test_titles_in_quotes_are_not_statements() -> None:
-    art = run("Der Film „Das Boot“ lief am Sonntag im Fernsehen.")
-    assert art.statements == []
+    for _, found in runs_with_anchor("Der Film „Das Boot“ lief am Sonntag im Fernsehen."):
+        assert found == []
 
 
 def test_bare_quote_shares_the_frame_before_it() -> None:
@@ -152,10 +152,10 @@ def test_bare_quote_shares_the_frame_before_it() -> None:
 
 def test_one_quoted_word_with_a_distant_cue_is_no_quote() -> None:
     # one word in marks is mostly a term or title, not something said
-    art = run("Der Verlag berichtete über die neue Reihe „Spätlese“ im Herbstprogramm.")
-    assert not [st for st in art.statements if st.kind == Kind.DIRECT and "Spätlese" in st.role_text("quote", art.text)]
+    for art, found in runs_with_anchor("Der Verlag berichtete über die neue Reihe „Spätlese“ im Herbstprogramm."):
+        assert not [st for st in found if st.kind == Kind.DIRECT and "Spätlese" in st.role_text("quote", art.text)]
 
 
 def test_quote_then_copula_is_no_frame() -> None:
-    art = run("„Der Fänger im Roggen“, war ein Roman von Salinger.")
-    assert not any(st.speaker for st in art.statements)
+    for _, found in runs_with_anchor("„Der Fänger im Roggen“, war ein Roman von Salinger."):
+        assert not any(st.speaker for st in found)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from saidwhat.model import Kind
-from test_de_helpers import Case, case_id, check_case, quote_ranges, run, runs_with_anchor
+from test_de_helpers import Case, case_id, check, check_case, quote_ranges, run, runs_with_anchor
 
 CASES = [
     # a slogan starting with an adverb is no title: it stays a direct quote
@@ -299,6 +299,7 @@ def test_prefield_phrase_with_relative_clause_is_no_quote() -> None:
     # (as the corpus marks a report, the whole sentence is the government's reported one)
     text = "Ein Gesetz, das den Bau von Windrädern regelt, wurde im Landtag von der Regierung angekündigt."
     art = run(text)
+    check(art, "Windrädern", kind=Kind.REPORTED, quote=text[:-1], speaker="der Regierung")
     assert not any(
         st.kind != Kind.REPORTED and text[st.quote[0].begin :].startswith("Ein Gesetz") for st in art.statements
     )

@@ -685,6 +685,7 @@ def test_quoted_object_is_a_direct_quote_not_a_report() -> None:
 def test_quoted_term_inside_reported_speech_is_no_quote() -> None:
     # a short quoted noun phrase is the writer's distance to a term
     art = run("Der Sprecher sagte, die Firma habe ihre „Mitbewerber“ getäuscht.")
+    check(art, "Firma", kind=Kind.INDIRECT, quote="die Firma habe ihre „Mitbewerber“ getäuscht", speaker="Der Sprecher")
     assert not any(st.nested for st in art.statements)
 
 
@@ -693,10 +694,12 @@ def test_cue_of_a_relative_clause_does_not_speak_for_the_quote() -> None:
     art = run(
         "Das schrieb die Sängerin Ana Lopez, die den Auftritt kaum erwarten könne, um „zu zeigen, was wir können“."
     )
+    check(art, "zu zeigen", kind=Kind.DIRECT, quote="„zu zeigen, was wir können“", speaker="die Sängerin Ana Lopez")
     assert not any(st.role_text("speaker", art.text) == "die" for st in art.statements)
 
 
 def test_speaker_of_a_quote_stops_before_it() -> None:
     art = run("In ihrem Urteil äußerten die Richter „gravierende rechtliche Bedenken“ gegen das Gesetz.")
+    check(art, "Bedenken", kind=Kind.DIRECT, quote="„gravierende rechtliche Bedenken“", speaker="die Richter")
     for st in art.statements:
         assert "„" not in st.role_text("speaker", art.text)
