@@ -8,16 +8,21 @@ keeps its input checks but returns an Article with no statements (see
 ``sitecustomize.py`` put first on ``PYTHONPATH``, in every Python subprocess
 (the CLI, ingest workers, the web server, Spark's workers).
 
-An *extraction test* is a test that called ``extract`` at least once, in its
-own body, in a fixture it uses, or in a subprocess it started (the CLI,
-``annotate``, ``ingest``, the web API and the Spark job all go through
-``extract``). Every extraction test must fail under the null extractor: one
-that passes cannot tell working extraction from none. The script lists those
-that pass and exits 1 if there is any.
+An *extraction test* is a test whose body calls ``extract`` on a text it
+would search (German, not blank, past the input checks): directly, through a
+helper, or in a subprocess the test starts (the CLI, ``annotate``, ``ingest``,
+the web API and the Spark job all go through ``extract``). Every extraction
+test must fail under the null extractor: one that passes cannot tell working
+extraction from none. The script lists those that pass and exits 1 if there
+is any.
+
+Tests that only use data a fixture extracted (a store built once for the web
+API tests) test what is done with statements, not how they are found; they
+are counted apart and may pass.
 
 Calls in a process started once for many tests (a Spark session, a server
-started by a module fixture) are credited to the test that started it, since
-the process keeps that test's ``PYTEST_CURRENT_TEST``.
+started by a module fixture) are credited to the test, and the phase, in which
+that process was started, since it keeps that test's ``PYTEST_CURRENT_TEST``.
 """
 
 from __future__ import annotations
@@ -58,7 +63,9 @@ def run_pytest(args: list[str], work: Path) -> tuple[dict[str, dict[str, object]
     if not report.exists():
         sys.exit(f"pytest wrote no report (exit {code}); its output: {work / 'pytest.out'}")
     tests = json.loads(report.read_text(encoding="utf-8"))
-    logged = set(log.read_text(encoding="utf-8").split("\n")) - {"", "?"} if log.exists() else set()
+    lines = log.read_text(encoding="utf-8").split("\n") if log.exists() else []
+    # only calls made while a test body ran: "tests/test_x.py::test_y (call)"
+    logged = {line.removesuffix(" (call)") for line in lines if line.endswith(" (call)")}
     return tests, logged, code
 
 
@@ -67,6 +74,7 @@ def main(argv: list[str]) -> int:
     tests, logged, code = run_pytest(argv, work)
     extraction = {t for t, e in tests.items() if e.get("extracts") or t in logged}
     outcomes = Counter(str(tests[t]["outcome"]) for t in extraction)
+    fixture_only = {t for t, e in tests.items() if e.get("fixture_extracts") and t not in extraction}
     others = Counter(str(e["outcome"]) for t, e in tests.items() if t not in extraction)
     passing = sorted(t for t in extraction if tests[t]["outcome"] == "passed")
     for t in passing:
@@ -74,7 +82,8 @@ def main(argv: list[str]) -> int:
     print(
         f"extraction tests: {len(extraction)} ({outcomes['failed']} failed, {outcomes['passed']} passed, "
         f"{outcomes['skipped']} skipped); other tests: {sum(others.values())} "
-        f"({others['passed']} passed, {others['failed']} failed, {others['skipped']} skipped); "
+        f"({others['passed']} passed, {others['failed']} failed, {others['skipped']} skipped; "
+        f"{len(fixture_only)} of them use a fixture's extraction); "
         f"pytest exit {code}; output in {work / 'pytest.out'}"
     )
     return 1 if passing else 0

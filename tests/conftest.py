@@ -27,13 +27,17 @@ def need_shared(path: Path) -> Path:
 
 # --- the null-extractor check (scripts/null_extractor_check.py) -------------
 # Off unless SAIDWHAT_NULL_EXTRACTOR=1: then extract returns no statements, and
-# these hooks note which tests called it (in the test or in a fixture it uses)
-# and how each test ended, for the script to count.
+# these hooks note how each test ended, whether its body called extract, and
+# whether a fixture it uses did, for the script to count.
 
 null_extractor.install()
 
 _extracting_fixtures: set[str] = set()
 _report: dict[str, dict[str, object]] = {}
+
+
+def _entry(nodeid: str) -> dict[str, object]:
+    return _report.setdefault(nodeid, {"outcome": "passed", "extracts": False, "fixture_extracts": False})
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -45,19 +49,19 @@ def pytest_fixture_setup(fixturedef: pytest.FixtureDef[object], request: pytest.
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     before = null_extractor.calls
     yield
     if null_extractor.enabled():
-        fixtures = set(getattr(item, "fixturenames", ()))
-        entry = _report.setdefault(item.nodeid, {"outcome": "passed"})
-        entry["extracts"] = null_extractor.calls > before or bool(fixtures & _extracting_fixtures)
+        entry = _entry(item.nodeid)
+        entry["extracts"] = null_extractor.calls > before
+        entry["fixture_extracts"] = bool(set(getattr(item, "fixturenames", ())) & _extracting_fixtures)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if not null_extractor.enabled():
         return
-    entry = _report.setdefault(report.nodeid, {"outcome": "passed"})
+    entry = _entry(report.nodeid)
     if report.failed:
         entry["outcome"] = "failed"
     elif report.skipped and entry["outcome"] != "failed":

@@ -44,9 +44,9 @@ def _log_call() -> None:
     calls += 1
     path = os.environ.get(LOG)
     if path:
-        test = os.environ.get("PYTEST_CURRENT_TEST", "?").rsplit(" (", 1)[0]
+        # "tests/test_x.py::test_y (call)": the test and its phase
         with open(path, "a", encoding="utf-8") as f:
-            f.write(test + "\n")
+            f.write(os.environ.get("PYTEST_CURRENT_TEST", "?") + "\n")
 
 
 def _null(real_extract: Callable[..., Any], pipeline: ModuleType) -> Callable[..., Any]:
