@@ -2,9 +2,9 @@
 
 Used by ``scripts/null_extractor_check.py`` (no tests here). With the
 environment variable ``SAIDWHAT_NULL_EXTRACTOR=1``, :func:`install` replaces
-``extract`` by a function that validates its input as before (the same
-``InputError`` for a bad language, date or length) but returns an
-:class:`~saidwhat.model.Article` with no statements. A test that still passes
+``extract`` by a function that checks its input as before (the same
+``InputError`` for a wrong type, language, date or length) but returns an
+:class:`~saidwhat.model.Article` with no statements, at once. A test that still passes
 then cannot tell working extraction from none.
 
 The replacement happens right after ``saidwhat.pipeline`` is first imported,
@@ -51,17 +51,13 @@ def _log_call() -> None:
 
 def _null(real_extract: Callable[..., Any], pipeline: Any) -> Callable[..., Any]:
     def null_extract(text: Any, lang: str = "de", published: Any = None, *, learned: bool | None = None) -> Any:
-        # the real function with no stages and no learned stage: input checks only
-        saved = pipeline.find_statements
-        pipeline.find_statements = lambda art: []
-        try:
-            article = real_extract(text, lang, published, learned=False)
-        finally:
-            pipeline.find_statements = saved
-        if article.text.strip() and article.lang == "de":  # a text the real one would search
+        if not isinstance(text, str) or len(text) > pipeline.MAX_TEXT_CHARS:
+            return real_extract(text, lang, published, learned=False)  # refuses it, as before
+        # the real checks of language and date, on an empty text (which returns before any analysis)
+        empty = real_extract("", lang, published, learned=False)
+        if text.strip() and lang == "de":  # a text the real one would search
             _log_call()
-        article.statements = []
-        return article
+        return pipeline.Article(text=text, lang=empty.lang, published=empty.published)
 
     null_extract.null = True  # type: ignore[attr-defined]
     return null_extract

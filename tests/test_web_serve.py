@@ -119,6 +119,8 @@ def test_cache_serves_hits_and_notices_a_changed_database(tmp_path: Path) -> Non
     path = tmp_path / "live.db"
     sample_store(path)
     reader = Store(path, readonly=True)
+    # the sample articles' extracted statements besides the one annotated (not extracted) article's
+    assert reader.stats()["statements"] > len(annotated_article().statements)
     app = create_app(reader, cache_entries=100)
     app.state.cache.check_every = 0.0
     app.state.front_cache.check_every = 0.0
