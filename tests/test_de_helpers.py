@@ -91,15 +91,12 @@ def runs_with_anchor(text: str) -> list[tuple[Article, list[Statement]]]:
     run the article and its statements that lie in ``text``.
 
     For tests that something is *not* found: the anchor's statement must be
-    found (exact quote and speaker), so such a test fails when nothing is
-    extracted at all, and the absence must hold in both runs.
+    found (exact quote, speaker entity), so such a test fails when nothing
+    is extracted at all, and the absence must hold in both runs.
     """
     anchored = run(text + "\n\n" + ANCHOR)
     check(anchored, "unserem Plan", kind=Kind.DIRECT, quote=ANCHOR_QUOTE, entity="Keller")
-    runs = []
-    for art in (run(text), anchored):
-        runs.append((art, [st for st in art.statements if st.start < len(text)]))
-    return runs
+    return [(art, [st for st in art.statements if st.start < len(text)]) for art in (run(text), anchored)]
 
 
 def quote_ranges(art: Article, statements: list[Statement]) -> list[str]:
