@@ -59,8 +59,8 @@ def germeval_forms(folder: Path) -> set[str]:
 
 def noun_forms(min_zipf: float) -> set[str]:
     """Inflected noun forms from german-nouns, kept when wordfreq has seen them often enough."""
-    import german_nouns  # type: ignore[import-not-found]
-    from wordfreq import zipf_frequency  # type: ignore[import-not-found]
+    import german_nouns
+    from wordfreq import zipf_frequency
 
     path = Path(next(iter(german_nouns.__path__))) / "nouns.csv"  # a namespace package: no __file__
     forms: set[str] = set()

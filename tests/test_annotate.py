@@ -12,6 +12,13 @@ from saidwhat.cli import main
 from saidwhat.commands.annotate import write_json_atomic
 
 ARTICLE = "„Wir werden das prüfen“, sagte Bürgermeisterin Anna Weber am Montag. Sie lehnte weitere Angaben ab."
+# what ARTICLE says, and who: (quote, speakerEntity) of each annotation
+STATEMENTS = [("„Wir werden das prüfen“", "Weber")]
+
+
+def statements_of(path: Path) -> list[tuple[str, str]]:
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return [(ann["quote"]["text"], ann["speakerEntity"]) for ann in doc["annotations"]]
 
 
 def corpus_doc(text: str = ARTICLE, name: str = "42 - Rathaus (2021-03-04)") -> dict[str, object]:
@@ -54,6 +61,8 @@ def test_annotate_directory(indir: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert good["documentName"] == "42 - Rathaus (2021-03-04)"
     assert good["originalText"] == ARTICLE
     assert good["published"] == "2021-03-04"  # from the (YYYY-MM-DD) in the name
+    assert statements_of(out / "good.json") == STATEMENTS
+    assert statements_of(out / "latin1.json") == [('"Wir werden das prüfen"', "Weber")]
     for ann in good["annotations"]:
         assert ann["type"] != "NoSuchType"
         for sp in ann["quote"]["spans"]:
@@ -63,7 +72,7 @@ def test_annotate_directory(indir: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert plain["annotations"] == good["annotations"]
     # The output is valid input for eval (scored against itself: 100).
     assert main(["eval", str(out / "good.json"), str(out / "good.json"), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["scores"]["quote"]["recall"] in (0.0, 1.0)
+    assert json.loads(capsys.readouterr().out)["scores"]["quote"]["recall"] == 1.0
 
 
 def test_published_field_wins_over_name(tmp_path: Path) -> None:
@@ -73,6 +82,7 @@ def test_published_field_wins_over_name(tmp_path: Path) -> None:
     (d / "a.json").write_text(json.dumps(doc), encoding="utf-8")
     assert main(["annotate", str(d), str(tmp_path / "out")]) == 0
     assert json.loads((tmp_path / "out" / "a.json").read_text(encoding="utf-8"))["published"] == "2020-01-01"
+    assert statements_of(tmp_path / "out" / "a.json") == STATEMENTS
 
 
 def test_annotate_refuses_overwriting_inputs(indir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -107,6 +117,7 @@ def test_workers_give_same_output(indir: Path, tmp_path: Path, capsys: pytest.Ca
     assert err.count("broken.json") == 2 and "Traceback" not in err
     one = sorted(p.name for p in (tmp_path / "one").iterdir())
     assert one == sorted(p.name for p in (tmp_path / "two").iterdir())
+    assert statements_of(tmp_path / "two" / "good.json") == STATEMENTS
     for name in one:
         assert (tmp_path / "one" / name).read_text(encoding="utf-8") == (tmp_path / "two" / name).read_text(
             encoding="utf-8"
@@ -126,4 +137,5 @@ def test_annotate_dev_sample_scores(tmp_path: Path) -> None:
 
     s = evaluate_dirs(sample, tmp_path / "pred")
     assert s.documents == 3 and not s.missing_predictions
-    assert 0.0 <= s.joint.f1 <= 1.0
+    # plumbing, not quality (the dev gate measures that): predictions came out and pair with gold quotes
+    assert s.joint.n_precision > 0 and s.joint.f1 > 0

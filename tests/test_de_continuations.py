@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from saidwhat.model import Kind
-from test_de_helpers import Case, case_id, check, check_case, run
+from test_de_helpers import Case, case_id, check, check_case, quote_ranges, run, runs_with_anchor
 
 CASES = [
     # --- which speaker mention a continuation takes
@@ -22,6 +22,7 @@ CASES = [
             "Die Umleitung führe über das Nachbardorf."
         ),
         fragment="Umleitung",
+        quote="Die Umleitung führe über das Nachbardorf.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Der Landrat",
     ),
@@ -33,6 +34,7 @@ CASES = [
             "Außerdem wolle sie die Gebühren senken."
         ),
         fragment="Gebühren",
+        quote="Außerdem wolle sie die Gebühren senken.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="die Bürgermeisterin",
     ),
@@ -45,6 +47,7 @@ CASES = [
             "Bisher sei eine zentrale Datei nie geplant gewesen."
         ),
         fragment="zentrale Datei",
+        quote="Bisher sei eine zentrale Datei nie geplant gewesen.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Er",
     ),
@@ -52,6 +55,7 @@ CASES = [
         why="indicative cue verb still frames",
         text="Ein Sprecher der Stadt sagte, die Halle bleibe zu. Er weiß nicht, wann die Prüfung endet.",
         fragment="wann die Prüfung",
+        quote="wann die Prüfung endet",
         kind=Kind.INDIRECT,
         speaker="Er",
     ),
@@ -61,6 +65,7 @@ CASES = [
         why="speaking subject before a konjunktiv main verb",
         text="Der Verband der Bäcker sieht den Plan gelassen. Eine der Folgen sei ein stabiler Brotpreis.",
         fragment="stabiler Brotpreis",
+        quote="Eine der Folgen sei ein stabiler Brotpreis.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Der Verband der Bäcker",
     ),
@@ -69,6 +74,7 @@ CASES = [
         why="hearsay soll takes the cue sentence before",
         text="Die Sprecherin des Vereins äußerte sich zu den Plänen. Das neue Stadion soll viel zu teuer gewesen sein.",
         fragment="Stadion",
+        quote="Das neue Stadion soll viel zu teuer gewesen sein.",
         kind=Kind.FREE_INDIRECT,
         speaker="Die Sprecherin des Vereins",
     ),
@@ -117,6 +123,7 @@ CASES = [
         why="coordinated konjunktiv clause still continues",
         text="Der Trainer sagte, die Saison sei vorbei. Sein Knie ist verletzt, und er wolle es nun schonen.",
         fragment="schonen",
+        quote="Sein Knie ist verletzt, und er wolle es nun schonen.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Der Trainer",
     ),
@@ -124,6 +131,7 @@ CASES = [
         why="verb first condition is no indicative main clause",
         text="Der Direktor sagte, der Motor sei fertig. Verläuft der Test gut, werde im Mai ein Flug folgen.",
         fragment="Flug folgen",
+        quote="Verläuft der Test gut, werde im Mai ein Flug folgen.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Der Direktor",
     ),
@@ -138,6 +146,10 @@ CASES = [
             "So sei bei einem Hubschrauber die Sicht nach oben eingeschränkt, und die Piloten hätten sich nicht sehen können."
         ),
         fragment="Hubschrauber",
+        quote=(
+            "So sei bei einem Hubschrauber die Sicht nach oben eingeschränkt, und die Piloten hätten sich nicht "
+            "sehen können."
+        ),
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Der Leiter der Flugrettung, Max Berg",
     ),
@@ -150,6 +162,7 @@ CASES = [
             "Aus Angst würden viele Frauen die Angriffe nicht melden."
         ),
         fragment="Aus Angst",
+        quote="Aus Angst würden viele Frauen die Angriffe nicht melden.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Der Bericht der Organisation",
     ),
@@ -157,6 +170,7 @@ CASES = [
         why="strong konjunktiv ii forms continue",
         text="Der Sprecher der Kassen sagte, die Studie sei richtig. Die Kassen brächten jedes Jahr viel Geld für Kuren auf.",
         fragment="Kuren",
+        quote="Die Kassen brächten jedes Jahr viel Geld für Kuren auf.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Der Sprecher der Kassen",
     ),
@@ -164,6 +178,7 @@ CASES = [
         why="hearsay soll right after a statement continues it",
         text="Der Reeder sagte, das Schiff sei fertig. Die Taufe soll am 15. Juni in New York erfolgen.",
         fragment="Taufe",
+        quote="Die Taufe soll am 15. Juni in New York erfolgen.",
         kind=Kind.FREE_INDIRECT,
         speaker="Der Reeder",
     ),
@@ -177,6 +192,7 @@ CASES = [
             "Bei einer Pandemie sei mit vielen Kranken zu rechnen."
         ),
         fragment="Pandemie",
+        quote="Bei einer Pandemie sei mit vielen Kranken zu rechnen.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Er",
     ),
@@ -191,6 +207,7 @@ CASES = [
             "„Diese Regierung hat versagt.“"
         ),
         fragment="versagt",
+        quote="„Diese Regierung hat versagt.“",
         kind=Kind.DIRECT,
         speaker="Karl Brandt, einer der Abgeordneten",
     ),
@@ -205,6 +222,7 @@ CASES = [
             "„Das Geld fehlt an den Schulen.“"
         ),
         fragment="Geld fehlt",
+        quote="„Das Geld fehlt an den Schulen.“",
         kind=Kind.DIRECT,
         speaker="Die Ministerin Eva Roth",
     ),
@@ -216,6 +234,7 @@ CASES = [
             "„Die Mannschaft braucht einen Neuanfang.“"
         ),
         fragment="Neuanfang",
+        quote="„Die Mannschaft braucht einen Neuanfang.“",
         kind=Kind.DIRECT,
         speaker="Der Trainer des Vereins, Paul Weber",
     ),
@@ -230,6 +249,7 @@ CASES = [
             "In diesem Fall habe sich der Planet aus Gas gebildet."
         ),
         fragment="aus Gas",
+        quote="In diesem Fall habe sich der Planet aus Gas gebildet.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="die Forscher",
     ),
@@ -243,6 +263,7 @@ CASES = [
             "Bei einer Epidemie sei mit vielen Kranken zu rechnen."
         ),
         fragment="Epidemie",
+        quote="Bei einer Epidemie sei mit vielen Kranken zu rechnen.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="die Ärztin Maria Stein",
     ),
@@ -256,6 +277,7 @@ CASES = [
             "Sie rate zum Kauf japanischer Hybridautos."
         ),
         fragment="Hybridautos",
+        quote="Sie rate zum Kauf japanischer Hybridautos.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="die Fraktionschefin der Grünen, Renate Künast",
     ),
@@ -267,6 +289,7 @@ CASES = [
             "Sie hätten für die Hilfe Geld verlangt."
         ),
         fragment="Geld verlangt",
+        quote="Sie hätten für die Hilfe Geld verlangt.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="einer Meldung des Senders",
     ),
@@ -277,6 +300,7 @@ CASES = [
             "als Folge eines langen Streits gesehen. So habe sich der Minister mit dem Vorsitzenden nie gut verstanden."
         ),
         fragment="So habe sich der Minister",
+        quote="So habe sich der Minister mit dem Vorsitzenden nie gut verstanden.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="einer Analyse der Süddeutschen Zeitung",
     ),
@@ -287,6 +311,7 @@ CASES = [
             "So habe sich der Minister mit dem Vorsitzenden nie gut verstanden."
         ),
         fragment="So habe sich der Minister",
+        quote="So habe sich der Minister mit dem Vorsitzenden nie gut verstanden.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Jahresbericht der Behörde",
     ),
@@ -294,6 +319,7 @@ CASES = [
         why="a place after 'in' is no source",
         text="Der Rücktritt kam überraschend. In der Hauptstadt wurde der Schritt lange erwartet. So habe sich der Minister nie wohlgefühlt.",
         fragment="So habe sich der Minister",
+        quote="So habe sich der Minister nie wohlgefühlt.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="",
     ),
@@ -304,6 +330,10 @@ CASES = [
             "Als Gründe für die niedrige Quote führt der Bericht schwere Mängel an, für die ein schwaches Gesetz verantwortlich sei."
         ),
         fragment="Als Gründe für die niedrige Quote",
+        quote=(
+            "Als Gründe für die niedrige Quote führt der Bericht schwere Mängel an, für die ein schwaches Gesetz "
+            "verantwortlich sei"
+        ),
         kind=Kind.REPORTED,
         speaker="der Bericht",
     ),
@@ -311,6 +341,7 @@ CASES = [
         why="a passive 'soll ... werden' right after a statement is that speaker's plan",
         text="Die Regierung kündigte gestern ein neues Schulgesetz an. Alle Schulen sollen bis 2030 mit Computern ausgestattet werden.",
         fragment="Alle Schulen sollen",
+        quote="Alle Schulen sollen bis 2030 mit Computern ausgestattet werden.",
         kind=Kind.FREE_INDIRECT,
         speaker="Die Regierung",
     ),
@@ -321,6 +352,7 @@ CASES = [
             "Alle Schulen sollen bis 2030 mit Computern ausgestattet werden."
         ),
         fragment="Alle Schulen sollen",
+        quote="Alle Schulen sollen bis 2030 mit Computern ausgestattet werden.",
         kind=Kind.FREE_INDIRECT,
         speaker="Die Ministerin",
     ),
@@ -346,6 +378,7 @@ CASES = [
         why="a passive cue with a 'von' agent still lends that agent to the hearsay after it",
         text="Weitere Proteste wurden von der Gewerkschaft angekündigt. Dann soll ein Marsch zum Parlament stattfinden.",
         fragment="Dann soll ein Marsch",
+        quote="Dann soll ein Marsch zum Parlament stattfinden.",
         kind=Kind.FREE_INDIRECT,
         speaker="der Gewerkschaft",
     ),
@@ -353,6 +386,7 @@ CASES = [
         why="a Konjunktiv I sentence with no source before it is reported speech without a speaker",
         text="Das Feuer brach am Abend aus. Die Feuerwehr habe 20 Fahrzeuge im Einsatz. Die Polizei habe das Gebiet abgesperrt.",
         fragment="Die Feuerwehr habe 20 Fahrzeuge im Einsatz. Die Polizei habe",
+        quote="Die Feuerwehr habe 20 Fahrzeuge im Einsatz. Die Polizei habe das Gebiet abgesperrt.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="",
     ),
@@ -360,6 +394,7 @@ CASES = [
         why="a modal Konjunktiv II goes on with a continuation chain",
         text="Die Ministerin sagte, der Verband sei nicht gefährdet. Die Kasse sei gut gefüllt. Die Mitglieder könnten jederzeit einspringen.",
         fragment="Die Kasse sei gut gefüllt. Die Mitglieder könnten",
+        quote="Die Kasse sei gut gefüllt. Die Mitglieder könnten jederzeit einspringen.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Die Ministerin",
     ),
@@ -393,6 +428,7 @@ CASES = [
             "Da der Kandidat der Minderheit angehöre, wäre eine Niederlage dort kaum zu erklären."
         ),
         fragment="Da der Kandidat der Minderheit angehöre",
+        quote="Da der Kandidat der Minderheit angehöre, wäre eine Niederlage dort kaum zu erklären.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="der Experte Karl Brandt",
     ),
@@ -406,6 +442,7 @@ CASES = [
         why="a dean is a speaking subject for the Konjunktiv sentence after him",
         text="Dekan Berg sieht den Streit gelassen. Von den Vorwürfen habe man nichts gewusst.",
         fragment="Von den Vorwürfen habe man",
+        quote="Von den Vorwürfen habe man nichts gewusst.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Dekan Berg",
     ),
@@ -413,6 +450,7 @@ CASES = [
         why="a Konjunktiv sentence with no source before it takes the cue verb's speaking subject right after it",
         text="Das Beben erschütterte die Insel. Auch seien mehrere Gebäude beschädigt worden. Die Zeitung berichtet vom Einsturz einer Kirche.",
         fragment="Auch seien mehrere Gebäude",
+        quote="Auch seien mehrere Gebäude beschädigt worden.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Die Zeitung",
     ),
@@ -441,7 +479,8 @@ def test_konjunktiv_cue_verb_continues_the_statement_before() -> None:
 def test_no_continuation_from_a_subject_when_only_a_clause_is_konjunktiv() -> None:
     # "hätten" sits in a relative clause; the main verb is indicative
     text = "Der Verband der Bäcker sieht den Plan gelassen. Personen, die Mehl gekauft hätten, bekamen Gutscheine."
-    assert not run(text).statements
+    for _, found in runs_with_anchor(text):
+        assert not found
 
 
 @pytest.mark.parametrize(
@@ -460,7 +499,8 @@ def test_no_continuation_from_a_subject_when_only_a_clause_is_konjunktiv() -> No
     ],
 )
 def test_no_statement_of_kind(text: str, kind: Kind) -> None:
-    assert not any(st.kind == kind for st in run(text).statements)
+    for _, found in runs_with_anchor(text):
+        assert not any(st.kind == kind for st in found)
 
 
 def test_indicative_main_clause_ends_the_continuation() -> None:
@@ -469,16 +509,11 @@ def test_indicative_main_clause_ends_the_continuation() -> None:
         "Der Minister sagte, der Unfall sei schwer gewesen. "
         "Von der Polizei kam später die Information, bei den Toten handele es sich um Touristen."
     )
-    assert not any(
-        st.kind == Kind.INDIRECT_FREE_INDIRECT and "Touristen" in st.role_text("quote", text)
-        for st in run(text).statements
-    )
-
-
-def _quote_ranges(text: str) -> list[str]:
-    """Each statement's quote from its first to its last span, gaps included."""
     art = run(text)
-    return [art.text[s.quote[0].begin : s.quote[-1].end] for s in art.statements]
+    check(art, "Unfall", kind=Kind.INDIRECT, quote="der Unfall sei schwer gewesen", speaker="Der Minister")
+    assert not any(
+        st.kind == Kind.INDIRECT_FREE_INDIRECT and "Touristen" in st.role_text("quote", text) for st in art.statements
+    )
 
 
 @pytest.mark.parametrize(
@@ -528,7 +563,8 @@ def _quote_ranges(text: str) -> list[str]:
     ],
 )
 def test_narrators_voice_resumes(text: str, fragment: str) -> None:
-    assert not any(fragment in q for q in _quote_ranges(text))
+    for art, found in runs_with_anchor(text):
+        assert not any(fragment in q for q in quote_ranges(art, found))
 
 
 def test_konjunktiv_cue_with_a_second_statement_is_one_continuation() -> None:
@@ -549,4 +585,10 @@ def test_no_continuation_from_a_pronoun_subject_alone() -> None:
     # the pronoun lends no speaker (the Konjunktiv sentence stays reported, speakerless)
     text = "Sie sehen den Plan gelassen. Eine der Folgen sei ein stabiler Brotpreis."
     art = run(text)
-    assert not any(st.kind == Kind.INDIRECT_FREE_INDIRECT and st.speaker for st in art.statements)
+    check(
+        art,
+        "stabiler Brotpreis",
+        kind=Kind.INDIRECT_FREE_INDIRECT,
+        quote="Eine der Folgen sei ein stabiler Brotpreis.",
+        speaker="",
+    )

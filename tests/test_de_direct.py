@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from saidwhat.model import Kind
-from test_de_helpers import Case, case_id, check, check_case, run
+from test_de_helpers import Case, case_id, check, check_case, run, runs_with_anchor
 
 CASES = [
     Case(
@@ -21,6 +21,7 @@ CASES = [
         why="split quote, first part has the frame",
         text="„Die Lage ist ernst“, sagte der Sprecher. „Wir tun alles, was wir können.“",
         fragment="Lage",
+        quote="„Die Lage ist ernst“",
         kind=Kind.DIRECT,
         speaker="der Sprecher",
     ),
@@ -28,6 +29,7 @@ CASES = [
         why="split quote, second part has the same speaker",
         text="„Die Lage ist ernst“, sagte der Sprecher. „Wir tun alles, was wir können.“",
         fragment="alles",
+        quote="„Wir tun alles, was wir können.“",
         kind=Kind.DIRECT,
         entity="Sprecher",
     ),
@@ -35,6 +37,7 @@ CASES = [
         why="discontinuous cue fuegte hinzu",
         text="„Wir werden nicht aufgeben“, fügte er hinzu.",
         fragment="aufgeben",
+        quote="„Wir werden nicht aufgeben“",
         kind=Kind.DIRECT,
         speaker="er",
         cue="fügte … hinzu",
@@ -43,6 +46,7 @@ CASES = [
         why="so frame",
         text="„Das war ein schwarzer Tag für die Stadt“, so Oberbürgermeister Peter Klein.",
         fragment="schwarzer",
+        quote="„Das war ein schwarzer Tag für die Stadt“",
         kind=Kind.DIRECT,
         speaker="Oberbürgermeister Peter Klein",
         cue="so",
@@ -61,6 +65,7 @@ CASES = [
         why="colon frame object prefield",
         text="Die neue Regel sieht der Präsident des Vereins skeptisch: „Das ist ein schwerer Fehler.“",
         fragment="Fehler",
+        quote="„Das ist ein schwerer Fehler.“",
         kind=Kind.DIRECT,
         speaker="der Präsident des Vereins",
     ),
@@ -69,6 +74,7 @@ CASES = [
         why="quote as prefield of an unknown verb",
         text="„Wir haben heute hervorragend gespielt“, frohlockte der Trainer nach dem Spiel.",
         fragment="hervorragend",
+        quote="„Wir haben heute hervorragend gespielt“",
         kind=Kind.DIRECT,
         speaker="der Trainer",
         cue="frohlockte",
@@ -77,6 +83,7 @@ CASES = [
         why="quote as prefield of an unknown reflexive verb",
         text="„Wir geben nicht auf“, gab sich die Ministerin kämpferisch.",
         fragment="geben nicht auf",
+        quote="„Wir geben nicht auf“",
         kind=Kind.DIRECT,
         speaker="die Ministerin",
         cue="gab sich",
@@ -133,8 +140,8 @@ def test_nested_short_quote_in_indirect_speech() -> None:
 
 
 def test_titles_in_quotes_are_not_statements() -> None:
-    art = run("Der Film „Das Boot“ lief am Sonntag im Fernsehen.")
-    assert art.statements == []
+    for _, found in runs_with_anchor("Der Film „Das Boot“ lief am Sonntag im Fernsehen."):
+        assert found == []
 
 
 def test_bare_quote_shares_the_frame_before_it() -> None:
@@ -145,10 +152,10 @@ def test_bare_quote_shares_the_frame_before_it() -> None:
 
 def test_one_quoted_word_with_a_distant_cue_is_no_quote() -> None:
     # one word in marks is mostly a term or title, not something said
-    art = run("Der Verlag berichtete über die neue Reihe „Spätlese“ im Herbstprogramm.")
-    assert not [st for st in art.statements if st.kind == Kind.DIRECT and "Spätlese" in st.role_text("quote", art.text)]
+    for art, found in runs_with_anchor("Der Verlag berichtete über die neue Reihe „Spätlese“ im Herbstprogramm."):
+        assert not [st for st in found if st.kind == Kind.DIRECT and "Spätlese" in st.role_text("quote", art.text)]
 
 
 def test_quote_then_copula_is_no_frame() -> None:
-    art = run("„Der Fänger im Roggen“, war ein Roman von Salinger.")
-    assert not any(st.speaker for st in art.statements)
+    for _, found in runs_with_anchor("„Der Fänger im Roggen“, war ein Roman von Salinger."):
+        assert not any(st.speaker for st in found)

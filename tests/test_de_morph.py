@@ -39,7 +39,12 @@ def test_konjunktiv_two(sentence: str, word: str) -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "word"),
-    [("Ich habe Hunger.", "habe"), ("Er sagt die Wahrheit.", "sagt"), ("Sie arbeitet viel.", "arbeitet"), ("Er kam spät.", "kam")],
+    [
+        ("Ich habe Hunger.", "habe"),
+        ("Er sagt die Wahrheit.", "sagt"),
+        ("Sie arbeitet viel.", "arbeitet"),
+        ("Er kam spät.", "kam"),
+    ],
 )
 def test_indicative(sentence: str, word: str) -> None:
     assert _mood_of(sentence, word) is None

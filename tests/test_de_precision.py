@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from saidwhat.model import Kind
-from test_de_helpers import Case, case_id, check_case, run
+from test_de_helpers import Case, case_id, check, check_case, quote_ranges, run, runs_with_anchor
 
 CASES = [
     # a slogan starting with an adverb is no title: it stays a direct quote
@@ -18,12 +18,14 @@ CASES = [
         why="verbless slogan stays a quote",
         text="Auf dem Platz standen viele Menschen. Auf ihren Schildern stand „Nieder mit den hohen Mieten in unserer schönen Stadt“ in roter Farbe.",
         fragment="Mieten",
+        quote="„Nieder mit den hohen Mieten in unserer schönen Stadt“",
         kind=Kind.DIRECT,
     ),
     Case(
         why="wie clause before konjunktiv main clause is kept",
         text="Wie der Sprecher der Feuerwehr mitteilte, seien drei Häuser beschädigt worden.",
         fragment="Häuser",
+        quote="seien drei Häuser beschädigt worden",
         kind=Kind.INDIRECT,
     ),
     Case(
@@ -55,6 +57,7 @@ CASES = [
         why="berichten von gives what was reported",
         text="Die Feuerwehr berichtete von drei verletzten Anwohnern.",
         fragment="drei verletzten Anwohnern",
+        quote="Die Feuerwehr berichtete von drei verletzten Anwohnern",
         kind=Kind.REPORTED,
         speaker="Die Feuerwehr",
     ),
@@ -80,6 +83,7 @@ CASES = [
         why="sehen in X ein Y still judges",
         text="Die Gewerkschaft sieht in dem Beschluss eine Gefahr für die Beschäftigten.",
         fragment="Gefahr für die Beschäftigten",
+        quote="Die Gewerkschaft sieht in dem Beschluss eine Gefahr für die Beschäftigten",
         kind=Kind.REPORTED,
         speaker="Die Gewerkschaft",
     ),
@@ -105,6 +109,7 @@ CASES = [
         why="plant man with a clause still frames",
         text="Der Verein plant, dass die neue Halle im Herbst eröffnet wird.",
         fragment="neue Halle",
+        quote="dass die neue Halle im Herbst eröffnet wird",
         kind=Kind.INDIRECT,
         speaker="Der Verein",
     ),
@@ -112,6 +117,7 @@ CASES = [
         why="man without a modal still frames",
         text="Nach dem Unglück geht man davon aus, dass weitere Opfer unter den Trümmern liegen.",
         fragment="weitere Opfer",
+        quote="dass weitere Opfer unter den Trümmern liegen",
         kind=Kind.INDIRECT,
     ),
     Case(
@@ -142,6 +148,7 @@ CASES = [
         why="foreign sentence with a verb stays a direct quote",
         text="„We will win this election“, sagte der Kandidat am Abend.",
         fragment="We will win",
+        quote="„We will win this election“",
         kind=Kind.DIRECT,
         speaker="der Kandidat",
     ),
@@ -161,6 +168,7 @@ CASES = [
         why="sich dafür aussprechen, dass still frames",
         text="Der Minister sprach sich dafür aus, dass die Steuer gesenkt wird.",
         fragment="Steuer gesenkt",
+        quote="dass die Steuer gesenkt wird",
         kind=Kind.INDIRECT,
         speaker="Der Minister",
     ),
@@ -168,6 +176,7 @@ CASES = [
         why="zitieren: the quoting paper keeps the statement",
         text="Ein Radiosender zitierte den Bürgermeister mit den Worten: „Wir bauen die Brücke neu.“",
         fragment="Wir bauen",
+        quote="„Wir bauen die Brücke neu.“",
         kind=Kind.DIRECT,
         speaker="Ein Radiosender",
     ),
@@ -175,6 +184,7 @@ CASES = [
         why="zitieren with man: the one quoted speaks",
         text="Man zitiert eine Erklärung der Stadtwerke, in der es heißt, die Preise blieben stabil.",
         fragment="Preise blieben stabil",
+        quote="die Preise blieben stabil",
         kind=Kind.INDIRECT,
         speaker="eine Erklärung der Stadtwerke",
     ),
@@ -194,6 +204,7 @@ CASES = [
         why="fordern with an object still reports",
         text="Die Gewerkschaft fordert höhere Löhne für die Pflegekräfte.",
         fragment="höhere Löhne",
+        quote="Die Gewerkschaft fordert höhere Löhne für die Pflegekräfte",
         kind=Kind.REPORTED,
         speaker="Die Gewerkschaft",
     ),
@@ -203,12 +214,6 @@ CASES = [
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_case(case: Case) -> None:
     check_case(case)
-
-
-def _quote_ranges(text: str) -> list[str]:
-    """Each statement's quote from its first to its last span, gaps included."""
-    art = run(text)
-    return [text[st.quote[0].begin : st.quote[-1].end] for st in art.statements]
 
 
 @pytest.mark.parametrize(
@@ -244,7 +249,8 @@ def _quote_ranges(text: str) -> list[str]:
     ],
 )
 def test_not_quoted(text: str, fragment: str) -> None:
-    assert not any(fragment in q for q in _quote_ranges(text))
+    for art, found in runs_with_anchor(text):
+        assert not any(fragment in q for q in quote_ranges(art, found))
 
 
 @pytest.mark.parametrize(
@@ -268,7 +274,8 @@ def test_not_quoted(text: str, fragment: str) -> None:
     ],
 )
 def test_no_quote_opens_with(text: str, opening: str) -> None:
-    assert not any(q.startswith(opening) for q in _quote_ranges(text))
+    for art, found in runs_with_anchor(text):
+        assert not any(q.startswith(opening) for q in quote_ranges(art, found))
 
 
 @pytest.mark.parametrize(
@@ -283,7 +290,8 @@ def test_no_quote_opens_with(text: str, opening: str) -> None:
     ],
 )
 def test_first_person_view_is_no_statement(text: str) -> None:
-    assert not run(text).statements
+    for _, found in runs_with_anchor(text):
+        assert not found
 
 
 def test_prefield_phrase_with_relative_clause_is_no_quote() -> None:
@@ -291,22 +299,37 @@ def test_prefield_phrase_with_relative_clause_is_no_quote() -> None:
     # (as the corpus marks a report, the whole sentence is the government's reported one)
     text = "Ein Gesetz, das den Bau von Windrädern regelt, wurde im Landtag von der Regierung angekündigt."
     art = run(text)
-    assert not any(st.kind != Kind.REPORTED and text[st.quote[0].begin :].startswith("Ein Gesetz") for st in art.statements)
+    check(art, "Windrädern", kind=Kind.REPORTED, quote=text[:-1], speaker="der Regierung")
+    assert not any(
+        st.kind != Kind.REPORTED and text[st.quote[0].begin :].startswith("Ein Gesetz") for st in art.statements
+    )
 
 
 RELAYED = [
-    ("Ein Radiosender zitierte den Bürgermeister mit den Worten: „Wir bauen die Brücke neu.“", {"Ein Radiosender", "den Bürgermeister"}),
-    ("Die Sprecherin wird von der Nachrichtenagentur dpa mit den Worten zitiert, man sei zufrieden.", {"Die Sprecherin", "der Nachrichtenagentur dpa"}),
+    (
+        "Ein Radiosender zitierte den Bürgermeister mit den Worten: „Wir bauen die Brücke neu.“",
+        {"Ein Radiosender", "den Bürgermeister"},
+    ),
+    (
+        "Die Sprecherin wird von der Nachrichtenagentur dpa mit den Worten zitiert, man sei zufrieden.",
+        {"Die Sprecherin", "der Nachrichtenagentur dpa"},
+    ),
     ("„Das Spiel ist noch nicht verloren“, zitiert die Lokalzeitung den Trainer.", {"die Lokalzeitung", "den Trainer"}),
     # the publication that quotes, named by a source noun after "in"
-    ("In der Meldung des Vereins wird der Trainer wie folgt zitiert: „Wir sind bereit.“", {"der Meldung des Vereins", "der Trainer"}),
+    (
+        "In der Meldung des Vereins wird der Trainer wie folgt zitiert: „Wir sind bereit.“",
+        {"der Meldung des Vereins", "der Trainer"},
+    ),
     # a quoted name inside the frame does not cut it off
-    ("Der Fraktionschef Max Muster wird von der „Morgenpost“ mit den Worten zitiert: „Der Senat ist am Ende.“", {"Der Fraktionschef Max Muster", "der „Morgenpost“"}),
+    (
+        "Der Fraktionschef Max Muster wird von der „Morgenpost“ mit den Worten zitiert: „Der Senat ist am Ende.“",
+        {"Der Fraktionschef Max Muster", "der „Morgenpost“"},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "speakers"), RELAYED, ids=[t[:30] for t, _ in RELAYED])
 def test_relayed_quote_has_both_speakers(text: str, speakers: set[str]) -> None:
-    """"X zitiert Y": the corpus marks the quote twice, once for each party."""
+    """ "X zitiert Y": the corpus marks the quote twice, once for each party."""
     art = run(text)
     assert {st.role_text("speaker", text) for st in art.statements} == speakers

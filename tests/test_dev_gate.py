@@ -4,9 +4,9 @@ Runs the extractor over every dev article and scores it with the corpus
 metric (``saidwhat.evaluate``). Skips cleanly without ../shared.
 
 ``PINNED_JOINT_F1`` is the measured dev joint F1 minus about one point.
-It may only ever be RAISED (after a measured improvement), never lowered:
-``HIGHEST_PINNED`` records the highest pin so far and the test fails if the
-pin drops below it. Develop on train; dev only confirms.
+It may only ever be RAISED (after a measured improvement), never lowered
+(a rule for review: a test comparing the pin with another constant in this
+file could not catch it). Develop on train; dev only confirms.
 """
 
 from __future__ import annotations
@@ -24,14 +24,6 @@ from saidwhat.pipeline import extract
 # (docs/error-report-dev.md); pin = measured - ~1
 PINNED_JOINT_F1 = 74.7
 PINNED_SPEAKER_F1 = 69.5
-# the highest values the pins have ever had; raise them together, never lower
-HIGHEST_PINNED = 74.7
-HIGHEST_PINNED_SPEAKER = 69.5
-
-
-def test_pin_never_lowered() -> None:
-    assert PINNED_JOINT_F1 >= HIGHEST_PINNED, "the dev gate may only be raised"
-    assert PINNED_SPEAKER_F1 >= HIGHEST_PINNED_SPEAKER, "the dev gate may only be raised"
 
 
 @pytest.mark.shared

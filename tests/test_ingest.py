@@ -23,6 +23,12 @@ def run_cli(*args: str) -> int:
     return main(list(args))
 
 
+def stored_quotes(db: str) -> set[str]:
+    """The quote of every statement in the database."""
+    with Store(db, readonly=True) as s:
+        return {h["quote"] for h in s.search_statements(limit=1000)}
+
+
 def test_fixture_variant_of_the_seed_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Own text: ingested twice, statements once; one speaker per person."""
     db = str(tmp_path / "f.db")
@@ -76,7 +82,7 @@ def test_corrupt_jsonl_line_is_reported_rest_stored(tmp_path: Path, capsys: pyte
     with Store(db, readonly=True) as s:
         assert s.stats()["articles"] == 2
         urls = {s.article(a)["url"] for a in [h["article_id"] for h in s.search_statements(limit=100)]}  # type: ignore[index]
-        assert urls <= {"https://example.org/news/1", "https://example.org/news/2"}
+        assert urls == {"https://example.org/news/1", "https://example.org/news/2"}  # both stored have statements
 
 
 def test_jsonl_metadata_and_idempotence(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,6 +116,7 @@ def test_reprocess_replaces_statements(tmp_path: Path, capsys: pytest.CaptureFix
         assert a is not None and a["extractor"].startswith("saidwhat ")
         assert s.stats()["articles"] == 1
         assert s.stats()["statements"] == len(a["statements"])
+    assert "„Wir bleiben zusammen, was auch geschieht“" in stored_quotes(db)  # found again by the extractor
 
 
 def test_folder_recursive_with_html(tmp_path: Path) -> None:
@@ -126,6 +133,29 @@ def test_folder_recursive_with_html(tmp_path: Path) -> None:
         assert "Startseite" not in page["text"] and "Impressum" not in page["text"]
         assert "Wir investieren in die Zukunft der Region" in page["text"]
         assert page["published"] == "2024-04-03"
+    assert {"„Wir investieren in die Zukunft der Region“", '"Wir bauen aus"'} <= stored_quotes(db)
+
+
+class _BrokenTrafilatura:
+    """An import hook standing for a trafilatura that is installed but cannot import
+    (justext without lxml_html_clean, as a fresh install with an old pip left it)."""
+
+    def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+
+
+def test_html_without_working_trafilatura_names_the_import_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes((FIX / "page.html").read_bytes())
+    monkeypatch.delitem(sys.modules, "trafilatura", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [_BrokenTrafilatura(), *sys.meta_path])
+    assert run_cli("ingest", str(page), "--db", str(tmp_path / "t.db"), "-q") == 1
+    err = capsys.readouterr().err
+    assert str(page) in err
+    assert "reading HTML needs trafilatura (lxml.html.clean module is now a separate project" in err
 
 
 def test_warc(tmp_path: Path) -> None:
@@ -148,6 +178,7 @@ def test_warc(tmp_path: Path) -> None:
         assert s.stats()["articles"] == 1
         a = s.article(s.article_ids()[0])
         assert a is not None and a["url"] == "https://example.org/0"
+    assert "„Wir investieren in die Zukunft der Region“" in stored_quotes(db)
     # Not a WARC at all: reported, non-zero.
     bad = tmp_path / "bad.warc.gz"
     bad.write_bytes(gzip.compress(b"this is no warc"))
@@ -164,6 +195,7 @@ def test_stdin_jsonl_and_text(tmp_path: Path) -> None:
     assert p.returncode == 0, p.stderr.decode()
     with Store(db, readonly=True) as s:
         assert s.stats()["articles"] == 4
+    assert {"„Das ist ein guter Tag für die Stadt“", '"Das geht"'} <= stored_quotes(db)
 
 
 def test_spark_folder_without_loader_is_reported(
@@ -212,6 +244,7 @@ def test_workers_give_the_same_database(tmp_path: Path) -> None:
     assert run_cli("ingest", str(FIX), "--annotations", "--db", a, "-q") == 1  # corrupt.jsonl fails
     assert run_cli("ingest", str(FIX), "--annotations", "--db", b, "-q", "--workers", "2") == 1
     assert dump(a) == dump(b)
+    assert "„Das ist ein guter Tag für die Stadt“" in stored_quotes(b)  # extracted from articles.jsonl
 
 
 def test_search_speakers_stats_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,16 +2,16 @@ from saidwhat.corpus import article_to_corpus, corpus_article
 from saidwhat.model import Article, Kind, Medium, Span, Statement, merge_spans, spans_text
 
 
-def test_discontinuous_role_text():
+def test_discontinuous_role_text() -> None:
     text = "Er fügte hinzu."
     assert spans_text([Span(9, 14), Span(3, 8)], text) == "fügte … hinzu"
 
 
-def test_merge_spans():
+def test_merge_spans() -> None:
     assert merge_spans([Span(5, 8), Span(0, 3), Span(3, 4)]) == [Span(0, 4), Span(5, 8)]
 
 
-def test_corpus_round_trip():
+def test_corpus_round_trip() -> None:
     text = '"Wir kommen", sagte sie gegenüber Reuters.'
     st = Statement(
         kind=Kind.DIRECT,

@@ -56,7 +56,7 @@ def assert_secure(r: Any) -> None:
 def assert_json_error(r: Any, status: int) -> dict[str, Any]:
     assert r.status_code == status, r.text
     assert r.headers["content-type"].startswith("application/json")
-    body = r.json()
+    body: dict[str, Any] = r.json()
     assert isinstance(body.get("error"), str) and body["error"]
     assert "Traceback" not in r.text and 'File "' not in r.text
     assert_secure(r)
@@ -254,12 +254,12 @@ class _BrokenStore:
 
 
 def test_internal_error_is_json_500_without_traceback() -> None:
-    app = create_app(_BrokenStore())  # type: ignore[arg-type]
+    app = create_app(_BrokenStore())
 
     def broken_extract(*args: Any, **kwargs: Any) -> Any:
         raise ZeroDivisionError("division by zero in secret_module.py")
 
-    app_x = create_app(_BrokenStore(), extract_fn=broken_extract)  # type: ignore[arg-type]
+    app_x = create_app(_BrokenStore(), extract_fn=broken_extract)
     with TestClient(app) as c, TestClient(app_x) as cx:
         for r in (
             c.get("/api/statements"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import socket
@@ -118,6 +119,8 @@ def test_cache_serves_hits_and_notices_a_changed_database(tmp_path: Path) -> Non
     path = tmp_path / "live.db"
     sample_store(path)
     reader = Store(path, readonly=True)
+    # the sample articles' extracted statements besides the one annotated (not extracted) article's
+    assert reader.stats()["statements"] > len(annotated_article().statements)
     app = create_app(reader, cache_entries=100)
     app.state.cache.check_every = 0.0
     app.state.front_cache.check_every = 0.0
@@ -144,9 +147,15 @@ def test_cache_serves_hits_and_notices_a_changed_database(tmp_path: Path) -> Non
 
 def test_cache_bounds_and_single_flight() -> None:
     cache = ResponseCache(None, max_entries=3)
-    calls = []
+    calls: list[int] = []
+
+    def number(i: int) -> bytes:
+        calls.append(i)
+        return str(i).encode()
+
     for i in range(5):
-        assert cache.get_or_compute(i, lambda i=i: calls.append(i) or str(i).encode()) == str(i).encode()
+        assert cache.get_or_compute(i, functools.partial(number, i)) == str(i).encode()
+    assert calls == [0, 1, 2, 3, 4]  # each key computed once
     assert len(cache) == 3 and cache.peek(0) is None and cache.peek(4) == b"4"
     off = ResponseCache(None, max_entries=0)
     assert off.get_or_compute("k", lambda: b"x") == b"x" and off.peek("k") is None

@@ -66,8 +66,9 @@ def _html_to_text(item: Item) -> None:
 
     try:
         import trafilatura
-    except ImportError:
-        raise InputError("reading HTML needs trafilatura: pip install 'saidwhat[ingest]'") from None
+    except ImportError as err:
+        # name the real failure: trafilatura may be installed but one of its own imports missing
+        raise InputError(f"reading HTML needs trafilatura ({err}): pip install 'saidwhat[ingest]'") from None
     raw = trafilatura.extract(
         item.html or "", url=item.url, output_format="json", with_metadata=True, include_comments=False
     )
