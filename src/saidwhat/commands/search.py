@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from .ingest import add_db_argument, default_db
+from .options import positive_count
 
 
 def register(sub: Any) -> None:
@@ -19,7 +20,7 @@ def register(sub: Any) -> None:
     p.add_argument("--since", metavar="DATE", help="said on or after (YYYY-MM-DD, YYYY-MM, YYYY)")
     p.add_argument("--until", metavar="DATE", help="said on or before")
     p.add_argument("--kind", metavar="KIND", help="direct, indirect, free_indirect, indirect_free_indirect, reported")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default: 20)")
+    p.add_argument("--limit", type=positive_count, default=20, metavar="N", help="at most N results (default: 20)")
     p.add_argument("--format", default="text", choices=["text", "json"], help="output format (default: text)")
     add_db_argument(p)
     p.set_defaults(func=run)
@@ -41,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
             "until": args.until,
             "kind": args.kind,
         }
-        hits = store.search_statements(**filters, limit=args.limit)
-        total = store.count_statements(**filters)
+        hits, total = store.search_page(**filters, limit=args.limit)
     if args.format == "json":
         json.dump({"total": total, "results": hits}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from ..web import create_app
+        from ..web import MAX_HEADER_BYTES, create_app
     except ModuleNotFoundError as e:
         raise SaidwhatError(f"serve needs the web extra ({e.name} is missing): pip install 'saidwhat[web]'") from None
     from ..store import Store
@@ -74,6 +74,10 @@ def run(args: argparse.Namespace) -> int:
         "proxy_headers": False,
         "limit_concurrency": 512,
         "timeout_keep_alive": 5,
+        # h11 stops reading a request whose line and headers outgrow the limit; httptools
+        # has no such limit and would hold an 8 MB header whole before the app could refuse it.
+        "http": "h11",
+        "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
     }
     if args.workers > 1:
         # Worker processes import the app by name and read their settings from the environment.
