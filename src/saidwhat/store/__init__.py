@@ -30,7 +30,16 @@ from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import SaidOn, said_on
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "Prepared", "QueryError", "Store", "article_id_for", "fts_query", "prepare", "speaker_id_of"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Prepared",
+    "QueryError",
+    "Store",
+    "article_id_for",
+    "fts_query",
+    "prepare",
+    "speaker_id_of",
+]
 
 _BUSY_TIMEOUT_MS = 10_000
 # SQLite integers are signed 64-bit: a larger id, limit or offset cannot even be asked for.
@@ -66,7 +75,8 @@ def checked_text(value: str, field: str) -> str:
     bad = _SURROGATE.search(value)
     if bad:
         raise QueryError(
-            field, f"{shown(value)} is not valid text: a lone surrogate U+{ord(bad.group()):04X} at character {bad.start()}"
+            field,
+            f"{shown(value)} is not valid text: a lone surrogate U+{ord(bad.group()):04X} at character {bad.start()}",
         )
     return value
 
@@ -91,6 +101,8 @@ def speaker_id_of(speaker: str | int) -> int | None:
 def _row_count(value: int) -> int:
     """A LIMIT or OFFSET SQLite accepts: below 0 means 0, beyond 64 bits means 'all'."""
     return min(max(0, int(value)), SQLITE_MAX_INT)
+
+
 # Above this many matches a search walks the date index instead of sorting.
 _MANY = 400
 
@@ -620,12 +632,11 @@ class Store:
         An ingest may commit between two queries; inside one read transaction
         both see the same snapshot, so the total never disagrees with the page.
         """
-        filters = {"query": query, "speaker": speaker, "since": since, "until": until, "kind": kind}
         with self._snapshot():
-            items = self.search_statements(**filters, limit=limit, offset=offset)
+            items = self.search_statements(query, speaker, since, until, kind, limit=limit, offset=offset)
             if _row_count(offset) == 0 and len(items) < _row_count(limit):
                 return items, len(items)  # the page holds them all: no need to count
-            return items, self.count_statements(**filters)
+            return items, self.count_statements(query, speaker, since, until, kind)
 
     def _estimate(self, query: str | None, speaker: str | int | None) -> int | None:
         """An upper bound on the matches, from the full-text index or the speaker index alone."""
