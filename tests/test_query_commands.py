@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import subprocess
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -161,8 +164,29 @@ def test_export_to_bad_paths_is_one_line_and_leaves_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
+@pytest.fixture
+def read_only_dir(tmp_path: Path) -> Iterator[Path]:
+    """A read-only file system (root ignores chmod, not a read-only mount); skips where none can be mounted."""
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(ro)]
+    if shutil.which("mount") is None or subprocess.run(mount, capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a read-only tmpfs here")
+    try:
+        yield ro
+    finally:
+        subprocess.run(["umount", str(ro)], check=True)
+
+
+def test_export_to_a_read_only_file_system(db: Path, read_only_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = read_only_dir / "out.csv"
+    assert main(["export", "--format", "csv", str(out), "--db", str(db)]) == 1
+    _one_line_error(capsys, str(out), "cannot write", "Read-only file system")
+    assert list(read_only_dir.iterdir()) == []
+
+
 @pytest.mark.skipif(not Path("/sys").is_dir(), reason="needs a file system nobody, root included, may write: /sys")
-def test_export_to_a_read_only_place(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_where_nobody_may_write(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = Path("/sys/saidwhat-export.csv")
     assert main(["export", "--format", "csv", str(out), "--db", str(db)]) == 1
     _one_line_error(capsys, str(out), "cannot write")

@@ -127,8 +127,16 @@ def _write_file(fmt: str, rows: Iterator[dict[str, Any]], target: Path, raw: boo
     except OSError as e:
         raise InputError(f"{target}: cannot write: {e.strerror or e}") from None
     finally:
-        tmp.unlink(missing_ok=True)
+        _remove_quietly(tmp)
     return n
+
+
+def _remove_quietly(path: Path) -> None:
+    # On a read-only file system even removing a file that is not there fails (EROFS, not ENOENT).
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _write(fmt: str, rows: Iterator[dict[str, Any]], f: IO[str], raw: bool) -> int:
