@@ -164,18 +164,35 @@ def test_export_to_bad_paths_is_one_line_and_leaves_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
+def _tmpfs(where: Path, options: str) -> Iterator[Path]:
+    """A small tmpfs mounted at ``where`` for one test; skips where none can be mounted (not root, no mount)."""
+    where.mkdir()
+    mount = ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)]
+    if shutil.which("mount") is None or subprocess.run(mount, capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", str(where)], check=True)
+
+
 @pytest.fixture
 def read_only_dir(tmp_path: Path) -> Iterator[Path]:
-    """A read-only file system (root ignores chmod, not a read-only mount); skips where none can be mounted."""
-    ro = tmp_path / "ro"
-    ro.mkdir()
-    mount = ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(ro)]
-    if shutil.which("mount") is None or subprocess.run(mount, capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a read-only tmpfs here")
-    try:
-        yield ro
-    finally:
-        subprocess.run(["umount", str(ro)], check=True)
+    """A read-only file system: root ignores chmod, not a read-only mount."""
+    yield from _tmpfs(tmp_path / "ro", "ro,size=1m")
+
+
+@pytest.fixture
+def full_dir(tmp_path: Path) -> Iterator[Path]:
+    """A file system with no space left: a 64 KiB tmpfs filled up by a file called ``filler``."""
+    for where in _tmpfs(tmp_path / "full", "size=64k"):
+        try:
+            with open(where / "filler", "wb", buffering=0) as f:
+                while True:
+                    f.write(b"x" * 4096)
+        except OSError:
+            pass  # full
+        yield where
 
 
 def test_export_to_a_read_only_file_system(db: Path, read_only_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -183,6 +200,13 @@ def test_export_to_a_read_only_file_system(db: Path, read_only_dir: Path, capsys
     assert main(["export", "--format", "csv", str(out), "--db", str(db)]) == 1
     _one_line_error(capsys, str(out), "cannot write", "Read-only file system")
     assert list(read_only_dir.iterdir()) == []
+
+
+def test_export_to_a_full_disk(db: Path, full_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    filled = (full_dir / "filler").stat().st_size
+    assert main(["export", "--format", "csv", str(full_dir / "out.csv"), "--db", str(db)]) == 1
+    _one_line_error(capsys, "cannot write", "No space left on device")
+    assert [p.name for p in full_dir.iterdir()] == ["filler"] and (full_dir / "filler").stat().st_size == filled
 
 
 @pytest.mark.skipif(not Path("/sys").is_dir(), reason="needs a file system nobody, root included, may write: /sys")
