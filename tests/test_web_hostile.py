@@ -182,6 +182,20 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _read_answer(conn: socket.socket) -> bytes:
+    """One HTTP answer with a Content-Length (keep-alive: the server does not hang up)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += conn.recv(65536)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(
+        next(line.split(b":")[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length"))
+    )
+    while len(body) < length:
+        body += conn.recv(65536)
+    return head + b"\r\n\r\n" + body
+
+
 def test_served_process_stops_reading_an_oversized_header(db: Path) -> None:
     """``saidwhat serve`` answers and hangs up while the header is still arriving (it never holds it whole)."""
     pytest.importorskip("uvicorn")
@@ -199,6 +213,13 @@ def test_served_process_stops_reading_an_oversized_header(db: Path) -> None:
                 assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
                 time.sleep(0.2)
         with conn:
+            # A little over the limit: the app's own JSON answer.
+            conn.sendall(
+                b"GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + b"a" * MAX_HEADER_BYTES + b"\r\n\r\n"
+            )
+            head, _, body = _read_answer(conn).partition(b"\r\n\r\n")
+            assert head.startswith(b"HTTP/1.1 431") and b"request headers too large" in body, head
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
             # Four times the limit, and no blank line: the request is not complete.
             conn.sendall(b"GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: " + b"a" * (4 * MAX_HEADER_BYTES))
             answer = b""
