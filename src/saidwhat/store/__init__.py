@@ -770,8 +770,8 @@ class Store:
         return [_statement_dict(r) for r in rows]
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        conn = self._conn()
         checked_text(article_id, "article id")
+        conn = self._conn()
         r = conn.execute(
             "SELECT id, title, url, source, published, lang, text, ext_id, extractor FROM articles WHERE id = ?",
             (article_id,),

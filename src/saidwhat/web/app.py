@@ -44,7 +44,7 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 # Any request body larger than this is refused with 413 before it is read whole.
 MAX_BODY_BYTES = 1_000_000
 # Request line and headers together; more is refused with 431 (``saidwhat serve`` also has
-# uvicorn's h11 parser stop reading at this size, so such a request is never held whole).
+# uvicorn's h11 parser stop reading at twice this size, so a flood is never held whole).
 MAX_HEADER_BYTES = 32 * 1024
 # The path and query string; more is refused with 414.
 MAX_URL_BYTES = 8 * 1024
@@ -72,17 +72,6 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 
 class StatementStore(Protocol):
     """The part of :class:`saidwhat.store.Store` the web layer reads."""
-
-    def search_statements(
-        self,
-        query: str | None = None,
-        speaker: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        kind: str | None = None,
-        limit: int = 20,
-        offset: int = 0,
-    ) -> list[dict[str, Any]]: ...
 
     def search_page(
         self,
