@@ -77,6 +77,9 @@ def test_search_speaker_values_that_crashed(db: Path, capsys: pytest.CaptureFixt
         ["search", "--until", "2024-13"],
         ["search", "--since", "-001"],
         ["search", "--kind", "\udcff"],
+        ["search", " ".join(f"w{i}" for i in range(33))],  # each different word costs a lookup
+        ["search", "--speaker", "a" * 60_000],  # too long for a LIKE pattern
+        ["speakers", "--query", "a" * 60_000],
     ],
 )
 def test_bad_values_are_one_error_line(db: Path, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -92,6 +95,11 @@ def test_counts_must_be_plain_positive_numbers(db: Path, value: str, capsys: pyt
             main([*argv, "--db", str(db)])
         assert stop.value.code == 2
         assert "is not a whole number from 1 to" in capsys.readouterr().err
+
+
+def test_a_word_repeated_is_searched_once(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", " ".join(["Prozent"] * 100), "--format", "json", "--db", str(db)]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 1
 
 
 def test_search_and_stats_still_answer(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
