@@ -51,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from ..web import MAX_HEADER_BYTES, create_app
+        from ..web import create_app
+        from ..web.protocol import uvicorn_http_options
     except ModuleNotFoundError as e:
         raise SaidwhatError(f"serve needs the web extra ({e.name} is missing): pip install 'saidwhat[web]'") from None
     from ..store import Store
@@ -74,12 +75,8 @@ def run(args: argparse.Namespace) -> int:
         "proxy_headers": False,
         "limit_concurrency": 512,
         "timeout_keep_alive": 5,
-        # h11 stops reading a request whose line and headers outgrow its limit; httptools
-        # has no such limit and would hold an 8 MB header whole before the app could refuse it.
-        # Twice the app's limit: a header somewhat too large still gets the app's JSON 431,
-        # a flood is cut off by the parser (uvicorn's plain-text 400) without being held.
-        "http": "h11",
-        "h11_max_incomplete_event_size": 2 * MAX_HEADER_BYTES,
+        # a parser that stops reading an oversized request head (see saidwhat.web.protocol)
+        **uvicorn_http_options(),
     }
     if args.workers > 1:
         # Worker processes import the app by name and read their settings from the environment.

@@ -43,8 +43,8 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 # Any request body larger than this is refused with 413 before it is read whole.
 MAX_BODY_BYTES = 1_000_000
-# Request line and headers together; more is refused with 431 (``saidwhat serve`` also has
-# uvicorn's h11 parser stop reading at twice this size, so a flood is never held whole).
+# Request line and headers together; more is refused with 431 (``saidwhat serve``'s parser
+# also stops reading at twice this size, so a flood is never held whole: see .protocol).
 MAX_HEADER_BYTES = 32 * 1024
 # The path and query string; more is refused with 414.
 MAX_URL_BYTES = 8 * 1024
