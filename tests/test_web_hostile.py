@@ -234,6 +234,15 @@ def test_served_process_stops_reading_an_oversized_header(db: Path) -> None:
         proc.wait(timeout=10)
 
 
+def test_without_httptools_serve_uses_h11_with_the_same_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from saidwhat.web.protocol import HEAD_LIMIT_BYTES, HeadLimitedHttpTools, uvicorn_http_options
+
+    pytest.importorskip("httptools")
+    assert uvicorn_http_options() == {"http": HeadLimitedHttpTools}
+    monkeypatch.setitem(sys.modules, "httptools", None)  # import httptools now raises ImportError
+    assert uvicorn_http_options() == {"http": "h11", "h11_max_incomplete_event_size": HEAD_LIMIT_BYTES}
+
+
 # ---------------------------------------------------------------- paging
 
 
