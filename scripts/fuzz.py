@@ -113,7 +113,7 @@ def _join_lines(rng: random.Random, text: str) -> str:
     return text.replace("\n", rng.choice(["", " ", "\u2028"]))
 
 
-MUTATIONS: list[Callable[[random.Random, str], str]] = [_insert] * 6 + [_delete, _repeat, _swap_marks, _join_lines]
+MUTATIONS: list[Callable[[random.Random, str], str]] = [*[_insert] * 6, _delete, _repeat, _swap_marks, _join_lines]
 
 
 def mutate(rng: random.Random, text: str) -> str:

@@ -19,11 +19,12 @@ import json
 import os
 import random
 import sys
+from typing import Any
 
 CONTEXT_CHARS = 220
 
 
-def statement_rows(pred_dir: str) -> list[tuple[str, int, int, dict, str]]:
+def statement_rows(pred_dir: str) -> list[tuple[str, int, int, dict[str, Any], str]]:
     rows = []
     for path in sorted(glob.glob(os.path.join(pred_dir, "*.json"))):
         with open(path, encoding="utf-8") as fh:

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from .ingest import add_db_argument, default_db
+from .options import positive_count
 
 
 def register(sub: Any) -> None:
@@ -22,7 +23,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--stance", metavar="STANCE", help="say, claim, deny, reject, confirm, announce, demand, … (docs/stance.md)"
     )
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default: 20)")
+    p.add_argument("--limit", type=positive_count, default=20, metavar="N", help="at most N results (default: 20)")
     p.add_argument("--format", default="text", choices=["text", "json"], help="output format (default: text)")
     add_db_argument(p)
     p.set_defaults(func=run)
@@ -45,8 +46,7 @@ def run(args: argparse.Namespace) -> int:
             "kind": args.kind,
             "stance": args.stance,
         }
-        hits = store.search_statements(**filters, limit=args.limit)
-        total = store.count_statements(**filters)
+        hits, total = store.search_page(**filters, limit=args.limit)
     if args.format == "json":
         json.dump({"total": total, "results": hits}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

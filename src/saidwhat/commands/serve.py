@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
         import uvicorn
 
         from ..web import create_app
+        from ..web.protocol import uvicorn_http_options
     except ModuleNotFoundError as e:
         raise SaidwhatError(f"serve needs the web extra ({e.name} is missing): pip install 'saidwhat[web]'") from None
     from ..budget import ENV_SECONDS
@@ -78,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         "proxy_headers": False,
         "limit_concurrency": 512,
         "timeout_keep_alive": 5,
+        # a parser that stops reading an oversized request head (see saidwhat.web.protocol)
+        **uvicorn_http_options(),
     }
     if args.workers > 1:
         # Worker processes import the app by name and read their settings from the environment.

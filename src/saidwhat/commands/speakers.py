@@ -8,11 +8,12 @@ import sys
 from typing import Any
 
 from .ingest import add_db_argument, default_db
+from .options import positive_count
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("speakers", help="most-quoted speakers, with counts by kind")
-    p.add_argument("--top", type=int, default=20, metavar="N", help="show N speakers (default: 20)")
+    p.add_argument("--top", type=positive_count, default=20, metavar="N", help="show N speakers (default: 20)")
     p.add_argument("--query", metavar="NAME", help="only speakers whose name or alias contains NAME")
     p.add_argument("--format", default="text", choices=["text", "json"], help="output format (default: text)")
     add_db_argument(p)

@@ -22,11 +22,12 @@ def run(args: argparse.Namespace) -> int:
 
     with Store(args.db or default_db(), readonly=True) as store:
         s = store.stats()
+        path = store.path
     if args.json:
-        json.dump(s, sys.stdout, ensure_ascii=False, indent=2)
+        json.dump({**s, "path": path}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
-    print(f"database    {s['path']} (schema v{s['schema_version']})")
+    print(f"database    {path} (schema v{s['schema_version']})")
     print(f"articles    {s['articles']}  ({s['first'] or '?'} … {s['last'] or '?'})")
     print(f"statements  {s['statements']}  ({s['with_said_on']} dated in the text)")
     for k, n in s["by_kind"].items():

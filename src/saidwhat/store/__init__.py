@@ -9,6 +9,7 @@ The query methods return plain JSON-serialisable dicts; see ``docs/store.md``.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import os
@@ -29,9 +30,92 @@ from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import SaidOn, said_on
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "Prepared", "Store", "article_id_for", "fts_query", "prepare"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Prepared",
+    "QueryError",
+    "Store",
+    "article_id_for",
+    "fts_query",
+    "prepare",
+    "speaker_id_of",
+]
 
 _BUSY_TIMEOUT_MS = 10_000
+# SQLite integers are signed 64-bit: a larger id, limit or offset cannot even be asked for.
+SQLITE_MAX_INT = 2**63 - 1
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+# Search words and speaker names a search takes: far more than anyone types, small enough to stay fast.
+MAX_SEARCH_CHARS = 1000
+MAX_SEARCH_WORDS = 32
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class QueryError(InputError):
+    """A search value the store cannot ask for (a bad date, kind, id or text): the asker's mistake.
+
+    ``field`` names the filter, ``problem`` says what is wrong, echoing the value.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def shown(value: object, width: int = 60) -> str:
+    """``value`` quoted for an error message: escapes control characters and surrogates, cut to ``width``."""
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def checked_text(value: str, field: str) -> str:
+    """``value`` unchanged, or a :class:`QueryError` if it is not valid Unicode text.
+
+    A lone surrogate (``\\ud800``) cannot be encoded as UTF-8, so SQLite would
+    raise on it; command-line arguments carry one for every byte that is not UTF-8.
+    """
+    bad = _SURROGATE.search(value)
+    if bad:
+        raise QueryError(
+            field,
+            f"{shown(value)} is not valid text: a lone surrogate U+{ord(bad.group()):04X} at character {bad.start()}",
+        )
+    return value
+
+
+def checked_name(value: str, field: str) -> str:
+    """:func:`checked_text`, and at most :data:`MAX_SEARCH_CHARS` characters.
+
+    A speaker name becomes a LIKE pattern, and one over 50,000 bytes is an SQLite error.
+    """
+    if len(value) > MAX_SEARCH_CHARS:
+        raise QueryError(field, f"{len(value)} characters; at most {MAX_SEARCH_CHARS}")
+    return checked_text(value, field)
+
+
+def speaker_id_of(speaker: str | int) -> int | None:
+    """The speaker id a speaker filter names (an int, or ASCII digits), else None (a name to look up).
+
+    Only ASCII digits are an id: ``"²"`` and ``"٣"`` count as digits for
+    :meth:`str.isdigit` but are names here.
+    """
+    if isinstance(speaker, int):
+        number = speaker
+    elif _ASCII_DIGITS.fullmatch(speaker.strip()):
+        number = int(speaker.strip())
+    else:
+        return None
+    if not 0 <= number <= SQLITE_MAX_INT:
+        raise QueryError("speaker", f"id {shown(str(number))} is out of range (0 to {SQLITE_MAX_INT})")
+    return number
+
+
+def _row_count(value: int) -> int:
+    """A LIMIT or OFFSET SQLite accepts: below 0 means 0, beyond 64 bits means 'all'."""
+    return min(max(0, int(value)), SQLITE_MAX_INT)
+
+
 # Above this many matches a search walks the date index instead of sorting.
 _MANY = 400
 
@@ -56,6 +140,12 @@ def fts_query(query: str) -> str | None:
     user input cannot break the query; ``wort*`` keeps prefix search and
     ``"a b"`` phrase search.
     """
+    parts = _fts_terms(query)
+    return " AND ".join(parts) if parts else None
+
+
+def _fts_terms(query: str) -> list[str]:
+    """The distinct quoted FTS terms of :func:`fts_query`, in order."""
     parts: list[str] = []
     for tok in _FTS_TOKEN.findall(query):
         prefix = tok.endswith("*") and not tok.startswith('"')
@@ -63,28 +153,46 @@ def fts_query(query: str) -> str | None:
         word = re.sub(r"[^\w\s-]", " ", word).strip()
         if not word:
             continue
-        parts.append('"' + word.replace('"', " ") + '"' + ("*" if prefix else ""))
-    return " AND ".join(parts) if parts else None
+        term = '"' + word.replace('"', " ") + '"' + ("*" if prefix else "")
+        if term not in parts:  # "a a a …" asks what "a" asks, at the cost of one term
+            parts.append(term)
+    return parts
+
+
+def _match_query(query: str) -> str | None:
+    """:func:`fts_query` of a search's words, or a :class:`QueryError` for more than a search needs.
+
+    Each distinct word is one more full-text lookup: 50,000 words took 29 s.
+    """
+    terms = _fts_terms(checked_name(query, "query"))
+    if len(terms) > MAX_SEARCH_WORDS:
+        raise QueryError("query", f"{len(terms)} different words; a search takes at most {MAX_SEARCH_WORDS}")
+    return " AND ".join(terms) if terms else None
+
+
+_ISO_DAY = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?")
 
 
 def _iso_day(value: date | str | None, what: str) -> str | None:
+    """``value`` (YYYY-MM-DD, YYYY-MM or YYYY, ASCII digits) as the first (since) or last (until) day it covers."""
     if value is None or value == "":
         return None
     if isinstance(value, date):
         return value.isoformat()
+    parts = _ISO_DAY.fullmatch(value.strip())
     try:
-        if len(value) == 4:
-            return f"{int(value):04d}-01-01" if what == "since" else f"{int(value):04d}-12-31"
-        if len(value) == 7:
-            y, m = value.split("-")
-            d = date(int(y), int(m), 1)
-            if what == "until":
-                nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-                return date.fromordinal(nxt.toordinal() - 1).isoformat()
-            return d.isoformat()
-        return date.fromisoformat(value).isoformat()
+        if parts is None:
+            raise ValueError
+        year, month, day = (int(p) if p else None for p in parts.groups())
+        assert year is not None  # the pattern requires it
+        if day is not None:
+            return date(year, month or 1, day).isoformat()
+        if what == "since":
+            return date(year, month or 1, 1).isoformat()
+        month = month or 12
+        return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
     except ValueError:
-        raise InputError(f"--{what} {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
+        raise QueryError(what, f"{shown(value)} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
 
 
 def _kind_value(kind: str | None) -> str | None:
@@ -93,7 +201,7 @@ def _kind_value(kind: str | None) -> str | None:
     for k in Kind:
         if kind.lower() in (k.value, k.corpus_name.lower(), k.value.replace("_", "-")):
             return k.value
-    raise InputError(f"unknown kind {kind!r} (one of: {', '.join(k.value for k in Kind)})")
+    raise QueryError("kind", f"unknown kind {shown(kind)} (one of: {', '.join(k.value for k in Kind)})")
 
 
 def _stance_value(stance: str | None) -> str | None:
@@ -102,7 +210,7 @@ def _stance_value(stance: str | None) -> str | None:
     try:
         return Stance(stance.strip().lower()).value
     except ValueError:
-        raise InputError(f"unknown stance {stance!r} (one of: {', '.join(s.value for s in Stance)})") from None
+        raise QueryError("stance", f"unknown stance {shown(stance)} (one of: {', '.join(s.value for s in Stance)})") from None
 
 
 _STATEMENT_COLS = (
@@ -211,6 +319,23 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every query inside sees the same state of the database.
+
+        In WAL mode a reader's snapshot is fixed by its first read until it
+        ends, whatever a writer commits meanwhile. Nested use joins the outer one.
+        """
+        conn = self._conn()
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -480,19 +605,20 @@ class Store:
         clauses: list[str] = []
         params: list[Any] = []
         if query and query.strip():
-            q = fts_query(query)
+            q = _match_query(query)
             if q is None:
                 clauses.append("0")
             else:
                 clauses.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
                 params.append(q)
         if speaker is not None and str(speaker).strip():
-            if isinstance(speaker, int) or str(speaker).isdigit():
+            speaker_id = speaker_id_of(speaker)
+            if speaker_id is not None:
                 clauses.append("s.speaker_id = ?")
-                params.append(int(speaker))
+                params.append(speaker_id)
             else:
                 clauses.append("s.speaker_id IN (SELECT value FROM json_each(?))")
-                params.append(json.dumps(self._speaker_ids(str(speaker))))
+                params.append(json.dumps(self._speaker_ids(checked_name(str(speaker), "speaker"))))
         s = _iso_day(since, "since")
         if s:
             clauses.append("s.day >= ?")
@@ -538,15 +664,37 @@ class Store:
             f"LEFT JOIN speakers sp ON sp.id = s.speaker_id{where} "
             "ORDER BY s.day DESC, s.id DESC LIMIT ? OFFSET ?"  # NULL days sort last
         )
-        rows = self._conn().execute(sql, [*params, max(0, int(limit)), max(0, int(offset))]).fetchall()
+        rows = self._conn().execute(sql, [*params, _row_count(limit), _row_count(offset)]).fetchall()
         return [_statement_dict(r) for r in rows]
+
+    def search_page(
+        self,
+        query: str | None = None,
+        speaker: str | int | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        kind: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+        stance: str | None = None,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of :meth:`search_statements` and the total it belongs to, from the same database state.
+
+        An ingest may commit between two queries; inside one read transaction
+        both see the same snapshot, so the total never disagrees with the page.
+        """
+        with self._snapshot():
+            items = self.search_statements(query, speaker, since, until, kind, limit=limit, offset=offset, stance=stance)
+            if _row_count(offset) == 0 and len(items) < _row_count(limit):
+                return items, len(items)  # the page holds them all: no need to count
+            return items, self.count_statements(query, speaker, since, until, kind, stance)
 
     def _estimate(self, query: str | None, speaker: str | int | None) -> int | None:
         """An upper bound on the matches, from the full-text index or the speaker index alone."""
         conn = self._conn()
         bounds: list[int] = []
         if query and query.strip():
-            q = fts_query(query)
+            q = _match_query(query)
             if q is None:
                 return 0
             bounds.append(
@@ -632,7 +780,7 @@ class Store:
         where = " WHERE speaker_id IS NOT NULL"
         if query and query.strip():
             where = " WHERE speaker_id IN (SELECT value FROM json_each(?))"
-            params.append(json.dumps(self._speaker_ids(query)))
+            params.append(json.dumps(self._speaker_ids(checked_name(query, "query"))))
         # Count over the (speaker_id, day) index alone, then names and date
         # range (two index probes each) for one page only.
         conn = self._conn()
@@ -642,7 +790,7 @@ class Store:
             f" FROM statements INDEXED BY statements_speaker{where} GROUP BY speaker_id "
             "  ORDER BY n DESC, speaker_id LIMIT ? OFFSET ?) t "
             "JOIN speakers sp ON sp.id = t.speaker_id ORDER BY t.n DESC, sp.id",
-            [*params, max(0, int(top)), max(0, int(offset))],
+            [*params, _row_count(top), _row_count(offset)],
         ).fetchall()
         rows = []
         for sid, name, kind, n in top_rows:
@@ -652,6 +800,8 @@ class Store:
         return self._speaker_dicts(rows)
 
     def speaker(self, speaker_id: int) -> dict[str, Any] | None:
+        if not 0 <= speaker_id <= SQLITE_MAX_INT:
+            return None  # no such id can be stored
         rows = (
             self._conn()
             .execute(
@@ -665,18 +815,21 @@ class Store:
         return out[0] if out else None
 
     def speaker_statements(self, speaker_id: int, limit: int = 500) -> list[dict[str, Any]]:
+        if not 0 <= speaker_id <= SQLITE_MAX_INT:
+            return []
         rows = (
             self._conn()
             .execute(
                 f"SELECT {_STATEMENT_COLS} FROM {_STATEMENT_FROM} WHERE s.speaker_id = ? "
                 "ORDER BY s.published IS NULL, s.published, s.said_on, s.article_id, s.seq LIMIT ?",
-                (int(speaker_id), max(0, int(limit))),
+                (int(speaker_id), _row_count(limit)),
             )
             .fetchall()
         )
         return [_statement_dict(r) for r in rows]
 
     def article(self, article_id: str) -> dict[str, Any] | None:
+        checked_text(article_id, "article id")
         conn = self._conn()
         r = conn.execute(
             "SELECT id, title, url, source, published, lang, text, ext_id, extractor FROM articles WHERE id = ?",
@@ -701,8 +854,11 @@ class Store:
         }
 
     def stats(self) -> dict[str, Any]:
-        conn = self._conn()
+        """What the store holds (counts from one snapshot); not where it lives: callers show that if they want."""
+        with self._snapshot() as conn:
+            return self._stats(conn)
 
+    def _stats(self, conn: sqlite3.Connection) -> dict[str, Any]:
         def one(sql: str) -> Any:
             return conn.execute(sql).fetchone()[0]
 
@@ -718,7 +874,6 @@ class Store:
             "last": last,
             "with_said_on": one("SELECT count(*) FROM statements WHERE said_on IS NOT NULL"),
             "schema_version": self._version(conn),
-            "path": self.path,
         }
 
 

@@ -7,6 +7,6 @@ with uvicorn. FastAPI is imported here, so import this package only when the
 
 from __future__ import annotations
 
-from .app import MAX_BODY_BYTES, MAX_EXTRACT_CHARS, create_app
+from .app import MAX_BODY_BYTES, MAX_EXTRACT_CHARS, MAX_HEADER_BYTES, create_app
 
-__all__ = ["MAX_BODY_BYTES", "MAX_EXTRACT_CHARS", "create_app"]
+__all__ = ["MAX_BODY_BYTES", "MAX_EXTRACT_CHARS", "MAX_HEADER_BYTES", "create_app"]

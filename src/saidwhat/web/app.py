@@ -2,7 +2,9 @@
 
 Everything a client sees is JSON or one of the static files in ``static/``;
 no error ever carries a traceback (:class:`_Guard` turns any unhandled
-exception into ``{"error": "internal server error"}`` with status 500).
+exception into ``{"error": "internal server error"}`` with status 500), and
+no answer names a file on the server. Every parameter is checked: a bad one
+is a 4xx ``{"error": "invalid <name>: <what is wrong, with the value>"}``.
 
 The page is plain HTML/CSS/JS served by this process, with a strict
 Content-Security-Policy (``default-src 'self'``): no CDN, no inline script.
@@ -23,7 +25,7 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
@@ -33,6 +35,7 @@ from .. import __version__
 from ..budget import ArticleTimeout, default_seconds, time_limit
 from ..errors import SaidwhatError
 from ..model import ROLES, Article, Kind, Stance
+from ..store import QueryError, checked_text, shown
 from .cache import ResponseCache
 
 log = logging.getLogger("saidwhat.web")
@@ -41,6 +44,11 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 # Any request body larger than this is refused with 413 before it is read whole.
 MAX_BODY_BYTES = 1_000_000
+# Request line and headers together; more is refused with 431 (``saidwhat serve``'s parser
+# also stops reading at twice this size, so a flood is never held whole: see .protocol).
+MAX_HEADER_BYTES = 32 * 1024
+# The path and query string; more is refused with 414.
+MAX_URL_BYTES = 8 * 1024
 # POST /api/extract refuses texts longer than this (413): extraction is CPU-bound.
 MAX_EXTRACT_CHARS = 50_000
 # At most this many extractions run at once; others wait up to EXTRACT_WAIT_S, then get 503.
@@ -66,7 +74,7 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 class StatementStore(Protocol):
     """The part of :class:`saidwhat.store.Store` the web layer reads."""
 
-    def search_statements(
+    def search_page(
         self,
         query: str | None = None,
         speaker: str | None = None,
@@ -76,17 +84,7 @@ class StatementStore(Protocol):
         limit: int = 20,
         offset: int = 0,
         stance: str | None = None,
-    ) -> list[dict[str, Any]]: ...
-
-    def count_statements(
-        self,
-        query: str | None = None,
-        speaker: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        kind: str | None = None,
-        stance: str | None = None,
-    ) -> int: ...
+    ) -> tuple[list[dict[str, Any]], int]: ...
 
     def speakers(self, top: int = 50, offset: int = 0, query: str | None = None) -> list[dict[str, Any]]: ...
 
@@ -178,6 +176,15 @@ class ExtractIn(BaseModel):
     lang: Literal["de", "en"] = "de"
     published: date | None = Field(None, description="publication date, anchors relative dates")
 
+    @field_validator("text")
+    @classmethod
+    def _unicode_text(cls, text: str) -> str:
+        # JSON may carry a lone surrogate ("\\ud800"); no UTF-8 text can, and the extractor would fail on it.
+        try:
+            return checked_text(text, "text")
+        except QueryError as e:
+            raise ValueError(e.problem) from None
+
 
 class ExtractOut(BaseModel):
     text: str
@@ -200,6 +207,21 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 # ---------------------------------------------------------------- helpers
+
+_PLAIN_INPUT = (str, int, float)
+
+
+def _invalid_message(err: dict[str, Any]) -> tuple[str, str]:
+    """The field and a plain-words problem (echoing the value) of one pydantic validation error."""
+    parts = list(err.get("loc", ()))
+    if parts and parts[0] in ("body", "query", "path", "header"):
+        parts = parts[1:]  # where it came from; the name is what a client knows
+    field = ".".join(str(p) for p in parts)
+    problem = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+    value = err.get("input")
+    if err.get("type") != "missing" and isinstance(value, _PLAIN_INPUT) and shown(value) not in problem:
+        problem = f"{problem}, got {shown(value)}"
+    return field, problem
 
 
 class ApiError(Exception):
@@ -264,7 +286,8 @@ class _Guard:
 
     * adds the security headers to every response;
     * refuses request bodies over ``max_body`` bytes with 413 (by
-      Content-Length up front, or while streaming a chunked body);
+      Content-Length up front, or while streaming a chunked body), a URL over
+      :data:`MAX_URL_BYTES` with 414 and headers over :data:`MAX_HEADER_BYTES` with 431;
     * requires ``application/json`` on POST (no form-post CSRF);
     * checks the Host header against ``allowed_hosts`` (DNS rebinding);
     * turns any exception that escapes the app into a JSON 500;
@@ -313,6 +336,10 @@ class _Guard:
             await send(message)
 
         too_large = f"request body too large (limit {self.max_body} bytes)"
+        refused = _refused_head(scope)
+        if refused is not None:
+            await _send_error(send_with_headers, *refused)
+            return
         headers = {k.lower(): v for k, v in scope.get("headers", [])}
         if self.allowed_hosts is not None:
             host = headers.get(b"host", b"").decode("latin-1").lower()
@@ -393,6 +420,18 @@ class _Guard:
                 await _send_error(send_with_headers, 500, "internal server error")
 
 
+def _refused_head(scope: Scope) -> tuple[int, str] | None:
+    """(status, message) if the request line or headers are over their limits, else None."""
+    url_bytes = len(scope.get("raw_path") or scope.get("path", "").encode("utf-8", "replace"))
+    url_bytes += len(scope.get("query_string", b""))
+    if url_bytes > MAX_URL_BYTES:
+        return 414, f"request URL too long: {url_bytes} bytes (limit {MAX_URL_BYTES})"
+    head_bytes = url_bytes + sum(len(k) + len(v) for k, v in scope.get("headers", []))
+    if head_bytes > MAX_HEADER_BYTES:
+        return 431, f"request headers too large: {head_bytes} bytes (limit {MAX_HEADER_BYTES})"
+    return None
+
+
 async def _send_error(send: Send, status: int, message: str) -> None:
     body = json.dumps({"error": message}).encode()
     await send(
@@ -470,17 +509,20 @@ def create_app(
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         details = []
         for err in exc.errors()[:10]:
-            parts = list(err.get("loc", ()))
-            if parts and parts[0] in ("body", "query", "path", "header"):
-                parts = parts[1:]  # where it came from; the name is what a client knows
-            loc = ".".join(str(p) for p in parts)
-            details.append({"field": loc, "message": str(err.get("msg", "invalid"))})
+            field, problem = _invalid_message(err)
+            details.append({"field": field, "message": problem})
         first = details[0] if details else {"field": "", "message": "invalid request"}
         return _json({"error": f"invalid {first['field'] or 'request'}: {first['message']}", "details": details}, 422)
 
+    @app.exception_handler(QueryError)
+    async def _query_error(request: Request, exc: QueryError) -> JSONResponse:
+        return _json({"error": f"invalid {exc.field}: {exc.problem}"}, 422)
+
     @app.exception_handler(SaidwhatError)
     async def _saidwhat_error(request: Request, exc: SaidwhatError) -> JSONResponse:
-        return _json({"error": str(exc)}, 400)
+        # Anything else the store says (it cannot open or read its file) names the file: log it, say less.
+        log.error("store error on %s: %s", request.url.path, exc)
+        return _json({"error": "the statement store cannot be read just now"}, 503)
 
     @app.exception_handler(Exception)
     async def _internal(request: Request, exc: Exception) -> JSONResponse:  # pragma: no cover - _Guard catches first
@@ -522,15 +564,9 @@ def create_app(
             raise ApiError(422, "invalid until: it is before since")
 
         def compute() -> bytes:
-            items = store.search_statements(**filters, limit=limit, offset=offset)
-            if offset == 0 and len(items) < limit:
-                total = len(items)  # the page holds them all: no need to count
-            else:
-                # one count per search, shared by all its pages
-                counted = cache.get_or_compute(
-                    ("count", *filters.values()), lambda: str(store.count_statements(**filters)).encode()
-                )
-                total = int(counted)
+            # The total is counted with its page, in one read of the database: a count
+            # kept apart could belong to an older state than the items (a torn page).
+            items, total = store.search_page(**filters, limit=limit, offset=offset)
             return _encode({"items": items, "total": total, "limit": limit, "offset": offset})
 
         key = ("statements", *filters.values(), limit, offset)
