@@ -197,6 +197,10 @@ def _stored_inputs(store: Store) -> Iterator[Record]:
         )
 
 
+# Errors of one record's values, not of the database (those end the run).
+_BAD_RECORD_ON_WRITE = (sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError, ValueError, TypeError)
+
+
 class _Run:
     """One ingest run: its counts, its progress bar, and the reading-extracting-storing loop."""
 
@@ -261,18 +265,25 @@ class _Run:
                     on_failure(item)
             else:
                 art = res.article
-                stored = target.put_article(
-                    art,
-                    url=item.url,
-                    title=item.title,
-                    source=item.source,
-                    # HTML without URL: its id is known only after conversion.
-                    article_id=item.article_id or article_id_for(art.text, item.url),
-                    ext_id=item.ext_id,
-                    extractor=item.extractor,
-                    prepared=res.prepared,
-                    _test_delay=delay,
-                )
+                try:
+                    stored = target.put_article(
+                        art,
+                        url=item.url,
+                        title=item.title,
+                        source=item.source,
+                        # HTML without URL: its id is known only after conversion.
+                        article_id=item.article_id or article_id_for(art.text, item.url),
+                        ext_id=item.ext_id,
+                        extractor=item.extractor,
+                        prepared=res.prepared,
+                        _test_delay=delay,
+                    )
+                except _BAD_RECORD_ON_WRITE as e:
+                    # A value SQLite cannot take (the transaction rolled back);
+                    # the database itself is fine, so the run goes on.
+                    self.report(item.where, f"cannot be stored: {type(e).__name__}: {e}")
+                    self.bar.update(1)
+                    continue
                 # Counted from what this run wrote: another ingest at the same
                 # time may have stored the article a moment earlier.
                 if stored:
@@ -325,6 +336,7 @@ def _reprocess(
     transaction. Until then the store is untouched: an interrupted run
     loses nothing. Needs free disk for two copies of the store next to it.
     """
+    store.check_writable()
     version = store.data_version()
     try:
         work = Path(tempfile.mkdtemp(prefix=".saidwhat-reprocess-", dir=Path(store.path).resolve().parent))
@@ -407,6 +419,6 @@ def ingest(
 
 
 def _what_is_kept(summary: Summary, reprocess: bool) -> str:
-    if reprocess:
+    if reprocess or not summary.articles:
         return "the store was not changed"
     return f"the {summary.articles} articles this run stored before are kept"

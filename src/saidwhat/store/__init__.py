@@ -39,7 +39,9 @@ _MANY = 400
 def article_id_for(text: str, url: str | None = None) -> str:
     """An article's identity: its URL if it has one, else its text."""
     key = ("url:" + url.strip()) if url and url.strip() else ("text:" + text)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a lone surrogate must not crash the caller (the record
+    # is refused when stored); every other text hashes as plain UTF-8.
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def store_error(e: sqlite3.Error, path: str) -> StoreError:
@@ -64,7 +66,7 @@ def store_error(e: sqlite3.Error, path: str) -> StoreError:
 
 
 def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 _FTS_TOKEN = re.compile(r'"[^"]*"|\S+')
@@ -525,6 +527,17 @@ class Store:
             source=source,
         )
         return StoredArticle(article_id, article, url, title, source, ext_id, extractor)
+
+    def check_writable(self) -> None:
+        """Fail now, not after an hour of work, if the store cannot be written."""
+        if self.readonly:
+            raise InputError(f"{self.path}: opened read-only")
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
+        finally:
+            _rollback(conn)
 
     def data_version(self) -> int:
         """Changes when another connection commits (SQLite's ``data_version``)."""
