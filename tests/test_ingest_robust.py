@@ -114,10 +114,19 @@ MALFORMED_ANNOTATIONS = [
     ([{"quote": {"spans": [{"charBegin": 0}]}}], "annotations[0]: malformed (KeyError: missing key 'charEnd')"),
     ([{"quote": {"spans": [{"charBegin": "x", "charEnd": 3}]}}], "annotations[0]: malformed (ValueError"),
     ([{"quote": {"spans": 5}}], "annotations[0]: malformed (TypeError"),
-    ([{"quote": {"spans": [{"charBegin": 0, "charEnd": 99999}]}}], "annotations[0]: quote span [0, 99999] lies outside the text"),
-    ([{"quote": {"spans": [{"charBegin": -5, "charEnd": 2}]}}], "annotations[0]: malformed (ValueError: invalid span [-5, 2))"),
+    (
+        [{"quote": {"spans": [{"charBegin": 0, "charEnd": 99999}]}}],
+        "annotations[0]: quote span [0, 99999] lies outside the text",
+    ),
+    (
+        [{"quote": {"spans": [{"charBegin": -5, "charEnd": 2}]}}],
+        "annotations[0]: malformed (ValueError: invalid span [-5, 2))",
+    ),
     ([{"type": ["Direct"], "quote": {"spans": []}}], "annotations[0]: malformed (TypeError"),
-    ([{"type": "Shouted", "quote": {"spans": []}}], "annotations[0]: malformed (ValueError: unknown quotation type 'Shouted')"),
+    (
+        [{"type": "Shouted", "quote": {"spans": []}}],
+        "annotations[0]: malformed (ValueError: unknown quotation type 'Shouted')",
+    ),
     ([{"speakerEntity": {"name": "x"}}], "annotations[0]: 'speakerEntity' must be a string, not dict"),
     ([{"confidence": "hoch"}], "annotations[0]: malformed (ValueError"),
 ]
@@ -165,7 +174,9 @@ def _warc(gzip: bool, n: int = 2) -> bytes:
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         body = html.replace(b"Hafen wird ausgebaut", f"Hafen wird ausgebaut {i}".encode())
         body = body.replace(b"Zukunft der Region", f"Zukunft der Region {i}".encode())
-        rec = w.create_warc_record(f"https://example.org/{i}", "response", payload=io.BytesIO(body), http_headers=headers)
+        rec = w.create_warc_record(
+            f"https://example.org/{i}", "response", payload=io.BytesIO(body), http_headers=headers
+        )
         w.write_record(rec)
     return buf.getvalue()
 
@@ -298,7 +309,11 @@ def test_full_disk_during_reprocess_leaves_the_store_as_it_was(
     before = dump(db)
     _cap_pages(monkeypatch, 5)
     assert run_cli("ingest", "--reprocess", "--db", str(db), "-q") == 1
-    assert capsys.readouterr().err.strip().endswith("the disk is full: free some space and run again; the store was not changed")
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith("the disk is full: free some space and run again; the store was not changed")
+    )
     monkeypatch.undo()
     assert dump(db) == before
     assert not list(tmp_path.glob(".saidwhat-reprocess-*"))  # the scratch files are gone

@@ -29,7 +29,16 @@ from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import SaidOn, said_on
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "Prepared", "Store", "StoredArticle", "article_id_for", "fts_query", "prepare", "store_error"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Prepared",
+    "Store",
+    "StoredArticle",
+    "article_id_for",
+    "fts_query",
+    "prepare",
+    "store_error",
+]
 
 _BUSY_TIMEOUT_MS = 10_000
 # Above this many matches a search walks the date index instead of sorting.
