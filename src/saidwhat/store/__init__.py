@@ -64,7 +64,13 @@ def store_error(e: sqlite3.Error, path: str) -> StoreError:
     elif name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in msg or "not a database" in msg:
         why = "the database file is damaged (SQLite: " + msg + "); restore it from a backup"
     elif name.startswith("SQLITE_CANTOPEN") or "unable to open" in msg:
-        why = "cannot open the database file (missing folder, or no permission for the file or its folder)"
+        folder = Path(path).resolve().parent
+        if not folder.is_dir():
+            why = f"cannot open the database file: no folder {folder}"
+        elif not os.access(folder, os.W_OK):
+            why = f"cannot open the database file: its folder {folder} is read-only"
+        else:
+            why = "cannot open the database file (no permission for it, or not a file)"
     elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in msg:
         why = f"another process has held the database locked for {_BUSY_TIMEOUT_MS // 1000} s; try again later"
     elif name.startswith("SQLITE_IOERR") or "disk I/O" in msg:
