@@ -394,7 +394,7 @@ def _marked_pids(mark: str) -> list[int]:
 def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     src = tmp_path / "texts.jsonl"
     with src.open("w", encoding="utf-8") as f:
-        for i in range(400):
+        for i in range(2000):
             f.write(_line({"url": f"https://example.org/{i}", "text": f"{TEXT} Meldung {i}."}))
     mark = f"SAIDWHAT_TEST_MARK={uuid.uuid4().hex}"
     key, value = mark.split("=")
