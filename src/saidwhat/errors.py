@@ -7,3 +7,7 @@ class SaidwhatError(Exception):
 
 class InputError(SaidwhatError):
     """Bad input: names the file (or record) and what is wrong with it."""
+
+
+class StoreError(InputError):
+    """The database (``--db``, the user's file) cannot be used or written: read-only, disk full, damaged."""

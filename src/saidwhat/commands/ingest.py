@@ -37,7 +37,10 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--reprocess",
         action="store_true",
-        help="re-extract articles already stored (all of them when no PATH is given) and replace their statements",
+        help=(
+            "re-extract articles already stored (all of them when no PATH is given); the store ends as a fresh "
+            "ingest of its articles would make it"
+        ),
     )
     p.add_argument(
         "--annotations",

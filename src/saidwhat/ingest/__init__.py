@@ -4,13 +4,22 @@ Extraction runs in ``workers`` processes; the main process is the only
 writer. Results are written in input order (a small reorder window), so a
 run, or a run killed and re-run, always ends in the same database: every
 article is its own transaction, already-stored articles are skipped, and
-speaker merging sees the same articles in the same order.
+speaker merging sees the same articles in the same order. ``--reprocess``
+rebuilds the whole store that way (see :func:`_reprocess`).
+
+A bad record is reported and skipped; database trouble (read-only, disk
+full, damaged file) ends the run with one line, keeping what was stored.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import signal
+import sqlite3
 import sys
+import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -18,12 +27,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import IO, TypeVar
 
 from ..budget import DEFAULT_SECONDS, time_limit
-from ..errors import InputError, SaidwhatError
+from ..errors import InputError, SaidwhatError, StoreError
 from ..model import Article
-from ..store import Prepared, Store, article_id_for, prepare
+from ..store import Prepared, Store, article_id_for, prepare, store_error
 from .sources import Failure, Item, Record, count, read
 
 __all__ = ["IngestResult", "Summary", "ingest", "process_item"]
@@ -112,19 +123,35 @@ def process_item(item: Item, time_limit_s: float = 0.0) -> IngestResult:
         return IngestResult(item, error=f"extractor failed: {type(e).__name__}: {e}")
 
 
-def _init_worker() -> None:
+def _init_worker(parent_alive: Connection) -> None:
     # Ctrl-C goes to the whole process group: let the main process handle
     # it and shut the pool down, instead of every worker printing a trace.
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent_alive,), daemon=True).start()
+
+
+def _exit_with_parent(parent_alive: Connection) -> None:
+    """End this worker when the main process is gone, even by ``kill -9``.
+
+    Workers hang off the fork server, not the main process, and hold the
+    pool's queues and the fork server's life line themselves, so neither
+    they nor the fork server ever notice a killed parent (PR_SET_PDEATHSIG
+    would name the fork server). The main process holds the only write end
+    of this pipe and never writes: end of file means it died.
+    """
+    try:
+        parent_alive.recv_bytes()
+    except (EOFError, OSError):
+        pass
+    os._exit(1)
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, window: int = 0) -> Iterator[R]:
     """``map(fn, items)`` in ``workers`` processes, results in input order.
 
     At most ``window`` items are in flight, so a huge input is never read
-    ahead into memory (``Pool.imap`` would queue all of it).
+    ahead into memory (``Pool.imap`` would queue all of it). The workers
+    end with the main process, however it ends.
     """
     if workers <= 1:
         for x in items:
@@ -137,19 +164,26 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int, window: 
     # once threads run (tqdm's monitor); forkserver is the safe default.
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["saidwhat.ingest.warm"])
+    alive_r, alive_w = ctx.Pipe(duplex=False)
     pending: deque[Future[R]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as ex:
-        try:
-            for x in items:
-                pending.append(ex.submit(fn, x))
-                if len(pending) >= window:
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(alive_r,)
+        ) as ex:
+            try:
+                for x in items:
+                    pending.append(ex.submit(fn, x))
+                    if len(pending) >= window:
+                        yield pending.popleft().result()
+                while pending:
                     yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        except BaseException:
-            for f in pending:
-                f.cancel()
-            raise
+            except BaseException:
+                for f in pending:
+                    f.cancel()
+                raise
+    finally:
+        alive_w.close()
+        alive_r.close()
 
 
 def _stored_inputs(store: Store) -> Iterator[Record]:
@@ -171,6 +205,176 @@ def _stored_inputs(store: Store) -> Iterator[Record]:
         )
 
 
+# Errors of one record's values, not of the database (those end the run).
+_BAD_RECORD_ON_WRITE = (sqlite3.InterfaceError, sqlite3.ProgrammingError, sqlite3.IntegrityError, ValueError, TypeError)
+
+
+class _Run:
+    """One ingest run: its counts, its progress bar, and the reading-extracting-storing loop."""
+
+    def __init__(
+        self, summary: Summary, err: IO[str], total: int | None, progress: bool, time_limit_s: float = DEFAULT_SECONDS
+    ) -> None:
+        from tqdm import tqdm
+
+        self.summary = summary
+        self.time_limit_s = time_limit_s
+        self.err = err
+        self.bar = tqdm(
+            total=total,
+            unit=" articles",
+            file=err,
+            disable=not progress,
+            dynamic_ncols=True,
+            smoothing=0.1,
+            mininterval=0.5,
+        )
+
+    def report(self, where: str, reason: str) -> None:
+        self.summary.failed += 1
+        line = f"saidwhat: skipped {where}: {reason}"
+        if len(self.summary.failures) < 1000:
+            self.summary.failures.append(line)
+        self.bar.write(line, file=self.err)
+
+    def _to_process(self, records: Iterable[Record], target: Store, published: str | None) -> Iterator[Item]:
+        # Filter in the main process: skipping stored articles costs a
+        # primary-key lookup, not an extraction.
+        for rec in records:
+            if isinstance(rec, Failure):
+                self.report(rec.where, rec.reason)
+                self.bar.update(1)
+                continue
+            if published and not rec.published:
+                rec.published = published
+            if rec.text is not None and not rec.article_id:
+                rec.article_id = article_id_for(rec.text, rec.url)
+            if rec.article_id and target.has_article(rec.article_id):
+                self.summary.skipped += 1
+                self.bar.update(1)
+                continue
+            yield rec
+
+    def store_all(
+        self,
+        records: Iterable[Record],
+        target: Store,
+        workers: int,
+        published: str | None,
+        on_failure: Callable[[Item], None] | None = None,
+    ) -> None:
+        """Extract ``records`` and store each article in ``target`` unless it holds it already.
+
+        ``on_failure`` is called, in order, for each article whose extraction failed.
+        """
+        delay = float(os.environ.get("SAIDWHAT_INGEST_TEST_DELAY", "0") or 0)
+        extract_one = partial(process_item, time_limit_s=self.time_limit_s)
+        for res in ordered_map(extract_one, self._to_process(records, target, published), workers):
+            item = res.item
+            if res.article is None:
+                self.report(item.where, res.error or "unknown error")
+                if on_failure is not None:
+                    on_failure(item)
+            else:
+                art = res.article
+                try:
+                    stored = target.put_article(
+                        art,
+                        url=item.url,
+                        title=item.title,
+                        source=item.source,
+                        # HTML without URL: its id is known only after conversion.
+                        article_id=item.article_id or article_id_for(art.text, item.url),
+                        ext_id=item.ext_id,
+                        extractor=item.extractor,
+                        prepared=res.prepared,
+                        _test_delay=delay,
+                    )
+                except _BAD_RECORD_ON_WRITE as e:
+                    # A value SQLite cannot take (the transaction rolled back);
+                    # the database itself is fine, so the run goes on.
+                    self.report(item.where, f"cannot be stored: {type(e).__name__}: {e}")
+                    self.bar.update(1)
+                    continue
+                # Counted from what this run wrote: another ingest at the same
+                # time may have stored the article a moment earlier.
+                if stored:
+                    self.summary.articles += 1
+                    self.summary.statements += len(art.statements)
+                else:
+                    self.summary.skipped += 1
+            self.bar.update(1)
+
+
+def _copy_article(source: Store, article_id: str, target: Store) -> None:
+    stored = source.stored_article(article_id)
+    if stored is None:
+        return
+    target.put_article(
+        stored.article,
+        url=stored.url,
+        title=stored.title,
+        source=stored.source,
+        article_id=stored.article_id,
+        ext_id=stored.ext_id,
+        extractor=stored.extractor,
+    )
+
+
+def _rebuild(store: Store, fresh: Store, target: Store) -> None:
+    """``target`` = the store's articles in their order, each from ``fresh`` if re-extracted there.
+
+    Articles new to the store follow in the order they were read. Every
+    article goes through the same write path as in a first ingest, in the
+    same order, starting from no speakers: the speakers (and all ids) come
+    out as a fresh ingest makes them.
+    """
+    for aid in store.article_ids():
+        _copy_article(fresh if fresh.has_article(aid) else store, aid, target)
+    for aid in fresh.article_ids():
+        if not store.has_article(aid):
+            _copy_article(fresh, aid, target)
+
+
+def _reprocess(
+    run: _Run, store: Store, paths: list[str], records: Iterable[Record], workers: int, published: str | None
+) -> None:
+    """Re-extract ``records`` and rebuild the store as a fresh ingest would have made it.
+
+    Replacing one article after the other would resolve its speakers
+    against those of articles stored after it (and move it to the end), so
+    the result would depend on history. Instead the store is rebuilt in a
+    scratch database, which then replaces the store's content in one
+    transaction. Until then the store is untouched: an interrupted run
+    loses nothing. Needs free disk for two copies of the store next to it.
+    """
+    store.check_writable()
+    version = store.data_version()
+    try:
+        work = Path(tempfile.mkdtemp(prefix=".saidwhat-reprocess-", dir=Path(store.path).resolve().parent))
+    except OSError as e:
+        raise StoreError(f"{store.path}: cannot make a working folder next to it: {e.strerror or e}") from None
+    try:
+        with Store(work / "rebuilt.db") as rebuilt:
+            if paths:
+                # The inputs come in their own order: extract them aside
+                # first, then rebuild in the store's order.
+                with Store(work / "extracted.db") as fresh:
+                    run.store_all(records, fresh, workers, published)
+                    _rebuild(store, fresh, rebuilt)
+            else:
+                # The stored articles, in the store's order: straight into
+                # the rebuilt store; one that fails keeps what it had.
+                def keep_old(item: Item) -> None:
+                    if item.article_id:
+                        _copy_article(store, item.article_id, rebuilt)
+
+                run.store_all(records, rebuilt, workers, published, on_failure=keep_old)
+        store.replace_contents(work / "rebuilt.db", version)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def ingest(
     paths: list[str],
     db: str,
@@ -184,7 +388,11 @@ def ingest(
     err: IO[str] | None = None,
     time_limit_s: float = DEFAULT_SECONDS,
 ) -> Summary:
-    """Ingest ``paths`` into the store at ``db``; see ``saidwhat ingest --help``."""
+    """Ingest ``paths`` into the store at ``db``; see ``saidwhat ingest --help``.
+
+    Database trouble (read-only, disk full, damaged file) ends the run with
+    a :class:`StoreError`; every article stored before it stays stored.
+    """
     err = err or sys.stderr
     if workers < 1:
         raise InputError(f"--workers must be at least 1, not {workers}")
@@ -198,79 +406,32 @@ def ingest(
     store = Store(db)
     summary = Summary()
     started = time.perf_counter()
-    if paths:
-        total = count(paths) if "-" not in paths else None
-        records: Iterable[Record] = read(paths, lang=lang, annotations=annotations)
-    else:
-        total = store.stats()["articles"]
-        records = _stored_inputs(store)
-
-    from tqdm import tqdm
-
-    bar = tqdm(
-        total=total,
-        unit=" articles",
-        file=err,
-        disable=not progress,
-        dynamic_ncols=True,
-        smoothing=0.1,
-        mininterval=0.5,
-    )
-
-    def report(where: str, reason: str) -> None:
-        summary.failed += 1
-        line = f"saidwhat: skipped {where}: {reason}"
-        if len(summary.failures) < 1000:
-            summary.failures.append(line)
-        bar.write(line, file=err)
-
-    def to_process() -> Iterator[Item]:
-        # Filter in the main process: skipping stored articles costs a
-        # primary-key lookup, not an extraction.
-        for rec in records:
-            if isinstance(rec, Failure):
-                report(rec.where, rec.reason)
-                bar.update(1)
-                continue
-            if published and not rec.published:
-                rec.published = published
-            if rec.text is not None and not rec.article_id:
-                rec.article_id = article_id_for(rec.text, rec.url)
-            if rec.article_id and not reprocess and store.has_article(rec.article_id):
-                summary.skipped += 1
-                bar.update(1)
-                continue
-            yield rec
-
-    delay = float(os.environ.get("SAIDWHAT_INGEST_TEST_DELAY", "0") or 0)
+    run: _Run | None = None
     try:
-        for res in ordered_map(partial(process_item, time_limit_s=time_limit_s), to_process(), workers):
-            item = res.item
-            if res.article is None:
-                report(item.where, res.error or "unknown error")
-            else:
-                art = res.article
-                aid = item.article_id or article_id_for(art.text, item.url)
-                if not reprocess and store.has_article(aid):
-                    summary.skipped += 1  # HTML without URL: known only after conversion
-                else:
-                    store.add_article(
-                        art,
-                        url=item.url,
-                        title=item.title,
-                        source=item.source,
-                        article_id=aid,
-                        ext_id=item.ext_id,
-                        extractor=item.extractor,
-                        replace=reprocess,
-                        prepared=res.prepared,
-                        _test_delay=delay,
-                    )
-                    summary.articles += 1
-                    summary.statements += len(art.statements)
-            bar.update(1)
+        if paths:
+            total = count(paths) if "-" not in paths else None
+            records: Iterable[Record] = read(paths, lang=lang, annotations=annotations)
+        else:
+            total = store.stats()["articles"]
+            records = _stored_inputs(store)
+        run = _Run(summary, err, total, progress, time_limit_s)
+        if reprocess:
+            _reprocess(run, store, paths, records, workers, published)
+        else:
+            run.store_all(records, store, workers, published)
+    except sqlite3.Error as e:
+        raise StoreError(f"{store_error(e, db)}; {_what_is_kept(summary, reprocess)}") from None
+    except StoreError as e:
+        raise StoreError(f"{e}; {_what_is_kept(summary, reprocess)}") from None
     finally:
-        bar.close()
+        if run is not None:
+            run.bar.close()
         store.close()
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _what_is_kept(summary: Summary, reprocess: bool) -> str:
+    if reprocess or not summary.articles:
+        return "the store was not changed"
+    return f"the {summary.articles} articles this run stored before are kept"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,10 +18,10 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from ..corpus import corpus_article, date_from_document_name
+from ..corpus import annotation_to_statement, corpus_article, date_from_document_name
 from ..errors import InputError
 from ..io import MAX_INPUT_BYTES, decode_text
-from ..model import Article
+from ..model import ROLES, Article, Statement
 
 EXTENSIONS = (".txt", ".json", ".jsonl", ".html", ".htm", ".warc", ".warc.gz")
 SPARK_MARKER = "_saidwhat_spark"
@@ -232,10 +233,63 @@ def _opt_str(obj: dict[str, Any], key: str) -> str | None:
     return v or None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_unicode(value: Any, where: str) -> None:
+    """Refuse lone surrogates: valid in JSON (``"\\ud800"``), but no text, and nothing SQLite can store."""
+    if isinstance(value, str):
+        m = _SURROGATE.search(value)
+        if m:
+            raise InputError(
+                f"{where} holds a lone surrogate (U+{ord(m.group()):04X}) at character {m.start()}: not valid Unicode"
+            )
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_unicode(k, f"a key in {where}")
+            _check_unicode(v, f"'{k}'" if where == "the record" else f"{where}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _check_unicode(v, f"{where}[{i}]")
+
+
+def _annotated_article(obj: dict[str, Any], lang: str) -> Article:
+    """The statements of a corpus document's ``annotations``, each checked: a clear error, never a crash."""
+    anns = obj.get("annotations")
+    if anns is not None and not isinstance(anns, list):
+        raise InputError(f"'annotations' must be a list, not {type(anns).__name__}")
+    article = corpus_article({**obj, "annotations": []})
+    article.lang = lang
+    article.statements = [_annotation(i, ann, len(article.text)) for i, ann in enumerate(anns or [])]
+    return article
+
+
+def _annotation(i: int, ann: Any, text_length: int) -> Statement:
+    if not isinstance(ann, dict):
+        raise InputError(f"annotations[{i}]: expected an object, got {type(ann).__name__}")
+    entity = ann.get("speakerEntity")
+    if entity is not None and not isinstance(entity, str):
+        raise InputError(f"annotations[{i}]: 'speakerEntity' must be a string, not {type(entity).__name__}")
+    try:
+        st = annotation_to_statement(ann)
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as e:
+        what = f"missing key {e}" if isinstance(e, KeyError) else str(e)
+        raise InputError(f"annotations[{i}]: malformed ({type(e).__name__}: {what})") from None
+    for role in ROLES:
+        for sp in st.role(role):
+            if not 0 <= sp.begin <= sp.end <= text_length:
+                raise InputError(
+                    f"annotations[{i}]: {role} span [{sp.begin}, {sp.end}] lies outside the text "
+                    f"(0 to {text_length} characters)"
+                )
+    return st
+
+
 def _from_object(obj: Any, name: str, line: int | None, lang: str, annotations: bool) -> Record:
     if not isinstance(obj, dict):
         return Failure(name, line, f"expected a JSON object, got {type(obj).__name__}")
     try:
+        _check_unicode(obj, "the record")
         if isinstance(obj.get("originalText"), str):  # the corpus schema
             doc_name = str(obj.get("documentName") or "")
             pub = _date(obj.get("published")) if obj.get("published") else None
@@ -245,12 +299,9 @@ def _from_object(obj: Any, name: str, line: int | None, lang: str, annotations: 
             if title and title.endswith(")") and pub and title.endswith(f"({pub})"):
                 title = title[: -len(f"({pub})")].rstrip()
             ext_id = doc_name.split(" - ", 1)[0] if " - " in doc_name else None
-            article = None
-            if annotations:
-                article = corpus_article(obj)
-                article.lang = lang
             if not obj["originalText"].strip():
                 return Failure(name, line, "empty 'originalText'")
+            article = _annotated_article(obj, lang) if annotations else None
             return Item(
                 name=name,
                 line=line,
@@ -288,40 +339,68 @@ def _from_object(obj: Any, name: str, line: int | None, lang: str, annotations: 
 
 
 def _read_warc(f: IO[bytes], name: str, lang: str) -> Iterator[Record]:
+    """The HTML pages of a WARC file, each record checked for completeness.
+
+    A record shorter than its declared ``Content-Length``, or whose gzip
+    member does not end, was cut off (a truncated download, a damaged
+    disk): it is reported, not stored, so ingesting the intact file later
+    stores it.
+    """
     try:
         from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
     except ImportError:
         yield Failure(name, None, "reading WARC needs warcio: pip install 'saidwhat[ingest]'")
         return
     n = 0
+    offset = 0
     try:
-        for record in ArchiveIterator(f):
+        records = ArchiveIterator(f)
+        for record in records:
             n += 1
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-            status = record.http_headers.get_statuscode()
-            if "html" not in ctype or status != "200":
-                continue
+            item = _warc_page(record, name, n, lang)
+            records.read_to_end(record)
+            if records.member_info:
+                offset = records.member_info[0]
+            where = f"record {n} at byte {offset}"
             url = record.rec_headers.get_header("WARC-Target-URI")
-            payload = record.content_stream().read(MAX_INPUT_BYTES + 1)
-            if len(payload) > MAX_INPUT_BYTES:
-                yield Failure(name, None, f"record {n} ({url}): larger than {MAX_INPUT_BYTES // 1_000_000} MB")
-                continue
-            warc_date = record.rec_headers.get_header("WARC-Date")
-            yield Item(
-                name=f"{name}#{n}",
-                html=payload,
-                url=url,
-                # The crawl date only stands in when the page carries no date.
-                published=(warc_date or "")[:10] or None,
-                lang=lang,
-            )
-    except ArchiveLoadFailed as e:
-        yield Failure(name, None, f"not a WARC file (record {n + 1}): {e}")
-    except (OSError, EOFError, ValueError) as e:
-        yield Failure(name, None, f"broken WARC after record {n}: {e}")
+            if _cut_off(record, records):
+                yield Failure(name, None, f"{where} ({url}): cut off before its end (truncated or damaged archive)")
+            elif isinstance(item, Failure):
+                yield Failure(name, None, f"{where} ({url}): {item.reason}")
+            elif item is not None:
+                yield item
+    except Exception as e:  # a third-party parser on hostile bytes: anything may come up
+        yield Failure(name, None, f"broken WARC after record {n} (byte {offset}): {type(e).__name__}: {e}")
+
+
+def _warc_page(record: Any, name: str, n: int, lang: str) -> Item | Failure | None:
+    """The HTML page of a WARC response record; None for other records."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+    status = record.http_headers.get_statuscode()
+    if "html" not in ctype or status != "200":
+        return None
+    payload = record.content_stream().read(MAX_INPUT_BYTES + 1)
+    if len(payload) > MAX_INPUT_BYTES:
+        return Failure(name, None, f"larger than {MAX_INPUT_BYTES // 1_000_000} MB")
+    warc_date = record.rec_headers.get_header("WARC-Date")
+    return Item(
+        name=f"{name}#{n}",
+        html=payload,
+        url=record.rec_headers.get_header("WARC-Target-URI"),
+        # The crawl date only stands in when the page carries no date.
+        published=(warc_date or "")[:10] or None,
+        lang=lang,
+    )
+
+
+def _cut_off(record: Any, records: Any) -> bool:
+    """Whether ``record`` (read to its end) holds fewer bytes than declared, or its gzip member ends early."""
+    if record.raw_stream.limit > 0:  # Content-Length not reached
+        return True
+    decompressor = getattr(records.reader, "decompressor", None)
+    return decompressor is not None and not decompressor.eof
 
 
 def _read_spark(p: Path) -> Iterator[Record]:
@@ -358,18 +437,16 @@ def _read_stdin(lang: str, annotations: bool) -> Iterator[Record]:
         return
     first = stream.readline()
     stripped = first.lstrip(b"\xef\xbb\xbf").strip()
-    if stripped.startswith(b"{"):
-        try:
-            json.loads(stripped)
-            one_line_json = True
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            one_line_json = False
-        if one_line_json:
-            # JSON Lines: stream it, one record at a time.
-            yield from _read_jsonl(_chain(first, stream), "<stdin>", lang, annotations)
-            return
+    if stripped.startswith(b"{") and _is_json(stripped):
+        # JSON Lines: stream it, one record at a time.
+        yield from _read_jsonl(_chain(first, stream=stream), "<stdin>", lang, annotations)
+        return
     rest = stream.read(MAX_INPUT_BYTES + 1 - len(first))
     raw = first + rest
+    if stripped.startswith(b"{") and _looks_like_jsonl(raw):
+        # JSON Lines whose first line is broken: report that line, read on.
+        yield from _read_jsonl(_chain(*_whole_lines(raw, stream), stream=stream), "<stdin>", lang, annotations)
+        return
     if len(raw) > MAX_INPUT_BYTES:
         yield Failure(
             "<stdin>", None, f"larger than {MAX_INPUT_BYTES // 1_000_000} MB (use JSON Lines for many articles)"
@@ -383,7 +460,34 @@ def _read_stdin(lang: str, annotations: bool) -> Iterator[Record]:
         yield Failure("<stdin>", None, _strip_name(str(e), "<stdin>"))
 
 
-def _chain(first: bytes, rest: IO[bytes]) -> Iterator[bytes]:
-    """A first line already read, then the rest of a stream, as lines."""
-    yield first
-    yield from rest
+def _is_json(raw: bytes) -> bool:
+    try:
+        json.loads(raw)
+        return True
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+
+
+def _looks_like_jsonl(raw: bytes) -> bool:
+    """Not one JSON document, but some later line is a JSON object of its own."""
+    if _is_json(raw):
+        return False
+    for line in io.BytesIO(raw).readlines()[1:]:
+        stripped = line.strip()
+        if stripped.startswith(b"{") and _is_json(stripped):
+            return True
+    return False
+
+
+def _whole_lines(raw: bytes, stream: IO[bytes]) -> list[bytes]:
+    """The lines of ``raw``, read ahead from ``stream``; its last line completed from the stream."""
+    lines = io.BytesIO(raw).readlines()
+    if lines and not lines[-1].endswith(b"\n"):
+        lines[-1] += stream.readline()
+    return lines
+
+
+def _chain(*lines: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    """Lines already read, then the rest of a stream, as lines."""
+    yield from lines
+    yield from stream

@@ -24,8 +24,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
-from ..model import ROLES, Article, Kind, Stance, Statement, spans_text
+from ..errors import InputError, StoreError
+from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans_text
 from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import SaidOn, said_on
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -35,10 +35,12 @@ __all__ = [
     "Prepared",
     "QueryError",
     "Store",
+    "StoredArticle",
     "article_id_for",
     "fts_query",
     "prepare",
     "speaker_id_of",
+    "store_error",
 ]
 
 _BUSY_TIMEOUT_MS = 10_000
@@ -123,11 +125,40 @@ _MANY = 400
 def article_id_for(text: str, url: str | None = None) -> str:
     """An article's identity: its URL if it has one, else its text."""
     key = ("url:" + url.strip()) if url and url.strip() else ("text:" + text)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a lone surrogate must not crash the caller (the record
+    # is refused when stored); every other text hashes as plain UTF-8.
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def store_error(e: sqlite3.Error, path: str) -> StoreError:
+    """SQLite's error as one line that says what is wrong and what to do."""
+    name = getattr(e, "sqlite_errorname", "") or ""
+    msg = str(e)
+    if name.startswith("SQLITE_READONLY") or "readonly" in msg:
+        why = "the database is read-only (the file, its folder or the disk): nothing can be stored"
+    elif name.startswith("SQLITE_FULL") or "is full" in msg:
+        why = "the disk is full: free some space and run again"
+    elif name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in msg or "not a database" in msg:
+        why = "the database file is damaged (SQLite: " + msg + "); restore it from a backup"
+    elif name.startswith("SQLITE_CANTOPEN") or "unable to open" in msg:
+        folder = Path(path).resolve().parent
+        if not folder.is_dir():
+            why = f"cannot open the database file: no folder {folder}"
+        elif not os.access(folder, os.W_OK):
+            why = f"cannot open the database file: its folder {folder} is read-only"
+        else:
+            why = "cannot open the database file (no permission for it, or not a file)"
+    elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in msg:
+        why = f"another process has held the database locked for {_BUSY_TIMEOUT_MS // 1000} s; try again later"
+    elif name.startswith("SQLITE_IOERR") or "disk I/O" in msg:
+        why = f"the disk failed to read or write (SQLite: {msg})"
+    else:
+        why = f"database error: {msg}"
+    return StoreError(f"{path}: {why}")
 
 
 def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 _FTS_TOKEN = re.compile(r'"[^"]*"|\S+')
@@ -267,10 +298,14 @@ class Store:
         self._lock = threading.Lock()
         if readonly and self.path != ":memory:" and not Path(self.path).exists():
             raise InputError(f"{self.path}: no such database (run 'saidwhat ingest' first)")
-        if not readonly:
-            self._migrate(self._conn())
-        else:
-            self._check_version(self._conn())
+        try:
+            if not readonly:
+                self._migrate(self._conn())
+            else:
+                self._check_version(self._conn())
+        except sqlite3.Error as e:
+            self.close()
+            raise store_error(e, self.path) from None
 
     # -- connections -------------------------------------------------------
 
@@ -289,8 +324,8 @@ class Store:
                 # the last commits, never corrupt the file).
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
-        except sqlite3.DatabaseError as e:
-            raise InputError(f"{self.path}: cannot open as a saidwhat database: {e}") from None
+        except sqlite3.Error as e:
+            raise store_error(e, self.path) from None
         return conn
 
     def _conn(self) -> sqlite3.Connection:
@@ -347,9 +382,13 @@ class Store:
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            _rollback(conn)
+            raise
 
     # -- schema ------------------------------------------------------------
 
@@ -366,8 +405,8 @@ class Store:
         """The file's schema version; an error unless this saidwhat can open it."""
         try:
             v = self._version(conn)
-        except sqlite3.DatabaseError as e:
-            raise InputError(f"{self.path}: not a saidwhat database: {e}") from None
+        except sqlite3.Error as e:
+            raise store_error(e, self.path) from None
         if v > SCHEMA_VERSION:
             raise InputError(
                 f"{self.path}: schema v{v} is newer than this saidwhat (v{SCHEMA_VERSION}); upgrade saidwhat"
@@ -404,7 +443,7 @@ class Store:
                     (str(i + 1),),
                 )
             except BaseException:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
             conn.execute("COMMIT")
 
@@ -440,16 +479,51 @@ class Store:
         """
         url = url or article.url
         aid = article_id or article_id_for(article.text, url)
+        self.put_article(
+            article,
+            url=url,
+            title=title,
+            source=source,
+            article_id=aid,
+            ext_id=ext_id,
+            extractor=extractor,
+            replace=replace,
+            prepared=prepared,
+            _test_delay=_test_delay,
+        )
+        return aid
+
+    def put_article(
+        self,
+        article: Article,
+        *,
+        url: str | None = None,
+        title: str | None = None,
+        source: str | None = None,
+        article_id: str | None = None,
+        ext_id: str | None = None,
+        extractor: str | None = None,
+        replace: bool = False,
+        prepared: Prepared | None = None,
+        _test_delay: float = 0.0,
+    ) -> bool:
+        """:meth:`add_article`, but says whether this call wrote the article.
+
+        False when it was already stored (by an earlier run, or by another
+        process a moment ago): ingest counts what it actually inserted.
+        """
+        url = url or article.url
+        aid = article_id or article_id_for(article.text, url)
         if not replace and self.has_article(aid):
-            return aid
+            return False
         with self.transaction() as conn:
             exists = conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone() is not None
             if exists and not replace:
-                return aid
+                return False
             if exists:
                 self._delete_article(conn, aid)
             self._insert(conn, aid, article, url, title, source, ext_id, extractor, _test_delay, prepared)
-        return aid
+        return True
 
     def _delete_article(self, conn: sqlite3.Connection, aid: str) -> None:
         old = [
@@ -562,6 +636,87 @@ class Store:
             return None
         keys = ("id", "url", "ext_id", "title", "source", "published", "lang", "text")
         return dict(zip(keys, r, strict=True))
+
+    def stored_article(self, article_id: str) -> StoredArticle | None:
+        """A stored article with its statements as objects, as :meth:`add_article` takes them.
+
+        Re-storing it (in a rebuilt database) gives the same rows: the spans,
+        kinds and entities are what the extractor found; speakers and dates
+        are derived from them again.
+        """
+        conn = self._conn()
+        r = conn.execute(
+            "SELECT url, ext_id, title, source, published, lang, text, extractor FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if not r:
+            return None
+        url, ext_id, title, source, published, lang, text, extractor = r
+        statements = [
+            _statement_from_row(row)
+            for row in conn.execute(
+                "SELECT kind, medium, confidence, nested, speaker_entity, said_on, said_on_expr, stance, "
+                "quote_spans, speaker_spans, cue_spans, addressee_spans, frame_spans "
+                "FROM statements WHERE article_id = ? ORDER BY seq",
+                (article_id,),
+            )
+        ]
+        article = Article(
+            text=text,
+            lang=lang,
+            published=date.fromisoformat(published) if published else None,
+            statements=statements,
+            id=ext_id,
+            title=title,
+            url=url,
+            source=source,
+        )
+        return StoredArticle(article_id, article, url, title, source, ext_id, extractor)
+
+    def check_writable(self) -> None:
+        """Fail now, not after an hour of work, if the store cannot be written."""
+        if self.readonly:
+            raise InputError(f"{self.path}: opened read-only")
+        conn = self._conn()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("UPDATE meta SET value = value WHERE key = 'schema_version'")
+        finally:
+            _rollback(conn)
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (SQLite's ``data_version``)."""
+        return int(self._conn().execute("PRAGMA data_version").fetchone()[0])
+
+    def replace_contents(self, rebuilt: str | Path, expected_version: int) -> None:
+        """Swap every article, statement and speaker for those of the database ``rebuilt``.
+
+        One transaction: readers see the old store or the new one, a crash
+        leaves the old one. Ids (article rowids, statement and speaker ids)
+        are copied, so the store equals ``rebuilt`` row for row. Refused if
+        another process wrote to this store since :meth:`data_version` gave
+        ``expected_version``: its writes would be lost.
+        """
+        conn = self._conn()
+        conn.execute("ATTACH DATABASE ? AS rebuilt", (str(rebuilt),))
+        try:
+            with self.transaction():
+                if self.data_version() != expected_version:
+                    raise StoreError(
+                        f"{self.path}: another process wrote to the store during --reprocess; "
+                        "nothing was replaced, run it again"
+                    )
+                # Children first when deleting, parents first when inserting
+                # (foreign keys); the triggers keep the full-text index in step.
+                for table in reversed(_CONTENT_TABLES):
+                    conn.execute(f"DELETE FROM main.{table}")
+                for table in _CONTENT_TABLES:
+                    cols = ", ".join(r[1] for r in conn.execute(f"PRAGMA main.table_info({table})"))
+                    conn.execute(
+                        f"INSERT INTO main.{table}(rowid, {cols}) SELECT rowid, {cols} FROM rebuilt.{table} ORDER BY rowid"
+                    )
+        finally:
+            conn.execute("DETACH DATABASE rebuilt")
 
     # -- queries -------------------------------------------------------------
 
@@ -875,6 +1030,49 @@ class Store:
             "with_said_on": one("SELECT count(*) FROM statements WHERE said_on IS NOT NULL"),
             "schema_version": self._version(conn),
         }
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back, keeping the error that got here: after SQLITE_FULL and the
+    like, SQLite may have rolled back by itself already."""
+    try:
+        conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
+
+
+# The tables that hold a store's content, parents before children.
+_CONTENT_TABLES = ("articles", "speakers", "speaker_aliases", "statements")
+
+
+@dataclass
+class StoredArticle:
+    """An article as stored: the object plus what ``add_article`` takes beside it."""
+
+    article_id: str
+    article: Article
+    url: str | None
+    title: str | None
+    source: str | None
+    ext_id: str | None
+    extractor: str | None
+
+
+def _statement_from_row(row: tuple[Any, ...]) -> Statement:
+    kind, medium, confidence, nested, entity, day, expr, stance, *spans = row
+    roles = {name: [Span(b, e) for b, e in json.loads(raw)] for name, raw in zip(ROLES, spans, strict=True)}
+    return Statement(
+        kind=Kind(kind),
+        medium=Medium(medium),
+        confidence=confidence,
+        nested=bool(nested),
+        speaker_entity=entity,
+        # A date the extractor gave itself has no expression; others are
+        # resolved from the text again.
+        said_on=day if day and not expr else None,
+        stance=Stance(stance),
+        **roles,
+    )
 
 
 def _mention(st: Statement, text: str) -> str | None:
