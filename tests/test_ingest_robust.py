@@ -19,6 +19,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -246,11 +247,14 @@ def test_read_only_database_is_one_line_and_unchanged(
 
     def read_only(path: str, *args: object, **kw: object) -> sqlite3.Connection:
         kw.pop("uri", None)
-        return real_connect(f"file:{path}?mode=ro", *args, uri=True, **kw)  # type: ignore[arg-type]
+        opener: Any = real_connect  # (mypy cannot match **kw to connect's overloads)
+        conn: sqlite3.Connection = opener(f"file:{path}?mode=ro", *args, uri=True, **kw)
+        return conn
 
     def connect(path: str, *args: object, **kw: object) -> sqlite3.Connection:
-        opener = read_only if str(path) == str(db) else real_connect
-        return opener(path, *args, **kw)  # type: ignore[arg-type]
+        opener: Any = read_only if str(path) == str(db) else real_connect
+        conn: sqlite3.Connection = opener(path, *args, **kw)
+        return conn
 
     monkeypatch.setattr("saidwhat.store.sqlite3.connect", connect)
     for extra in ([str(FIX / "nato-2.json")], ["--reprocess"]):
@@ -455,10 +459,10 @@ def test_reprocess_keeps_an_article_whose_extraction_fails(
     before = dump(db)
     real = ingest_module.process_item
 
-    def fail_one(item: ingest_module.Item) -> IngestResult:
+    def fail_one(item: Any, time_limit_s: float = 0.0) -> IngestResult:
         if item.url == "https://example.org/1":
             return IngestResult(item, error="extractor failed: test")
-        return real(item)
+        return real(item, time_limit_s)
 
     monkeypatch.setattr(ingest_module, "process_item", fail_one)
     assert run_cli("ingest", "--reprocess", "--db", str(db), "-q") == 1
