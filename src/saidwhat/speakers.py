@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -259,6 +260,7 @@ class SpeakerResolver:
         if parsed is None:
             parsed = [parse_mention(m) for m in mentions]
         pos = positions or [0] * len(mentions)
+        names = _FullNames(text)
         ids: list[int | None] = [None] * len(mentions)
         # Full names first: they create or complete speakers that the
         # surname-only mentions of the same article then find.
@@ -269,7 +271,7 @@ class SpeakerResolver:
             if m is None or ids[i] is not None:
                 continue
             if m.person:
-                ids[i] = self._resolve_surname(m, text, pos[i])
+                ids[i] = self._resolve_surname(m, names, pos[i])
             else:
                 ids[i] = self._resolve_other(m)
         for i, m in enumerate(parsed):
@@ -322,7 +324,7 @@ class SpeakerResolver:
                 return int(sid)
         return self._new(m.name, True, m.surname, m.first)
 
-    def _resolve_surname(self, m: Mention, text: str, at: int) -> int:
+    def _resolve_surname(self, m: Mention, names: _FullNames, at: int) -> int:
         rows = self.conn.execute(
             "SELECT id, first FROM speakers WHERE kind = 'name' AND surname = ? ORDER BY id", (m.surname,)
         ).fetchall()
@@ -336,7 +338,7 @@ class SpeakerResolver:
         best: tuple[int, int] | None = None
         for sid, first in rows:
             if first:
-                p = _last_full_name_before(text, first, m.name, at)
+                p = names.last_before(first, m.name, at)
                 if p >= 0 and (best is None or p > best[0]):
                     best = (p, int(sid))
         if best:
@@ -360,10 +362,29 @@ class SpeakerResolver:
         return self._new(m.name, False, "", "")
 
 
-def _last_full_name_before(text: str, first: str, surname: str, at: int) -> int:
-    """Offset of the last "First Surname" in ``text`` before ``at``; -1 if none."""
-    pattern = r"\b" + r"\s+".join(re.escape(w) for w in first.split()) + r"\s+" + re.escape(surname) + r"\b"
-    last = -1
-    for mt in re.finditer(pattern, text[: max(at, 0)], flags=re.IGNORECASE):
-        last = mt.start()
-    return last
+class _FullNames:
+    """Where "First Surname" is written in an article, found once per name.
+
+    Searching ``text[:at]`` again for every mention was quadratic on long
+    articles; each name's occurrences are searched once in the whole text and
+    a binary search finds the last one before a position.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[tuple[str, str], tuple[list[int], list[int]]] = {}  # name → (starts, ends)
+
+    def last_before(self, first: str, surname: str, at: int) -> int:
+        """Offset of the last "First Surname" that ends by ``at``; -1 if none.
+
+        Case-insensitive, whole words, any whitespace between the words.
+        """
+        key = (first, surname)
+        if key not in self.found:
+            pattern = r"\b" + r"\s+".join(re.escape(w) for w in first.split()) + r"\s+" + re.escape(surname) + r"\b"
+            hits = list(re.finditer(pattern, self.text, flags=re.IGNORECASE))
+            self.found[key] = ([mt.start() for mt in hits], [mt.end() for mt in hits])
+        starts, ends = self.found[key]
+        # matches do not overlap, so their ends are sorted like their starts
+        k = bisect_right(ends, at)
+        return starts[k - 1] if k else -1

@@ -519,11 +519,12 @@ def _perfect_infinitive(art: Article, s: Sentence) -> bool:
 
 def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     by_sent: dict[int, list[Found]] = {}
-    inner = [f for f in found if _report_inside_continuation(art, f)]
-    for f in found:
-        if f not in inner:
-            by_sent.setdefault(f.sent, []).append(f)
-    covered = {k for k, fs in by_sent.items() if fs} | {k for f in found if f not in inner for k in _sentences_of(art, f)}
+    # the test once per statement: membership in a list of the inner reports was
+    # a pair loop (equal statements get the same answer, as the list's == did)
+    outer = [f for f in found if not _report_inside_continuation(art, f)]
+    for f in outer:
+        by_sent.setdefault(f.sent, []).append(f)
+    covered = {k for k, fs in by_sent.items() if fs} | {k for f in outer for k in _sentences_of(art, f)}
     out: list[Found] = []
     last: Found | None = None
     last_sent = -10

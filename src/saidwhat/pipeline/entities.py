@@ -41,7 +41,9 @@ def resolve_entities(art: Article, found: list[Found]) -> None:
     # binary search finds the latest (a scan of all statements per pronoun
     # was quadratic on long texts).
     speakers = _Antecedents(known)
+    roles = _RoleIndex(toks)
     features: dict[int, frozenset[str]] = {}  # id(Found) → gender/number of its speaker's referent
+    order = {id(f): k for k, f in enumerate(found)}
     ordered = sorted(found, key=lambda f: (f.speaker[0] if f.speaker else 10**9, f.begin))
     for f in ordered:
         if f.speaker is None:
@@ -51,6 +53,7 @@ def resolve_entities(art: Article, found: list[Found]) -> None:
             feats = features.get(id(f.inherited_from), _ANY)
             features[id(f)] = feats
             speakers.add(f.speaker[0], f.entity, feats)
+            roles.add(f.speaker, order[id(f)], f.entity)
             continue
         a, b = f.speaker
         words = toks[a:b]
@@ -69,11 +72,12 @@ def resolve_entities(art: Article, found: list[Found]) -> None:
                     feats = feats & wanted
                     known[ent] = known.get(ent, _ANY) & feats
         else:
-            ent = _name(words) or _role_link(words, a, found, toks) or _description(words, a, speakers, mentions)
+            ent = _name(words) or _role_link(words, a, roles) or _description(words, a, speakers, mentions)
         f.entity = ent or " ".join(t.text for t in words)
         features[id(f)] = feats
         if f.entity:
             speakers.add(a, f.entity, feats)
+        roles.add(f.speaker, order[id(f)], f.entity)
     for f in found:  # inherited speakers whose parent resolved later
         if f.entity is None and f.inherited_from is not None:
             f.entity = f.inherited_from.entity
@@ -274,21 +278,73 @@ def _description(words: list[Token], a: int, speakers: _Antecedents, mentions: _
     return " ".join(head) if head else None
 
 
-def _role_link(words: list[Token], a: int, found: list[Found], toks: list[Token]) -> str | None:
+def _role_link(words: list[Token], a: int, roles: _RoleIndex) -> str | None:
     """"der NATO-Chef" → the named speaker before it whose phrase has that role."""
     if not words or words[0].lower not in {"der", "die", "des", "dem"}:
         return None
     nouns = [t.text.lower() for t in words if t.pos == "NN" and is_speaker_noun(t.text)]
     if not nouns or any(t.pos in NAME_TAGS for t in words):
         return None
-    best: tuple[int, str] | None = None
-    for f in found:
-        if f.speaker is None or f.speaker[0] >= a or not f.entity:
-            continue
-        phrase = " ".join(t.text.lower() for t in toks[f.speaker[0] : f.speaker[1]])
-        if any(n in phrase for n in nouns) and (best is None or f.speaker[0] > best[0]):
-            best = (f.speaker[0], f.entity)
-    return best[1] if best else None
+    return roles.latest_with(nouns, a)
+
+
+class _RoleIndex:
+    """The resolved speaker phrases, for finding the latest one before a token
+    that contains a role noun ("der NATO-Chef" → "NATO-Chef Stoltenberg").
+
+    A phrase is indexed by its space-free chunks (lower case): a noun without
+    a space is in the phrase exactly when it is in one of them, so a query
+    looks only at the chunks that contain the noun (each distinct chunk is
+    tested once per distinct noun) instead of every earlier statement, which
+    was quadratic on long texts. Entries are added in token order.
+    """
+
+    def __init__(self, toks: list[Token]) -> None:
+        self.toks = toks
+        # chunk → entries (speaker start, position in ``found``, entity), in speaker-start order
+        self.by_chunk: dict[str, list[tuple[int, int, str]]] = {}
+        self.chunks: list[str] = []  # the keys of ``by_chunk`` in the order first seen
+        self.phrases: list[tuple[str, tuple[int, int, str]]] = []  # every entry, for nouns with a space
+        self.containing: dict[str, tuple[int, list[str]]] = {}  # noun → (chunks tested, chunks holding it)
+
+    def add(self, speaker: tuple[int, int], pos: int, entity: str | None) -> None:
+        """A resolved speaker phrase: ``pos`` is its statement's position in ``found``."""
+        if not entity:
+            return
+        a, b = speaker
+        phrase = " ".join(t.text.lower() for t in self.toks[a:b])
+        entry = (a, pos, entity)
+        self.phrases.append((phrase, entry))
+        for chunk in dict.fromkeys(phrase.split(" ")):
+            if chunk not in self.by_chunk:
+                self.by_chunk[chunk] = []
+                self.chunks.append(chunk)
+            self.by_chunk[chunk].append(entry)
+
+    def latest_with(self, nouns: list[str], a: int) -> str | None:
+        """The entity of the phrase starting last before token ``a`` that contains
+        one of ``nouns``; of several starting there, the first in ``found``."""
+        best: tuple[int, int, str] | None = None
+        for entries in self._entry_lists(nouns):
+            k = bisect_left(entries, a, key=lambda e: e[0]) - 1
+            while k >= 0 and (best is None or entries[k][0] >= best[0]):
+                e = entries[k]
+                if best is None or e[0] > best[0] or e[1] < best[1]:
+                    best = e
+                k -= 1
+        return best[2] if best else None
+
+    def _entry_lists(self, nouns: list[str]) -> list[list[tuple[int, int, str]]]:
+        if any(" " in n for n in nouns):
+            return [[e for phrase, e in self.phrases if any(n in phrase for n in nouns)]]
+        return [self.by_chunk[c] for c in dict.fromkeys(c for n in nouns for c in self._chunks_with(n))]
+
+    def _chunks_with(self, noun: str) -> list[str]:
+        """The chunks holding ``noun``; only chunks new since the last query are tested."""
+        tested, holding = self.containing.get(noun, (0, []))
+        holding.extend(c for c in self.chunks[tested:] if noun in c)
+        self.containing[noun] = (len(self.chunks), holding)
+        return holding
 
 
 class _Antecedents:

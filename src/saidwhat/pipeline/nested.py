@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..model import Kind, Span
 from ..nlp import Token
+from ..spanindex import SpanIndex
 from .chunks import NAME_TAGS
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject
 from .found import Found
@@ -31,16 +32,20 @@ _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "welcher", "welche", "welch
 def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[Found]:
     out: list[Found] = []
     toks = art.tokens
+    # built once per article: looking through every statement for every quote was quadratic
+    quotes = _QuoteContainers(found)
+    in_speaker = _speaker_tokens(found, len(toks))
+    by_sent = _speaking_by_sentence(found)
     for qi in embedded:
         q = art.quotes[qi]
-        parent = _container(found, q.begin, q.end)
+        parent = quotes.container(q.begin, q.end)
         a, b = art.quote_tokens[qi]
         if parent is not None and parent.construction == "reported_mixed" and _governed(art, a, b):
             # a report around a quote its cue governs ("berichtete von „…“ bei …"):
             # the quote keeps that cue, found below as for a quote on its own
-            parent = _container([f for f in found if f.construction != "reported_mixed"], q.begin, q.end)
+            parent = quotes.container(q.begin, q.end, skip="reported_mixed")
         inner = art.quote_words(qi)
-        if is_name(inner) or _in_speaker(art, found, a):
+        if is_name(inner) or _in_speaker(art, in_speaker, a):
             continue
         if parent is not None and parent.kind != Kind.DIRECT:
             if _term(inner):
@@ -114,7 +119,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
             # 2 in part)
             if sum(1 for t in toks[a:b] if t.text[:1].isalnum()) >= _MIN_ORPHAN_WORDS and not _term(inner) and not _title(inner):
                 orphan = Found(Kind.DIRECT, [Span(q.begin, q.end)], "direct_orphan", sent=s.i)
-                before = [f for f in found if f.speaker is not None and f.sent == s.i and f.end <= q.begin]
+                before = [f for f in by_sent.get(s.i, ()) if f.end <= q.begin]
                 trailing = _trailing_frame(art, toks, b, te)
                 if before:
                     orphan.inherited_from = max(before, key=lambda f: f.end)
@@ -263,13 +268,48 @@ def _governed(art: Article, a: int, b: int) -> bool:
     return _governing_cue(art, toks, range(lo, hi), a, s.start, s.end) is not None
 
 
-def _container(found: list[Found], begin: int, end: int) -> Found | None:
-    best = None
+class _QuoteContainers:
+    """The statements whose quote spans contain a character range, via a span index."""
+
+    def __init__(self, found: list[Found]) -> None:
+        self.found = found
+        self.index = SpanIndex()
+        for f in found:
+            self.index.add(f.quote)
+
+    def container(self, begin: int, end: int, skip: str | None = None) -> Found | None:
+        """The statement with the shortest quote span around ``[begin, end)``;
+        the first such in ``found`` on a tie. ``skip``: a construction left out."""
+        # a span that contains a non-empty range overlaps it; an empty range gets a full scan
+        positions = self.index.overlapping([Span(begin, end)]) if end > begin else range(len(self.found))
+        best = None
+        for pos in positions:
+            f = self.found[pos]
+            if f.construction == skip:
+                continue
+            for sp in f.quote:
+                if sp.begin <= begin and end <= sp.end and (best is None or len(sp) < best[0]):
+                    best = (len(sp), f)
+        return best[1] if best else None
+
+
+def _speaker_tokens(found: list[Found], n_tokens: int) -> bytearray:
+    """1 for each token inside some statement's speaker phrase."""
+    marks = bytearray(n_tokens)
     for f in found:
-        for sp in f.quote:
-            if sp.begin <= begin and end <= sp.end and (best is None or len(sp) < best[0]):
-                best = (len(sp), f)
-    return best[1] if best else None
+        if f.speaker is not None:
+            for k in range(*f.speaker):
+                marks[k] = 1
+    return marks
+
+
+def _speaking_by_sentence(found: list[Found]) -> dict[int, list[Found]]:
+    """The statements with a speaker, by sentence, in ``found`` order."""
+    out: dict[int, list[Found]] = {}
+    for f in found:
+        if f.speaker is not None:
+            out.setdefault(f.sent, []).append(f)
+    return out
 
 
 _NAMING_NOUNS = ("name", "titel", "film", "buch", "serie", "zeitung", "magazin", "marke", "projekt", "sendung", "album", "lied", "song", "roman", "schiff", "programm", "operation")
@@ -291,9 +331,10 @@ def is_name(words: list[Token]) -> bool:
     )
 
 
-def _in_speaker(art: Article, found: list[Found], a: int) -> bool:
-    """A quote inside a speaker phrase names the speaker (Die „Computerwoche“)."""
+def _in_speaker(art: Article, in_speaker: bytearray, a: int) -> bool:
+    """A quote inside a speaker phrase names the speaker (Die „Computerwoche“).
+    ``in_speaker``: :func:`_speaker_tokens` of the statements."""
     toks = art.tokens
     if any(toks[k].lower.endswith(n) for k in range(max(0, a - 6), a) for n in _NAMING_NOUNS + ("motto", "titel")):
         return True  # "Der Titel der Studie lautet „Gewalt gegen Kinder“"
-    return any(f.speaker is not None and f.speaker[0] <= a < f.speaker[1] for f in found)
+    return bool(in_speaker[a])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..model import Kind, Span
 from ..nlp import Token
+from ..spanindex import SpanIndex
 from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
 from .found import Found
 from .lexicons import casualty_nouns
@@ -26,7 +27,13 @@ _OPEN_MARKS = frozenset("„»«\"“‚")
 
 def find_reported(art: Article, found: list[Found]) -> list[Found]:
     toks = art.tokens
-    taken = [(sp.begin, sp.end) for f in found for sp in f.quote]
+    # the quotes taken and the statements by sentence, kept up to date as reports
+    # are added: a scan of all statements per cue was quadratic on long texts
+    taken = SpanIndex()
+    for f in found:
+        for q in f.quote:
+            taken.add([q])
+    speaking = _SpeakingBySentence(found)
     used = {i for f in found for i in f.cue}
     out: list[Found] = []
     for s in art.sentences:
@@ -51,7 +58,7 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             if not named and _not_a_report(toks, c, s.start, te):
                 continue
             # no agent in a naming passive: the source is the one speaking before
-            parent = _context_statement(found + out, s.i) if named else None
+            parent = speaking.context_statement(s.i) if named else None
             if named:
                 sp = parent.speaker if parent is not None else None
             elif is_passive(toks, c):
@@ -78,10 +85,11 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             if not named and (sp is None or (sp[1] - sp[0] == 1 and toks[sp[0]].lower == "man")):
                 # "Bis jetzt geht man von einem Kurzschluss aus", "wird … von einer
                 # Gefahr ausgegangen": nobody named, the source is the one just before
-                parent = _context_statement(found + out, s.i)
+                parent = speaking.context_statement(s.i)
                 sp = parent.speaker if parent is not None else sp
             out.append(Found(Kind.REPORTED, [span], kind, speaker=sp, medium=c.medium, sent=s.i, inherited_from=parent))
-            taken.append((span.begin, span.end))
+            speaking.add(out[-1])
+            taken.add([span])
             break
     # "Als Gründe wurden X genannt. Auch auf Y verweisen Analysten.": the report
     # after it names the source of both, one statement in the corpus; left out
@@ -114,10 +122,23 @@ def _named_as(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     return any(t.pos in {"NN", "NE", "CARD"} for t in toks[min(c.finite, c.verb) + 1 : max(c.finite, c.verb)])
 
 
-def _context_statement(found: list[Found], si: int) -> Found | None:
-    """The last statement with a speaker in the few sentences before ``si``."""
-    near = [f for f in found if f.speaker is not None and si - _CONTEXT_SENTENCES <= f.sent < si]
-    return max(near, key=lambda f: (f.sent, f.begin)) if near else None
+class _SpeakingBySentence:
+    """The statements with a speaker, by sentence, each list in the order added."""
+
+    def __init__(self, found: list[Found]) -> None:
+        self.by_sent: dict[int, list[Found]] = {}
+        for f in found:
+            self.add(f)
+
+    def add(self, f: Found) -> None:
+        if f.speaker is not None:
+            self.by_sent.setdefault(f.sent, []).append(f)
+
+    def context_statement(self, si: int) -> Found | None:
+        """The last statement with a speaker in the few sentences before ``si``
+        (of two in one sentence with the same start, the one added first)."""
+        near = [f for k in range(si - _CONTEXT_SENTENCES, si) for f in self.by_sent.get(k, ())]
+        return max(near, key=lambda f: (f.sent, f.begin)) if near else None
 
 
 def _has_needed(toks: list[Token], c: Cue, start: int, te: int) -> bool:
@@ -166,7 +187,7 @@ def _prefield_with_relative(toks: list[Token], start: int, cb: int) -> bool:
     return toks[k].lower in _RELATIVES and not any(toks[j].text == "," for j in range(k, cb - 1))
 
 
-def _free_span(art: Article, c: Cue, start: int, te: int, taken: list[tuple[int, int]]) -> Span | None:
+def _free_span(art: Article, c: Cue, start: int, te: int, taken: SpanIndex) -> Span | None:
     """The statement's span: the whole sentence, or up to a coordinated cue verb
     where the rest is another statement's ("… bestritten und behauptet, …");
     "fordern … und beklagen …" stays one. None where a quote in it (not a quoted
@@ -177,7 +198,7 @@ def _free_span(art: Article, c: Cue, start: int, te: int, taken: list[tuple[int,
         if _has_fragment(art, start, end) and not _words_after_fragment(art, start, end):
             continue
         span = Span(toks[start].begin, toks[end - 1].end)
-        if not any(b < span.end and span.begin < e for b, e in taken):
+        if not taken.overlapping([span]):
             return span
     return None
 

@@ -27,7 +27,7 @@ from typing import Any
 from ..errors import InputError, StoreError
 from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans_text
 from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
-from ..timeanchor import SaidOn, said_on
+from ..timeanchor import SaidOn, said_on_all
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = [
@@ -1102,7 +1102,6 @@ def prepare(article: Article) -> Prepared:
     text = article.text
     statements = sorted(article.statements, key=lambda s: (s.start, min(s.cue).begin if s.cue else 0))
     mentions = [_mention(st, text) for st in statements]
-    quotes = [q for st in statements for q in st.quote]
     return Prepared(
         article=article,
         statements=statements,
@@ -1110,7 +1109,7 @@ def prepare(article: Article) -> Prepared:
         parsed=[parse_mention(m) for m in mentions],
         positions=[min(st.speaker).begin if st.speaker else st.start for st in statements],
         surfaces=[spans_text(st.speaker, text) if st.speaker else None for st in statements],
-        when=[said_on(text, st, article.published, quotes) for st in statements],
+        when=said_on_all(text, statements, article.published),
     )
 
 
