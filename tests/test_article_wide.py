@@ -24,12 +24,12 @@ import pytest
 
 import saidwhat
 from saidwhat import speakers
+from saidwhat.lang.de.entities import _RoleIndex
+from saidwhat.lang.de.nested import _QuoteContainers, _speaker_tokens
+from saidwhat.lang.de.reported import _SpeakingBySentence
 from saidwhat.model import Article, Kind, Span, Statement
 from saidwhat.nlp import Token
-from saidwhat.pipeline.entities import _RoleIndex
 from saidwhat.pipeline.found import Found
-from saidwhat.pipeline.nested import _QuoteContainers, _speaker_tokens
-from saidwhat.pipeline.reported import _SpeakingBySentence
 from saidwhat.store import Store, prepare
 from saidwhat.timeanchor import blank_spans, said_on, said_on_all
 

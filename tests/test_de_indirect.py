@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from saidwhat.lang.de.tagger import parse
 from saidwhat.model import Kind, Medium
-from saidwhat.nlp import parse
 from test_de_helpers import Case, case_id, check, check_case, run, runs_with_anchor
 
 CASES = [
@@ -1221,10 +1221,10 @@ def test_prefield_with_only_a_relative_clause_is_no_quote_first() -> None:
 
 
 def test_line_break_inside_a_sentence_does_not_split_it() -> None:
-    doc = parse("Er kritisierte die Speicherung der Daten aller \nBürger und forderte ein Ende.", "de")
+    doc = parse("Er kritisierte die Speicherung der Daten aller \nBürger und forderte ein Ende.")
     assert len(doc.sentences) == 1
 
 
 def test_number_with_dot_before_a_quotation_ends_the_sentence() -> None:
-    doc = parse("Der Stand ist in Halle 4. „Vielfalt ist Programm“, erklärte er.", "de")
+    doc = parse("Der Stand ist in Halle 4. „Vielfalt ist Programm“, erklärte er.")
     assert len(doc.sentences) == 2

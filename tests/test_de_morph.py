@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.nlp import parse
-from saidwhat.pipeline.morph import mood
+from saidwhat.lang.de.morph import mood
+from saidwhat.lang.de.tagger import parse
 
 
 def _mood_of(sentence: str, word: str) -> str | None:

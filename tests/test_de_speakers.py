@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from saidwhat.lang.de.chunks import speaker_forward
+from saidwhat.lang.de.tagger import parse
 from saidwhat.model import Kind
-from saidwhat.nlp import parse
-from saidwhat.pipeline.chunks import speaker_forward
 from test_de_helpers import Case, case_id, check, check_case, run, runs_with_anchor
 
 CASES = [
@@ -1008,5 +1008,5 @@ def test_name_parts_mistagged_inside_a_name() -> None:
 
 
 def test_number_starts_the_object() -> None:
-    doc = parse("meldete die Polizei 40 Verletzte", "de")
+    doc = parse("meldete die Polizei 40 Verletzte")
     assert speaker_forward(doc.tokens, 1, len(doc.tokens), appositions=False) == (1, 3)

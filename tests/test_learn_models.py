@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from saidwhat.lang.de.tagger import parse
 from saidwhat.learn import crf, ner, statements
 from saidwhat.model import Article, Kind, Span, Statement
-from saidwhat.nlp import parse
 
 
 def test_models_ship_with_the_package() -> None:

@@ -18,11 +18,11 @@ from conftest import SEED_TEXT, need_shared
 from saidwhat.cli import main
 from saidwhat.corpus import annotation_to_statement, statement_to_annotation
 from saidwhat.errors import InputError
+from saidwhat.lang.de.lexicons import cue_verbs
+from saidwhat.lang.de.stance import assign_stances
+from saidwhat.lang.de.tagger import parse
 from saidwhat.model import Kind, Span, Stance, Statement
-from saidwhat.nlp import parse
 from saidwhat.pipeline import extract
-from saidwhat.pipeline.lexicons import cue_verbs
-from saidwhat.pipeline.stance import assign_stances
 from saidwhat.store import SCHEMA_VERSION, Store
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "stance" / "faehren-de.txt"
@@ -76,7 +76,7 @@ def _stance_of(text: str, quote: str, cue: str) -> Stance:
     """The stance step alone, on one statement with the given quote and cue (first occurrences)."""
     q, c = text.index(quote), text.index(cue)
     st = Statement(kind=Kind.INDIRECT, quote=[Span(q, q + len(quote))], cue=[Span(c, c + len(cue))])
-    assign_stances(parse(text, "de"), [st])
+    assign_stances(parse(text), [st])
     return st.stance
 
 
@@ -104,7 +104,7 @@ def test_nominal_frames() -> None:
         speaker=[Span(5, text.index(" waren"))],
     )
     assert st.stance.value == "say"
-    assign_stances(parse(text, "de"), [st])
+    assign_stances(parse(text), [st])
     assert st.stance == Stance.ESTIMATE
 
 

@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from saidwhat import nlp
+from saidwhat.lang.de import tagger as nlp
 from saidwhat.lexicon import iter_lexicon, load_lexicon
 
 

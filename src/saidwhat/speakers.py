@@ -115,7 +115,7 @@ def _clean_part(part: str) -> list[str]:
 def _tagged(token: str) -> tuple[str, str]:
     """(STTS tag, lemma) of a word out of context; ("", token) without a tagger."""
     try:
-        from .nlp import tag_word_de
+        from .lang.de.tagger import tag_word_de
     except ImportError:  # pragma: no cover - the tagger is part of the package
         return "", token
     try:

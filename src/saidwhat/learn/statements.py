@@ -765,10 +765,10 @@ def rules_only(text: str, published: Any = None) -> Article:
 
 def extract_learned(text: str, published: Any = None) -> Article:
     """Rules, then the learned stage (for measuring; the pipeline may call :func:`relabel`)."""
-    from ..nlp import parse
+    from ..lang.de.tagger import parse
 
     art = rules_only(text, published)
-    art.statements = relabel(parse(text, "de"), art)
+    art.statements = relabel(parse(text), art)
     return art
 
 
@@ -791,7 +791,7 @@ class _Example:
 
 def _prepare(paths: Sequence[Path]) -> list[_Example]:
     from ..corpus import corpus_article, load_corpus_document
-    from ..nlp import parse
+    from ..lang.de.tagger import parse
     from .ner import find_entities
 
     out = []
@@ -799,7 +799,7 @@ def _prepare(paths: Sequence[Path]) -> list[_Example]:
         gd = load_corpus_document(p)
         gold = corpus_article(gd)
         rules = rules_only(gold.text, gold.published).statements
-        doc = parse(gold.text, "de")
+        doc = parse(gold.text)
         ents = find_entities(doc)
         ner = ["O"] * len(doc.tokens)
         for e in ents:
@@ -982,7 +982,7 @@ def annotate_dir(in_dir: str, out_dir: str, only_rules: bool = False) -> None:
     import json
 
     from ..corpus import article_to_corpus, corpus_article, load_corpus_document
-    from ..nlp import parse
+    from ..lang.de.tagger import parse
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -993,7 +993,7 @@ def annotate_dir(in_dir: str, out_dir: str, only_rules: bool = False) -> None:
         gold = corpus_article(gd)
         art = rules_only(gold.text, gold.published)
         if not only_rules:
-            doc = parse(gold.text, "de")
+            doc = parse(gold.text)
             ntok += len(doc.tokens)
             art.statements = relabel(doc, art)
         (out / p.name).write_text(

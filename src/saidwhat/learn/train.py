@@ -63,7 +63,7 @@ def entity_prf(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> 
 def train_ner(args: argparse.Namespace) -> int:
     import pycrfsuite
 
-    from ..nlp import tag_word_de
+    from ..lang.de.tagger import tag_word_de
     from . import crf, ner
     from .germeval import read_germeval
 

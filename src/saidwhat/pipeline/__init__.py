@@ -33,22 +33,22 @@ from datetime import date
 from ..budget import check as check_budget
 from ..errors import InputError
 from ..lang import SUPPORTED_LANGUAGES
+from ..lang.de.continuation import find_continuations
+from ..lang.de.direct import find_direct
+from ..lang.de.entities import resolve_entities
+from ..lang.de.indirect import find_indirect
+from ..lang.de.mixed import demanded_objects
+from ..lang.de.nested import find_nested
+from ..lang.de.relay import relayed_quotes
+from ..lang.de.reported import find_reported
+from ..lang.de.stance import assign_stances
+from ..lang.de.tagger import parse
 from ..model import Article, Kind
-from ..nlp import parse
 from ..spanindex import SpanIndex
 from .confidence import confidence
-from .continuation import find_continuations
-from .direct import find_direct
-from .entities import resolve_entities
 from .found import Found, to_statement
-from .indirect import find_indirect
-from .mixed import demanded_objects
-from .nested import find_nested
 from .quotes import find_quotes
-from .relay import relayed_quotes
-from .reported import find_reported
 from .sentences import Article as Analysed
-from .stance import assign_stances
 
 # Articles larger than this are refused rather than processed for minutes.
 MAX_TEXT_CHARS = 2_000_000
@@ -91,7 +91,7 @@ def extract(
     article = Article(text=text, lang=lang, published=published)
     if not text.strip() or lang != "de":
         return article
-    doc = parse(text, lang)
+    doc = parse(text)
     check_budget()
     art = Analysed.build(doc, find_quotes(text))
     check_budget()

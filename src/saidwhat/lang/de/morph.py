@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..nlp import Token
+from ...nlp import Token
 from .lexicons import konjunktiv_forms
 
 NOUN_TAGS = frozenset({"NN", "NE", "FM", "XY", "NNA"})

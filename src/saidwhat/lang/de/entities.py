@@ -18,13 +18,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..learn.ner import gazetteer
-from ..nlp import Token
+from ...learn.ner import gazetteer
+from ...nlp import Token
+from ...pipeline.found import Found
+from ...pipeline.sentences import Article
 from .chunks import NAME_TAGS, np_core, speaker_forward
-from .found import Found
 from .lexicons import first_name_genders, is_speaker_noun, oblique_openers, places, pronouns, source_noun_medium
 from .morph import is_finite
-from .sentences import Article
 
 _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "seinem", "ihrem", "eigenen", "eigener"})
 

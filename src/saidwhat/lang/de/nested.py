@@ -10,16 +10,16 @@ militärische Operation“ bezeichnete").
 
 from __future__ import annotations
 
-from ..model import Kind, Span
-from ..nlp import Token
-from ..spanindex import SpanIndex
+from ...model import Kind, Span
+from ...nlp import Token
+from ...pipeline.found import Found
+from ...pipeline.sentences import Article
+from ...spanindex import SpanIndex
 from .chunks import NAME_TAGS
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject
-from .found import Found
 from .lexicons import name_particles
 from .morph import is_finite
 from .passive import is_passive, passive_agent
-from .sentences import Article
 
 _LABEL_VERBS = frozenset({"bezeichnen", "nennen", "sprechen", "titulieren", "beschreiben", "werten", "kritisieren", "loben"})
 # verbs that take "als" + what was said ("würdigte ihn als „…“")

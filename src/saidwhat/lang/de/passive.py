@@ -7,7 +7,7 @@ als „sehr hoch“ eingestuft" → "Deutschen Wetterdienst").
 
 from __future__ import annotations
 
-from ..nlp import Token
+from ...nlp import Token
 from .chunks import speaker_forward
 from .cues import Cue, clause_begin, clause_end, is_passive
 

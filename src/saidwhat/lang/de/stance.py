@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from ..model import Kind, Span, Stance, Statement
-from ..nlp import Doc, Token
+from ...model import Kind, Span, Stance, Statement
+from ...nlp import Doc, Token
 from .cues import Cue, clause_begin, clause_end, find_cue
 from .lexicons import cue_particles, source_noun_stances, stance_words, statement_noun_stances
 

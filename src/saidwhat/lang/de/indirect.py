@@ -17,15 +17,15 @@ next frame in the sentence starts ("… bestritten und behauptet, …").
 
 from __future__ import annotations
 
-from ..model import Kind, Medium, Span
-from ..nlp import Sentence, Token
+from ...model import Kind, Medium, Span
+from ...nlp import Sentence, Token
+from ...pipeline.found import Found, TokRange, tok_span
+from ...pipeline.sentences import Article
 from .chunks import np_core, speaker_backward, speaker_forward
 from .cues import Cue, clause_begin, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .direct import addressee_in
-from .found import Found, TokRange, tok_span
 from .lexicons import CueVerb, cue_particles, source_noun_medium, statement_nouns
 from .morph import CLAUSE_STARTERS, is_finite, is_verb, maybe_finite, mood
-from .sentences import Article
 
 _COMPLEMENT_PUNCT = frozenset({",", ":"})
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..lexicon import load_lexicon, load_word_set
-from ..model import Medium, Stance
+from ...lexicon import load_lexicon, load_word_set
+from ...model import Medium, Stance
 
 LANG = "de"
 

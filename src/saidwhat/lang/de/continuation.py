@@ -20,14 +20,14 @@ corpus points such a statement at that same mention).
 
 from __future__ import annotations
 
-from ..model import Kind, Medium, Span
-from ..nlp import Sentence, Token
+from ...model import Kind, Medium, Span
+from ...nlp import Sentence, Token
+from ...pipeline.found import Found
+from ...pipeline.sentences import Article
 from .chunks import np_core
 from .cues import Cue, clause_begin, clause_end, clause_subject, find_cue, is_passive, speaker_of, speaking_subject
-from .found import Found
 from .lexicons import source_noun_medium
 from .morph import is_finite, is_verb, mood
-from .sentences import Article
 
 _MAX_GAP = 1  # sentences between a statement and its continuation
 

@@ -15,14 +15,14 @@ before the final full stop.
 
 from __future__ import annotations
 
-from ..model import Kind, Medium, Span
-from ..nlp import Token
+from ...model import Kind, Medium, Span
+from ...nlp import Token
+from ...pipeline.found import Found
+from ...pipeline.sentences import Article
 from .chunks import speaker_forward
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject, subject_after_verb
-from .found import Found
 from .morph import is_finite, is_verb, maybe_finite, mood
 from .nested import foreign_name, is_name
-from .sentences import Article
 
 _MIN_BARE_TOKENS = 5  # a bare quote shorter than this is a title or a term
 _MAX_FRAME_NAME_WORDS = 3

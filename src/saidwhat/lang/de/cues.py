@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Medium
-from ..nlp import Token
-from ..timeanchor import MONTHS
+from ...model import Medium
+from ...nlp import Token
+from ...timeanchor import MONTHS
 from .chunks import np_core, speaker_backward, speaker_forward, subject_phrase
 from .lexicons import CueVerb, cue_verbs, is_speaker_noun, oblique_openers, source_noun_medium
 from .morph import is_finite, is_verb, maybe_finite, mood

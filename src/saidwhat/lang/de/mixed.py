@@ -7,9 +7,9 @@ the direct stage only finds the fragment.
 
 from __future__ import annotations
 
-from ..model import Kind, Span
-from .found import Found
-from .sentences import Article
+from ...model import Kind, Span
+from ...pipeline.found import Found
+from ...pipeline.sentences import Article
 
 # verbs whose object is the content demanded; "empfiehlt einen „…“" and
 # "nannte X einen „…“" are not marked this way in the corpus

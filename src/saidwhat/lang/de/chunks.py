@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp import Token
+from ...nlp import Token
 from .lexicons import first_name_genders, source_noun_medium
 from .morph import NP_TAGS, PRONOUN_TAGS, is_finite, is_verb
 

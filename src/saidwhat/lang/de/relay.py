@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import copy
 
-from ..model import Medium
-from ..nlp import Token
+from ...model import Medium
+from ...nlp import Token
+from ...pipeline.found import Found, TokRange
+from ...pipeline.sentences import Article
 from .chunks import speaker_forward
-from .found import Found, TokRange
 from .lexicons import source_noun_medium
 from .morph import is_verb
-from .sentences import Article
 
 _AGENT_PREPS = frozenset({"von", "vom"})
 _PLACE_PREPS = frozenset({"in", "im"})

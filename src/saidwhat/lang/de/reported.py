@@ -10,16 +10,16 @@ mark), the speaker is marked inside it, and there is no cue or frame.
 
 from __future__ import annotations
 
-from ..model import Kind, Span
-from ..nlp import Token
-from ..spanindex import SpanIndex
+from ...model import Kind, Span
+from ...nlp import Token
+from ...pipeline.found import Found
+from ...pipeline.sentences import Article
+from ...spanindex import SpanIndex
 from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
-from .found import Found
 from .lexicons import casualty_nouns
 from .morph import is_finite, is_verb
 from .nested import is_name
 from .passive import is_passive, passive_agent
-from .sentences import Article
 
 # what may open the object noun phrase after the preposition
 _NP_START = frozenset({"ART", "NN", "NE", "ADJ(A)", "CARD", "PPOSAT", "PIAT", "PDAT", "ADV", "PIS", "PDS", "FM"})
