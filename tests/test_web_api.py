@@ -309,3 +309,14 @@ def test_page_is_self_contained_and_builds_dom_safely() -> None:
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
         assert sink not in js, sink
     assert "<script>" not in html and "onclick" not in html and "style=" not in html
+
+
+def test_extract_refuses_an_unregistered_language(client: TestClient) -> None:
+    body = assert_json_error(client.post("/api/extract", json={"text": "„Yes“, he said.", "lang": "xx"}), 422)
+    assert "'xx'" in body["error"] and "de (German)" in body["error"]
+
+
+def test_languages_lists_the_registry(client: TestClient) -> None:
+    r = client.get("/api/languages")
+    assert r.status_code == 200
+    assert r.json() == {"languages": [{"code": "de", "name": "German"}]}

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 def _warm() -> None:
     try:
+        from .. import lang
         from ..pipeline import extract
         from ..store import prepare
 
-        prepare(extract('"Das geht", sagte Anna Weber am Montag.', lang="de", published="2024-01-01"))
+        for code in lang.SUPPORTED_LANGUAGES:
+            prepare(extract(lang.get(code).sample_text, lang=code, published="2024-01-01"))
     except Exception:  # warming is an optimisation; workers load lazily otherwise
         pass
 

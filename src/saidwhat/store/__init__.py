@@ -27,7 +27,7 @@ from typing import Any
 from ..errors import InputError, StoreError
 from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans_text
 from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
-from ..timeanchor import SaidOn, said_on_all
+from ..timeanchor import SaidOn, said_on_all, time_expressions_for
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = [
@@ -579,7 +579,7 @@ class Store:
             time.sleep(test_delay)
         prep = prepared if prepared is not None and prepared.article is article else prepare(article)
         statements = prep.statements
-        speaker_ids = SpeakerResolver(conn).resolve_article(
+        speaker_ids = SpeakerResolver(conn, article.lang).resolve_article(
             text, prep.mentions, prep.positions, prep.surfaces, prep.parsed
         )
         rows = []
@@ -1075,9 +1075,9 @@ def _statement_from_row(row: tuple[Any, ...]) -> Statement:
     )
 
 
-def _mention(st: Statement, text: str) -> str | None:
+def _mention(st: Statement, text: str, lang: str) -> str | None:
     """The speaker as named: the entity if the extractor resolved one."""
-    return best_mention(st.speaker_entity, spans_text(st.speaker, text) if st.speaker else None)
+    return best_mention(st.speaker_entity, spans_text(st.speaker, text) if st.speaker else None, lang)
 
 
 @dataclass
@@ -1101,15 +1101,16 @@ class Prepared:
 def prepare(article: Article) -> Prepared:
     text = article.text
     statements = sorted(article.statements, key=lambda s: (s.start, min(s.cue).begin if s.cue else 0))
-    mentions = [_mention(st, text) for st in statements]
+    mentions = [_mention(st, text, article.lang) for st in statements]
+    words = time_expressions_for(article.lang)  # None: a language without time expressions
     return Prepared(
         article=article,
         statements=statements,
         mentions=mentions,
-        parsed=[parse_mention(m) for m in mentions],
+        parsed=[parse_mention(m, article.lang) for m in mentions],
         positions=[min(st.speaker).begin if st.speaker else st.start for st in statements],
         surfaces=[spans_text(st.speaker, text) if st.speaker else None for st in statements],
-        when=said_on_all(text, statements, article.published),
+        when=said_on_all(text, statements, article.published, words) if words else [None] * len(statements),
     )
 
 

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal, Protocol
+from typing import Annotated, Any, Protocol
 
 from fastapi import FastAPI, Query
 from fastapi import Path as PathParam
@@ -34,6 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..budget import ArticleTimeout, default_seconds, time_limit
 from ..errors import SaidwhatError
+from ..lang import UnsupportedLanguage, check_supported, describe_supported, language_names
 from ..model import ROLES, Article, Kind, Stance
 from ..store import QueryError, checked_text, shown
 from .cache import ResponseCache
@@ -173,8 +174,16 @@ class ArticleOut(BaseModel):
 
 class ExtractIn(BaseModel):
     text: str = Field(..., description=f"article text, at most {MAX_EXTRACT_CHARS} characters")
-    lang: Literal["de", "en"] = "de"
+    lang: str = Field("de", description=f"article language, one of: {describe_supported()}")
     published: date | None = Field(None, description="publication date, anchors relative dates")
+
+    @field_validator("lang")
+    @classmethod
+    def _registered_language(cls, lang: str) -> str:
+        try:
+            return check_supported(lang)
+        except UnsupportedLanguage as e:
+            raise ValueError(str(e)) from None
 
     @field_validator("text")
     @classmethod
@@ -650,6 +659,10 @@ def create_app(
                 "statements": [statement_view(s, result.text, i) for i, s in enumerate(result.statements)],
             }
         )
+
+    @app.get("/api/languages", tags=["extract"], summary="The languages the extractor supports")
+    def languages() -> JSONResponse:
+        return _json({"languages": [{"code": c, "name": n} for c, n in language_names().items()]})
 
     @app.get("/api/{rest:path}", include_in_schema=False)
     def api_not_found(rest: str) -> JSONResponse:

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from ...model import Medium
 from ...nlp import Token
-from ...timeanchor import MONTHS
 from .chunks import np_core, speaker_backward, speaker_forward, subject_phrase
 from .lexicons import CueVerb, cue_verbs, is_speaker_noun, oblique_openers, source_noun_medium
 from .morph import is_finite, is_verb, maybe_finite, mood
+from .timeexpr import months
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
 _SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf", "indem", "zumal"})
@@ -661,7 +661,7 @@ _TIME_RELATIONS = frozenset({"nach", "vor", "später", "zuvor", "danach", "darau
 def _time_measure_at(toks: list[Token], b: int, f: int) -> bool:
     """A duration with a relation opens the prefield: "Zwei Wochen später",
     "Sechs Tage nach der Wahl", "Ein Jahr zuvor" — an adverbial, never the subject."""
-    if b + 1 < f and toks[b].lower in {"ende", "anfang", "mitte"} and (toks[b + 1].lower in MONTHS or toks[b + 1].pos == "CARD" or toks[b + 1].lower in {"des", "der", "dieses", "dieser", "letzten", "letzter", "vergangenen", "vergangener"}):
+    if b + 1 < f and toks[b].lower in {"ende", "anfang", "mitte"} and (toks[b + 1].lower in months() or toks[b + 1].pos == "CARD" or toks[b + 1].lower in {"des", "der", "dieses", "dieser", "letzten", "letzter", "vergangenen", "vergangener"}):
         return True  # "Ende Januar 2006 verkündete der Verband", "Mitte der Woche"
     k = b
     if k < f and (toks[k].pos in {"CARD", "ART", "PIAT"} or toks[k].lower in {"wenige", "einige", "mehrere", "zwei", "drei"}):

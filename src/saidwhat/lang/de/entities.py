@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ...learn.ner import gazetteer
 from ...nlp import Token
 from ...pipeline.found import Found
 from ...pipeline.sentences import Article
@@ -180,6 +179,9 @@ def _phrase_features(words: list[Token]) -> frozenset[str]:
 
 
 def _is_place(word: str) -> bool:
+    # lazy: the learned package (whose training runs these stages) stays out of their imports
+    from .learn.ner import gazetteer
+
     return word in gazetteer() or word in places()
 
 

@@ -1,7 +1,7 @@
 """Retrain saidwhat's learned models (one command each, reproducible).
 
-    python -m saidwhat.learn.train ner      # GermEval 2014 → models/ner-de/
-    python -m saidwhat.learn.train quotes   # Wikinews quotes train → models/quotes-de/
+    python -m saidwhat.lang.de.learn.train ner      # GermEval 2014 → models/ner-de/
+    python -m saidwhat.lang.de.learn.train quotes   # Wikinews quotes train → models/quotes-de/
 
 Data (never copied into the repo; default ``../shared/data`` next to the
 checkout, or ``$SAIDWHAT_SHARED/data``):
@@ -63,7 +63,7 @@ def entity_prf(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> 
 def train_ner(args: argparse.Namespace) -> int:
     import pycrfsuite
 
-    from ..lang.de.tagger import tag_word_de
+    from ..tagger import tag_word_de
     from . import crf, ner
     from .germeval import read_germeval
 
@@ -114,7 +114,7 @@ def train_ner(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m saidwhat.learn.train", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m saidwhat.lang.de.learn.train", description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="what", required=True)
     a = sub.add_parser("ner", help="German NER from GermEval 2014")
     a.add_argument("--c1", type=float, default=0.05)

@@ -1,7 +1,7 @@
 """German named-entity recognition (PER, ORG, LOC, OTH) with a CRF.
 
 Trained on GermEval 2014 (CC BY 4.0; see ``saidwhat/models/ner-de/LICENSE``)
-by ``python -m saidwhat.learn.train ner``. Features are per word form (shape,
+by ``python -m saidwhat.lang.de.learn.train ner``. Features are per word form (shape,
 affixes, HanTa POS, a small place-name gazetteer) plus the same for a ±2
 window; the per-form part is cached, so tagging is a few dictionary lookups
 and one crfsuite call per sentence.
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..nlp import Doc
+from ....nlp import Doc
 from . import crf
 
 MODEL_FOLDER = "ner-de"

@@ -2,5 +2,5 @@
 
 Models are CRFs (python-crfsuite) shipped in ``saidwhat/models/``; they are
 loaded lazily, once, on first use. Retrain with
-``python -m saidwhat.learn.train ner`` or ``… train quotes``.
+``python -m saidwhat.lang.de.learn.train ner`` or ``… train quotes``.
 """

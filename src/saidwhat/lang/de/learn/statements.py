@@ -9,7 +9,7 @@ Two CRFs label every token of an article:
 
 Their features are the word, lemma, STTS tag, shape, cue-lexicon hits,
 Konjunktiv-ish finite verbs, quotation-mark state, clause and sentence
-position, NER labels (:mod:`saidwhat.learn.ner`) and — the stacking part —
+position, NER labels (:mod:`saidwhat.lang.de.learn.ner`) and — the stacking part —
 the roles the rule-based extractor gave each token. :func:`decode` turns the
 two label sequences back into :class:`~saidwhat.model.Statement` objects:
 quote segments become statements (an Indirect quote interrupted by its frame
@@ -20,7 +20,7 @@ nested Direct statements.
 
 The model is trained on the German Wikinews quotation corpus (CC BY-NC-SA
 4.0, Petersen-Frey and Biemann 2024) and ships in ``saidwhat/models/quotes-de``
-under that licence. Retrain with ``python -m saidwhat.learn.train quotes``.
+under that licence. Retrain with ``python -m saidwhat.lang.de.learn.train quotes``.
 """
 
 from __future__ import annotations
@@ -29,15 +29,15 @@ import argparse
 import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..model import ROLES, Article, Kind, Medium, Span, Statement
-from ..nlp import Doc, Token
-from ..spanindex import SpanIndex
+from ....model import ROLES, Article, Kind, Medium, Span, Statement
+from ....nlp import Doc, Token
+from ....spanindex import SpanIndex
 from . import crf
 
 MODEL_FOLDER = "quotes-de"
@@ -71,7 +71,7 @@ DECODER = "hybrid"
 
 
 def _rows(name: str) -> tuple[tuple[str, ...], ...]:
-    from ..lexicon import load_lexicon
+    from ....lexicon import load_lexicon
 
     try:
         return load_lexicon("de", name)
@@ -748,32 +748,41 @@ def relabel(doc: Doc, article: Article) -> list[Statement]:
     return out
 
 
-def rules_only(text: str, published: Any = None) -> Article:
+# The rule-based extractor, ``saidwhat.pipeline.extract`` with ``learned=False``:
+# passed in by the caller (the pipeline's stages import this package's NER,
+# so this package does not import the pipeline).
+RuleExtractor = Callable[[str, Any], Article]
+
+
+def rule_extractor() -> RuleExtractor:
+    """The pipeline's rules alone: for the command-line entry points (the composition root)."""
+    from ....pipeline import extract
+
+    def extract_rules(text: str, published: Any = None) -> Article:
+        return extract(text, "de", published, learned=False)
+
+    return extract_rules
+
+
+def rules_only(text: str, published: Any, extract_rules: RuleExtractor) -> Article:
     """The rule-based extractor's output, without the learned stage.
 
-    Training and stacking must see the rules alone; once the pipeline runs
-    :func:`relabel` itself it takes ``learned=False`` to skip it.
+    Training and stacking must see the rules alone.
     """
-    import inspect
-
-    from ..pipeline import extract
-
-    if "learned" in inspect.signature(extract).parameters:
-        return extract(text, "de", published, learned=False)  # type: ignore[call-arg,unused-ignore]
-    return extract(text, "de", published)
+    return extract_rules(text, published)
 
 
-def extract_learned(text: str, published: Any = None) -> Article:
+def extract_learned(text: str, published: Any, extract_rules: RuleExtractor) -> Article:
     """Rules, then the learned stage (for measuring; the pipeline may call :func:`relabel`)."""
-    from ..lang.de.tagger import parse
+    from ..tagger import parse
 
-    art = rules_only(text, published)
+    art = rules_only(text, published, extract_rules)
     art.statements = relabel(parse(text), art)
     return art
 
 
 # --------------------------------------------------------------------------
-# Training (python -m saidwhat.learn.train quotes)
+# Training (python -m saidwhat.lang.de.learn.train quotes)
 # --------------------------------------------------------------------------
 
 
@@ -789,16 +798,16 @@ class _Example:
     yr: list[str]
 
 
-def _prepare(paths: Sequence[Path]) -> list[_Example]:
-    from ..corpus import corpus_article, load_corpus_document
-    from ..lang.de.tagger import parse
+def _prepare(paths: Sequence[Path], extract_rules: RuleExtractor) -> list[_Example]:
+    from ....corpus import corpus_article, load_corpus_document
+    from ..tagger import parse
     from .ner import find_entities
 
     out = []
     for p in paths:
         gd = load_corpus_document(p)
         gold = corpus_article(gd)
-        rules = rules_only(gold.text, gold.published).statements
+        rules = rules_only(gold.text, gold.published, extract_rules).statements
         doc = parse(gold.text)
         ents = find_entities(doc)
         ner = ["O"] * len(doc.tokens)
@@ -813,8 +822,8 @@ def _prepare(paths: Sequence[Path]) -> list[_Example]:
 
 
 def _score(examples: Sequence[_Example], preds: Sequence[list[Statement]]) -> Any:
-    from ..corpus import article_to_corpus
-    from ..evaluate import evaluate_documents
+    from ....corpus import article_to_corpus
+    from ....evaluate import evaluate_documents
 
     pairs = []
     for ex, stmts in zip(examples, preds, strict=True):
@@ -824,7 +833,7 @@ def _score(examples: Sequence[_Example], preds: Sequence[list[Statement]]) -> An
 
 
 def _fmt(scores: Any) -> str:
-    from ..evaluate import score_rows
+    from ....evaluate import score_rows
 
     rows = dict(score_rows(scores))
     parts = []
@@ -889,8 +898,8 @@ def speaker_report(examples: Sequence[_Example], preds: Sequence[Sequence[Statem
     """How speaker tokens are lost on paired quotations: missing, wrong or partial choice."""
     from collections import Counter
 
-    from ..corpus import article_to_corpus
-    from ..evaluate import match_document
+    from ....corpus import article_to_corpus
+    from ....evaluate import match_document
 
     c: Counter[str] = Counter()
     for ex, stmts in zip(examples, preds, strict=True):
@@ -926,7 +935,7 @@ def train_quotes(args: argparse.Namespace) -> int:
     if args.limit:
         paths = paths[: args.limit]
     t0 = time.time()
-    examples = _prepare(paths)
+    examples = _prepare(paths, rule_extractor())
     ntok = sum(len(e.doc.tokens) for e in examples)
     print(f"prepared {len(examples)} train articles, {ntok} tokens, in {time.time() - t0:.0f}s", file=sys.stderr)
     if args.folds == 0:
@@ -977,12 +986,12 @@ def train_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
-def annotate_dir(in_dir: str, out_dir: str, only_rules: bool = False) -> None:
+def annotate_dir(in_dir: str, out_dir: str, extract_rules: RuleExtractor, only_rules: bool = False) -> None:
     """Write corpus-schema predictions for every JSON in ``in_dir`` (for ``saidwhat eval``)."""
     import json
 
-    from ..corpus import article_to_corpus, corpus_article, load_corpus_document
-    from ..lang.de.tagger import parse
+    from ....corpus import article_to_corpus, corpus_article, load_corpus_document
+    from ..tagger import parse
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -991,7 +1000,7 @@ def annotate_dir(in_dir: str, out_dir: str, only_rules: bool = False) -> None:
     for p in sorted(Path(in_dir).glob("*.json")):
         gd = load_corpus_document(p)
         gold = corpus_article(gd)
-        art = rules_only(gold.text, gold.published)
+        art = rules_only(gold.text, gold.published, extract_rules)
         if not only_rules:
             doc = parse(gold.text)
             ntok += len(doc.tokens)
@@ -1009,4 +1018,4 @@ if __name__ == "__main__":
     ap.add_argument("out_dir")
     ap.add_argument("--rules-only", action="store_true")
     a = ap.parse_args()
-    annotate_dir(a.in_dir, a.out_dir, a.rules_only)
+    annotate_dir(a.in_dir, a.out_dir, rule_extractor(), a.rules_only)
