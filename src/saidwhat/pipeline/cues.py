@@ -20,13 +20,14 @@ from ..timeanchor import MONTHS
 from .chunks import np_core, speaker_backward, speaker_forward, subject_phrase
 from .lexicons import CueVerb, cue_verbs, is_speaker_noun, oblique_openers, source_noun_medium
 from .morph import is_finite, is_verb, maybe_finite, mood
+from .scans import BOUNDARY as _BOUNDARY
+from .scans import scans
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
 _SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf", "indem", "zumal"})
 _RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches"})
 _COORD = frozenset({"und", "sowie", "aber", "sondern", "doch", "oder"})
 _SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
-_BOUNDARY = frozenset({",", ":", ";", "–", "—", "(", ")"})
 # pronouns that can only be nominative: right after the finite verb they are
 # the subject, whatever fills the prefield ("Die Tat bezeichnete er als sinnlos")
 _NOMINATIVE_ONLY = frozenset({"er", "ich", "wir", "du", "man"})
@@ -47,32 +48,15 @@ class Cue:
         return self.entry.medium
 
 
-_MAX_BRACKET = 12  # a bracket inside a clause is short: "(1998 bis 2002)", "(SPD)"
-
-
 def clause_end(toks: list[Token], i: int, end: int) -> int:
-    j = i
-    while j < end and toks[j].text not in _BOUNDARY:
-        j += 1
-    return j
+    """The first clause boundary at or after ``i`` (``end`` when there is none before it)."""
+    return scans(toks).clause_end(i, end)
 
 
 def clause_begin(toks: list[Token], i: int, start: int) -> int:
     """First token of the clause holding ``i``. A short bracket inside the clause
     does not end it: "die X in seiner Amtszeit (1998 bis 2002) erklärt hatte"."""
-    j = i
-    while j > start:
-        if toks[j - 1].text == ")":
-            k = j - 2
-            while k > start and j - k <= _MAX_BRACKET and toks[k].text not in _BOUNDARY:
-                k -= 1
-            if k > start and toks[k].text == "(" and toks[k - 1].text not in _BOUNDARY:
-                j = k
-                continue
-        if toks[j - 1].text in _BOUNDARY:
-            break
-        j -= 1
-    return j
+    return scans(toks).clause_begin(i, start)
 
 
 def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
@@ -380,7 +364,8 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     # after a comma ("…, andere Quellen berichten, dass …") or after "und"
     # ("Dies war …, und die Anwohner befürchten, dass …")
     b = cb if cb > start and toks[cb - 1].text == "," else start
-    b = max([b] + [k + 1 for k in range(b, f) if toks[k].lower in {"und", "aber", "doch", "sondern"} and toks[k].pos == "KON"])
+    coordinator = scans(toks).last(_main_clause_coordinator, b, f)
+    b = coordinator + 1 if coordinator is not None else b
     # (only a phrase that opens like a subject: a determiner, number, name or
     # "er"/"sie"; a bare noun there is mostly an object or a list's tail)
     # (or a title before a name: "…, Bundestrainer Joachim Löw bezeichnete …")
@@ -396,6 +381,10 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     if sp is None and cb == f and f - 1 > start and toks[f - 1].text == "," and maybe_finite(toks[f]):
         sp = _asyndetic_subject(toks, start, f)
     return sp, []
+
+
+def _main_clause_coordinator(toks: list[Token], k: int) -> bool:
+    return toks[k].lower in {"und", "aber", "doch", "sondern"} and toks[k].pos == "KON"
 
 
 # adverbs that join a second verb to the clause before, sharing its subject
@@ -420,8 +409,7 @@ def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) 
     subject ("Die Proteste bezeichnete der Minister als „illegal“"), and so is any
     phrase there when a plural prefield ("Die tibetischen Mönche", weak "-en"
     adjective after "die") meets a singular verb ("beschrieb")."""
-    predicative = any(toks[k].lower == "als" or toks[k].lower == "für" and cue.entry.lemma == "halten" for k in range(f + 1, end))
-    if not predicative or not is_finite(toks[f]):
+    if not is_finite(toks[f]):
         return False
     b = start
     while b < f and toks[b].pos == "$(":
@@ -430,9 +418,24 @@ def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) 
         return False
     nxt = toks[f + 1]
     if nxt.lower == "der" and nxt.pos == "ART" and toks[f + 2].pos in {"NN", "NE", "ADJ(A)"}:
-        return True
+        return _predicative(toks, cue, f, end)
     plural = toks[b].lower == "die" and toks[b + 1].pos == "ADJ(A)" and toks[b + 1].lower.endswith("en")
-    return plural and not toks[f].lower.endswith("n") and nxt.pos in {"ART", "NE", "PPOSAT"}
+    return plural and not toks[f].lower.endswith("n") and nxt.pos in {"ART", "NE", "PPOSAT"} and _predicative(toks, cue, f, end)
+
+
+def _predicative(toks: list[Token], cue: Cue, f: int, end: int) -> bool:
+    """An "als" (or "für" after "halten") anywhere after the verb ``f``: a
+    prefix count, not a scan of the rest of the sentence for each cue."""
+    found = scans(toks)
+    return found.any(_is_als, f + 1, end) or (cue.entry.lemma == "halten" and found.any(_is_fuer, f + 1, end))
+
+
+def _is_als(t: Token) -> bool:
+    return t.lower == "als"
+
+
+def _is_fuer(t: Token) -> bool:
+    return t.lower == "für"
 
 
 def _name_after_object(toks: list[Token], pre: tuple[int, int], f: int, end: int) -> tuple[int, int] | None:
@@ -468,12 +471,28 @@ def _name_after_object(toks: list[Token], pre: tuple[int, int], f: int, end: int
 def _run_on_sentence(toks: list[Token], start: int, f: int) -> int | None:
     """A full stop missing in the text: a capitalised article after a noun, with a
     finite verb before it, opens a new sentence ("… auf Artikel 48 des Gesetzes
-    Die Universität hatte … erklärt"). Returns where the new prefield begins."""
-    for k in range(f - 2, start + 1, -1):
-        if toks[k].text in {"Die", "Der", "Das"} and toks[k].pos == "ART" and toks[k - 1].pos in {"NN", "NE"} and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}:
-            if any(is_finite(t) for t in toks[start : k - 1]) and not any(t.pos.startswith("$") for t in toks[start:f]):
-                return k
-    return None
+    Die Universität hatte … erklärt"). Returns where the new prefield begins.
+
+    The last such article before ``f`` is the answer when any is: an earlier
+    one has fewer words before it, so a finite verb before it too."""
+    found = scans(toks)
+    if found.any(_is_punct, start, f):
+        return None
+    k = found.last(_new_sentence_article, start + 2, f - 1)
+    if k is None or not found.any(is_finite, start, k - 1):
+        return None
+    return k
+
+
+def _is_punct(t: Token) -> bool:
+    return t.pos.startswith("$")
+
+
+def _new_sentence_article(toks: list[Token], k: int) -> bool:
+    """ "Die"/"Der"/"Das" between a noun and a noun or adjective."""
+    if k < 1 or k + 1 >= len(toks):
+        return False
+    return toks[k].text in {"Die", "Der", "Das"} and toks[k].pos == "ART" and toks[k - 1].pos in {"NN", "NE"} and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}
 
 
 def _asyndetic_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:

@@ -25,6 +25,7 @@ from .direct import addressee_in
 from .found import Found, TokRange, tok_span
 from .lexicons import CueVerb, cue_particles, source_noun_medium, statement_nouns
 from .morph import CLAUSE_STARTERS, is_finite, is_verb, maybe_finite, mood
+from .scans import scans
 from .sentences import Article
 
 _COMPLEMENT_PUNCT = frozenset({",", ":"})
@@ -511,7 +512,7 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     # "Wie Norman Paech feststellt, ist …": a weak verb frames with "wie" when
     # someone who can speak is its subject ("wie er es nannte" names a word only)
     wie_frame = extra and (not c.entry.weak or (speaking_subject(toks, sp) and c.entry.lemma != "nennen") or _wie_bekannt(toks, c, extra, st))
-    if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":") or (mixed and toks[k].text == "," and _quote_in(art, k + 1, te))):
+    if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":") or (mixed and toks[k].text == "," and art.any_quoted(k + 1, te))):
         skipped = _skip_inserted_phrase(art, toks, k, te, c)
         if skipped is None:
             return None
@@ -617,12 +618,17 @@ def _generic_modal(toks: list[Token], c: Cue, st: int) -> bool:
     people say: "Alles in allem kann man sagen, dass …", "Man sollte es besser
     wissen: …", "möchte man ihr raten, …" (train: 0 of 3 annotated)."""
     cb = clause_begin(toks, min(c.tokens), st)
-    words = toks[cb : max(c.tokens) + 1]
-    return any(t.lower == "man" for t in words) and any(t.pos.startswith("VM") and t.lemma in _MODAL_LEMMAS for t in words)
+    found = scans(toks)
+    hi = max(c.tokens) + 1
+    return found.any(_is_man, cb, hi) and found.any(_is_modal, cb, hi)
 
 
-def _quote_in(art: Article, a: int, b: int) -> bool:
-    return any(art.in_quote[j] != -1 for j in range(a, b))
+def _is_man(t: Token) -> bool:
+    return t.lower == "man"
+
+
+def _is_modal(t: Token) -> bool:
+    return t.pos.startswith("VM") and t.lemma in _MODAL_LEMMAS
 
 
 def _mixed_quote(art: Article, f: Found) -> bool:

@@ -27,6 +27,8 @@ class Article:
     quote_tokens: list[tuple[int, int]] = field(default_factory=list)
     # quotes that are direct statements of their own (set by the direct stage)
     standalone: set[int] = field(default_factory=set)
+    # quoted tokens before each token index (built on first use): any_quoted in O(1)
+    _quoted_before: list[int] = field(default_factory=list, repr=False)
 
     @classmethod
     def build(cls, doc: Doc, quotes: list[QuoteRegion]) -> Article:
@@ -70,6 +72,16 @@ class Article:
 
     def quoted(self, i: int) -> bool:
         return self.in_quote[i] != -1
+
+    def any_quoted(self, a: int, b: int) -> bool:
+        """Whether a token in ``[a, b)`` lies inside a quote."""
+        if len(self._quoted_before) != len(self.in_quote) + 1:
+            counts = [0]
+            for q in self.in_quote:
+                counts.append(counts[-1] + (q != -1))
+            self._quoted_before = counts
+        a, b = max(a, 0), min(b, len(self.in_quote))
+        return b > a and self._quoted_before[b] > self._quoted_before[a]
 
     def in_standalone(self, i: int) -> bool:
         return self.in_quote[i] in self.standalone
