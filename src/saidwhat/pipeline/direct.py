@@ -22,6 +22,7 @@ from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject, s
 from .found import Found
 from .morph import is_finite, is_verb, maybe_finite, mood
 from .nested import foreign_name, is_name
+from .scans import scans
 from .sentences import Article
 
 _MIN_BARE_TOKENS = 5  # a bare quote shorter than this is a title or a term
@@ -287,7 +288,7 @@ def addressee_in(
             sp = speaker_forward(toks, k, end, appositions=False)
             if sp is not None:
                 return sp
-    for i in range(start, end):
+    for i in scans(toks).between(_addressee_opener, start, end):
         if speaker and speaker[0] <= i < speaker[1]:
             continue
         w = toks[i].lower
@@ -298,6 +299,17 @@ def addressee_in(
             if sp is not None:
                 return sp
     return None
+
+
+def _addressee_opener(toks: list[Token], i: int) -> bool:
+    """Where :func:`addressee_in` may find an addressee, whatever the frame's
+    bounds: each frame looks only at these, not at every word before it."""
+    w = toks[i].lower
+    if w == "gegenüber":
+        return True
+    if w == "vor":
+        return _press_after(toks, i + 1, len(toks))
+    return w == "mit" and i > 0 and toks[i - 1].lower in {"interview", "gespräch", "telefonat"}
 
 
 def _press_after(toks: list[Token], i: int, end: int) -> bool:

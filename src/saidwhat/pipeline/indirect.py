@@ -17,6 +17,8 @@ next frame in the sentence starts ("… bestritten und behauptet, …").
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..model import Kind, Medium, Span
 from ..nlp import Sentence, Token
 from .chunks import np_core, speaker_backward, speaker_forward
@@ -82,8 +84,9 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
     dies = _dies_frame(art, toks, s, st, te, cues)
     if dies is not None:
         return [dies]
+    stops = _ComplementStops(toks, st, te, cue_starts, art.in_quote)
     for c in cues:
-        f = _cue_first(art, toks, c, st, te, cue_starts) or _quote_first(art, toks, c, st, te)
+        f = _cue_first(art, toks, c, st, te, stops) or _quote_first(art, toks, c, st, te)
         if f is not None:
             f.sent = s.i
             if c.entry is _CORRELATE_ENTRY and f.speaker is not None and _no_holder(toks, f.speaker):
@@ -94,7 +97,7 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
         else:
             mixed.append(c)
     for c in mixed:
-        f = _cue_first(art, toks, c, st, te, cue_starts, mixed=True) or _quote_first(art, toks, c, st, te, mixed=True)
+        f = _cue_first(art, toks, c, st, te, stops, mixed=True) or _quote_first(art, toks, c, st, te, mixed=True)
         if f is not None and not c.entry.weak and _mixed_quote(art, f):
             f.sent = s.i
             f.construction = "indirect_mixed"
@@ -434,45 +437,125 @@ def _konjunktiv_after_insertion(toks: list[Token], j: int, te: int) -> bool:
     return False
 
 
-def _quote_end(toks: list[Token], k: int, te: int, cue_starts: set[int], in_quote: list[int]) -> int:
+def _quote_end(toks: list[Token], k: int, te: int, stops: _ComplementStops) -> int:
     """End of a complement starting at ``k``: the sentence end or the next frame
-    (never inside quotation marks: "sagte, der Papst „ist und bleibt …“")."""
-    for j in range(k + 2, te):
-        if in_quote[j] != -1:
-            continue
-        if j in cue_starts:
-            p = j - 1
-            while p > k and (toks[p].text in {",", "und", "sowie", "so"} or toks[p].pos in {"ADV", "PTKNEG"} and toks[p].text != "nicht"):
-                if toks[p].text in {",", "und", "sowie"}:
-                    return _trim_end(toks, k, p)
-                p -= 1
-            # a new main clause with its subject first: "…, doch der Sprecher erklärte, …"
-            p = j - 1
-            while p > k and j - p <= 8 and toks[p].pos in {"ART", "NN", "NE", "ADJ(A)", "PPER", "PPOSAT"}:
-                p -= 1
-            if p < j - 1 and p > k and toks[p].lower in {"doch", "aber", "sondern", "während"} and toks[p - 1].text == ",":
-                return _trim_end(toks, k, p - 1)
-        if toks[j].lower == "so" and toks[j - 1].text == "," and j + 1 < te and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}:
-            return _trim_end(toks, k, j - 1)
-        if _matrix_coordination(toks, k, j, te):
-            return _trim_end(toks, k, j - 1)
-    return te
+    (never inside quotation marks: "sagte, der Papst „ist und bleibt …“").
+
+    The first stop after ``k + 1`` ends it (see :class:`_ComplementStops`):
+    a frame's cue, a "…, so X" frame or a coordinated matrix verb."""
+    j_so = stops.first_so_frame(k + 2)
+    j_matrix = stops.first_matrix_verb(k)
+    limit = min(j_so, j_matrix)
+    for j in stops.frames_from(k + 2):
+        if j > limit:
+            break
+        after = stops.frame_end_after(j, k)
+        if after is not None:
+            return _trim_end(toks, k, after)
+    return _trim_end(toks, k, limit - 1) if limit < te else te
 
 
-def _matrix_coordination(toks: list[Token], k: int, j: int, te: int) -> bool:
+class _ComplementStops:
+    """Where a complement in the segment ``[st, te)`` can end, found once for
+    every cue of the segment (each cue's complement used to scan the rest of
+    the sentence for them: quadratic in a long sentence of cues).
+
+    Outside quotation marks, a complement starting at ``k`` ends before the
+    first token ``j >= k + 2`` that is
+
+    * a cue start (``cue_starts``) preceded by a comma, "und" or "sowie"
+      (adverbs and "so" between): "…, und fügte hinzu"; or by ", doch/aber/
+      sondern/während" and a subject of up to 7 words: "…, doch der Sprecher
+      erklärte"; the comma (or conjunction) must lie after ``k``;
+    * "so" after a comma, before a noun phrase ("…, so der Sprecher");
+    * an indicative finite verb after "und" or a comma with no subject of its
+      own (:func:`_matrix_verb_at`), when a finite verb stands between
+      ``k`` and it.
+    """
+
+    def __init__(self, toks: list[Token], st: int, te: int, cue_starts: set[int], in_quote: list[int]) -> None:
+        self.toks = toks
+        self.te = te
+        outside = [j for j in range(st, te) if in_quote[j] == -1]
+        # cue start -> (where the complement ends when that lies after k, else None) pairs
+        self._frames: list[int] = []
+        self._frame_ends: dict[int, tuple[int | None, int | None]] = {}
+        for j in outside:
+            if j in cue_starts:
+                ends = (_conjoined_frame(toks, j), _contrasted_frame(toks, j))
+                if ends != (None, None):
+                    self._frames.append(j)
+                    self._frame_ends[j] = ends
+        self._so_frames = [j for j in outside if j >= 1 and _so_frame(toks, j, te)]
+        self._matrix_verbs = [j for j in outside if j >= 1 and _matrix_verb_at(toks, j, te)]
+
+    def frames_from(self, a: int) -> list[int]:
+        return self._frames[bisect_left(self._frames, a) :]
+
+    def frame_end_after(self, j: int, k: int) -> int | None:
+        """Where the frame at cue start ``j`` ends a complement starting at ``k``."""
+        conjoined, contrasted = self._frame_ends[j]
+        if conjoined is not None and conjoined > k:
+            return conjoined
+        if contrasted is not None and contrasted > k:
+            return contrasted - 1
+        return None
+
+    def first_so_frame(self, a: int) -> int:
+        p = bisect_left(self._so_frames, a)
+        return self._so_frames[p] if p < len(self._so_frames) else self.te
+
+    def first_matrix_verb(self, k: int) -> int:
+        """The first coordinated matrix verb ``j >= k + 2`` with a finite verb in ``[k, j - 1)``."""
+        fin = scans(self.toks).first(_finite_at, k, self.te)
+        if fin is None:
+            return self.te
+        p = bisect_left(self._matrix_verbs, max(k + 2, fin + 2))
+        return self._matrix_verbs[p] if p < len(self._matrix_verbs) else self.te
+
+
+def _conjoined_frame(toks: list[Token], j: int) -> int | None:
+    """The comma, "und" or "sowie" before the cue start ``j``, with only
+    adverbs, "so" (not "nicht") between."""
+    p = j - 1
+    while p >= 0 and (toks[p].text in {",", "und", "sowie", "so"} or toks[p].pos in {"ADV", "PTKNEG"} and toks[p].text != "nicht"):
+        if toks[p].text in {",", "und", "sowie"}:
+            return p
+        p -= 1
+    return None
+
+
+def _contrasted_frame(toks: list[Token], j: int) -> int | None:
+    """", doch/aber/sondern/während" and a subject of up to 7 words before the
+    cue start ``j``: the conjunction's index."""
+    p = j - 1
+    while p >= 0 and j - p <= 8 and toks[p].pos in {"ART", "NN", "NE", "ADJ(A)", "PPER", "PPOSAT"}:
+        p -= 1
+    if 0 < p < j - 1 and toks[p].lower in {"doch", "aber", "sondern", "während"} and toks[p - 1].text == ",":
+        return p
+    return None
+
+
+def _so_frame(toks: list[Token], j: int, te: int) -> bool:
+    return toks[j].lower == "so" and toks[j - 1].text == "," and j + 1 < te and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}
+
+
+def _finite_at(toks: list[Token], k: int) -> bool:
+    return is_finite(toks[k])
+
+
+def _matrix_verb_at(toks: list[Token], j: int, te: int) -> bool:
     """An indicative finite verb right after "und" or a comma, with no subject
     of its own, goes on with the cue's subject: "sagte Köhler, sie müssten
     Zurückhaltung aufgeben und bemühte das Bild vom Boot", "erklärte, er sei
     unschuldig, erkannte das Gericht nicht an". (A verb-final "und ging" in a
     "dass" clause has nothing after it; a Konjunktiv goes on with the
-    complement: "er sei krank und habe …".)"""
+    complement: "er sei krank und habe …".) The complement before it must be
+    a clause of its own, closed by a finite verb: the caller checks that."""
     t = toks[j]
     if not is_finite(t) or mood(t, toks[j - 1]) or toks[j - 1].lower not in {"und", ","} or j + 1 >= te:
         return False
-    if toks[j + 1].text in {",", ".", ";", ":"} or t.lower in {"ist", "sind", "war", "waren", "hat", "haben", "wird", "werden"}:
-        return False
-    # the complement before it must be a clause of its own, closed by a finite verb
-    return any(is_finite(x) for x in toks[k : j - 1])
+    return not (toks[j + 1].text in {",", ".", ";", ":"} or t.lower in {"ist", "sind", "war", "waren", "hat", "haben", "wird", "werden"})
 
 
 def _trim_end(toks: list[Token], k: int, e: int) -> int:
@@ -481,7 +564,7 @@ def _trim_end(toks: list[Token], k: int, e: int) -> int:
     return e
 
 
-def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_starts: set[int], *, mixed: bool = False) -> Found | None:
+def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, stops: _ComplementStops, *, mixed: bool = False) -> Found | None:
     if _no_statement_cue(toks, c, st, te):
         return None
     sp, extra = speaker_of(toks, c, st, te)
@@ -489,12 +572,12 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     k = after + 1
     while k < te and toks[k].text not in _COMPLEMENT_PUNCT:
         if toks[k].lower in {"dass", "daß"} and toks[k].pos == "KOUS" and not extra and not c.entry.weak and toks[k - 1].lower not in {"so", "ohne", "statt", "anstatt", "außer", "als"}:
-            return _comma_less_complement(art, toks, c, sp, k, st, te, cue_starts)
+            return _comma_less_complement(art, toks, c, sp, k, st, te, stops)
         if art.in_quote[k] != -1 and not _name_in_marks(art, toks, k):
             return None
         if is_verb(toks[k]) and k not in c.tokens and toks[k].lemma not in ("haben", "sein", "werden"):
             if not c.entry.weak and not extra and _comma_less_infinitive(art, toks, after + 1, te):
-                return _comma_less_complement(art, toks, c, sp, after + 1, st, te, cue_starts)
+                return _comma_less_complement(art, toks, c, sp, after + 1, st, te, stops)
             return None  # another verb before the comma: a different clause
         k += 1
     if k < te - 2 and toks[k].text == "," and _relative_start(toks, k + 1):
@@ -520,7 +603,7 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
             sp = (sp[0], skipped)  # "erklärte der Eigentümer, das Medienhaus X, dass …"
         k = skipped
     q0 = k + 1
-    q1 = _quote_end(toks, q0, te, cue_starts, art.in_quote)
+    q1 = _quote_end(toks, q0, te, stops)
     if q1 <= q0:
         return None
     cb = clause_begin(toks, min(c.tokens + extra), st)
@@ -573,11 +656,11 @@ def _comma_less_infinitive(art: Article, toks: list[Token], k: int, te: int) -> 
     return toks[last].pos == "VV(IZU)" or (toks[last - 1].pos == "PTKZU" and is_verb(toks[last]))
 
 
-def _comma_less_complement(art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, cue_starts: set[int]) -> Found | None:
+def _comma_less_complement(art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, stops: _ComplementStops) -> Found | None:
     """A complement written without its comma, from ``k`` on: a "dass" clause
     ("Er hoffte dass der Streit bald endet": it starts at "dass" itself) or the
     "zu"-infinitive of :func:`_comma_less_infinitive`."""
-    q1 = _quote_end(toks, k, te, cue_starts, art.in_quote)
+    q1 = _quote_end(toks, k, te, stops)
     if q1 <= k + 1:
         return None
     fstart = st if sp is None else min(st, sp[0])

@@ -104,6 +104,17 @@ class TokenScans:
             self._positions[test] = found
         return found
 
+    def between(self, test: PlaceTest, a: int, b: int) -> list[int]:
+        """The indices in ``[a, b)`` where ``test`` holds, in order."""
+        found = self.positions(test)
+        return found[bisect_left(found, a) : bisect_left(found, b)]
+
+    def first(self, test: PlaceTest, a: int, b: int) -> int | None:
+        """The first index in ``[a, b)`` where ``test`` holds."""
+        found = self.positions(test)
+        p = bisect_left(found, a)
+        return found[p] if p < len(found) and found[p] < b else None
+
     def last(self, test: PlaceTest, a: int, b: int) -> int | None:
         """The last index in ``[a, b)`` where ``test`` holds."""
         found = self.positions(test)
