@@ -85,8 +85,9 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
     if dies is not None:
         return [dies]
     stops = _ComplementStops(toks, st, te, cue_starts, art.in_quote)
+    speakers = _Speakers(toks, st, te)
     for c in cues:
-        f = _cue_first(art, toks, c, st, te, stops) or _quote_first(art, toks, c, st, te)
+        f = _cue_first(art, toks, c, st, te, stops, speakers) or _quote_first(art, toks, c, st, te, speakers)
         if f is not None:
             f.sent = s.i
             if c.entry is _CORRELATE_ENTRY and f.speaker is not None and _no_holder(toks, f.speaker):
@@ -97,7 +98,7 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
         else:
             mixed.append(c)
     for c in mixed:
-        f = _cue_first(art, toks, c, st, te, stops, mixed=True) or _quote_first(art, toks, c, st, te, mixed=True)
+        f = _cue_first(art, toks, c, st, te, stops, speakers, mixed=True) or _quote_first(art, toks, c, st, te, speakers, mixed=True)
         if f is not None and not c.entry.weak and _mixed_quote(art, f):
             f.sent = s.i
             f.construction = "indirect_mixed"
@@ -105,6 +106,23 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
     found.extend(_nominal(art, toks, st, te, cue_starts, s.i))
     found.extend(_noun_complements(art, toks, st, te, s.i))
     return found
+
+
+class _Speakers:
+    """Each cue's speaker in a segment, read once: a cue is tried as a frame
+    before its complement, then after a quote, and again for a mixed quote
+    (``speaker_of`` ran up to four times per cue)."""
+
+    def __init__(self, toks: list[Token], st: int, te: int) -> None:
+        self.toks, self.st, self.te = toks, st, te
+        self._found: dict[int, tuple[TokRange | None, list[int]]] = {}
+
+    def of(self, c: Cue) -> tuple[TokRange | None, list[int]]:
+        """The speaker and extra cue tokens of ``c`` (a cue of this segment, whose tokens no longer change)."""
+        if id(c) not in self._found:
+            self._found[id(c)] = speaker_of(self.toks, c, self.st, self.te)
+        sp, extra = self._found[id(c)]
+        return sp, list(extra)
 
 
 _GENITIVE_OPENERS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "von", "vom"})
@@ -564,10 +582,10 @@ def _trim_end(toks: list[Token], k: int, e: int) -> int:
     return e
 
 
-def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, stops: _ComplementStops, *, mixed: bool = False) -> Found | None:
+def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, stops: _ComplementStops, speakers: _Speakers, *, mixed: bool = False) -> Found | None:
     if _no_statement_cue(toks, c, st, te):
         return None
-    sp, extra = speaker_of(toks, c, st, te)
+    sp, extra = speakers.of(c)
     after = max(c.tokens + ([sp[1] - 1] if sp and sp[1] > c.verb else []))
     k = after + 1
     while k < te and toks[k].text not in _COMPLEMENT_PUNCT:
@@ -724,13 +742,26 @@ def _mixed_quote(art: Article, f: Found) -> bool:
         return False
     toks = art.tokens
     a, b = _token_range(art, f.quote[0])
-    inside = [j for j in range(a, b) if art.in_quote[j] != -1]
-    outside = [j for j in range(a, b) if art.in_quote[j] == -1 and toks[j].text[:1].isalnum()]
-    if not inside or len(outside) < 2 or any(toks[j].text == ":" and art.in_quote[j] == -1 for j in range(a, b)):
+    # (counted from prefix sums: a complement may run over most of a long sentence)
+    inside = art.any_quoted(a, b)
+    words_outside = art.unquoted_count(_opens_with_word, a, b)
+    if not inside or words_outside < 2 or art.unquoted_count(_is_colon, a, b):
         return False  # ("sagte X, Chef der Firma: „…“" is a direct quote after an apposition)
     if _relative_start(toks, a) or toks[a].pos in {"PRELS", "PWAV"} or (toks[a].pos == "KOUS" and toks[a].lower not in {"dass", "daß", "ob"}):
         return False  # a relative or adverbial clause: ", auf denen Sprüche wie „…“ standen"
-    return any(is_finite(toks[j]) or toks[j].pos in {"PTKZU", "VV(IZU)"} for j in range(a, b))
+    return scans(toks).any(_clause_verb, a, b)
+
+
+def _opens_with_word(t: Token) -> bool:
+    return t.text[:1].isalnum()
+
+
+def _is_colon(t: Token) -> bool:
+    return t.text == ":"
+
+
+def _clause_verb(t: Token) -> bool:
+    return is_finite(t) or t.pos in {"PTKZU", "VV(IZU)"}
 
 
 def _token_range(art: Article, span: Span) -> TokRange:
@@ -798,9 +829,9 @@ def _main_clause_after_subclause(toks: list[Token], cb: int, q0: int) -> bool:
     return False
 
 
-def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, *, mixed: bool = False) -> Found | None:
+def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, speakers: _Speakers, *, mixed: bool = False) -> Found | None:
     """"Dazu gehöre …, sagte er." / "…, wie ein Sprecher mitteilte." / "…, heißt es"."""
-    sp, extra = speaker_of(toks, c, st, te)
+    sp, extra = speakers.of(c)
     if sp is None and c.entry.lemma == "zitieren" and c.finite != c.verb and toks[c.finite].lemma == "werden":
         sp = subject_after_verb(toks, c.finite + 1, te)  # "…, wird X zitiert": the one quoted speaks
     head = min(c.tokens + extra)
