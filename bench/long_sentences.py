@@ -35,6 +35,8 @@ TARGET_RATIO = 3.0  # per character, against normal news
 TARGET_SECONDS = 1.0  # each of the inputs
 
 _NAMES = ["Angela Merkel", "Olaf Scholz", "Jens Stoltenberg", "Ursula von der Leyen", "Max Muster", "Anna Beispiel"]
+# a missing full stop before "Die"/"Der" after a noun: cues._run_on_sentence's case
+_RUN_ON = "Die Polizei meldete am Montag neue Zahlen Die Regierung sagte der Zeitung das Projekt sei "
 _WORDS = "der Minister hat am Montag in Berlin die neue Regelung für den Verkehr vorgestellt und die Kritik zurückgewiesen"
 
 
@@ -62,6 +64,7 @@ def inputs(texts: list[str], scale: float) -> dict[str, tuple[str, bool]]:
         "sagte-comma": ("Er sagte, " * n + "es sei gut.", True),
         "unpunctuated": (" ".join((_WORDS.split() * (2 * n))[: 2 * n]), True),
         "run-on-cues": (" ".join(["Die Regierung sagte das Projekt sei gut und der Minister erklärte"] * max(1, n // 10)), True),
+        "run-on-articles": (_RUN_ON * max(1, n // 14) + "gut.", False),
         "many-dass": ("Der Minister sagte, dass " * n + "es gut sei.", False),
         "many-commas": ("Er sagte, " + ", ".join(["gut"] * (3 * n)) + ".", False),
         "many-quotes": ("„Das ist gut“, sagte er, " * n + "und ging.", False),

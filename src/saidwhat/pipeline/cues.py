@@ -12,6 +12,7 @@ first clause ("Russland hat … bestritten und behauptet").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Medium
@@ -77,7 +78,7 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
     for cv in entries:
         tokens = [i]
         if cv.particle:
-            p = next((k for k in range(i + 1, ce) if toks[k].lower == cv.particle and _particle_tag(toks, k, ce)), None)
+            p = _separable_particle(toks, i, ce, cv.particle)
             if p is None and i > start and toks[i - 1].lower == cv.particle:
                 p = i - 1  # verb-final clause, written apart: "wie er bekannt gab"
             if p is None and is_finite(t):
@@ -87,7 +88,7 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
             tokens.append(p)
             # "geht davon aus": the pronominal adverb belongs to the cue
             if cv.particle == "aus" and i + 1 < ce:
-                tokens.extend(k for k in range(i + 1, p) if toks[k].lower == "davon")
+                tokens.extend(scans(toks).between(_is_davon, i + 1, p))
         elif is_finite(t) and _has_particle_after(toks, i, ce):
             continue  # "teilte … mit" when only "teilen" were known: not this entry
         if i + 1 < end and toks[i + 1].pos == "PRF" and t.lemma in ("äußern",):
@@ -173,6 +174,29 @@ def _particle_tag(toks: list[Token], k: int, ce: int) -> bool:
 
 
 _PARTICLE_TAGS = frozenset({"PTKVZ", "ADV", "APPR", "ADJ(D)", "PTKA", "PROAV"})
+
+
+def _separable_particle(toks: list[Token], i: int, ce: int, particle: str) -> int | None:
+    """The first ``particle`` in ``(i, ce)`` that can be the verb's separable
+    particle (:func:`_particle_tag`). Before the clause's last token the test
+    does not depend on where the clause ends, so those places are looked up
+    per word (a long clause with many cue verbs was scanned once per verb)."""
+    inner = scans(toks).grouped(_inner_particle).get(particle, [])
+    p = bisect_left(inner, i + 1)
+    if p < len(inner) and inner[p] < ce - 1:
+        return inner[p]
+    k = ce - 1
+    return k if k > i and toks[k].lower == particle and _particle_tag(toks, k, ce) else None
+
+
+def _inner_particle(toks: list[Token], k: int) -> bool:
+    """:func:`_particle_tag` for a token that is not the last of its clause
+    (whose next token is inside the clause)."""
+    return toks[k].pos in _PARTICLE_TAGS and _particle_tag(toks, k, len(toks))
+
+
+def _is_davon(toks: list[Token], k: int) -> bool:
+    return toks[k].lower == "davon"
 
 
 def _particle_after_apposition(toks: list[Token], i: int, ce: int, end: int, particle: str) -> int | None:

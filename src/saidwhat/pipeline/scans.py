@@ -38,6 +38,7 @@ class TokenScans:
         self._clause_begins: dict[int, list[int]] = {}
         self._counts: dict[TokenTest, list[int]] = {}
         self._positions: dict[PlaceTest, list[int]] = {}
+        self._groups: dict[PlaceTest, dict[str, list[int]]] = {}
 
     def clause_end(self, i: int, end: int) -> int:
         """The first boundary token at or after ``i`` (``end`` when none comes before it)."""
@@ -103,6 +104,16 @@ class TokenScans:
             found = [k for k in range(len(self.toks)) if test(self.toks, k)]
             self._positions[test] = found
         return found
+
+    def grouped(self, test: PlaceTest) -> dict[str, list[int]]:
+        """The indices where ``test`` holds, by lower-cased word (computed once per function)."""
+        groups = self._groups.get(test)
+        if groups is None:
+            groups = {}
+            for k in self.positions(test):
+                groups.setdefault(self.toks[k].lower, []).append(k)
+            self._groups[test] = groups
+        return groups
 
     def between(self, test: PlaceTest, a: int, b: int) -> list[int]:
         """The indices in ``[a, b)`` where ``test`` holds, in order."""
