@@ -37,7 +37,9 @@ TARGET_SECONDS = 1.0  # each of the issue's inputs
 _NAMES = ["Angela Merkel", "Olaf Scholz", "Jens Stoltenberg", "Ursula von der Leyen", "Max Muster", "Anna Beispiel"]
 # a missing full stop before "Die"/"Der" after a noun: cues._run_on_sentence's case
 _RUN_ON = "Die Polizei meldete am Montag neue Zahlen Die Regierung sagte der Zeitung das Projekt sei "
-_WORDS = "der Minister hat am Montag in Berlin die neue Regelung für den Verkehr vorgestellt und die Kritik zurückgewiesen"
+_WORDS = (
+    "der Minister hat am Montag in Berlin die neue Regelung für den Verkehr vorgestellt und die Kritik zurückgewiesen"
+)
 
 
 def load_texts(data: Path) -> list[str]:
@@ -63,7 +65,10 @@ def inputs(texts: list[str], scale: float) -> dict[str, tuple[str, bool]]:
     return {
         "sagte-comma": ("Er sagte, " * n + "es sei gut.", True),
         "unpunctuated": (" ".join((_WORDS.split() * (2 * n))[: 2 * n]), True),
-        "run-on-cues": (" ".join(["Die Regierung sagte das Projekt sei gut und der Minister erklärte"] * max(1, n // 10)), True),
+        "run-on-cues": (
+            " ".join(["Die Regierung sagte das Projekt sei gut und der Minister erklärte"] * max(1, n // 10)),
+            True,
+        ),
         "run-on-articles": (_RUN_ON * max(1, n // 14) + "gut.", False),
         "many-dass": ("Der Minister sagte, dass " * n + "es gut sei.", False),
         "many-commas": ("Er sagte, " + ", ".join(["gut"] * (3 * n)) + ".", False),
@@ -116,7 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     news_chars = sum(len(t) for t in texts)
     news_cpu = cpu(lambda: [saidwhat.extract(t, learned=False) for t in texts])
     per_char = news_cpu / news_chars
-    results: dict[str, Any] = {"news": {"chars": news_chars, "cpu_s": round(news_cpu, 3), "us_per_char": round(1e6 * per_char, 3)}}
+    results: dict[str, Any] = {
+        "news": {"chars": news_chars, "cpu_s": round(news_cpu, 3), "us_per_char": round(1e6 * per_char, 3)}
+    }
     failed = []
     for name, (text, issue_input) in inputs(texts, args.scale).items():
         if args.only and name not in args.only:
@@ -130,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         if not ok:
             failed.append(name)
         if not args.json:
-            print(f"{name:14s} {len(text):9d} chars {t:8.3f} s CPU  {ratio:6.2f}x news per char  {'ok' if ok else 'SLOW'}", flush=True)
+            verdict = "ok" if ok else "SLOW"
+            print(f"{name:15s} {len(text):9d} chars {t:8.3f} s CPU  {ratio:6.2f}x news per char  {verdict}", flush=True)
     if args.json:
         print(json.dumps(results, indent=2))
     else:

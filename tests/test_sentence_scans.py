@@ -62,7 +62,12 @@ def _old_clause_begin(toks: list[Token], i: int, start: int) -> int:
 
 def _old_run_on_sentence(toks: list[Token], start: int, f: int) -> int | None:
     for k in range(f - 2, start + 1, -1):
-        if toks[k].text in {"Die", "Der", "Das"} and toks[k].pos == "ART" and toks[k - 1].pos in {"NN", "NE"} and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}:
+        if (
+            toks[k].text in {"Die", "Der", "Das"}
+            and toks[k].pos == "ART"
+            and toks[k - 1].pos in {"NN", "NE"}
+            and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}
+        ):
             if any(is_finite(t) for t in toks[start : k - 1]) and not any(t.pos.startswith("$") for t in toks[start:f]):
                 return k
     return None
@@ -74,20 +79,43 @@ def _old_quote_end(toks: list[Token], k: int, te: int, cue_starts: set[int], in_
             continue
         if j in cue_starts:
             p = j - 1
-            while p > k and (toks[p].text in {",", "und", "sowie", "so"} or toks[p].pos in {"ADV", "PTKNEG"} and toks[p].text != "nicht"):
+            while p > k and (
+                toks[p].text in {",", "und", "sowie", "so"}
+                or toks[p].pos in {"ADV", "PTKNEG"}
+                and toks[p].text != "nicht"
+            ):
                 if toks[p].text in {",", "und", "sowie"}:
                     return indirect._trim_end(toks, k, p)
                 p -= 1
             p = j - 1
             while p > k and j - p <= 8 and toks[p].pos in {"ART", "NN", "NE", "ADJ(A)", "PPER", "PPOSAT"}:
                 p -= 1
-            if p < j - 1 and p > k and toks[p].lower in {"doch", "aber", "sondern", "während"} and toks[p - 1].text == ",":
+            if (
+                p < j - 1
+                and p > k
+                and toks[p].lower in {"doch", "aber", "sondern", "während"}
+                and toks[p - 1].text == ","
+            ):
                 return indirect._trim_end(toks, k, p - 1)
-        if toks[j].lower == "so" and toks[j - 1].text == "," and j + 1 < te and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}:
+        if (
+            toks[j].lower == "so"
+            and toks[j - 1].text == ","
+            and j + 1 < te
+            and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}
+        ):
             return indirect._trim_end(toks, k, j - 1)
         t = toks[j]
         if is_finite(t) and not mood(t, toks[j - 1]) and toks[j - 1].lower in {"und", ","} and j + 1 < te:
-            if toks[j + 1].text not in {",", ".", ";", ":"} and t.lower not in {"ist", "sind", "war", "waren", "hat", "haben", "wird", "werden"}:
+            if toks[j + 1].text not in {",", ".", ";", ":"} and t.lower not in {
+                "ist",
+                "sind",
+                "war",
+                "waren",
+                "hat",
+                "haben",
+                "wird",
+                "werden",
+            }:
                 if any(is_finite(x) for x in toks[k : j - 1]):
                     return indirect._trim_end(toks, k, j - 1)
     return te
@@ -121,7 +149,11 @@ def test_run_on_and_particle_search_agree_with_the_scans_they_replace(seed: int)
     for i in range(n):
         for ce in range(i + 1, n + 1):
             for particle in ("mit", "zu", "ein", "vor"):
-                assert cues._separable_particle(toks, i, ce, particle) == _old_particle(toks, i, ce, particle), (seed, i, ce)
+                assert cues._separable_particle(toks, i, ce, particle) == _old_particle(toks, i, ce, particle), (
+                    seed,
+                    i,
+                    ce,
+                )
 
 
 @pytest.mark.parametrize("seed", range(60))
@@ -174,7 +206,9 @@ _GROWING = {
     "many-dass": lambda n: "Der Minister sagte, dass " * n + "es gut sei.",
     "many-quotes": lambda n: "„Das ist gut“, sagte er, " * n + "und ging.",
     "wie-frames": lambda n: "wie der Sprecher mitteilte, " * n + "sei es gut.",
-    "run-on": lambda n: "Die Polizei meldete am Montag neue Zahlen Die Regierung sagte der Zeitung das Projekt sei " * (n // 4) + "gut.",
+    "run-on": lambda n: (
+        "Die Polizei meldete am Montag neue Zahlen Die Regierung sagte der Zeitung das Projekt sei " * (n // 4) + "gut."
+    ),
 }
 
 

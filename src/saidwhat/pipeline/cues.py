@@ -444,7 +444,8 @@ def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) 
     if nxt.lower == "der" and nxt.pos == "ART" and toks[f + 2].pos in {"NN", "NE", "ADJ(A)"}:
         return _predicative(toks, cue, f, end)
     plural = toks[b].lower == "die" and toks[b + 1].pos == "ADJ(A)" and toks[b + 1].lower.endswith("en")
-    return plural and not toks[f].lower.endswith("n") and nxt.pos in {"ART", "NE", "PPOSAT"} and _predicative(toks, cue, f, end)
+    singular_verb = not toks[f].lower.endswith("n")
+    return plural and singular_verb and nxt.pos in {"ART", "NE", "PPOSAT"} and _predicative(toks, cue, f, end)
 
 
 def _predicative(toks: list[Token], cue: Cue, f: int, end: int) -> bool:
@@ -516,7 +517,12 @@ def _new_sentence_article(toks: list[Token], k: int) -> bool:
     """ "Die"/"Der"/"Das" between a noun and a noun or adjective."""
     if k < 1 or k + 1 >= len(toks):
         return False
-    return toks[k].text in {"Die", "Der", "Das"} and toks[k].pos == "ART" and toks[k - 1].pos in {"NN", "NE"} and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}
+    return (
+        toks[k].text in {"Die", "Der", "Das"}
+        and toks[k].pos == "ART"
+        and toks[k - 1].pos in {"NN", "NE"}
+        and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}
+    )
 
 
 def _asyndetic_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:

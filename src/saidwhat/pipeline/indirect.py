@@ -98,7 +98,9 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
         else:
             mixed.append(c)
     for c in mixed:
-        f = _cue_first(art, toks, c, st, te, stops, speakers, mixed=True) or _quote_first(art, toks, c, st, te, speakers, mixed=True)
+        f = _cue_first(art, toks, c, st, te, stops, speakers, mixed=True) or _quote_first(
+            art, toks, c, st, te, speakers, mixed=True
+        )
         if f is not None and not c.entry.weak and _mixed_quote(art, f):
             f.sent = s.i
             f.construction = "indirect_mixed"
@@ -536,11 +538,15 @@ def _conjoined_frame(toks: list[Token], j: int) -> int | None:
     """The comma, "und" or "sowie" before the cue start ``j``, with only
     adverbs, "so" (not "nicht") between."""
     p = j - 1
-    while p >= 0 and (toks[p].text in {",", "und", "sowie", "so"} or toks[p].pos in {"ADV", "PTKNEG"} and toks[p].text != "nicht"):
+    while p >= 0 and (toks[p].text in {",", "und", "sowie", "so"} or _adverb_not_nicht(toks[p])):
         if toks[p].text in {",", "und", "sowie"}:
             return p
         p -= 1
     return None
+
+
+def _adverb_not_nicht(t: Token) -> bool:
+    return t.pos in {"ADV", "PTKNEG"} and t.text != "nicht"
 
 
 def _contrasted_frame(toks: list[Token], j: int) -> int | None:
@@ -555,7 +561,9 @@ def _contrasted_frame(toks: list[Token], j: int) -> int | None:
 
 
 def _so_frame(toks: list[Token], j: int, te: int) -> bool:
-    return toks[j].lower == "so" and toks[j - 1].text == "," and j + 1 < te and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}
+    """ "…, so der Sprecher": "so" after a comma, before a noun phrase."""
+    noun_phrase_after = j + 1 < te and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}
+    return toks[j].lower == "so" and toks[j - 1].text == "," and noun_phrase_after
 
 
 def _finite_at(toks: list[Token], k: int) -> bool:
@@ -573,7 +581,10 @@ def _matrix_verb_at(toks: list[Token], j: int, te: int) -> bool:
     t = toks[j]
     if not is_finite(t) or mood(t, toks[j - 1]) or toks[j - 1].lower not in {"und", ","} or j + 1 >= te:
         return False
-    return not (toks[j + 1].text in {",", ".", ";", ":"} or t.lower in {"ist", "sind", "war", "waren", "hat", "haben", "wird", "werden"})
+    return not (toks[j + 1].text in {",", ".", ";", ":"} or t.lower in _COPULA_FORMS)
+
+
+_COPULA_FORMS = frozenset({"ist", "sind", "war", "waren", "hat", "haben", "wird", "werden"})
 
 
 def _trim_end(toks: list[Token], k: int, e: int) -> int:
@@ -582,7 +593,17 @@ def _trim_end(toks: list[Token], k: int, e: int) -> int:
     return e
 
 
-def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, stops: _ComplementStops, speakers: _Speakers, *, mixed: bool = False) -> Found | None:
+def _cue_first(
+    art: Article,
+    toks: list[Token],
+    c: Cue,
+    st: int,
+    te: int,
+    stops: _ComplementStops,
+    speakers: _Speakers,
+    *,
+    mixed: bool = False,
+) -> Found | None:
     if _no_statement_cue(toks, c, st, te):
         return None
     sp, extra = speakers.of(c)
@@ -613,7 +634,8 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, stops:
     # "Wie Norman Paech feststellt, ist …": a weak verb frames with "wie" when
     # someone who can speak is its subject ("wie er es nannte" names a word only)
     wie_frame = extra and (not c.entry.weak or (speaking_subject(toks, sp) and c.entry.lemma != "nennen") or _wie_bekannt(toks, c, extra, st))
-    if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":") or (mixed and toks[k].text == "," and art.any_quoted(k + 1, te))):
+    quoted_after = mixed and toks[k].text == "," and art.any_quoted(k + 1, te)
+    if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":") or quoted_after):
         skipped = _skip_inserted_phrase(art, toks, k, te, c)
         if skipped is None:
             return None
@@ -674,7 +696,9 @@ def _comma_less_infinitive(art: Article, toks: list[Token], k: int, te: int) -> 
     return toks[last].pos == "VV(IZU)" or (toks[last - 1].pos == "PTKZU" and is_verb(toks[last]))
 
 
-def _comma_less_complement(art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, stops: _ComplementStops) -> Found | None:
+def _comma_less_complement(
+    art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, stops: _ComplementStops
+) -> Found | None:
     """A complement written without its comma, from ``k`` on: a "dass" clause
     ("Er hoffte dass der Streit bald endet": it starts at "dass" itself) or the
     "zu"-infinitive of :func:`_comma_less_infinitive`."""
@@ -829,7 +853,9 @@ def _main_clause_after_subclause(toks: list[Token], cb: int, q0: int) -> bool:
     return False
 
 
-def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, speakers: _Speakers, *, mixed: bool = False) -> Found | None:
+def _quote_first(
+    art: Article, toks: list[Token], c: Cue, st: int, te: int, speakers: _Speakers, *, mixed: bool = False
+) -> Found | None:
     """"Dazu gehöre …, sagte er." / "…, wie ein Sprecher mitteilte." / "…, heißt es"."""
     sp, extra = speakers.of(c)
     if sp is None and c.entry.lemma == "zitieren" and c.finite != c.verb and toks[c.finite].lemma == "werden":
