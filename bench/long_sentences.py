@@ -70,6 +70,7 @@ def inputs(texts: list[str], scale: float) -> dict[str, tuple[str, bool]]:
             True,
         ),
         "run-on-articles": (_RUN_ON * max(1, n // 14) + "gut.", False),
+        "es-heisst": ("Es heißt, " * n + "es sei gut.", False),
         "many-dass": ("Der Minister sagte, dass " * n + "es gut sei.", False),
         "many-commas": ("Er sagte, " + ", ".join(["gut"] * (3 * n)) + ".", False),
         "many-quotes": ("„Das ist gut“, sagte er, " * n + "und ging.", False),

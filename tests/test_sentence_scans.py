@@ -16,7 +16,7 @@ import pytest
 from saidwhat import extract
 from saidwhat.nlp import Token
 from saidwhat.pipeline import cues, indirect
-from saidwhat.pipeline.morph import is_finite, mood
+from saidwhat.pipeline.morph import CLAUSE_STARTERS, is_finite, is_verb, mood
 from saidwhat.pipeline.scans import BOUNDARY, scans
 
 _VOCAB = [
@@ -25,7 +25,8 @@ _VOCAB = [
     ("nicht", "PTKNEG"), ("der", "ART"), ("Die", "ART"), ("Das", "ART"), ("ein", "ART"), ("Mann", "NN"),
     ("Zahlen", "NN"), ("Merkel", "NE"), ("er", "PPER"), ("neue", "ADJ(A)"), ("sagte", "VV(FIN)"),
     ("ist", "VA(FIN)"), ("sei", "VA(FIN)"), ("erklärte", "VV(FIN)"), ("gesagt", "VV(PP)"), ("mit", "APPR"),
-    ("mit", "PTKVZ"), ("zu", "PTKZU"), ("als", "KOKOM"), ("davon", "PROAV"), ("vor", "APPR"),
+    ("mit", "PTKVZ"), ("zu", "PTKZU"), ("als", "KOKOM"), ("davon", "PROAV"), ("vor", "APPR"), ("dass", "KOUS"),
+    ("hat", "VA(FIN)"), ("kann", "VM(FIN)"), ("gehen", "VV(INF)"), ("wie", "KOKOM"), ("betont", "VV(FIN)"),
 ]  # fmt: skip
 
 
@@ -165,9 +166,63 @@ def test_complement_ends_agree_with_the_scan_they_replace(seed: int) -> None:
     te = rng.randint(st + 1, n)
     in_quote = [0 if rng.random() < 0.15 else -1 for _ in range(n)]
     cue_starts = {j for j in range(st, te) if toks[j].pos.startswith("V") or rng.random() < 0.1}
-    stops = indirect._ComplementStops(toks, st, te, cue_starts, in_quote)
+    standalone = {0} if rng.random() < 0.5 else set()
+    stops = indirect._ComplementStops(toks, st, te, cue_starts, in_quote, standalone)
     for k in range(st, te):
         assert indirect._quote_end(toks, k, te, stops) == _old_quote_end(toks, k, te, cue_starts, in_quote), (seed, k)
+        for sp in (None, (k, min(te, k + 3)), (max(st, k - 2), k + 1)):
+            assert stops.frame_broken(k, sp) == _old_frame_broken(toks, k, te, sp, in_quote, standalone), (seed, k, sp)
+
+
+def _old_frame_broken(
+    toks: list[Token], a: int, te: int, sp: tuple[int, int] | None, in_quote: list[int], standalone: set[int]
+) -> bool:
+    for j in range(a, te):
+        if toks[j].text in {",", ":"} and not (sp and sp[0] <= j < sp[1]):
+            if j + 1 < te and toks[j + 1].lower in CLAUSE_STARTERS | {"dass"}:
+                return True
+        if in_quote[j] in standalone:
+            return True
+    return False
+
+
+def _old_finite_before(toks: list[Token], i: int, start: int) -> int | None:
+    k = i - 1
+    while k >= start and toks[k].text not in {":", ";"}:
+        if (
+            is_finite(toks[k])
+            and (toks[k].pos.startswith("VA") or toks[k].pos.startswith("VM"))
+            and not (k > start and toks[k - 1].pos == "PTKZU")
+        ):
+            return k
+        if (
+            toks[k].text == ","
+            and k + 1 < len(toks)
+            and (toks[k + 1].lower in cues._SUBORDINATORS | cues._RELATIVES or toks[k + 1].pos.startswith("APPR"))
+        ):
+            break
+        if (
+            toks[k].text == ","
+            and k - 2 >= start
+            and is_finite(toks[k - 1])
+            and toks[k - 2].pos.endswith(("(PP)", "(INF)"))
+        ):
+            break
+        if is_verb(toks[k]) and k < i - 1 and toks[k].pos.endswith(("(PP)", "(INF)", "(IZU)")):
+            break
+        k -= 1
+    if i + 1 < len(toks) and is_finite(toks[i + 1]) and toks[i + 1].lemma in {"haben", "sein", "werden"}:
+        return i + 1
+    return None
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_auxiliary_search_agrees_with_the_walk_it_replaces(seed: int) -> None:
+    rng = random.Random(300 + seed)
+    toks = _random_tokens(rng, rng.randint(1, 50))
+    for start in {0, 1, rng.randrange(len(toks))}:
+        for i in range(start, len(toks)):
+            assert cues._finite_before(toks, i, start) == _old_finite_before(toks, i, start), (seed, start, i)
 
 
 def test_scans_are_kept_per_token_list_and_follow_a_new_list() -> None:
@@ -203,6 +258,7 @@ def _reads(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
 # the sentence for its clause, its speaker, "als", the complement's end, …)
 _GROWING = {
     "sagte-comma": lambda n: "Er sagte, " * n + "es sei gut.",
+    "es-heisst": lambda n: "Es heißt, " * n + "es sei gut.",
     "many-dass": lambda n: "Der Minister sagte, dass " * n + "es gut sei.",
     "many-quotes": lambda n: "„Das ist gut“, sagte er, " * n + "und ging.",
     "wie-frames": lambda n: "wie der Sprecher mitteilte, " * n + "sei es gut.",

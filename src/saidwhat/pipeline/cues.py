@@ -216,26 +216,63 @@ def _has_particle_after(toks: list[Token], i: int, ce: int) -> bool:
 
 
 def _finite_before(toks: list[Token], i: int, start: int) -> int | None:
-    """The finite auxiliary or modal governing the participle/infinitive at ``i``."""
-    k = i - 1
-    while k >= start and toks[k].text not in {":", ";"}:
-        if is_finite(toks[k]) and (toks[k].pos.startswith("VA") or toks[k].pos.startswith("VM")) and not (
-            k > start and toks[k - 1].pos == "PTKZU"
-        ):
-            return k
-        if toks[k].text == "," and k + 1 < len(toks) and (
-            toks[k + 1].lower in _SUBORDINATORS | _RELATIVES or toks[k + 1].pos.startswith("APPR")
-        ):
-            break  # the start of a subordinate or relative clause
-        if toks[k].text == "," and k - 2 >= start and is_finite(toks[k - 1]) and toks[k - 2].pos.endswith(("(PP)", "(INF)")):
-            break  # a verb-final clause ends here: "Im Brief, den er geschickt hat, erklärt er"
-        if is_verb(toks[k]) and k < i - 1 and toks[k].pos.endswith(("(PP)", "(INF)", "(IZU)")):
-            break  # another verb's clause ("begonnen, … zu sprechen")
-        k -= 1
+    """The finite auxiliary or modal governing the participle/infinitive at ``i``:
+    the first word back from ``i`` that ends the search (:func:`_ends_aux_search`)
+    when it is one."""
+    k = _aux_search_end(toks, i, start)
+    if k is not None and toks[k].text not in {":", ";"} and _governing_aux(toks, k, start):
+        return k
     # verb-final subordinate clause: "…, wie er gesagt hatte"
     if i + 1 < len(toks) and is_finite(toks[i + 1]) and toks[i + 1].lemma in _AUX_LEMMAS:
         return i + 1
     return None
+
+
+def _aux_search_end(toks: list[Token], i: int, start: int) -> int | None:
+    """Where the search back from ``i`` for a governing auxiliary stops, or None.
+
+    Whether a word ends it depends on ``start`` only for the first two words
+    of the sentence and on ``i`` only for the word before ``i``; for the
+    others it is looked up once per token list, not walked for every verb
+    (a participle-like finite verb, "betont", "heißt", did so for each cue)."""
+    top = i - 1
+    if top < start:
+        return None
+    if _ends_aux_search(toks, top, start, i):
+        return top
+    k = scans(toks).last(_ends_aux_search_inside, start + 2, top)
+    if k is not None:
+        return k
+    return next((k for k in (start + 1, start) if k < top and _ends_aux_search(toks, k, start, i)), None)
+
+
+def _ends_aux_search(toks: list[Token], k: int, start: int, i: int) -> bool:
+    t = toks[k]
+    return (
+        t.text in {":", ";"}
+        or _governing_aux(toks, k, start)
+        # the start of a subordinate or relative clause
+        or (t.text == "," and k + 1 < len(toks) and _opens_subclause(toks[k + 1]))
+        # a verb-final clause ends here: "Im Brief, den er geschickt hat, erklärt er"
+        or (t.text == "," and k - 2 >= start and is_finite(toks[k - 1]) and toks[k - 2].pos.endswith(("(PP)", "(INF)")))
+        # another verb's clause ("begonnen, … zu sprechen")
+        or (k < i - 1 and is_verb(t) and t.pos.endswith(("(PP)", "(INF)", "(IZU)")))
+    )
+
+
+def _ends_aux_search_inside(toks: list[Token], k: int) -> bool:
+    """:func:`_ends_aux_search` for a word at least two after the sentence start, not right before the verb."""
+    return k >= 2 and _ends_aux_search(toks, k, 0, len(toks) + 1)
+
+
+def _governing_aux(toks: list[Token], k: int, start: int) -> bool:
+    t = toks[k]
+    after_zu = k > start and toks[k - 1].pos == "PTKZU"
+    return is_finite(t) and (t.pos.startswith("VA") or t.pos.startswith("VM")) and not after_zu
+
+
+def _opens_subclause(t: Token) -> bool:
+    return t.lower in _SUBORDINATORS | _RELATIVES or t.pos.startswith("APPR")
 
 
 def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:

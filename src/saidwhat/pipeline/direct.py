@@ -34,6 +34,7 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
     found: list[Found] = []
     embedded: list[int] = []
     used_cues: set[int] = set()
+    frame_ends = _frame_ending_quote_tokens(art)
     for qi, q in enumerate(art.quotes):
         a, b = art.quote_tokens[qi]
         if b <= a:
@@ -42,11 +43,8 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
         sb = art.sentences[toks[b - 1].sent]
         te = max(art.text_end(sb), b)
         # the part of the first sentence before the quote, after any earlier quote
-        bstart = sa.start
-        for k in range(a - 1, sa.start - 1, -1):
-            if art.in_quote[k] != -1 and not _name_in_frame(art, art.in_quote[k]):
-                bstart = k + 1
-                break
+        last_end = frame_ends[a - 1] if a > 0 else -1
+        bstart = last_end + 1 if last_end >= sa.start else sa.start
         span = [Span(q.begin, q.end)]
         if _quoted_name(art.quote_words(qi)):
             embedded.append(qi)  # a name with its frame ("Das Motto lautet: „Le Grand Macabre“") says nothing
@@ -82,6 +80,24 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
         else:
             embedded.append(qi)
     return found, embedded, used_cues
+
+
+def _frame_ending_quote_tokens(art: Article) -> list[int]:
+    """For each token, the last token at or before it inside a quote that ends
+    a frame (any quote but a quoted name, :func:`_name_in_frame`); -1 if none.
+    Read once per article: each quote's frame looked back over every quote
+    token of its sentence, testing each token's quote again."""
+    names: dict[int, bool] = {}
+    last = -1
+    out: list[int] = []
+    for k, qi in enumerate(art.in_quote):
+        if qi != -1:
+            if qi not in names:
+                names[qi] = _name_in_frame(art, qi)
+            if not names[qi]:
+                last = k
+        out.append(last)
+    return out
 
 
 def _name_in_frame(art: Article, qi: int) -> bool:

@@ -84,10 +84,10 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
     dies = _dies_frame(art, toks, s, st, te, cues)
     if dies is not None:
         return [dies]
-    stops = _ComplementStops(toks, st, te, cue_starts, art.in_quote)
+    stops = _ComplementStops(toks, st, te, cue_starts, art.in_quote, art.standalone)
     speakers = _Speakers(toks, st, te)
     for c in cues:
-        f = _cue_first(art, toks, c, st, te, stops, speakers) or _quote_first(art, toks, c, st, te, speakers)
+        f = _cue_first(art, toks, c, st, te, stops, speakers) or _quote_first(art, toks, c, st, te, stops, speakers)
         if f is not None:
             f.sent = s.i
             if c.entry is _CORRELATE_ENTRY and f.speaker is not None and _no_holder(toks, f.speaker):
@@ -99,7 +99,7 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
             mixed.append(c)
     for c in mixed:
         f = _cue_first(art, toks, c, st, te, stops, speakers, mixed=True) or _quote_first(
-            art, toks, c, st, te, speakers, mixed=True
+            art, toks, c, st, te, stops, speakers, mixed=True
         )
         if f is not None and not c.entry.weak and _mixed_quote(art, f):
             f.sent = s.i
@@ -491,9 +491,14 @@ class _ComplementStops:
     * an indicative finite verb after "und" or a comma with no subject of its
       own (:func:`_matrix_verb_at`), when a finite verb stands between
       ``k`` and it.
+
+    It also knows what a frame after its quote may not run into
+    (:meth:`frame_broken`).
     """
 
-    def __init__(self, toks: list[Token], st: int, te: int, cue_starts: set[int], in_quote: list[int]) -> None:
+    def __init__(
+        self, toks: list[Token], st: int, te: int, cue_starts: set[int], in_quote: list[int], standalone: set[int]
+    ) -> None:
         self.toks = toks
         self.te = te
         outside = [j for j in range(st, te) if in_quote[j] == -1]
@@ -507,6 +512,9 @@ class _ComplementStops:
                     self._frames.append(j)
                     self._frame_ends[j] = ends
         self._so_frames = [j for j in outside if j >= 1 and _so_frame(toks, j, te)]
+        # what a frame after its quote may not run into (direct quotes are standalone by now)
+        self._clause_openings = [j for j in range(st, te) if _clause_opening(toks, j, te)]
+        self._standalone = [j for j in range(st, te) if in_quote[j] in standalone]
         self._matrix_verbs = [j for j in outside if j >= 1 and _matrix_verb_at(toks, j, te)]
 
     def frames_from(self, a: int) -> list[int]:
@@ -520,6 +528,19 @@ class _ComplementStops:
         if contrasted is not None and contrasted > k:
             return contrasted - 1
         return None
+
+    def frame_broken(self, a: int, sp: TokRange | None) -> bool:
+        """A frame after its quote, from ``a`` to the segment end, runs into a
+        new clause (a comma or colon before "dass", "wie", …, not one inside
+        the speaker phrase ``sp``) or a direct quote."""
+        lo = bisect_left(self._standalone, a)
+        if lo < len(self._standalone):
+            return True
+        marks = self._clause_openings
+        openings = len(marks) - bisect_left(marks, a)
+        if sp is not None:
+            openings -= bisect_left(marks, max(a, sp[1])) - bisect_left(marks, max(a, sp[0]))
+        return openings > 0
 
     def first_so_frame(self, a: int) -> int:
         p = bisect_left(self._so_frames, a)
@@ -558,6 +579,13 @@ def _contrasted_frame(toks: list[Token], j: int) -> int | None:
     if 0 < p < j - 1 and toks[p].lower in {"doch", "aber", "sondern", "während"} and toks[p - 1].text == ",":
         return p
     return None
+
+
+def _clause_opening(toks: list[Token], j: int, te: int) -> bool:
+    return toks[j].text in {",", ":"} and j + 1 < te and toks[j + 1].lower in _CLAUSE_OPENERS
+
+
+_CLAUSE_OPENERS = CLAUSE_STARTERS | {"dass"}
 
 
 def _so_frame(toks: list[Token], j: int, te: int) -> bool:
@@ -854,7 +882,15 @@ def _main_clause_after_subclause(toks: list[Token], cb: int, q0: int) -> bool:
 
 
 def _quote_first(
-    art: Article, toks: list[Token], c: Cue, st: int, te: int, speakers: _Speakers, *, mixed: bool = False
+    art: Article,
+    toks: list[Token],
+    c: Cue,
+    st: int,
+    te: int,
+    stops: _ComplementStops,
+    speakers: _Speakers,
+    *,
+    mixed: bool = False,
 ) -> Found | None:
     """"Dazu gehöre …, sagte er." / "…, wie ein Sprecher mitteilte." / "…, heißt es"."""
     sp, extra = speakers.of(c)
@@ -875,12 +911,8 @@ def _quote_first(
     if lead - 1 <= st or toks[lead - 1].text != ",":
         return None
     # the frame must run to the sentence end (allowing adverbials, no new clause)
-    for j in range(max(c.tokens) + 1, te):
-        if toks[j].text in {",", ":"} and not (sp and sp[0] <= j < sp[1]):
-            if j + 1 < te and toks[j + 1].lower in CLAUSE_STARTERS | {"dass"}:
-                return None
-        if art.in_standalone(j):
-            return None
+    if stops.frame_broken(max(c.tokens) + 1, sp):
+        return None
     q1 = _trim_end(toks, st, lead - 1)
     q0 = st
     # the quote starts after an earlier colon or closing frame in the sentence
