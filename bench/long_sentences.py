@@ -37,6 +37,7 @@ TARGET_SECONDS = 1.0  # each of the issue's inputs
 _NAMES = ["Angela Merkel", "Olaf Scholz", "Jens Stoltenberg", "Ursula von der Leyen", "Max Muster", "Anna Beispiel"]
 # a missing full stop before "Die"/"Der" after a noun: cues._run_on_sentence's case
 _RUN_ON = "Die Polizei meldete am Montag neue Zahlen Die Regierung sagte der Zeitung das Projekt sei "
+_RUN_ON_NOUNS = "Die Polizei meldete am Montag neue Zahlen Die Regierung "
 _WORDS = (
     "der Minister hat am Montag in Berlin die neue Regelung für den Verkehr vorgestellt und die Kritik zurückgewiesen"
 )
@@ -70,6 +71,11 @@ def inputs(texts: list[str], scale: float) -> dict[str, tuple[str, bool]]:
             True,
         ),
         "run-on-articles": (_RUN_ON * max(1, n // 14) + "gut.", False),
+        # a comma late in a run-on: the old _run_on_sentence rescanned for it at each article (cubic)
+        "run-on-comma": (
+            _RUN_ON_NOUNS * max(1, n // 20) + ", " + "er sagte der Zeitung das sei gut " * max(1, n // 20),
+            True,
+        ),
         "es-heisst": ("Es heißt, " * n + "es sei gut.", False),
         "many-dass": ("Der Minister sagte, dass " * n + "es gut sei.", False),
         "many-commas": ("Er sagte, " + ", ".join(["gut"] * (3 * n)) + ".", False),
