@@ -234,6 +234,60 @@ def test_scans_are_kept_per_token_list_and_follow_a_new_list() -> None:
     assert cues.clause_begin(copy, 1, 0) == 1  # the copy's own arrays: its comma ends a clause
 
 
+def _old_prefield_begin(toks: list[Token], start: int, f: int) -> int:
+    b = start
+    while b < f and (
+        toks[b].lower in cues._COORD
+        or (toks[b].pos == "$(" and not cues._quoted_name_at(toks, b, f))
+        or (toks[b].pos in {"ADV", "ADJ(D)"} and b + 1 < f and toks[b + 1].pos in cues._FOCUS_BEFORE)
+    ):
+        b += 1
+    return b
+
+
+def _old_particle_after_apposition(toks: list[Token], ce: int, end: int, particle: str) -> int | None:
+    for k in range(ce, end):
+        if is_verb(toks[k]) or toks[k].text in {":", ";", "(", ")"}:
+            return None
+        if (
+            toks[k].lower == particle
+            and (k + 1 >= end or toks[k + 1].text in {",", ".", ":", ";"})
+            and toks[k - 1].text == ","
+        ):
+            return k
+    return None
+
+
+_LEADING = [
+    ("„", "$("),
+    ("“", "$("),
+    ('"', "$("),
+    ("(", "$("),
+    ("und", "KON"),
+    ("auch", "ADV"),
+    ("doch", "ADV"),
+    ("der", "ART"),
+]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_prefield_lookups_agree_with_the_walks_they_replace(seed: int) -> None:
+    rng = random.Random(400 + seed)
+    toks = _random_tokens(rng, rng.randint(2, 40))
+    for k in range(rng.randint(0, len(toks))):  # runs of marks, conjunctions and adverbs
+        text, pos = rng.choice(_LEADING)
+        toks[k] = Token(k, text, 2 * k, 2 * k + 1, pos=pos, lemma=text)
+    n = len(toks)
+    for start in {0, 1, rng.randrange(n)}:
+        for f in range(start, n + 1):
+            assert cues._prefield_begin(toks, start, f) == _old_prefield_begin(toks, start, f), (seed, start, f)
+    for ce in range(1, n):
+        for end in range(ce, n + 1):
+            for particle in ("mit", "vor", "so"):
+                got = cues._particle_after_apposition(toks, ce - 1, ce, end, particle)
+                assert got == _old_particle_after_apposition(toks, ce, end, particle), (seed, ce, end, particle)
+
+
 class _Reads:
     """Counts reads of ``Token.lower``, the word test every scan makes."""
 
@@ -258,6 +312,9 @@ def _reads(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
 # the sentence for its clause, its speaker, "als", the complement's end, …)
 _GROWING = {
     "sagte-comma": lambda n: "Er sagte, " * n + "es sei gut.",
+    "leading-und": lambda n: "und " * n + "Er sagte, " * n + "es sei gut.",
+    "leading-marks": lambda n: "„ " * n + "Er sagte, " * n + "es sei gut.",
+    "teilte-mit": lambda n: "Er teilte " * n + ", " + "gut " * n + "mit.",
     "es-heisst": lambda n: "Es heißt, " * n + "es sei gut.",
     "many-dass": lambda n: "Der Minister sagte, dass " * n + "es gut sei.",
     "many-quotes": lambda n: "„Das ist gut“, sagte er, " * n + "und ging.",

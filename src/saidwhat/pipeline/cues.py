@@ -201,13 +201,31 @@ def _is_davon(toks: list[Token], k: int) -> bool:
 
 def _particle_after_apposition(toks: list[Token], i: int, ce: int, end: int, particle: str) -> int | None:
     """The particle after an apposition between commas: "teilte der Vorsitzende,
-    Max Muster, mit" — it closes its clause, and no other verb comes before it."""
-    for k in range(ce, end):
-        if is_verb(toks[k]) or toks[k].text in {":", ";", "(", ")"}:
-            return None
-        if toks[k].lower == particle and (k + 1 >= end or toks[k + 1].text in {",", ".", ":", ";"}) and toks[k - 1].text == ",":
-            return k
+    Max Muster, mit" — it closes its clause, and no other verb comes before it.
+
+    The first verb or ":", ";", bracket after ``ce`` and the particles that
+    close a clause after a comma are looked up (each cue verb of a long clause
+    walked to the next verb)."""
+    found = scans(toks)
+    blocker = found.first(_apposition_blocker, ce, end)
+    stop = end if blocker is None else blocker
+    closing = found.grouped(_particle_after_comma).get(particle, [])
+    p = bisect_left(closing, ce)
+    if p < len(closing) and closing[p] < min(stop, end - 1):
+        return closing[p]
+    last = end - 1  # the sentence's last word closes its clause whatever follows
+    if ce <= last < stop and last >= 1 and toks[last].lower == particle and toks[last - 1].text == ",":
+        return last
     return None
+
+
+def _apposition_blocker(toks: list[Token], k: int) -> bool:
+    return is_verb(toks[k]) or toks[k].text in {":", ";", "(", ")"}
+
+
+def _particle_after_comma(toks: list[Token], k: int) -> bool:
+    """A word after a comma and before a comma or full stop (or the text's end)."""
+    return k >= 1 and toks[k - 1].text == "," and (k + 1 >= len(toks) or toks[k + 1].text in {",", ".", ":", ";"})
 
 
 def _has_particle_after(toks: list[Token], i: int, ce: int) -> bool:
@@ -293,9 +311,9 @@ _LOOSE_NP_TAGS = frozenset({"ART", "ADJ(A)", "NN", "NE", "PIS", "PIAT", "CARD", 
 def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
     """The prefield before the finite verb ``f`` when it is made of noun-phrase
     words only (quantifiers and numbers included)."""
-    b = start
-    while b < f and (toks[b].lower in _COORD or toks[b].pos == "$("):
-        b += 1
+    # (after conjunctions and marks: the first other word, looked up, not walked to per cue)
+    first_word = scans(toks).first(_not_coordinator_or_mark, start, f)
+    b = f if first_word is None else first_word
     if b >= f or toks[b].lower in oblique_openers() or toks[b].lower == "es":
         return None
     if all(t.pos in _LOOSE_NP_TAGS for t in toks[b:f]):
@@ -472,9 +490,8 @@ def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) 
     adjective after "die") meets a singular verb ("beschrieb")."""
     if not is_finite(toks[f]):
         return False
-    b = start
-    while b < f and toks[b].pos == "$(":
-        b += 1
+    first_word = scans(toks).first(_not_mark, start, f)
+    b = f if first_word is None else first_word
     if b + 1 >= f or toks[b].lower not in {"die", "das"} or f + 2 >= end:
         return False
     nxt = toks[f + 1]
@@ -713,11 +730,9 @@ def _plausible_np(toks: list[Token], i: int, j: int) -> bool:
 def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
     if f <= start:
         return None
-    b = start
     # skip a leading conjunction, quote marks and focus adverbs:
     # "Und er sagte", "„…“ Er sagte", "Auch der Minister sagte"
-    while b < f and (toks[b].lower in _COORD or (toks[b].pos == "$(" and not _quoted_name_at(toks, b, f)) or (toks[b].pos in {"ADV", "ADJ(D)"} and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})):
-        b += 1
+    b = _prefield_begin(toks, start, f)
     if b < f and toks[b].lower in oblique_openers():
         return None  # an object in the prefield: the subject follows the verb
     if _time_measure_at(toks, b, f):
@@ -737,6 +752,62 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
             return (b, se)
     # "Obwohl …, sagte Stoltenberg": the prefield is a clause: not the subject
     return None
+
+
+_FOCUS_BEFORE = frozenset({"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})
+_NAME_OPENING_MARKS = frozenset({"„", "»", "\""})
+_NAME_CLOSING_MARKS = frozenset({"“", "«", "\""})
+
+
+def _prefield_begin(toks: list[Token], start: int, f: int) -> int:
+    """The first word of the prefield ``[start, f)`` after leading conjunctions,
+    quote marks and focus adverbs ("Und", "„", "Auch" before a noun phrase).
+
+    Looked up, not walked per cue (a sentence opening with a long run of them
+    cost a walk for each of its cues): the run ends at the first word that is
+    none of these; earlier at an opening mark that starts a quoted name
+    (:func:`_quoted_name_at`: a closing mark two or more words later, before
+    ``f``: the first such mark is the one, as later ones have fewer words
+    after them), or at a focus adverb right before ``f``, which has no phrase
+    after it there."""
+    found = scans(toks)
+    other = found.first(_not_prefield_lead, start, f)
+    b = f if other is None else other
+    name_mark = found.first(_opening_mark, start, b)
+    last_close = found.last(_closing_mark, start, f)
+    if name_mark is not None and last_close is not None and name_mark + 2 <= last_close:
+        b = name_mark
+    if start <= f - 1 < b and _focus_adverb(toks[f - 1]) and toks[f - 1].lower not in _COORD:
+        b = f - 1
+    return b
+
+
+def _not_prefield_lead(toks: list[Token], b: int) -> bool:
+    """Not a leading conjunction, mark or focus adverb (before a phrase), whatever the prefield's end."""
+    t = toks[b]
+    if t.lower in _COORD or t.pos == "$(":
+        return False
+    return not (_focus_adverb(t) and b + 1 < len(toks) and toks[b + 1].pos in _FOCUS_BEFORE)
+
+
+def _focus_adverb(t: Token) -> bool:
+    return t.pos in {"ADV", "ADJ(D)"}
+
+
+def _opening_mark(toks: list[Token], b: int) -> bool:
+    return toks[b].pos == "$(" and toks[b].text in _NAME_OPENING_MARKS
+
+
+def _closing_mark(toks: list[Token], b: int) -> bool:
+    return toks[b].text in _NAME_CLOSING_MARKS
+
+
+def _not_mark(toks: list[Token], b: int) -> bool:
+    return toks[b].pos != "$("
+
+
+def _not_coordinator_or_mark(toks: list[Token], b: int) -> bool:
+    return toks[b].lower not in _COORD and toks[b].pos != "$("
 
 
 _PAIRED_CONJUNCTIONS = frozenset({"sowohl", "weder", "entweder"})
