@@ -10,6 +10,7 @@ random token sequences. The growth tests count token reads, not seconds
 from __future__ import annotations
 
 import random
+from types import SimpleNamespace
 
 import pytest
 
@@ -172,6 +173,37 @@ def test_complement_ends_agree_with_the_scan_they_replace(seed: int) -> None:
         assert indirect._quote_end(toks, k, te, stops) == _old_quote_end(toks, k, te, cue_starts, in_quote), (seed, k)
         for sp in (None, (k, min(te, k + 3)), (max(st, k - 2), k + 1)):
             assert stops.frame_broken(k, sp) == _old_frame_broken(toks, k, te, sp, in_quote, standalone), (seed, k, sp)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_quote_start_agrees_with_the_walk_it_replaces(seed: int) -> None:
+    rng = random.Random(500 + seed)
+    toks = _random_tokens(rng, rng.randint(3, 40))
+    n = len(toks)
+    in_quote, quote_tokens, k = [-1] * n, [], 0
+    while k < n:  # a few quotes of a few tokens, some standalone
+        if rng.random() < 0.2:
+            e = min(n, k + rng.randint(1, 5))
+            for j in range(k, e):
+                in_quote[j] = len(quote_tokens)
+            quote_tokens.append((k, e))
+            k = e
+        else:
+            k += 1
+    standalone = {qi for qi in range(len(quote_tokens)) if rng.random() < 0.6}
+    art = SimpleNamespace(in_quote=in_quote, quote_tokens=quote_tokens)
+    st = rng.randrange(n)
+    stops = indirect._ComplementStops(toks, st, n, set(), in_quote, standalone)
+    for q1 in range(st, n + 1):
+        for mixed in (False, True):
+            want = st
+            for j in range(q1 - 1, st - 1, -1):
+                if toks[j].text == ":" or (
+                    in_quote[j] in standalone and not (mixed and quote_tokens[in_quote[j]][1] == q1)
+                ):
+                    want = j + 1
+                    break
+            assert stops.quote_start(art, st, q1, mixed) == want, (seed, q1, mixed)  # type: ignore[arg-type]
 
 
 def _old_frame_broken(

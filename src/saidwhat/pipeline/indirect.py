@@ -542,6 +542,20 @@ class _ComplementStops:
             openings -= bisect_left(marks, max(a, sp[1])) - bisect_left(marks, max(a, sp[0]))
         return openings > 0
 
+    def quote_start(self, art: Article, st: int, q1: int, mixed: bool) -> int:
+        """Where a quote before a trailing frame starts: after the last colon or
+        direct quote before ``q1`` (``st`` when none). With ``mixed``, a direct
+        quote ending at ``q1`` is part of the statement, not its start."""
+        colon = scans(self.toks).last(_colon_at, st, q1)
+        start = st if colon is None else colon + 1
+        p = bisect_left(self._standalone, q1) - 1
+        while p >= 0 and self._standalone[p] >= start:
+            j = self._standalone[p]
+            if not (mixed and art.quote_tokens[art.in_quote[j]][1] == q1):
+                return j + 1
+            p -= 1
+        return start
+
     def first_so_frame(self, a: int) -> int:
         p = bisect_left(self._so_frames, a)
         return self._so_frames[p] if p < len(self._so_frames) else self.te
@@ -579,6 +593,10 @@ def _contrasted_frame(toks: list[Token], j: int) -> int | None:
     if 0 < p < j - 1 and toks[p].lower in {"doch", "aber", "sondern", "während"} and toks[p - 1].text == ",":
         return p
     return None
+
+
+def _colon_at(toks: list[Token], j: int) -> bool:
+    return toks[j].text == ":"
 
 
 def _clause_opening(toks: list[Token], j: int, te: int) -> bool:
@@ -916,11 +934,8 @@ def _quote_first(
     q1 = _trim_end(toks, st, lead - 1)
     q0 = st
     # the quote starts after an earlier colon or closing frame in the sentence
-    for j in range(q1 - 1, st - 1, -1):
-        if toks[j].text == ":" or (art.in_standalone(j) and not (mixed and art.quote_tokens[art.in_quote[j]][1] == q1)):
-            q0 = j + 1
-            break
-    if q1 - q0 < 3 or not any(is_verb(t) for t in toks[q0:q1]):
+    q0 = stops.quote_start(art, q0, q1, mixed)
+    if q1 - q0 < 3 or not scans(toks).any(is_verb, q0, q1):
         return None
     if toks[q0].pos == "KOUS" and toks[q0].lower not in {"dass", "daß", "ob"}:
         return None  # "Da ein Rückflug nicht möglich war, entschied der Pilot …": an adverbial clause
