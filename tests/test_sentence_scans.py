@@ -266,11 +266,15 @@ def test_scans_are_kept_per_token_list_and_follow_a_new_list() -> None:
     assert cues.clause_begin(copy, 1, 0) == 1  # the copy's own arrays: its comma ends a clause
 
 
+def _old_quoted_name_at(toks: list[Token], b: int, f: int) -> bool:
+    return toks[b].text in {"„", "»", '"'} and any(t.text in {"“", "«", '"'} for t in toks[b + 2 : f])
+
+
 def _old_prefield_begin(toks: list[Token], start: int, f: int) -> int:
     b = start
     while b < f and (
         toks[b].lower in cues._COORD
-        or (toks[b].pos == "$(" and not cues._quoted_name_at(toks, b, f))
+        or (toks[b].pos == "$(" and not _old_quoted_name_at(toks, b, f))
         or (toks[b].pos in {"ADV", "ADJ(D)"} and b + 1 < f and toks[b + 1].pos in cues._FOCUS_BEFORE)
     ):
         b += 1

@@ -695,12 +695,6 @@ def _commaless_relative_subject(toks: list[Token], cb: int, f: int, end: int) ->
     return None
 
 
-def _quoted_name_at(toks: list[Token], b: int, f: int) -> bool:
-    """An opening mark that starts a quoted name in the prefield ("„BBC News“
-    berichtet"), not the end of a quote before the frame."""
-    return toks[b].text in {"„", "»", "\""} and any(t.text in {"“", "«", "\""} for t in toks[b + 2 : f])
-
-
 def _apposition_before(toks: list[Token], cb: int, f: int) -> bool:
     """An article phrase that fills the clause up to the verb is an apposition
     of the prefield, not a relative clause: "Houcine Abassi, der
@@ -766,10 +760,10 @@ def _prefield_begin(toks: list[Token], start: int, f: int) -> int:
     Looked up, not walked per cue (a sentence opening with a long run of them
     cost a walk for each of its cues): the run ends at the first word that is
     none of these; earlier at an opening mark that starts a quoted name
-    (:func:`_quoted_name_at`: a closing mark two or more words later, before
-    ``f``: the first such mark is the one, as later ones have fewer words
-    after them), or at a focus adverb right before ``f``, which has no phrase
-    after it there."""
+    ("„BBC News“ berichtet", not the end of a quote before the frame: a
+    closing mark two or more words later, before ``f``; the first such mark
+    is the one, as later ones have fewer words after them), or at a focus
+    adverb right before ``f``, which has no phrase after it there."""
     found = scans(toks)
     other = found.first(_not_prefield_lead, start, f)
     b = f if other is None else other
