@@ -10,6 +10,7 @@ random token sequences. The growth tests count token reads, not seconds
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import pytest
@@ -180,7 +181,8 @@ def test_quote_start_agrees_with_the_walk_it_replaces(seed: int) -> None:
     rng = random.Random(500 + seed)
     toks = _random_tokens(rng, rng.randint(3, 40))
     n = len(toks)
-    in_quote, quote_tokens, k = [-1] * n, [], 0
+    in_quote, k = [-1] * n, 0
+    quote_tokens: list[tuple[int, int]] = []
     while k < n:  # a few quotes of a few tokens, some standalone
         if rng.random() < 0.2:
             e = min(n, k + rng.randint(1, 5))
@@ -346,7 +348,7 @@ def _reads(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
 # sentences made of many cue frames: each doubled in length, the token reads
 # of the pipeline must about double (they grew fourfold: every cue rescanned
 # the sentence for its clause, its speaker, "als", the complement's end, …)
-_GROWING = {
+_GROWING: dict[str, Callable[[int], str]] = {
     "sagte-comma": lambda n: "Er sagte, " * n + "es sei gut.",
     "leading-und": lambda n: "und " * n + "Er sagte, " * n + "es sei gut.",
     "leading-marks": lambda n: "„ " * n + "Er sagte, " * n + "es sei gut.",
