@@ -360,7 +360,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev-gold", type=Path, default=DEFAULT_DEV_GOLD)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--wire", type=Path, nargs="*", default=DEFAULT_WIRE, help="wire folders ('' for none)")
+    parser.add_argument("--wire", type=Path, nargs="*", default=DEFAULT_WIRE, help="wire folders (none: dev only)")
     parser.add_argument("--no-dev", action="store_true", help="measure the wire articles only")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="list every wrong statement")
@@ -373,7 +373,7 @@ def main(argv: list[str]) -> int:
             print(f"dev entity gold skipped: no corpus at {args.corpus}", file=sys.stderr)
         else:
             reports.append(dev)
-    reports += [measure_wire(folder) for folder in args.wire if str(folder)]
+    reports += [measure_wire(folder) for folder in args.wire]
     if args.json:
         print(json.dumps([r.figures() for r in reports], ensure_ascii=False, indent=1))
     else:
