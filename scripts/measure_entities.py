@@ -329,12 +329,9 @@ def measure_wire(folder: Path) -> Report:
 def print_report(report: Report, show_errors: bool) -> None:
     f = report.figures()
     print(f"== {f['name']}: {f['statements']} statements in {f['articles']} articles")
-    print(
-        f"  speaker_entity right (strict, fullest name): {f['strict_right']}/{f['statements']} = {f['strict_accuracy']} %"
-    )
-    print(
-        f"  lenient (a part of the name accepted):      {f['lenient_right']}/{f['statements']} = {f['lenient_accuracy']} %"
-    )
+    n = f["statements"]
+    print(f"  speaker_entity right (strict, fullest name): {f['strict_right']}/{n} = {f['strict_accuracy']} %")
+    print(f"  lenient (a part of the name accepted):      {f['lenient_right']}/{n} = {f['lenient_accuracy']} %")
     print(
         f"  of the {f['found']} statements found: strict {f['strict_accuracy_of_found']} %,"
         f" lenient {f['lenient_accuracy_of_found']} %"
@@ -351,9 +348,8 @@ def print_report(report: Report, show_errors: bool) -> None:
     if show_errors:
         for o in report.outcomes:
             if o.category:
-                print(
-                    f"    [{o.category}] {o.gold.article} {o.gold.quote}: gold {o.gold.entity!r}, got {o.predicted_entity!r}"
-                )
+                where = f"{o.gold.article} {o.gold.quote}"
+                print(f"    [{o.category}] {where}: gold {o.gold.entity!r}, got {o.predicted_entity!r}")
 
 
 def main(argv: list[str]) -> int:
