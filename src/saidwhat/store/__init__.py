@@ -27,6 +27,7 @@ from ..errors import InputError
 from ..model import ROLES, Article, Kind, Statement, spans_text
 from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import SaidOn, said_on
+from . import quotegroups
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "Prepared", "Store", "article_id_for", "fts_query", "prepare"]
@@ -408,6 +409,7 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        quotegroups.update(conn)  # the new direct quotes join their groups in this transaction
 
     def article_ids(self) -> list[str]:
         return [r[0] for r in self._conn().execute("SELECT id FROM articles ORDER BY rowid")]
@@ -694,6 +696,26 @@ class Store:
             "schema_version": self._version(conn),
             "path": self.path,
         }
+
+    # -- quote reuse (store/quotegroups.py) ------------------------------------
+
+    def update_quote_groups(self) -> int:
+        """Group direct statements stored before quote groups existed (ingest keeps them current)."""
+        with self.transaction() as conn:
+            return quotegroups.update(conn)
+
+    def quote_groups(
+        self, conflicts: bool = False, limit: int = 50, offset: int = 0
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """Quotes that recur in two articles or more (``conflicts``: credited to different people)."""
+        return quotegroups.list_groups(self._conn(), conflicts, limit, offset)
+
+    def quote_group(self, group_id: int) -> dict[str, Any] | None:
+        return quotegroups.group(self._conn(), int(group_id))
+
+    def quote_reuse(self, statement_ids: list[int]) -> dict[int, dict[str, Any]]:
+        """``{statement id: {id, n_articles, conflict}}`` for statements whose quote recurs elsewhere."""
+        return quotegroups.groups_for_statements(self._conn(), statement_ids)
 
 
 def _mention(st: Statement, text: str) -> str | None:
