@@ -80,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.train_dir}: measure on train only", file=sys.stderr)
         return 2
     table = measure(args.train_dir)
-    lines = [f"{name}\t{r / n:.2f}\t{n}" for name, (r, n) in sorted(table.items(), key=lambda kv: (-kv[1][1], kv[0]))]
+    lines = [
+        f"{name}\t{r / n:.2f}\t{n}" for name, (r, n) in sorted(table.items(), key=lambda kv: (-kv[1][1], kv[0]))
+    ]
     text = HEADER.format(day=datetime.date.today().isoformat()) + "\n".join(lines) + "\n"
     if args.write:
         path = Path(str(resources.files("saidwhat") / "lang" / "de" / "confidence.txt"))
