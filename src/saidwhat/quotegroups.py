@@ -66,8 +66,8 @@ NUM_HASHES = BANDS * ROWS
 
 JACCARD_MIN = 0.7
 CONTAINED_MIN = 0.9
-# A truncated quote must keep this many words to be matched by containment.
-CONTAINED_MIN_WORDS = 6
+# Shorter quotes match only word for word; a truncated quote must keep this many words.
+NEAR_MIN_WORDS = 6
 
 _MERSENNE = np.uint64((1 << 31) - 1)
 
@@ -139,7 +139,7 @@ def _clause_runs(quote: str) -> list[str]:
             if n > MAX_CLAUSES and i > 0 and j < n and j - i > 1:
                 continue
             run = " ".join(clauses[i:j])
-            if run.count(" ") + 1 >= CONTAINED_MIN_WORDS:
+            if run.count(" ") + 1 >= NEAR_MIN_WORDS:
                 runs.append(run)
     return runs
 
@@ -182,13 +182,14 @@ def same_quote(a: str, b: str) -> bool:
     """Whether two normalised quotes are the same quote (see the module docstring)."""
     if a == b:
         return True
+    if min(a.count(" "), b.count(" ")) + 1 < NEAR_MIN_WORDS:
+        return False  # short quotes ("Das ist nicht akzeptabel") recur as phrases: only their exact words count
     sa, sb = _shingles(a), _shingles(b)
     common = len(sa & sb)
     if not common:
         return False
     jaccard = common / len(sa | sb)
-    shorter = a if len(sa) <= len(sb) else b
-    contained = common / min(len(sa), len(sb)) >= CONTAINED_MIN and len(shorter.split()) >= CONTAINED_MIN_WORDS
+    contained = common / min(len(sa), len(sb)) >= CONTAINED_MIN
     if jaccard < JACCARD_MIN and not contained:
         return False
     return not _inner_difference_changes_meaning(a.split(), b.split())

@@ -248,3 +248,13 @@ def groups_for_statements(conn: sqlite3.Connection, statement_ids: list[int]) ->
 
 def _json_ids(ids: list[int]) -> str:
     return "[" + ",".join(str(int(i)) for i in ids) + "]"
+
+
+def standalone_tables(conn: sqlite3.Connection) -> None:
+    """Create the quote tables in an empty database without a store around them (the Spark driver's index)."""
+    from .schema import MIGRATIONS
+
+    step = next(s for s in MIGRATIONS if any("CREATE TABLE quote_groups" in sql for sql in s))
+    for sql in step:
+        if " ON statements " not in sql:  # the trigger on the store's statements table
+            conn.execute(sql)

@@ -33,6 +33,7 @@ from .. import __version__
 from ..errors import SaidwhatError
 from ..model import ROLES, Article, Kind
 from .cache import ResponseCache
+from .quotes import QuoteReuse, add_routes, with_reuse
 
 log = logging.getLogger("saidwhat.web")
 
@@ -129,6 +130,7 @@ class StatementOut(BaseModel):
     addressee: str | None = None
     frame: str | None = None
     spans: Spans
+    quote_group: QuoteReuse | None = Field(None, description="set when the quote recurs in other articles")
 
 
 class StatementPage(BaseModel):
@@ -509,7 +511,7 @@ def create_app(
             raise ApiError(422, "invalid until: it is before since")
 
         def compute() -> bytes:
-            items = store.search_statements(**filters, limit=limit, offset=offset)
+            items = with_reuse(store, store.search_statements(**filters, limit=limit, offset=offset))
             if offset == 0 and len(items) < limit:
                 total = len(items)  # the page holds them all: no need to count
             else:
@@ -549,7 +551,7 @@ def create_app(
             found = store.speaker(speaker_id)
             if found is None:
                 raise ApiError(404, f"no speaker with id {speaker_id}")
-            return _encode({**found, "statements": store.speaker_statements(speaker_id)})
+            return _encode({**found, "statements": with_reuse(store, store.speaker_statements(speaker_id))})
 
         return await cached(("speaker", speaker_id), compute)
 
@@ -565,6 +567,7 @@ def create_app(
             found = store.article(article_id)
             if found is None:
                 raise ApiError(404, "no such article")
+            with_reuse(store, found["statements"])
             return _encode(found)
 
         return await cached(("article", article_id), compute)
@@ -598,6 +601,8 @@ def create_app(
                 "statements": [statement_view(s, result.text, i) for i, s in enumerate(result.statements)],
             }
         )
+
+    add_routes(app, store, cached, _encode, lambda message: ApiError(404, message), _ERRORS)
 
     @app.get("/api/{rest:path}", include_in_schema=False)
     def api_not_found(rest: str) -> JSONResponse:
