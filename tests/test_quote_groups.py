@@ -96,17 +96,25 @@ def test_speaker_keys_and_conflicts() -> None:
     angela = speaker_key("Bundeskanzlerin Angela Merkel", "Angela Merkel")
     horst = speaker_key("Horst Merkel", "Horst Merkel")
     scholz = speaker_key("Scholz", "Scholz")
-    assert not keys_conflict([merkel, angela])  # a shorter name is the same person
-    assert keys_conflict([angela, horst])
-    assert keys_conflict([merkel, scholz])
-    assert keys_conflict([merkel, angela, horst])
+
+    def conflict(*keys: str) -> bool:  # one key per article
+        return keys_conflict({f"article {i}": {k} for i, k in enumerate(keys)})
+
+    assert not conflict(merkel, angela)  # a shorter name is the same person
+    assert conflict(angela, horst)
+    assert conflict(merkel, scholz)
+    assert conflict(merkel, angela, horst)
     # pronouns and descriptions resolved to someone do not count
     assert speaker_key("er", "Scholz") == ""
     assert speaker_key("ein Bahnsprecher", "Bahnsprecher") == ""
     assert speaker_key("die Handwerkskammer", "Handwerkskammer") == ""
-    assert not keys_conflict([merkel, speaker_key("sie", "Scholz")])
+    assert not conflict(merkel, speaker_key("sie", "Scholz"))
     # a mention with more than the name counts through the entity written in it
     assert speaker_key("Innenminister Markus Hallberg in Mainz", "Hallberg") == "hallberg|"
+    # "X zitiert Y" in one article names both; another article naming Y agrees with it
+    relay = {"a": {speaker_key("Spiegel-Online", None), scholz}, "b": {scholz}}
+    assert not keys_conflict(relay)
+    assert keys_conflict({**relay, "c": {angela}})
 
 
 # -- the store -----------------------------------------------------------------

@@ -35,7 +35,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -239,7 +239,18 @@ def _same_person(a: str, b: str) -> bool:
     return not first_a or not first_b or _first_compatible(first_a, first_b)
 
 
-def keys_conflict(keys: Iterable[str]) -> bool:
-    """Whether the speaker keys of one group name two different people."""
-    named = sorted({k for k in keys if k})
-    return any(not _same_person(a, b) for i, a in enumerate(named) for b in named[i + 1 :])
+def keys_conflict(keys_by_article: Mapping[str, Iterable[str]]) -> bool:
+    """Whether two articles credit the quote to different people.
+
+    Each article's named speakers of the quote (usually one; two when it
+    relays "X zitiert Y") are compared with every other article's: a conflict
+    needs two articles that share no person. Unnamed speakers ("") count for
+    nothing.
+    """
+    named = [frozenset(k for k in keys if k) for keys in keys_by_article.values()]
+    named = [keys for keys in set(named) if keys]
+    return any(
+        not any(_same_person(a, b) for a in first for b in second)
+        for i, first in enumerate(named)
+        for second in named[i + 1 :]
+    )

@@ -111,9 +111,11 @@ class QuoteIndex:
             "ORDER BY published IS NULL, published, statement_id LIMIT 1",
             (gid,),
         ).fetchone()
-        speaker_keys = [
-            r[0] for r in self.conn.execute("SELECT DISTINCT speaker_key FROM quote_members WHERE group_id = ?", (gid,))
-        ]
+        speaker_keys: dict[str, set[str]] = {}
+        for article_id, key in self.conn.execute(
+            "SELECT DISTINCT article_id, speaker_key FROM quote_members WHERE group_id = ?", (gid,)
+        ):
+            speaker_keys.setdefault(article_id, set()).add(key)
         self.conn.execute(
             "UPDATE quote_groups SET n_members = ?, n_articles = ?, first_statement_id = ?, first_published = ?, "
             "conflict = ? WHERE id = ?",
