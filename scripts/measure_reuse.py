@@ -1,7 +1,11 @@
 """Precision and recall of quote grouping against the reuse set's gold grouping.
 
-    saidwhat ingest -q --db /tmp/reuse.db ../shared/data/wikinews-quotes/{train,dev} tests/fixtures/reuse
+    saidwhat ingest -q --db /tmp/reuse.db ../shared/data/wikinews-quotes/{train,dev} tests/fixtures/reuse/articles.jsonl
     python scripts/measure_reuse.py /tmp/reuse.db [tests/fixtures/reuse]
+
+The held-out set (``tests/fixtures/reuse-heldout``, written after the rules
+were fixed) is measured the same way, in a store without the first set
+(precision counts every predicted pair in the store).
 
 Items are the gold quotes of ``gold.json`` (article + quote as written).
 Each is matched to the stored direct statement of its article whose quote
