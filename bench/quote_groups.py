@@ -10,9 +10,10 @@ news; needs ../shared; 5 % repeat
 an earlier quote with a word dropped, the end cut off, or a different
 speaker), written straight into the tables and grouped once with
 :func:`saidwhat.store.quotegroups.update`. Then ``--new`` articles of 8
-statements each (4 direct quotes, one of them a repeat) are inserted one
-at a time, and the grouping of each (``update`` in its own transaction: the
-work ingest adds per article) is timed. Reported: ms per new article (p50,
+statements each (4 direct quotes, a quarter of them repeats) are inserted
+one at a time, taking turns between the sizes, and the grouping of each
+(``update`` in the article's transaction: the work ingest adds per
+article) is timed. Reported: ms per new article (p50,
 mean, p95), the index size, and the candidate groups checked per quote.
 
 Flat cost means the per-article figures at 10k and 100k are about equal:
@@ -109,58 +110,90 @@ def _insert_article(conn: Any, n: int, quotes: Quotes, repeat_share: float) -> N
     )
 
 
-def run_size(n_statements: int, new: int, seed: int) -> dict[str, Any]:
-    quotes = Quotes(seed)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "bench.db")
-        n_articles = n_statements // STATEMENTS_PER_ARTICLE
-        t0 = time.perf_counter()
-        with store.transaction() as conn:
-            for n in range(n_articles):
-                _insert_article(conn, n, quotes, repeat_share=0.05)
-        t1 = time.perf_counter()
-        grouped = store.update_quote_groups()
-        t2 = time.perf_counter()
-        candidates: list[int] = []
-        original = QG.QuoteIndex._candidates
+class Sized:
+    """One synthetic store of a given size, kept open for the timed part."""
 
-        def counting(self: QG.QuoteIndex, keys: list[int]) -> list[int]:
-            found = original(self, keys)
-            candidates.append(len(found))
-            return found
+    def __init__(self, n_statements: int, seed: int, tmp: str) -> None:
+        self.n_statements = n_statements
+        self.quotes = Quotes(seed)
+        self.store = Store(Path(tmp) / f"bench-{n_statements}.db")
+        self.n_articles = n_statements // STATEMENTS_PER_ARTICLE
+        t0 = time.perf_counter()
+        with self.store.transaction() as conn:
+            for n in range(self.n_articles):
+                _insert_article(conn, n, self.quotes, repeat_share=0.05)
+        t1 = time.perf_counter()
+        grouped = self.store.update_quote_groups()
+        t2 = time.perf_counter()
+        self.fill_s, self.backfill_s = t1 - t0, t2 - t1
+        self.backfill_ms_per_quote = (t2 - t1) * 1000 / max(grouped, 1)
+        self.per_article: list[float] = []
+        self.candidates: list[int] = []
+
+    def add_article(self, timed: bool = True) -> None:
+        """Insert one new article (a quarter of its quotes repeat earlier ones) and time its grouping."""
+        original = QG.QuoteIndex._candidates
+        found: list[int] = []
+
+        def counting(index: QG.QuoteIndex, keys: list[int]) -> list[int]:
+            groups = original(index, keys)
+            found.append(len(groups))
+            return groups
 
         QG.QuoteIndex._candidates = counting  # type: ignore[method-assign]
-        per_article = []
         try:
-            for k in range(new):
-                with store.transaction() as conn:
-                    _insert_article(conn, n_articles + k, quotes, repeat_share=0.25)
-                    t = time.perf_counter()
-                    QG.update(conn)
-                    per_article.append((time.perf_counter() - t) * 1000)
+            with self.store.transaction() as conn:
+                _insert_article(conn, self.n_articles, self.quotes, repeat_share=0.25)
+                self.n_articles += 1
+                t = time.perf_counter()
+                QG.update(conn)
+                elapsed = (time.perf_counter() - t) * 1000
         finally:
             QG.QuoteIndex._candidates = original  # type: ignore[method-assign]
-        conn = store._conn()
+        if timed:
+            self.per_article.append(elapsed)
+            self.candidates.extend(found)
+
+    def result(self) -> dict[str, Any]:
+        conn = self.store._conn()
         counts = {
             t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("statements", "quote_members", "quote_groups", "quote_keys")
         }
         reused = conn.execute("SELECT count(*) FROM quote_groups WHERE n_articles >= 2").fetchone()[0]
-        store.close()
-    per_article.sort()
-    return {
-        "statements": n_statements,
-        "fill_s": round(t1 - t0, 1),
-        "backfill_s": round(t2 - t1, 1),
-        "backfill_ms_per_quote": round((t2 - t1) * 1000 / max(grouped, 1), 2),
-        "new_articles": new,
-        "ms_per_article_p50": round(statistics.median(per_article), 2),
-        "ms_per_article_mean": round(statistics.mean(per_article), 2),
-        "ms_per_article_p95": round(per_article[int(0.95 * (len(per_article) - 1))], 2),
-        "candidate_groups_per_quote_mean": round(statistics.mean(candidates), 2) if candidates else 0,
-        "groups_in_2plus_articles": reused,
-        **counts,
-    }
+        per_article = sorted(self.per_article)
+        return {
+            "statements": self.n_statements,
+            "fill_s": round(self.fill_s, 1),
+            "backfill_s": round(self.backfill_s, 1),
+            "backfill_ms_per_quote": round(self.backfill_ms_per_quote, 2),
+            "new_articles": len(per_article),
+            "ms_per_article_p50": round(statistics.median(per_article), 2),
+            "ms_per_article_mean": round(statistics.mean(per_article), 2),
+            "ms_per_article_p95": round(per_article[int(0.95 * (len(per_article) - 1))], 2),
+            "candidate_groups_per_quote_mean": round(statistics.mean(self.candidates), 2) if self.candidates else 0,
+            "groups_in_2plus_articles": reused,
+            **counts,
+        }
+
+
+def run(sizes: list[int], new: int, seed: int) -> list[dict[str, Any]]:
+    """Build every store, then time new articles taking turns between them.
+
+    Taking turns puts the sizes under the same machine load (the CPUs are
+    shared); one untimed article each first loads the speaker tagger.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        stores = [Sized(n, seed, tmp) for n in sizes]
+        for s in stores:
+            s.add_article(timed=False)
+        for _ in range(new):
+            for s in stores:
+                s.add_article()
+        results = [s.result() for s in stores]
+        for s in stores:
+            s.store.close()
+    return results
 
 
 def main() -> int:
@@ -170,7 +203,7 @@ def main() -> int:
     p.add_argument("--seed", type=int, default=18)
     p.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     args = p.parse_args()
-    results = [run_size(int(s), args.new, args.seed) for s in args.sizes.split(",")]
+    results = run([int(s) for s in args.sizes.split(",")], args.new, args.seed)
     for r in results:
         print(
             f"{r['statements']:>8} statements: {r['ms_per_article_p50']:.2f} ms per new article (p50; mean "

@@ -32,6 +32,7 @@ THROUGH_KEY = "quote_groups_through"
 # candidate group: a quote repeated ten thousand times costs no more.
 MAX_WORDINGS_CHECKED = 50
 _BATCH = 2000
+INDEX_CACHE_KIB = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,10 @@ def update(conn: sqlite3.Connection) -> int:
 
     Runs in the caller's write transaction. Reads only the new statements.
     """
+    # The index keys are random by design (hashes), so every new quote touches
+    # B-tree pages all over quote_keys: keep them in SQLite's own page cache
+    # (pages are allocated as used; the default is 2 MB).
+    conn.execute(f"PRAGMA cache_size = -{INDEX_CACHE_KIB}")
     index = QuoteIndex(conn)
     index.tidy()
     through = _through(conn)
@@ -146,7 +151,9 @@ def update(conn: sqlite3.Connection) -> int:
     while True:
         rows = conn.execute(
             "SELECT s.id, s.article_id, s.published, s.quote, s.speaker, s.speaker_entity FROM statements s "
-            "WHERE s.id > ? AND s.kind = 'direct' "
+            # "+s.kind": walk the new ids (primary key), not the kind index, which
+            # would read every direct statement in the store (20 ms at 100k).
+            "WHERE s.id > ? AND +s.kind = 'direct' "
             "AND NOT EXISTS (SELECT 1 FROM quote_members m WHERE m.statement_id = s.id) ORDER BY s.id LIMIT ?",
             (through, _BATCH),
         ).fetchall()
