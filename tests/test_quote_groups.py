@@ -253,6 +253,8 @@ def test_api_quotes_listing_detail_and_statement_field(client: Any) -> None:
     assert st["quote_group"] == {"id": group["id"], "n_articles": group["n_articles"], "conflict": True}
     found = client.get("/api/statements", params={"query": "Schuldenbremse"}).json()["items"]
     assert any(s["quote_group"] for s in found) and any(s["quote_group"] is None for s in found)
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert "get" in paths["/api/quotes"] and "get" in paths["/api/quotes/{group_id}"]
 
 
 def test_api_quote_errors_are_json(client: Any) -> None:
