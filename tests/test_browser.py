@@ -431,7 +431,10 @@ def test_quote_reuse_and_conflicts_in_the_page(browser: Any, tmp_path: Path) -> 
         rows = pg.locator("#quote-appearances > li")
         assert rows.count() == len(detail["appearances"])
         assert rows.first.locator(".badge").inner_text().lower() == "first"
-        assert "Anna Brückner" in rows.last.inner_text() and detail["appearances"][-1]["published"] in rows.last.inner_text()
+        assert (
+            "Anna Brückner" in rows.last.inner_text()
+            and detail["appearances"][-1]["published"] in rows.last.inner_text()
+        )
         assert pg.locator("#quote-conflict").is_visible()
 
         # the article of the first appearance says where else the quote went

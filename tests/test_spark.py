@@ -401,7 +401,9 @@ def test_quote_groups_table_matches_the_store(spark: Any, tmp_path: Path) -> Non
     rows = pq.read_table(out / QUOTE_GROUPS_DIR).to_pylist()
     url_of = {r["id"]: r["url"] for r in records}
     texts = {r["id"]: r["text"] for r in records}
-    stmts = {(s["article_id"], s["index"]): s for s in pq.read_table(out / "statements", partitioning="hive").to_pylist()}
+    stmts = {
+        (s["article_id"], s["index"]): s for s in pq.read_table(out / "statements", partitioning="hive").to_pylist()
+    }
     spark_groups: dict[int, set[tuple[str, str]]] = {}
     for r in rows:
         quote = stmts[(r["article_id"], r["index"])]["quote_text"]
