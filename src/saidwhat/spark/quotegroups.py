@@ -72,11 +72,12 @@ def _group(rows: Any, conn: sqlite3.Connection) -> None:
     conn.execute("BEGIN")
     for n, row in enumerate(rows):
         quote = row["quote_text"] or ""
-        if not eligible(normalise(quote)):
+        norm = normalise(quote)
+        if not eligible(norm):
             continue
         conn.execute("INSERT INTO refs(id, article_id, idx) VALUES (?, ?, ?)", (n, row["article_id"], row["index"]))
         key = speaker_key(row["speaker_text"], row["speaker_entity"])
-        index.add(Member(n, row["article_id"], row["published"], quote, key))
+        index.add(Member(n, row["article_id"], row["published"], quote, norm, key))
     conn.execute("COMMIT")
 
 

@@ -43,11 +43,8 @@ class Member:
     article_id: str
     published: str | None
     quote: str  # as written
+    norm: str  # quotegroups.normalise(quote)
     speaker_key: str  # quotegroups.speaker_key
-
-    @property
-    def norm(self) -> str:
-        return normalise(self.quote)
 
 
 class QuoteIndex:
@@ -158,8 +155,9 @@ def update(conn: sqlite3.Connection) -> int:
             (through, _BATCH),
         ).fetchall()
         for sid, aid, published, quote, speaker, entity in rows:
-            if eligible(normalise(quote)):
-                index.add(Member(sid, aid, published, quote, speaker_key(speaker, entity)))
+            norm = normalise(quote)
+            if eligible(norm):
+                index.add(Member(sid, aid, published, quote, norm, speaker_key(speaker, entity)))
                 grouped += 1
         if len(rows) < _BATCH:
             break
