@@ -23,6 +23,7 @@ COMMANDS: tuple[str, ...] = (
     "search",
     "speakers",
     "export",
+    "quotes",
     "stats",
     "serve",
     "spark",
