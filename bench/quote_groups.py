@@ -140,7 +140,7 @@ class Sized:
             found.append(len(groups))
             return groups
 
-        QG.QuoteIndex._candidates = counting  # type: ignore[method-assign]
+        QG.QuoteIndex._candidates = counting  # type: ignore[method-assign, assignment]
         try:
             with self.store.transaction() as conn:
                 _insert_article(conn, self.n_articles, self.quotes, repeat_share=0.25)

@@ -96,14 +96,14 @@ def measure(db: str, fixtures: Path) -> dict[str, object]:
     true_pairs = 0
     wrong = []
     for sids in members.values():
-        for s1, s2 in itertools.combinations(sorted(sids), 2):
-            if article_of[s1] == article_of[s2]:
+        for first, second in itertools.combinations(sorted(sids), 2):
+            if article_of[first] == article_of[second]:
                 continue
             predicted_pairs += 1
-            if s1 in item_gold and item_gold.get(s1) == item_gold.get(s2):
+            if first in item_gold and item_gold.get(first) == item_gold.get(second):
                 true_pairs += 1
             else:
-                wrong.append((s1, s2))
+                wrong.append((first, second))
 
     gold_conflicts = {c["group"] for c in gold["conflicts"]}
     flagged_gold = {item_gold[s] for s in item_gold if group_of.get(s) in conflicted}
