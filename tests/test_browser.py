@@ -435,3 +435,60 @@ def test_stance_badges_and_filter(browser: Any, tmp_path: Path) -> None:
         assert "bestritten" in results.first.locator(".result-quote").inner_text()
         watch.clean()
         context.close()
+
+
+def test_quote_reuse_and_conflicts_in_the_page(browser: Any, tmp_path: Path) -> None:
+    """The reuse set: conflicts view, a quote's appearances, and "also quoted in" on statements."""
+    from saidwhat.ingest import ingest
+
+    db = tmp_path / "reuse.db"
+    ingest([str(REPO / "tests" / "fixtures" / "reuse" / "articles.jsonl")], str(db), progress=False)
+    with LiveServer(db) as server:
+        total, conflicts = server.store.quote_groups(conflicts=True, limit=100)
+        context = browser.new_context(viewport={"width": 1360, "height": 900})
+        pg = context.new_page()
+        pg.set_default_timeout(15_000)
+        watch = Watch(pg, server.url)
+        pg.goto(server.url + "/")
+        wait_ready(pg)
+        pg.locator(".nav a[data-nav=quotes]").click()
+        wait_for(pg, "() => location.hash === '#/quotes'")
+        wait_ready(pg)
+        assert pg.locator("#quote-group-list > li").count() > total
+        pg.locator("#conflicts-tab").click()
+        wait_for(pg, "() => location.hash === '#/quotes?conflicts=1'")
+        wait_ready(pg)
+        items = pg.locator("#quote-group-list > li")
+        assert items.count() == total >= 6
+        assert pg.locator("#quote-group-list .badge.conflict").count() == total
+        assert pg.locator("#quote-count").inner_text() == f"{total} conflicts"
+
+        # one conflict: first appearance, then the later ones, with whom each credits
+        reform = next(g for g in conflicts if "Krankenhausreform" in g["first"]["quote"])
+        pg.locator(f'#quote-group-list > li[data-group="{reform["id"]}"] a').click()
+        wait_ready(pg)
+        detail = server.store.quote_group(reform["id"])
+        assert detail is not None
+        rows = pg.locator("#quote-appearances > li")
+        assert rows.count() == len(detail["appearances"])
+        assert rows.first.locator(".badge").inner_text().lower() == "first"
+        assert (
+            "Anna Brückner" in rows.last.inner_text()
+            and detail["appearances"][-1]["published"] in rows.last.inner_text()
+        )
+        assert pg.locator("#quote-conflict").is_visible()
+
+        # the article of the first appearance says where else the quote went
+        rows.first.locator("a.result-article").click()
+        pg.wait_for_selector("#article-text .doc")
+        wait_ready(pg)
+        note = pg.locator(f'#article-statements a.reuse[data-group="{reform["id"]}"]')
+        others = reform["n_articles"] - 1
+        assert note.inner_text().startswith(f"also quoted in {others} other article")
+        assert note.locator(".badge.conflict").text_content() == "attribution conflict"
+        note.click()
+        wait_for(pg, f"() => location.hash === '#/quote/{reform['id']}'")
+        wait_ready(pg)
+        assert pg.locator("#quote-title").inner_text() == f"Quoted in {reform['n_articles']} articles"
+        watch.clean()
+        context.close()

@@ -32,20 +32,26 @@ def test_odd_inputs(text: str) -> None:
                 assert 0 <= sp.begin <= sp.end <= len(art.text)
 
 
-def test_garbage_is_fast() -> None:
+# Hang guards only, in process CPU seconds (a loaded CI machine does not
+# trip them); how fast such inputs run is measured in bench/pathological.py
+# and bench/long_sentences.py.
+HANG_GUARD_CPU_SECONDS = 20
+
+
+def test_garbage_finishes() -> None:
     rng = random.Random(7)
     alphabet = 'abcdefgh „“"»«,.:;!?\n sagte er sei laut zufolge'
     text = "".join(rng.choice(alphabet) for _ in range(50_000))
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     extract_after_anchor(text)
-    assert time.perf_counter() - t0 < 20
+    assert time.process_time() - t0 < HANG_GUARD_CPU_SECONDS
 
 
-def test_many_unbalanced_marks_linear() -> None:
+def test_many_unbalanced_marks_finish() -> None:
     text = ("„Er sagte, es sei gut, so X. " * 2000) + "\n\n" + ('"' * 3000)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     extract_after_anchor(text)
-    assert time.perf_counter() - t0 < 20
+    assert time.process_time() - t0 < HANG_GUARD_CPU_SECONDS
 
 
 def test_too_long_is_refused() -> None:

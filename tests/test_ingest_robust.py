@@ -55,7 +55,12 @@ def dump(db: Path | str) -> dict[str, list[tuple[object, ...]]]:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         tables = ("articles", "speakers", "speaker_aliases", "statements", "statements_fts")
-        return {t: conn.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+        rows = {t: conn.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() for t in tables}
+        # what ingest derives from the statements: the quote groups (quote_keys has no rowid)
+        for t in ("quote_groups", "quote_members", "quote_keys"):
+            rows[t] = sorted(conn.execute(f"SELECT * FROM {t}").fetchall())
+        rows["meta"] = conn.execute("SELECT * FROM meta WHERE key = 'quote_groups_through'").fetchall()
+        return rows
     finally:
         conn.close()
 

@@ -143,8 +143,9 @@ def _cli_within(args: list[str], seconds: float) -> subprocess.CompletedProcess[
         pytest.fail(f"saidwhat {' '.join(args[:1])} did not finish within {seconds:.0f} s")
 
 
-# Generous for a shared CI machine; a linear pipeline needs a fraction of it.
-BIG_TEXT_SECONDS = 90
+# A hang guard in wall-clock seconds, generous for a loaded CI machine (the
+# 2 MB text takes about 18 s of CPU); its speed is measured in bench/big_article.py.
+BIG_TEXT_SECONDS = 300
 
 
 @pytest.mark.slow

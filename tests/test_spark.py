@@ -33,6 +33,7 @@ from saidwhat.spark import MARKER_NAME  # noqa: E402
 from saidwhat.spark import worker as W  # noqa: E402
 from saidwhat.spark.job import build_session, run_job  # noqa: E402
 from saidwhat.spark.load import is_spark_output, iter_articles, read_marker  # noqa: E402
+from saidwhat.store import Store  # noqa: E402
 
 ARTICLES: list[dict[str, Any]] = [
     {
@@ -383,6 +384,51 @@ def test_worker_guards_without_spark() -> None:
     assert W.parse_published("gestern") is None
     assert W.record_from_file("file:/data/a/12345.txt", b"x")["id"] == "12345"
     assert W.clean_str("a\ud800b") == "a?b"
+
+
+def test_quote_groups_table_matches_the_store(spark: Any, tmp_path: Path) -> None:
+    """The job's quote_groups/ table groups the reuse set as the store does, conflicts included.
+
+    (Before test_cli: the CLI stops the shared session.)
+    """
+    from saidwhat.ingest import ingest
+    from saidwhat.spark.quotegroups import QUOTE_GROUPS_DIR
+
+    reuse = Path(__file__).resolve().parent / "fixtures" / "reuse" / "articles.jsonl"
+    records = [json.loads(line) for line in reuse.read_text(encoding="utf-8").splitlines()]
+    src = _write_jsonl(tmp_path / "in.jsonl", records)
+    out = tmp_path / "out"
+    marker = run_job(spark, str(src), str(out), partitions=3)
+    rows = pq.read_table(out / QUOTE_GROUPS_DIR).to_pylist()
+    url_of = {r["id"]: r["url"] for r in records}
+    texts = {r["id"]: r["text"] for r in records}
+    stmts = {
+        (s["article_id"], s["index"]): s for s in pq.read_table(out / "statements", partitioning="hive").to_pylist()
+    }
+    spark_groups: dict[int, set[tuple[str, str]]] = {}
+    for r in rows:
+        quote = stmts[(r["article_id"], r["index"])]["quote_text"]
+        assert quote and quote in texts[r["article_id"]]
+        spark_groups.setdefault(r["group_id"], set()).add((url_of[r["article_id"]], quote))
+    assert marker["quote_groups"]["groups"] == len(spark_groups) >= 10
+    # each group has exactly one first appearance, the earliest published
+    for gid in spark_groups:
+        members = [r for r in rows if r["group_id"] == gid]
+        firsts = [r for r in members if r["first"]]
+        assert len(firsts) == 1 and firsts[0]["published"] == min(m["published"] for m in members)
+
+    db = tmp_path / "store.db"
+    ingest([str(reuse)], str(db), progress=False)
+    with Store(db, readonly=True) as store:
+        total, groups = store.quote_groups(limit=1000)
+        store_groups = {
+            g["id"]: {(a["url"], a["quote"]) for a in store.quote_group(g["id"])["appearances"]}  # type: ignore[index]
+            for g in groups
+        }
+        conflicts = {frozenset(store_groups[g["id"]]) for g in store.quote_groups(conflicts=True, limit=1000)[1]}
+    assert {frozenset(g) for g in spark_groups.values()} == {frozenset(g) for g in store_groups.values()}
+    spark_conflicts = {frozenset(spark_groups[r["group_id"]]) for r in rows if r["conflict"]}
+    assert spark_conflicts == conflicts and len(conflicts) == marker["quote_groups"]["conflicts"] >= 6
 
 
 def test_cli(spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "search",
     "speakers",
     "export",
+    "quotes",
     "stats",
     "serve",
     "spark",

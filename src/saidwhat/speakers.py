@@ -60,6 +60,8 @@ class SpeakerNames:
     title_prefixes: tuple[str, ...]  # prefixes of a title's compound head ("Ex-Kanzlerin")
     word_class: Callable[[str], str]
     is_genitive: Callable[[str], bool]
+    is_role_noun: Callable[[str], bool]  # a noun naming a role, not a person ("Sprecher", "Bahnsprecher")
+    negations: frozenset[str]  # words that negate a statement ("nicht"): quotes differing in one differ
 
 
 def _unknown_word(word: str) -> str:
@@ -72,7 +74,7 @@ def _never(word: str) -> bool:
 
 # For a language the registry does not know: mentions are kept as written.
 NO_NAME_RULES = SpeakerNames(
-    frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), (), _unknown_word, _never
+    frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), (), _unknown_word, _never, _never, frozenset()
 )
 
 

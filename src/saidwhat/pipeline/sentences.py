@@ -8,6 +8,7 @@ Nothing here decides about statements; it answers questions the stages ask
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..nlp import Doc, Sentence, Token
@@ -27,6 +28,9 @@ class Article:
     quote_tokens: list[tuple[int, int]] = field(default_factory=list)
     # quotes that are direct statements of their own (set by the direct stage)
     standalone: set[int] = field(default_factory=set)
+    # per token test, how many tokens outside quotes before each index pass it
+    # (built on first use): counts over a range in O(1), not a scan per statement
+    _unquoted_before: dict[Callable[[Token], bool], list[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, doc: Doc, quotes: list[QuoteRegion]) -> Article:
@@ -71,5 +75,26 @@ class Article:
     def quoted(self, i: int) -> bool:
         return self.in_quote[i] != -1
 
+    def any_quoted(self, a: int, b: int) -> bool:
+        """Whether a token in ``[a, b)`` lies inside a quote."""
+        a, b = max(a, 0), min(b, len(self.in_quote))
+        return b > a and self.unquoted_count(_any_token, a, b) < b - a
+
+    def unquoted_count(self, test: Callable[[Token], bool], a: int, b: int) -> int:
+        """How many tokens in ``[a, b)`` lie outside quotes and pass ``test``
+        (a module-level function: its prefix counts are kept)."""
+        prefix = self._unquoted_before.get(test)
+        if prefix is None or len(prefix) != len(self.in_quote) + 1:
+            prefix = [0]
+            for t, q in zip(self.doc.tokens, self.in_quote, strict=True):
+                prefix.append(prefix[-1] + (q == -1 and test(t)))
+            self._unquoted_before[test] = prefix
+        a, b = max(a, 0), min(b, len(self.in_quote))
+        return prefix[b] - prefix[a] if b > a else 0
+
     def in_standalone(self, i: int) -> bool:
         return self.in_quote[i] in self.standalone
+
+
+def _any_token(t: Token) -> bool:
+    return True

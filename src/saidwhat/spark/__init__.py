@@ -15,6 +15,11 @@ on every article inside the executors and writes two Parquet tables under
     two parallel arrays ``R_begin``/``R_end`` (character offsets into the
     article text);
 
+``quote_groups/``
+    one row per direct quote that recurs in another article: ``group_id,
+    article_id, index, published, first, n_articles, conflict`` (see
+    :mod:`saidwhat.spark.quotegroups`);
+
 plus a ``_saidwhat_spark`` JSON marker with the version and counts.
 :func:`saidwhat.spark.load.iter_articles` reads it back without Spark.
 

@@ -34,6 +34,7 @@ from saidwhat.spark import (
     STATEMENTS_DIR,
     STATUS_OK,
 )
+from saidwhat.spark import quotegroups as QG
 from saidwhat.spark import worker as W
 
 # Settings the job relies on; a value given by spark-submit --conf or
@@ -392,6 +393,13 @@ def run_job(
             articles, months = _run_spark_writer(spark, items, fmt, options, fs, tmp)
         n_articles = sum(m["articles"] for m in months.values())
         n_ok = sum(m["ok"] for m in months.values())
+        n_statements = sum(m["statements"] for m in months.values())
+        quote_groups = QG.write_quote_groups(
+            spark,
+            fs.child(tmp, STATEMENTS_DIR).toString(),
+            fs.child(tmp, QG.QUOTE_GROUPS_DIR).toString(),
+            n_statements,
+        )
         marker = {
             "format": "saidwhat-spark",
             "format_version": OUTPUT_FORMAT_VERSION,
@@ -406,7 +414,8 @@ def run_job(
             "articles": n_articles,
             "ok": n_ok,
             "failed": n_articles - n_ok,
-            "statements": sum(m["statements"] for m in months.values()),
+            "statements": n_statements,
+            "quote_groups": quote_groups,
             "writer": "python" if python_writer else "spark",
             "months": months,
             "seconds": round(time.perf_counter() - t0, 1),

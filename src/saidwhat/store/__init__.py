@@ -28,6 +28,7 @@ from ..errors import InputError, StoreError
 from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans_text
 from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import SaidOn, said_on_all, time_expressions_for
+from . import quotegroups
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = [
@@ -619,6 +620,7 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        quotegroups.update(conn)  # the new direct quotes join their groups in this transaction
 
     def article_ids(self) -> list[str]:
         return [r[0] for r in self._conn().execute("SELECT id FROM articles ORDER BY rowid")]
@@ -708,6 +710,8 @@ class Store:
                     )
                 # Children first when deleting, parents first when inserting
                 # (foreign keys); the triggers keep the full-text index in step.
+                for table in _DERIVED_TABLES:
+                    conn.execute(f"DELETE FROM main.{table}")
                 for table in reversed(_CONTENT_TABLES):
                     conn.execute(f"DELETE FROM main.{table}")
                 for table in _CONTENT_TABLES:
@@ -715,6 +719,16 @@ class Store:
                     conn.execute(
                         f"INSERT INTO main.{table}(rowid, {cols}) SELECT rowid, {cols} FROM rebuilt.{table} ORDER BY rowid"
                     )
+                # What ingest derives from the statements (quote groups) comes
+                # along as the rebuild made it, with how far it got.
+                for table in _DERIVED_TABLES:
+                    conn.execute(f"DELETE FROM main.{table}")  # (rows the deletes above queued)
+                    conn.execute(f"INSERT INTO main.{table} SELECT * FROM rebuilt.{table}")
+                conn.execute("DELETE FROM main.meta WHERE key = ?", (quotegroups.THROUGH_KEY,))
+                conn.execute(
+                    "INSERT INTO main.meta(key, value) SELECT key, value FROM rebuilt.meta WHERE key = ?",
+                    (quotegroups.THROUGH_KEY,),
+                )
         finally:
             conn.execute("DETACH DATABASE rebuilt")
 
@@ -1031,6 +1045,26 @@ class Store:
             "schema_version": self._version(conn),
         }
 
+    # -- quote reuse (store/quotegroups.py) ------------------------------------
+
+    def update_quote_groups(self) -> int:
+        """Group direct statements stored before quote groups existed (ingest keeps them current)."""
+        with self.transaction() as conn:
+            return quotegroups.update(conn)
+
+    def quote_groups(
+        self, conflicts: bool = False, limit: int = 50, offset: int = 0
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """Quotes that recur in two articles or more (``conflicts``: credited to different people)."""
+        return quotegroups.list_groups(self._conn(), conflicts, limit, offset)
+
+    def quote_group(self, group_id: int) -> dict[str, Any] | None:
+        return quotegroups.group(self._conn(), int(group_id))
+
+    def quote_reuse(self, statement_ids: list[int]) -> dict[int, dict[str, Any]]:
+        """``{statement id: {id, n_articles, conflict}}`` for statements whose quote recurs elsewhere."""
+        return quotegroups.groups_for_statements(self._conn(), statement_ids)
+
 
 def _rollback(conn: sqlite3.Connection) -> None:
     """Roll back, keeping the error that got here: after SQLITE_FULL and the
@@ -1043,6 +1077,8 @@ def _rollback(conn: sqlite3.Connection) -> None:
 
 # The tables that hold a store's content, parents before children.
 _CONTENT_TABLES = ("articles", "speakers", "speaker_aliases", "statements")
+# Tables ingest fills from the statements (store/quotegroups.py), copied as a whole.
+_DERIVED_TABLES = ("quote_keys", "quote_members", "quote_groups", "quote_groups_dirty")
 
 
 @dataclass

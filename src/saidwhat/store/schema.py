@@ -108,6 +108,45 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE statements ADD COLUMN stance TEXT NOT NULL DEFAULT 'say'",
         "CREATE INDEX statements_stance ON statements(stance, day)",
     ],
+    # v5: quote reuse (saidwhat.store.quotegroups). Every direct quote of
+    # MIN_WORDS words or more is a member of one group; quote_keys maps its
+    # LSH/exact keys to the group, so a new quote finds its group by index
+    # lookups. Groups of deleted statements are tidied via quote_groups_dirty.
+    [
+        """CREATE TABLE quote_groups (
+            id INTEGER PRIMARY KEY,
+            n_members INTEGER NOT NULL,
+            n_articles INTEGER NOT NULL,
+            first_statement_id INTEGER,     -- earliest published member (ties: first stored)
+            first_published TEXT,
+            conflict INTEGER NOT NULL DEFAULT 0  -- members credit different people
+        )""",
+        "CREATE INDEX quote_groups_reused ON quote_groups(n_articles, first_published)",
+        "CREATE INDEX quote_groups_conflict ON quote_groups(conflict, n_articles)",
+        """CREATE TABLE quote_members (
+            statement_id INTEGER PRIMARY KEY REFERENCES statements(id) ON DELETE CASCADE,
+            group_id INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            published TEXT,
+            norm TEXT NOT NULL,             -- the normalised words
+            speaker_key TEXT NOT NULL       -- 'surname|first' when written as a name, else ''
+        )""",
+        "CREATE INDEX quote_members_group ON quote_members(group_id, published)",
+        """CREATE TABLE quote_keys (
+            key INTEGER NOT NULL,
+            group_id INTEGER NOT NULL,
+            PRIMARY KEY (key, group_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX quote_keys_group ON quote_keys(group_id)",
+        "CREATE TABLE quote_groups_dirty (group_id INTEGER PRIMARY KEY)",
+        """CREATE TRIGGER quote_members_ad AFTER DELETE ON quote_members BEGIN
+            INSERT OR IGNORE INTO quote_groups_dirty(group_id) VALUES (old.group_id);
+        END""",
+        # Statement ids of deleted rows are reused: the next update looks again from there.
+        """CREATE TRIGGER statements_quote_ad AFTER DELETE ON statements WHEN old.kind = 'direct' BEGIN
+            UPDATE meta SET value = min(CAST(value AS INTEGER), old.id - 1) WHERE key = 'quote_groups_through';
+        END""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

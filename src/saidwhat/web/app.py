@@ -38,6 +38,7 @@ from ..lang import UnsupportedLanguage, check_supported, describe_supported, lan
 from ..model import ROLES, Article, Kind, Stance
 from ..store import QueryError, checked_text, shown
 from .cache import ResponseCache
+from .quotes import QuoteReuse, add_routes, with_reuse
 
 log = logging.getLogger("saidwhat.web")
 
@@ -132,6 +133,7 @@ class StatementOut(BaseModel):
     frame: str | None = None
     stance: str = Field("say", description="the speech act: say, claim, deny, reject, … (docs/stance.md)")
     spans: Spans
+    quote_group: QuoteReuse | None = Field(None, description="set when the quote recurs in other articles")
 
 
 class StatementPage(BaseModel):
@@ -576,6 +578,7 @@ def create_app(
             # The total is counted with its page, in one read of the database: a count
             # kept apart could belong to an older state than the items (a torn page).
             items, total = store.search_page(**filters, limit=limit, offset=offset)
+            items = with_reuse(store, items)
             return _encode({"items": items, "total": total, "limit": limit, "offset": offset})
 
         key = ("statements", *filters.values(), limit, offset)
@@ -607,7 +610,7 @@ def create_app(
             found = store.speaker(speaker_id)
             if found is None:
                 raise ApiError(404, f"no speaker with id {speaker_id}")
-            return _encode({**found, "statements": store.speaker_statements(speaker_id)})
+            return _encode({**found, "statements": with_reuse(store, store.speaker_statements(speaker_id))})
 
         return await cached(("speaker", speaker_id), compute)
 
@@ -623,6 +626,7 @@ def create_app(
             found = store.article(article_id)
             if found is None:
                 raise ApiError(404, "no such article")
+            with_reuse(store, found["statements"])
             return _encode(found)
 
         return await cached(("article", article_id), compute)
@@ -659,6 +663,8 @@ def create_app(
                 "statements": [statement_view(s, result.text, i) for i, s in enumerate(result.statements)],
             }
         )
+
+    add_routes(app, store, cached, _encode, lambda message: ApiError(404, message), _ERRORS)
 
     @app.get("/api/languages", tags=["extract"], summary="The languages the extractor supports")
     def languages() -> JSONResponse:

@@ -12,10 +12,13 @@ first clause ("Russland hat … bestritten und behauptet").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ...model import Medium
 from ...nlp import Token
+from ...pipeline.scans import BOUNDARY as _BOUNDARY
+from ...pipeline.scans import scans
 from .chunks import np_core, speaker_backward, speaker_forward, subject_phrase
 from .lexicons import CueVerb, cue_verbs, is_speaker_noun, oblique_openers, source_noun_medium
 from .morph import is_finite, is_verb, maybe_finite, mood
@@ -26,7 +29,6 @@ _SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als
 _RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches"})
 _COORD = frozenset({"und", "sowie", "aber", "sondern", "doch", "oder"})
 _SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
-_BOUNDARY = frozenset({",", ":", ";", "–", "—", "(", ")"})
 # pronouns that can only be nominative: right after the finite verb they are
 # the subject, whatever fills the prefield ("Die Tat bezeichnete er als sinnlos")
 _NOMINATIVE_ONLY = frozenset({"er", "ich", "wir", "du", "man"})
@@ -47,32 +49,15 @@ class Cue:
         return self.entry.medium
 
 
-_MAX_BRACKET = 12  # a bracket inside a clause is short: "(1998 bis 2002)", "(SPD)"
-
-
 def clause_end(toks: list[Token], i: int, end: int) -> int:
-    j = i
-    while j < end and toks[j].text not in _BOUNDARY:
-        j += 1
-    return j
+    """The first clause boundary at or after ``i`` (``end`` when there is none before it)."""
+    return scans(toks).clause_end(i, end)
 
 
 def clause_begin(toks: list[Token], i: int, start: int) -> int:
     """First token of the clause holding ``i``. A short bracket inside the clause
     does not end it: "die X in seiner Amtszeit (1998 bis 2002) erklärt hatte"."""
-    j = i
-    while j > start:
-        if toks[j - 1].text == ")":
-            k = j - 2
-            while k > start and j - k <= _MAX_BRACKET and toks[k].text not in _BOUNDARY:
-                k -= 1
-            if k > start and toks[k].text == "(" and toks[k - 1].text not in _BOUNDARY:
-                j = k
-                continue
-        if toks[j - 1].text in _BOUNDARY:
-            break
-        j -= 1
-    return j
+    return scans(toks).clause_begin(i, start)
 
 
 def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
@@ -93,7 +78,7 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
     for cv in entries:
         tokens = [i]
         if cv.particle:
-            p = next((k for k in range(i + 1, ce) if toks[k].lower == cv.particle and _particle_tag(toks, k, ce)), None)
+            p = _separable_particle(toks, i, ce, cv.particle)
             if p is None and i > start and toks[i - 1].lower == cv.particle:
                 p = i - 1  # verb-final clause, written apart: "wie er bekannt gab"
             if p is None and is_finite(t):
@@ -103,7 +88,7 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
             tokens.append(p)
             # "geht davon aus": the pronominal adverb belongs to the cue
             if cv.particle == "aus" and i + 1 < ce:
-                tokens.extend(k for k in range(i + 1, p) if toks[k].lower == "davon")
+                tokens.extend(scans(toks).between(_is_davon, i + 1, p))
         elif is_finite(t) and _has_particle_after(toks, i, ce):
             continue  # "teilte … mit" when only "teilen" were known: not this entry
         if i + 1 < end and toks[i + 1].pos == "PRF" and t.lemma in ("äußern",):
@@ -191,15 +176,56 @@ def _particle_tag(toks: list[Token], k: int, ce: int) -> bool:
 _PARTICLE_TAGS = frozenset({"PTKVZ", "ADV", "APPR", "ADJ(D)", "PTKA", "PROAV"})
 
 
+def _separable_particle(toks: list[Token], i: int, ce: int, particle: str) -> int | None:
+    """The first ``particle`` in ``(i, ce)`` that can be the verb's separable
+    particle (:func:`_particle_tag`). Before the clause's last token the test
+    does not depend on where the clause ends, so those places are looked up
+    per word (a long clause with many cue verbs was scanned once per verb)."""
+    inner = scans(toks).grouped(_inner_particle).get(particle, [])
+    p = bisect_left(inner, i + 1)
+    if p < len(inner) and inner[p] < ce - 1:
+        return inner[p]
+    k = ce - 1
+    return k if k > i and toks[k].lower == particle and _particle_tag(toks, k, ce) else None
+
+
+def _inner_particle(toks: list[Token], k: int) -> bool:
+    """:func:`_particle_tag` for a token that is not the last of its clause
+    (whose next token is inside the clause)."""
+    return toks[k].pos in _PARTICLE_TAGS and _particle_tag(toks, k, len(toks))
+
+
+def _is_davon(toks: list[Token], k: int) -> bool:
+    return toks[k].lower == "davon"
+
+
 def _particle_after_apposition(toks: list[Token], i: int, ce: int, end: int, particle: str) -> int | None:
     """The particle after an apposition between commas: "teilte der Vorsitzende,
-    Max Muster, mit" — it closes its clause, and no other verb comes before it."""
-    for k in range(ce, end):
-        if is_verb(toks[k]) or toks[k].text in {":", ";", "(", ")"}:
-            return None
-        if toks[k].lower == particle and (k + 1 >= end or toks[k + 1].text in {",", ".", ":", ";"}) and toks[k - 1].text == ",":
-            return k
+    Max Muster, mit" — it closes its clause, and no other verb comes before it.
+
+    The first verb or ":", ";", bracket after ``ce`` and the particles that
+    close a clause after a comma are looked up (each cue verb of a long clause
+    walked to the next verb)."""
+    found = scans(toks)
+    blocker = found.first(_apposition_blocker, ce, end)
+    stop = end if blocker is None else blocker
+    closing = found.grouped(_particle_after_comma).get(particle, [])
+    p = bisect_left(closing, ce)
+    if p < len(closing) and closing[p] < min(stop, end - 1):
+        return closing[p]
+    last = end - 1  # the sentence's last word closes its clause whatever follows
+    if ce <= last < stop and last >= 1 and toks[last].lower == particle and toks[last - 1].text == ",":
+        return last
     return None
+
+
+def _apposition_blocker(toks: list[Token], k: int) -> bool:
+    return is_verb(toks[k]) or toks[k].text in {":", ";", "(", ")"}
+
+
+def _particle_after_comma(toks: list[Token], k: int) -> bool:
+    """A word after a comma and before a comma or full stop (or the text's end)."""
+    return k >= 1 and toks[k - 1].text == "," and (k + 1 >= len(toks) or toks[k + 1].text in {",", ".", ":", ";"})
 
 
 def _has_particle_after(toks: list[Token], i: int, ce: int) -> bool:
@@ -208,26 +234,63 @@ def _has_particle_after(toks: list[Token], i: int, ce: int) -> bool:
 
 
 def _finite_before(toks: list[Token], i: int, start: int) -> int | None:
-    """The finite auxiliary or modal governing the participle/infinitive at ``i``."""
-    k = i - 1
-    while k >= start and toks[k].text not in {":", ";"}:
-        if is_finite(toks[k]) and (toks[k].pos.startswith("VA") or toks[k].pos.startswith("VM")) and not (
-            k > start and toks[k - 1].pos == "PTKZU"
-        ):
-            return k
-        if toks[k].text == "," and k + 1 < len(toks) and (
-            toks[k + 1].lower in _SUBORDINATORS | _RELATIVES or toks[k + 1].pos.startswith("APPR")
-        ):
-            break  # the start of a subordinate or relative clause
-        if toks[k].text == "," and k - 2 >= start and is_finite(toks[k - 1]) and toks[k - 2].pos.endswith(("(PP)", "(INF)")):
-            break  # a verb-final clause ends here: "Im Brief, den er geschickt hat, erklärt er"
-        if is_verb(toks[k]) and k < i - 1 and toks[k].pos.endswith(("(PP)", "(INF)", "(IZU)")):
-            break  # another verb's clause ("begonnen, … zu sprechen")
-        k -= 1
+    """The finite auxiliary or modal governing the participle/infinitive at ``i``:
+    the first word back from ``i`` that ends the search (:func:`_ends_aux_search`)
+    when it is one."""
+    k = _aux_search_end(toks, i, start)
+    if k is not None and toks[k].text not in {":", ";"} and _governing_aux(toks, k, start):
+        return k
     # verb-final subordinate clause: "…, wie er gesagt hatte"
     if i + 1 < len(toks) and is_finite(toks[i + 1]) and toks[i + 1].lemma in _AUX_LEMMAS:
         return i + 1
     return None
+
+
+def _aux_search_end(toks: list[Token], i: int, start: int) -> int | None:
+    """Where the search back from ``i`` for a governing auxiliary stops, or None.
+
+    Whether a word ends it depends on ``start`` only for the first two words
+    of the sentence and on ``i`` only for the word before ``i``; for the
+    others it is looked up once per token list, not walked for every verb
+    (a participle-like finite verb, "betont", "heißt", did so for each cue)."""
+    top = i - 1
+    if top < start:
+        return None
+    if _ends_aux_search(toks, top, start, i):
+        return top
+    k = scans(toks).last(_ends_aux_search_inside, start + 2, top)
+    if k is not None:
+        return k
+    return next((k for k in (start + 1, start) if k < top and _ends_aux_search(toks, k, start, i)), None)
+
+
+def _ends_aux_search(toks: list[Token], k: int, start: int, i: int) -> bool:
+    t = toks[k]
+    return (
+        t.text in {":", ";"}
+        or _governing_aux(toks, k, start)
+        # the start of a subordinate or relative clause
+        or (t.text == "," and k + 1 < len(toks) and _opens_subclause(toks[k + 1]))
+        # a verb-final clause ends here: "Im Brief, den er geschickt hat, erklärt er"
+        or (t.text == "," and k - 2 >= start and is_finite(toks[k - 1]) and toks[k - 2].pos.endswith(("(PP)", "(INF)")))
+        # another verb's clause ("begonnen, … zu sprechen")
+        or (k < i - 1 and is_verb(t) and t.pos.endswith(("(PP)", "(INF)", "(IZU)")))
+    )
+
+
+def _ends_aux_search_inside(toks: list[Token], k: int) -> bool:
+    """:func:`_ends_aux_search` for a word at least two after the sentence start, not right before the verb."""
+    return k >= 2 and _ends_aux_search(toks, k, 0, len(toks) + 1)
+
+
+def _governing_aux(toks: list[Token], k: int, start: int) -> bool:
+    t = toks[k]
+    after_zu = k > start and toks[k - 1].pos == "PTKZU"
+    return is_finite(t) and (t.pos.startswith("VA") or t.pos.startswith("VM")) and not after_zu
+
+
+def _opens_subclause(t: Token) -> bool:
+    return t.lower in _SUBORDINATORS | _RELATIVES or t.pos.startswith("APPR")
 
 
 def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
@@ -248,9 +311,9 @@ _LOOSE_NP_TAGS = frozenset({"ART", "ADJ(A)", "NN", "NE", "PIS", "PIAT", "CARD", 
 def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
     """The prefield before the finite verb ``f`` when it is made of noun-phrase
     words only (quantifiers and numbers included)."""
-    b = start
-    while b < f and (toks[b].lower in _COORD or toks[b].pos == "$("):
-        b += 1
+    # (after conjunctions and marks: the first other word, looked up, not walked to per cue)
+    first_word = scans(toks).first(_not_coordinator_or_mark, start, f)
+    b = f if first_word is None else first_word
     if b >= f or toks[b].lower in oblique_openers() or toks[b].lower == "es":
         return None
     if all(t.pos in _LOOSE_NP_TAGS for t in toks[b:f]):
@@ -380,7 +443,8 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     # after a comma ("…, andere Quellen berichten, dass …") or after "und"
     # ("Dies war …, und die Anwohner befürchten, dass …")
     b = cb if cb > start and toks[cb - 1].text == "," else start
-    b = max([b] + [k + 1 for k in range(b, f) if toks[k].lower in {"und", "aber", "doch", "sondern"} and toks[k].pos == "KON"])
+    coordinator = scans(toks).last(_main_clause_coordinator, b, f)
+    b = coordinator + 1 if coordinator is not None else b
     # (only a phrase that opens like a subject: a determiner, number, name or
     # "er"/"sie"; a bare noun there is mostly an object or a list's tail)
     # (or a title before a name: "…, Bundestrainer Joachim Löw bezeichnete …")
@@ -396,6 +460,10 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     if sp is None and cb == f and f - 1 > start and toks[f - 1].text == "," and maybe_finite(toks[f]):
         sp = _asyndetic_subject(toks, start, f)
     return sp, []
+
+
+def _main_clause_coordinator(toks: list[Token], k: int) -> bool:
+    return toks[k].lower in {"und", "aber", "doch", "sondern"} and toks[k].pos == "KON"
 
 
 # adverbs that join a second verb to the clause before, sharing its subject
@@ -420,19 +488,33 @@ def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) 
     subject ("Die Proteste bezeichnete der Minister als „illegal“"), and so is any
     phrase there when a plural prefield ("Die tibetischen Mönche", weak "-en"
     adjective after "die") meets a singular verb ("beschrieb")."""
-    predicative = any(toks[k].lower == "als" or toks[k].lower == "für" and cue.entry.lemma == "halten" for k in range(f + 1, end))
-    if not predicative or not is_finite(toks[f]):
+    if not is_finite(toks[f]):
         return False
-    b = start
-    while b < f and toks[b].pos == "$(":
-        b += 1
+    first_word = scans(toks).first(_not_mark, start, f)
+    b = f if first_word is None else first_word
     if b + 1 >= f or toks[b].lower not in {"die", "das"} or f + 2 >= end:
         return False
     nxt = toks[f + 1]
     if nxt.lower == "der" and nxt.pos == "ART" and toks[f + 2].pos in {"NN", "NE", "ADJ(A)"}:
-        return True
+        return _predicative(toks, cue, f, end)
     plural = toks[b].lower == "die" and toks[b + 1].pos == "ADJ(A)" and toks[b + 1].lower.endswith("en")
-    return plural and not toks[f].lower.endswith("n") and nxt.pos in {"ART", "NE", "PPOSAT"}
+    singular_verb = not toks[f].lower.endswith("n")
+    return plural and singular_verb and nxt.pos in {"ART", "NE", "PPOSAT"} and _predicative(toks, cue, f, end)
+
+
+def _predicative(toks: list[Token], cue: Cue, f: int, end: int) -> bool:
+    """An "als" (or "für" after "halten") anywhere after the verb ``f``: a
+    prefix count, not a scan of the rest of the sentence for each cue."""
+    found = scans(toks)
+    return found.any(_is_als, f + 1, end) or (cue.entry.lemma == "halten" and found.any(_is_fuer, f + 1, end))
+
+
+def _is_als(t: Token) -> bool:
+    return t.lower == "als"
+
+
+def _is_fuer(t: Token) -> bool:
+    return t.lower == "für"
 
 
 def _name_after_object(toks: list[Token], pre: tuple[int, int], f: int, end: int) -> tuple[int, int] | None:
@@ -468,12 +550,33 @@ def _name_after_object(toks: list[Token], pre: tuple[int, int], f: int, end: int
 def _run_on_sentence(toks: list[Token], start: int, f: int) -> int | None:
     """A full stop missing in the text: a capitalised article after a noun, with a
     finite verb before it, opens a new sentence ("… auf Artikel 48 des Gesetzes
-    Die Universität hatte … erklärt"). Returns where the new prefield begins."""
-    for k in range(f - 2, start + 1, -1):
-        if toks[k].text in {"Die", "Der", "Das"} and toks[k].pos == "ART" and toks[k - 1].pos in {"NN", "NE"} and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}:
-            if any(is_finite(t) for t in toks[start : k - 1]) and not any(t.pos.startswith("$") for t in toks[start:f]):
-                return k
-    return None
+    Die Universität hatte … erklärt"). Returns where the new prefield begins.
+
+    The last such article before ``f`` is the answer when any is: an earlier
+    one has fewer words before it, so a finite verb before it too."""
+    found = scans(toks)
+    if found.any(_is_punct, start, f):
+        return None
+    k = found.last(_new_sentence_article, start + 2, f - 1)
+    if k is None or not found.any(is_finite, start, k - 1):
+        return None
+    return k
+
+
+def _is_punct(t: Token) -> bool:
+    return t.pos.startswith("$")
+
+
+def _new_sentence_article(toks: list[Token], k: int) -> bool:
+    """ "Die"/"Der"/"Das" between a noun and a noun or adjective."""
+    if k < 1 or k + 1 >= len(toks):
+        return False
+    return (
+        toks[k].text in {"Die", "Der", "Das"}
+        and toks[k].pos == "ART"
+        and toks[k - 1].pos in {"NN", "NE"}
+        and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}
+    )
 
 
 def _asyndetic_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
@@ -592,12 +695,6 @@ def _commaless_relative_subject(toks: list[Token], cb: int, f: int, end: int) ->
     return None
 
 
-def _quoted_name_at(toks: list[Token], b: int, f: int) -> bool:
-    """An opening mark that starts a quoted name in the prefield ("„BBC News“
-    berichtet"), not the end of a quote before the frame."""
-    return toks[b].text in {"„", "»", "\""} and any(t.text in {"“", "«", "\""} for t in toks[b + 2 : f])
-
-
 def _apposition_before(toks: list[Token], cb: int, f: int) -> bool:
     """An article phrase that fills the clause up to the verb is an apposition
     of the prefield, not a relative clause: "Houcine Abassi, der
@@ -627,11 +724,9 @@ def _plausible_np(toks: list[Token], i: int, j: int) -> bool:
 def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
     if f <= start:
         return None
-    b = start
     # skip a leading conjunction, quote marks and focus adverbs:
     # "Und er sagte", "„…“ Er sagte", "Auch der Minister sagte"
-    while b < f and (toks[b].lower in _COORD or (toks[b].pos == "$(" and not _quoted_name_at(toks, b, f)) or (toks[b].pos in {"ADV", "ADJ(D)"} and b + 1 < f and toks[b + 1].pos in {"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})):
-        b += 1
+    b = _prefield_begin(toks, start, f)
     if b < f and toks[b].lower in oblique_openers():
         return None  # an object in the prefield: the subject follows the verb
     if _time_measure_at(toks, b, f):
@@ -651,6 +746,62 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
             return (b, se)
     # "Obwohl …, sagte Stoltenberg": the prefield is a clause: not the subject
     return None
+
+
+_FOCUS_BEFORE = frozenset({"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})
+_NAME_OPENING_MARKS = frozenset({"„", "»", "\""})
+_NAME_CLOSING_MARKS = frozenset({"“", "«", "\""})
+
+
+def _prefield_begin(toks: list[Token], start: int, f: int) -> int:
+    """The first word of the prefield ``[start, f)`` after leading conjunctions,
+    quote marks and focus adverbs ("Und", "„", "Auch" before a noun phrase).
+
+    Looked up, not walked per cue (a sentence opening with a long run of them
+    cost a walk for each of its cues): the run ends at the first word that is
+    none of these; earlier at an opening mark that starts a quoted name
+    ("„BBC News“ berichtet", not the end of a quote before the frame: a
+    closing mark two or more words later, before ``f``; the first such mark
+    is the one, as later ones have fewer words after them), or at a focus
+    adverb right before ``f``, which has no phrase after it there."""
+    found = scans(toks)
+    other = found.first(_not_prefield_lead, start, f)
+    b = f if other is None else other
+    name_mark = found.first(_opening_mark, start, b)
+    last_close = found.last(_closing_mark, start, f)
+    if name_mark is not None and last_close is not None and name_mark + 2 <= last_close:
+        b = name_mark
+    if start <= f - 1 < b and _focus_adverb(toks[f - 1]) and toks[f - 1].lower not in _COORD:
+        b = f - 1
+    return b
+
+
+def _not_prefield_lead(toks: list[Token], b: int) -> bool:
+    """Not a leading conjunction, mark or focus adverb (before a phrase), whatever the prefield's end."""
+    t = toks[b]
+    if t.lower in _COORD or t.pos == "$(":
+        return False
+    return not (_focus_adverb(t) and b + 1 < len(toks) and toks[b + 1].pos in _FOCUS_BEFORE)
+
+
+def _focus_adverb(t: Token) -> bool:
+    return t.pos in {"ADV", "ADJ(D)"}
+
+
+def _opening_mark(toks: list[Token], b: int) -> bool:
+    return toks[b].pos == "$(" and toks[b].text in _NAME_OPENING_MARKS
+
+
+def _closing_mark(toks: list[Token], b: int) -> bool:
+    return toks[b].text in _NAME_CLOSING_MARKS
+
+
+def _not_mark(toks: list[Token], b: int) -> bool:
+    return toks[b].pos != "$("
+
+
+def _not_coordinator_or_mark(toks: list[Token], b: int) -> bool:
+    return toks[b].lower not in _COORD and toks[b].pos != "$("
 
 
 _PAIRED_CONJUNCTIONS = frozenset({"sowohl", "weder", "entweder"})

@@ -18,6 +18,7 @@ from __future__ import annotations
 from ...model import Kind, Medium, Span
 from ...nlp import Token
 from ...pipeline.found import Found
+from ...pipeline.scans import scans
 from ...pipeline.sentences import Article
 from .chunks import speaker_forward
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject, subject_after_verb
@@ -33,6 +34,7 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
     found: list[Found] = []
     embedded: list[int] = []
     used_cues: set[int] = set()
+    frame_ends = _frame_ending_quote_tokens(art)
     for qi, q in enumerate(art.quotes):
         a, b = art.quote_tokens[qi]
         if b <= a:
@@ -41,11 +43,8 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
         sb = art.sentences[toks[b - 1].sent]
         te = max(art.text_end(sb), b)
         # the part of the first sentence before the quote, after any earlier quote
-        bstart = sa.start
-        for k in range(a - 1, sa.start - 1, -1):
-            if art.in_quote[k] != -1 and not _name_in_frame(art, art.in_quote[k]):
-                bstart = k + 1
-                break
+        last_end = frame_ends[a - 1] if a > 0 else -1
+        bstart = last_end + 1 if last_end >= sa.start else sa.start
         span = [Span(q.begin, q.end)]
         if _quoted_name(art.quote_words(qi)):
             embedded.append(qi)  # a name with its frame ("Das Motto lautet: „Le Grand Macabre“") says nothing
@@ -81,6 +80,24 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
         else:
             embedded.append(qi)
     return found, embedded, used_cues
+
+
+def _frame_ending_quote_tokens(art: Article) -> list[int]:
+    """For each token, the last token at or before it inside a quote that ends
+    a frame (any quote but a quoted name, :func:`_name_in_frame`); -1 if none.
+    Read once per article: each quote's frame looked back over every quote
+    token of its sentence, testing each token's quote again."""
+    names: dict[int, bool] = {}
+    last = -1
+    out: list[int] = []
+    for k, qi in enumerate(art.in_quote):
+        if qi != -1:
+            if qi not in names:
+                names[qi] = _name_in_frame(art, qi)
+            if not names[qi]:
+                last = k
+        out.append(last)
+    return out
 
 
 def _name_in_frame(art: Article, qi: int) -> bool:
@@ -287,7 +304,7 @@ def addressee_in(
             sp = speaker_forward(toks, k, end, appositions=False)
             if sp is not None:
                 return sp
-    for i in range(start, end):
+    for i in scans(toks).between(_addressee_opener, start, end):
         if speaker and speaker[0] <= i < speaker[1]:
             continue
         w = toks[i].lower
@@ -298,6 +315,17 @@ def addressee_in(
             if sp is not None:
                 return sp
     return None
+
+
+def _addressee_opener(toks: list[Token], i: int) -> bool:
+    """Where :func:`addressee_in` may find an addressee, whatever the frame's
+    bounds: each frame looks only at these, not at every word before it."""
+    w = toks[i].lower
+    if w == "gegenüber":
+        return True
+    if w == "vor":
+        return _press_after(toks, i + 1, len(toks))
+    return w == "mit" and i > 0 and toks[i - 1].lower in {"interview", "gespräch", "telefonat"}
 
 
 def _press_after(toks: list[Token], i: int, end: int) -> bool:

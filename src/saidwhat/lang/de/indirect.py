@@ -17,9 +17,12 @@ next frame in the sentence starts ("… bestritten und behauptet, …").
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ...model import Kind, Medium, Span
 from ...nlp import Sentence, Token
 from ...pipeline.found import Found, TokRange, tok_span
+from ...pipeline.scans import scans
 from ...pipeline.sentences import Article
 from .chunks import np_core, speaker_backward, speaker_forward
 from .cues import Cue, clause_begin, find_cue, speaker_of, speaking_subject, subject_after_verb
@@ -81,8 +84,10 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
     dies = _dies_frame(art, toks, s, st, te, cues)
     if dies is not None:
         return [dies]
+    stops = _ComplementStops(toks, st, te, cue_starts, art.in_quote, art.standalone)
+    speakers = _Speakers(toks, st, te)
     for c in cues:
-        f = _cue_first(art, toks, c, st, te, cue_starts) or _quote_first(art, toks, c, st, te)
+        f = _cue_first(art, toks, c, st, te, stops, speakers) or _quote_first(art, toks, c, st, te, stops, speakers)
         if f is not None:
             f.sent = s.i
             if c.entry is _CORRELATE_ENTRY and f.speaker is not None and _no_holder(toks, f.speaker):
@@ -93,7 +98,9 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
         else:
             mixed.append(c)
     for c in mixed:
-        f = _cue_first(art, toks, c, st, te, cue_starts, mixed=True) or _quote_first(art, toks, c, st, te, mixed=True)
+        f = _cue_first(art, toks, c, st, te, stops, speakers, mixed=True) or _quote_first(
+            art, toks, c, st, te, stops, speakers, mixed=True
+        )
         if f is not None and not c.entry.weak and _mixed_quote(art, f):
             f.sent = s.i
             f.construction = "indirect_mixed"
@@ -101,6 +108,23 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
     found.extend(_nominal(art, toks, st, te, cue_starts, s.i))
     found.extend(_noun_complements(art, toks, st, te, s.i))
     return found
+
+
+class _Speakers:
+    """Each cue's speaker in a segment, read once: a cue is tried as a frame
+    before its complement, then after a quote, and again for a mixed quote
+    (``speaker_of`` ran up to four times per cue)."""
+
+    def __init__(self, toks: list[Token], st: int, te: int) -> None:
+        self.toks, self.st, self.te = toks, st, te
+        self._found: dict[int, tuple[TokRange | None, list[int]]] = {}
+
+    def of(self, c: Cue) -> tuple[TokRange | None, list[int]]:
+        """The speaker and extra cue tokens of ``c`` (a cue of this segment, whose tokens no longer change)."""
+        if id(c) not in self._found:
+            self._found[id(c)] = speaker_of(self.toks, c, self.st, self.te)
+        sp, extra = self._found[id(c)]
+        return sp, list(extra)
 
 
 _GENITIVE_OPENERS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "von", "vom"})
@@ -433,45 +457,180 @@ def _konjunktiv_after_insertion(toks: list[Token], j: int, te: int) -> bool:
     return False
 
 
-def _quote_end(toks: list[Token], k: int, te: int, cue_starts: set[int], in_quote: list[int]) -> int:
+def _quote_end(toks: list[Token], k: int, te: int, stops: _ComplementStops) -> int:
     """End of a complement starting at ``k``: the sentence end or the next frame
-    (never inside quotation marks: "sagte, der Papst „ist und bleibt …“")."""
-    for j in range(k + 2, te):
-        if in_quote[j] != -1:
-            continue
-        if j in cue_starts:
-            p = j - 1
-            while p > k and (toks[p].text in {",", "und", "sowie", "so"} or toks[p].pos in {"ADV", "PTKNEG"} and toks[p].text != "nicht"):
-                if toks[p].text in {",", "und", "sowie"}:
-                    return _trim_end(toks, k, p)
-                p -= 1
-            # a new main clause with its subject first: "…, doch der Sprecher erklärte, …"
-            p = j - 1
-            while p > k and j - p <= 8 and toks[p].pos in {"ART", "NN", "NE", "ADJ(A)", "PPER", "PPOSAT"}:
-                p -= 1
-            if p < j - 1 and p > k and toks[p].lower in {"doch", "aber", "sondern", "während"} and toks[p - 1].text == ",":
-                return _trim_end(toks, k, p - 1)
-        if toks[j].lower == "so" and toks[j - 1].text == "," and j + 1 < te and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}:
-            return _trim_end(toks, k, j - 1)
-        if _matrix_coordination(toks, k, j, te):
-            return _trim_end(toks, k, j - 1)
-    return te
+    (never inside quotation marks: "sagte, der Papst „ist und bleibt …“").
+
+    The first stop after ``k + 1`` ends it (see :class:`_ComplementStops`):
+    a frame's cue, a "…, so X" frame or a coordinated matrix verb."""
+    j_so = stops.first_so_frame(k + 2)
+    j_matrix = stops.first_matrix_verb(k)
+    limit = min(j_so, j_matrix)
+    for j in stops.frames_from(k + 2):
+        if j > limit:
+            break
+        after = stops.frame_end_after(j, k)
+        if after is not None:
+            return _trim_end(toks, k, after)
+    return _trim_end(toks, k, limit - 1) if limit < te else te
 
 
-def _matrix_coordination(toks: list[Token], k: int, j: int, te: int) -> bool:
+class _ComplementStops:
+    """Where a complement in the segment ``[st, te)`` can end, found once for
+    every cue of the segment (each cue's complement used to scan the rest of
+    the sentence for them: quadratic in a long sentence of cues).
+
+    Outside quotation marks, a complement starting at ``k`` ends before the
+    first token ``j >= k + 2`` that is
+
+    * a cue start (``cue_starts``) preceded by a comma, "und" or "sowie"
+      (adverbs and "so" between): "…, und fügte hinzu"; or by ", doch/aber/
+      sondern/während" and a subject of up to 7 words: "…, doch der Sprecher
+      erklärte"; the comma (or conjunction) must lie after ``k``;
+    * "so" after a comma, before a noun phrase ("…, so der Sprecher");
+    * an indicative finite verb after "und" or a comma with no subject of its
+      own (:func:`_matrix_verb_at`), when a finite verb stands between
+      ``k`` and it.
+
+    It also knows what a frame after its quote may not run into
+    (:meth:`frame_broken`).
+    """
+
+    def __init__(
+        self, toks: list[Token], st: int, te: int, cue_starts: set[int], in_quote: list[int], standalone: set[int]
+    ) -> None:
+        self.toks = toks
+        self.te = te
+        outside = [j for j in range(st, te) if in_quote[j] == -1]
+        # cue start -> (where the complement ends when that lies after k, else None) pairs
+        self._frames: list[int] = []
+        self._frame_ends: dict[int, tuple[int | None, int | None]] = {}
+        for j in outside:
+            if j in cue_starts:
+                ends = (_conjoined_frame(toks, j), _contrasted_frame(toks, j))
+                if ends != (None, None):
+                    self._frames.append(j)
+                    self._frame_ends[j] = ends
+        self._so_frames = [j for j in outside if j >= 1 and _so_frame(toks, j, te)]
+        # what a frame after its quote may not run into (direct quotes are standalone by now)
+        self._clause_openings = [j for j in range(st, te) if _clause_opening(toks, j, te)]
+        self._standalone = [j for j in range(st, te) if in_quote[j] in standalone]
+        self._matrix_verbs = [j for j in outside if j >= 1 and _matrix_verb_at(toks, j, te)]
+
+    def frames_from(self, a: int) -> list[int]:
+        return self._frames[bisect_left(self._frames, a) :]
+
+    def frame_end_after(self, j: int, k: int) -> int | None:
+        """Where the frame at cue start ``j`` ends a complement starting at ``k``."""
+        conjoined, contrasted = self._frame_ends[j]
+        if conjoined is not None and conjoined > k:
+            return conjoined
+        if contrasted is not None and contrasted > k:
+            return contrasted - 1
+        return None
+
+    def frame_broken(self, a: int, sp: TokRange | None) -> bool:
+        """A frame after its quote, from ``a`` to the segment end, runs into a
+        new clause (a comma or colon before "dass", "wie", …, not one inside
+        the speaker phrase ``sp``) or a direct quote."""
+        lo = bisect_left(self._standalone, a)
+        if lo < len(self._standalone):
+            return True
+        marks = self._clause_openings
+        openings = len(marks) - bisect_left(marks, a)
+        if sp is not None:
+            openings -= bisect_left(marks, max(a, sp[1])) - bisect_left(marks, max(a, sp[0]))
+        return openings > 0
+
+    def quote_start(self, art: Article, st: int, q1: int, mixed: bool) -> int:
+        """Where a quote before a trailing frame starts: after the last colon or
+        direct quote before ``q1`` (``st`` when none). With ``mixed``, a direct
+        quote ending at ``q1`` is part of the statement, not its start."""
+        colon = scans(self.toks).last(_colon_at, st, q1)
+        start = st if colon is None else colon + 1
+        p = bisect_left(self._standalone, q1) - 1
+        while p >= 0 and self._standalone[p] >= start:
+            j = self._standalone[p]
+            if not (mixed and art.quote_tokens[art.in_quote[j]][1] == q1):
+                return j + 1
+            p -= 1
+        return start
+
+    def first_so_frame(self, a: int) -> int:
+        p = bisect_left(self._so_frames, a)
+        return self._so_frames[p] if p < len(self._so_frames) else self.te
+
+    def first_matrix_verb(self, k: int) -> int:
+        """The first coordinated matrix verb ``j >= k + 2`` with a finite verb in ``[k, j - 1)``."""
+        fin = scans(self.toks).first(_finite_at, k, self.te)
+        if fin is None:
+            return self.te
+        p = bisect_left(self._matrix_verbs, max(k + 2, fin + 2))
+        return self._matrix_verbs[p] if p < len(self._matrix_verbs) else self.te
+
+
+def _conjoined_frame(toks: list[Token], j: int) -> int | None:
+    """The comma, "und" or "sowie" before the cue start ``j``, with only
+    adverbs, "so" (not "nicht") between."""
+    p = j - 1
+    while p >= 0 and (toks[p].text in {",", "und", "sowie", "so"} or _adverb_not_nicht(toks[p])):
+        if toks[p].text in {",", "und", "sowie"}:
+            return p
+        p -= 1
+    return None
+
+
+def _adverb_not_nicht(t: Token) -> bool:
+    return t.pos in {"ADV", "PTKNEG"} and t.text != "nicht"
+
+
+def _contrasted_frame(toks: list[Token], j: int) -> int | None:
+    """", doch/aber/sondern/während" and a subject of up to 7 words before the
+    cue start ``j``: the conjunction's index."""
+    p = j - 1
+    while p >= 0 and j - p <= 8 and toks[p].pos in {"ART", "NN", "NE", "ADJ(A)", "PPER", "PPOSAT"}:
+        p -= 1
+    if 0 < p < j - 1 and toks[p].lower in {"doch", "aber", "sondern", "während"} and toks[p - 1].text == ",":
+        return p
+    return None
+
+
+def _colon_at(toks: list[Token], j: int) -> bool:
+    return toks[j].text == ":"
+
+
+def _clause_opening(toks: list[Token], j: int, te: int) -> bool:
+    return toks[j].text in {",", ":"} and j + 1 < te and toks[j + 1].lower in _CLAUSE_OPENERS
+
+
+_CLAUSE_OPENERS = CLAUSE_STARTERS | {"dass"}
+
+
+def _so_frame(toks: list[Token], j: int, te: int) -> bool:
+    """ "…, so der Sprecher": "so" after a comma, before a noun phrase."""
+    noun_phrase_after = j + 1 < te and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}
+    return toks[j].lower == "so" and toks[j - 1].text == "," and noun_phrase_after
+
+
+def _finite_at(toks: list[Token], k: int) -> bool:
+    return is_finite(toks[k])
+
+
+def _matrix_verb_at(toks: list[Token], j: int, te: int) -> bool:
     """An indicative finite verb right after "und" or a comma, with no subject
     of its own, goes on with the cue's subject: "sagte Köhler, sie müssten
     Zurückhaltung aufgeben und bemühte das Bild vom Boot", "erklärte, er sei
     unschuldig, erkannte das Gericht nicht an". (A verb-final "und ging" in a
     "dass" clause has nothing after it; a Konjunktiv goes on with the
-    complement: "er sei krank und habe …".)"""
+    complement: "er sei krank und habe …".) The complement before it must be
+    a clause of its own, closed by a finite verb: the caller checks that."""
     t = toks[j]
     if not is_finite(t) or mood(t, toks[j - 1]) or toks[j - 1].lower not in {"und", ","} or j + 1 >= te:
         return False
-    if toks[j + 1].text in {",", ".", ";", ":"} or t.lower in {"ist", "sind", "war", "waren", "hat", "haben", "wird", "werden"}:
-        return False
-    # the complement before it must be a clause of its own, closed by a finite verb
-    return any(is_finite(x) for x in toks[k : j - 1])
+    return not (toks[j + 1].text in {",", ".", ";", ":"} or t.lower in _COPULA_FORMS)
+
+
+_COPULA_FORMS = frozenset({"ist", "sind", "war", "waren", "hat", "haben", "wird", "werden"})
 
 
 def _trim_end(toks: list[Token], k: int, e: int) -> int:
@@ -480,20 +639,30 @@ def _trim_end(toks: list[Token], k: int, e: int) -> int:
     return e
 
 
-def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_starts: set[int], *, mixed: bool = False) -> Found | None:
+def _cue_first(
+    art: Article,
+    toks: list[Token],
+    c: Cue,
+    st: int,
+    te: int,
+    stops: _ComplementStops,
+    speakers: _Speakers,
+    *,
+    mixed: bool = False,
+) -> Found | None:
     if _no_statement_cue(toks, c, st, te):
         return None
-    sp, extra = speaker_of(toks, c, st, te)
+    sp, extra = speakers.of(c)
     after = max(c.tokens + ([sp[1] - 1] if sp and sp[1] > c.verb else []))
     k = after + 1
     while k < te and toks[k].text not in _COMPLEMENT_PUNCT:
         if toks[k].lower in {"dass", "daß"} and toks[k].pos == "KOUS" and not extra and not c.entry.weak and toks[k - 1].lower not in {"so", "ohne", "statt", "anstatt", "außer", "als"}:
-            return _comma_less_complement(art, toks, c, sp, k, st, te, cue_starts)
+            return _comma_less_complement(art, toks, c, sp, k, st, te, stops)
         if art.in_quote[k] != -1 and not _name_in_marks(art, toks, k):
             return None
         if is_verb(toks[k]) and k not in c.tokens and toks[k].lemma not in ("haben", "sein", "werden"):
             if not c.entry.weak and not extra and _comma_less_infinitive(art, toks, after + 1, te):
-                return _comma_less_complement(art, toks, c, sp, after + 1, st, te, cue_starts)
+                return _comma_less_complement(art, toks, c, sp, after + 1, st, te, stops)
             return None  # another verb before the comma: a different clause
         k += 1
     if k < te - 2 and toks[k].text == "," and _relative_start(toks, k + 1):
@@ -511,7 +680,8 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
     # "Wie Norman Paech feststellt, ist …": a weak verb frames with "wie" when
     # someone who can speak is its subject ("wie er es nannte" names a word only)
     wie_frame = extra and (not c.entry.weak or (speaking_subject(toks, sp) and c.entry.lemma != "nennen") or _wie_bekannt(toks, c, extra, st))
-    if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":") or (mixed and toks[k].text == "," and _quote_in(art, k + 1, te))):
+    quoted_after = mixed and toks[k].text == "," and art.any_quoted(k + 1, te)
+    if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":") or quoted_after):
         skipped = _skip_inserted_phrase(art, toks, k, te, c)
         if skipped is None:
             return None
@@ -519,7 +689,7 @@ def _cue_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, cue_st
             sp = (sp[0], skipped)  # "erklärte der Eigentümer, das Medienhaus X, dass …"
         k = skipped
     q0 = k + 1
-    q1 = _quote_end(toks, q0, te, cue_starts, art.in_quote)
+    q1 = _quote_end(toks, q0, te, stops)
     if q1 <= q0:
         return None
     cb = clause_begin(toks, min(c.tokens + extra), st)
@@ -572,11 +742,13 @@ def _comma_less_infinitive(art: Article, toks: list[Token], k: int, te: int) -> 
     return toks[last].pos == "VV(IZU)" or (toks[last - 1].pos == "PTKZU" and is_verb(toks[last]))
 
 
-def _comma_less_complement(art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, cue_starts: set[int]) -> Found | None:
+def _comma_less_complement(
+    art: Article, toks: list[Token], c: Cue, sp: TokRange | None, k: int, st: int, te: int, stops: _ComplementStops
+) -> Found | None:
     """A complement written without its comma, from ``k`` on: a "dass" clause
     ("Er hoffte dass der Streit bald endet": it starts at "dass" itself) or the
     "zu"-infinitive of :func:`_comma_less_infinitive`."""
-    q1 = _quote_end(toks, k, te, cue_starts, art.in_quote)
+    q1 = _quote_end(toks, k, te, stops)
     if q1 <= k + 1:
         return None
     fstart = st if sp is None else min(st, sp[0])
@@ -617,12 +789,17 @@ def _generic_modal(toks: list[Token], c: Cue, st: int) -> bool:
     people say: "Alles in allem kann man sagen, dass …", "Man sollte es besser
     wissen: …", "möchte man ihr raten, …" (train: 0 of 3 annotated)."""
     cb = clause_begin(toks, min(c.tokens), st)
-    words = toks[cb : max(c.tokens) + 1]
-    return any(t.lower == "man" for t in words) and any(t.pos.startswith("VM") and t.lemma in _MODAL_LEMMAS for t in words)
+    found = scans(toks)
+    hi = max(c.tokens) + 1
+    return found.any(_is_man, cb, hi) and found.any(_is_modal, cb, hi)
 
 
-def _quote_in(art: Article, a: int, b: int) -> bool:
-    return any(art.in_quote[j] != -1 for j in range(a, b))
+def _is_man(t: Token) -> bool:
+    return t.lower == "man"
+
+
+def _is_modal(t: Token) -> bool:
+    return t.pos.startswith("VM") and t.lemma in _MODAL_LEMMAS
 
 
 def _mixed_quote(art: Article, f: Found) -> bool:
@@ -635,13 +812,26 @@ def _mixed_quote(art: Article, f: Found) -> bool:
         return False
     toks = art.tokens
     a, b = _token_range(art, f.quote[0])
-    inside = [j for j in range(a, b) if art.in_quote[j] != -1]
-    outside = [j for j in range(a, b) if art.in_quote[j] == -1 and toks[j].text[:1].isalnum()]
-    if not inside or len(outside) < 2 or any(toks[j].text == ":" and art.in_quote[j] == -1 for j in range(a, b)):
+    # (counted from prefix sums: a complement may run over most of a long sentence)
+    inside = art.any_quoted(a, b)
+    words_outside = art.unquoted_count(_opens_with_word, a, b)
+    if not inside or words_outside < 2 or art.unquoted_count(_is_colon, a, b):
         return False  # ("sagte X, Chef der Firma: „…“" is a direct quote after an apposition)
     if _relative_start(toks, a) or toks[a].pos in {"PRELS", "PWAV"} or (toks[a].pos == "KOUS" and toks[a].lower not in {"dass", "daß", "ob"}):
         return False  # a relative or adverbial clause: ", auf denen Sprüche wie „…“ standen"
-    return any(is_finite(toks[j]) or toks[j].pos in {"PTKZU", "VV(IZU)"} for j in range(a, b))
+    return scans(toks).any(_clause_verb, a, b)
+
+
+def _opens_with_word(t: Token) -> bool:
+    return t.text[:1].isalnum()
+
+
+def _is_colon(t: Token) -> bool:
+    return t.text == ":"
+
+
+def _clause_verb(t: Token) -> bool:
+    return is_finite(t) or t.pos in {"PTKZU", "VV(IZU)"}
 
 
 def _token_range(art: Article, span: Span) -> TokRange:
@@ -709,9 +899,19 @@ def _main_clause_after_subclause(toks: list[Token], cb: int, q0: int) -> bool:
     return False
 
 
-def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, *, mixed: bool = False) -> Found | None:
+def _quote_first(
+    art: Article,
+    toks: list[Token],
+    c: Cue,
+    st: int,
+    te: int,
+    stops: _ComplementStops,
+    speakers: _Speakers,
+    *,
+    mixed: bool = False,
+) -> Found | None:
     """"Dazu gehöre …, sagte er." / "…, wie ein Sprecher mitteilte." / "…, heißt es"."""
-    sp, extra = speaker_of(toks, c, st, te)
+    sp, extra = speakers.of(c)
     if sp is None and c.entry.lemma == "zitieren" and c.finite != c.verb and toks[c.finite].lemma == "werden":
         sp = subject_after_verb(toks, c.finite + 1, te)  # "…, wird X zitiert": the one quoted speaks
     head = min(c.tokens + extra)
@@ -729,20 +929,13 @@ def _quote_first(art: Article, toks: list[Token], c: Cue, st: int, te: int, *, m
     if lead - 1 <= st or toks[lead - 1].text != ",":
         return None
     # the frame must run to the sentence end (allowing adverbials, no new clause)
-    for j in range(max(c.tokens) + 1, te):
-        if toks[j].text in {",", ":"} and not (sp and sp[0] <= j < sp[1]):
-            if j + 1 < te and toks[j + 1].lower in CLAUSE_STARTERS | {"dass"}:
-                return None
-        if art.in_standalone(j):
-            return None
+    if stops.frame_broken(max(c.tokens) + 1, sp):
+        return None
     q1 = _trim_end(toks, st, lead - 1)
     q0 = st
     # the quote starts after an earlier colon or closing frame in the sentence
-    for j in range(q1 - 1, st - 1, -1):
-        if toks[j].text == ":" or (art.in_standalone(j) and not (mixed and art.quote_tokens[art.in_quote[j]][1] == q1)):
-            q0 = j + 1
-            break
-    if q1 - q0 < 3 or not any(is_verb(t) for t in toks[q0:q1]):
+    q0 = stops.quote_start(art, q0, q1, mixed)
+    if q1 - q0 < 3 or not scans(toks).any(is_verb, q0, q1):
         return None
     if toks[q0].pos == "KOUS" and toks[q0].lower not in {"dass", "daß", "ob"}:
         return None  # "Da ein Rückflug nicht möglich war, entschied der Pilot …": an adverbial clause

@@ -1,5 +1,7 @@
 """German speaker names for :mod:`saidwhat.speakers`: pronouns, articles, titles, word classes.
 
+(Also what :mod:`saidwhat.quotegroups` asks: role nouns, negations.)
+
 The shared engine cleans a mention and decides whether it is a personal
 name; which words are pronouns, articles, name particles and titles
 (``speaker_titles.txt``), and which STTS tags a word of a name never has, is
@@ -12,6 +14,7 @@ from functools import lru_cache
 
 from ...lexicon import load_word_set
 from ...speakers import COMMON_NOUN, NOT_A_NAME, PROPER_NOUN, SpeakerNames
+from .lexicons import is_speaker_noun
 
 # Pronouns and determiners that never name a speaker on their own.
 PRONOUNS = frozenset(
@@ -21,7 +24,6 @@ PRONOUNS = frozenset(
 # Pronouns that the ingest may resolve to the previous named speaker of the
 # same article when the extractor gave no ``speaker_entity``.
 SINGULAR_PRONOUNS = frozenset({"er", "sie"})
-ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen".split())
 # Lower-case particles inside names: "Ursula von der Leyen", "Vincent van Gogh".
 PARTICLES = frozenset("von van der den de di da du zu zum vom al el bin ibn ten ter y".split())
 # STTS tags (prefixes) that a word of a personal name never has: "Offiziellen
@@ -63,10 +65,12 @@ def speaker_names() -> SpeakerNames:
     return SpeakerNames(
         pronouns=PRONOUNS,
         singular_pronouns=SINGULAR_PRONOUNS,
-        articles=ARTICLES,
+        articles=load_word_set("de", "determiners"),
         particles=PARTICLES,
         titles=frozenset(t.lower() for t in load_word_set("de", "speaker_titles")),
         title_prefixes=("ex",),
         word_class=word_class,
         is_genitive=is_genitive,
+        is_role_noun=is_speaker_noun,
+        negations=load_word_set("de", "negations"),
     )

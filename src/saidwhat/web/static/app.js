@@ -147,6 +147,19 @@
     return mention ? [main, h('span', { class: 'muted', text: '(“' + clip(mention, 40) + '”)' })] : [main];
   }
 
+  /** "also quoted in N other articles" (and a conflict mark) for a statement whose quote recurs; else null. */
+  function reuseNote(st) {
+    const g = st && st.quote_group;
+    if (!g || !Number.isInteger(g.id) || !(g.n_articles > 1)) return null;
+    const others = g.n_articles - 1;
+    return h(
+      'a',
+      { class: 'reuse' + (g.conflict ? ' reuse-conflict' : ''), href: route('quote', g.id), dataset: { group: g.id } },
+      'also quoted in ' + fmtInt(others) + (others === 1 ? ' other article' : ' other articles'),
+      g.conflict ? h('span', { class: 'badge conflict', text: 'attribution conflict' }) : null,
+    );
+  }
+
   function legend(roles) {
     return h(
       'ul',
@@ -232,6 +245,8 @@
     if (st.said_on) meta.push(h('span', { class: 'date', text: 'said ' + st.said_on }));
     else if (d) meta.push(h('span', { class: 'date', text: d }));
     if (typeof st.confidence === 'number') meta.push(h('span', { text: 'confidence ' + st.confidence.toFixed(2) }));
+    const reuse = reuseNote(st);
+    if (reuse) meta.push(reuse);
     return h(
       'li',
       { class: 'st', tabindex: '0', dataset: { st: i } },
@@ -402,7 +417,7 @@
       { class: 'result', dataset: { id: st.id } },
       h('div', { class: 'result-head' }, speakerLabel(st, 'result-speaker'), kindBadge(st.kind), stanceBadge(st.stance), d ? h('span', { class: 'date', text: d }) : null),
       h('p', { class: 'result-quote', text: clip(st.quote, 320) }),
-      h('div', { class: 'result-foot' }, articleLink, st.cue ? h('span', {}, 'cue: ', h('span', { class: 'role-tag key-cue', text: clip(st.cue, 40) })) : null),
+      h('div', { class: 'result-foot' }, articleLink, st.cue ? h('span', {}, 'cue: ', h('span', { class: 'role-tag key-cue', text: clip(st.cue, 40) })) : null, reuseNote(st)),
     );
   }
 
@@ -642,6 +657,99 @@
     );
   }
 
+  // ---------------------------------------------------------------- views: quote reuse
+
+  function appearanceItem(a, label) {
+    const who = a.speaker_name || a.speaker_entity || a.speaker || 'unknown speaker';
+    const mention = a.speaker && a.speaker !== who ? a.speaker : null;
+    return h(
+      'li',
+      { class: 'result appearance', dataset: { statement: a.statement_id } },
+      h(
+        'div',
+        { class: 'result-head' },
+        h('span', { class: 'badge appearance-' + label, text: label }),
+        h('span', { class: 'result-speaker' + (a.named ? '' : ' muted'), text: who }),
+        mention ? h('span', { class: 'muted', text: '(“' + clip(mention, 40) + '”)' }) : null,
+        a.published ? h('span', { class: 'date', text: a.published }) : null,
+        a.source ? h('span', { class: 'muted', text: a.source }) : null,
+      ),
+      h('p', { class: 'result-quote', text: clip(a.quote, 320) }),
+      h('div', { class: 'result-foot' }, h('a', { class: 'result-article', href: withParams(route('article', a.article_id), { st: a.statement_id }), text: a.article_title ? clip(a.article_title, 90) : 'open article' })),
+    );
+  }
+
+  async function viewQuotes(main, params, isCurrent) {
+    const conflicts = params.get('conflicts') === '1';
+    const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
+    const tabs = h(
+      'div',
+      { class: 'tabs', role: 'tablist' },
+      h('a', { href: '#/quotes', class: conflicts ? '' : 'current', text: 'Recurring quotes' }),
+      h('a', { href: '#/quotes?conflicts=1', class: conflicts ? 'current' : '', id: 'conflicts-tab', text: 'Attribution conflicts' }),
+    );
+    const results = h('section', { id: 'quote-groups', 'aria-live': 'polite' });
+    main.replaceChildren(h('div', { class: 'panel' }, tabs, h('p', { class: 'muted', text: conflicts ? 'The same words credited to different people.' : 'Direct quotes found in two or more articles, first appearance shown.' })), results);
+    loading(results, 'quotes');
+    try {
+      const data = await api('/api/quotes', { conflicts: conflicts ? 1 : '', limit: PAGE, offset });
+      if (!isCurrent()) return;
+      const items = data.items || [];
+      const total = data.total || 0;
+      const what = conflicts ? (total === 1 ? ' conflict' : ' conflicts') : total === 1 ? ' recurring quote' : ' recurring quotes';
+      const list = h(
+        'ol',
+        { class: 'results', id: 'quote-group-list' },
+        items.map((g) => {
+          const f = g.first || {};
+          return h(
+            'li',
+            { class: 'result', dataset: { group: g.id } },
+            h(
+              'div',
+              { class: 'result-head' },
+              h('a', { class: 'result-speaker', href: route('quote', g.id), text: fmtInt(g.n_articles) + ' articles' }),
+              g.conflict ? h('span', { class: 'badge conflict', text: 'attribution conflict' }) : null,
+              f.published ? h('span', { class: 'date', text: 'first ' + f.published }) : null,
+              h('span', { class: 'muted', text: f.speaker_name || f.speaker_entity || f.speaker || '' }),
+            ),
+            h('p', { class: 'result-quote', text: clip(f.quote || '', 320) }),
+          );
+        }),
+      );
+      const pager = h('div', { class: 'pager' });
+      const base = conflicts ? { conflicts: 1 } : {};
+      if (offset > 0) pager.append(h('a', { class: 'button-link', href: withParams('#/quotes', Object.assign({}, base, { offset: Math.max(0, offset - PAGE) })), text: '← Previous' }));
+      if (offset + items.length < total) pager.append(h('a', { class: 'button-link', href: withParams('#/quotes', Object.assign({}, base, { offset: offset + PAGE })), text: 'Next →' }));
+      results.replaceChildren(h('h2', { id: 'quote-count', text: total ? fmtInt(total) + what : 'No' + what }), list, pager);
+    } catch (err) {
+      if (isCurrent()) showError(results, err);
+    }
+  }
+
+  async function viewQuote(main, id, isCurrent) {
+    loading(main, 'quote');
+    let g;
+    try {
+      g = await api('/api/quotes/' + encodeURIComponent(id));
+    } catch (err) {
+      if (isCurrent()) showError(main, err);
+      return;
+    }
+    if (!isCurrent()) return;
+    const appearances = Array.isArray(g.appearances) ? g.appearances : [];
+    main.replaceChildren(
+      h(
+        'div',
+        { class: 'panel' },
+        h('h1', { id: 'quote-title', text: 'Quoted in ' + fmtInt(g.n_articles) + ' articles' }),
+        g.conflict ? h('p', { class: 'notice conflict-note', id: 'quote-conflict', text: 'Attribution conflict: the articles credit these words to different people.' }) : null,
+        h('p', { class: 'muted', text: 'Same words after normalising punctuation, case and quotation marks, or nearly so (a word dropped, cut short).' }),
+      ),
+      h('ol', { class: 'results', id: 'quote-appearances' }, appearances.map((a, i) => appearanceItem(a, i === 0 ? 'first' : 'later'))),
+    );
+  }
+
   // ---------------------------------------------------------------- views: try it
 
   function viewTry(main) {
@@ -742,6 +850,14 @@
         setNav('speakers');
         document.title = 'saidwhat — speakers';
         await viewSpeakers(main, params, isCurrent);
+      } else if (page === 'quotes') {
+        setNav('quotes');
+        document.title = 'saidwhat — recurring quotes';
+        await viewQuotes(main, params, isCurrent);
+      } else if (page === 'quote' && id) {
+        setNav('quotes');
+        document.title = 'saidwhat — quote';
+        await viewQuote(main, id, isCurrent);
       } else if (page === 'try') {
         setNav('try');
         document.title = 'saidwhat — try it';
