@@ -14,10 +14,10 @@ pytest.importorskip("httpx")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from saidwhat.lang.de.samples import HOSTILE, XSS_ATTR, XSS_SCRIPT, sample_store  # noqa: E402
 from saidwhat.store import Store  # noqa: E402
 from saidwhat.web import MAX_BODY_BYTES, MAX_EXTRACT_CHARS, create_app  # noqa: E402
 from saidwhat.web.app import SECURITY_HEADERS  # noqa: E402
-from saidwhat.web.samples import HOSTILE, XSS_ATTR, XSS_SCRIPT, sample_store  # noqa: E402
 
 STATIC = Path(__file__).resolve().parents[1] / "src" / "saidwhat" / "web" / "static"
 

@@ -51,7 +51,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--published",
         metavar="YYYY-MM-DD",
-        help="publication date for inputs that carry none (anchors 'gestern', 'am Montag')",
+        help="publication date for inputs that carry none (anchors relative dates: yesterday, on Monday)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     add_time_limit_argument(p)

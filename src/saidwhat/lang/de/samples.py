@@ -135,7 +135,7 @@ def annotated_article(sample: Sample = ANNOTATED, annotations: tuple[dict[str, s
     Each role's span is the first occurrence of its text at or after the
     previous statement's quote start.
     """
-    from ..model import Article, Kind, Span, Statement
+    from ...model import Article, Kind, Span, Statement
 
     text = sample.text
     statements = []
@@ -165,8 +165,8 @@ def annotated_article(sample: Sample = ANNOTATED, annotations: tuple[dict[str, s
 
 def sample_store(path: str | Path, samples: tuple[Sample, ...] = SAMPLES) -> list[str]:
     """Extract the samples with :func:`saidwhat.extract` into a new store at ``path``; their ids."""
-    from ..pipeline import extract
-    from ..store import Store
+    from ...pipeline import extract
+    from ...store import Store
 
     ids: list[str] = []
     with Store(path) as store:
