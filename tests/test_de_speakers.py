@@ -1001,10 +1001,10 @@ def test_backward_phrase_stops_at_its_article() -> None:
 
 def test_name_parts_mistagged_inside_a_name() -> None:
     toks = parse("Der Sprecher der Gruppe Parti du Peuple sagte nichts.").tokens
-    assert [t.pos for t in toks if t.text == "du"] == ["NE"]
+    assert [t.tag for t in toks if t.text == "du"] == ["NE"]
     # a capitalised word read as a verb before another capitalised word is a name
     toks = parse("Der Historiker Henk Jaap Beispiel sagte nichts.").tokens
-    assert [t.pos for t in toks if t.text == "Henk"] == ["NE"]
+    assert [t.tag for t in toks if t.text == "Henk"] == ["NE"]
 
 
 def test_number_starts_the_object() -> None:

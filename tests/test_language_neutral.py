@@ -31,7 +31,7 @@ def test_check_finds_stts_tags_and_german_words(tmp_path: Path) -> None:
     shared.write_text(
         '"""A docstring may say „sagte er“."""\n'
         'A = "VV(FIN)"\n'
-        'B = t.pos.endswith("(FIN)")\n'
+        'B = t.tag.endswith("(FIN)")\n'
         'C = {"sagte", "laut"}\n'
         'D = "the number of statements"  # sagte: a comment is documentation\n',
         encoding="utf-8",

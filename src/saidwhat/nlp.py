@@ -29,14 +29,27 @@ QUOTE_CHARS = frozenset('"„“”«»‚‘’‹›')
 
 @dataclass(slots=True)
 class Token:
+    """A word or mark with its offsets and what the language's tagger says about it.
+
+    ``tag`` is the language's fine tag (German: STTS, "VV(FIN)", "NE"):
+    only that language's code reads it. Shared code reads ``upos`` (the
+    Universal Dependencies POS: "VERB", "PROPN", …) and the morphology:
+    ``mood`` ("ind", "k1"/"k2" for the German Konjunktiv I/II, "" when not a
+    finite verb or unknown) and ``case`` ("Nom", "Acc", "Dat", "Gen"; "" when
+    the tagger does not give it — HanTa's context-free German tags do not).
+    """
+
     i: int  # index in the document
     text: str
     begin: int  # character offsets into the original text
     end: int
     sent: int = 0  # sentence index
-    pos: str = ""  # STTS tag for German (e.g. "VV(FIN)", "NE")
+    tag: str = ""  # the language's fine tag (German: STTS)
     lemma: str = ""
     space_after: bool = True
+    upos: str = ""  # universal POS
+    mood: str = ""
+    case: str = ""
 
     @property
     def lower(self) -> str:

@@ -37,9 +37,9 @@ def _possessive_use(toks: list[Token], i: int, end: int) -> bool:
     """"Ihr Vorsitzender", "ihr Sprecher": a possessive before its noun, not the
     pronoun; so are "sein" (tagged as the verb: "wie sein Anwalt mitteilte")
     and "dessen"/"deren" ("teilte dessen Stellvertreter mit")."""
-    if toks[i].lower in {"das", "der", "die"} and toks[i].pos == "PDS" and i + 1 < end and toks[i + 1].text in _OPEN_MARKS:
+    if toks[i].lower in {"das", "der", "die"} and toks[i].tag == "PDS" and i + 1 < end and toks[i + 1].text in _OPEN_MARKS:
         return True  # an article read as a pronoun before a quoted name: "Das „National Hurricane Centre“"
-    return toks[i].lower in {"ihr", "sein", "dessen", "deren"} and i + 1 < end and toks[i + 1].pos in {"NN", "NNA", "ADJ(A)", "NE"}
+    return toks[i].lower in {"ihr", "sein", "dessen", "deren"} and i + 1 < end and toks[i + 1].tag in {"NN", "NNA", "ADJ(A)", "NE"}
 
 
 def _subject_pronoun(toks: list[Token], i: int, end: int) -> bool:
@@ -48,18 +48,18 @@ def _subject_pronoun(toks: list[Token], i: int, end: int) -> bool:
     t = toks[i]
     if t.lower not in _SUBJECT_PRONOUNS or _possessive_use(toks, i, end):
         return False
-    if t.pos in PRONOUN_TAGS:
+    if t.tag in PRONOUN_TAGS:
         return True
-    return t.lower in _STANDALONE_DEMONSTRATIVES and (i + 1 >= end or toks[i + 1].pos not in {"NN", "NE", "NNA", "ADJ(A)", "CARD", "TRUNC"})
+    return t.lower in _STANDALONE_DEMONSTRATIVES and (i + 1 >= end or toks[i + 1].tag not in {"NN", "NE", "NNA", "ADJ(A)", "CARD", "TRUNC"})
 
 
 def _np_token(t: Token) -> bool:
     if _WEB_NAME.fullmatch(t.text):
         return True  # a website as a source: "t-online.de", "faz.net"
-    if t.pos in NP_TAGS:
+    if t.tag in NP_TAGS:
         return t.text not in _STOP_NOUNS
     # unknown capitalised words (names HanTa does not know) and abbreviations
-    return t.text[:1].isupper() and not is_verb(t) and t.pos not in {"APPR", "APPRART", "KOUS", "KON", "ADV", "PPER", "PROAV", "PWS", "PWAV", "PDS", "PIS", "PRELS", "ADJ(D)", "PTKNEG", "KOKOM", "PTKVZ", "PRF"}
+    return t.text[:1].isupper() and not is_verb(t) and t.tag not in {"APPR", "APPRART", "KOUS", "KON", "ADV", "PPER", "PROAV", "PWS", "PWAV", "PDS", "PIS", "PRELS", "ADJ(D)", "PTKNEG", "KOKOM", "PTKVZ", "PRF"}
 
 
 # nouns after "im"/"in der" that make an adverbial, not a place: "im Jahr", "im Zuge"
@@ -71,16 +71,16 @@ def _body_place(toks: list[Token], j: int, end: int) -> bool:
     source ("die Fraktion im Bundestag", "Mitarbeiter aus der Stadt X"); the
     corpus leaves out "in einem Interview" and trailing phrases of "Angaben"."""
     w = toks[j].lower
-    if w not in {"aus", "in", "im"} or j + 1 >= end or toks[j - 1].pos != "NN" or source_noun_medium(toks[j - 1].text):
+    if w not in {"aus", "in", "im"} or j + 1 >= end or toks[j - 1].tag != "NN" or source_noun_medium(toks[j - 1].text):
         return False
     k = j + 1
     if w != "im":
         if toks[k].lower not in {"der", "dem"}:
             return False
         k += 1
-    while k < end and toks[k].pos == "ADJ(A)":
+    while k < end and toks[k].tag == "ADJ(A)":
         k += 1
-    return k < end and toks[k].pos in {"NN", "NE"} and toks[k].text not in _NOT_PLACES
+    return k < end and toks[k].tag in {"NN", "NE"} and toks[k].text not in _NOT_PLACES
 
 
 def _place_attribute(toks: list[Token], j: int, end: int) -> bool:
@@ -89,9 +89,9 @@ def _place_attribute(toks: list[Token], j: int, end: int) -> bool:
     it says where they spoke ("sagte Seibert in Berlin")."""
     if _body_place(toks, j, end):
         return True
-    if toks[j].lower not in {"aus", "in"} or j + 1 >= end or toks[j + 1].pos != "NE":
+    if toks[j].lower not in {"aus", "in"} or j + 1 >= end or toks[j + 1].tag != "NE":
         return False
-    return toks[j].lower == "aus" or not (toks[j - 1].pos == "NE" and not toks[j - 1].text.isupper())
+    return toks[j].lower == "aus" or not (toks[j - 1].tag == "NE" and not toks[j - 1].text.isupper())
 
 
 def _quoted_name(toks: list[Token], a: int, b: int) -> bool:
@@ -102,17 +102,17 @@ def _quoted_name(toks: list[Token], a: int, b: int) -> bool:
     first = toks[a]
     if _WEB_NAME.fullmatch(first.text):
         return True
-    return not (first.text[:1].islower() and first.pos in {"ADJ(A)", "ADJ(D)", "ADV", "APPR", "APPRART", "ART", "PIAT", "PTKNEG"})
+    return not (first.text[:1].islower() and first.tag in {"ADJ(A)", "ADJ(D)", "ADV", "APPR", "APPRART", "ART", "PIAT", "PTKNEG"})
 
 
 def _fuer_attribute(toks: list[Token], j: int, end: int) -> bool:
     """"für" + a noun without article after a noun names a body's remit:
     "der Chef der Bundesagentur für Arbeit", "Angaben des Ombudsmans für
     Menschenrechte", "die Gesellschaft für bedrohte Völker"."""
-    if toks[j].lower != "für" or toks[j - 1].pos not in {"NN", "NE"} or j + 1 >= end:
+    if toks[j].lower != "für" or toks[j - 1].tag not in {"NN", "NE"} or j + 1 >= end:
         return False
     nxt = toks[j + 1]
-    return nxt.pos in {"NN", "NE"} or (nxt.pos == "ADJ(A)" and j + 2 < end and toks[j + 2].pos == "NN")
+    return nxt.tag in {"NN", "NE"} or (nxt.tag == "ADJ(A)" and j + 2 < end and toks[j + 2].tag == "NN")
 
 
 # tags of names: proper nouns, foreign words and the tagger's "non-word" (XY)
@@ -128,11 +128,11 @@ def _extended_attribute_end(toks: list[Token], j: int, end: int) -> int | None:
     Returns the participle's index when a short run of adverbs and phrases ends
     in a lower-case attributive adjective before the noun."""
     k = j
-    while k < end and k - j < 6 and toks[k].pos in _ATTRIBUTE_INNER:
+    while k < end and k - j < 6 and toks[k].tag in _ATTRIBUTE_INNER:
         k += 1
-    if k >= end - 1 or k == j or toks[k].pos != "ADJ(A)" or not toks[k].text[:1].islower():
+    if k >= end - 1 or k == j or toks[k].tag != "ADJ(A)" or not toks[k].text[:1].islower():
         return None
-    return k if toks[k + 1].pos in {"NN", "NE", "ADJ(A)", "NNA"} else None
+    return k if toks[k + 1].tag in {"NN", "NE", "ADJ(A)", "NNA"} else None
 
 
 def np_core(toks: list[Token], i: int, end: int) -> int:
@@ -144,37 +144,37 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
         if j == i and _possessive_use(toks, j, end):
             j += 1  # "Ihr Vorsitzender …"
             continue
-        if j == i and t.text in {"Zu", "Von"} and j + 1 < end and (toks[j + 1].pos == "NE" or toks[j + 1].lower == "der" and j + 2 < end and toks[j + 2].pos == "NE"):
+        if j == i and t.text in {"Zu", "Von"} and j + 1 < end and (toks[j + 1].tag == "NE" or toks[j + 1].lower == "der" and j + 2 < end and toks[j + 2].tag == "NE"):
             j += 1  # a name particle opening the sentence: "Zu Guttenberg hatte …", "Von der Leyen sagte"
             continue
-        if j > i and t.text[:1].isupper() and t.text[1:2].islower() and toks[j - 1].text in first_name_genders() and t.pos not in {"ART", "PPER", "PDS", "PIS", "KON", "APPR", "APPRART"}:
+        if j > i and t.text[:1].isupper() and t.text[1:2].islower() and toks[j - 1].text in first_name_genders() and t.tag not in {"ART", "PPER", "PDS", "PIS", "KON", "APPR", "APPRART"}:
             # a surname the tagger read as a verb or adjective ("Peter Lahm",
             # "Elke Hoff"): after a given name it is part of the name
             seen_head = True
             j += 1
             continue
-        if not seen_head and j > i and toks[j - 1].pos in _DETERMINER_TAGS and t.pos in {"ADV", "APPR", "APPRART", "CARD"}:
+        if not seen_head and j > i and toks[j - 1].tag in _DETERMINER_TAGS and t.tag in {"ADV", "APPR", "APPRART", "CARD"}:
             k = _extended_attribute_end(toks, j, end)
             if k is not None:
                 j = k  # "Der noch im Amt befindliche Ministerpräsident"
                 continue
         if _np_token(t):
-            after_genitive = toks[j - 1].lower in _GENITIVE_DETERMINERS and toks[j - 1].pos == "ART"
-            if seen_head and t.pos in {"ART", "PPOSAT", "PDAT", "PIAT"} and t.lower not in _GENITIVE_DETERMINERS and not after_genitive:
+            after_genitive = toks[j - 1].lower in _GENITIVE_DETERMINERS and toks[j - 1].tag == "ART"
+            if seen_head and t.tag in {"ART", "PPOSAT", "PDAT", "PIAT"} and t.lower not in _GENITIVE_DETERMINERS and not after_genitive:
                 break  # a second noun phrase starts: "warfen die Taliban den Menschen vor"
-            if seen_head and t.pos == "CARD":
+            if seen_head and t.tag == "CARD":
                 break  # "meldete die Polizei 40 Verletzte": a number opens the object
-            if seen_head and t.pos == "ADJ(A)" and t.text[:1].islower() and toks[j - 1].pos in {"NN", "NE", "FM", "NNA"}:
-                if not (source_noun_medium(toks[j - 1].text) and t.lower.endswith("er") and j + 1 < end and toks[j + 1].pos == "NN"):
+            if seen_head and t.tag == "ADJ(A)" and t.text[:1].islower() and toks[j - 1].tag in {"NN", "NE", "FM", "NNA"}:
+                if not (source_noun_medium(toks[j - 1].text) and t.lower.endswith("er") and j + 1 < end and toks[j + 1].tag == "NN"):
                     break  # "sagte Hauptmann Sipe gute Fortschritte": an object follows
                 # but a source noun takes a genitive plural: "Angaben libanesischer Sicherheitskreise"
                 # (strong genitive plural in -er; "Angaben weitere Projekte" is an object)
-            if seen_head and t.pos == "ADJ(A)" and t.text[:1].islower() and (j + 1 >= end or toks[j + 1].pos not in {"NN", "NE", "NNA", "FM", "ADJ(A)"}):
+            if seen_head and t.tag == "ADJ(A)" and t.text[:1].islower() and (j + 1 >= end or toks[j + 1].tag not in {"NN", "NE", "NNA", "FM", "ADJ(A)"}):
                 break  # an adjective with no noun after it is a verb form: "„L′Equipe“ veröffentlichte"
             # a capital letter marks a head, except on a determiner opening the
             # sentence: "Einer der 13 Feuerwehrmänner" has its head further on
-            capital_head = t.text[:1].isupper() and t.pos not in _DETERMINER_TAGS
-            seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY", "NNA"} or capital_head or bool(_WEB_NAME.fullmatch(t.text))
+            capital_head = t.text[:1].isupper() and t.tag not in _DETERMINER_TAGS
+            seen_head = seen_head or t.tag in {"NN", "NE", "FM", "XY", "NNA"} or capital_head or bool(_WEB_NAME.fullmatch(t.text))
             j += 1
             continue
         if t.text in {"-", "–", "."} and seen_head and j + 1 < end and toks[j + 1].text[:1].isupper() and t.text != ".":
@@ -191,7 +191,7 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
                 j = k + 1
                 continue
             break
-        if t.lower in {"und", "sowie"} and seen_head and j + 1 < end and toks[j + 1].pos in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT"} and j + 2 <= end:
+        if t.lower in {"und", "sowie"} and seen_head and j + 1 < end and toks[j + 1].tag in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT"} and j + 2 <= end:
             # coordinated speakers ("Kiews und des Westens"): only before another noun phrase
             k = np_core(toks, j + 1, end)
             if k > j + 1 and (k >= end or not is_verb(toks[k]) or is_finite(toks[k])):
@@ -213,26 +213,26 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
             if k > j + 1:
                 j = k
                 continue
-        if not seen_head and j > i and toks[j - 1].pos in {"ART", "PIAT", "PPOSAT", "PDAT"} and t.pos.startswith("APPR"):
+        if not seen_head and j > i and toks[j - 1].tag in {"ART", "PIAT", "PPOSAT", "PDAT"} and t.tag.startswith("APPR"):
             # an extended attribute: "einer am Dienstag veröffentlichten Mitteilung"
-            adj = next((m for m in range(j + 1, min(end - 1, j + 7)) if toks[m].pos == "ADJ(A)" and toks[m + 1].pos in {"NN", "NE"}), None)
-            if adj is not None and not any(is_verb(x) or x.pos.startswith("$") for x in toks[j + 1 : adj]):
+            adj = next((m for m in range(j + 1, min(end - 1, j + 7)) if toks[m].tag == "ADJ(A)" and toks[m + 1].tag in {"NN", "NE"}), None)
+            if adj is not None and not any(is_verb(x) or x.tag.startswith("$") for x in toks[j + 1 : adj]):
                 j = adj
                 continue
-        if t.pos == "ADV" and not seen_head and j + 1 < end and toks[j + 1].pos in {"ADJ(A)", "CARD"}:
+        if t.tag == "ADV" and not seen_head and j + 1 < end and toks[j + 1].tag in {"ADJ(A)", "CARD"}:
             j += 1  # "rund 200", "besonders schwere"
             continue
-        if t.pos == "PTKNEG" and not seen_head and j > i and toks[j - 1].pos in {"ART", "PIAT", "PDAT", "PPOSAT"} and j + 2 < end and toks[j + 1].pos == "ADJ(A)" and toks[j + 2].pos in {"NN", "NE", "ADJ(A)"}:
+        if t.tag == "PTKNEG" and not seen_head and j > i and toks[j - 1].tag in {"ART", "PIAT", "PDAT", "PPOSAT"} and j + 2 < end and toks[j + 1].tag == "ADJ(A)" and toks[j + 2].tag in {"NN", "NE", "ADJ(A)"}:
             j += 1  # a negated attribute: "Ein nicht genannter Vertreter der Firma"
             continue
-        if t.pos == "ADJ(D)" and not seen_head and j > i and toks[j - 1].pos in {"ART", "PDAT", "PPOSAT"} and j + 2 < end and toks[j + 1].pos == "ADJ(A)" and toks[j + 2].pos in {"NN", "NE", "ADJ(A)"}:
+        if t.tag == "ADJ(D)" and not seen_head and j > i and toks[j - 1].tag in {"ART", "PDAT", "PPOSAT"} and j + 2 < end and toks[j + 1].tag == "ADJ(A)" and toks[j + 2].tag in {"NN", "NE", "ADJ(A)"}:
             j += 1  # an adverbial adjective before the attribute: "das finanziell angeschlagene Land"
             continue
         break
-    if not seen_head and j > i + 1 and toks[i].pos == "ART" and toks[j - 1].pos == "ADJ(A)" and (j >= end or not _np_token(toks[j])):
+    if not seen_head and j > i + 1 and toks[i].tag == "ART" and toks[j - 1].tag == "ADJ(A)" and (j >= end or not _np_token(toks[j])):
         return j  # an adjective used as a noun, written small: "der 81-jährige"
     # never end on an article or adjective alone
-    while j > i and toks[j - 1].pos in {"ART", "PPOSAT", "PDAT", "PIAT", "KON"}:
+    while j > i and toks[j - 1].tag in {"ART", "PPOSAT", "PDAT", "PIAT", "KON"}:
         j -= 1
     return j if seen_head else i
 
@@ -258,7 +258,7 @@ def speaker_forward(toks: list[Token], i: int, end: int, *, appositions: bool) -
 
 def _appositions(toks: list[Token], j: int, end: int, *, relative: bool = True) -> int:
     while j < end and toks[j].text == ",":
-        if j + 2 < end and toks[j + 1].pos == "CARD" and toks[j + 2].text == ",":
+        if j + 2 < end and toks[j + 1].tag == "CARD" and toks[j + 2].text == ",":
             j += 2  # an age: "Stoltenberg, 63, …"
             continue
         k = np_core(toks, j + 1, end)
@@ -276,11 +276,11 @@ def _appositions(toks: list[Token], j: int, end: int, *, relative: bool = True) 
                 continue
         # a relative clause that closes the sentence: ", der seit 2014 NATO-Chef ist"
         # (a relative pronoun, unlike an article, is not followed by its noun)
-        if relative and j + 2 < end and toks[j + 1].lower in {"der", "die", "das", "dessen", "deren"} and toks[j + 2].pos not in {"NN", "NE", "ADJ(A)", "CARD", "PIAT"}:
+        if relative and j + 2 < end and toks[j + 1].lower in {"der", "die", "das", "dessen", "deren"} and toks[j + 2].tag not in {"NN", "NE", "ADJ(A)", "CARD", "PIAT"}:
             k = j + 2
             while k < end and toks[k].text not in {",", ";", ":"}:
                 k += 1
-            if k >= end and is_finite(toks[k - 1]) and not any(t.pos == "PTKZU" for t in toks[j:k]):
+            if k >= end and is_finite(toks[k - 1]) and not any(t.tag == "PTKZU" for t in toks[j:k]):
                 return end
         break
     return j
@@ -307,9 +307,9 @@ def speaker_backward(toks: list[Token], end: int, start: int) -> tuple[int, int]
         if not (_np_token(toks[i - 1]) or toks[i - 1].text in {"-", "(", ")"} or toks[i - 1].lower in _NP_LINKS and i - 1 > start and _np_token(toks[i - 2])):
             break
         i -= 1
-        if toks[i].pos == "ART" and toks[i].lower in {"dem", "den", "das", "die", "ein", "eine", "einem", "einen"}:
+        if toks[i].tag == "ART" and toks[i].lower in {"dem", "den", "das", "die", "ein", "eine", "einem", "einen"}:
             break  # a dative/accusative article opens the phrase: "Sarkozy dem „Figaro“ zufolge"
-    while i < end and toks[i].lower in {"und", "von", "vom", "der", "des"} and toks[i].pos != "ART":
+    while i < end and toks[i].lower in {"und", "von", "vom", "der", "des"} and toks[i].tag != "ART":
         i += 1
     if i == end:
         return None
@@ -332,7 +332,7 @@ def _adverbial_start(toks: list[Token], j: int, end: int) -> int:
 def _strong_preterite_plural(toks: list[Token], i: int, k: int) -> bool:
     """A relative clause ending in a participle-like "-en" form with no verb before
     it: the form is the finite preterite plural ("…, die den Brief unterschrieben,")."""
-    return k > i and toks[k - 1].pos == "VV(PP)" and toks[k - 1].lower.endswith("en") and not any(is_verb(t) for t in toks[i : k - 1])
+    return k > i and toks[k - 1].tag == "VV(PP)" and toks[k - 1].lower.endswith("en") and not any(is_verb(t) for t in toks[i : k - 1])
 
 
 def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
@@ -348,10 +348,10 @@ def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
         return None
     # a verbless prefield is one constituent: the whole of it is the subject
     # ("Ken Rice vom Institut für Astronomie in Edinburgh erklärte")
-    if not any(is_verb(x) for x in toks[j:end]) and not any(x.lower in {"der", "die", "das", "welche", "welcher"} and x.pos in {"PRELS", "PDS"} for x in toks[j:end]):
-        while end > j and toks[end - 1].pos in {"ADV", "PROAV"}:
+    if not any(is_verb(x) for x in toks[j:end]) and not any(x.lower in {"der", "die", "das", "welche", "welcher"} and x.tag in {"PRELS", "PDS"} for x in toks[j:end]):
+        while end > j and toks[end - 1].tag in {"ADV", "PROAV"}:
             end -= 1  # "Die Armee hingegen erklärte": the adverb is no part of it
-        if any(x.pos == "ADV" and x.text[:1].isupper() for x in toks[j:end]):
+        if any(x.tag == "ADV" and x.text[:1].isupper() for x in toks[j:end]):
             return None  # a heading run into the sentence: "Engagement Deutschlands Bereits im Mai hatte X …"
         return _adverbial_start(toks, j, end)
     j = _appositions(toks, j, end, relative=False)

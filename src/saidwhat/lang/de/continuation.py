@@ -60,7 +60,7 @@ def _modal_main(art: Article, s: Sentence) -> bool:
         if not is_finite(toks[k]) or art.in_quote[k] != -1:
             continue
         cb = clause_begin(toks, k, s.start)
-        if toks[cb].lower in _SUBORDINATORS or toks[cb].pos == "KOUS" or (cb > s.start and toks[cb].lower in _RELATIVES):
+        if toks[cb].lower in _SUBORDINATORS or toks[cb].tag == "KOUS" or (cb > s.start and toks[cb].lower in _RELATIVES):
             continue
         return toks[k].lower in _MODAL_K2
     return False
@@ -91,9 +91,9 @@ def _hearsay_modal(art: Article, s: Sentence, passive: bool = False) -> bool:
             continue
         ce = clause_end(toks, i + 1, s.end)
         last = ce - 1
-        while last > i and toks[last].pos.startswith("$"):
+        while last > i and toks[last].tag.startswith("$"):
             last -= 1
-        if not passive and toks[last].lower == "werden" and toks[last - 1].pos.endswith("(PP)"):
+        if not passive and toks[last].lower == "werden" and toks[last - 1].tag.endswith("(PP)"):
             continue
         if not passive and _passive_after_list(toks, i, s.end):
             continue
@@ -122,8 +122,8 @@ def _passive_after_list(toks: list[Token], i: int, end: int) -> bool:
     for k in range(i + 1, end):
         if is_finite(toks[k]):
             return False
-        if toks[k].lower == "werden" and toks[k - 1].pos.endswith("(PP)"):
-            return k + 1 >= end or toks[k + 1].pos.startswith("$")
+        if toks[k].lower == "werden" and toks[k - 1].tag.endswith("(PP)"):
+            return k + 1 >= end or toks[k + 1].tag.startswith("$")
     return False
 
 
@@ -153,7 +153,7 @@ def _embedded_cue(art: Article, s: Sentence, c: Cue) -> bool:
     # the cue or an auxiliary before it in its clause is Konjunktiv ("würden … melden")
     if any(is_finite(toks[j]) and mood(toks[j], toks[j - 1] if j > 0 else None) is not None for j in range(cb, fin + 1)):
         return True
-    return cb > s.start and (toks[cb].lower in _SUBORDINATORS or toks[cb].lower in _RELATIVES or toks[cb].pos in {"KOUS", "PRELS", "APPR"})
+    return cb > s.start and (toks[cb].lower in _SUBORDINATORS or toks[cb].lower in _RELATIVES or toks[cb].tag in {"KOUS", "PRELS", "APPR"})
 
 
 def _cue_sentence(art: Article, s: Sentence) -> Found | None:
@@ -197,7 +197,7 @@ def _cue_speaker_after(art: Article, s: Sentence) -> tuple[int, int] | None:
     if c is None:
         return None
     sp, _ = speaker_of(art.tokens, c, nxt.start, art.text_end(nxt))
-    if sp is None or not speaking_subject(art.tokens, sp) or (sp[1] - sp[0] == 1 and art.tokens[sp[0]].pos == "PPER"):
+    if sp is None or not speaking_subject(art.tokens, sp) or (sp[1] - sp[0] == 1 and art.tokens[sp[0]].tag == "PPER"):
         return None
     return sp
 
@@ -210,7 +210,7 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
     it does not continue the statement before."""
     toks = art.tokens
     st, te = s.start, art.text_end(s)
-    if toks[st].pos == "KOUS" or toks[st].lower in _SUBORDINATORS:
+    if toks[st].tag == "KOUS" or toks[st].lower in _SUBORDINATORS:
         return None  # "Obwohl X …, sei man …": the main clause is the Konjunktiv one
     f = next((k for k in range(st, te) if is_finite(toks[k]) and art.in_quote[k] == -1), None)
     if f is None or mood(toks[f], toks[f - 1] if f > 0 else None) is not None or toks[f].lower in {"soll", "sollen"}:
@@ -239,7 +239,7 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
     q1 = te
     while q1 > k + 1 and toks[q1 - 1].text in {".", "!", "?", ":", ";"}:
         q1 -= 1
-    cue = [f] + [j for j in range(f + 1, k) if toks[j].pos == "PTKVZ" or (is_verb(toks[j]) and not is_finite(toks[j]))]
+    cue = [f] + [j for j in range(f + 1, k) if toks[j].tag == "PTKVZ" or (is_verb(toks[j]) and not is_finite(toks[j]))]
     span = Span(toks[k + 1].begin, toks[q1 - 1].end)
     return Found(Kind.INDIRECT, [span], "indirect_own_frame", speaker=sp, cue=cue, frame=[(st, k + 1)], sent=s.i)
 
@@ -251,11 +251,11 @@ def _nonfinite_misread(toks: list[Token], f: int, k: int) -> bool:
     """A verb tagged finite that cannot be one: after "zu" ("war es wichtig zu
     betonen, dass …") or closing the clause of an auxiliary ("hatte sich
     erhofft, dass …")."""
-    if not toks[k].pos.startswith("VV"):
+    if not toks[k].tag.startswith("VV"):
         return False
     if toks[k - 1].lower == "zu":
         return True
-    aux = toks[f].pos.startswith("VA")
+    aux = toks[f].tag.startswith("VA")
     return aux and k + 1 < len(toks) and toks[k + 1].text == ","
 
 
@@ -296,7 +296,7 @@ def _document_sentence(art: Article, s: Sentence) -> Found | None:
         j = np_core(toks, i + 1, te)
         if j == i + 1:
             continue
-        head = next((k for k in range(i + 1, j) if toks[k].pos == "NN"), None)
+        head = next((k for k in range(i + 1, j) if toks[k].tag == "NN"), None)
         if head is None or source_noun_medium(toks[head].text) is None:
             continue
         span = Span(toks[prev.start].begin, toks[prev.start].end)
@@ -311,10 +311,10 @@ def _name_prefield(art: Article, s: Sentence, sp: tuple[int, int] | None) -> tup
     unterschrieben, verurteilte die Haltung der Regierung." → the whole prefield."""
     toks = art.tokens
     st, te = s.start, art.text_end(s)
-    if sp is None or toks[st].pos != "NE":
+    if sp is None or toks[st].tag != "NE":
         return None
     k = st
-    while k < te and toks[k].pos == "NE":
+    while k < te and toks[k].tag == "NE":
         k += 1
     if k >= te or toks[k].text != ",":
         return None
@@ -367,7 +367,7 @@ def _reported_main_verb(art: Article, s: Sentence, attributive: bool = False) ->
     for k in range(s.start, s.end):
         if not is_finite(toks[k]) or art.in_quote[k] != -1:
             continue
-        if attributive and s.start < k < s.end - 1 and toks[k - 1].pos in {"ART", "ADJ(D)", "ADV"} and toks[k + 1].pos == "NN":
+        if attributive and s.start < k < s.end - 1 and toks[k - 1].tag in {"ART", "ADJ(D)", "ADV"} and toks[k + 1].tag == "NN":
             continue
         cb = clause_begin(toks, k, s.start)
         if toks[cb].lower in _SUBORDINATORS or (cb > s.start and (toks[cb].lower in _RELATIVES or _prep_relative(toks, cb))):
@@ -380,10 +380,10 @@ def _reported_main_verb(art: Article, s: Sentence, attributive: bool = False) ->
 def _prep_relative(toks: list[Token], cb: int) -> bool:
     """A relative clause opened by a preposition: "…, für die ein Gesetz
     verantwortlich sei", "…, mit dem er …"."""
-    if not toks[cb].pos.startswith("APPR") or cb + 2 >= len(toks) or toks[cb + 1].lower not in _RELATIVES:
+    if not toks[cb].tag.startswith("APPR") or cb + 2 >= len(toks) or toks[cb + 1].lower not in _RELATIVES:
         return False
     # "für die Bürger" is a phrase of its own: the article has its noun right after it
-    return toks[cb + 1].pos != "ART" or toks[cb + 2].pos in {"ART", "PPER", "PIS", "PPOSAT", "PDS", "PRF", "PTKNEG", "ADV"}
+    return toks[cb + 1].tag != "ART" or toks[cb + 2].tag in {"ART", "PPER", "PIS", "PPOSAT", "PDS", "PRF", "PTKNEG", "ADV"}
 
 
 def _indicative_main(art: Article, s: Sentence) -> bool:
@@ -394,17 +394,17 @@ def _indicative_main(art: Article, s: Sentence) -> bool:
     for k in range(s.start, s.end):
         if k == s.start:
             continue  # "Verläuft der Test erfolgreich, würde …": a conditional clause
-        if not is_finite(toks[k]) or art.in_quote[k] != -1 or toks[k - 1].pos == "ART":
+        if not is_finite(toks[k]) or art.in_quote[k] != -1 or toks[k - 1].tag == "ART":
             continue  # "die beiden verdächtigen Personen": an adjective tagged as a verb
         cb = clause_begin(toks, k, s.start)
-        if toks[cb].lower in _SUBORDINATORS or toks[cb].pos == "KOUS" or (cb > s.start and toks[cb].lower in _RELATIVES):
+        if toks[cb].lower in _SUBORDINATORS or toks[cb].tag == "KOUS" or (cb > s.start and toks[cb].lower in _RELATIVES):
             continue
         reported = mood(toks[k], toks[k - 1]) is not None or toks[k].lower in _MODAL_FORMS
         if first is None:
             if reported:
                 return False
             first = True
-        elif reported and (toks[cb].pos == "KON" or toks[cb - 1].text == ";"):
+        elif reported and (toks[cb].tag == "KON" or toks[cb - 1].text == ";"):
             return False  # "…, und er wolle sie begleiten": a reported clause of its own
     return bool(first)
 
@@ -502,7 +502,7 @@ def _antecedent_carrier(art: Article, near: Found) -> Found | None:
     if carrier is None or carrier.speaker is None:
         return near
     a, b = carrier.speaker
-    if b - a == 1 and art.tokens[a].pos == "PPER":
+    if b - a == 1 and art.tokens[a].tag == "PPER":
         return near
     carrier.medium = near.medium
     return carrier
@@ -512,7 +512,7 @@ def _perfect_infinitive(art: Article, s: Sentence) -> bool:
     """"soll … getötet haben / gewesen sein": the hearsay reading of "sollen"."""
     toks = art.tokens
     for i in range(s.start + 1, s.end):
-        if toks[i].lower in {"haben", "sein"} and toks[i - 1].pos.endswith("(PP)"):
+        if toks[i].lower in {"haben", "sein"} and toks[i - 1].tag.endswith("(PP)"):
             return True
     return False
 
@@ -689,10 +689,10 @@ def _subject_before_bare(art: Article, f: Found, prev: Found | None) -> bool:
     a, b = carrier.speaker
     toks = art.tokens
     if prev is not None and prev.speaker is not None and any(
-        t.pos == "NE" and t.text in {u.text for u in toks[prev.speaker[0] : prev.speaker[1]]} for t in toks[a:b]
+        t.tag == "NE" and t.text in {u.text for u in toks[prev.speaker[0] : prev.speaker[1]]} for t in toks[a:b]
     ):
         return False  # the same person as the statement before: the corpus points at that mention
-    if b - a == 1 and toks[a].pos == "PPER":
+    if b - a == 1 and toks[a].tag == "PPER":
         return False  # "Er …": whom it stands for is the older statement's speaker
     f.speaker = carrier.speaker
     return True
@@ -704,8 +704,8 @@ def _owner_frame(art: Article, f: Found) -> bool:
     if not f.frame:
         return False
     a, b = f.frame[0]
-    k = next((i for i in range(a, b) if not art.tokens[i].pos.startswith("$")), None)
-    if k is not None and art.tokens[k].pos == "PPOSAT":
+    k = next((i for i in range(a, b) if not art.tokens[i].tag.startswith("$")), None)
+    if k is not None and art.tokens[k].tag == "PPOSAT":
         return True
     # a frame in the Konjunktiv I continues the statement before: "X sei Y zu Dank verpflichtet: „…“"
     fin = next((i for i in range(a, b) if is_finite(art.tokens[i])), None)
@@ -718,7 +718,7 @@ def _owner_source(art: Article, f: Found) -> bool:
     if f.speaker is None:
         return False
     t = art.tokens[f.speaker[0]]
-    return t.pos == "PPOSAT" or t.lower.startswith("eigene")
+    return t.tag == "PPOSAT" or t.lower.startswith("eigene")
 
 
 def _report_inside_continuation(art: Article, f: Found) -> bool:

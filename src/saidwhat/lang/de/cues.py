@@ -63,15 +63,15 @@ def clause_begin(toks: list[Token], i: int, start: int) -> int:
 def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
     """The cue whose verb is ``toks[i]``, or None. ``start``/``end`` bound the sentence."""
     t = toks[i]
-    if not is_verb(t) and not (t.pos == "ADJ(D)" and t.lemma.lower() in ("bekannt",)):
+    if not is_verb(t) and not (t.tag == "ADJ(D)" and t.lemma.lower() in ("bekannt",)):
         return None
     entries = cue_verbs().get(t.lemma) or cue_verbs().get(t.lemma.lower())
     if not entries:
         return None
-    if t.pos.endswith("(IZU)") or (i > start and toks[i - 1].pos == "PTKZU"):
+    if t.tag.endswith("(IZU)") or (i > start and toks[i - 1].tag == "PTKZU"):
         return None  # "begonnen, … zu sprechen": an infinitive is no frame
     ce = _particle_clause_end(toks, i + 1, end)
-    if len(entries) > 1 and ce - 1 > i and toks[ce - 1].pos == "PTKVZ":
+    if len(entries) > 1 and ce - 1 > i and toks[ce - 1].tag == "PTKVZ":
         # the clause-final particle decides: "geht aus dem Bericht hervor" is "gehen|hervor"
         last = toks[ce - 1].lower
         entries = tuple(sorted(entries, key=lambda cv: cv.particle != last))
@@ -91,19 +91,19 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
                 tokens.extend(scans(toks).between(_is_davon, i + 1, p))
         elif is_finite(t) and _has_particle_after(toks, i, ce):
             continue  # "teilte … mit" when only "teilen" were known: not this entry
-        if i + 1 < end and toks[i + 1].pos == "PRF" and t.lemma in ("äußern",):
+        if i + 1 < end and toks[i + 1].tag == "PRF" and t.lemma in ("äußern",):
             tokens.append(i + 1)
         if t.lemma == "heißen":
             # only "heißt es" / "hieß es" / "es heißt" frame a statement
             es = [k for k in (i - 1, i + 1) if start <= k < end and toks[k].lower == "es"]
-            if not es and (t.pos == "VV(PP)" or not is_finite(t) or (i > start and toks[clause_begin(toks, i, start)].lower == "wie")):
+            if not es and (t.tag == "VV(PP)" or not is_finite(t) or (i > start and toks[clause_begin(toks, i, start)].lower == "wie")):
                 # "hatte es zunächst geheißen", "wie es auf einer Pressekonferenz hieß":
                 # the "es" further back in the cue's own clause
                 es = [k for k in range(clause_begin(toks, i, start), i) if toks[k].lower == "es"][:1]
             if not es:
                 return None
             tokens.append(es[0])
-        finite = i if is_finite(t) and not t.pos.startswith("VV(PP)") and not _participle_after_aux(toks, i, start) else _finite_before(toks, i, start)
+        finite = i if is_finite(t) and not t.tag.startswith("VV(PP)") and not _participle_after_aux(toks, i, start) else _finite_before(toks, i, start)
         if finite is None:
             finite = i
         if finite != i and toks[finite].lemma in _AUX_LEMMAS | {"werden"}:
@@ -122,7 +122,7 @@ def _source_after_aus(toks: list[Token], i: int, start: int, end: int) -> bool:
     for k in range(lo, hi):
         if toks[k].lower == "aus":
             words = toks[k + 1 : min(hi, k + 8)]
-            return any(source_noun_medium(t.text) is not None or t.pos in {"NE", "FM"} or t.text in {"„", "“"} for t in words)
+            return any(source_noun_medium(t.text) is not None or t.tag in {"NE", "FM"} or t.text in {"„", "“"} for t in words)
     return True  # no "aus" phrase found: leave the reading as it was
 
 
@@ -146,7 +146,7 @@ def _participle_after_aux(toks: list[Token], i: int, start: int) -> bool:
         if sp is not None and sp[1] == i - 1 and i + 1 < len(toks) and toks[i + 1].text in {".", ",", ":"}:
             return True
     # (a conjunction inside a noun phrase is fine: "die Rolle der Fraktions- und Parteichefs betont")
-    return not any(toks[m].text in _BOUNDARY - {"(", ")"} or (toks[m].pos == "KON" and toks[m - 1].pos != "TRUNC") for m in range(k + 1, i))
+    return not any(toks[m].text in _BOUNDARY - {"(", ")"} or (toks[m].tag == "KON" and toks[m - 1].tag != "TRUNC") for m in range(k + 1, i))
 
 def _particle_clause_end(toks: list[Token], i: int, end: int) -> int:
     """The clause end for the particle search: a short bracket is no boundary
@@ -168,9 +168,9 @@ def _particle_tag(toks: list[Token], k: int, ce: int) -> bool:
     clause-final "ein" as an article ("räumte ein, …", "gestand ein"): an
     article that ends its clause has no noun and is the particle; so is a
     clause-final "zu" read as the infinitive marker ("sicherte … zu, dass …")."""
-    if toks[k].pos == "APPR" and k + 1 < ce and toks[k + 1].pos in {"ART", "NN", "NE", "ADJ(A)", "PPOSAT"}:
+    if toks[k].tag == "APPR" and k + 1 < ce and toks[k + 1].tag in {"ART", "NN", "NE", "ADJ(A)", "PPOSAT"}:
         return False  # a preposition with its noun phrase: "warf … und siegte vor der Russin"
-    return toks[k].pos in _PARTICLE_TAGS or (toks[k].pos in {"ART", "PTKZU"} and k == ce - 1)
+    return toks[k].tag in _PARTICLE_TAGS or (toks[k].tag in {"ART", "PTKZU"} and k == ce - 1)
 
 
 _PARTICLE_TAGS = frozenset({"PTKVZ", "ADV", "APPR", "ADJ(D)", "PTKA", "PROAV"})
@@ -192,7 +192,7 @@ def _separable_particle(toks: list[Token], i: int, ce: int, particle: str) -> in
 def _inner_particle(toks: list[Token], k: int) -> bool:
     """:func:`_particle_tag` for a token that is not the last of its clause
     (whose next token is inside the clause)."""
-    return toks[k].pos in _PARTICLE_TAGS and _particle_tag(toks, k, len(toks))
+    return toks[k].tag in _PARTICLE_TAGS and _particle_tag(toks, k, len(toks))
 
 
 def _is_davon(toks: list[Token], k: int) -> bool:
@@ -230,7 +230,7 @@ def _particle_after_comma(toks: list[Token], k: int) -> bool:
 
 def _has_particle_after(toks: list[Token], i: int, ce: int) -> bool:
     k = ce - 1
-    return k > i and toks[k].pos == "PTKVZ"
+    return k > i and toks[k].tag == "PTKVZ"
 
 
 def _finite_before(toks: list[Token], i: int, start: int) -> int | None:
@@ -272,9 +272,9 @@ def _ends_aux_search(toks: list[Token], k: int, start: int, i: int) -> bool:
         # the start of a subordinate or relative clause
         or (t.text == "," and k + 1 < len(toks) and _opens_subclause(toks[k + 1]))
         # a verb-final clause ends here: "Im Brief, den er geschickt hat, erklärt er"
-        or (t.text == "," and k - 2 >= start and is_finite(toks[k - 1]) and toks[k - 2].pos.endswith(("(PP)", "(INF)")))
+        or (t.text == "," and k - 2 >= start and is_finite(toks[k - 1]) and toks[k - 2].tag.endswith(("(PP)", "(INF)")))
         # another verb's clause ("begonnen, … zu sprechen")
-        or (k < i - 1 and is_verb(t) and t.pos.endswith(("(PP)", "(INF)", "(IZU)")))
+        or (k < i - 1 and is_verb(t) and t.tag.endswith(("(PP)", "(INF)", "(IZU)")))
     )
 
 
@@ -285,12 +285,12 @@ def _ends_aux_search_inside(toks: list[Token], k: int) -> bool:
 
 def _governing_aux(toks: list[Token], k: int, start: int) -> bool:
     t = toks[k]
-    after_zu = k > start and toks[k - 1].pos == "PTKZU"
-    return is_finite(t) and (t.pos.startswith("VA") or t.pos.startswith("VM")) and not after_zu
+    after_zu = k > start and toks[k - 1].tag == "PTKZU"
+    return is_finite(t) and (t.tag.startswith("VA") or t.tag.startswith("VM")) and not after_zu
 
 
 def _opens_subclause(t: Token) -> bool:
-    return t.lower in _SUBORDINATORS | _RELATIVES or t.pos.startswith("APPR")
+    return t.lower in _SUBORDINATORS | _RELATIVES or t.tag.startswith("APPR")
 
 
 def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
@@ -316,7 +316,7 @@ def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | 
     b = f if first_word is None else first_word
     if b >= f or toks[b].lower in oblique_openers() or toks[b].lower == "es":
         return None
-    if all(t.pos in _LOOSE_NP_TAGS for t in toks[b:f]):
+    if all(t.tag in _LOOSE_NP_TAGS for t in toks[b:f]):
         return (b, f)
     return None
 
@@ -338,7 +338,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
             return None, []  # ("Die Regierung ließ verlauten, …" has its subject as usual)
     f = min(cue.finite, cue.verb)
     cb = clause_begin(toks, f, start)
-    if cb + 1 < f and toks[cb].pos == "KON" and toks[cb + 1].lower in _SUBORDINATORS:
+    if cb + 1 < f and toks[cb].tag == "KON" and toks[cb + 1].lower in _SUBORDINATORS:
         cb += 1  # "Denn wie X berichtete, …", "Und da X fürchtet, …": the conjunction is outside the clause
     first = toks[cb] if cb < f else None
     if first is not None and first.lower == "so" and cb + 1 == f and cb > start and toks[cb - 1].text in {",", "–"}:
@@ -350,7 +350,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
             return sp, []
     # verb-final clause: "wie ein Sprecher mitteilte", "da die Mitglieder befürchten"
     # a relative clause: the relative pronoun is the speaker ("…, die davon ausgeht, …")
-    if first is not None and first.lower in {"der", "die", "das", "welcher", "welche", "welches"} and cb > start and toks[cb - 1].text == "," and first.pos in {"PRELS", "ART", "PDS"} and not (cb + 1 < f and toks[cb + 1].pos in {"NN", "NE", "ADJ(A)"}):
+    if first is not None and first.lower in {"der", "die", "das", "welcher", "welche", "welches"} and cb > start and toks[cb - 1].text == "," and first.tag in {"PRELS", "ART", "PDS"} and not (cb + 1 < f and toks[cb + 1].tag in {"NN", "NE", "ADJ(A)"}):
         return (cb, cb + 1), []
     if cb > start and toks[cb - 1].text == "," and (first is None or first.lower not in _SUBORDINATORS | _RELATIVES):
         # "wie Max Muster, Chef der Firma, mitteilte": appositions split the clause
@@ -380,9 +380,9 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         sp = speaker_forward(toks, k, f, appositions=True)
         if sp is not None:
             return sp, []
-    if first is not None and (first.lower in _SUBORDINATORS and (first.pos in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower == "als" and cb + 1 < f and toks[cb + 1].lower in {"er", "sie", "wir", "ich"}) or first.lower in _RELATIVES and first.pos in {"PRELS", "ART", "PDS"} and cb > start and not _apposition_before(toks, cb, f)):
+    if first is not None and (first.lower in _SUBORDINATORS and (first.tag in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower == "als" and cb + 1 < f and toks[cb + 1].lower in {"er", "sie", "wir", "ich"}) or first.lower in _RELATIVES and first.tag in {"PRELS", "ART", "PDS"} and cb > start and not _apposition_before(toks, cb, f)):
         k = cb + 1
-        while k < f and toks[k].pos in _SKIP_AFTER_VERB:
+        while k < f and toks[k].tag in _SKIP_AFTER_VERB:
             k += 1
         sp = speaker_forward(toks, k, f, appositions=True)
         extra = [cb] if first.lower in ("wie",) else []
@@ -392,11 +392,11 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         return sp, extra
     # coordinated verb: "… bestritten und behauptet"; "…, und sagte"
     prev = f - 1
-    while prev >= start and toks[prev].pos in _SKIP_AFTER_VERB:
+    while prev >= start and toks[prev].tag in _SKIP_AFTER_VERB:
         prev -= 1
     if prev >= start and toks[prev].lower in _COORD and (cue.verb == f or cue.finite < cue.verb):
         first_fin = next((k for k in range(start, prev) if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)), None)
-        if first_fin is None and start + 1 < prev and toks[start + 1].pos == "VV(PP)" and _subject_pronoun_at(toks, start):
+        if first_fin is None and start + 1 < prev and toks[start + 1].tag == "VV(PP)" and _subject_pronoun_at(toks, start):
             first_fin = start + 1  # "Er bezeichnet (read as a participle) … und forderte …"
         if first_fin is not None and first_fin != f:
             sp = _prefield_subject(toks, start, first_fin)
@@ -423,7 +423,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     sp = _commaless_relative_subject(toks, cb, f, end)
     if sp is not None:
         return sp, []
-    if f + 1 < end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].pos in {"PPER", "PIS"} and is_finite(toks[f]):
+    if f + 1 < end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].tag in {"PPER", "PIS"} and is_finite(toks[f]):
         return (f + 1, f + 2), []
     run_on = _run_on_sentence(toks, start, f)
     if run_on is not None:
@@ -448,7 +448,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     # (only a phrase that opens like a subject: a determiner, number, name or
     # "er"/"sie"; a bare noun there is mostly an object or a list's tail)
     # (or a title before a name: "…, Bundestrainer Joachim Löw bezeichnete …")
-    if start < b < f and (toks[b].pos in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"} or toks[b].lower in {"er", "sie"} or (toks[b].pos == "NN" and toks[b - 1].text == "," and b + 1 < f and toks[b + 1].pos == "NE")):
+    if start < b < f and (toks[b].tag in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"} or toks[b].lower in {"er", "sie"} or (toks[b].tag == "NN" and toks[b - 1].text == "," and b + 1 < f and toks[b + 1].tag == "NE")):
         sp = _prefield_subject(toks, b, f)
         if sp is not None:
             return sp, []
@@ -463,7 +463,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
 
 
 def _main_clause_coordinator(toks: list[Token], k: int) -> bool:
-    return toks[k].lower in {"und", "aber", "doch", "sondern"} and toks[k].pos == "KON"
+    return toks[k].lower in {"und", "aber", "doch", "sondern"} and toks[k].tag == "KON"
 
 
 # adverbs that join a second verb to the clause before, sharing its subject
@@ -495,11 +495,11 @@ def _object_prefield(toks: list[Token], cue: Cue, start: int, f: int, end: int) 
     if b + 1 >= f or toks[b].lower not in {"die", "das"} or f + 2 >= end:
         return False
     nxt = toks[f + 1]
-    if nxt.lower == "der" and nxt.pos == "ART" and toks[f + 2].pos in {"NN", "NE", "ADJ(A)"}:
+    if nxt.lower == "der" and nxt.tag == "ART" and toks[f + 2].tag in {"NN", "NE", "ADJ(A)"}:
         return _predicative(toks, cue, f, end)
-    plural = toks[b].lower == "die" and toks[b + 1].pos == "ADJ(A)" and toks[b + 1].lower.endswith("en")
+    plural = toks[b].lower == "die" and toks[b + 1].tag == "ADJ(A)" and toks[b + 1].lower.endswith("en")
     singular_verb = not toks[f].lower.endswith("n")
-    return plural and singular_verb and nxt.pos in {"ART", "NE", "PPOSAT"} and _predicative(toks, cue, f, end)
+    return plural and singular_verb and nxt.tag in {"ART", "NE", "PPOSAT"} and _predicative(toks, cue, f, end)
 
 
 def _predicative(toks: list[Token], cue: Cue, f: int, end: int) -> bool:
@@ -526,8 +526,8 @@ def _name_after_object(toks: list[Token], pre: tuple[int, int], f: int, end: int
     Befürchtung"), and not when the prefield's head names a person or body."""
     if not is_finite(toks[f]) or toks[f].lower.endswith("n") or toks[pre[0]].lower in {"der", "er", "sie", "wir", "ich"}:
         return None
-    head = next((t for t in toks[pre[0] : pre[1]] if t.pos in {"NN", "NE", "NNA", "PPER", "PDS", "PIS", "FM"}), None)
-    if head is None or head.pos != "NN" or is_speaker_noun(head.text) or head.text[:1].islower():
+    head = next((t for t in toks[pre[0] : pre[1]] if t.tag in {"NN", "NE", "NNA", "PPER", "PDS", "PIS", "FM"}), None)
+    if head is None or head.tag != "NN" or is_speaker_noun(head.text) or head.text[:1].islower():
         return None
     # a name in the prefield only inside an attribute ("… im Bezirk Weser-Ems der SPD"),
     # not beside the head ("Das US-Magazin Barrons", "Polizeichef Calvin Williams");
@@ -535,14 +535,14 @@ def _name_after_object(toks: list[Token], pre: tuple[int, int], f: int, end: int
     for k in range(pre[0], pre[1]):
         if toks[k].text == ",":
             return None
-        if toks[k].pos == "NE" and not any(t.pos in {"ART", "APPR", "APPRART"} for t in toks[pre[0] + 1 : k]):
+        if toks[k].tag == "NE" and not any(t.tag in {"ART", "APPR", "APPRART"} for t in toks[pre[0] + 1 : k]):
             return None
     k = f + 1
-    while k < end and toks[k].pos in _SKIP_AFTER_VERB:
+    while k < end and toks[k].tag in _SKIP_AFTER_VERB:
         k += 1
     if k + 1 >= end:
         return None
-    if not (toks[k].pos == "NE" or (toks[k].pos == "NN" and is_speaker_noun(toks[k].text) and toks[k + 1].pos == "NE")):
+    if not (toks[k].tag == "NE" or (toks[k].tag == "NN" and is_speaker_noun(toks[k].text) and toks[k + 1].tag == "NE")):
         return None
     return speaker_forward(toks, k, end, appositions=True)
 
@@ -564,7 +564,7 @@ def _run_on_sentence(toks: list[Token], start: int, f: int) -> int | None:
 
 
 def _is_punct(t: Token) -> bool:
-    return t.pos.startswith("$")
+    return t.tag.startswith("$")
 
 
 def _new_sentence_article(toks: list[Token], k: int) -> bool:
@@ -573,9 +573,9 @@ def _new_sentence_article(toks: list[Token], k: int) -> bool:
         return False
     return (
         toks[k].text in {"Die", "Der", "Das"}
-        and toks[k].pos == "ART"
-        and toks[k - 1].pos in {"NN", "NE"}
-        and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}
+        and toks[k].tag == "ART"
+        and toks[k - 1].tag in {"NN", "NE"}
+        and toks[k + 1].tag in {"NN", "NE", "ADJ(A)"}
     )
 
 
@@ -597,7 +597,7 @@ def _asyndetic_subject(toks: list[Token], start: int, f: int) -> tuple[int, int]
         first_np = seg
         b = seg - 1
     if first_np is not None:
-        if first_np > start and toks[first_np].pos in {"ART", "PPOSAT", "PDAT", "NE", "NN", "ADJ(A)"} and toks[first_np - 1].text == ",":
+        if first_np > start and toks[first_np].tag in {"ART", "PPOSAT", "PDAT", "NE", "NN", "ADJ(A)"} and toks[first_np - 1].text == ",":
             e = f - 1
             return (first_np, e) if subject_phrase(toks, first_np, e) is not None else None
         return None
@@ -618,7 +618,7 @@ def _quoted_person(toks: list[Token], cue: Cue, start: int, f: int, end: int) ->
         sp = _prefield_subject(toks, clause_begin(toks, fin, start), fin)
         if sp is None:
             k = fin + 1
-            while k < end and toks[k].pos in _SKIP_AFTER_VERB:
+            while k < end and toks[k].tag in _SKIP_AFTER_VERB:
                 k += 1
             if k < end and toks[k].lower not in {"von", "vom"}:
                 sp = speaker_forward(toks, k, end, appositions=True)
@@ -632,7 +632,7 @@ def _subordinate_at(toks: list[Token], cb: int, start: int) -> bool:
     """The clause starting at ``cb`` is subordinate: a conjunction opens it, or a
     relative pronoun after a comma ("Die Vereinten Nationen" opens a main clause)."""
     w = toks[cb].lower
-    if w in _SUBORDINATORS and toks[cb].pos not in {"KOUS", "PWS", "PWAV", "PRELS"}:
+    if w in _SUBORDINATORS and toks[cb].tag not in {"KOUS", "PWS", "PWAV", "PRELS"}:
         # "Als" is tagged as a preposition: the clause is subordinate when its verb ends it
         ce = clause_end(toks, cb, len(toks))
         return ce - 1 > cb and is_finite(toks[ce - 1])
@@ -645,7 +645,7 @@ def is_passive(toks: list[Token], cue: Cue, *, stative: bool = False, participle
     ``stative``, also "sind für Montag angekündigt" ("sein" with the
     participle, a state that names no speaker either). ``participle_tags``:
     the verb tags read as the participle (HanTa tags some participles finite)."""
-    if cue.finite == cue.verb or not toks[cue.verb].pos.endswith(participle_tags):
+    if cue.finite == cue.verb or not toks[cue.verb].tag.endswith(participle_tags):
         return False
     lemma = toks[cue.finite].lemma.lower()
     if lemma == "werden":
@@ -656,7 +656,7 @@ def is_passive(toks: list[Token], cue: Cue, *, stative: bool = False, participle
 
 
 def _subject_pronoun_at(toks: list[Token], k: int) -> bool:
-    return toks[k].lower in {"er", "sie", "wir", "ich"} and toks[k].pos == "PPER"
+    return toks[k].lower in {"er", "sie", "wir", "ich"} and toks[k].tag == "PPER"
 
 
 def _prepositional_relative(toks: list[Token], cb: int, start: int) -> bool:
@@ -664,10 +664,10 @@ def _prepositional_relative(toks: list[Token], cb: int, start: int) -> bool:
     er verlangte", "ein Zettel, in dem er …", "der Stern, bei dem man …"."""
     return (
         cb > start
-        and toks[cb].pos in {"APPR", "APPRART"}
+        and toks[cb].tag in {"APPR", "APPRART"}
         and toks[cb + 1].lower in {"dem", "der", "denen", "den", "dessen", "deren", "welchem", "welcher"}
-        and toks[cb + 1].pos in {"PRELS", "ART", "PDS"}
-        and (toks[cb + 1].lower in {"dessen", "deren", "denen"} or toks[cb + 2].pos not in {"NN", "NE", "ADJ(A)", "NNA", "CARD"})
+        and toks[cb + 1].tag in {"PRELS", "ART", "PDS"}
+        and (toks[cb + 1].lower in {"dessen", "deren", "denen"} or toks[cb + 2].tag not in {"NN", "NE", "ADJ(A)", "NNA", "CARD"})
     )
 
 
@@ -690,7 +690,7 @@ def _commaless_relative_subject(toks: list[Token], cb: int, f: int, end: int) ->
     if not (f + 1 < end and toks[f + 1].text in {",", ":"} and is_finite(toks[f])):
         return None
     for k in range(cb + 1, f - 2):
-        if toks[k - 1].pos in {"NN", "NE"} and toks[k].pos == "APPR" and toks[k + 1].lower in {"dem", "der", "denen"} and toks[k + 2].pos == "PPER" and toks[k + 2].lower in _NOMINATIVE_ONLY | {"sie"}:
+        if toks[k - 1].tag in {"NN", "NE"} and toks[k].tag == "APPR" and toks[k + 1].lower in {"dem", "der", "denen"} and toks[k + 2].tag == "PPER" and toks[k + 2].lower in _NOMINATIVE_ONLY | {"sie"}:
             return (k + 2, k + 3)
     return None
 
@@ -700,11 +700,11 @@ def _apposition_before(toks: list[Token], cb: int, f: int) -> bool:
     of the prefield, not a relative clause: "Houcine Abassi, der
     Generalsekretär des Verbandes (UGIT) sagte" (the relative clause has more:
     "…, die Gerhard Schröder (1998) erklärt hatte")."""
-    if toks[cb].pos != "ART" or cb + 1 >= f or toks[cb + 1].pos not in {"NN", "ADJ(A)"}:
+    if toks[cb].tag != "ART" or cb + 1 >= f or toks[cb + 1].tag not in {"NN", "ADJ(A)"}:
         return False
     sp = speaker_forward(toks, cb, f, appositions=True)
     # (adverbs may stand between: "…, die staatliche Agentur „Sana“ dagegen spricht")
-    return sp is not None and all(t.pos in {"ADV", "PROAV"} for t in toks[sp[1] : f])
+    return sp is not None and all(t.tag in {"ADV", "PROAV"} for t in toks[sp[1] : f])
 
 
 def _von_attribute(toks: list[Token], k: int, start: int) -> bool:
@@ -712,11 +712,11 @@ def _von_attribute(toks: list[Token], k: int, start: int) -> bool:
     "wird der Ausbruch von Cholera befürchtet", "unter der Führung von X wird
     vorgeworfen"; the contracted "vom" is mostly the agent ("wurde die
     Regierung vom Verband aufgefordert")."""
-    return toks[k].lower == "von" and k > start and toks[k - 1].pos == "NN"
+    return toks[k].lower == "von" and k > start and toks[k - 1].tag == "NN"
 
 
 def _plausible_np(toks: list[Token], i: int, j: int) -> bool:
-    return any(t.text[:1].isupper() or t.pos in {"PPER", "PIS"} for t in toks[i:j]) and not any(
+    return any(t.text[:1].isupper() or t.tag in {"PPER", "PIS"} for t in toks[i:j]) and not any(
         is_verb(t) for t in toks[i:j]
     )
 
@@ -731,7 +731,7 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
         return None  # an object in the prefield: the subject follows the verb
     if _time_measure_at(toks, b, f):
         return None  # "Sechs Tage nach dem Anschlag meldete die Agentur …": an adverbial
-    if b + 1 < f and toks[b].pos in {"NNA", "ADJ(D)"} and toks[b].text.endswith(("end", "ich", "isch")) and toks[b + 1].pos == "APPR":
+    if b + 1 < f and toks[b].tag in {"NNA", "ADJ(D)"} and toks[b].text.endswith(("end", "ich", "isch")) and toks[b + 1].tag == "APPR":
         return None  # "Stellvertretend für die Kommission empfahl der Kommissar …": an adverbial
     e = f
     while e > b and toks[e - 1].text in {",", "–"}:
@@ -779,17 +779,17 @@ def _prefield_begin(toks: list[Token], start: int, f: int) -> int:
 def _not_prefield_lead(toks: list[Token], b: int) -> bool:
     """Not a leading conjunction, mark or focus adverb (before a phrase), whatever the prefield's end."""
     t = toks[b]
-    if t.lower in _COORD or t.pos == "$(":
+    if t.lower in _COORD or t.tag == "$(":
         return False
-    return not (_focus_adverb(t) and b + 1 < len(toks) and toks[b + 1].pos in _FOCUS_BEFORE)
+    return not (_focus_adverb(t) and b + 1 < len(toks) and toks[b + 1].tag in _FOCUS_BEFORE)
 
 
 def _focus_adverb(t: Token) -> bool:
-    return t.pos in {"ADV", "ADJ(D)"}
+    return t.tag in {"ADV", "ADJ(D)"}
 
 
 def _opening_mark(toks: list[Token], b: int) -> bool:
-    return toks[b].pos == "$(" and toks[b].text in _NAME_OPENING_MARKS
+    return toks[b].tag == "$(" and toks[b].text in _NAME_OPENING_MARKS
 
 
 def _closing_mark(toks: list[Token], b: int) -> bool:
@@ -797,11 +797,11 @@ def _closing_mark(toks: list[Token], b: int) -> bool:
 
 
 def _not_mark(toks: list[Token], b: int) -> bool:
-    return toks[b].pos != "$("
+    return toks[b].tag != "$("
 
 
 def _not_coordinator_or_mark(toks: list[Token], b: int) -> bool:
-    return toks[b].lower not in _COORD and toks[b].pos != "$("
+    return toks[b].lower not in _COORD and toks[b].tag != "$("
 
 
 _PAIRED_CONJUNCTIONS = frozenset({"sowohl", "weder", "entweder"})
@@ -812,12 +812,12 @@ _TIME_RELATIONS = frozenset({"nach", "vor", "später", "zuvor", "danach", "darau
 def _time_measure_at(toks: list[Token], b: int, f: int) -> bool:
     """A duration with a relation opens the prefield: "Zwei Wochen später",
     "Sechs Tage nach der Wahl", "Ein Jahr zuvor" — an adverbial, never the subject."""
-    if b + 1 < f and toks[b].lower in {"ende", "anfang", "mitte"} and (toks[b + 1].lower in months() or toks[b + 1].pos == "CARD" or toks[b + 1].lower in {"des", "der", "dieses", "dieser", "letzten", "letzter", "vergangenen", "vergangener"}):
+    if b + 1 < f and toks[b].lower in {"ende", "anfang", "mitte"} and (toks[b + 1].lower in months() or toks[b + 1].tag == "CARD" or toks[b + 1].lower in {"des", "der", "dieses", "dieser", "letzten", "letzter", "vergangenen", "vergangener"}):
         return True  # "Ende Januar 2006 verkündete der Verband", "Mitte der Woche"
     k = b
-    if k < f and (toks[k].pos in {"CARD", "ART", "PIAT"} or toks[k].lower in {"wenige", "einige", "mehrere", "zwei", "drei"}):
+    if k < f and (toks[k].tag in {"CARD", "ART", "PIAT"} or toks[k].lower in {"wenige", "einige", "mehrere", "zwei", "drei"}):
         k += 1
-    if k < f and toks[k].pos == "ADJ(A)":
+    if k < f and toks[k].tag == "ADJ(A)":
         k += 1  # "zwei weitere Tage später"
     return k + 1 < f and k > b and toks[k].lower in _TIME_NOUNS and toks[k + 1].lower in _TIME_RELATIONS
 
@@ -828,10 +828,10 @@ def subject_after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] |
 
 
 def _after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
-    while k < end and (toks[k].pos in _SKIP_AFTER_VERB or (toks[k].pos == "PTKVZ")):
+    while k < end and (toks[k].tag in _SKIP_AFTER_VERB or (toks[k].tag == "PTKVZ")):
         k += 1
     # an object "es" before the subject: "Zudem sah es das Gericht als erwiesen an"
-    if k + 1 < end and toks[k].lower == "es" and toks[k + 1].pos in {"ART", "NE", "PPOSAT", "PDAT"} and toks[k + 1].lower not in oblique_openers():
+    if k + 1 < end and toks[k].lower == "es" and toks[k + 1].tag in {"ART", "NE", "PPOSAT", "PDAT"} and toks[k + 1].lower not in oblique_openers():
         k += 1
     return speaker_forward(toks, k, end, appositions=True)
 
@@ -858,7 +858,7 @@ def speaking_subject(toks: list[Token], sp: tuple[int, int] | None) -> bool:
     """A subject that can speak: a name, "er/sie/wir/ich", or a noun for a person
     or body ("die Ärztin", "der Verband"); not "Die Zahlen" or "der Test"."""
     return sp is not None and any(
-        t.pos == "NE" or (t.pos == "PPER" and t.lower in {"er", "sie", "wir", "ich"}) or (t.pos == "NN" and is_speaker_noun(t.text))
+        t.tag == "NE" or (t.tag == "PPER" and t.lower in {"er", "sie", "wir", "ich"}) or (t.tag == "NN" and is_speaker_noun(t.text))
         for t in toks[sp[0] : sp[1]]
     )
 
@@ -867,14 +867,14 @@ def clause_subject(toks: list[Token], start: int, end: int, *, speaking: bool = 
     """The subject of the first main clause in ``[start, end)`` (no cue needed):
     "Hier sparte der Bundespräsident nicht mit Kritik:" → "der Bundespräsident"."""
     b = start
-    while b < end and (toks[b].lower in _COORD or toks[b].pos.startswith("$")):
+    while b < end and (toks[b].lower in _COORD or toks[b].tag.startswith("$")):
         b += 1
     # the main clause's verb: not one inside a relative or subordinate clause
     f = next(
         (k for k in range(b, end) if is_finite(toks[k]) and (clause_begin(toks, k, b) == b or toks[clause_begin(toks, k, b)].lower not in _SUBORDINATORS | _RELATIVES)),
         None,
     )
-    if f is None and b + 2 < end and toks[b].pos in {"ADV", "ADJ(D)", "PROAV"} and toks[b + 1].text[:1].islower() and toks[b + 1].pos in {"NN", "ADJ(A)"} and toks[b + 2].pos in {"ART", "PPOSAT", "NE", "PPER"}:
+    if f is None and b + 2 < end and toks[b].tag in {"ADV", "ADJ(D)", "PROAV"} and toks[b + 1].text[:1].islower() and toks[b + 1].tag in {"NN", "ADJ(A)"} and toks[b + 2].tag in {"ART", "PPOSAT", "NE", "PPER"}:
         # a verb the tagger missed in second place: "Hier sparte der Präsident nicht mit Kritik:"
         return _after_verb(toks, b + 2, end)
     if f is None:

@@ -72,7 +72,7 @@ def find_direct(art: Article) -> tuple[list[Found], list[int], set[int]]:
             used_cues.update(f.cue)
             found.append(f)
             continue
-        before_empty = a == bstart or all(t.pos == "$(" for t in toks[bstart:a])
+        before_empty = a == bstart or all(t.tag == "$(" for t in toks[bstart:a])
         inner = b - a - 2
         if before_empty and after_empty and (inner >= _MIN_BARE_TOKENS or any(is_finite(t) for t in toks[a:b])):
             art.standalone.add(qi)
@@ -108,19 +108,19 @@ def _name_in_frame(art: Article, qi: int) -> bool:
         return True
     # a short capitalised verbless phrase is a title too („Netzeitung“, „Bild am Sonntag“)
     alnum = [w for w in words if w.text[:1].isalnum()]
-    return 0 < len(alnum) <= _MAX_FRAME_NAME_WORDS and alnum[0].text[:1].isupper() and not any(w.pos.startswith("V") for w in alnum)
+    return 0 < len(alnum) <= _MAX_FRAME_NAME_WORDS and alnum[0].text[:1].isupper() and not any(w.tag.startswith("V") for w in alnum)
 
 
 def _quoted_name(words: list[Token]) -> bool:
     """A verbless quote of names and foreign words („New York Times“,
     „Le Grand Macabre“, „People's Alliance for Democracy“) is a name even
     when a frame stands around it (train: 12 of 15 such quotes unannotated)."""
-    return foreign_name(words) and not any(t.pos.startswith("V") for t in words)
+    return foreign_name(words) and not any(t.tag.startswith("V") for t in words)
 
 
 def _opens_sentence(art: Article, toks: list[Token], start: int, a: int) -> bool:
     """Only marks, a colon or a dash stand before the quote in its sentence."""
-    return all(t.pos == "$(" or t.text in {":", "–", "-"} for t in toks[start:a])
+    return all(t.tag == "$(" or t.text in {":", "–", "-"} for t in toks[start:a])
 
 
 def _with_speaker(toks: list[Token], cue: Cue, start: int, end: int, construction: str, frame: tuple[int, int]) -> Found:
@@ -188,15 +188,15 @@ def _verb_second_frame(toks: list[Token], k0: int, te: int, frame: tuple[int, in
     "sich zufrieden zeigen"). The cue is the finite verb with its reflexive.
     """
     f = k0
-    if not (is_finite(toks[f]) and toks[f].pos.startswith(("VV", "VA", "VM"))) or toks[f].lemma in {"sein", "werden", "haben"}:
+    if not (is_finite(toks[f]) and toks[f].tag.startswith(("VV", "VA", "VM"))) or toks[f].lemma in {"sein", "werden", "haben"}:
         return None
-    if toks[f].pos.startswith("VM") and not any(t.text in {".", "!", "?"} for t in toks[max(0, k0 - 3) : k0]):
+    if toks[f].tag.startswith("VM") and not any(t.text in {".", "!", "?"} for t in toks[max(0, k0 - 3) : k0]):
         # a modal after a quoted name is the clause's verb, not a frame: "Nach dem
         # Absturz der „Falcon 1“, will Musk nun die Ursachen erforschen"
         return None
     k = f + 1
     cue = [f]
-    if k < te and toks[k].pos == "PRF":
+    if k < te and toks[k].tag == "PRF":
         cue.append(k)
         k += 1
     sp = subject_after_verb(toks, k, te)
@@ -252,7 +252,7 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
         if so is not None:
             return Found(Kind.DIRECT, [], "direct_so", speaker=so[1], cue=[so[0]], medium=Medium.SPEECH, frame=[frame])
         sp = clause_subject(toks, start, a - 1, speaking=True)
-        if sp is not None and toks[sp[0]].pos == "PPOSAT" and not speaking_subject(toks, sp):
+        if sp is not None and toks[sp[0]].tag == "PPOSAT" and not speaking_subject(toks, sp):
             # "Seine Zuversicht gründet sich auf …: „…“", "Ihr Fazit: „…“": the
             # owner spoke, the one named before; the quote takes the speaker
             # of the statement before it, as a bare quote does
@@ -295,12 +295,12 @@ def addressee_in(
 ) -> tuple[int, int] | None:
     """"gegenüber Reuters", "vor der Presse", "Interview mit Reuters", "sagte (er) der Zeitung"."""
     k = -1
-    if speaker is not None and speaker[1] - speaker[0] == 1 and toks[speaker[0]].pos == "PPER":
+    if speaker is not None and speaker[1] - speaker[0] == 1 and toks[speaker[0]].tag == "PPER":
         k = speaker[1]
     elif speaker is not None and verb is not None and speaker[1] <= verb:
         k = verb + 1  # "Der Minister sagte der Zeitung, …"
     if k >= 0:
-        if k < end and toks[k].lower in {"dem", "der", "den"} and k + 1 < end and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}:
+        if k < end and toks[k].lower in {"dem", "der", "den"} and k + 1 < end and toks[k + 1].tag in {"NN", "NE", "ADJ(A)"}:
             sp = speaker_forward(toks, k, end, appositions=False)
             if sp is not None:
                 return sp

@@ -136,7 +136,7 @@ def _gender_hint(words: list[Token]) -> frozenset[str] | None:
         if gender is not None and k + 1 < len(words) and words[k + 1].text[:1].isupper():
             return frozenset({gender})
     for t in words:
-        if t.pos != "NN" or not t.text[:1].isupper():
+        if t.tag != "NN" or not t.text[:1].isupper():
             continue
         role = _feminine_role(t.text.lower())
         if role is not None:
@@ -161,14 +161,14 @@ def _phrase_features(words: list[Token]) -> frozenset[str]:
     if len(words) == 1 and first in pronouns():
         return _wanted(words[0]) or _ANY
     k = 0
-    while k < len(words) and words[k].pos in {"ART", "ADJ(A)", "PPOSAT", "PIAT", "CARD"}:
+    while k < len(words) and words[k].tag in {"ART", "ADJ(A)", "PPOSAT", "PIAT", "CARD"}:
         k += 1
     if k + 1 < len(words) and source_noun_medium(words[k].text) and words[k + 1].lower in _GENITIVE_FEATURES:
         # the owner of "Angaben der Polizei" is who speaks: its genitive article tells
         return _GENITIVE_FEATURES[words[k + 1].lower]
     if first in _DETERMINER_FEATURES:
         return _DETERMINER_FEATURES[first]
-    name = next((t.text for t in words if t.pos in NAME_TAGS and t.text[:1].isupper()), None)
+    name = next((t.text for t in words if t.tag in NAME_TAGS and t.text[:1].isupper()), None)
     if name is None:
         return _ANY
     if _is_place(name):
@@ -202,11 +202,11 @@ def _relative_antecedent(toks: list[Token], a: int) -> tuple[str, frozenset[str]
         return None
     k = a - 2
     start = k
-    while start > 0 and toks[start - 1].pos in {"NN", "NE", "FM", "ADJ(A)", "ART", "PPOSAT", "CARD", "NNA"}:
+    while start > 0 and toks[start - 1].tag in {"NN", "NE", "FM", "ADJ(A)", "ART", "PPOSAT", "CARD", "NNA"}:
         start -= 1
     phrase = toks[start : k + 1]
-    surname = toks[k].text[:1].isupper() and k > 0 and toks[k - 1].pos == "NE"  # "Alice Schwarzer" read as an adjective
-    if not phrase or (toks[k].pos not in {"NN", "NE", "FM", "NNA"} and not surname):
+    surname = toks[k].text[:1].isupper() and k > 0 and toks[k - 1].tag == "NE"  # "Alice Schwarzer" read as an adjective
+    if not phrase or (toks[k].tag not in {"NN", "NE", "FM", "NNA"} and not surname):
         return None
     ent = _name(phrase) or toks[k].text
     return ent, phrase_features(phrase)
@@ -231,10 +231,10 @@ def _name(words: list[Token]) -> str | None:
     for lo, hi in ranges:
         for k in range(lo, hi):
             t = words[k]
-            if t.pos in NAME_TAGS and t.text[:1].isupper() and not source_noun_medium(t.text):
+            if t.tag in NAME_TAGS and t.text[:1].isupper() and not source_noun_medium(t.text):
                 last = k
                 # a name runs on over capitalised words ("Lars Beringer")
-                while last + 1 < hi and words[last + 1].text[:1].isupper() and words[last + 1].pos in NAME_TAGS | {"NN", "ADJ(D)", "ADJ(A)"} and not is_speaker_noun(words[last + 1].text):
+                while last + 1 < hi and words[last + 1].text[:1].isupper() and words[last + 1].tag in NAME_TAGS | {"NN", "ADJ(D)", "ADJ(A)"} and not is_speaker_noun(words[last + 1].text):
                     last += 1
                 name = words[last].text.rstrip(".,")
                 if lo == 0 and _in_genitive_attribute(words, k):
@@ -245,15 +245,15 @@ def _name(words: list[Token]) -> str | None:
 
 def _in_genitive_attribute(words: list[Token], k: int) -> bool:
     """Is the name at ``k`` inside a genitive or "von" attribute of an earlier head noun?"""
-    if k > 0 and words[k - 1].pos == "NN" and words[k].text.endswith("s") and _is_place(words[k].text[:-1]):
+    if k > 0 and words[k - 1].tag == "NN" and words[k].text.endswith("s") and _is_place(words[k].text[:-1]):
         return True  # "Ministerpräsident Thailands"
-    if 0 < k < len(words) - 2 and words[k - 1].pos == "NN" and words[k].text.endswith("s") and words[k + 1].text == ",":
+    if 0 < k < len(words) - 2 and words[k - 1].tag == "NN" and words[k].text.endswith("s") and words[k + 1].text == ",":
         return True  # "Der Kampfgefährte Thaksins, Newin Chidchob": the apposition names the speaker
     seen_noun = False
     for t in words[:k]:
-        if t.pos in {"NN", "NNA"}:
+        if t.tag in {"NN", "NNA"}:
             seen_noun = True
-        elif seen_noun and (t.lower in {"des", "der"} and t.pos == "ART" or t.lower in {"von", "vom"} or t.pos == "APPR"):
+        elif seen_noun and (t.lower in {"des", "der"} and t.tag == "ART" or t.lower in {"von", "vom"} or t.tag == "APPR"):
             return True  # also a place in a prepositional attribute: "eine Sprecherin in Kabul"
     return False
 
@@ -265,18 +265,18 @@ def _description(words: list[Token], a: int, speakers: _Antecedents, mentions: _
         return hit[0] if hit else None
     # source nouns name their owner after them: "Angaben der Polizei" → "Polizei"
     k = 0
-    while k < len(words) and words[k].pos in {"ART", "ADJ(A)", "PPOSAT", "PDAT", "PIAT", "CARD"}:
+    while k < len(words) and words[k].tag in {"ART", "ADJ(A)", "PPOSAT", "PDAT", "PIAT", "CARD"}:
         k += 1
     # past an extended attribute: "einer am Dienstag veröffentlichten Mitteilung des WFP"
-    src = next((j for j in range(k, min(len(words), k + 8)) if words[j].pos == "NN" and source_noun_medium(words[j].text)), None)
-    if src is not None and (k >= len(words) or words[k].pos.startswith("APPR")):
+    src = next((j for j in range(k, min(len(words), k + 8)) if words[j].tag == "NN" and source_noun_medium(words[j].text)), None)
+    if src is not None and (k >= len(words) or words[k].tag.startswith("APPR")):
         k = src
     if k < len(words) and source_noun_medium(words[k].text) and k + 1 < len(words):
         rest = [t for t in words[k + 1 :] if t.text[:1].isupper()]
         if rest:
             return rest[-1].text
     end = np_core(words, 0, len(words))
-    head = [t.text for t in words[k:end] if t.pos not in {"ART", "PPOSAT", "PDAT", "PIAT"}]
+    head = [t.text for t in words[k:end] if t.tag not in {"ART", "PPOSAT", "PDAT", "PIAT"}]
     return " ".join(head) if head else None
 
 
@@ -284,8 +284,8 @@ def _role_link(words: list[Token], a: int, roles: _RoleIndex) -> str | None:
     """"der NATO-Chef" → the named speaker before it whose phrase has that role."""
     if not words or words[0].lower not in {"der", "die", "des", "dem"}:
         return None
-    nouns = [t.text.lower() for t in words if t.pos == "NN" and is_speaker_noun(t.text)]
-    if not nouns or any(t.pos in NAME_TAGS for t in words):
+    nouns = [t.text.lower() for t in words if t.tag == "NN" and is_speaker_noun(t.text)]
+    if not nouns or any(t.tag in NAME_TAGS for t in words):
         return None
     return roles.latest_with(nouns, a)
 
@@ -407,7 +407,7 @@ def _subject_mentions(art: Article) -> list[tuple[int, str, frozenset[str]]]:
         fin = next((k for k in range(s.start, min(s.end, s.start + _PREFIELD_TOKENS)) if is_finite(toks[k])), None)
         if fin is None or fin == s.start or art.in_quote[s.start] != -1:
             continue
-        if toks[s.start].pos.startswith("APPR") or toks[s.start].lower in oblique_openers():
+        if toks[s.start].tag.startswith("APPR") or toks[s.start].lower in oblique_openers():
             # "In Konstanz sagte …", "Den Vorwurf wies …": the prefield is no
             # subject, but a named phrase right after the verb is ("Unterdessen
             # verteidigte der Vorsitzende, Sebastian Edathy, den Entwurf")
@@ -416,7 +416,7 @@ def _subject_mentions(art: Article) -> list[tuple[int, str, frozenset[str]]]:
         name = _name(toks[s.start : fin]) or _person_description(toks[s.start : fin])
         if name:
             out.append((s.start, name, phrase_features(toks[s.start : fin])))
-        elif fin - s.start <= 2 and toks[s.start].pos in {"ADV", "PROAV"}:
+        elif fin - s.start <= 2 and toks[s.start].tag in {"ADV", "PROAV"}:
             _add_inverted_subject(art, fin, s.end, out)  # "Unterdessen verteidigte …", "Am Montag …" is APPR above
     out.sort(key=lambda m: m[0])  # a passive agent may come after the subject added for its sentence
     return out
@@ -431,7 +431,7 @@ def _add_passive_agent(art: Article, start: int, end: int, out: list[tuple[int, 
     if art.in_quote[start] != -1 or not any(toks[k].lemma == "werden" and is_finite(toks[k]) for k in range(start, end)):
         return
     for k in range(start, end - 1):
-        if toks[k].lower not in {"von", "vom"} or toks[k + 1].pos == "CARD":
+        if toks[k].lower not in {"von", "vom"} or toks[k + 1].tag == "CARD":
             continue
         span = speaker_forward(toks, k + 1, end, appositions=True)
         if span is None:
@@ -448,7 +448,7 @@ def _add_inverted_subject(art: Article, fin: int, end: int, out: list[tuple[int,
     start = fin + 1
     if start >= end or toks[start].lower in oblique_openers():
         return
-    if toks[start].pos != "ART" and toks[start].lower in pronouns():
+    if toks[start].tag != "ART" and toks[start].lower in pronouns():
         return  # "sagte er": a pronoun is resolved, not an antecedent
     span = speaker_forward(toks, start, end, appositions=True)
     if span is None:
@@ -466,7 +466,7 @@ def _person_description(words: list[Token]) -> str | None:
     aus …" → "Wissenschaftler". Only role nouns (speaker_nouns.txt) count: "Der
     Bericht endet …" introduces no one a later "er" speaks for."""
     end = np_core(words, 0, len(words))
-    heads = [t for t in words[:end] if t.pos == "NN" and t.text[:1].isupper()]
+    heads = [t for t in words[:end] if t.tag == "NN" and t.text[:1].isupper()]
     if not heads:
         return None
     head = heads[0].text.lower()

@@ -142,16 +142,16 @@ def _noun_complements(art: Article, toks: list[Token], st: int, te: int, sent: i
     out: list[Found] = []
     for i in range(st, te - 2):
         t = toks[i]
-        if t.pos != "NN" or art.in_quote[i] != -1:
+        if t.tag != "NN" or art.in_quote[i] != -1:
             continue
         medium = nouns.get(t.text) or nouns.get(t.lemma)
         if medium is None:
             continue
         cue = [i]
         a = i - 1
-        while a >= st and toks[a].pos in {"ADJ(A)", "ADV"} and art.in_quote[a] == -1:
+        while a >= st and toks[a].tag in {"ADJ(A)", "ADV"} and art.in_quote[a] == -1:
             a -= 1
-        if a >= st and toks[a].pos in {"ART", "PPOSAT", "PDAT", "PIAT"}:
+        if a >= st and toks[a].tag in {"ART", "PPOSAT", "PDAT", "PIAT"}:
             cue = list(range(a, i + 1)) if a == i - 1 else [a, i]
         sp: TokRange | None = None
         j = i + 1
@@ -163,17 +163,17 @@ def _noun_complements(art: Article, toks: list[Token], st: int, te: int, sent: i
             sp = (g0 if toks[j].lower != "vom" else j + 1, g1)
             j = g1
             n = j + 1
-            while n < te and n - j <= 4 and toks[n].pos in {"NE", "NN"} and art.in_quote[n] == -1:
+            while n < te and n - j <= 4 and toks[n].tag in {"NE", "NN"} and art.in_quote[n] == -1:
                 n += 1
-            if n > j + 1 and n + 1 < te and toks[j].text == "," and toks[n].text == "," and any(toks[m].pos == "NE" for m in range(j + 1, n)):
+            if n > j + 1 and n + 1 < te and toks[j].text == "," and toks[n].text == "," and any(toks[m].tag == "NE" for m in range(j + 1, n)):
                 sp, j = (sp[0], n), n  # a name in apposition: "ihres Trainers, Greg Poss, …"
-        if j + 1 < te and toks[j].lower in _ADDRESS_PREPS and toks[j + 1].pos in {"ART", "NE", "NN", "PPOSAT", "PPER"}:
+        if j + 1 < te and toks[j].lower in _ADDRESS_PREPS and toks[j + 1].tag in {"ART", "NE", "NN", "PPOSAT", "PPER"}:
             # the one addressed or accused: "der Vorwurf der Regierung an Wikipedia, …"
-            e = np_core(toks, j + 1, te) if toks[j + 1].pos != "PPER" else j + 2
+            e = np_core(toks, j + 1, te) if toks[j + 1].tag != "PPER" else j + 2
             if e > j + 1 and not any(art.in_quote[m] != -1 for m in range(j, e)):
                 j = e
         verb_end = j
-        while verb_end < te and verb_end - j < 2 and (toks[verb_end].pos.startswith(("VV(PP)", "VV(INF)", "VA(INF)")) or toks[verb_end].pos == "PTKVZ"):
+        while verb_end < te and verb_end - j < 2 and (toks[verb_end].tag.startswith(("VV(PP)", "VV(INF)", "VA(INF)")) or toks[verb_end].tag == "PTKVZ"):
             verb_end += 1  # "die These vertreten, …", "zur Bedingung gemacht, …"
         if verb_end + 1 >= te or toks[verb_end].text != ",":
             continue
@@ -208,17 +208,17 @@ def _noun_holder(toks: list[Token], cue: list[int], np_end: int, comma: int, st:
     ("gegen die Behauptung", "Trotz der Ankündigung") or no verb governs it."""
     verbs = [k for k in range(np_end, comma) if is_verb(toks[k])]
     a = cue[0]
-    if a > st and toks[a - 1].pos.startswith("APPR") and toks[a - 1].lower not in _HOLDER_PREPS:
+    if a > st and toks[a - 1].tag.startswith("APPR") and toks[a - 1].lower not in _HOLDER_PREPS:
         return None
     cb = clause_begin(toks, a, st)
     fin = next((k for k in range(a - 1, cb - 1, -1) if is_finite(toks[k])), None)
     if fin is None:
         return None
     if not verbs:
-        if toks[fin].lemma in {"sein", "werden"} or not toks[fin].pos.startswith("VV"):
+        if toks[fin].lemma in {"sein", "werden"} or not toks[fin].tag.startswith("VV"):
             return None  # "Das ist die Forderung, …": a copula names it, nobody holds it
         verbs = [fin]
-    elif toks[fin].lemma not in {"haben", "werden"} and not toks[fin].pos.startswith("VM"):
+    elif toks[fin].lemma not in {"haben", "werden"} and not toks[fin].tag.startswith("VM"):
         return None
     cue_tokens = sorted(set(verbs + [fin] + [k for k in range(cb, a) if toks[k].lower == "sich"]))
     if a > st and toks[a - 1].lower in _HOLDER_PREPS:
@@ -237,9 +237,9 @@ def _noun_complement_end(art: Article, toks: list[Token], q0: int, te: int) -> i
     clauses; a segment of the matrix clause ends it ("Trotz der Ankündigung,
     … zu beenden, kann die Mannschaft siegen")."""
     first = toks[q0]
-    if first.pos.startswith("PREL") or _relative_start(toks, q0) or first.lower in _NOT_COMPLEMENT_STARTS:
+    if first.tag.startswith("PREL") or _relative_start(toks, q0) or first.lower in _NOT_COMPLEMENT_STARTS:
         return None
-    if first.pos == "KOUS" and first.lower not in {"dass", "daß"}:
+    if first.tag == "KOUS" and first.lower not in {"dass", "daß"}:
         return None
 
     def seg_end(k: int) -> int:
@@ -252,7 +252,7 @@ def _noun_complement_end(art: Article, toks: list[Token], q0: int, te: int) -> i
     seg = range(q0, e)
     if first.lower in {"dass", "daß"}:
         kind = "dass"
-    elif any(toks[m].pos in {"VV(IZU)", "PTKZU"} for m in seg):
+    elif any(toks[m].tag in {"VV(IZU)", "PTKZU"} for m in seg):
         kind = "zu"
     elif any(mood(toks[m], toks[m - 1]) for m in seg):
         kind = "konj"
@@ -263,8 +263,8 @@ def _noun_complement_end(art: Article, toks: list[Token], q0: int, te: int) -> i
         if k >= te:
             break
         nxt = seg_end(k)
-        sub = _relative_start(toks, k) or toks[k].pos in {"KOUS", "PWAV", "PRELS"} or (toks[k].pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "PWS"})
-        more = (kind == "zu" and any(toks[m].pos in {"VV(IZU)", "PTKZU"} for m in range(k, nxt)) and not any(is_finite(toks[m]) for m in range(k, nxt))) or (
+        sub = _relative_start(toks, k) or toks[k].tag in {"KOUS", "PWAV", "PRELS"} or (toks[k].tag.startswith("APPR") and k + 1 < te and toks[k + 1].tag in {"PRELS", "PWS"})
+        more = (kind == "zu" and any(toks[m].tag in {"VV(IZU)", "PTKZU"} for m in range(k, nxt)) and not any(is_finite(toks[m]) for m in range(k, nxt))) or (
             kind == "konj" and any(mood(toks[m], toks[m - 1]) for m in range(k, nxt))
         )
         if not (sub or more):
@@ -287,12 +287,12 @@ def _opinion_cues(art: Article, toks: list[Token], st: int, te: int) -> list[Cue
         if toks[k].lower not in _OPINION_NOUNS or toks[k + 1].text != "," or art.in_quote[k] != -1:
             continue
         j = k - 1
-        while j > st and toks[j].pos in {"ADJ(A)", "ADV", "PTKNEG"}:
+        while j > st and toks[j].tag in {"ADJ(A)", "ADV", "PTKNEG"}:
             j -= 1
-        if toks[j].pos != "ART":
+        if toks[j].tag != "ART":
             continue
         v = j - 1
-        while v > st and toks[v].pos in {"ADV", "PTKNEG"}:
+        while v > st and toks[v].tag in {"ADV", "PTKNEG"}:
             v -= 1
         if is_verb(toks[v]) and toks[v].lemma in _OPINION_VERBS:  # ("vertreten" may be read as an infinitive)
             out.append(Cue(v, [v] + list(range(j, k + 1)), _OPINION_ENTRY, v))
@@ -328,7 +328,7 @@ def _correlate_cues(art: Article, toks: list[Token], st: int, te: int, cues: lis
 def _no_holder(toks: list[Token], sp: TokRange) -> bool:
     """"es" or a bare abstract noun with no article ("Einigkeit", "Streit"): no one who speaks."""
     first = toks[sp[0]]
-    return first.lower == "es" or (sp[1] - sp[0] == 1 and first.pos == "NN" and not speaking_subject(toks, sp))
+    return first.lower == "es" or (sp[1] - sp[0] == 1 and first.tag == "NN" and not speaking_subject(toks, sp))
 
 
 def _judgement(toks: list[Token], c: Cue, te: int) -> list[int]:
@@ -339,7 +339,7 @@ def _judgement(toks: list[Token], c: Cue, te: int) -> list[int]:
     while k < te and toks[k].text not in _COMPLEMENT_PUNCT:
         if toks[k].lower in {"es", "für"}:
             extra.append(k)
-        elif extra and toks[k - 1].lower == "für" and toks[k].pos in {"ADJ(D)", "ADJ(A)"}:
+        elif extra and toks[k - 1].lower == "für" and toks[k].tag in {"ADJ(D)", "ADJ(A)"}:
             extra.append(k)
         k += 1
     if k + 1 < te and toks[k].text == "," and toks[k + 1].lower in {"dass", "daß", "ob"} and any(toks[j].lower == "für" for j in extra):
@@ -383,8 +383,8 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
     for j in range(k, end):
         if mood(toks[j], toks[j - 1] if j > 0 else None):
             return True
-        if toks[j].pos in {"VV(IZU)", "PTKZU"}:
-            return not first.pos.startswith("PREL") and first.lower not in {"um", "ohne", "statt", "anstatt"}
+        if toks[j].tag in {"VV(IZU)", "PTKZU"}:
+            return not first.tag.startswith("PREL") and first.lower not in {"um", "ohne", "statt", "anstatt"}
     if end < te and toks[end].text == "," and not any(is_verb(t) for t in toks[k:end]):
         # the clause goes on after an inserted one: "erklärte, in den Ländern, in
         # denen Gebühren erhoben würden, sei die Zahl gestiegen"
@@ -404,7 +404,7 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
         if maybe_finite(toks[j]):
             if toks[j].lower in _MODAL_PRETERITES and j < end - 1:
                 return True  # "warf ihm vor, er wollte sich bereichern": also Konjunktiv II
-            return j < end - 1 and toks[j].pos == "VV(FIN)" and toks[j].lower.endswith(("te", "ten", "tet", "test"))
+            return j < end - 1 and toks[j].tag == "VV(FIN)" and toks[j].lower.endswith(("te", "ten", "tet", "test"))
     return False
 
 
@@ -421,11 +421,11 @@ _RELATIVE_WORDS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen
 def _relative_start(toks: list[Token], k: int) -> bool:
     """A relative clause starts at ``k``: a relative pronoun (HanTa may tag it
     as an article: then no noun follows it), perhaps after a preposition."""
-    if k + 1 < len(toks) and toks[k].pos.startswith("APPR"):
+    if k + 1 < len(toks) and toks[k].tag.startswith("APPR"):
         k += 1
     if k + 1 >= len(toks) or toks[k].lower not in _RELATIVE_WORDS:
         return False
-    return toks[k].pos == "PRELS" or toks[k + 1].pos not in {"NN", "NE", "ADJ(A)", "CARD", "NNA"}
+    return toks[k].tag == "PRELS" or toks[k + 1].tag not in {"NN", "NE", "ADJ(A)", "CARD", "NNA"}
 
 
 def _name_in_marks(art: Article, toks: list[Token], k: int) -> bool:
@@ -446,10 +446,10 @@ def _konjunktiv_after_insertion(toks: list[Token], j: int, te: int) -> bool:
             seg_end += 1
         first = toks[k] if k < limit else None
         inserted = first is not None and (
-            first.pos in {"PRELS", "KOUS", "PWS", "PWAV"}
-            or (first.pos.startswith("APPR") and k + 1 < limit and toks[k + 1].pos in {"PRELS", "PWS"})
+            first.tag in {"PRELS", "KOUS", "PWS", "PWAV"}
+            or (first.tag.startswith("APPR") and k + 1 < limit and toks[k + 1].tag in {"PRELS", "PWS"})
             or _relative_start(toks, k)  # "die" read as an article: ", die im Stadion stand,"
-            or any(t.pos in {"PTKZU", "VV(IZU)"} for t in toks[k:seg_end])
+            or any(t.tag in {"PTKZU", "VV(IZU)"} for t in toks[k:seg_end])
         )
         if not inserted:
             return any(mood(toks[i], toks[i - 1]) for i in range(k, seg_end))
@@ -581,14 +581,14 @@ def _conjoined_frame(toks: list[Token], j: int) -> int | None:
 
 
 def _adverb_not_nicht(t: Token) -> bool:
-    return t.pos in {"ADV", "PTKNEG"} and t.text != "nicht"
+    return t.tag in {"ADV", "PTKNEG"} and t.text != "nicht"
 
 
 def _contrasted_frame(toks: list[Token], j: int) -> int | None:
     """", doch/aber/sondern/während" and a subject of up to 7 words before the
     cue start ``j``: the conjunction's index."""
     p = j - 1
-    while p >= 0 and j - p <= 8 and toks[p].pos in {"ART", "NN", "NE", "ADJ(A)", "PPER", "PPOSAT"}:
+    while p >= 0 and j - p <= 8 and toks[p].tag in {"ART", "NN", "NE", "ADJ(A)", "PPER", "PPOSAT"}:
         p -= 1
     if 0 < p < j - 1 and toks[p].lower in {"doch", "aber", "sondern", "während"} and toks[p - 1].text == ",":
         return p
@@ -608,7 +608,7 @@ _CLAUSE_OPENERS = CLAUSE_STARTERS | {"dass"}
 
 def _so_frame(toks: list[Token], j: int, te: int) -> bool:
     """ "…, so der Sprecher": "so" after a comma, before a noun phrase."""
-    noun_phrase_after = j + 1 < te and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}
+    noun_phrase_after = j + 1 < te and toks[j + 1].tag in {"NE", "ART", "NN", "PPER", "PPOSAT"}
     return toks[j].lower == "so" and toks[j - 1].text == "," and noun_phrase_after
 
 
@@ -656,7 +656,7 @@ def _cue_first(
     after = max(c.tokens + ([sp[1] - 1] if sp and sp[1] > c.verb else []))
     k = after + 1
     while k < te and toks[k].text not in _COMPLEMENT_PUNCT:
-        if toks[k].lower in {"dass", "daß"} and toks[k].pos == "KOUS" and not extra and not c.entry.weak and toks[k - 1].lower not in {"so", "ohne", "statt", "anstatt", "außer", "als"}:
+        if toks[k].lower in {"dass", "daß"} and toks[k].tag == "KOUS" and not extra and not c.entry.weak and toks[k - 1].lower not in {"so", "ohne", "statt", "anstatt", "außer", "als"}:
             return _comma_less_complement(art, toks, c, sp, k, st, te, stops)
         if art.in_quote[k] != -1 and not _name_in_marks(art, toks, k):
             return None
@@ -675,7 +675,7 @@ def _cue_first(
             k = r
     if k >= te - 1:
         return None
-    if toks[k + 1].lower in {"was", "welche", "welcher", "welches", "wo"} and any(toks[j].pos in {"NN", "NE"} and not (sp and sp[0] <= j < sp[1]) for j in range(c.verb + 1, k)):
+    if toks[k + 1].lower in {"was", "welche", "welcher", "welches", "wo"} and any(toks[j].tag in {"NN", "NE"} and not (sp and sp[0] <= j < sp[1]) for j in range(c.verb + 1, k)):
         return None  # "kritisierte die Rolle von X, was eine Reaktion zur Folge hat": a relative "was"
     # "Wie Norman Paech feststellt, ist …": a weak verb frames with "wie" when
     # someone who can speak is its subject ("wie er es nannte" names a word only)
@@ -695,7 +695,7 @@ def _cue_first(
     cb = clause_begin(toks, min(c.tokens + extra), st)
     if not extra and _main_clause_after_subclause(toks, cb, q0):
         return None
-    fstart = cb if extra or (cb > st and toks[cb].pos == "KOUS") else st
+    fstart = cb if extra or (cb > st and toks[cb].tag == "KOUS") else st
     if sp is not None:
         fstart = min(fstart, sp[0])
     # a "Wie X mitteilte," prefix frames what follows
@@ -726,20 +726,20 @@ def _comma_less_infinitive(art: Article, toks: list[Token], k: int, te: int) -> 
     "wurden Anwohner aufgefordert Türen und Fenster geschlossen zu halten",
     "behauptete belegen zu können, dass …". It runs to the sentence end or a
     comma, holds no finite verb and ends in the infinitive."""
-    if k >= te or toks[k].lower in {"um", "ohne", "statt", "anstatt"} or toks[k].pos in {"KOUS", "KON"}:
+    if k >= te or toks[k].lower in {"um", "ohne", "statt", "anstatt"} or toks[k].tag in {"KOUS", "KON"}:
         return False
     e = k
     while e < te and toks[e].text not in {",", ";", ":"}:
-        purpose = toks[e].lower in {"ohne", "statt", "anstatt"} or (toks[e].lower == "um" and e + 1 < te and toks[e + 1].pos != "CARD")
+        purpose = toks[e].lower in {"ohne", "statt", "anstatt"} or (toks[e].lower == "um" and e + 1 < te and toks[e + 1].tag != "CARD")
         if purpose:
             return False  # a purpose clause, or the cue's clause goes on ("sagte den Termin ab")
-        if is_finite(toks[e]) and not (toks[e].lemma in {"haben", "sein", "werden", "können", "wollen", "müssen", "dürfen", "sollen"} and toks[e - 1].pos == "PTKZU") or art.in_quote[e] != -1:
+        if is_finite(toks[e]) and not (toks[e].lemma in {"haben", "sein", "werden", "können", "wollen", "müssen", "dürfen", "sollen"} and toks[e - 1].tag == "PTKZU") or art.in_quote[e] != -1:
             return False
         e += 1
     if e - k < 2:
         return False
     last = e - 1
-    return toks[last].pos == "VV(IZU)" or (toks[last - 1].pos == "PTKZU" and is_verb(toks[last]))
+    return toks[last].tag == "VV(IZU)" or (toks[last - 1].tag == "PTKZU" and is_verb(toks[last]))
 
 
 def _comma_less_complement(
@@ -763,7 +763,7 @@ def _no_statement_cue(toks: list[Token], c: Cue, st: int, te: int) -> bool:
     bestätigen, …", "Damit bestätigt sich die Befürchtung, dass …"), a
     bracketed aside ("(Wikinews berichtete):")."""
     v = c.verb
-    if v > st and toks[v - 1].pos == "PTKNEG" and not is_finite(toks[v]):
+    if v > st and toks[v - 1].tag == "PTKNEG" and not is_finite(toks[v]):
         return True
     if c.entry.lemma == "bestätigen" and any(toks[j].lower == "sich" for j in range(max(st, v - 3), min(te, v + 2))):
         return True
@@ -776,7 +776,7 @@ def _plan_state(toks: list[Token], c: Cue) -> bool:
     """"Außerdem ist geplant, …", "wie geplant": a plan nobody is said to state
     (train: 0 of 5 such agentless "geplant" frames annotated); "plant man, …"
     and "hat angekündigt" stay."""
-    if c.entry.lemma != "planen" or not toks[c.verb].pos.endswith("(PP)"):
+    if c.entry.lemma != "planen" or not toks[c.verb].tag.endswith("(PP)"):
         return False
     return c.finite == c.verb or toks[c.finite].lemma in {"sein", "werden"}
 
@@ -799,7 +799,7 @@ def _is_man(t: Token) -> bool:
 
 
 def _is_modal(t: Token) -> bool:
-    return t.pos.startswith("VM") and t.lemma in _MODAL_LEMMAS
+    return t.tag.startswith("VM") and t.lemma in _MODAL_LEMMAS
 
 
 def _mixed_quote(art: Article, f: Found) -> bool:
@@ -817,7 +817,7 @@ def _mixed_quote(art: Article, f: Found) -> bool:
     words_outside = art.unquoted_count(_opens_with_word, a, b)
     if not inside or words_outside < 2 or art.unquoted_count(_is_colon, a, b):
         return False  # ("sagte X, Chef der Firma: „…“" is a direct quote after an apposition)
-    if _relative_start(toks, a) or toks[a].pos in {"PRELS", "PWAV"} or (toks[a].pos == "KOUS" and toks[a].lower not in {"dass", "daß", "ob"}):
+    if _relative_start(toks, a) or toks[a].tag in {"PRELS", "PWAV"} or (toks[a].tag == "KOUS" and toks[a].lower not in {"dass", "daß", "ob"}):
         return False  # a relative or adverbial clause: ", auf denen Sprüche wie „…“ standen"
     return scans(toks).any(_clause_verb, a, b)
 
@@ -831,7 +831,7 @@ def _is_colon(t: Token) -> bool:
 
 
 def _clause_verb(t: Token) -> bool:
-    return is_finite(t) or t.pos in {"PTKZU", "VV(IZU)"}
+    return is_finite(t) or t.tag in {"PTKZU", "VV(IZU)"}
 
 
 def _token_range(art: Article, span: Span) -> TokRange:
@@ -857,7 +857,7 @@ def _skip_inserted_phrase(art: Article, toks: list[Token], k: int, te: int, c: C
                 return None
             e += 1
         first = toks[j + 1]
-        if e >= te - 1 or toks[e].text != "," or e - j - 1 > 12 or first.lower in CLAUSE_STARTERS or first.pos in {"KOUS", "PRELS", "PWS", "PWAV"}:
+        if e >= te - 1 or toks[e].text != "," or e - j - 1 > 12 or first.lower in CLAUSE_STARTERS or first.tag in {"KOUS", "PRELS", "PWS", "PWAV"}:
             return None
         nxt = toks[e + 1]
         if nxt.lower in {"dass", "daß", "ob"} or (not c.entry.weak and _konjunktiv_clause(toks, e + 1, te)):
@@ -879,7 +879,7 @@ def _konjunktiv_clause(toks: list[Token], k: int, te: int) -> bool:
 def _apposition_phrase(toks: list[Token], a: int, b: int) -> bool:
     """A noun phrase set off by commas that renames the speaker (no preposition
     heads it): "der Eigentümer, das Medienhaus Lensing,"."""
-    return b > a and toks[a].pos in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT", "PIAT"} and any(t.pos in {"NN", "NE"} for t in toks[a:b])
+    return b > a and toks[a].tag in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT", "PIAT"} and any(t.tag in {"NN", "NE"} for t in toks[a:b])
 
 
 def _main_clause_after_subclause(toks: list[Token], cb: int, q0: int) -> bool:
@@ -893,7 +893,7 @@ def _main_clause_after_subclause(toks: list[Token], cb: int, q0: int) -> bool:
     if not is_finite(toks[q0]) or toks[cb].lower in {"wie", "so"}:
         return False
     first = toks[cb]
-    if first.pos in {"KOUS", "PRELS", "PWS"} or (is_finite(first) and first.pos.startswith(("VM", "VA"))):
+    if first.tag in {"KOUS", "PRELS", "PWS"} or (is_finite(first) and first.tag.startswith(("VM", "VA"))):
         # a Konjunktiv I main clause is still reported ("Als er ging, sagte er, sei …")
         return mood(toks[q0], toks[q0 - 1]) != "k1"
     return False
@@ -937,7 +937,7 @@ def _quote_first(
     q0 = stops.quote_start(art, q0, q1, mixed)
     if q1 - q0 < 3 or not scans(toks).any(is_verb, q0, q1):
         return None
-    if toks[q0].pos == "KOUS" and toks[q0].lower not in {"dass", "daß", "ob"}:
+    if toks[q0].tag == "KOUS" and toks[q0].lower not in {"dass", "daß", "ob"}:
         return None  # "Da ein Rückflug nicht möglich war, entschied der Pilot …": an adverbial clause
     if not _main_finite(toks, q0, q1):
         return None  # "In einem Essay, das … veröffentlicht wurde, kritisierte er …": a prefield, no clause
@@ -968,9 +968,9 @@ def _main_finite(toks: list[Token], a: int, b: int) -> bool:
         while e < b and toks[e].text != ",":
             e += 1
         k = j
-        while k < e and toks[k].pos == "ADV":
+        while k < e and toks[k].tag == "ADV":
             k += 1  # "Selbst wenn …"
-        sub = k < e and (toks[k].pos in {"KOUS", "PRELS", "PWAV"} or (j > a and _relative_start(toks, k)))
+        sub = k < e and (toks[k].tag in {"KOUS", "PRELS", "PWAV"} or (j > a and _relative_start(toks, k)))
         if not sub and any(is_finite(t) or maybe_finite(t) for t in toks[j:e]):
             return True
         j = e + 1
@@ -993,8 +993,8 @@ def _main_clause_in(toks: list[Token], q0: int, q1: int) -> bool:
         e = k
         while e < q1 and toks[e].text not in {",", ";", ":"}:
             e += 1
-        j = k + 1 if k < e - 1 and toks[k].pos.startswith(("APPR", "ADV")) else k
-        embedded = toks[j].pos in _EMBEDDING or toks[k].pos in _EMBEDDING or (k > q0 and not toks[q0].pos.startswith("APPR") and _relative_start(toks, k))
+        j = k + 1 if k < e - 1 and toks[k].tag.startswith(("APPR", "ADV")) else k
+        embedded = toks[j].tag in _EMBEDDING or toks[k].tag in _EMBEDDING or (k > q0 and not toks[q0].tag.startswith("APPR") and _relative_start(toks, k))
         if not embedded and any(maybe_finite(t) for t in toks[k:e]):
             return True
         k = e + 1
@@ -1021,7 +1021,7 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
         rel = _relative_source(toks, i, st, te, p.kind)
         if rel is not None:
             sp, frame = rel
-        elif p.kind == "prep" and (toks[i].pos.startswith("APPR") or (toks[i].lower == "gemäß" and i + 1 < te and toks[i + 1].pos in {"ART", "PPOSAT", "NN", "NE"})):
+        elif p.kind == "prep" and (toks[i].tag.startswith("APPR") or (toks[i].lower == "gemäß" and i + 1 < te and toks[i + 1].tag in {"ART", "PPOSAT", "NN", "NE"})):
             # (HanTa reads a sentence-initial "Gemäß" as an adjective)
             sp = speaker_forward(toks, i + 1, te, appositions=True)
             if sp:
@@ -1045,7 +1045,7 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
                 frame = (i, sp[1])
             else:
                 sp = speaker_backward(toks, i, st)
-                if sp and source_noun_medium(toks[sp[1] - 1].text) and (i + 1 >= te or not toks[i + 1].pos.startswith(("ART", "NN", "NE", "ADJ"))):
+                if sp and source_noun_medium(toks[sp[1] - 1].text) and (i + 1 >= te or not toks[i + 1].tag.startswith(("ART", "NN", "NE", "ADJ"))):
                     frame = (sp[0], i + 1)
                     construction = "nominal_nach_post"
                 else:
@@ -1128,7 +1128,7 @@ def _prefield_source(art: Article, toks: list[Token], sp: TokRange, frame: TokRa
         t = toks[j]
         if t.text in {";", ":", "–"} or (art.in_quote[j] != -1 and not _name_in_marks(art, toks, j)):
             return sp, frame
-        if t.text == "," and j + 1 < te and (_relative_start(toks, j + 1) or toks[j + 1].pos in {"KOUS", "PWAV"}):
+        if t.text == "," and j + 1 < te and (_relative_start(toks, j + 1) or toks[j + 1].tag in {"KOUS", "PWAV"}):
             stopped = True  # ", die aber nicht überprüft werden können," is no part of the source
             j += 1
             while j < te and toks[j].text != ",":
@@ -1155,17 +1155,17 @@ def _main_clause_start(art: Article, toks: list[Token], j: int, st: int, te: int
     if art.in_quote[j] != -1 or not any(is_finite(t) for t in toks[st:j]):
         return False
     k = j + 1
-    if k >= te or _relative_start(toks, k) or toks[k].pos in {"KOUS", "PWAV", "PWS", "PRELS", "PTKZU", "KOKOM"} or toks[k].lower in {"um", "ohne", "statt", "so", "wie"}:
+    if k >= te or _relative_start(toks, k) or toks[k].tag in {"KOUS", "PWAV", "PWS", "PRELS", "PTKZU", "KOKOM"} or toks[k].lower in {"um", "ohne", "statt", "so", "wie"}:
         return False
     f = k
     while f < te and toks[f].text not in {",", ";", ":", "(", ")", "–"} and not is_finite(toks[f]):
-        if is_verb(toks[f]) or toks[f].pos in {"KOUS", "PRELS", "PWS", "PTKZU"}:
+        if is_verb(toks[f]) or toks[f].tag in {"KOUS", "PRELS", "PWS", "PTKZU"}:
             return False
         f += 1
     if f >= te or not is_finite(toks[f]):
         return False
     head = toks[k:f]
-    return 1 <= len(head) <= 7 and not (len(head) == 1 and head[0].lower in _MAIN_CLAUSE_LINKS and head[0].pos == "KON")
+    return 1 <= len(head) <= 7 and not (len(head) == 1 and head[0].lower in _MAIN_CLAUSE_LINKS and head[0].tag == "KON")
 
 
 def _main_clause_begin(art: Article, toks: list[Token], st: int, te: int, frame: TokRange) -> int:
@@ -1187,9 +1187,9 @@ def _nominative_inside(toks: list[Token], sp: TokRange) -> int | None:
     "nach einer Nachricht der ursprüngliche Toaster"."""
     for k in range(sp[0] + 2, sp[1] - 1):
         t = toks[k]
-        if t.pos != "ART":
+        if t.tag != "ART":
             continue
-        if t.lower in {"die", "das"} or (t.lower == "der" and toks[k + 1].pos == "ADJ(A)" and toks[k + 1].lower.endswith("e")):
+        if t.lower in {"die", "das"} or (t.lower == "der" and toks[k + 1].tag == "ADJ(A)" and toks[k + 1].lower.endswith("e")):
             return k
     return None
 
@@ -1234,7 +1234,7 @@ def _publication_before(art: Article, sent: int) -> bool:
     prev = art.sentences[sent - 1]
     toks = art.tokens[prev.start : prev.end]
     return any(
-        t.lemma in _PUBLISHING or (t.pos == "NN" and t.lower not in {"medien"} and source_noun_medium(t.text) is not None) for t in toks
+        t.lemma in _PUBLISHING or (t.tag == "NN" and t.lower not in {"medien"} and source_noun_medium(t.text) is not None) for t in toks
     )
 
 
@@ -1246,11 +1246,11 @@ def _relative_source(toks: list[Token], i: int, st: int, te: int, kind: str) -> 
     """A relative pronoun as the source: "Umfragen, nach denen 72 Prozent …
     ablehnen", "Grundsätze, denen zufolge …". The pronoun is the speaker; the
     rest of the relative clause is what was said. (speaker, frame) or None."""
-    if kind in {"prep", "nounprep"} and i > st and toks[i - 1].text == "," and toks[i].pos.startswith("APPR") and i + 2 < te:
+    if kind in {"prep", "nounprep"} and i > st and toks[i - 1].text == "," and toks[i].tag.startswith("APPR") and i + 2 < te:
         r = i + 1
         # "nach der" is mostly temporal ("die Pause, nach der …"): only after a source noun
         source = kind == "prep" or source_noun_medium(toks[i - 2].text) is not None
-        if source and toks[r].lower in _RELATIVE_SOURCES and not toks[r + 1].pos.startswith(("NN", "NE", "ADJ")):
+        if source and toks[r].lower in _RELATIVE_SOURCES and not toks[r + 1].tag.startswith(("NN", "NE", "ADJ")):
             # "die Pläne, laut denen …": the corpus names the antecedent after "laut"
             ante = speaker_backward(toks, i - 1, st) if kind == "prep" else None
             return (ante or (r, r + 1)), (i, r + 1)
@@ -1275,7 +1275,7 @@ def _subordinate_scope(toks: list[Token], st: int, te: int, frame: TokRange) -> 
     if j <= st or toks[j].text != ",":
         return st, te
     k = j + 1
-    if not (_relative_start(toks, k) or toks[k].pos in _SUBORDINATE_TAGS or (toks[k].pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "PWS"})):
+    if not (_relative_start(toks, k) or toks[k].tag in _SUBORDINATE_TAGS or (toks[k].tag.startswith("APPR") and k + 1 < te and toks[k + 1].tag in {"PRELS", "PWS"})):
         return st, te
     e = b
     while e < te and not (toks[e].text in {",", ";", "–", ")"} and is_verb(toks[e - 1])):

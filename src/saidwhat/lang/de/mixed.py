@@ -47,12 +47,12 @@ def _object_start(art: Article, f: Found) -> int | None:
     if first is None or last is None or first.i <= verb or art.in_quote[first.i] == -1:
         return None
     between = toks[verb + 1 : first.i]
-    if not between or between[0].pos not in _DETERMINERS:
+    if not between or between[0].tag not in _DETERMINERS:
         return None
     rest = between[1:]
-    while rest and rest[0].pos.startswith("ADJ"):
+    while rest and rest[0].tag.startswith("ADJ"):
         rest = rest[1:]
-    if rest and not (len(rest) == 2 and rest[0].pos == "NN" and rest[1].lower in _GENITIVE_ARTICLES):
+    if rest and not (len(rest) == 2 and rest[0].tag == "NN" and rest[1].lower in _GENITIVE_ARTICLES):
         return None
     after = last.i + 1
     if after < len(toks) and toks[after].text not in {".", "!", ";"}:

@@ -21,33 +21,33 @@ WH_WORDS = CLAUSE_STARTERS - {"dass", "daß", "ob", "weil"}
 
 
 def is_finite(t: Token) -> bool:
-    return t.pos.endswith("(FIN)")
+    return t.tag.endswith("(FIN)")
 
 
 def maybe_finite(t: Token) -> bool:
     """Finite, or an infinitive form that is also the finite plural ("sie nutzen")."""
-    return t.pos.endswith("(FIN)") or (t.pos.endswith("(INF)") and t.pos[:2] in {"VV", "VA", "VM"})
+    return t.tag.endswith("(FIN)") or (t.tag.endswith("(INF)") and t.tag[:2] in {"VV", "VA", "VM"})
 
 
 def is_verb(t: Token) -> bool:
-    return t.pos.startswith("V")
+    return t.tag.startswith("V")
 
 
 def is_noun(t: Token) -> bool:
-    return t.pos in NOUN_TAGS or (t.text[:1].isupper() and t.pos in {"ADJ(A)", "ADJ(D)"} and t.i > 0)
+    return t.tag in NOUN_TAGS or (t.text[:1].isupper() and t.tag in {"ADJ(A)", "ADJ(D)"} and t.i > 0)
 
 
 def is_punct(t: Token) -> bool:
-    return t.pos.startswith("$")
+    return t.tag.startswith("$")
 
 
 @lru_cache(maxsize=50_000)
-def _mood(form: str, lemma: str, pos: str) -> str | None:
+def _mood(form: str, lemma: str, tag: str) -> str | None:
     low = form.lower()
     known = konjunktiv_forms().get(low)
     if known:
         return known
-    if not pos.endswith("(FIN)") or pos.startswith("VA") or pos.startswith("VM"):
+    if not tag.endswith("(FIN)") or tag.startswith("VA") or tag.startswith("VM"):
         return None
     lem = lemma.lower()
     # Konjunktiv I 3rd person singular: stem + e ("er komme", "sie umfasse");
@@ -63,9 +63,14 @@ def _mood(form: str, lemma: str, pos: str) -> str | None:
     return None
 
 
+def finite_mood(t: Token) -> str | None:
+    """The Konjunktiv of a form out of context: ``"k1"``, ``"k2"`` or None."""
+    return _mood(t.text, t.lemma, t.tag)
+
+
 def mood(t: Token, prev: Token | None = None) -> str | None:
     """``"k1"``, ``"k2"`` (reported-speech Konjunktiv II) or None."""
-    m = _mood(t.text, t.lemma, t.pos)
+    m = _mood(t.text, t.lemma, t.tag)
     if m and prev is not None and prev.lower == "ich":
         return None  # "ich habe", "ich komme": indicative first person
     return m

@@ -173,9 +173,9 @@ def _title(words: list[Token]) -> bool:
     Gastronomie im Dresdner Großen Garten“, „Gesetz zur Bekämpfung …“); a
     verbless slogan starts otherwise („Nieder mit der Regierung und ihren Helfern“)."""
     words = [w for w in words if w.text[:1].isalnum()]
-    if not words or not words[0].text[:1].isupper() or any(w.pos.startswith("V") for w in words):
+    if not words or not words[0].text[:1].isupper() or any(w.tag.startswith("V") for w in words):
         return False
-    return len(words) <= _MAX_TITLE_WORDS or (len(words) <= _MAX_LONG_TITLE_WORDS and words[0].pos in _TITLE_START)
+    return len(words) <= _MAX_TITLE_WORDS or (len(words) <= _MAX_LONG_TITLE_WORDS and words[0].tag in _TITLE_START)
 
 
 _MAX_FOREIGN_WORDS = 6
@@ -189,7 +189,7 @@ def foreign_name(words: list[Token]) -> bool:
     words = [w for w in words if w.text[:1].isalnum()]
     if not words or len(words) > _MAX_FOREIGN_WORDS:
         return False
-    return 3 * sum(1 for w in words if w.pos in NAME_TAGS) >= len(words)
+    return 3 * sum(1 for w in words if w.tag in NAME_TAGS) >= len(words)
 
 
 def _main_subject(toks: list[Token], start: int, a: int) -> tuple[int, int] | None:
@@ -236,7 +236,7 @@ def _governing_cue(art: Article, toks: list[Token], clause: range, a: int, start
     """A cue verb whose object the quote is, by the preposition or "als" just
     before it ("sprach von einer „…“", "bezeichnete X als „…“", "Von einem „…“
     sprach er"): the cue and that preposition (the corpus counts it in the cue)."""
-    prep = next((k for k in range(a - 1, max(clause.start, a - 4) - 1, -1) if toks[k].lower in _GOVERNORS or toks[k].pos.startswith("APPR")), None)
+    prep = next((k for k in range(a - 1, max(clause.start, a - 4) - 1, -1) if toks[k].lower in _GOVERNORS or toks[k].tag.startswith("APPR")), None)
     if prep is None:
         return None
     for i in clause:
@@ -326,7 +326,7 @@ def is_name(words: list[Token]) -> bool:
         return False
     w = words[0].text
     # one word: a name if tagged so, or shaped like one ("YouTube", "Muslix64", "BD-Live")
-    return len(words) > 1 or words[0].pos in NAME_TAGS or not w[:1].isalpha() or any(
+    return len(words) > 1 or words[0].tag in NAME_TAGS or not w[:1].isalpha() or any(
         c.isupper() or c.isdigit() for c in w[1:]
     )
 

@@ -23,7 +23,7 @@ def passive_agent(toks: list[Token], c: Cue, start: int, te: int) -> tuple[int, 
     lo = clause_begin(toks, min(c.finite, c.verb), start)
     hi = clause_end(toks, max(c.finite, c.verb), te)
     for k in range(lo, min(hi, te - 1)):
-        if toks[k].lower not in {"von", "vom", "durch"} or toks[k].lower in c.entry.preps or toks[k + 1].pos == "CARD":
+        if toks[k].lower not in {"von", "vom", "durch"} or toks[k].lower in c.entry.preps or toks[k + 1].tag == "CARD":
             continue
         sp = speaker_forward(toks, k + 1, hi, appositions=False)
         if sp is not None:

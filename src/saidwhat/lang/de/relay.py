@@ -58,7 +58,7 @@ def relayed_quotes(art: Article, found: list[Found]) -> list[Found]:
 
 def _passive(toks: list[Token], verb: int, lo: int, hi: int) -> bool:
     """"wird … zitiert", "wie X zitiert wird" ("zitiert" is read as finite too)."""
-    return toks[verb].text.lower().endswith("t") and any(toks[i].lemma == "werden" and toks[i].pos.startswith("VA") for i in range(lo, hi))
+    return toks[verb].text.lower().endswith("t") and any(toks[i].lemma == "werden" and toks[i].tag.startswith("VA") for i in range(lo, hi))
 
 
 def _passive_parties(toks: list[Token], f: Found, verb: int, lo: int, hi: int) -> tuple[TokRange | None, TokRange] | None:
@@ -66,13 +66,13 @@ def _passive_parties(toks: list[Token], f: Found, verb: int, lo: int, hi: int) -
     over both ("wie Hoyzer von Spiegel-Online zitiert wird")."""
     # the last "von" before the verb: "Sergei Voznyak, Sprecher des Teams von X,
     # wird von Reuters zitiert" has an attribute "von" before the agent
-    prep = next((k for k in range(verb - 1, lo - 1, -1) if toks[k].lower in _AGENT_PREPS and toks[k].pos.startswith("APPR")), None)
+    prep = next((k for k in range(verb - 1, lo - 1, -1) if toks[k].lower in _AGENT_PREPS and toks[k].tag.startswith("APPR")), None)
     if f.speaker is None:
         return None
     if prep is None:
         place = _quoting_place(toks, f.speaker, verb, lo)
         return (place, f.speaker) if place is not None else None
-    if toks[prep - 1].pos in {"NN", "NE"} and not f.speaker[0] <= prep - 1 < f.speaker[1]:
+    if toks[prep - 1].tag in {"NN", "NE"} and not f.speaker[0] <= prep - 1 < f.speaker[1]:
         return None  # "auf der Internetseite von Borussia Dortmund": an attribute, not the agent
     agent = speaker_forward(toks, prep + 1, verb, appositions=False)
     if agent is None:
@@ -84,7 +84,7 @@ def _passive_parties(toks: list[Token], f: Found, verb: int, lo: int, hi: int) -
     elif agent[0] <= found_sp[0] < agent[1]:
         # the speaker found is the agent: the one quoted is the subject before
         # the finite verb ("Sergei Voznyak, Pressesprecher …, wird von Reuters zitiert")
-        finite = next((i for i in range(lo, hi) if toks[i].lemma == "werden" and toks[i].pos.startswith("VA")), verb)
+        finite = next((i for i in range(lo, hi) if toks[i].lemma == "werden" and toks[i].tag.startswith("VA")), verb)
         end = finite - 1 if finite - 1 > lo and toks[finite - 1].text == "," else finite
         sp = speaker_forward(toks, lo, end, appositions=True) if end > lo else None
         if sp is None or sp[1] != end:
@@ -125,7 +125,7 @@ def _active_parties(toks: list[Token], f: Found, verb: int, lo: int, hi: int) ->
     while end < hi and toks[end].text not in {",", ":", ";", "."} and toks[end].lower not in _OBJECT_STOPS:
         end += 1
     obj = speaker_forward(toks, start, end, appositions=False) if end > start else None
-    if obj is None or any(is_verb(t) or t.pos == "KON" for t in toks[obj[1] : end]):
+    if obj is None or any(is_verb(t) or t.tag == "KON" for t in toks[obj[1] : end]):
         return None
     obj = (obj[0], end)  # with its attributes: "eine Erklärung der Behörde für Kommunikation"
     if subj is None or (subj[1] - subj[0] == 1 and toks[subj[0]].lower == "man"):
@@ -139,8 +139,8 @@ def _second_phrase(toks: list[Token], sp: TokRange) -> int | None:
     "ndr.de Polizeisprecher Ralf Meyer")."""
     for k in range(sp[0] + 1, sp[1]):
         prev, cur = toks[k - 1], toks[k]
-        if cur.pos not in {"NN", "NE"}:
+        if cur.tag not in {"NN", "NE"}:
             continue
-        if prev.text in {"“", "”", "\"", "«", "»"} or (prev.pos in {"XY", "FM"} or "." in prev.text[1:-1]):
+        if prev.text in {"“", "”", "\"", "«", "»"} or (prev.tag in {"XY", "FM"} or "." in prev.text[1:-1]):
             return k
     return None

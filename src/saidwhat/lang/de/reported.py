@@ -110,7 +110,7 @@ _CONTEXT_SENTENCES = 3
 def _named_as(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     """An agentless passive "wurde … als … genannt/angegeben", not a name given
     ("so werden die Anhänger genannt") nor one withheld ("wurde nicht genannt")."""
-    if c.entry.lemma not in _NAMING or not is_passive(toks, c) or toks[c.verb].pos != "VV(PP)":
+    if c.entry.lemma not in _NAMING or not is_passive(toks, c) or toks[c.verb].tag != "VV(PP)":
         return False
     words = [t.lower for t in toks[start:te]]
     if "als" not in words or "so" in words or "nicht" in words or "von" in words or "vom" in words:
@@ -119,7 +119,7 @@ def _named_as(toks: list[Token], c: Cue, start: int, te: int) -> bool:
         return False
     # what is named stands between the verbs ("wurde ein Herzinfarkt angegeben");
     # "Als Grund wurde genannt, dass …" names it in a clause, the indirect stage's
-    return any(t.pos in {"NN", "NE", "CARD"} for t in toks[min(c.finite, c.verb) + 1 : max(c.finite, c.verb)])
+    return any(t.tag in {"NN", "NE", "CARD"} for t in toks[min(c.finite, c.verb) + 1 : max(c.finite, c.verb)])
 
 
 class _SpeakingBySentence:
@@ -165,9 +165,9 @@ def _clause_extent(toks: list[Token], c: Cue, sp: tuple[int, int] | None, start:
     condition (train: 3 such, none of them a gold report)."""
     first = min(c.tokens + [c.finite])
     cb = clause_begin(toks, first, start)
-    if cb < te and toks[cb].pos == "KOUS" and toks[cb].lower in _REASON:
+    if cb < te and toks[cb].tag == "KOUS" and toks[cb].lower in _REASON:
         return None
-    if cb < te and toks[cb].pos == "KOUS" and toks[cb].lower in _SUBCLAUSE:
+    if cb < te and toks[cb].tag == "KOUS" and toks[cb].lower in _SUBCLAUSE:
         return cb, min(te, max(c.tokens + [c.finite]) + 1)
     if cb > start and (sp is None or sp[0] >= cb) and any(is_finite(t) for t in toks[start : cb - 1]) and not _prefield_with_relative(toks, start, cb):
         return cb, te
@@ -182,7 +182,7 @@ def _prefield_with_relative(toks: list[Token], start: int, cb: int) -> bool:
     if comma is None or comma + 1 >= cb or any(is_finite(t) for t in toks[start:comma]):
         return False
     k = comma + 1
-    if toks[k].pos.startswith("APPR"):
+    if toks[k].tag.startswith("APPR"):
         k += 1  # "…, in der …"
     return toks[k].lower in _RELATIVES and not any(toks[j].text == "," for j in range(k, cb - 1))
 
@@ -214,10 +214,10 @@ def _predicative(toks: list[Token], c: Cue, word: str, start: int, te: int) -> b
         if toks[k].lower != word:
             continue
         j = k + 1
-        while j < te and toks[j].pos == "ADV":
+        while j < te and toks[j].tag == "ADV":
             j += 1
         # "für wahrscheinlich", "für teilweise gerechtfertigt", "für unwahrscheinlicher"
-        if j < te and (toks[j].pos.startswith("ADJ") or toks[j].pos == "VV(PP)") and not (j + 1 < te and toks[j + 1].pos in {"NN", "NE"}):
+        if j < te and (toks[j].tag.startswith("ADJ") or toks[j].tag == "VV(PP)") and not (j + 1 < te and toks[j + 1].tag in {"NN", "NE"}):
             return True
     return False
 
@@ -251,7 +251,7 @@ def _coordinated_away(toks: list[Token], k: int, v: int) -> bool:
     conjuncts: "sah Reus Gelb und in der 62. Minute gab es eine gelbe Karte",
     "kamen in das Stadion und konnten eine Begegnung sehen"."""
     lo, hi = min(k, v), max(k, v)
-    return any(toks[j].lower in {"und", "sowie"} and toks[j].pos == "KON" for j in range(lo + 1, hi))
+    return any(toks[j].lower in {"und", "sowie"} and toks[j].tag == "KON" for j in range(lo + 1, hi))
 
 
 def _has_fragment(art: Article, start: int, te: int) -> bool:
@@ -287,7 +287,7 @@ def _prep_object(toks: list[Token], c: Cue, sp: tuple[int, int], start: int, te:
     for k in range(lo, min(hi, te - 1)):
         if sp[0] <= k < sp[1] or toks[k].lower not in c.entry.preps:
             continue
-        if toks[k + 1].pos in _NP_START or toks[k + 1].text[:1] in _OPEN_MARKS or _amount_start(toks[k + 1]):
+        if toks[k + 1].tag in _NP_START or toks[k + 1].text[:1] in _OPEN_MARKS or _amount_start(toks[k + 1]):
             return True
     return False
 
@@ -309,7 +309,7 @@ def _object_out_of_subject(toks: list[Token], c: Cue, sp: tuple[int, int]) -> tu
     if sp[0] <= c.verb or not c.entry.preps:
         return sp
     for k in range(sp[0] + 1, sp[1]):
-        if toks[k].lower in c.entry.preps and toks[k].pos.startswith("APPR"):
+        if toks[k].lower in c.entry.preps and toks[k].tag.startswith("APPR"):
             return (sp[0], k)
     return sp
 
@@ -344,7 +344,7 @@ def _main_clause_after_comma(toks: list[Token], c: Cue, cb: int, ce: int) -> boo
     the clause (a relative clause ends with its finite verb: "…, die Kritiker
     forderten")."""
     f = c.finite
-    if toks[cb].pos != "ART" or not cb + 1 < f or any(toks[k].pos not in {"NN", "NE", "ADJ(A)"} for k in range(cb + 1, f)):
+    if toks[cb].tag != "ART" or not cb + 1 < f or any(toks[k].tag not in {"NN", "NE", "ADJ(A)"} for k in range(cb + 1, f)):
         return False
     return f == c.verb and any(toks[k].text[:1].isalnum() for k in range(f + 1, ce))
 
@@ -354,7 +354,7 @@ def _negated(toks: list[Token], lo: int, hi: int) -> bool:
     nor one inside an attribute ("ein nicht genannter Vertreter", "nicht
     ausgezahlte Prämien")."""
     return any(
-        toks[k].lower == "nicht" and not (k + 1 < hi and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].pos == "ADJ(A)"))
+        toks[k].lower == "nicht" and not (k + 1 < hi and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].tag == "ADJ(A)"))
         for k in range(lo, hi)
     )
 
@@ -366,7 +366,7 @@ def _not_a_report(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     v = c.verb
     if (v + 1 >= te or toks[v + 1].text == ")") and any(t.text == "(" for t in toks[max(start, v - 4) : v]):
         return True  # a bracketed reference to earlier news: "(Wikinews berichtete)"
-    if v > start and toks[v - 1].pos in {"ART", "ADJ(A)", "ADV", "PIAT"} and v + 1 < len(toks) and toks[v + 1].pos == "NN":
+    if v > start and toks[v - 1].tag in {"ART", "ADJ(A)", "ADV", "PIAT"} and v + 1 < len(toks) and toks[v + 1].tag == "NN":
         return True
     if c.entry.lemma == "aussprechen" or (c.entry.lemma == "sprechen" and c.entry.particle == "aus"):
         # "sprach sich für einen Kompromiss aus" states a stance the corpus leaves
@@ -401,7 +401,7 @@ def _topic_only(toks: list[Token], cb: int, ce: int) -> bool:
     """"berichten über X" names what a report was about ("Die Zeitung berichtete
     über den Marsch"); only "berichten von X" gives its content ("berichtete
     von 41 Toten"). Train: 0 of 4 "über" reports annotated."""
-    first = next((t.lower for t in toks[cb:ce] if t.pos.startswith("APPR") and t.lower in {"über", "von", "vom"}), None)
+    first = next((t.lower for t in toks[cb:ce] if t.tag.startswith("APPR") and t.lower in {"über", "von", "vom"}), None)
     return first == "über"  # "berichtete über einen Marsch von 300 Tibetern" is a topic too
 
 
@@ -409,6 +409,6 @@ def _particle_at_end(toks: list[Token], v: int, ce: int, particles: set[str]) ->
     """The verb's clause (ending at ``ce``) ends in one of ``particles`` (a
     separable prefix: "forderte … an" is "anfordern")."""
     for k in range(v + 2, ce):
-        if toks[k].lower in particles and (k + 1 == ce or toks[k + 1].pos in {"KON", "$.", "$,"}):
+        if toks[k].lower in particles and (k + 1 == ce or toks[k + 1].tag in {"KON", "$.", "$,"}):
             return True  # before the clause end or a coordinated verb ("forderte X an und rief …")
     return False

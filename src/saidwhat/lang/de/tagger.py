@@ -265,24 +265,45 @@ def _is_abbreviation(tok: Token) -> bool:
 
 
 def tag_tokens(tokens: list[Token]) -> None:
-    """Fill ``pos`` and ``lemma`` in place: HanTa per word form, then context fixes."""
+    """Fill ``tag``, ``lemma``, ``upos`` and ``mood`` in place: HanTa per word form, then context fixes."""
     prev_sent = -1
     prev_text = ""
     for t in tokens:
-        t.pos, t.lemma = tag_word_de(t.text)
+        t.tag, t.lemma = tag_word_de(t.text)
         # HanTa reads a capitalised sentence-initial word as a noun ("Gestern",
         # "Auch"); when the lower-case form is a function word, that is it.
-        if (t.sent != prev_sent or prev_text in QUOTE_CHARS) and t.text[:1].isupper() and t.pos in {"NN", "NE", "NNA", "ADJ(A)", "FM", "XY"}:
+        if (t.sent != prev_sent or prev_text in QUOTE_CHARS) and t.text[:1].isupper() and t.tag in {"NN", "NE", "NNA", "ADJ(A)", "FM", "XY"}:
             low_pos, low_lemma = tag_word_de(t.text.lower())
             # (an unknown name read lower-case is guessed an adjective: "Milinkewitsch";
             # a real predicative adjective has a different lemma: "Später" → "spät")
             if (low_pos in _CLOSED_CLASSES and (low_pos != "ADV" or t.text.lower() in _sentence_adverbs())) or (
                 low_pos == "ADJ(D)" and low_lemma != t.text.lower()
             ):
-                t.pos, t.lemma = low_pos, low_lemma
+                t.tag, t.lemma = low_pos, low_lemma
         prev_sent = t.sent
         prev_text = t.text
     _retag_in_context(tokens)
+    _universal_features(tokens)
+
+
+def _universal_features(tokens: list[Token]) -> None:
+    """What shared code may read: the universal POS of each STTS tag
+    (``stts.txt``) and the mood of a finite verb ("k1", "k2", else "ind").
+    HanTa's context-free tags give no case: ``case`` stays empty."""
+    from .morph import finite_mood
+
+    upos = _universal_pos()
+    for t in tokens:
+        t.upos = upos.get(t.tag, "X")
+        if t.tag.endswith("(FIN)"):
+            t.mood = finite_mood(t) or "ind"
+
+
+@lru_cache(maxsize=1)
+def _universal_pos() -> dict[str, str]:
+    from ...lexicon import load_lexicon
+
+    return {row[0]: row[1] for row in load_lexicon("de", "stts")}
 
 
 @lru_cache(maxsize=1)
@@ -313,21 +334,21 @@ def _retag_in_context(tokens: list[Token]) -> None:
     """
     n = len(tokens)
     for k, t in enumerate(tokens):
-        if t.pos in {"PDS", "PRELS", "PDAT"} and t.text.lower() in _ARTICLE_FORMS and k + 1 < n and tokens[k + 1].pos in _NOMINAL_TAGS:
-            t.pos = "ART"
-        elif t.pos in {"PDS", "PRELS"} and t.text.lower() in _ARTICLE_FORMS and k + 2 < n and tokens[k + 1].pos in {"ADV", "ADJ(D)"} and tokens[k + 2].pos == "ADJ(A)" and k + 3 < n and tokens[k + 3].pos in _NOMINAL_TAGS:
-            t.pos = "ART"  # "Das finanziell angeschlagene Land": an article before a modified adjective
+        if t.tag in {"PDS", "PRELS", "PDAT"} and t.text.lower() in _ARTICLE_FORMS and k + 1 < n and tokens[k + 1].tag in _NOMINAL_TAGS:
+            t.tag = "ART"
+        elif t.tag in {"PDS", "PRELS"} and t.text.lower() in _ARTICLE_FORMS and k + 2 < n and tokens[k + 1].tag in {"ADV", "ADJ(D)"} and tokens[k + 2].tag == "ADJ(A)" and k + 3 < n and tokens[k + 3].tag in _NOMINAL_TAGS:
+            t.tag = "ART"  # "Das finanziell angeschlagene Land": an article before a modified adjective
         elif _NAME_PARTICLE.match(t.text):
-            t.pos = "NE"
+            t.tag = "NE"
         elif _name_part_read_as_verb(tokens, k) or _foreign_name_particle(tokens, k):
             # "Henk Jaap Meijer" ("Henk" read as an imperative), "Confédération
             # générale du Travail", "Gabriel de Sousa": parts of one name
-            t.pos = "NE"
+            t.tag = "NE"
         elif _preterite_read_as_adjective(tokens, k):
             # "Laut X veröffentlichte das Ministerium …": HanTa's one reading of the
             # form is the participle adjective; with no article before it and no
             # noun after it, it is the verb ("veröffentlicht" → "veröffentlichen")
-            t.pos, t.lemma = "VV(FIN)", t.lemma[:-1] + "en"
+            t.tag, t.lemma = "VV(FIN)", t.lemma[:-1] + "en"
 
 
 _FOREIGN_PARTICLES = frozenset({"de", "du", "la", "le", "del", "della", "di", "da", "dos", "y"})
@@ -341,12 +362,12 @@ def _name_part_read_as_verb(tokens: list[Token], k: int) -> bool:
     """A capitalised word inside a sentence read as a verb, next to another
     capitalised word: German verbs are lower-case there, so it is a name."""
     t = tokens[k]
-    if not (_capitalised_word(t) and t.pos[:2] in {"VV", "VA", "VM"}) or k == 0 or tokens[k - 1].sent != t.sent:
+    if not (_capitalised_word(t) and t.tag[:2] in {"VV", "VA", "VM"}) or k == 0 or tokens[k - 1].sent != t.sent:
         return False
     before = tokens[k - 1]
     if before.text in QUOTE_CHARS or before.text in {":", "(", "–", "-"}:
         return False
-    return k + 1 < len(tokens) and _capitalised_word(tokens[k + 1]) and tokens[k + 1].pos in {"NE", "NN", "FM"}
+    return k + 1 < len(tokens) and _capitalised_word(tokens[k + 1]) and tokens[k + 1].tag in {"NE", "NN", "FM"}
 
 
 def _foreign_name_particle(tokens: list[Token], k: int) -> bool:
@@ -360,13 +381,13 @@ _NOMINAL_AFTER = frozenset({"NN", "NE", "NNA", "ADJ(A)", "FM", "CARD", "TRUNC", 
 
 def _preterite_read_as_adjective(tokens: list[Token], k: int) -> bool:
     t = tokens[k]
-    if t.pos != "ADJ(A)" or not t.text[:1].islower() or not t.lower.endswith(("te", "ten")) or not t.lemma.endswith("t"):
+    if t.tag != "ADJ(A)" or not t.text[:1].islower() or not t.lower.endswith(("te", "ten")) or not t.lemma.endswith("t"):
         return False
     before = tokens[k - 1] if k else None
-    if before is None or (before.pos in _ATTRIBUTIVE_BEFORE and "." not in before.text):  # ("nachrichten.de" is a name)
+    if before is None or (before.tag in _ATTRIBUTIVE_BEFORE and "." not in before.text):  # ("nachrichten.de" is a name)
         return False
     # (an attributive adjective never stands before a pronominal adverb: "skandierten dabei Parolen")
-    return k + 1 < len(tokens) and tokens[k + 1].pos in {"ART", "PPER", "PPOSAT", "PDAT", "PIAT", "PIS", "PDS", "PRELS", "PROAV"}
+    return k + 1 < len(tokens) and tokens[k + 1].tag in {"ART", "PPER", "PPOSAT", "PDAT", "PIAT", "PIS", "PDS", "PRELS", "PROAV"}
 
 
 def parse(text: str) -> Doc:

@@ -202,7 +202,7 @@ def find_entities(doc: Doc) -> list[Entity]:
             sent = toks[s.start : s.end]
             if not sent:
                 continue
-            labels = tagger.tag(_features([feats(t.text, t.pos) for t in sent]))
+            labels = tagger.tag(_features([feats(t.text, t.tag) for t in sent]))
             for label, a, b in bio_to_entities(labels):
                 first, last = sent[a], sent[b - 1]
                 out.append(

@@ -234,7 +234,7 @@ def doc_features(doc: Doc, rules: Sequence[Statement], ner_labels: Sequence[str]
     """CRF features of every token of a parsed article."""
     toks = doc.tokens
     n = len(toks)
-    words = [_word_feats(t.text, t.pos, t.lemma) for t in toks]
+    words = [_word_feats(t.text, t.tag, t.lemma) for t in toks]
     qstate = _quote_state(doc)
     rtags = [tuple(x) for x in _rule_tags(doc, rules)]
     ner = ner_labels if ner_labels is not None else ["O"] * n
