@@ -20,6 +20,8 @@ corpus points such a statement at that same mention).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...model import Kind, Medium, Span
 from ...nlp import Sentence, Token
 from ...pipeline.found import Found
@@ -517,7 +519,59 @@ def _perfect_infinitive(art: Article, s: Sentence) -> bool:
     return False
 
 
-def find_continuations(art: Article, found: list[Found]) -> list[Found]:
+@dataclass
+class _Walk:
+    """Where the walk over the sentences stands.
+
+    ``last``: the latest statement (its last sentence ``last_sent``), whose
+    speaker a continuation takes; ``current``: the continuation being built,
+    extended while the next sentence continues it (its last sentence
+    ``current_last``).
+    """
+
+    last: Found | None = None
+    last_sent: int = -10
+    current: Found | None = None
+    current_last: int = -10
+
+    def parent(self, sent: int) -> Found | None:
+        """The statement a sentence may continue: the latest, at most :data:`_MAX_GAP` sentences back."""
+        return self.last if self.last is not None and sent - self.last_sent <= _MAX_GAP + 1 else None
+
+    def chain_open(self, sent: int) -> bool:
+        """Whether the continuation being built ended in the sentence just before."""
+        return self.current is not None and self.current_last == sent - 1
+
+
+def find_continuations(art: Article, found: list[Found]) -> tuple[list[Found], list[Found]]:
+    """The statements kept and the new ones: ``(kept, added)``.
+
+    ``kept`` is ``found`` (a new list; the argument is not changed) without
+    the statements a reported sentence absorbed into its continuation; the
+    stage still completes statements in place (a continuation's quote grows,
+    a bare quote gets its speaker).
+    """
+    kept = list(found)
+    by_sent, covered = _statements_by_sentence(art, kept)
+    walk = _Walk()
+    added: list[Found] = []
+    for s in art.sentences:
+        here = [f for f in by_sent.get(s.i, []) if not f.nested]
+        if _reported_sentence_continues(art, s, here, walk, kept, added):
+            continue
+        if here:
+            walk.last = max(here, key=lambda f: f.end)
+            walk.last_sent = max(_sentences_of(art, walk.last) or [s.i])
+            walk.current = None
+            continue
+        if s.i not in covered and _worth_reading(art, s):
+            _continue_into(art, s, walk, added)
+    _lend_speakers_to_bare_quotes(art, sorted(kept + added, key=lambda f: f.begin))
+    return kept, added
+
+
+def _statements_by_sentence(art: Article, found: list[Found]) -> tuple[dict[int, list[Found]], set[int]]:
+    """The statements per sentence (reports inside a continuation left out), and the sentences they cover."""
     by_sent: dict[int, list[Found]] = {}
     # the test once per statement: membership in a list of the inner reports was
     # a pair loop (equal statements get the same answer, as the list's == did)
@@ -525,135 +579,188 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     for f in outer:
         by_sent.setdefault(f.sent, []).append(f)
     covered = {k for k, fs in by_sent.items() if fs} | {k for f in outer for k in _sentences_of(art, f)}
-    out: list[Found] = []
-    last: Found | None = None
-    last_sent = -10
-    current: Found | None = None
-    current_last = -10
-    for s in art.sentences:
-        here = [f for f in by_sent.get(s.i, []) if not f.nested]
-        parent = last if last is not None and s.i - last_sent <= _MAX_GAP + 1 else None
-        head = min(here, key=lambda g: g.begin) if here else None
-        if parent is not None and head is not None and _reported_head(art, s, here, head):
-            f = head
-            for g in here:
-                if g is not f:
-                    found.remove(g)  # a second statement inside the reported sentence
-            if current is not None and current_last == s.i - 1:
-                # the chain before goes on over this sentence
-                current.quote = [Span(current.quote[0].begin, art.tokens[s.end - 1].end)]
-                found.remove(f)
-            else:
-                if last_sent < s.i - 1:
-                    # a cue verb or speaking subject in the sentence between beats
-                    # the older statement, as for any continuation
-                    near = _cue_sentence(art, s) or _subject_sentence(art, s)
-                    if near is not None and not _pronoun_speaker(art, near):
-                        parent = near
-                        out.append(near)
-                _make_continuation(art, f, parent, s)
-                current = f
-            current_last = last_sent = s.i
-            continue
-        if here:
-            last = max(here, key=lambda f: f.end)
-            last_sent = max(_sentences_of(art, last) or [s.i])
-            current = None
-            continue
-        if s.i in covered:
-            continue
-        toks = art.tokens
-        n_words = sum(1 for t in toks[s.start : s.end] if t.text[:1].isalnum())
-        if n_words < 3 or all(art.in_quote[i] != -1 for i in range(s.start, s.end)):
-            continue
-        parent = last if last is not None and s.i - last_sent <= _MAX_GAP + 1 else None
-        if parent is None and current is not None and current_last == s.i - 1 and current.inherited_from is not None:
-            # a chain whose speaker came from a carrier (a cue verb or speaking
-            # subject, no statement) goes on with that carrier
-            parent = current.inherited_from
-        own_cue = _cue_in(art, s)
-        right_after = parent is not None and (last_sent == s.i - 1 or (current is not None and current_last == s.i - 1))
-        if own_cue is not None and right_after and _embedded_cue(art, s, own_cue):
-            own_cue = None
-        if own_cue is not None:
-            current = None  # a sentence with its own cue verb starts something new
-        # no statement right before, but a cue verb in the sentence before (with no
-        # clause of its own: "Künast äußerte sich kritisch. Sie rate …"); it beats
-        # a statement two sentences back
-        gap = parent is not None and last_sent < s.i - 1 and (current is None or current_last != s.i - 1)
-        konj = _konjunktiv_main(art, s)
-        if (parent is None or gap) and own_cue is None and (konj or _hearsay_modal(art, s)):
-            near = _cue_sentence(art, s)
-            if near is None and konj and (gap or _reported_main_verb(art, s) or _any_k1(art, s)):
-                # nor a cue verb: a speaking subject there still beats a statement
-                # two sentences back; with no statement before at all, only
-                # where the main verb itself is reported
-                near = _subject_sentence(art, s)
-                if near is not None and not gap and _pronoun_speaker(art, near):
-                    near = None
-            if near is None and konj:
-                near = _document_sentence(art, s)
-            if near is not None and _pronoun_speaker(art, near):
-                near = None if gap else _antecedent_carrier(art, near)
-            if near is not None:
+    return by_sent, covered
+
+
+def _reported_sentence_continues(
+    art: Article, s: Sentence, here: list[Found], walk: _Walk, kept: list[Found], added: list[Found]
+) -> bool:
+    """A reported statement heading its sentence right after a statement
+    continues that one (:func:`_reported_head`): it becomes the continuation,
+    or joins the chain before; the sentence's other statements are dropped
+    from ``kept``. False when the sentence is no such case."""
+    parent = walk.parent(s.i)
+    head = min(here, key=lambda g: g.begin) if here else None
+    if parent is None or head is None or not _reported_head(art, s, here, head):
+        return False
+    for g in here:
+        if g is not head:
+            kept.remove(g)  # a second statement inside the reported sentence
+    if walk.current is not None and walk.current_last == s.i - 1:
+        # the chain before goes on over this sentence
+        walk.current.quote = [Span(walk.current.quote[0].begin, art.tokens[s.end - 1].end)]
+        kept.remove(head)
+    else:
+        if walk.last_sent < s.i - 1:
+            # a cue verb or speaking subject in the sentence between beats
+            # the older statement, as for any continuation
+            near = _cue_sentence(art, s) or _subject_sentence(art, s)
+            if near is not None and not _pronoun_speaker(art, near):
                 parent = near
-                out.append(parent)
-        if own_cue is None and _konjunktiv_main(art, s):
-            own = _own_frame(art, s)
-            if own is not None:
-                # the sentence frames its Konjunktiv with a verb of its own:
-                # a statement of its own, not a continuation
-                out.append(own)
-                last, last_sent, current = own, s.i, None
-                continue
-        chain_open = current is not None and current_last == s.i - 1
-        if parent is not None and own_cue is None and (_konjunktiv_main(art, s) or (chain_open and _modal_main(art, s))) and not _indicative_main(art, s) and not _narrator_conditional(art, s) and not _indicative_second_verb(art, s):
-            span = Span(toks[s.start].begin, toks[s.end - 1].end)
-            if current is not None and current_last == s.i - 1:
-                current.quote = [Span(current.quote[0].begin, span.end)]
-            else:
-                current = _inherit(parent, Kind.INDIRECT_FREE_INDIRECT, span, "ifi", s.i)
-                out.append(current)
-            current_last = last_sent = s.i
-            continue
-        if parent is None and own_cue is None and _reported_main_verb(art, s) and not _indicative_main(art, s) and not _narrator_conditional(art, s):
-            # a Konjunktiv I main verb with no statement, cue verb or speaking
-            # subject before it is still reported speech, by someone named further
-            # back or not at all: the quote without a speaker ("Die Feuerwehr habe
-            # 20 Fahrzeuge im Einsatz."; train: 27 of 32 such statements are
-            # annotated; the latest statement's speaker was right for 4 of 26)
-            span = Span(toks[s.start].begin, toks[s.end - 1].end)
-            if current is not None and current_last == s.i - 1:
-                current.quote = [Span(current.quote[0].begin, span.end)]
-            else:
-                current = Found(Kind.INDIRECT_FREE_INDIRECT, [span], "ifi_orphan", sent=s.i)
-                current.speaker = _cue_speaker_after(art, s)
-                out.append(current)
-            current_last = s.i
-            continue
-        current = None
-        # a passive "soll … werden" states a plan: only a statement in the sentence
-        # right before (or the chain that continues it) makes it that speaker's
-        # ("Die Regierung kündigte ein Gesetz an. Schulen sollen besser ausgestattet
-        # werden."; train: 7 right, 1 wrong speaker, 1 not annotated; "jetzt/nun/dazu" plans
-        # left out, see _narrator_plan)
-        plan = parent is not None and parent is last and last_sent == s.i - 1 and own_cue is None and _hearsay_modal(art, s, passive=True) and not _narrator_plan(art, s)
-        if (plan or _hearsay_modal(art, s)) and (parent is not None or _perfect_infinitive(art, s)):
-            span = Span(toks[s.start].begin, toks[s.end - 1].end)
-            # "soll" hearsay two sentences after a statement, past a sentence of
-            # narration, is mostly the narrator's plan ("Die Taufe soll am 15.
-            # Juni erfolgen"): only a statement or cue sentence right before
-            # lends its speaker. (Orphans: right 44% of the time on train, no speaker.)
-            if parent is not None and (parent is not last or last_sent >= s.i - 1):
-                out.append(_inherit(parent, Kind.FREE_INDIRECT, span, "free_indirect", s.i))
-    # bare direct quotes take the speaker of the nearest statement before them,
-    # and (as the corpus marks them) its cue, frame and addressee too
-    ordered = sorted(found + out, key=lambda f: f.begin)
+                added.append(near)
+        _make_continuation(art, head, parent, s)
+        walk.current = head
+    walk.current_last = walk.last_sent = s.i
+    return True
+
+
+def _worth_reading(art: Article, s: Sentence) -> bool:
+    """At least three words, not all inside quotation marks."""
+    n_words = sum(1 for t in art.tokens[s.start : s.end] if t.text[:1].isalnum())
+    return n_words >= 3 and not all(art.in_quote[i] != -1 for i in range(s.start, s.end))
+
+
+def _continue_into(art: Article, s: Sentence, walk: _Walk, added: list[Found]) -> None:
+    """A sentence without a statement of its own: a Konjunktiv continuation,
+    a statement framing itself, an orphan Konjunktiv, or "soll" hearsay."""
+    parent = walk.parent(s.i)
+    if parent is None and walk.chain_open(s.i) and walk.current is not None and walk.current.inherited_from is not None:
+        # a chain whose speaker came from a carrier (a cue verb or speaking
+        # subject, no statement) goes on with that carrier
+        parent = walk.current.inherited_from
+    own_cue = _cue_in(art, s)
+    right_after = parent is not None and (walk.last_sent == s.i - 1 or walk.chain_open(s.i))
+    if own_cue is not None and right_after and _embedded_cue(art, s, own_cue):
+        own_cue = None
+    if own_cue is not None:
+        walk.current = None  # a sentence with its own cue verb starts something new
+    # no statement right before, but a cue verb in the sentence before (with no
+    # clause of its own: "Künast äußerte sich kritisch. Sie rate …"); it beats
+    # a statement two sentences back
+    gap = parent is not None and walk.last_sent < s.i - 1 and not walk.chain_open(s.i)
+    konj = _konjunktiv_main(art, s)
+    if (parent is None or gap) and own_cue is None and (konj or _hearsay_modal(art, s)):
+        near = _carrier_nearby(art, s, konj, gap)
+        if near is not None:
+            parent = near
+            added.append(parent)
+    if own_cue is None and _konjunktiv_main(art, s):
+        own = _own_frame(art, s)
+        if own is not None:
+            # the sentence frames its Konjunktiv with a verb of its own:
+            # a statement of its own, not a continuation
+            added.append(own)
+            walk.last, walk.last_sent, walk.current = own, s.i, None
+            return
+    if (
+        parent is not None
+        and own_cue is None
+        and (_konjunktiv_main(art, s) or (walk.chain_open(s.i) and _modal_main(art, s)))
+        and not _indicative_main(art, s)
+        and not _narrator_conditional(art, s)
+        and not _indicative_second_verb(art, s)
+    ):
+        if not _extend_chain(art, s, walk):
+            walk.current = _inherit(parent, Kind.INDIRECT_FREE_INDIRECT, _sentence_span(art, s), "ifi", s.i)
+            added.append(walk.current)
+        walk.current_last = walk.last_sent = s.i
+        return
+    if (
+        parent is None
+        and own_cue is None
+        and _reported_main_verb(art, s)
+        and not _indicative_main(art, s)
+        and not _narrator_conditional(art, s)
+    ):
+        # a Konjunktiv I main verb with no statement, cue verb or speaking
+        # subject before it is still reported speech, by someone named further
+        # back or not at all: the quote without a speaker ("Die Feuerwehr habe
+        # 20 Fahrzeuge im Einsatz."; train: 27 of 32 such statements are
+        # annotated; the latest statement's speaker was right for 4 of 26)
+        if not _extend_chain(art, s, walk):
+            walk.current = Found(Kind.INDIRECT_FREE_INDIRECT, [_sentence_span(art, s)], "ifi_orphan", sent=s.i)
+            walk.current.speaker = _cue_speaker_after(art, s)
+            added.append(walk.current)
+        walk.current_last = s.i
+        return
+    walk.current = None
+    _hearsay(art, s, walk, parent, own_cue, added)
+
+
+def _carrier_nearby(art: Article, s: Sentence, konj: bool, gap: bool) -> Found | None:
+    """A speaker carrier for a sentence with no statement right before it:
+    a cue verb in the sentence before, else (for a Konjunktiv) a speaking
+    subject or a document ("laut dem Bericht") there; a pronoun carrier
+    gives way to its antecedent, or (past a gap) to the statement before."""
+    near = _cue_sentence(art, s)
+    if near is None and konj and (gap or _reported_main_verb(art, s) or _any_k1(art, s)):
+        # nor a cue verb: a speaking subject there still beats a statement
+        # two sentences back; with no statement before at all, only
+        # where the main verb itself is reported
+        near = _subject_sentence(art, s)
+        if near is not None and not gap and _pronoun_speaker(art, near):
+            near = None
+    if near is None and konj:
+        near = _document_sentence(art, s)
+    if near is not None and _pronoun_speaker(art, near):
+        near = None if gap else _antecedent_carrier(art, near)
+    return near
+
+
+def _sentence_span(art: Article, s: Sentence) -> Span:
+    return Span(art.tokens[s.start].begin, art.tokens[s.end - 1].end)
+
+
+def _extend_chain(art: Article, s: Sentence, walk: _Walk) -> bool:
+    """The continuation being built takes in sentence ``s`` when it ended just before it."""
+    if walk.current is None or walk.current_last != s.i - 1:
+        return False
+    walk.current.quote = [Span(walk.current.quote[0].begin, art.tokens[s.end - 1].end)]
+    return True
+
+
+def _hearsay(
+    art: Article, s: Sentence, walk: _Walk, parent: Found | None, own_cue: Cue | None, added: list[Found]
+) -> None:
+    """ "soll" hearsay and passive plans take the speaker of the statement before."""
+    # a passive "soll … werden" states a plan: only a statement in the sentence
+    # right before (or the chain that continues it) makes it that speaker's
+    # ("Die Regierung kündigte ein Gesetz an. Schulen sollen besser ausgestattet
+    # werden."; train: 7 right, 1 wrong speaker, 1 not annotated; "jetzt/nun/dazu" plans
+    # left out, see _narrator_plan)
+    plan = (
+        parent is not None
+        and parent is walk.last
+        and walk.last_sent == s.i - 1
+        and own_cue is None
+        and _hearsay_modal(art, s, passive=True)
+        and not _narrator_plan(art, s)
+    )
+    if (plan or _hearsay_modal(art, s)) and (parent is not None or _perfect_infinitive(art, s)):
+        # "soll" hearsay two sentences after a statement, past a sentence of
+        # narration, is mostly the narrator's plan ("Die Taufe soll am 15.
+        # Juni erfolgen"): only a statement or cue sentence right before
+        # lends its speaker. (Orphans: right 44% of the time on train, no speaker.)
+        if parent is not None and (parent is not walk.last or walk.last_sent >= s.i - 1):
+            added.append(_inherit(parent, Kind.FREE_INDIRECT, _sentence_span(art, s), "free_indirect", s.i))
+
+
+def _lend_speakers_to_bare_quotes(art: Article, ordered: list[Found]) -> None:
+    """Bare direct quotes take the speaker of the nearest statement before
+    them, and (as the corpus marks them) its cue, frame and addressee too.
+    ``ordered``: all statements, by where they begin."""
     prev: Found | None = None
     for f in ordered:
         if f.construction == "direct_bare" and f.speaker is None and _subject_before_bare(art, f, prev):
             pass
-        elif f.construction == "direct_colon" and f.speaker is None and _owner_frame(art, f) and prev is not None and prev.speaker is not None and f.sent - prev.sent <= 1:
+        elif (
+            f.construction == "direct_colon"
+            and f.speaker is None
+            and _owner_frame(art, f)
+            and prev is not None
+            and prev.speaker is not None
+            and f.sent - prev.sent <= 1
+        ):
             f.speaker = prev.speaker  # "Seine Zuversicht gründet sich auf …: „…“" (see direct._before_frame)
             f.inherited_from = prev
         elif f.construction == "direct_bare" and f.speaker is None and prev is not None and f.sent - prev.sent <= 3:
@@ -664,14 +771,18 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 f.cue = list(prev.cue)
                 f.frame = list(prev.frame)
                 f.addressee = prev.addressee
-        elif f.speaker is None and f.kind in _CONTINUATIONS and f.inherited_from is not None and f.inherited_from.speaker is not None:
+        elif (
+            f.speaker is None
+            and f.kind in _CONTINUATIONS
+            and f.inherited_from is not None
+            and f.inherited_from.speaker is not None
+        ):
             # a continuation of a bare quote: that quote got its speaker only
             # just now ("„Wir bleiben.“ Der Rücktritt sei ein Fehler.")
             f.speaker = f.inherited_from.speaker
             f.medium = f.inherited_from.medium
         if f.speaker is not None:
             prev = f
-    return out
 
 
 def _subject_before_bare(art: Article, f: Found, prev: Found | None) -> bool:

@@ -41,7 +41,8 @@ def find_statements(art: Analysed) -> list[Found]:
     check_budget()
     found += find_reported(art, found)
     check_budget()
-    found += find_continuations(art, found)
+    kept, continuations = find_continuations(art, found)
+    found = kept + continuations
     check_budget()
     found += find_nested(art, embedded, found)
     found += demanded_objects(art, found)
