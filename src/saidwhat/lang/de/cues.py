@@ -13,6 +13,7 @@ first clause ("Russland hat … bestritten und behauptet").
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...model import Medium
@@ -321,7 +322,52 @@ def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | 
     return None
 
 
-def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
+# a speaker search's answer: the speaker's token range (None: no speaker) and
+# extra cue tokens ("wie" in "wie X mitteilte")
+_SpeakerAnswer = tuple[tuple[int, int] | None, list[int]]
+
+
+@dataclass
+class _CueClause:
+    """The clause a cue verb stands in, as the speaker rules look at it."""
+
+    toks: list[Token]
+    cue: Cue
+    start: int  # where the sentence (or the search) begins
+    end: int
+    f: int  # the cue's first verb token (finite or main)
+    cb: int  # the clause's first token (a leading conjunction before a subordinator skipped)
+
+    @property
+    def first(self) -> Token | None:
+        """The clause's first word, when the verb is not."""
+        return self.toks[self.cb] if self.cb < self.f else None
+
+    @property
+    def after_comma(self) -> bool:
+        return self.cb > self.start and self.toks[self.cb - 1].text == ","
+
+
+def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> _SpeakerAnswer:
+    """Who speaks through ``cue``: the rules below in order, the first that
+    applies decides; the subject after the verb is the fallback."""
+    special = _source_of_source_verbs(toks, cue, start, end)
+    if special is not None:
+        return special
+    f = min(cue.finite, cue.verb)
+    cb = clause_begin(toks, f, start)
+    if cb + 1 < f and toks[cb].tag == "KON" and toks[cb + 1].lower in _SUBORDINATORS:
+        cb += 1  # "Denn wie X berichtete, …", "Und da X fürchtet, …": the conjunction is outside the clause
+    clause = _CueClause(toks, cue, start, end, f, cb)
+    for rule in _SPEAKER_RULES:
+        answer = rule(clause)
+        if answer is not None:
+            return answer
+    return _subject_after_verb_or_asyndetic(clause), []
+
+
+def _source_of_source_verbs(toks: list[Token], cue: Cue, start: int, end: int) -> _SpeakerAnswer | None:
+    """"es heißt" and "geht aus … hervor", "verlautet aus …" name a source, not a subject."""
     # "Wie es hieß, …", "Wie aus dem Bericht hervorgeht, …": the "wie" joins the cue
     cb0 = clause_begin(toks, min(cue.tokens), start)
     wie = [cb0] if toks[cb0].lower == "wie" and cb0 < min(cue.tokens) else []
@@ -336,130 +382,267 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
                 return speaker_forward(toks, k + 1, end, appositions=False), wie
         if cue.entry.lemma != "verlauten":
             return None, []  # ("Die Regierung ließ verlauten, …" has its subject as usual)
-    f = min(cue.finite, cue.verb)
-    cb = clause_begin(toks, f, start)
-    if cb + 1 < f and toks[cb].tag == "KON" and toks[cb + 1].lower in _SUBORDINATORS:
-        cb += 1  # "Denn wie X berichtete, …", "Und da X fürchtet, …": the conjunction is outside the clause
-    first = toks[cb] if cb < f else None
-    if first is not None and first.lower == "so" and cb + 1 == f and cb > start and toks[cb - 1].text in {",", "–"}:
-        # an inserted "so"-clause: "Der Grund, so vermutet die Zeitung, dürfte …"
-        return _after_verb(toks, f + 1, end), [cb]
-    if _object_prefield(toks, cue, start, f, end):
-        sp = _after_verb(toks, f + 1, end)
+    return None
+
+
+def _inserted_so_clause(c: _CueClause) -> _SpeakerAnswer | None:
+    """An inserted "so"-clause: "Der Grund, so vermutet die Zeitung, dürfte …"."""
+    first = c.first
+    if first is not None and first.lower == "so" and c.cb + 1 == c.f and c.cb > c.start and c.toks[c.cb - 1].text in {",", "–"}:
+        return _after_verb(c.toks, c.f + 1, c.end), [c.cb]
+    return None
+
+
+def _subject_after_object_prefield(c: _CueClause) -> _SpeakerAnswer | None:
+    """An object in the prefield ("Das bestätigte der Sprecher"): the subject follows the verb."""
+    if _object_prefield(c.toks, c.cue, c.start, c.f, c.end):
+        sp = _after_verb(c.toks, c.f + 1, c.end)
         if sp is not None:
             return sp, []
-    # verb-final clause: "wie ein Sprecher mitteilte", "da die Mitglieder befürchten"
-    # a relative clause: the relative pronoun is the speaker ("…, die davon ausgeht, …")
-    if first is not None and first.lower in {"der", "die", "das", "welcher", "welche", "welches"} and cb > start and toks[cb - 1].text == "," and first.tag in {"PRELS", "ART", "PDS"} and not (cb + 1 < f and toks[cb + 1].tag in {"NN", "NE", "ADJ(A)"}):
-        return (cb, cb + 1), []
-    if cb > start and toks[cb - 1].text == "," and (first is None or first.lower not in _SUBORDINATORS | _RELATIVES):
-        # "wie Max Muster, Chef der Firma, mitteilte": appositions split the clause
-        pb = cb
-        for _ in range(3):
-            if pb <= start or toks[pb - 1].text != ",":
-                break
-            pb = clause_begin(toks, pb - 1, start)
-            if toks[pb].lower == "wie":
-                if pb + 1 < f and not any(is_verb(t) for t in toks[pb + 1 : f]) and _plausible_np(toks, pb + 1, f):
-                    e = f
-                    while e > pb + 1 and toks[e - 1].text == ",":
-                        e -= 1
-                    return (pb + 1, e), [pb]
-                # "Wie Norman Muster, der … anwesend war, dazu feststellt": the name before the relative clause
-                comma = clause_end(toks, pb + 1, f)
-                if comma + 1 < f and toks[comma].text == "," and toks[comma + 1].lower in _RELATIVES | {"dessen", "deren"}:
-                    sp = speaker_forward(toks, pb + 1, comma, appositions=False)
-                    if sp is not None and sp[1] == comma:
-                        return sp, [pb]
-                break
-    if first is not None and cb + 2 < f and _prepositional_relative(toks, cb, start) and toks[cue.finite].lemma != "werden":
-        # "…, in dem er verlangte", "in dessen Folge das Gericht festgestellt hatte"
-        k = cb + 2
-        if toks[cb + 1].lower in {"dessen", "deren"}:
-            k = max(k, np_core(toks, k, f))
-        sp = speaker_forward(toks, k, f, appositions=True)
-        if sp is not None:
-            return sp, []
-    if first is not None and (first.lower in _SUBORDINATORS and (first.tag in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower == "als" and cb + 1 < f and toks[cb + 1].lower in {"er", "sie", "wir", "ich"}) or first.lower in _RELATIVES and first.tag in {"PRELS", "ART", "PDS"} and cb > start and not _apposition_before(toks, cb, f)):
-        k = cb + 1
-        while k < f and toks[k].tag in _SKIP_AFTER_VERB:
-            k += 1
-        sp = speaker_forward(toks, k, f, appositions=True)
-        extra = [cb] if first.lower in ("wie",) else []
-        if sp is None:
-            # the phrase may be cut by an apposition comma: take up to the verb
-            sp = (k, f) if k < f and _plausible_np(toks, k, f) else None
-        return sp, extra
-    # coordinated verb: "… bestritten und behauptet"; "…, und sagte"
+    return None
+
+
+def _relative_pronoun_subject(c: _CueClause) -> _SpeakerAnswer | None:
+    """A relative clause: the relative pronoun is the speaker ("…, die davon ausgeht, …")."""
+    first, toks = c.first, c.toks
+    if (
+        first is not None
+        and first.lower in {"der", "die", "das", "welcher", "welche", "welches"}
+        and c.after_comma
+        and first.tag in {"PRELS", "ART", "PDS"}
+        and not (c.cb + 1 < c.f and toks[c.cb + 1].tag in {"NN", "NE", "ADJ(A)"})
+    ):
+        return (c.cb, c.cb + 1), []
+    return None
+
+
+def _wie_clause_split_by_apposition(c: _CueClause) -> _SpeakerAnswer | None:
+    """"wie Max Muster, Chef der Firma, mitteilte": appositions split the clause."""
+    toks, start, f = c.toks, c.start, c.f
+    first = c.first
+    if not c.after_comma or (first is not None and first.lower in _SUBORDINATORS | _RELATIVES):
+        return None
+    pb = c.cb
+    for _ in range(3):
+        if pb <= start or toks[pb - 1].text != ",":
+            break
+        pb = clause_begin(toks, pb - 1, start)
+        if toks[pb].lower == "wie":
+            if pb + 1 < f and not any(is_verb(t) for t in toks[pb + 1 : f]) and _plausible_np(toks, pb + 1, f):
+                e = f
+                while e > pb + 1 and toks[e - 1].text == ",":
+                    e -= 1
+                return (pb + 1, e), [pb]
+            # "Wie Norman Muster, der … anwesend war, dazu feststellt": the name before the relative clause
+            comma = clause_end(toks, pb + 1, f)
+            if comma + 1 < f and toks[comma].text == "," and toks[comma + 1].lower in _RELATIVES | {"dessen", "deren"}:
+                sp = speaker_forward(toks, pb + 1, comma, appositions=False)
+                if sp is not None and sp[1] == comma:
+                    return sp, [pb]
+            break
+    return None
+
+
+def _prepositional_relative_subject(c: _CueClause) -> _SpeakerAnswer | None:
+    """"…, in dem er verlangte", "in dessen Folge das Gericht festgestellt hatte"."""
+    toks, cb, f = c.toks, c.cb, c.f
+    if c.first is None or not (cb + 2 < f and _prepositional_relative(toks, cb, c.start)):
+        return None
+    if toks[c.cue.finite].lemma == "werden":
+        return None
+    k = cb + 2
+    if toks[cb + 1].lower in {"dessen", "deren"}:
+        k = max(k, np_core(toks, k, f))
+    sp = speaker_forward(toks, k, f, appositions=True)
+    return (sp, []) if sp is not None else None
+
+
+def _verb_final_clause_subject(c: _CueClause) -> _SpeakerAnswer | None:
+    """A verb-final clause: "wie ein Sprecher mitteilte", "da die Mitglieder
+    befürchten", a relative clause "…, der … sagte": the subject follows the
+    subordinator."""
+    toks, cb, f, first = c.toks, c.cb, c.f, c.first
+    if first is None:
+        return None
+    subordinate = first.lower in _SUBORDINATORS and (
+        first.tag in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"}
+        or first.lower == "als" and cb + 1 < f and toks[cb + 1].lower in {"er", "sie", "wir", "ich"}
+    )
+    relative = (
+        first.lower in _RELATIVES
+        and first.tag in {"PRELS", "ART", "PDS"}
+        and cb > c.start
+        and not _apposition_before(toks, cb, f)
+    )
+    if not (subordinate or relative):
+        return None
+    k = cb + 1
+    while k < f and toks[k].tag in _SKIP_AFTER_VERB:
+        k += 1
+    sp = speaker_forward(toks, k, f, appositions=True)
+    extra = [cb] if first.lower in ("wie",) else []
+    if sp is None:
+        # the phrase may be cut by an apposition comma: take up to the verb
+        sp = (k, f) if k < f and _plausible_np(toks, k, f) else None
+    return sp, extra
+
+
+def _coordinated_verb_subject(c: _CueClause) -> _SpeakerAnswer | None:
+    """A coordinated verb shares the first verb's subject: "… bestritten und behauptet"; "…, und sagte"."""
+    toks, start, f, cue = c.toks, c.start, c.f, c.cue
     prev = f - 1
     while prev >= start and toks[prev].tag in _SKIP_AFTER_VERB:
         prev -= 1
-    if prev >= start and toks[prev].lower in _COORD and (cue.verb == f or cue.finite < cue.verb):
-        first_fin = next((k for k in range(start, prev) if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)), None)
-        if first_fin is None and start + 1 < prev and toks[start + 1].tag == "VV(PP)" and _subject_pronoun_at(toks, start):
-            first_fin = start + 1  # "Er bezeichnet (read as a participle) … und forderte …"
-        if first_fin is not None and first_fin != f:
-            sp = _prefield_subject(toks, start, first_fin)
-            if sp is not None:
-                sp = _name_after_object(toks, sp, first_fin, end) or sp
-            if sp is None:
-                sp = _after_verb(toks, first_fin + 1, end)
-            return sp, []
-    if cue.entry.lemma == "zitieren":
-        quoted = _quoted_person(toks, cue, start, f, end)
-        if quoted is not None:
-            return quoted, []
-    # passive: "Von den Behörden wird angenommen, dass …", "In einem Bericht wurde vermutet"
-    if is_passive(toks, cue, participle_tags=("(PP)", "(FIN)")):
-        ce = clause_end(toks, cue.verb, end)
-        for k in range(clause_begin(toks, f, start), ce):
-            if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce and not _von_attribute(toks, k, start):
-                sp = speaker_forward(toks, k + 1, ce, appositions=False)
-                if sp is not None and (toks[k].lower in {"von", "vom"} or any(source_noun_medium(t.text) or t.text in {"„", "“"} for t in toks[sp[0] : sp[1]])):
-                    # (after "in" only a source or a title in marks: "In einem Bericht wurde
-                    # vermutet", "im „Standard“ wurden … bezeichnet", not "im Jahr 1960")
-                    return sp, []
-        return _relative_source(toks, cue, start), []
-    sp = _commaless_relative_subject(toks, cb, f, end)
+    if not (prev >= start and toks[prev].lower in _COORD and (cue.verb == f or cue.finite < cue.verb)):
+        return None
+    first_fin = next(
+        (
+            k
+            for k in range(start, prev)
+            if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)
+        ),
+        None,
+    )
+    if first_fin is None and start + 1 < prev and toks[start + 1].tag == "VV(PP)" and _subject_pronoun_at(toks, start):
+        first_fin = start + 1  # "Er bezeichnet (read as a participle) … und forderte …"
+    if first_fin is None or first_fin == f:
+        return None
+    sp = _prefield_subject(toks, start, first_fin)
     if sp is not None:
-        return sp, []
-    if f + 1 < end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].tag in {"PPER", "PIS"} and is_finite(toks[f]):
+        sp = _name_after_object(toks, sp, first_fin, c.end) or sp
+    if sp is None:
+        sp = _after_verb(toks, first_fin + 1, c.end)
+    return sp, []
+
+
+def _quoted_person_of_zitieren(c: _CueClause) -> _SpeakerAnswer | None:
+    """"zitieren": the person quoted speaks ("Die Zeitung zitiert den Minister mit den Worten …")."""
+    if c.cue.entry.lemma != "zitieren":
+        return None
+    quoted = _quoted_person(c.toks, c.cue, c.start, c.f, c.end)
+    return (quoted, []) if quoted is not None else None
+
+
+def _passive_agent_or_source(c: _CueClause) -> _SpeakerAnswer | None:
+    """Passive: "Von den Behörden wird angenommen, dass …", "In einem Bericht wurde vermutet"."""
+    toks, cue = c.toks, c.cue
+    if not is_passive(toks, cue, participle_tags=("(PP)", "(FIN)")):
+        return None
+    ce = clause_end(toks, cue.verb, c.end)
+    for k in range(clause_begin(toks, c.f, c.start), ce):
+        if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce and not _von_attribute(toks, k, c.start):
+            sp = speaker_forward(toks, k + 1, ce, appositions=False)
+            if sp is not None and (
+                toks[k].lower in {"von", "vom"}
+                or any(source_noun_medium(t.text) or t.text in {"„", "“"} for t in toks[sp[0] : sp[1]])
+            ):
+                # (after "in" only a source or a title in marks: "In einem Bericht wurde
+                # vermutet", "im „Standard“ wurden … bezeichnet", not "im Jahr 1960")
+                return sp, []
+    return _relative_source(toks, cue, c.start), []
+
+
+def _commaless_relative(c: _CueClause) -> _SpeakerAnswer | None:
+    sp = _commaless_relative_subject(c.toks, c.cb, c.f, c.end)
+    return (sp, []) if sp is not None else None
+
+
+def _nominative_pronoun_after_verb(c: _CueClause) -> _SpeakerAnswer | None:
+    """"sagte er", "meinte man": a nominative-only pronoun right after the finite verb."""
+    toks, f = c.toks, c.f
+    if f + 1 < c.end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].tag in {"PPER", "PIS"} and is_finite(toks[f]):
         return (f + 1, f + 2), []
-    run_on = _run_on_sentence(toks, start, f)
+    return None
+
+
+def _run_on_prefield_subject(c: _CueClause) -> _SpeakerAnswer | None:
+    """A run-on sentence: the prefield of its last main clause."""
+    run_on = _run_on_sentence(c.toks, c.start, c.f)
     if run_on is not None:
-        sp = _prefield_subject(toks, run_on, f)
+        sp = _prefield_subject(c.toks, run_on, c.f)
         if sp is not None:
             return sp, []
-    # prefield subject: "Der Sprecher der Polizei, Lars Beringer, sagte"
-    sp = _prefield_subject(toks, start, f)
+    return None
+
+
+def _sentence_prefield_subject(c: _CueClause) -> _SpeakerAnswer | None:
+    """The prefield subject: "Der Sprecher der Polizei, Lars Beringer, sagte"."""
+    sp = _prefield_subject(c.toks, c.start, c.f)
     if sp is not None:
-        return _name_after_object(toks, sp, f, end) or sp, []
-    if cb > start and toks[cb].lower in _COORD and toks[cb - 1].text == ",":
-        # a coordinated main clause: "…, doch der Sprecher erklärte"
-        sp = _prefield_subject(toks, cb, f)
+        return _name_after_object(c.toks, sp, c.f, c.end) or sp, []
+    return None
+
+
+def _coordinated_main_clause_subject(c: _CueClause) -> _SpeakerAnswer | None:
+    """A coordinated main clause: "…, doch der Sprecher erklärte"."""
+    if c.after_comma and c.toks[c.cb].lower in _COORD:
+        sp = _prefield_subject(c.toks, c.cb, c.f)
         if sp is not None:
             return sp, []
-    # the clause's own prefield, when the sentence's is no phrase: a main clause
-    # after a comma ("…, andere Quellen berichten, dass …") or after "und"
-    # ("Dies war …, und die Anwohner befürchten, dass …")
-    b = cb if cb > start and toks[cb - 1].text == "," else start
+    return None
+
+
+def _clause_prefield_subject(c: _CueClause) -> _SpeakerAnswer | None:
+    """The clause's own prefield, when the sentence's is no phrase: a main clause
+    after a comma ("…, andere Quellen berichten, dass …") or after "und"
+    ("Dies war …, und die Anwohner befürchten, dass …")."""
+    toks, f = c.toks, c.f
+    b = c.cb if c.after_comma else c.start
     coordinator = scans(toks).last(_main_clause_coordinator, b, f)
     b = coordinator + 1 if coordinator is not None else b
     # (only a phrase that opens like a subject: a determiner, number, name or
     # "er"/"sie"; a bare noun there is mostly an object or a list's tail)
     # (or a title before a name: "…, Bundestrainer Joachim Löw bezeichnete …")
-    if start < b < f and (toks[b].tag in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"} or toks[b].lower in {"er", "sie"} or (toks[b].tag == "NN" and toks[b - 1].text == "," and b + 1 < f and toks[b + 1].tag == "NE")):
+    opens_like_subject = (
+        toks[b].tag in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"}
+        or toks[b].lower in {"er", "sie"}
+        or (toks[b].tag == "NN" and toks[b - 1].text == "," and b + 1 < f and toks[b + 1].tag == "NE")
+    ) if c.start < b < f else False
+    if opens_like_subject:
         sp = _prefield_subject(toks, b, f)
         if sp is not None:
             return sp, []
-    if cb == f and f - 1 > start and toks[f - 1].text == "," and _shared_subject(toks, start, f, end):
-        sp = _asyndetic_subject(toks, start, f)
+    return None
+
+
+def _shared_asyndetic_subject(c: _CueClause) -> _SpeakerAnswer | None:
+    """A verb after a comma sharing the subject of the clause before ("…, sagte aber …")."""
+    toks, f = c.toks, c.f
+    if c.cb == f and f - 1 > c.start and toks[f - 1].text == "," and _shared_subject(toks, c.start, f, c.end):
+        sp = _asyndetic_subject(toks, c.start, f)
         if sp is not None:
             return sp, []
-    sp = _after_verb(toks, f + 1, end)
-    if sp is None and cb == f and f - 1 > start and toks[f - 1].text == "," and maybe_finite(toks[f]):
-        sp = _asyndetic_subject(toks, start, f)
-    return sp, []
+    return None
+
+
+def _subject_after_verb_or_asyndetic(c: _CueClause) -> tuple[int, int] | None:
+    """The fallback: the subject after the verb, else a subject shared across a comma."""
+    toks, f = c.toks, c.f
+    sp = _after_verb(toks, f + 1, c.end)
+    if sp is None and c.cb == f and f - 1 > c.start and toks[f - 1].text == "," and maybe_finite(toks[f]):
+        sp = _asyndetic_subject(toks, c.start, f)
+    return sp
+
+
+# The speaker rules, in the order they are tried.
+_SPEAKER_RULES: tuple[Callable[[_CueClause], _SpeakerAnswer | None], ...] = (
+    _inserted_so_clause,
+    _subject_after_object_prefield,
+    _relative_pronoun_subject,
+    _wie_clause_split_by_apposition,
+    _prepositional_relative_subject,
+    _verb_final_clause_subject,
+    _coordinated_verb_subject,
+    _quoted_person_of_zitieren,
+    _passive_agent_or_source,
+    _commaless_relative,
+    _nominative_pronoun_after_verb,
+    _run_on_prefield_subject,
+    _sentence_prefield_subject,
+    _coordinated_main_clause_subject,
+    _clause_prefield_subject,
+    _shared_asyndetic_subject,
+)
 
 
 def _main_clause_coordinator(toks: list[Token], k: int) -> bool:
