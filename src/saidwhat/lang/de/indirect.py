@@ -18,6 +18,7 @@ next frame in the sentence starts ("… bestritten und behauptet, …").
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from ...model import Kind, Medium, Span
 from ...nlp import Sentence, Token
@@ -27,7 +28,7 @@ from ...pipeline.sentences import Article
 from .chunks import np_core, speaker_backward, speaker_forward
 from .cues import Cue, clause_begin, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .direct import addressee_in
-from .lexicons import CueVerb, cue_particles, source_noun_medium, statement_nouns
+from .lexicons import CueParticle, CueVerb, cue_particles, source_noun_medium, statement_nouns
 from .morph import CLAUSE_STARTERS, is_finite, is_verb, maybe_finite, mood
 
 _COMPLEMENT_PUNCT = frozenset({",", ":"})
@@ -1006,6 +1007,9 @@ def _span(art: Article, a: int, b: int) -> Span:
 
 
 def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[int], sent: int) -> list[Found]:
+    """Nominal frames in the clause ``st:te``: "laut X", "X zufolge", "nach
+    Angaben X", "…, so X", "demnach". Each cue particle (``cue_particles.txt``)
+    gets its frame and speaker by its kind, then the statement it vouches for."""
     out: list[Found] = []
     particles = cue_particles()
     for i in range(st, te):
@@ -1014,99 +1018,163 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
         p = particles.get(toks[i].lower)
         if p is None:
             continue
-        sp: TokRange | None = None
-        frame: TokRange | None = None
-        speaker_is_cue = False
-        construction = "nominal_" + p.word
-        rel = _relative_source(toks, i, st, te, p.kind)
-        if rel is not None:
-            sp, frame = rel
-        elif p.kind == "prep" and (toks[i].tag.startswith("APPR") or (toks[i].lower == "gemäß" and i + 1 < te and toks[i + 1].tag in {"ART", "PPOSAT", "NN", "NE"})):
-            # (HanTa reads a sentence-initial "Gemäß" as an adjective)
-            sp = speaker_forward(toks, i + 1, te, appositions=True)
-            if sp:
-                frame = (i, sp[1])
-        elif p.kind == "post":
-            # "zufolge", also spelt "zu Folge"
-            head = i - 1 if p.word == "folge" else i
-            if p.word == "folge" and (i == st or toks[i - 1].lower != "zu"):
-                continue
-            if head - 1 >= st and toks[head - 1].lower in _DATIVE_PRONOUNS:
-                sp = (head - 1, head)  # "Ihnen zufolge hat …"
-            else:
-                sp = speaker_backward(toks, head, st)
-            if sp:
-                frame = (sp[0], i + 1)
-        elif p.kind == "nounprep" and _temporal_nach(toks, i, st):
+        nominal = _nominal_frame(art, toks, i, p, st, te, sent)
+        if nominal is None:
             continue
-        elif p.kind == "nounprep":
-            sp = _possessor_source(toks, i + 1, te) or speaker_forward(toks, i + 1, te, appositions=True)
-            if sp and any(source_noun_medium(t.text) for t in toks[sp[0] : min(sp[1], sp[0] + 3)]):
-                frame = (i, sp[1])
-            else:
-                sp = speaker_backward(toks, i, st)
-                if sp and source_noun_medium(toks[sp[1] - 1].text) and (i + 1 >= te or not toks[i + 1].tag.startswith(("ART", "NN", "NE", "ADJ"))):
-                    frame = (sp[0], i + 1)
-                    construction = "nominal_nach_post"
-                else:
-                    sp = None
-        elif p.kind == "so" and i > st and toks[i - 1].text in {",", "–"}:
-            sp = speaker_forward(toks, i + 1, te, appositions=True)
-            if sp is None:
-                continue
-            rest = sp[1]
-            while rest < te and not is_verb(toks[rest]) and toks[rest].text not in {",", ":", ";", "–"}:
-                rest += 1  # "so X weiter", "so X in einem Interview"
-            if rest < te and toks[rest].text in {",", "–"} and rest + 1 < te and toks[i - 1].text in {",", "–"}:
-                # set off in the middle: "Dennoch, so Nacke, habe er …", "– so Canny –"
-                frame = (i - 1, rest + 1)
-            elif rest + 1 < te and toks[rest].text == ":" and art.in_quote[rest + 1] != -1:
-                frame = (i - 1, rest)  # "…, so Elshorst weiter: „…“": a direct quote follows
-            elif rest < te:
-                continue  # "so" as an adverb inside a clause
-            else:
-                frame = (i - 1, te)
-        elif p.kind == "adv":
-            frame = (i, i + 1)
-            if p.word == "danach" and not (i == st and _publication_before(art, sent)):
-                continue  # "Danach" is mostly "afterwards"
-            if p.word in {"demnach", "danach"}:
-                sp = (i, i + 1)
-                speaker_is_cue = True
-            else:  # wonach: the statement follows
-                sp = speaker_backward(toks, i - 1, st) if i - 1 > st and toks[i - 1].text == "," else None
-        if frame is None:
-            continue
-        if sp is not None and frame[0] == i and not speaker_is_cue and rel is None:
-            cut = _nominative_inside(toks, sp)
-            if cut is not None:
-                sp, frame = (sp[0], cut), (frame[0], cut)
-        if sp is not None and frame[0] == st and p.kind in {"prep", "nounprep"} and rel is None:
-            sp, frame = _prefield_source(art, toks, sp, frame, te)
-        medium = p.medium
-        if sp is not None and not speaker_is_cue:
-            for t in toks[sp[0] : sp[1]]:
-                m = source_noun_medium(t.text)
-                if m is not None:
-                    medium = m
-                    break
-        cs, ce = _subordinate_scope(toks, st, te, frame)
-        if (cs, ce) == (st, te) and p.kind in {"prep", "nounprep", "post"}:
-            cs = _main_clause_begin(art, toks, st, te, frame)
-        if p.kind == "so":
-            # what "so X" vouches for starts after a colon before it ("…, doch die
-            # Richterin blieb hart: Eine Strafe sei …, so X"); the frame ends the reach
-            cs = next((j + 1 for j in range(frame[0] - 1, cs - 1, -1) if toks[j].text == ":" and art.in_quote[j] == -1), cs)
-            ce = frame[1] if frame[1] < te and toks[frame[1]].text == ":" else ce
-        quote = _around(art, toks, cs, ce, frame, p.word)
-        if not quote:
-            continue
-        cue = [i - 1, i] if p.word == "folge" else [i]
-        f = Found(Kind.INDIRECT, quote, construction, speaker=sp, cue=cue, medium=medium if medium else Medium.SPEECH, frame=[frame], sent=sent)
-        if _mixed_quote(art, f):
-            f.construction += "_mixed"  # "X handhabe es „maßvoll“, so Y": kept beside the direct quote
-        out.append(f)
+        f = _nominal_statement(art, toks, i, p, nominal, st, te, sent)
+        if f is not None:
+            out.append(f)
     return out
+
+
+@dataclass
+class _NominalFrame:
+    """A nominal cue's frame and speaker, before the statement is built."""
+
+    speaker: TokRange | None
+    frame: TokRange
+    construction: str
+    speaker_is_cue: bool = False  # "demnach": the cue word stands for the source
+    relative: bool = False  # "…, laut dem …": a relative pronoun points back at the source
+
+
+def _nominal_frame(
+    art: Article, toks: list[Token], i: int, p: CueParticle, st: int, te: int, sent: int
+) -> _NominalFrame | None:
+    """The frame and speaker of cue particle ``p`` at ``i``; None when it frames nothing here."""
+    construction = "nominal_" + p.word
+    rel = _relative_source(toks, i, st, te, p.kind)
+    if rel is not None:
+        return _NominalFrame(rel[0], rel[1], construction, relative=True)
+    if p.kind == "prep":
+        return _preposition_frame(toks, i, te, construction)
+    if p.kind == "post":
+        return _postposition_frame(toks, i, p, st, construction)
+    if p.kind == "nounprep":
+        return None if _temporal_nach(toks, i, st) else _noun_preposition_frame(toks, i, st, te, construction)
+    if p.kind == "so" and i > st and toks[i - 1].text in {",", "–"}:
+        return _so_source_frame(art, toks, i, te, construction)
+    if p.kind == "adv":
+        return _adverb_frame(art, toks, i, p, st, sent, construction)
+    return None
+
+
+def _preposition_frame(toks: list[Token], i: int, te: int, construction: str) -> _NominalFrame | None:
+    """"laut X", "gemäß X": the source follows."""
+    # (HanTa reads a sentence-initial "Gemäß" as an adjective)
+    gemaess = toks[i].lower == "gemäß" and i + 1 < te and toks[i + 1].tag in {"ART", "PPOSAT", "NN", "NE"}
+    if not (toks[i].tag.startswith("APPR") or gemaess):
+        return None
+    sp = speaker_forward(toks, i + 1, te, appositions=True)
+    return _NominalFrame(sp, (i, sp[1]), construction) if sp else None
+
+
+def _postposition_frame(toks: list[Token], i: int, p: CueParticle, st: int, construction: str) -> _NominalFrame | None:
+    """"X zufolge", also spelt "zu Folge": the source comes before."""
+    head = i - 1 if p.word == "folge" else i
+    if p.word == "folge" and (i == st or toks[i - 1].lower != "zu"):
+        return None
+    if head - 1 >= st and toks[head - 1].lower in _DATIVE_PRONOUNS:
+        sp: TokRange | None = (head - 1, head)  # "Ihnen zufolge hat …"
+    else:
+        sp = speaker_backward(toks, head, st)
+    return _NominalFrame(sp, (sp[0], i + 1), construction) if sp else None
+
+
+def _noun_preposition_frame(
+    toks: list[Token], i: int, st: int, te: int, construction: str
+) -> _NominalFrame | None:
+    """"nach Angaben X" (a source noun after the preposition), or "den Angaben nach" (before it)."""
+    sp = _possessor_source(toks, i + 1, te) or speaker_forward(toks, i + 1, te, appositions=True)
+    if sp and any(source_noun_medium(t.text) for t in toks[sp[0] : min(sp[1], sp[0] + 3)]):
+        return _NominalFrame(sp, (i, sp[1]), construction)
+    sp = speaker_backward(toks, i, st)
+    if (
+        sp
+        and source_noun_medium(toks[sp[1] - 1].text)
+        and (i + 1 >= te or not toks[i + 1].tag.startswith(("ART", "NN", "NE", "ADJ")))
+    ):
+        return _NominalFrame(sp, (sp[0], i + 1), "nominal_nach_post")
+    return None
+
+
+def _so_source_frame(art: Article, toks: list[Token], i: int, te: int, construction: str) -> _NominalFrame | None:
+    """"…, so X": the source follows; the frame is set off by commas or dashes, or ends the clause."""
+    sp = speaker_forward(toks, i + 1, te, appositions=True)
+    if sp is None:
+        return None
+    rest = sp[1]
+    while rest < te and not is_verb(toks[rest]) and toks[rest].text not in {",", ":", ";", "–"}:
+        rest += 1  # "so X weiter", "so X in einem Interview"
+    if rest < te and toks[rest].text in {",", "–"} and rest + 1 < te and toks[i - 1].text in {",", "–"}:
+        # set off in the middle: "Dennoch, so Nacke, habe er …", "– so Canny –"
+        return _NominalFrame(sp, (i - 1, rest + 1), construction)
+    if rest + 1 < te and toks[rest].text == ":" and art.in_quote[rest + 1] != -1:
+        return _NominalFrame(sp, (i - 1, rest), construction)  # "…, so Elshorst weiter: „…“": a direct quote follows
+    if rest < te:
+        return None  # "so" as an adverb inside a clause
+    return _NominalFrame(sp, (i - 1, te), construction)
+
+
+def _adverb_frame(
+    art: Article, toks: list[Token], i: int, p: CueParticle, st: int, sent: int, construction: str
+) -> _NominalFrame | None:
+    """"demnach", "danach" (the cue word stands for the source), "…, wonach" (the source comes before)."""
+    if p.word == "danach" and not (i == st and _publication_before(art, sent)):
+        return None  # "Danach" is mostly "afterwards"
+    if p.word in {"demnach", "danach"}:
+        return _NominalFrame((i, i + 1), (i, i + 1), construction, speaker_is_cue=True)
+    # wonach: the statement follows
+    sp = speaker_backward(toks, i - 1, st) if i - 1 > st and toks[i - 1].text == "," else None
+    return _NominalFrame(sp, (i, i + 1), construction)
+
+
+def _nominal_statement(
+    art: Article, toks: list[Token], i: int, p: CueParticle, nominal: _NominalFrame, st: int, te: int, sent: int
+) -> Found | None:
+    """The statement a nominal frame vouches for: the speaker trimmed, the
+    medium from a source noun, the quote the clause (or sentence) around it."""
+    sp, frame = nominal.speaker, nominal.frame
+    if sp is not None and frame[0] == i and not nominal.speaker_is_cue and not nominal.relative:
+        cut = _nominative_inside(toks, sp)
+        if cut is not None:
+            sp, frame = (sp[0], cut), (frame[0], cut)
+    if sp is not None and frame[0] == st and p.kind in {"prep", "nounprep"} and not nominal.relative:
+        sp, frame = _prefield_source(art, toks, sp, frame, te)
+    medium = p.medium
+    if sp is not None and not nominal.speaker_is_cue:
+        for t in toks[sp[0] : sp[1]]:
+            m = source_noun_medium(t.text)
+            if m is not None:
+                medium = m
+                break
+    cs, ce = _subordinate_scope(toks, st, te, frame)
+    if (cs, ce) == (st, te) and p.kind in {"prep", "nounprep", "post"}:
+        cs = _main_clause_begin(art, toks, st, te, frame)
+    if p.kind == "so":
+        # what "so X" vouches for starts after a colon before it ("…, doch die
+        # Richterin blieb hart: Eine Strafe sei …, so X"); the frame ends the reach
+        cs = next(
+            (j + 1 for j in range(frame[0] - 1, cs - 1, -1) if toks[j].text == ":" and art.in_quote[j] == -1), cs
+        )
+        ce = frame[1] if frame[1] < te and toks[frame[1]].text == ":" else ce
+    quote = _around(art, toks, cs, ce, frame, p.word)
+    if not quote:
+        return None
+    cue = [i - 1, i] if p.word == "folge" else [i]
+    f = Found(
+        Kind.INDIRECT,
+        quote,
+        nominal.construction,
+        speaker=sp,
+        cue=cue,
+        medium=medium if medium else Medium.SPEECH,
+        frame=[frame],
+        sent=sent,
+    )
+    if _mixed_quote(art, f):
+        f.construction += "_mixed"  # "X handhabe es „maßvoll“, so Y": kept beside the direct quote
+    return f
 
 
 # a phrase on how the source was reached is no part of it ("Nach Angaben der
