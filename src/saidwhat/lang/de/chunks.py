@@ -136,20 +136,22 @@ def _extended_attribute_end(toks: list[Token], j: int, end: int) -> int | None:
 
 
 def np_core(toks: list[Token], i: int, end: int) -> int:
-    """End of the basic noun phrase starting at ``i`` (``i`` when there is none)."""
+    """End of the basic noun phrase starting at ``i`` (``i`` when there is none).
+
+    The walk goes right over the phrase's words (determiners, adjectives,
+    nouns, names: :func:`_np_token`) until the next phrase starts
+    (:func:`_next_phrase_starts`); other words go on with the phrase only in
+    their place (:func:`_phrase_goes_on`): before the head an attribute,
+    after it a bracket, a coordinated or quoted name, an attribute phrase.
+    """
     j = i
     seen_head = False
     while j < end:
         t = toks[j]
-        if j == i and _possessive_use(toks, j, end):
-            j += 1  # "Ihr Vorsitzender …"
+        if j == i and (_possessive_use(toks, j, end) or _name_particle_opening(toks, j, end)):
+            j += 1  # "Ihr Vorsitzender …", "Zu Guttenberg hatte …"
             continue
-        if j == i and t.text in {"Zu", "Von"} and j + 1 < end and (toks[j + 1].tag == "NE" or toks[j + 1].lower == "der" and j + 2 < end and toks[j + 2].tag == "NE"):
-            j += 1  # a name particle opening the sentence: "Zu Guttenberg hatte …", "Von der Leyen sagte"
-            continue
-        if j > i and t.text[:1].isupper() and t.text[1:2].islower() and toks[j - 1].text in first_name_genders() and t.tag not in {"ART", "PPER", "PDS", "PIS", "KON", "APPR", "APPRART"}:
-            # a surname the tagger read as a verb or adjective ("Peter Lahm",
-            # "Elke Hoff"): after a given name it is part of the name
+        if j > i and _surname_after_given_name(toks, j):
             seen_head = True
             j += 1
             continue
@@ -159,79 +161,150 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
                 j = k  # "Der noch im Amt befindliche Ministerpräsident"
                 continue
         if _np_token(t):
-            after_genitive = toks[j - 1].lower in _GENITIVE_DETERMINERS and toks[j - 1].tag == "ART"
-            if seen_head and t.tag in {"ART", "PPOSAT", "PDAT", "PIAT"} and t.lower not in _GENITIVE_DETERMINERS and not after_genitive:
-                break  # a second noun phrase starts: "warfen die Taliban den Menschen vor"
-            if seen_head and t.tag == "CARD":
-                break  # "meldete die Polizei 40 Verletzte": a number opens the object
-            if seen_head and t.tag == "ADJ(A)" and t.text[:1].islower() and toks[j - 1].tag in {"NN", "NE", "FM", "NNA"}:
-                if not (source_noun_medium(toks[j - 1].text) and t.lower.endswith("er") and j + 1 < end and toks[j + 1].tag == "NN"):
-                    break  # "sagte Hauptmann Sipe gute Fortschritte": an object follows
-                # but a source noun takes a genitive plural: "Angaben libanesischer Sicherheitskreise"
-                # (strong genitive plural in -er; "Angaben weitere Projekte" is an object)
-            if seen_head and t.tag == "ADJ(A)" and t.text[:1].islower() and (j + 1 >= end or toks[j + 1].tag not in {"NN", "NE", "NNA", "FM", "ADJ(A)"}):
-                break  # an adjective with no noun after it is a verb form: "„L′Equipe“ veröffentlichte"
-            # a capital letter marks a head, except on a determiner opening the
-            # sentence: "Einer der 13 Feuerwehrmänner" has its head further on
-            capital_head = t.text[:1].isupper() and t.tag not in _DETERMINER_TAGS
-            seen_head = seen_head or t.tag in {"NN", "NE", "FM", "XY", "NNA"} or capital_head or bool(_WEB_NAME.fullmatch(t.text))
+            if seen_head and _next_phrase_starts(toks, j, end):
+                break
+            seen_head = seen_head or _head_word(t)
             j += 1
             continue
-        if t.text in {"-", "–", "."} and seen_head and j + 1 < end and toks[j + 1].text[:1].isupper() and t.text != ".":
-            j += 1
-            continue
-        if t.text == "." and j > i and toks[j - 1].text[:1].isupper() and len(toks[j - 1].text) <= 2:
-            j += 1  # initials: "Matthias W. Beckmann"
-            continue
-        if t.text == "(" and seen_head:
-            k = j + 1
-            while k < end and k - j < 8 and toks[k].text != ")":
-                k += 1
-            if k < end and toks[k].text == ")":
-                j = k + 1
-                continue
+        goes_on = _phrase_goes_on(toks, i, j, end, seen_head)
+        if goes_on is None:
             break
-        if t.lower in {"und", "sowie"} and seen_head and j + 1 < end and toks[j + 1].tag in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT"} and j + 2 <= end:
-            # coordinated speakers ("Kiews und des Westens"): only before another noun phrase
-            k = np_core(toks, j + 1, end)
-            if k > j + 1 and (k >= end or not is_verb(toks[k]) or is_finite(toks[k])):
-                j = k
-                continue
-            break
-        if t.text in _OPEN_MARKS and seen_head is not None:
-            # a quoted name inside the phrase: Die Zeitung „Yemen Observer“
-            k = j + 1
-            while k < end and k - j <= 6 and toks[k].text not in _CLOSE_MARKS:
-                k += 1
-            if k < end and k - j <= 6 and toks[k].text in _CLOSE_MARKS and k > j + 1 and _quoted_name(toks, j + 1, k):
-                j = k + 1
-                seen_head = True
-                continue
-            break
-        if (t.lower in _ATTR_PREPS or _place_attribute(toks, j, end) or _fuer_attribute(toks, j, end)) and seen_head and j + 1 < end:
+        j, seen_head = goes_on
+    return _trimmed_phrase_end(toks, i, j, end, seen_head)
+
+
+def _name_particle_opening(toks: list[Token], j: int, end: int) -> bool:
+    """A name particle opening the sentence: "Zu Guttenberg hatte …", "Von der Leyen sagte"."""
+    return (
+        toks[j].text in {"Zu", "Von"}
+        and j + 1 < end
+        and (toks[j + 1].tag == "NE" or toks[j + 1].lower == "der" and j + 2 < end and toks[j + 2].tag == "NE")
+    )
+
+
+def _surname_after_given_name(toks: list[Token], j: int) -> bool:
+    """A surname the tagger read as a verb or adjective ("Peter Lahm", "Elke
+    Hoff"): after a given name it is part of the name."""
+    t = toks[j]
+    return (
+        t.text[:1].isupper()
+        and t.text[1:2].islower()
+        and toks[j - 1].text in first_name_genders()
+        and t.tag not in {"ART", "PPER", "PDS", "PIS", "KON", "APPR", "APPRART"}
+    )
+
+
+def _next_phrase_starts(toks: list[Token], j: int, end: int) -> bool:
+    """After the head, a phrase word that opens the next phrase."""
+    t = toks[j]
+    after_genitive = toks[j - 1].lower in _GENITIVE_DETERMINERS and toks[j - 1].tag == "ART"
+    if t.tag in {"ART", "PPOSAT", "PDAT", "PIAT"} and t.lower not in _GENITIVE_DETERMINERS and not after_genitive:
+        return True  # a second noun phrase starts: "warfen die Taliban den Menschen vor"
+    if t.tag == "CARD":
+        return True  # "meldete die Polizei 40 Verletzte": a number opens the object
+    if t.tag == "ADJ(A)" and t.text[:1].islower() and toks[j - 1].tag in {"NN", "NE", "FM", "NNA"}:
+        if not (source_noun_medium(toks[j - 1].text) and t.lower.endswith("er") and j + 1 < end and toks[j + 1].tag == "NN"):
+            return True  # "sagte Hauptmann Sipe gute Fortschritte": an object follows
+        # but a source noun takes a genitive plural: "Angaben libanesischer Sicherheitskreise"
+        # (strong genitive plural in -er; "Angaben weitere Projekte" is an object)
+    # an adjective with no noun after it is a verb form: "„L′Equipe“ veröffentlichte"
+    return (
+        t.tag == "ADJ(A)"
+        and t.text[:1].islower()
+        and (j + 1 >= end or toks[j + 1].tag not in {"NN", "NE", "NNA", "FM", "ADJ(A)"})
+    )
+
+
+def _head_word(t: Token) -> bool:
+    """A word that can be the phrase's head: a noun or name; a capital letter
+    marks one too, except on a determiner opening the sentence ("Einer der 13
+    Feuerwehrmänner" has its head further on)."""
+    capital_head = t.text[:1].isupper() and t.tag not in _DETERMINER_TAGS
+    return t.tag in {"NN", "NE", "FM", "XY", "NNA"} or capital_head or bool(_WEB_NAME.fullmatch(t.text))
+
+
+def _phrase_goes_on(toks: list[Token], i: int, j: int, end: int, seen_head: bool) -> tuple[int, bool] | None:
+    """Where the phrase goes on after a word that is no phrase word
+    (``(next j, seen_head)``), or None: the phrase ends before it."""
+    t = toks[j]
+    if t.text in {"-", "–"} and seen_head and j + 1 < end and toks[j + 1].text[:1].isupper():
+        return j + 1, seen_head
+    if t.text == "." and j > i and toks[j - 1].text[:1].isupper() and len(toks[j - 1].text) <= 2:
+        return j + 1, seen_head  # initials: "Matthias W. Beckmann"
+    if seen_head:
+        if t.text == "(":
+            return _after_bracket(toks, j, end)
+        if t.lower in {"und", "sowie"} and j + 1 < end and toks[j + 1].tag in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT"}:
+            return _after_coordinated_phrase(toks, j, end)
+    if t.text in _OPEN_MARKS:
+        return _after_quoted_name(toks, j, end)
+    if seen_head:
+        if (t.lower in _ATTR_PREPS or _place_attribute(toks, j, end) or _fuer_attribute(toks, j, end)) and j + 1 < end:
             k = np_core(toks, j + 1, end)
             if k > j + 1:
-                j = k
-                continue
-        if not seen_head and j > i and toks[j - 1].tag in {"ART", "PIAT", "PPOSAT", "PDAT"} and t.tag.startswith("APPR"):
-            # an extended attribute: "einer am Dienstag veröffentlichten Mitteilung"
-            adj = next((m for m in range(j + 1, min(end - 1, j + 7)) if toks[m].tag == "ADJ(A)" and toks[m + 1].tag in {"NN", "NE"}), None)
-            if adj is not None and not any(is_verb(x) or x.tag.startswith("$") for x in toks[j + 1 : adj]):
-                j = adj
-                continue
-        if t.tag == "ADV" and not seen_head and j + 1 < end and toks[j + 1].tag in {"ADJ(A)", "CARD"}:
-            j += 1  # "rund 200", "besonders schwere"
-            continue
-        if t.tag == "PTKNEG" and not seen_head and j > i and toks[j - 1].tag in {"ART", "PIAT", "PDAT", "PPOSAT"} and j + 2 < end and toks[j + 1].tag == "ADJ(A)" and toks[j + 2].tag in {"NN", "NE", "ADJ(A)"}:
-            j += 1  # a negated attribute: "Ein nicht genannter Vertreter der Firma"
-            continue
-        if t.tag == "ADJ(D)" and not seen_head and j > i and toks[j - 1].tag in {"ART", "PDAT", "PPOSAT"} and j + 2 < end and toks[j + 1].tag == "ADJ(A)" and toks[j + 2].tag in {"NN", "NE", "ADJ(A)"}:
-            j += 1  # an adverbial adjective before the attribute: "das finanziell angeschlagene Land"
-            continue
-        break
+                return k, seen_head
+        return None
+    return _attribute_before_head(toks, i, j, end)
+
+
+def _after_bracket(toks: list[Token], j: int, end: int) -> tuple[int, bool] | None:
+    """A short bracket after the head belongs to the phrase: "Klaus Wowereit (SPD)"."""
+    k = j + 1
+    while k < end and k - j < 8 and toks[k].text != ")":
+        k += 1
+    return (k + 1, True) if k < end and toks[k].text == ")" else None
+
+
+def _after_coordinated_phrase(toks: list[Token], j: int, end: int) -> tuple[int, bool] | None:
+    """Coordinated speakers ("Kiews und des Westens"): only before another noun phrase."""
+    k = np_core(toks, j + 1, end)
+    if k > j + 1 and (k >= end or not is_verb(toks[k]) or is_finite(toks[k])):
+        return k, True
+    return None
+
+
+def _after_quoted_name(toks: list[Token], j: int, end: int) -> tuple[int, bool] | None:
+    """A quoted name inside the phrase: Die Zeitung „Yemen Observer“."""
+    k = j + 1
+    while k < end and k - j <= 6 and toks[k].text not in _CLOSE_MARKS:
+        k += 1
+    if k < end and k - j <= 6 and toks[k].text in _CLOSE_MARKS and k > j + 1 and _quoted_name(toks, j + 1, k):
+        return k + 1, True
+    return None
+
+
+def _attribute_before_head(toks: list[Token], i: int, j: int, end: int) -> tuple[int, bool] | None:
+    """Before the head: an extended attribute ("einer am Dienstag
+    veröffentlichten Mitteilung"), a degree adverb ("rund 200"), a negated or
+    modified attribute ("Ein nicht genannter Vertreter", "das finanziell
+    angeschlagene Land")."""
+    t = toks[j]
+    if j > i and toks[j - 1].tag in {"ART", "PIAT", "PPOSAT", "PDAT"} and t.tag.startswith("APPR"):
+        adj = next(
+            (m for m in range(j + 1, min(end - 1, j + 7)) if toks[m].tag == "ADJ(A)" and toks[m + 1].tag in {"NN", "NE"}),
+            None,
+        )
+        if adj is not None and not any(is_verb(x) or x.tag.startswith("$") for x in toks[j + 1 : adj]):
+            return adj, False
+    if t.tag == "ADV" and j + 1 < end and toks[j + 1].tag in {"ADJ(A)", "CARD"}:
+        return j + 1, False  # "rund 200", "besonders schwere"
+    modified_attribute = (
+        j > i
+        and j + 2 < end
+        and toks[j + 1].tag == "ADJ(A)"
+        and toks[j + 2].tag in {"NN", "NE", "ADJ(A)"}
+        and (
+            t.tag == "PTKNEG" and toks[j - 1].tag in {"ART", "PIAT", "PDAT", "PPOSAT"}
+            or t.tag == "ADJ(D)" and toks[j - 1].tag in {"ART", "PDAT", "PPOSAT"}
+        )
+    )
+    return (j + 1, False) if modified_attribute else None
+
+
+def _trimmed_phrase_end(toks: list[Token], i: int, j: int, end: int, seen_head: bool) -> int:
+    """The phrase's end: ``i`` without a head, else never on an article or adjective alone."""
     if not seen_head and j > i + 1 and toks[i].tag == "ART" and toks[j - 1].tag == "ADJ(A)" and (j >= end or not _np_token(toks[j])):
         return j  # an adjective used as a noun, written small: "der 81-jährige"
-    # never end on an article or adjective alone
     while j > i and toks[j - 1].tag in {"ART", "PPOSAT", "PDAT", "PIAT", "KON"}:
         j -= 1
     return j if seen_head else i
