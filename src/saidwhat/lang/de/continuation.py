@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...lexicon import load_word_set
 from ...model import Kind, Medium, Span
 from ...nlp import Sentence, Token
 from ...pipeline.found import Found
@@ -411,7 +412,7 @@ def _indicative_main(art: Article, s: Sentence) -> bool:
     return bool(first)
 
 
-_MODAL_FORMS = frozenset({"soll", "sollen", "könnte", "könnten", "dürfte", "dürften", "gingen", "blieben", "hielten", "ließen"})
+_MODAL_FORMS = load_word_set("de", "hearsay_modals")
 
 
 def _narrator_conditional(art: Article, s: Sentence) -> bool:

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...lexicon import load_word_set
 from ...model import Medium
 from ...nlp import Token
 from ...pipeline.scans import BOUNDARY as _BOUNDARY
@@ -26,9 +27,9 @@ from .morph import is_finite, is_verb, maybe_finite, mood
 from .timeexpr import months
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
-_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf", "indem", "zumal"})
-_RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches"})
-_COORD = frozenset({"und", "sowie", "aber", "sondern", "doch", "oder"})
+_SUBORDINATORS = load_word_set("de", "subordinators")
+_RELATIVES = load_word_set("de", "relative_pronouns")
+_COORD = load_word_set("de", "coordinators")
 _SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
 # pronouns that can only be nominative: right after the finite verb they are
 # the subject, whatever fills the prefield ("Die Tat bezeichnete er als sinnlos")

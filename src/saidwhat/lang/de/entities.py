@@ -22,7 +22,15 @@ from ...nlp import Token
 from ...pipeline.found import Found
 from ...pipeline.sentences import Article
 from .chunks import NAME_TAGS, np_core, speaker_forward
-from .lexicons import first_name_genders, is_speaker_noun, oblique_openers, places, pronouns, source_noun_medium
+from .lexicons import (
+    determiner_features,
+    first_name_genders,
+    is_speaker_noun,
+    oblique_openers,
+    places,
+    pronouns,
+    source_noun_medium,
+)
 from .morph import is_finite
 
 _POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "seinem", "ihrem", "eigenen", "eigener"})
@@ -86,28 +94,7 @@ def resolve_entities(art: Article, found: list[Found]) -> None:
 _ANY = frozenset({"m", "f", "n", "p"})
 # what a determiner opening a speaker phrase allows (nominative, or the dative
 # and genitive of "laut der Polizei", "nach Angaben des Ministeriums")
-_DETERMINER_FEATURES = {
-    "der": frozenset({"m", "f"}),
-    "die": frozenset({"f", "p"}),
-    "das": frozenset({"n"}),
-    "den": frozenset({"p"}),
-    "dem": frozenset({"m", "n"}),
-    "des": frozenset({"m", "n"}),
-    "ein": frozenset({"m", "n"}),
-    "eine": frozenset({"f"}),
-    "einem": frozenset({"m", "n"}),
-    "einer": frozenset({"f"}),
-    "eines": frozenset({"m", "n"}),
-    "dieser": frozenset({"m", "f"}),
-    "diese": frozenset({"f", "p"}),
-    "dieses": frozenset({"n"}),
-}
-_GENITIVE_FEATURES = {
-    "der": frozenset({"f", "p"}),
-    "des": frozenset({"m", "n"}),
-    "einer": frozenset({"f"}),
-    "eines": frozenset({"m", "n"}),
-}
+_DETERMINER_FEATURES, _GENITIVE_FEATURES = determiner_features()
 # antecedents are looked for this many sentences back before falling back to the latest one
 _WINDOW_SENTENCES = 3
 # a sentence's subject ends at its finite verb within this many tokens ("Der

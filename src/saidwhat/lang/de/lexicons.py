@@ -207,3 +207,15 @@ def is_speaker_noun(word: str) -> bool:
     if tail in nouns:
         return True
     return any(w.endswith(n) and len(w) - len(n) >= 3 for n in nouns if len(n) >= 5)
+
+
+def determiner_features() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """``determiner_features.txt``: determiner → the m/f/n/p it allows opening
+    a speaker phrase, and → those it allows as a genitive attribute."""
+    plain: dict[str, frozenset[str]] = {}
+    genitive: dict[str, frozenset[str]] = {}
+    for word, features, genitive_features in load_lexicon(LANG, "determiner_features"):
+        plain[word] = frozenset(features.split(","))
+        if genitive_features != "-":
+            genitive[word] = frozenset(genitive_features.split(","))
+    return plain, genitive

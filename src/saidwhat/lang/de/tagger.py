@@ -20,6 +20,7 @@ from typing import Any
 
 from ...budget import ArticleTimeout
 from ...budget import check as check_budget
+from ...lexicon import load_word_set
 from ...nlp import QUOTE_CHARS, SENTENCE_END, Doc, Sentence, Token, tokenize
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -112,10 +113,7 @@ def _punct_tag(word: str) -> str:
     return "$("
 
 
-_ABBREVIATIONS = frozenset(
-    "bzw ca dr etc evtl ggf hr fr nr prof st str usw vgl z.b u.a d.h inkl max min mio mrd "
-    "jan feb mär apr jun jul aug sep sept okt nov dez bspw sog abs art ff".split()
-)
+_ABBREVIATIONS = load_word_set("de", "abbreviations")
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
