@@ -22,5 +22,6 @@ def __getattr__(name: str) -> Any:
     if name == "extract":
         from .pipeline import extract
 
+        globals()["extract"] = extract  # found directly from now on
         return extract
     raise AttributeError(f"module 'saidwhat' has no attribute {name!r}")

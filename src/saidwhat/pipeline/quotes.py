@@ -74,33 +74,35 @@ def find_quotes(text: str, marks: QuoteMarks) -> list[QuoteRegion]:
     # closer test does not depend on where the opener stands, only that it is
     # after it)
     no_closer_before: dict[str, int] = {}
+    # (the mark sets as locals: this loop visits every character)
+    all_closers, single_openers, double_openers = marks.closers, marks.single_openers, marks.double_openers
     k = 0
     while k < n:
         c = text[k]
-        if c not in marks.closers or not _is_opener(text, k, marks) or k < no_closer_before.get(c, -1):
+        if c not in all_closers or not _is_opener(text, k, marks) or k < no_closer_before.get(c, -1):
             k += 1
             continue
-        closers = marks.closers[c]
+        closers = all_closers[c]
         start = k
         j = k + 1
         end = -1
         while j < n:
             cj = text[j]
             if cj in closers and j > start + 1 and not text[j - 1].isspace() and not (
-                c in marks.single_openers and j + 1 < n and text[j + 1].isalpha()
+                c in single_openers and j + 1 < n and text[j + 1].isalpha()
             ):
                 end = j + 1
                 break
             if cj == "\n":
                 # paragraph end inside an open quote
                 nxt = _next_nonspace(text, j)
-                if c in marks.double_openers and nxt < n and text[nxt] == c:
+                if c in double_openers and nxt < n and text[nxt] == c:
                     j = nxt + 1  # multi-paragraph quote: continues
                     continue
                 break
             j += 1
         if end == -1:
-            if c in marks.single_openers:
+            if c in single_openers:
                 no_closer_before[c] = j
                 k += 1
                 continue

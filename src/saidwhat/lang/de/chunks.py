@@ -148,10 +148,10 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
     seen_head = False
     while j < end:
         t = toks[j]
-        if j == i and (_possessive_use(toks, j, end) or _name_particle_opening(toks, j, end)):
+        if j == i and (_possessive_use(toks, j, end) or t.text in _NAME_PARTICLE_OPENERS and _name_particle_opening(toks, j, end)):
             j += 1  # "Ihr Vorsitzender …", "Zu Guttenberg hatte …"
             continue
-        if j > i and _surname_after_given_name(toks, j):
+        if j > i and t.text[:1].isupper() and _surname_after_given_name(toks, j):
             seen_head = True
             j += 1
             continue
@@ -163,7 +163,7 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
         if _np_token(t):
             if seen_head and _next_phrase_starts(toks, j, end):
                 break
-            seen_head = seen_head or _head_word(t)
+            seen_head = seen_head or t.tag in _HEAD_TAGS or _head_word(t)
             j += 1
             continue
         goes_on = _phrase_goes_on(toks, i, j, end, seen_head)
@@ -171,6 +171,10 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
             break
         j, seen_head = goes_on
     return _trimmed_phrase_end(toks, i, j, end, seen_head)
+
+
+_NAME_PARTICLE_OPENERS = frozenset({"Zu", "Von"})
+_HEAD_TAGS = frozenset({"NN", "NE", "FM", "XY", "NNA"})
 
 
 def _name_particle_opening(toks: list[Token], j: int, end: int) -> bool:
@@ -220,7 +224,7 @@ def _head_word(t: Token) -> bool:
     marks one too, except on a determiner opening the sentence ("Einer der 13
     Feuerwehrmänner" has its head further on)."""
     capital_head = t.text[:1].isupper() and t.tag not in _DETERMINER_TAGS
-    return t.tag in {"NN", "NE", "FM", "XY", "NNA"} or capital_head or bool(_WEB_NAME.fullmatch(t.text))
+    return t.tag in _HEAD_TAGS or capital_head or bool(_WEB_NAME.fullmatch(t.text))
 
 
 def _phrase_goes_on(toks: list[Token], i: int, j: int, end: int, seen_head: bool) -> tuple[int, bool] | None:

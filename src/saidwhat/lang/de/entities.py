@@ -17,6 +17,7 @@ Reads: the statements (speaker token ranges) and the sentences. Writes:
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from ...nlp import Token
 from ...pipeline.found import Found
@@ -166,10 +167,15 @@ def _phrase_features(words: list[Token]) -> frozenset[str]:
 
 
 def _is_place(word: str) -> bool:
+    return word in _gazetteer() or word in places()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, str]:
     # lazy: the learned package (whose training runs these stages) stays out of their imports
     from .learn.ner import gazetteer
 
-    return word in gazetteer() or word in places()
+    return gazetteer()
 
 
 def _wanted(pronoun: Token) -> frozenset[str] | None:

@@ -292,8 +292,9 @@ def _universal_features(tokens: list[Token]) -> None:
 
     upos = _universal_pos()
     for t in tokens:
-        t.upos = upos.get(t.tag, "X")
-        if t.tag.endswith("(FIN)"):
+        tag = t.tag
+        t.upos = upos.get(tag, "X")
+        if tag[-5:] == "(FIN)":
             t.mood = finite_mood(t) or "ind"
 
 
