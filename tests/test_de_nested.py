@@ -166,7 +166,8 @@ def test_case(case: Case) -> None:
         ),
         # a capitalised verbless phrase of many words in marks, no cue: a title
         pytest.param(
-            "Im Museum wurde die Ausstellung „Die Geschichte der Straßenbahn in unserer Stadt von 1890 bis heute“ eröffnet.",
+            "Im Museum wurde die Ausstellung „Die Geschichte der Straßenbahn in unserer Stadt von 1890 bis heute“ "
+            "eröffnet.",
             Kind.DIRECT,
             id="long verbless title is no quote",
         ),

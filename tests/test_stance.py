@@ -163,7 +163,8 @@ def test_store_filters_by_stance(db: str) -> None:
         assert [d["stance"] for d in denials] == ["deny"] and "bestritten" in denials[0]["quote"]
         assert store.count_statements(stance="deny") == 1
         assert store.count_statements(stance="SAY") == 2
-        assert {d["stance"] for d in store.article(denials[0]["article_id"])["statements"]} >= {"deny", "claim"}  # type: ignore[index]
+        stored = store.article(denials[0]["article_id"])
+        assert {d["stance"] for d in stored["statements"]} >= {"deny", "claim"}  # type: ignore[index]
         with pytest.raises(InputError, match="unknown stance 'shout'"):
             store.search_statements(stance="shout")
         plan = store._conn().execute("EXPLAIN QUERY PLAN SELECT id FROM statements WHERE stance = 'deny'").fetchall()
@@ -181,7 +182,8 @@ def test_older_store_migrates_keeping_its_rows(tmp_path: Path) -> None:
             conn.execute(sql)
     conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '3')")
     conn.execute(
-        "INSERT INTO articles(id, text_hash, lang, text, extractor) VALUES ('a1', 'h', 'de', 'Er sagte, es regne.', 'x')"
+        "INSERT INTO articles(id, text_hash, lang, text, extractor) VALUES ('a1', 'h', 'de', 'Er sagte, es "
+        "regne.', 'x')"
     )
     conn.execute(
         "INSERT INTO statements(article_id, seq, kind, medium, confidence, quote, speaker, cue, addressee, frame, "

@@ -97,7 +97,6 @@ _CLAUSE_END = re.compile(r"[.,;:!?…–—]+(?:\s|$)|\s[–—-]\s")
 MAX_CLAUSES = 8
 
 
-
 @lru_cache(maxsize=1)
 def _negations() -> frozenset[str]:
     """Negating words of every registered language (quotes of any of them are compared)."""

@@ -284,4 +284,13 @@ def time_expressions_for(lang: str | None) -> TimeExpressions | None:
     return languages.get(lang).time_expressions()
 
 
-__all__ = ["SaidOn", "TimeExpressions", "time_expressions_for", "blank_spans", "resolve_expression", "said_on", "said_on_all", "statement_sentence"]
+__all__ = [
+    "SaidOn",
+    "TimeExpressions",
+    "time_expressions_for",
+    "blank_spans",
+    "resolve_expression",
+    "said_on",
+    "said_on_all",
+    "statement_sentence",
+]

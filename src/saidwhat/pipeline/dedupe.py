@@ -43,7 +43,10 @@ def dedupe(art: Analysed, cands: list[Found], keep: list[Found]) -> list[Found]:
         seen.append(g)
         index.add(g.quote)
     for f in rank:
-        if any(_overlap(f, seen[pos]) > 0.6 and not _source_inside(art, f, seen[pos]) and not _mixed_around(f, seen[pos]) for pos in index.overlapping(f.quote)):
+        if any(
+            _overlap(f, seen[pos]) > 0.6 and not _source_inside(art, f, seen[pos]) and not _mixed_around(f, seen[pos])
+            for pos in index.overlapping(f.quote)
+        ):
             continue
         out.append(f)
         seen.append(f)
@@ -84,4 +87,10 @@ def _mixed_around(f: Found, g: Found) -> bool:
     """An indirect statement around a direct quote it contains ("Tony Blair
     „steht bereit“, sich … zu treffen"): the corpus marks both, the direct
     quote as nested in the indirect one."""
-    return f.construction.endswith("_mixed") and g.kind == Kind.DIRECT and f.begin <= g.begin and g.end <= f.end and (f.end - f.begin) > (g.end - g.begin)
+    return (
+        f.construction.endswith("_mixed")
+        and g.kind == Kind.DIRECT
+        and f.begin <= g.begin
+        and g.end <= f.end
+        and (f.end - f.begin) > (g.end - g.begin)
+    )

@@ -88,8 +88,11 @@ def find_quotes(text: str, marks: QuoteMarks) -> list[QuoteRegion]:
         end = -1
         while j < n:
             cj = text[j]
-            if cj in closers and j > start + 1 and not text[j - 1].isspace() and not (
-                c in single_openers and j + 1 < n and text[j + 1].isalpha()
+            if (
+                cj in closers
+                and j > start + 1
+                and not text[j - 1].isspace()
+                and not (c in single_openers and j + 1 < n and text[j + 1].isalpha())
             ):
                 end = j + 1
                 break

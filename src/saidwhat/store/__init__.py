@@ -242,7 +242,9 @@ def _stance_value(stance: str | None) -> str | None:
     try:
         return Stance(stance.strip().lower()).value
     except ValueError:
-        raise QueryError("stance", f"unknown stance {shown(stance)} (one of: {', '.join(s.value for s in Stance)})") from None
+        raise QueryError(
+            "stance", f"unknown stance {shown(stance)} (one of: {', '.join(s.value for s in Stance)})"
+        ) from None
 
 
 _STATEMENT_COLS = (
@@ -717,7 +719,8 @@ class Store:
                 for table in _CONTENT_TABLES:
                     cols = ", ".join(r[1] for r in conn.execute(f"PRAGMA main.table_info({table})"))
                     conn.execute(
-                        f"INSERT INTO main.{table}(rowid, {cols}) SELECT rowid, {cols} FROM rebuilt.{table} ORDER BY rowid"
+                        f"INSERT INTO main.{table}(rowid, {cols}) "
+                        f"SELECT rowid, {cols} FROM rebuilt.{table} ORDER BY rowid"
                     )
                 # What ingest derives from the statements (quote groups) comes
                 # along as the rebuild made it, with how far it got.
@@ -853,7 +856,9 @@ class Store:
         both see the same snapshot, so the total never disagrees with the page.
         """
         with self._snapshot():
-            items = self.search_statements(query, speaker, since, until, kind, limit=limit, offset=offset, stance=stance)
+            items = self.search_statements(
+                query, speaker, since, until, kind, limit=limit, offset=offset, stance=stance
+            )
             if _row_count(offset) == 0 and len(items) < _row_count(limit):
                 return items, len(items)  # the page holds them all: no need to count
             return items, self.count_statements(query, speaker, since, until, kind, stance)
@@ -919,7 +924,8 @@ class Store:
         marks = ",".join("?" * len(ids))
         by_kind: dict[int, dict[str, int]] = {i: {} for i in ids}
         for sid, kind, n in conn.execute(
-            f"SELECT speaker_id, kind, count(*) FROM statements WHERE speaker_id IN ({marks}) GROUP BY speaker_id, kind",
+            f"SELECT speaker_id, kind, count(*) FROM statements WHERE speaker_id IN ({marks}) "
+            "GROUP BY speaker_id, kind",
             ids,
         ):
             by_kind[sid][kind] = n

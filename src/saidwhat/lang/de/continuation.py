@@ -42,7 +42,8 @@ def _konjunktiv_main(art: Article, s: Sentence) -> bool:
         if art.in_quote[i] != -1:
             continue
         m = mood(t, toks[i - 1] if i > 0 else None)
-        if m == "k1" or (m == "k2" and not t.lower.startswith(("könnte", "dürfte")) and t.lower not in _PRETERITE_LIKE):
+        reported_k2 = m == "k2" and not t.lower.startswith(("könnte", "dürfte")) and t.lower not in _PRETERITE_LIKE
+        if m == "k1" or reported_k2:
             return True
     return False
 
@@ -63,7 +64,11 @@ def _modal_main(art: Article, s: Sentence) -> bool:
         if not is_finite(toks[k]) or art.in_quote[k] != -1:
             continue
         cb = clause_begin(toks, k, s.start)
-        if toks[cb].lower in _SUBORDINATORS or toks[cb].tag == "KOUS" or (cb > s.start and toks[cb].lower in _RELATIVES):
+        if (
+            toks[cb].lower in _SUBORDINATORS
+            or toks[cb].tag == "KOUS"
+            or (cb > s.start and toks[cb].lower in _RELATIVES)
+        ):
             continue
         return toks[k].lower in _MODAL_K2
     return False
@@ -77,11 +82,14 @@ def _any_k1(art: Article, s: Sentence) -> bool:
     "Da er der Minderheit angehöre, wäre eine Niederlage vergleichbar" is
     reported although its main verb is a Konjunktiv II the narrator also uses."""
     toks = art.tokens
-    return any(art.in_quote[k] == -1 and is_finite(toks[k]) and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1" for k in range(s.start, s.end))
+    return any(
+        art.in_quote[k] == -1 and is_finite(toks[k]) and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1"
+        for k in range(s.start, s.end)
+    )
 
 
 def _hearsay_modal(art: Article, s: Sentence, passive: bool = False) -> bool:
-    """"soll/sollen" as the main clause's verb. Not in a relative or subordinate
+    """ "soll/sollen" as the main clause's verb. Not in a relative or subordinate
     clause ("…, die bestehen soll"), and not with a passive infinitive, which
     states a plan ("Dazu soll eine Arbeitsgruppe gebildet werden"), unless
     ``passive`` lets it count."""
@@ -131,8 +139,29 @@ def _passive_after_list(toks: list[Token], i: int, end: int) -> bool:
 
 
 # words that open a subordinate clause, and (after a comma) a relative clause
-_SUBORDINATORS = frozenset({"dass", "daß", "ob", "wie", "weil", "da", "wenn", "als", "nachdem", "während", "obwohl", "damit", "wo", "womit", "wobei", "bis"})
-_RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "welches", "was"})
+_SUBORDINATORS = frozenset(
+    {
+        "dass",
+        "daß",
+        "ob",
+        "wie",
+        "weil",
+        "da",
+        "wenn",
+        "als",
+        "nachdem",
+        "während",
+        "obwohl",
+        "damit",
+        "wo",
+        "womit",
+        "wobei",
+        "bis",
+    }
+)
+_RELATIVES = frozenset(
+    {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "welches", "was"}
+)
 
 
 def _cue_in(art: Article, s: Sentence) -> Cue | None:
@@ -154,9 +183,13 @@ def _embedded_cue(art: Article, s: Sentence, c: Cue) -> bool:
     fin = c.finite
     cb = clause_begin(toks, fin, s.start)
     # the cue or an auxiliary before it in its clause is Konjunktiv ("würden … melden")
-    if any(is_finite(toks[j]) and mood(toks[j], toks[j - 1] if j > 0 else None) is not None for j in range(cb, fin + 1)):
+    if any(
+        is_finite(toks[j]) and mood(toks[j], toks[j - 1] if j > 0 else None) is not None for j in range(cb, fin + 1)
+    ):
         return True
-    return cb > s.start and (toks[cb].lower in _SUBORDINATORS or toks[cb].lower in _RELATIVES or toks[cb].tag in {"KOUS", "PRELS", "APPR"})
+    return cb > s.start and (
+        toks[cb].lower in _SUBORDINATORS or toks[cb].lower in _RELATIVES or toks[cb].tag in {"KOUS", "PRELS", "APPR"}
+    )
 
 
 def _cue_sentence(art: Article, s: Sentence) -> Found | None:
@@ -229,7 +262,8 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
     if k >= te - 2:
         return None
     if toks[k + 1].lower in _ADVERBIAL_SUBORDINATORS:
-        return None  # "Er war …, als er Kontakt gesucht habe": a time or cause, not what was said (train: 3 speakers fixed)
+        # "Er war …, als er Kontakt gesucht habe": a time or cause, not what was said (train: 3 speakers fixed)
+        return None
     ce = clause_end(toks, k + 1, te)
     comp = toks[k + 1].lower in {"dass", "daß", "ob"} or any(
         is_finite(t) and mood(t, toks[t.i - 1]) is not None for t in toks[k + 1 : ce]
@@ -247,7 +281,9 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
     return Found(Kind.INDIRECT, [span], "indirect_own_frame", speaker=sp, cue=cue, frame=[(st, k + 1)], sent=s.i)
 
 
-_ADVERBIAL_SUBORDINATORS = frozenset({"als", "nachdem", "weil", "da", "obwohl", "während", "bevor", "seit", "seitdem", "sobald"})
+_ADVERBIAL_SUBORDINATORS = frozenset(
+    {"als", "nachdem", "weil", "da", "obwohl", "während", "bevor", "seit", "seitdem", "sobald"}
+)
 
 
 def _nonfinite_misread(toks: list[Token], f: int, k: int) -> bool:
@@ -321,7 +357,9 @@ def _name_prefield(art: Article, s: Sentence, sp: tuple[int, int] | None) -> tup
         k += 1
     if k >= te or toks[k].text != ",":
         return None
-    f = next((j for j in range(k, te) if is_finite(toks[j]) and art.in_quote[j] == -1 and toks[j - 1].text == ","), None)
+    f = next(
+        (j for j in range(k, te) if is_finite(toks[j]) and art.in_quote[j] == -1 and toks[j - 1].text == ","), None
+    )
     if f is None or sp[0] <= f or any(is_finite(toks[j]) for j in range(st, f)):
         return None
     return (st, f - 1)
@@ -356,7 +394,11 @@ def _konjunktiv_report(art: Article, s: Sentence, f: Found) -> bool:
         return True
     # "hätte/wäre" as the first finite verb, as for a Konjunktiv cue ("Sie hätten Geld verlangt")
     first = next((k for k in range(s.start, s.end) if is_finite(toks[k]) and art.in_quote[k] == -1), None)
-    return first is not None and toks[first].lower in {"hätte", "hätten", "wäre", "wären"} and clause_begin(toks, first, s.start) == s.start
+    return (
+        first is not None
+        and toks[first].lower in {"hätte", "hätten", "wäre", "wären"}
+        and clause_begin(toks, first, s.start) == s.start
+    )
 
 
 def _reported_main_verb(art: Article, s: Sentence, attributive: bool = False) -> bool:
@@ -370,10 +412,17 @@ def _reported_main_verb(art: Article, s: Sentence, attributive: bool = False) ->
     for k in range(s.start, s.end):
         if not is_finite(toks[k]) or art.in_quote[k] != -1:
             continue
-        if attributive and s.start < k < s.end - 1 and toks[k - 1].tag in {"ART", "ADJ(D)", "ADV"} and toks[k + 1].tag == "NN":
+        if (
+            attributive
+            and s.start < k < s.end - 1
+            and toks[k - 1].tag in {"ART", "ADJ(D)", "ADV"}
+            and toks[k + 1].tag == "NN"
+        ):
             continue
         cb = clause_begin(toks, k, s.start)
-        if toks[cb].lower in _SUBORDINATORS or (cb > s.start and (toks[cb].lower in _RELATIVES or _prep_relative(toks, cb))):
+        if toks[cb].lower in _SUBORDINATORS or (
+            cb > s.start and (toks[cb].lower in _RELATIVES or _prep_relative(toks, cb))
+        ):
             continue
         m = mood(toks[k], toks[k - 1] if k > 0 else None)
         return m == "k1"
@@ -386,7 +435,16 @@ def _prep_relative(toks: list[Token], cb: int) -> bool:
     if not toks[cb].tag.startswith("APPR") or cb + 2 >= len(toks) or toks[cb + 1].lower not in _RELATIVES:
         return False
     # "für die Bürger" is a phrase of its own: the article has its noun right after it
-    return toks[cb + 1].tag != "ART" or toks[cb + 2].tag in {"ART", "PPER", "PIS", "PPOSAT", "PDS", "PRF", "PTKNEG", "ADV"}
+    return toks[cb + 1].tag != "ART" or toks[cb + 2].tag in {
+        "ART",
+        "PPER",
+        "PIS",
+        "PPOSAT",
+        "PDS",
+        "PRF",
+        "PTKNEG",
+        "ADV",
+    }
 
 
 def _indicative_main(art: Article, s: Sentence) -> bool:
@@ -400,7 +458,11 @@ def _indicative_main(art: Article, s: Sentence) -> bool:
         if not is_finite(toks[k]) or art.in_quote[k] != -1 or toks[k - 1].tag == "ART":
             continue  # "die beiden verdächtigen Personen": an adjective tagged as a verb
         cb = clause_begin(toks, k, s.start)
-        if toks[cb].lower in _SUBORDINATORS or toks[cb].tag == "KOUS" or (cb > s.start and toks[cb].lower in _RELATIVES):
+        if (
+            toks[cb].lower in _SUBORDINATORS
+            or toks[cb].tag == "KOUS"
+            or (cb > s.start and toks[cb].lower in _RELATIVES)
+        ):
             continue
         reported = mood(toks[k], toks[k - 1]) is not None or toks[k].lower in _MODAL_FORMS
         if first is None:
@@ -430,12 +492,16 @@ def _narrator_conditional(art: Article, s: Sentence) -> bool:
         w0 == "falls"
         or (w0 == "im" and w1 == "falle")
         or (w0 == "bei" and w1 in {"einem", "einer"})
-        or (mood(toks[st]) == "k2" and any(toks[k].text == "," and toks[k + 1].lower == "so" for k in range(st + 1, te - 1)))
+        or (
+            mood(toks[st]) == "k2"
+            and any(toks[k].text == "," and toks[k + 1].lower == "so" for k in range(st + 1, te - 1))
+        )
     )
     if not opened:
         return False
     return not any(
-        art.in_quote[k] == -1 and is_finite(toks[k]) and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1" for k in range(st, te)
+        art.in_quote[k] == -1 and is_finite(toks[k]) and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1"
+        for k in range(st, te)
     )
 
 
@@ -512,7 +578,7 @@ def _antecedent_carrier(art: Article, near: Found) -> Found | None:
 
 
 def _perfect_infinitive(art: Article, s: Sentence) -> bool:
-    """"soll … getötet haben / gewesen sein": the hearsay reading of "sollen"."""
+    """ "soll … getötet haben / gewesen sein": the hearsay reading of "sollen"."""
     toks = art.tokens
     for i in range(s.start + 1, s.end):
         if toks[i].lower in {"haben", "sein"} and toks[i - 1].tag.endswith("(PP)"):
@@ -800,8 +866,12 @@ def _subject_before_bare(art: Article, f: Found, prev: Found | None) -> bool:
         return False
     a, b = carrier.speaker
     toks = art.tokens
-    if prev is not None and prev.speaker is not None and any(
-        t.tag == "NE" and t.text in {u.text for u in toks[prev.speaker[0] : prev.speaker[1]]} for t in toks[a:b]
+    if (
+        prev is not None
+        and prev.speaker is not None
+        and any(
+            t.tag == "NE" and t.text in {u.text for u in toks[prev.speaker[0] : prev.speaker[1]]} for t in toks[a:b]
+        )
     ):
         return False  # the same person as the statement before: the corpus points at that mention
     if b - a == 1 and toks[a].tag == "PPER":

@@ -98,34 +98,49 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
         if t.lemma == "heißen":
             # only "heißt es" / "hieß es" / "es heißt" frame a statement
             es = [k for k in (i - 1, i + 1) if start <= k < end and toks[k].lower == "es"]
-            if not es and (t.tag == "VV(PP)" or not is_finite(t) or (i > start and toks[clause_begin(toks, i, start)].lower == "wie")):
+            if not es and (
+                t.tag == "VV(PP)"
+                or not is_finite(t)
+                or (i > start and toks[clause_begin(toks, i, start)].lower == "wie")
+            ):
                 # "hatte es zunächst geheißen", "wie es auf einer Pressekonferenz hieß":
                 # the "es" further back in the cue's own clause
                 es = [k for k in range(clause_begin(toks, i, start), i) if toks[k].lower == "es"][:1]
             if not es:
                 return None
             tokens.append(es[0])
-        finite = i if is_finite(t) and not t.tag.startswith("VV(PP)") and not _participle_after_aux(toks, i, start) else _finite_before(toks, i, start)
+        finite = (
+            i
+            if is_finite(t) and not t.tag.startswith("VV(PP)") and not _participle_after_aux(toks, i, start)
+            else _finite_before(toks, i, start)
+        )
         if finite is None:
             finite = i
         if finite != i and toks[finite].lemma in _AUX_LEMMAS | {"werden"}:
             tokens.append(finite)  # "hatte … gesagt", "wird … zitiert"
-        if (cv.lemma, cv.particle) in {("hervorgehen", None), ("gehen", "hervor")} and not _source_after_aus(toks, i, start, end):
+        if (cv.lemma, cv.particle) in {("hervorgehen", None), ("gehen", "hervor")} and not _source_after_aus(
+            toks, i, start, end
+        ):
             return None
         return Cue(i, sorted(set(tokens)), cv, finite)
     return None
 
 
 def _source_after_aus(toks: list[Token], i: int, start: int, end: int) -> bool:
-    """"hervorgehen" says something only with a source after "aus" ("geht aus
+    """ "hervorgehen" says something only with a source after "aus" ("geht aus
     einem Bericht hervor"); "gestärkt aus der Saison hervorgegangen" is no cue."""
     lo = clause_begin(toks, i, start)
     hi = clause_end(toks, i, end)
     for k in range(lo, hi):
         if toks[k].lower == "aus":
             words = toks[k + 1 : min(hi, k + 8)]
-            return any(source_noun_medium(t.text) is not None or t.tag in {"NE", "FM"} or t.text in {"„", "“"} for t in words)
+            return any(_source_word(t) for t in words)
     return True  # no "aus" phrase found: leave the reading as it was
+
+
+def _source_word(t: Token) -> bool:
+    """A source noun, a name, or a quotation mark around a title."""
+    return source_noun_medium(t.text) is not None or t.tag in {"NE", "FM"} or t.text in {"„", "“"}
 
 
 def _participle_after_aux(toks: list[Token], i: int, start: int) -> bool:
@@ -148,7 +163,11 @@ def _participle_after_aux(toks: list[Token], i: int, start: int) -> bool:
         if sp is not None and sp[1] == i - 1 and i + 1 < len(toks) and toks[i + 1].text in {".", ",", ":"}:
             return True
     # (a conjunction inside a noun phrase is fine: "die Rolle der Fraktions- und Parteichefs betont")
-    return not any(toks[m].text in _BOUNDARY - {"(", ")"} or (toks[m].tag == "KON" and toks[m - 1].tag != "TRUNC") for m in range(k + 1, i))
+    return not any(
+        toks[m].text in _BOUNDARY - {"(", ")"} or (toks[m].tag == "KON" and toks[m - 1].tag != "TRUNC")
+        for m in range(k + 1, i)
+    )
+
 
 def _particle_clause_end(toks: list[Token], i: int, end: int) -> int:
     """The clause end for the particle search: a short bracket is no boundary
@@ -307,7 +326,9 @@ def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple
     return sp, extra
 
 
-_LOOSE_NP_TAGS = frozenset({"ART", "ADJ(A)", "NN", "NE", "PIS", "PIAT", "CARD", "PPOSAT", "PDAT", "PDS", "PPER", "FM", "NNA"})
+_LOOSE_NP_TAGS = frozenset(
+    {"ART", "ADJ(A)", "NN", "NE", "PIS", "PIAT", "CARD", "PPOSAT", "PDAT", "PDS", "PPER", "FM", "NNA"}
+)
 
 
 def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
@@ -368,7 +389,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> _SpeakerAn
 
 
 def _source_of_source_verbs(toks: list[Token], cue: Cue, start: int, end: int) -> _SpeakerAnswer | None:
-    """"es heißt" and "geht aus … hervor", "verlautet aus …" name a source, not a subject."""
+    """ "es heißt" and "geht aus … hervor", "verlautet aus …" name a source, not a subject."""
     # "Wie es hieß, …", "Wie aus dem Bericht hervorgeht, …": the "wie" joins the cue
     cb0 = clause_begin(toks, min(cue.tokens), start)
     wie = [cb0] if toks[cb0].lower == "wie" and cb0 < min(cue.tokens) else []
@@ -389,7 +410,13 @@ def _source_of_source_verbs(toks: list[Token], cue: Cue, start: int, end: int) -
 def _inserted_so_clause(c: _CueClause) -> _SpeakerAnswer | None:
     """An inserted "so"-clause: "Der Grund, so vermutet die Zeitung, dürfte …"."""
     first = c.first
-    if first is not None and first.lower == "so" and c.cb + 1 == c.f and c.cb > c.start and c.toks[c.cb - 1].text in {",", "–"}:
+    if (
+        first is not None
+        and first.lower == "so"
+        and c.cb + 1 == c.f
+        and c.cb > c.start
+        and c.toks[c.cb - 1].text in {",", "–"}
+    ):
         return _after_verb(c.toks, c.f + 1, c.end), [c.cb]
     return None
 
@@ -418,7 +445,7 @@ def _relative_pronoun_subject(c: _CueClause) -> _SpeakerAnswer | None:
 
 
 def _wie_clause_split_by_apposition(c: _CueClause) -> _SpeakerAnswer | None:
-    """"wie Max Muster, Chef der Firma, mitteilte": appositions split the clause."""
+    """ "wie Max Muster, Chef der Firma, mitteilte": appositions split the clause."""
     toks, start, f = c.toks, c.start, c.f
     first = c.first
     if not c.after_comma or (first is not None and first.lower in _SUBORDINATORS | _RELATIVES):
@@ -445,7 +472,7 @@ def _wie_clause_split_by_apposition(c: _CueClause) -> _SpeakerAnswer | None:
 
 
 def _prepositional_relative_subject(c: _CueClause) -> _SpeakerAnswer | None:
-    """"…, in dem er verlangte", "in dessen Folge das Gericht festgestellt hatte"."""
+    """ "…, in dem er verlangte", "in dessen Folge das Gericht festgestellt hatte"."""
     toks, cb, f = c.toks, c.cb, c.f
     if c.first is None or not (cb + 2 < f and _prepositional_relative(toks, cb, c.start)):
         return None
@@ -467,7 +494,9 @@ def _verb_final_clause_subject(c: _CueClause) -> _SpeakerAnswer | None:
         return None
     subordinate = first.lower in _SUBORDINATORS and (
         first.tag in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"}
-        or first.lower == "als" and cb + 1 < f and toks[cb + 1].lower in {"er", "sie", "wir", "ich"}
+        or first.lower == "als"
+        and cb + 1 < f
+        and toks[cb + 1].lower in {"er", "sie", "wir", "ich"}
     )
     relative = (
         first.lower in _RELATIVES
@@ -517,7 +546,7 @@ def _coordinated_verb_subject(c: _CueClause) -> _SpeakerAnswer | None:
 
 
 def _quoted_person_of_zitieren(c: _CueClause) -> _SpeakerAnswer | None:
-    """"zitieren": the person quoted speaks ("Die Zeitung zitiert den Minister mit den Worten …")."""
+    """ "zitieren": the person quoted speaks ("Die Zeitung zitiert den Minister mit den Worten …")."""
     if c.cue.entry.lemma != "zitieren":
         return None
     quoted = _quoted_person(c.toks, c.cue, c.start, c.f, c.end)
@@ -549,9 +578,14 @@ def _commaless_relative(c: _CueClause) -> _SpeakerAnswer | None:
 
 
 def _nominative_pronoun_after_verb(c: _CueClause) -> _SpeakerAnswer | None:
-    """"sagte er", "meinte man": a nominative-only pronoun right after the finite verb."""
+    """ "sagte er", "meinte man": a nominative-only pronoun right after the finite verb."""
     toks, f = c.toks, c.f
-    if f + 1 < c.end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].tag in {"PPER", "PIS"} and is_finite(toks[f]):
+    if (
+        f + 1 < c.end
+        and toks[f + 1].lower in _NOMINATIVE_ONLY
+        and toks[f + 1].tag in {"PPER", "PIS"}
+        and is_finite(toks[f])
+    ):
         return (f + 1, f + 2), []
     return None
 
@@ -595,10 +629,14 @@ def _clause_prefield_subject(c: _CueClause) -> _SpeakerAnswer | None:
     # "er"/"sie"; a bare noun there is mostly an object or a list's tail)
     # (or a title before a name: "…, Bundestrainer Joachim Löw bezeichnete …")
     opens_like_subject = (
-        toks[b].tag in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"}
-        or toks[b].lower in {"er", "sie"}
-        or (toks[b].tag == "NN" and toks[b - 1].text == "," and b + 1 < f and toks[b + 1].tag == "NE")
-    ) if c.start < b < f else False
+        (
+            toks[b].tag in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"}
+            or toks[b].lower in {"er", "sie"}
+            or (toks[b].tag == "NN" and toks[b - 1].text == "," and b + 1 < f and toks[b + 1].tag == "NE")
+        )
+        if c.start < b < f
+        else False
+    )
     if opens_like_subject:
         sp = _prefield_subject(toks, b, f)
         if sp is not None:
@@ -661,7 +699,11 @@ def _shared_subject(toks: list[Token], start: int, f: int, end: int) -> bool:
     before is in Konjunktiv and the verb frames it)."""
     if not (f + 1 < end and toks[f + 1].lower in _JOINING_ADVERBS and is_finite(toks[f])):
         return False
-    fin = [k for k in range(start, f - 1) if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)]
+    fin = [
+        k
+        for k in range(start, f - 1)
+        if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)
+    ]
     return bool(fin) and all(mood(toks[k], toks[k - 1] if k > 0 else None) is None for k in fin)
 
 
@@ -708,7 +750,11 @@ def _name_after_object(toks: list[Token], pre: tuple[int, int], f: int, end: int
     is then the object. Not after a "der" prefield (nominative: "Der Vorschlag
     überraschte Müller") nor a plural verb ("Die Zahlen bestätigten Müllers
     Befürchtung"), and not when the prefield's head names a person or body."""
-    if not is_finite(toks[f]) or toks[f].lower.endswith("n") or toks[pre[0]].lower in {"der", "er", "sie", "wir", "ich"}:
+    if (
+        not is_finite(toks[f])
+        or toks[f].lower.endswith("n")
+        or toks[pre[0]].lower in {"der", "er", "sie", "wir", "ich"}
+    ):
         return None
     head = next((t for t in toks[pre[0] : pre[1]] if t.tag in {"NN", "NE", "NNA", "PPER", "PDS", "PIS", "FM"}), None)
     if head is None or head.tag != "NN" or is_speaker_noun(head.text) or head.text[:1].islower():
@@ -781,11 +827,22 @@ def _asyndetic_subject(toks: list[Token], start: int, f: int) -> tuple[int, int]
         first_np = seg
         b = seg - 1
     if first_np is not None:
-        if first_np > start and toks[first_np].tag in {"ART", "PPOSAT", "PDAT", "NE", "NN", "ADJ(A)"} and toks[first_np - 1].text == ",":
+        if (
+            first_np > start
+            and toks[first_np].tag in {"ART", "PPOSAT", "PDAT", "NE", "NN", "ADJ(A)"}
+            and toks[first_np - 1].text == ","
+        ):
             e = f - 1
             return (first_np, e) if subject_phrase(toks, first_np, e) is not None else None
         return None
-    fin = next((k for k in range(start, f) if maybe_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)), None)
+    fin = next(
+        (
+            k
+            for k in range(start, f)
+            if maybe_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)
+        ),
+        None,
+    )
     if fin is None:
         return None
     sp = _prefield_subject(toks, start, fin)
@@ -823,7 +880,9 @@ def _subordinate_at(toks: list[Token], cb: int, start: int) -> bool:
     return w in _SUBORDINATORS or (cb > start and w in _RELATIVES)
 
 
-def is_passive(toks: list[Token], cue: Cue, *, stative: bool = False, participle_tags: tuple[str, ...] = ("(PP)",)) -> bool:
+def is_passive(
+    toks: list[Token], cue: Cue, *, stative: bool = False, participle_tags: tuple[str, ...] = ("(PP)",)
+) -> bool:
     """Is the cue a passive? "wird/wurde … kritisiert" (a finite "werden" with
     the participle) and the pluperfect "war … vorgeschlagen worden"; with
     ``stative``, also "sind für Montag angekündigt" ("sein" with the
@@ -851,7 +910,10 @@ def _prepositional_relative(toks: list[Token], cb: int, start: int) -> bool:
         and toks[cb].tag in {"APPR", "APPRART"}
         and toks[cb + 1].lower in {"dem", "der", "denen", "den", "dessen", "deren", "welchem", "welcher"}
         and toks[cb + 1].tag in {"PRELS", "ART", "PDS"}
-        and (toks[cb + 1].lower in {"dessen", "deren", "denen"} or toks[cb + 2].tag not in {"NN", "NE", "ADJ(A)", "NNA", "CARD"})
+        and (
+            toks[cb + 1].lower in {"dessen", "deren", "denen"}
+            or toks[cb + 2].tag not in {"NN", "NE", "ADJ(A)", "NNA", "CARD"}
+        )
     )
 
 
@@ -874,7 +936,13 @@ def _commaless_relative_subject(toks: list[Token], cb: int, f: int, end: int) ->
     if not (f + 1 < end and toks[f + 1].text in {",", ":"} and is_finite(toks[f])):
         return None
     for k in range(cb + 1, f - 2):
-        if toks[k - 1].tag in {"NN", "NE"} and toks[k].tag == "APPR" and toks[k + 1].lower in {"dem", "der", "denen"} and toks[k + 2].tag == "PPER" and toks[k + 2].lower in _NOMINATIVE_ONLY | {"sie"}:
+        if (
+            toks[k - 1].tag in {"NN", "NE"}
+            and toks[k].tag == "APPR"
+            and toks[k + 1].lower in {"dem", "der", "denen"}
+            and toks[k + 2].tag == "PPER"
+            and toks[k + 2].lower in _NOMINATIVE_ONLY | {"sie"}
+        ):
             return (k + 2, k + 3)
     return None
 
@@ -892,7 +960,7 @@ def _apposition_before(toks: list[Token], cb: int, f: int) -> bool:
 
 
 def _von_attribute(toks: list[Token], k: int, start: int) -> bool:
-    """"von" after a noun is mostly its attribute, not the passive's agent:
+    """ "von" after a noun is mostly its attribute, not the passive's agent:
     "wird der Ausbruch von Cholera befürchtet", "unter der Führung von X wird
     vorgeworfen"; the contracted "vom" is mostly the agent ("wurde die
     Regierung vom Verband aufgefordert")."""
@@ -915,7 +983,12 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
         return None  # an object in the prefield: the subject follows the verb
     if _time_measure_at(toks, b, f):
         return None  # "Sechs Tage nach dem Anschlag meldete die Agentur …": an adverbial
-    if b + 1 < f and toks[b].tag in {"NNA", "ADJ(D)"} and toks[b].text.endswith(("end", "ich", "isch")) and toks[b + 1].tag == "APPR":
+    if (
+        b + 1 < f
+        and toks[b].tag in {"NNA", "ADJ(D)"}
+        and toks[b].text.endswith(("end", "ich", "isch"))
+        and toks[b + 1].tag == "APPR"
+    ):
         return None  # "Stellvertretend für die Kommission empfahl der Kommissar …": an adverbial
     e = f
     while e > b and toks[e - 1].text in {",", "–"}:
@@ -933,8 +1006,8 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
 
 
 _FOCUS_BEFORE = frozenset({"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})
-_NAME_OPENING_MARKS = frozenset({"„", "»", "\""})
-_NAME_CLOSING_MARKS = frozenset({"“", "«", "\""})
+_NAME_OPENING_MARKS = frozenset({"„", "»", '"'})
+_NAME_CLOSING_MARKS = frozenset({"“", "«", '"'})
 
 
 def _prefield_begin(toks: list[Token], start: int, f: int) -> int:
@@ -989,17 +1062,45 @@ def _not_coordinator_or_mark(toks: list[Token], b: int) -> bool:
 
 
 _PAIRED_CONJUNCTIONS = frozenset({"sowohl", "weder", "entweder"})
-_TIME_NOUNS = frozenset({"sekunden", "minuten", "stunden", "tage", "wochen", "monate", "jahre", "jahrzehnte", "tag", "woche", "monat", "jahr", "stunde", "minute"})
+_TIME_NOUNS = frozenset(
+    {
+        "sekunden",
+        "minuten",
+        "stunden",
+        "tage",
+        "wochen",
+        "monate",
+        "jahre",
+        "jahrzehnte",
+        "tag",
+        "woche",
+        "monat",
+        "jahr",
+        "stunde",
+        "minute",
+    }
+)
 _TIME_RELATIONS = frozenset({"nach", "vor", "später", "zuvor", "danach", "darauf", "lang", "früher", "seit"})
 
 
 def _time_measure_at(toks: list[Token], b: int, f: int) -> bool:
     """A duration with a relation opens the prefield: "Zwei Wochen später",
     "Sechs Tage nach der Wahl", "Ein Jahr zuvor" — an adverbial, never the subject."""
-    if b + 1 < f and toks[b].lower in {"ende", "anfang", "mitte"} and (toks[b + 1].lower in months() or toks[b + 1].tag == "CARD" or toks[b + 1].lower in {"des", "der", "dieses", "dieser", "letzten", "letzter", "vergangenen", "vergangener"}):
+    if (
+        b + 1 < f
+        and toks[b].lower in {"ende", "anfang", "mitte"}
+        and (
+            toks[b + 1].lower in months()
+            or toks[b + 1].tag == "CARD"
+            or toks[b + 1].lower
+            in {"des", "der", "dieses", "dieser", "letzten", "letzter", "vergangenen", "vergangener"}
+        )
+    ):
         return True  # "Ende Januar 2006 verkündete der Verband", "Mitte der Woche"
     k = b
-    if k < f and (toks[k].tag in {"CARD", "ART", "PIAT"} or toks[k].lower in {"wenige", "einige", "mehrere", "zwei", "drei"}):
+    if k < f and (
+        toks[k].tag in {"CARD", "ART", "PIAT"} or toks[k].lower in {"wenige", "einige", "mehrere", "zwei", "drei"}
+    ):
         k += 1
     if k < f and toks[k].tag == "ADJ(A)":
         k += 1  # "zwei weitere Tage später"
@@ -1015,13 +1116,18 @@ def _after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
     while k < end and (toks[k].tag in _SKIP_AFTER_VERB or (toks[k].tag == "PTKVZ")):
         k += 1
     # an object "es" before the subject: "Zudem sah es das Gericht als erwiesen an"
-    if k + 1 < end and toks[k].lower == "es" and toks[k + 1].tag in {"ART", "NE", "PPOSAT", "PDAT"} and toks[k + 1].lower not in oblique_openers():
+    if (
+        k + 1 < end
+        and toks[k].lower == "es"
+        and toks[k + 1].tag in {"ART", "NE", "PPOSAT", "PDAT"}
+        and toks[k + 1].lower not in oblique_openers()
+    ):
         k += 1
     return speaker_forward(toks, k, end, appositions=True)
 
 
 def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, int] | None:
-    """"Bei der Agentur RIA hieß es", "heißt es in dem Bericht": the phrase after the preposition."""
+    """ "Bei der Agentur RIA hieß es", "heißt es in dem Bericht": the phrase after the preposition."""
     # the corpus mostly leaves the preposition out ("der Pressemitteilung des WWF";
     # train: 11 without it, 7 with it)
     # "aus" and "vom" stay in the span ("Aus Paris hieß es", "hieß es vom Abgeordneten X")
@@ -1042,7 +1148,9 @@ def speaking_subject(toks: list[Token], sp: tuple[int, int] | None) -> bool:
     """A subject that can speak: a name, "er/sie/wir/ich", or a noun for a person
     or body ("die Ärztin", "der Verband"); not "Die Zahlen" or "der Test"."""
     return sp is not None and any(
-        t.tag == "NE" or (t.tag == "PPER" and t.lower in {"er", "sie", "wir", "ich"}) or (t.tag == "NN" and is_speaker_noun(t.text))
+        t.tag == "NE"
+        or (t.tag == "PPER" and t.lower in {"er", "sie", "wir", "ich"})
+        or (t.tag == "NN" and is_speaker_noun(t.text))
         for t in toks[sp[0] : sp[1]]
     )
 
@@ -1055,10 +1163,24 @@ def clause_subject(toks: list[Token], start: int, end: int, *, speaking: bool = 
         b += 1
     # the main clause's verb: not one inside a relative or subordinate clause
     f = next(
-        (k for k in range(b, end) if is_finite(toks[k]) and (clause_begin(toks, k, b) == b or toks[clause_begin(toks, k, b)].lower not in _SUBORDINATORS | _RELATIVES)),
+        (
+            k
+            for k in range(b, end)
+            if is_finite(toks[k])
+            and (
+                clause_begin(toks, k, b) == b or toks[clause_begin(toks, k, b)].lower not in _SUBORDINATORS | _RELATIVES
+            )
+        ),
         None,
     )
-    if f is None and b + 2 < end and toks[b].tag in {"ADV", "ADJ(D)", "PROAV"} and toks[b + 1].text[:1].islower() and toks[b + 1].tag in {"NN", "ADJ(A)"} and toks[b + 2].tag in {"ART", "PPOSAT", "NE", "PPER"}:
+    if (
+        f is None
+        and b + 2 < end
+        and toks[b].tag in {"ADV", "ADJ(D)", "PROAV"}
+        and toks[b + 1].text[:1].islower()
+        and toks[b + 1].tag in {"NN", "ADJ(A)"}
+        and toks[b + 2].tag in {"ART", "PPOSAT", "NE", "PPER"}
+    ):
         # a verb the tagger missed in second place: "Hier sparte der Präsident nicht mit Kritik:"
         return _after_verb(toks, b + 2, end)
     if f is None:

@@ -22,17 +22,17 @@ if TYPE_CHECKING:
 # German news uses „…“, »…«, «…» (Swiss), "…" and ‚…‘ inside them.
 QUOTE_MARKS = QuoteMarks(
     closers={
-        "„": "“”\"",
+        "„": '“”"',
         "»": "«",
         "«": "»",
         '"': '"“”',
-        "“": "”\"",
+        "“": '”"',
         "‚": "‘’'",
         "'": "'",
         "‹": "›",
         "›": "‹",
     },
-    double_openers=frozenset("„»«\"“‹›"),
+    double_openers=frozenset('„»«"“‹›'),
     single_openers=frozenset("‚'"),
     sure_openers=frozenset("„‚»‹"),
     apostrophes=frozenset("'"),

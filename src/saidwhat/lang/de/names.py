@@ -56,7 +56,7 @@ def word_class(token: str) -> str:
 
 
 def is_genitive(token: str) -> bool:
-    """"Islands", "Celebis": a name with the genitive -s (its lemma lacks the s)."""
+    """ "Islands", "Celebis": a name with the genitive -s (its lemma lacks the s)."""
     return token.endswith("s") and _tagged(token)[1] == token[:-1]
 
 

@@ -55,7 +55,7 @@ def find_statements(art: Analysed) -> list[Found]:
 
 
 def _impersonal_speakers(art: Analysed, found: list[Found]) -> list[Found]:
-    """"man" names nobody: the corpus never marks it as a speaker (train: 0 of
+    """ "man" names nobody: the corpus never marks it as a speaker (train: 0 of
     16 predicted "man" speakers were right), so the statement keeps no speaker.
     A statement whose speaker is "ich" was never annotated either (train: 0 of 7):
     the narrator's own words are no statement."""
@@ -67,11 +67,14 @@ def _impersonal_speakers(art: Analysed, found: list[Found]) -> list[Found]:
                 f.speaker = None
             elif w == "ich":
                 continue
-        if f.speaker is not None and f.speaker[1] - f.speaker[0] in (2, 3) and art.tokens[f.speaker[0]].lower in _FIRST_PERSON_POSSESSIVES:
+        if (
+            f.speaker is not None
+            and f.speaker[1] - f.speaker[0] in (2, 3)
+            and art.tokens[f.speaker[0]].lower in _FIRST_PERSON_POSSESSIVES
+        ):
             continue  # "meiner Meinung nach": the writer's or interviewee's own view, like "ich"
         out.append(f)
     return out
 
 
 _FIRST_PERSON_POSSESSIVES = frozenset({"meiner", "meines", "meinem", "unserer", "unseres", "unserem"})
-

@@ -39,7 +39,8 @@ def time_expressions() -> TimeExpressions:
         (
             "weekday",
             re.compile(
-                rf"\b(?:(?:am|vom|seit|bis)\s+)?(?:{past}\s+)?({w})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b",
+                rf"\b(?:(?:am|vom|seit|bis)\s+)?(?:{past}\s+)?({w})"
+                r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b",
                 re.I,
             ),
         ),
@@ -50,7 +51,8 @@ def time_expressions() -> TimeExpressions:
             "month",
             re.compile(
                 rf"\b(?:(anfang|mitte|ende)\s+|im\s+)({m})"
-                rf"(?:\s+(\d{{4}})|\s+(dieses\s+jahres|diesen\s+jahres|des\s+(?:vergangenen|letzten|vorigen)\s+jahres))?\b",
+                r"(?:\s+(\d{4})|\s+(dieses\s+jahres|diesen\s+jahres"
+                r"|des\s+(?:vergangenen|letzten|vorigen)\s+jahres))?\b",
                 re.I,
             ),
         ),

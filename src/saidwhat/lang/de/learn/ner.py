@@ -91,7 +91,8 @@ def build_gazetteer() -> dict[str, str]:
         if common:
             add(de.gettext(common), "country")
     for cc in ("DE", "AT", "CH"):
-        for s in pycountry.subdivisions.get(country_code=cc) or []:  # type: ignore[no-untyped-call,unused-ignore]  # typed in newer pycountry
+        # (typed in newer pycountry)
+        for s in pycountry.subdivisions.get(country_code=cc) or []:  # type: ignore[no-untyped-call,unused-ignore]
             add(s.name, "region")
     return names
 
