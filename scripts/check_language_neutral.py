@@ -34,8 +34,18 @@ PACKAGE = REPO / "src" / "saidwhat"
 GERMAN = PACKAGE / "lang" / "de"
 # lexicons that are no German vocabulary (names of people and places and the
 # particles inside names are international; the word-form tables hold every
-# word; confidence holds rule names; stts the tags, checked apart)
-NOT_VOCABULARY = {"wordforms", "wordforms_general", "first_names", "places", "name_particles", "confidence", "stts"}
+# word; abbreviations are mostly Latin or English too ("max", "str");
+# confidence holds rule names; stts the tags, checked apart)
+NOT_VOCABULARY = {
+    "wordforms",
+    "wordforms_general",
+    "first_names",
+    "places",
+    "name_particles",
+    "abbreviations",
+    "confidence",
+    "stts",
+}
 # Spellings of German words that are English words too ("in", "also",
 # "these"), or names in shared code ("dir"): not counted.
 SHARED_SPELLINGS = frozenset("an in so was also these dir find warn".split())
