@@ -3,8 +3,8 @@
 Tokens come from the shared tokenizer (:func:`saidwhat.nlp.tokenize`, spaCy's
 blank German one). German POS tags (STTS) and lemmas come from HanTa, looked
 up once per word form and cached: news text repeats its words, so after a few
-articles almost every lookup is a dictionary hit. Nothing is loaded at import
-time.
+articles almost every lookup is a dictionary hit. HanTa and the word-form
+tables load on first use (only the short abbreviation list at import).
 
 Whatever arrives is analysed, never refused: HanTa's analysis of a word grows
 with the square of its length (1,600 characters: 20 s). Tokens longer than
