@@ -27,8 +27,8 @@ def need_shared(path: Path) -> Path:
 
 def stored_quotes(db: str | Path) -> set[str]:
     """The quote of every statement in the store at ``db``."""
-    # Imported here, not at the top: saidwhat.pipeline must first be imported
-    # after null_extractor.install() below, so every module binds its extract.
+    # Imported here, not at the top: saidwhat.store imports saidwhat.pipeline,
+    # which must come after null_extractor.install() below.
     from saidwhat.store import Store
 
     with Store(db, readonly=True) as s:

@@ -25,8 +25,8 @@ from saidwhat.web.samples import ANNOTATED, annotated_article, sample_store  # n
 
 REPO = Path(__file__).resolve().parents[1]
 
-# The newest statements of sample_store(), newest first: what the extractor
-# finds in the Hochwasser sample (2024-04-23), the newest of the samples.
+# The first two statements the API lists from sample_store() (newest day first,
+# then the last stored): what the extractor finds in the newest sample, Hochwasser.
 NEWEST_QUOTES = ['"Die Kosten müssen offen auf den Tisch"', '"Wir können uns keine weiteren Verzögerungen leisten"']
 
 # Values a fuzzer or a careless client sends: huge and negative numbers, digits
@@ -119,7 +119,7 @@ def test_stats_do_not_show_the_database_path(client: TestClient, db: Path) -> No
 
 def test_store_errors_do_not_show_the_path(tmp_path: Path) -> None:
     path = tmp_path / "gone.db"
-    sample_store(path, samples=())  # the hand-annotated article alone: this is about the file, not its statements
+    sample_store(path, samples=())  # the hand-annotated article only, no extraction: this tests the file's path
     store = Store(path, readonly=True)
     with TestClient(create_app(store), raise_server_exceptions=False) as c:
         os.remove(path)  # a new thread's connection now fails to open, naming the file
