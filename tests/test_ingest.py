@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_TEXT, need_shared
+from conftest import SEED_TEXT, need_shared, stored_quotes
 from saidwhat.cli import main
 from saidwhat.store import Store
 
@@ -21,12 +21,6 @@ FIX = Path(__file__).parent / "fixtures" / "ingest"
 
 def run_cli(*args: str) -> int:
     return main(list(args))
-
-
-def stored_quotes(db: str) -> set[str]:
-    """The quote of every statement in the database."""
-    with Store(db, readonly=True) as s:
-        return {h["quote"] for h in s.search_statements(limit=1000)}
 
 
 def test_fixture_variant_of_the_seed_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
