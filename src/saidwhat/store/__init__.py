@@ -28,6 +28,7 @@ from ..errors import InputError, StoreError
 from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans_text
 from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import SaidOn, said_on_all
+from . import curation
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = [
@@ -241,7 +242,9 @@ def _stance_value(stance: str | None) -> str | None:
     try:
         return Stance(stance.strip().lower()).value
     except ValueError:
-        raise QueryError("stance", f"unknown stance {shown(stance)} (one of: {', '.join(s.value for s in Stance)})") from None
+        raise QueryError(
+            "stance", f"unknown stance {shown(stance)} (one of: {', '.join(s.value for s in Stance)})"
+        ) from None
 
 
 _STATEMENT_COLS = (
@@ -520,9 +523,16 @@ class Store:
             exists = conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone() is not None
             if exists and not replace:
                 return False
+            # Speakers are resolved against what the machine made; the
+            # corrections are made again after (store/curation.py).
+            curated = curation.active(conn)
+            if curated:
+                curation.reset(conn)
             if exists:
                 self._delete_article(conn, aid)
             self._insert(conn, aid, article, url, title, source, ext_id, extractor, _test_delay, prepared)
+            if curated:
+                curation.apply_all(conn)
         return True
 
     def _delete_article(self, conn: sqlite3.Connection, aid: str) -> None:
@@ -715,6 +725,8 @@ class Store:
                     conn.execute(
                         f"INSERT INTO main.{table}(rowid, {cols}) SELECT rowid, {cols} FROM rebuilt.{table} ORDER BY rowid"
                     )
+                # The corrections (kept in this store) apply to the new contents.
+                curation.apply_all(conn)
         finally:
             conn.execute("DETACH DATABASE rebuilt")
 
@@ -839,7 +851,9 @@ class Store:
         both see the same snapshot, so the total never disagrees with the page.
         """
         with self._snapshot():
-            items = self.search_statements(query, speaker, since, until, kind, limit=limit, offset=offset, stance=stance)
+            items = self.search_statements(
+                query, speaker, since, until, kind, limit=limit, offset=offset, stance=stance
+            )
             if _row_count(offset) == 0 and len(items) < _row_count(limit):
                 return items, len(items)  # the page holds them all: no need to count
             return items, self.count_statements(query, speaker, since, until, kind, stance)
@@ -915,12 +929,14 @@ class Store:
             ids,
         ):
             aliases[sid].append(alias)
+        links = curation.links(conn, ids)
         return [
             {
                 "id": r[0],
                 "name": r[1],
                 "kind": r[2],
                 "aliases": aliases[r[0]],
+                "links": links[r[0]],
                 "n_statements": r[3],
                 "by_kind": by_kind[r[0]],
                 "first": r[4],
