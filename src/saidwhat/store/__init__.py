@@ -523,11 +523,12 @@ class Store:
             exists = conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone() is not None
             if exists and not replace:
                 return False
-            # Speakers are resolved against what the machine made; the
-            # corrections are made again after (store/curation.py).
+            # Speakers are resolved against the machine's names and aliases;
+            # the corrections are made again after (store/curation.py).
             curated = curation.active(conn)
             if curated:
-                curation.reset(conn)
+                # Replacing deletes speakers left without statements: it must see the machine's.
+                (curation.reset if exists else curation.reset_names)(conn)
             if exists:
                 self._delete_article(conn, aid)
             self._insert(conn, aid, article, url, title, source, ext_id, extractor, _test_delay, prepared)

@@ -34,7 +34,7 @@ import io
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -88,7 +88,7 @@ def active(conn: sqlite3.Connection) -> bool:
 
 
 def reset(conn: sqlite3.Connection) -> None:
-    """Put back what the machine made: statements, names and aliases; drop links.
+    """Put back all the machine made: statements (:func:`reset_names` for the rest).
 
     Speakers a split created are kept (without statements and aliases) so
     that applying the overrides again gives them their old ids; the resolver
@@ -99,6 +99,16 @@ def reset(conn: sqlite3.Connection) -> None:
         "UPDATE statements SET speaker_id = machine_speaker_id, machine_speaker_id = NULL "
         "WHERE machine_speaker_id IS NOT NULL"
     )
+    reset_names(conn)
+
+
+def reset_names(conn: sqlite3.Connection) -> None:
+    """Put back the machine's speaker names and aliases and drop the links; statements stay as they are.
+
+    What the resolver matches a new mention by: cheap, as few speakers are
+    corrected, while moving thousands of statements back and forth for every
+    ingested article is not (see bench/curation.py).
+    """
     renamed = conn.execute("SELECT id, machine_name FROM speakers WHERE machine_name IS NOT NULL").fetchall()
     for sid, name in renamed:
         conn.execute(
@@ -109,32 +119,170 @@ def reset(conn: sqlite3.Connection) -> None:
 
 
 def apply_all(conn: sqlite3.Connection) -> None:
-    """:func:`reset`, then every override in the order it was made. Idempotent."""
-    reset(conn)
+    """Make the store what the machine made with every override applied, in order. Idempotent.
+
+    Names, aliases and links are reset and set again; which statement belongs
+    to which speaker is worked out in memory (:class:`_Assignment`) and only
+    the statements whose speaker differs from what is stored are written.
+    """
+    reset_names(conn)
+    assignment = _Assignment(conn)
     for row in conn.execute("SELECT id, op, speaker, other, articles, value FROM speaker_overrides ORDER BY id"):
-        _APPLY[row[1]](conn, row[2], row[3], json.loads(row[4]), row[5])
+        _APPLY[row[1]](assignment, row[2], row[3], json.loads(row[4]), row[5])
+    assignment.write()
     conn.execute(
-        "DELETE FROM speakers WHERE curated = 1 AND NOT EXISTS (SELECT 1 FROM statements t WHERE t.speaker_id = speakers.id)"
+        "DELETE FROM speakers WHERE curated = 1 "
+        "AND NOT EXISTS (SELECT 1 FROM statements t WHERE t.speaker_id = speakers.id)"
     )
+
+
+class _Assignment:
+    """Statement → speaker as the overrides applied so far leave it, over what the machine made.
+
+    The machine's speaker of a statement is ``machine_speaker_id``, or
+    ``speaker_id`` where that is NULL. A merge moves whole speakers: it is
+    held per machine speaker (``owner``), so a merge of two speakers quoted
+    thousands of times costs a few index lookups, not a row each. A split
+    moves single statements (``moved``), which win over ``owner``.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.owner: dict[int, int] = {}  # machine speaker → speaker now, where not itself
+        self.moved: dict[int, int] = {}  # statement → speaker now (splits)
+        self.machine: dict[int, int] = {}  # statement → machine speaker, for statements looked at
+        self.has_own: dict[int, bool] = {}  # machine speaker → it has statements not split away
+
+    def owner_of(self, machine_speaker: int) -> int:
+        return self.owner.get(machine_speaker, machine_speaker)
+
+    def _members(self, speaker_id: int) -> list[int]:
+        """The machine speakers whose statements are now with ``speaker_id``."""
+        found = [m for m, o in self.owner.items() if o == speaker_id]
+        return found if speaker_id in self.owner else [speaker_id, *found]
+
+    def _machine_ids(self, machine_speaker: int) -> list[int]:
+        ids = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT id FROM statements WHERE speaker_id = ?1 AND machine_speaker_id IS NULL "
+                "UNION ALL SELECT id FROM statements WHERE machine_speaker_id = ?1",
+                (machine_speaker,),
+            )
+        ]
+        for i in ids:
+            self.machine[i] = machine_speaker
+        return ids
+
+    def statements_of(self, speaker_id: int) -> list[int]:
+        """Every statement now with ``speaker_id`` (reads them: for splits)."""
+        out = [i for i, to in self.moved.items() if to == speaker_id]
+        for m in self._members(speaker_id):
+            out.extend(i for i in self._machine_ids(m) if i not in self.moved)
+        return sorted(out)
+
+    def has_statements(self, speaker_id: int) -> bool:
+        if any(to == speaker_id for to in self.moved.values()):
+            return True
+        return any(self._has_own(m) for m in self._members(speaker_id))
+
+    def _has_own(self, machine_speaker: int) -> bool:
+        if machine_speaker not in self.has_own:
+            if any(m == machine_speaker for m in self.machine.values()):
+                own = any(i not in self.moved for i in self._machine_ids(machine_speaker))
+            else:
+                own = (
+                    self.conn.execute(
+                        "SELECT EXISTS (SELECT 1 FROM statements WHERE speaker_id = ?1 AND machine_speaker_id IS NULL) "
+                        "OR EXISTS (SELECT 1 FROM statements WHERE machine_speaker_id = ?1)",
+                        (machine_speaker,),
+                    ).fetchone()[0]
+                    == 1
+                )
+            self.has_own[machine_speaker] = own
+        return self.has_own[machine_speaker]
+
+    def find(self, key: str) -> int | None:
+        return _ranked(self.conn, key, self.has_statements)
+
+    def merge(self, source: int, target: int) -> None:
+        """Everything now with ``source`` goes to ``target``."""
+        for m in self._members(source):
+            if m == target:
+                self.owner.pop(m, None)
+            else:
+                self.owner[m] = target
+        for i, to in self.moved.items():
+            if to == source:
+                self.moved[i] = target
+        self._drop_needless_moves()
+
+    def move(self, statement_ids: list[int], to: int) -> None:
+        """Move statements (from :meth:`statements_of`) to speaker ``to``."""
+        for i in statement_ids:
+            self.moved[i] = to
+        self.has_own.clear()  # a machine speaker may have lost its last statement
+        self._drop_needless_moves()
+
+    def _drop_needless_moves(self) -> None:
+        for i in [i for i, to in self.moved.items() if self.owner_of(self.machine[i]) == to]:
+            del self.moved[i]
+
+    def write(self) -> None:
+        """Store the assignment; only rows whose speaker differs from it are written."""
+        conn = self.conn
+        split = json.dumps(sorted(self.moved))
+        stored = [
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT machine_speaker_id FROM statements INDEXED BY statements_curated WHERE machine_speaker_id IS NOT NULL"
+            )
+        ]
+        for m in sorted(set(stored) | set(self.owner)):
+            to = self.owner_of(m)
+            not_split = "id NOT IN (SELECT value FROM json_each(?2))"
+            if to == m:
+                conn.execute(
+                    f"UPDATE statements SET speaker_id = ?1, machine_speaker_id = NULL WHERE machine_speaker_id = ?1 AND {not_split}",
+                    (m, split),
+                )
+                continue
+            conn.execute(
+                f"UPDATE statements SET speaker_id = ?3 WHERE machine_speaker_id = ?1 AND speaker_id != ?3 AND {not_split}",
+                (m, split, to),
+            )
+            conn.execute(
+                "UPDATE statements SET machine_speaker_id = ?1, speaker_id = ?3 "
+                f"WHERE speaker_id = ?1 AND machine_speaker_id IS NULL AND {not_split}",
+                (m, split, to),
+            )
+        conn.executemany(
+            "UPDATE statements SET machine_speaker_id = coalesce(machine_speaker_id, speaker_id), speaker_id = ?1 "
+            "WHERE id = ?2 AND speaker_id != ?1",
+            [(to, i) for i, to in sorted(self.moved.items())],
+        )
+        # A statement split before and now back with its machine speaker, whose speaker is not merged.
+        conn.execute(
+            "UPDATE statements SET speaker_id = machine_speaker_id, machine_speaker_id = NULL "
+            "WHERE id IN (SELECT value FROM json_each(?)) AND speaker_id = machine_speaker_id",
+            (split,),
+        )
+
+
+def _ranked(conn: sqlite3.Connection, key: str, has_statements: Callable[[int], bool]) -> int | None:
+    """The speaker ``key`` names: one with statements first, then by display name over alias, then the oldest."""
+    candidates = conn.execute(
+        "SELECT id, 0 FROM speakers WHERE norm = ?1 UNION SELECT speaker_id, 1 FROM speaker_aliases WHERE norm = ?1",
+        (norm(key),),
+    ).fetchall()
+    if not candidates:
+        return None
+    return int(min(candidates, key=lambda c: (not has_statements(c[0]), c[1], c[0]))[0])
 
 
 def find_speaker(conn: sqlite3.Connection, key: str) -> int | None:
-    """The speaker a name means: one with statements first, then its display name over an alias, then the oldest."""
-    row = conn.execute(
-        "SELECT c.id FROM (SELECT id, 0 AS how FROM speakers WHERE norm = ?1 "
-        "  UNION ALL SELECT speaker_id, 1 FROM speaker_aliases WHERE norm = ?1) c "
-        "ORDER BY NOT EXISTS (SELECT 1 FROM statements t WHERE t.speaker_id = c.id), c.how, c.id LIMIT 1",
-        (norm(key),),
-    ).fetchone()
-    return int(row[0]) if row else None
-
-
-def _moved(conn: sqlite3.Connection, statement_ids: list[int], to: int) -> None:
-    conn.execute(
-        "UPDATE statements SET machine_speaker_id = coalesce(machine_speaker_id, speaker_id), speaker_id = ? "
-        "WHERE id IN (SELECT value FROM json_each(?))",
-        (to, json.dumps(statement_ids)),
-    )
+    """The speaker a name or alias means now (see :func:`_ranked`); None if none."""
+    return _ranked(conn, key, lambda sid: _has_statements(conn, sid))
 
 
 def _add_alias(conn: sqlite3.Connection, speaker_id: int, alias: str) -> None:
@@ -152,33 +300,34 @@ def _set_name(conn: sqlite3.Connection, speaker_id: int, name: str) -> None:
     _add_alias(conn, speaker_id, name)
 
 
-def _apply_merge(conn: sqlite3.Connection, into: str, other: str, articles: list[str], value: str) -> None:
-    source = find_speaker(conn, other)
+def _apply_merge(state: _Assignment, into: str, other: str, articles: list[str], value: str) -> None:
+    source = state.find(other)
     if source is None:
         return
-    target = find_speaker(conn, into)
+    target = state.find(into)
     if target is None:
         # The speaker to merge into is gone (re-extraction named it otherwise):
         # the mentions still belong to the person the user named.
-        _set_name(conn, source, into)
+        _set_name(state.conn, source, into)
         return
     if target == source:
         return
-    ids = [r[0] for r in conn.execute("SELECT id FROM statements WHERE speaker_id = ?", (source,))]
-    _moved(conn, ids, target)
-    conn.execute(
+    state.merge(source, target)
+    state.conn.execute(
         "INSERT OR IGNORE INTO speaker_aliases(speaker_id, alias, norm, curated) "
         "SELECT ?, alias, norm, 1 FROM speaker_aliases WHERE speaker_id = ?",
         (target, source),
     )
-    conn.execute(
+    state.conn.execute(
         "INSERT OR IGNORE INTO speaker_links(speaker_id, ext_id) SELECT ?, ext_id FROM speaker_links WHERE speaker_id = ?",
         (target, source),
     )
 
 
-def _split_statements(conn: sqlite3.Connection, speaker_id: int, mention: str, articles: list[str]) -> list[int]:
-    """The statements of ``speaker_id`` that ``mention`` names, in ``articles``.
+def _split_statements(
+    conn: sqlite3.Connection, statement_ids: list[int], mention: str, articles: list[str]
+) -> list[int]:
+    """Those of ``statement_ids`` that ``mention`` names, in ``articles``.
 
     A statement matches if its speaker is written so, or if the name the
     store resolved it by (:func:`best_mention`, cleaned) is: "Weber" then
@@ -188,7 +337,9 @@ def _split_statements(conn: sqlite3.Connection, speaker_id: int, mention: str, a
     wanted = set(articles)
     out = []
     for sid, article_id, text, entity in conn.execute(
-        "SELECT id, article_id, speaker, speaker_entity FROM statements WHERE speaker_id = ? ORDER BY id", (speaker_id,)
+        "SELECT id, article_id, speaker, speaker_entity FROM statements "
+        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (json.dumps(statement_ids),),
     ):
         if wanted and article_id not in wanted:
             continue
@@ -201,19 +352,17 @@ def _split_statements(conn: sqlite3.Connection, speaker_id: int, mention: str, a
     return out
 
 
-def _split_target(conn: sqlite3.Connection, name: str, source: int) -> int:
+def _split_target(state: _Assignment, name: str, source: int) -> int:
     """The speaker called ``name`` (other than ``source``), else a new curated one."""
-    row = conn.execute(
-        "SELECT id FROM speakers WHERE norm = ? AND id != ? "
-        "ORDER BY NOT EXISTS (SELECT 1 FROM statements t WHERE t.speaker_id = speakers.id), curated DESC, id LIMIT 1",
-        (norm(name), source),
-    ).fetchone()
-    if row:
-        return int(row[0])
+    rows = state.conn.execute(
+        "SELECT id, curated FROM speakers WHERE norm = ? AND id != ?", (norm(name), source)
+    ).fetchall()
+    if rows:
+        return int(min(rows, key=lambda r: (not state.has_statements(r[0]), -r[1], r[0]))[0])
     parsed = parse_mention(name)
     kind = "name" if parsed is not None and parsed.person else "description"
     # No surname: the resolver never matches a curated speaker by name.
-    cur = conn.execute(
+    cur = state.conn.execute(
         "INSERT INTO speakers(name, norm, kind, surname, first, curated) VALUES (?, ?, ?, '', '', 1)",
         (name, norm(name), kind),
     )
@@ -221,33 +370,38 @@ def _split_target(conn: sqlite3.Connection, name: str, source: int) -> int:
     return cur.lastrowid
 
 
-def _apply_split(conn: sqlite3.Connection, speaker: str, mention: str, articles: list[str], name: str) -> None:
-    source = find_speaker(conn, speaker)
+def _apply_split(state: _Assignment, speaker: str, mention: str, articles: list[str], name: str) -> None:
+    source = state.find(speaker)
     if source is None:
         return
-    ids = _split_statements(conn, source, mention, articles)
+    ids = _split_statements(state.conn, state.statements_of(source), mention, articles)
     if not ids:
         return
-    target = _split_target(conn, name, source)
-    _moved(conn, ids, target)
-    _add_alias(conn, target, name)
+    target = _split_target(state, name, source)
+    state.move(ids, target)
+    _add_alias(state.conn, target, name)
     if mention:
-        _add_alias(conn, target, mention)
+        _add_alias(state.conn, target, mention)
 
 
-def _apply_rename(conn: sqlite3.Connection, speaker: str, other: str, articles: list[str], name: str) -> None:
-    found = find_speaker(conn, speaker)
+def _apply_rename(state: _Assignment, speaker: str, other: str, articles: list[str], name: str) -> None:
+    found = state.find(speaker)
     if found is not None:
-        _set_name(conn, found, name)
+        _set_name(state.conn, found, name)
 
 
-def _apply_link(conn: sqlite3.Connection, speaker: str, other: str, articles: list[str], ext_id: str) -> None:
-    found = find_speaker(conn, speaker)
+def _apply_link(state: _Assignment, speaker: str, other: str, articles: list[str], ext_id: str) -> None:
+    found = state.find(speaker)
     if found is not None:
-        conn.execute("INSERT OR IGNORE INTO speaker_links(speaker_id, ext_id) VALUES (?, ?)", (found, ext_id))
+        state.conn.execute("INSERT OR IGNORE INTO speaker_links(speaker_id, ext_id) VALUES (?, ?)", (found, ext_id))
 
 
-_APPLY = {"merge": _apply_merge, "split": _apply_split, "rename": _apply_rename, "link": _apply_link}
+_APPLY: dict[str, Callable[[_Assignment, str, str, list[str], str], None]] = {
+    "merge": _apply_merge,
+    "split": _apply_split,
+    "rename": _apply_rename,
+    "link": _apply_link,
+}
 
 
 # ---------------------------------------------------------------- checking input
@@ -407,7 +561,8 @@ def split(
         for aid in arts:
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone() is None:
                 raise CurationError(f"split: no article with id {aid!r}", missing=True)
-        chosen = _split_statements(conn, sid, said, arts)
+        mine = [r[0] for r in conn.execute("SELECT id FROM statements WHERE speaker_id = ?", (sid,))]
+        chosen = _split_statements(conn, mine, said, arts)
         total = _statement_count(conn, sid)
         where = (f" mentioned as {said!r}" if said else "") + (f" in {len(arts)} article(s)" if arts else "")
         if not chosen:

@@ -123,7 +123,9 @@ MIGRATIONS: list[list[str]] = [
             created TEXT NOT NULL           -- UTC, ISO
         )""",
         "ALTER TABLE statements ADD COLUMN machine_speaker_id INTEGER",
-        "CREATE INDEX statements_curated ON statements(machine_speaker_id) WHERE machine_speaker_id IS NOT NULL",
+        # Covering, partial: which statements a correction moved, and where to, without reading rows.
+        "CREATE INDEX statements_curated ON statements(machine_speaker_id, speaker_id) "
+        "WHERE machine_speaker_id IS NOT NULL",
         "ALTER TABLE speakers ADD COLUMN machine_name TEXT",
         "ALTER TABLE speakers ADD COLUMN curated INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE speaker_aliases ADD COLUMN curated INTEGER NOT NULL DEFAULT 0",
