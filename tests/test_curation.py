@@ -139,6 +139,36 @@ def test_remove_override_undoes_it_exactly(db: str, capsys: pytest.CaptureFixtur
     assert "no overrides" in capsys.readouterr().out
 
 
+def test_chained_corrections_undone_out_of_order(db: str) -> None:
+    machine = machine_state(db)
+    steps = [
+        ("merge", "Anna Weber", "Jonas Brandt"),
+        ("merge", "Karl Weber", "Anna Weber"),  # Anna (with Brandt) into Karl
+        (
+            "split",
+            "Karl Weber",
+            "--mention",
+            "Jonas Brandt",
+            "--name",
+            "J. Brandt",
+        ),  # Brandt out again, under a new name
+        ("merge", "Maria Lindqvist", "Karl Weber"),
+    ]
+    for step in steps:
+        assert run_cli("speakers", *step, "--db", db) == 0
+    assert names(db)["Maria Lindqvist"] == 3 + 2 + 3 + 1 - 1 and names(db)["J. Brandt"] == 1
+    for n in ("2", "4", "1", "3"):
+        assert run_cli("speakers", "remove-override", n, "--db", db) == 0
+        conn = sqlite3.connect(db)
+        try:  # never a statement marked as moved to its own machine speaker
+            assert (
+                conn.execute("SELECT count(*) FROM statements WHERE speaker_id = machine_speaker_id").fetchone()[0] == 0
+            )
+        finally:
+            conn.close()
+    assert machine_state(db) == machine
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
