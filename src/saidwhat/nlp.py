@@ -287,17 +287,15 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             # a year with a dot is no ordinal: "im Jahr 1960. Günther Platter …";
             # nor is a number before a quotation: "in Halle 4. „Vielfalt ist Programm“, erklärte …"
             nxt_upper = tokens[k + 1].text[:1].isupper()
-            quote_next = tokens[k + 1].text in '„"»' and k + 2 < n and tokens[k + 2].text[:1].isupper()
+            quote_next = tokens[k + 1].text in "„\"»" and k + 2 < n and tokens[k + 2].text[:1].isupper()
             if _opens_sentence(tokens[k + 1]) or (year and nxt_upper) or quote_next:
                 close(k + 1)
             continue
         if tok.text in SENTENCE_END or (tok.text.endswith(".") and len(tok.text) > 1 and _is_sentence_dot(tok)):
             end = k + 1
             # swallow closing quotes and repeated marks
-            while (
-                end < n
-                and (tokens[end].text in '“”"»«’‘' or tokens[end].text in SENTENCE_END)
-                and (tokens[end].begin == tokens[end - 1].end)
+            while end < n and (tokens[end].text in "“”\"»«’‘" or tokens[end].text in SENTENCE_END) and (
+                tokens[end].begin == tokens[end - 1].end
             ):
                 end += 1
             if end < n:
@@ -305,12 +303,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
                 if tok.text == "." and k > 0 and _is_abbreviation(tokens[k - 1]):
                     if not (tokens[k - 1].text.isdigit() and _opens_sentence(nxt)):
                         continue
-                if (
-                    tok.text == "."
-                    and k > 1
-                    and _regnal_number(tokens[k - 2], tokens[k - 1])
-                    and not _opens_sentence(nxt)
-                ):
+                if tok.text == "." and k > 1 and _regnal_number(tokens[k - 2], tokens[k - 1]) and not _opens_sentence(nxt):
                     continue  # "Benedikt XVI. „ist und bleibt …“": the dot belongs to the name
                 # German sentences start upper-case: „Raus!“ skandierte die Menge.
                 if nxt.text[:1].islower():
@@ -364,12 +357,7 @@ _ROMAN = re.compile(r"[IVX]{1,5}")
 
 def _regnal_number(name: Token, number: Token) -> bool:
     """A Roman numeral after a capitalised name: "Benedikt XVI.", "Ludwig XIV."."""
-    return (
-        bool(_ROMAN.fullmatch(number.text))
-        and name.text[:1].isupper()
-        and name.text.isalpha()
-        and not name.text.isupper()
-    )
+    return bool(_ROMAN.fullmatch(number.text)) and name.text[:1].isupper() and name.text.isalpha() and not name.text.isupper()
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -408,11 +396,7 @@ def tag_tokens(tokens: list[Token], lang: str = "de") -> None:
         t.pos, t.lemma = tag_word_de(t.text)
         # HanTa reads a capitalised sentence-initial word as a noun ("Gestern",
         # "Auch"); when the lower-case form is a function word, that is it.
-        if (
-            (t.sent != prev_sent or prev_text in QUOTE_CHARS)
-            and t.text[:1].isupper()
-            and t.pos in {"NN", "NE", "NNA", "ADJ(A)", "FM", "XY"}
-        ):
+        if (t.sent != prev_sent or prev_text in QUOTE_CHARS) and t.text[:1].isupper() and t.pos in {"NN", "NE", "NNA", "ADJ(A)", "FM", "XY"}:
             low_pos, low_lemma = tag_word_de(t.text.lower())
             # (an unknown name read lower-case is guessed an adjective: "Milinkewitsch";
             # a real predicative adjective has a different lemma: "Später" → "spät")
@@ -435,27 +419,7 @@ def _sentence_adverbs() -> frozenset[str]:
 
 
 _CLOSED_CLASSES = frozenset(
-    {
-        "ADV",
-        "APPR",
-        "APPRART",
-        "KOUS",
-        "KON",
-        "ART",
-        "PDS",
-        "PDAT",
-        "PPER",
-        "PIS",
-        "PIAT",
-        "PPOSAT",
-        "PROAV",
-        "PWAV",
-        "PWS",
-        "PTKNEG",
-        "KOKOM",
-        "PRF",
-        "PTKZU",
-    }
+    {"ADV", "APPR", "APPRART", "KOUS", "KON", "ART", "PDS", "PDAT", "PPER", "PIS", "PIAT", "PPOSAT", "PROAV", "PWAV", "PWS", "PTKNEG", "KOKOM", "PRF", "PTKZU"}
 )
 
 
@@ -473,22 +437,9 @@ def _retag_in_context(tokens: list[Token]) -> None:
     """
     n = len(tokens)
     for k, t in enumerate(tokens):
-        if (
-            t.pos in {"PDS", "PRELS", "PDAT"}
-            and t.text.lower() in _ARTICLE_FORMS
-            and k + 1 < n
-            and tokens[k + 1].pos in _NOMINAL_TAGS
-        ):
+        if t.pos in {"PDS", "PRELS", "PDAT"} and t.text.lower() in _ARTICLE_FORMS and k + 1 < n and tokens[k + 1].pos in _NOMINAL_TAGS:
             t.pos = "ART"
-        elif (
-            t.pos in {"PDS", "PRELS"}
-            and t.text.lower() in _ARTICLE_FORMS
-            and k + 2 < n
-            and tokens[k + 1].pos in {"ADV", "ADJ(D)"}
-            and tokens[k + 2].pos == "ADJ(A)"
-            and k + 3 < n
-            and tokens[k + 3].pos in _NOMINAL_TAGS
-        ):
+        elif t.pos in {"PDS", "PRELS"} and t.text.lower() in _ARTICLE_FORMS and k + 2 < n and tokens[k + 1].pos in {"ADV", "ADJ(D)"} and tokens[k + 2].pos == "ADJ(A)" and k + 3 < n and tokens[k + 3].pos in _NOMINAL_TAGS:
             t.pos = "ART"  # "Das finanziell angeschlagene Land": an article before a modified adjective
         elif _NAME_PARTICLE.match(t.text):
             t.pos = "NE"
@@ -523,45 +474,23 @@ def _name_part_read_as_verb(tokens: list[Token], k: int) -> bool:
 
 
 def _foreign_name_particle(tokens: list[Token], k: int) -> bool:
-    """ "de", "du", "la" between two capitalised words: "Ponte de Lima"."""
-    return (
-        0 < k < len(tokens) - 1
-        and tokens[k].text in _FOREIGN_PARTICLES
-        and _capitalised_word(tokens[k - 1])
-        and _capitalised_word(tokens[k + 1])
-    )
+    """"de", "du", "la" between two capitalised words: "Ponte de Lima"."""
+    return 0 < k < len(tokens) - 1 and tokens[k].text in _FOREIGN_PARTICLES and _capitalised_word(tokens[k - 1]) and _capitalised_word(tokens[k + 1])
 
 
-_ATTRIBUTIVE_BEFORE = frozenset(
-    {"ART", "PDAT", "PIAT", "PPOSAT", "APPRART", "ADV", "ADJ(A)", "ADJ(D)", "PTKNEG", "CARD", "PIDAT"}
-)
+_ATTRIBUTIVE_BEFORE = frozenset({"ART", "PDAT", "PIAT", "PPOSAT", "APPRART", "ADV", "ADJ(A)", "ADJ(D)", "PTKNEG", "CARD", "PIDAT"})
 _NOMINAL_AFTER = frozenset({"NN", "NE", "NNA", "ADJ(A)", "FM", "CARD", "TRUNC", "XY", "$("})
 
 
 def _preterite_read_as_adjective(tokens: list[Token], k: int) -> bool:
     t = tokens[k]
-    if (
-        t.pos != "ADJ(A)"
-        or not t.text[:1].islower()
-        or not t.lower.endswith(("te", "ten"))
-        or not t.lemma.endswith("t")
-    ):
+    if t.pos != "ADJ(A)" or not t.text[:1].islower() or not t.lower.endswith(("te", "ten")) or not t.lemma.endswith("t"):
         return False
     before = tokens[k - 1] if k else None
     if before is None or (before.pos in _ATTRIBUTIVE_BEFORE and "." not in before.text):  # ("nachrichten.de" is a name)
         return False
     # (an attributive adjective never stands before a pronominal adverb: "skandierten dabei Parolen")
-    return k + 1 < len(tokens) and tokens[k + 1].pos in {
-        "ART",
-        "PPER",
-        "PPOSAT",
-        "PDAT",
-        "PIAT",
-        "PIS",
-        "PDS",
-        "PRELS",
-        "PROAV",
-    }
+    return k + 1 < len(tokens) and tokens[k + 1].pos in {"ART", "PPER", "PPOSAT", "PDAT", "PIAT", "PIS", "PDS", "PRELS", "PROAV"}
 
 
 def parse(text: str, lang: str = "de") -> Doc:

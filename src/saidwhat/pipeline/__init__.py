@@ -129,7 +129,7 @@ def find_statements(art: Analysed) -> list[Found]:
 
 
 def _impersonal_speakers(art: Analysed, found: list[Found]) -> list[Found]:
-    """ "man" names nobody: the corpus never marks it as a speaker (train: 0 of
+    """"man" names nobody: the corpus never marks it as a speaker (train: 0 of
     16 predicted "man" speakers were right), so the statement keeps no speaker.
     A statement whose speaker is "ich" was never annotated either (train: 0 of 7):
     the narrator's own words are no statement."""
@@ -141,11 +141,7 @@ def _impersonal_speakers(art: Analysed, found: list[Found]) -> list[Found]:
                 f.speaker = None
             elif w == "ich":
                 continue
-        if (
-            f.speaker is not None
-            and f.speaker[1] - f.speaker[0] in (2, 3)
-            and art.tokens[f.speaker[0]].lower in _FIRST_PERSON_POSSESSIVES
-        ):
+        if f.speaker is not None and f.speaker[1] - f.speaker[0] in (2, 3) and art.tokens[f.speaker[0]].lower in _FIRST_PERSON_POSSESSIVES:
             continue  # "meiner Meinung nach": the writer's or interviewee's own view, like "ich"
         out.append(f)
     return out
@@ -184,10 +180,7 @@ def _dedupe(art: Analysed, cands: list[Found], keep: list[Found]) -> list[Found]
         seen.append(g)
         index.add(g.quote)
     for f in rank:
-        if any(
-            _overlap(f, seen[pos]) > 0.6 and not _source_inside(art, f, seen[pos]) and not _mixed_around(f, seen[pos])
-            for pos in index.overlapping(f.quote)
-        ):
+        if any(_overlap(f, seen[pos]) > 0.6 and not _source_inside(art, f, seen[pos]) and not _mixed_around(f, seen[pos]) for pos in index.overlapping(f.quote)):
             continue
         out.append(f)
         seen.append(f)
@@ -228,10 +221,4 @@ def _mixed_around(f: Found, g: Found) -> bool:
     """An indirect statement around a direct quote it contains ("Tony Blair
     „steht bereit“, sich … zu treffen"): the corpus marks both, the direct
     quote as nested in the indirect one."""
-    return (
-        f.construction.endswith("_mixed")
-        and g.kind == Kind.DIRECT
-        and f.begin <= g.begin
-        and g.end <= f.end
-        and (f.end - f.begin) > (g.end - g.begin)
-    )
+    return f.construction.endswith("_mixed") and g.kind == Kind.DIRECT and f.begin <= g.begin and g.end <= f.end and (f.end - f.begin) > (g.end - g.begin)

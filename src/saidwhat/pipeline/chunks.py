@@ -18,37 +18,14 @@ from .lexicons import first_name_genders, source_noun_medium
 from .morph import NP_TAGS, PRONOUN_TAGS, is_finite, is_verb
 
 # lower-case words that may continue a name-like phrase
-_NP_LINKS = frozenset(
-    {"von", "vom", "van", "de", "der", "des", "da", "di", "al", "el", "bin", "ibn", "und", "y", "la", "le", "du", "zu"}
-)
+_NP_LINKS = frozenset({"von", "vom", "van", "de", "der", "des", "da", "di", "al", "el", "bin", "ibn", "und", "y", "la", "le", "du", "zu"})
 _ATTR_PREPS = frozenset({"von", "vom"})  # attributes kept in a speaker phrase ("aus" only before a name)
-_SUBJECT_PRONOUNS = frozenset(
-    {
-        "er",
-        "sie",
-        "es",
-        "man",
-        "wir",
-        "ich",
-        "ihr",
-        "du",
-        "dieser",
-        "diese",
-        "jener",
-        "jene",
-        "niemand",
-        "jemand",
-        "letzterer",
-        "letztere",
-    }
-)
+_SUBJECT_PRONOUNS = frozenset({"er", "sie", "es", "man", "wir", "ich", "ihr", "du", "dieser", "diese", "jener", "jene", "niemand", "jemand", "letzterer", "letztere"})
 # demonstratives the tagger reads as determiners even when they stand alone ("Dieser behauptete, …")
 _STANDALONE_DEMONSTRATIVES = frozenset({"dieser", "diese", "jener", "jene", "letzterer", "letztere"})
-_OPEN_MARKS = frozenset('„»«"“‚')
-_CLOSE_MARKS = frozenset('“”«»"‘')
-_GENITIVE_DETERMINERS = frozenset(
-    {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "unseres", "unserer"}
-)
+_OPEN_MARKS = frozenset("„»«\"“‚")
+_CLOSE_MARKS = frozenset("“”«»\"‘")
+_GENITIVE_DETERMINERS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "unseres", "unserer"})
 _DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD"})
 _STOP_NOUNS = frozenset({"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende"})
 
@@ -57,21 +34,12 @@ _WEB_NAME = re.compile(r"[\w-]+(\.[\w-]+)*\.(de|com|net|org|at|ch|info|eu|uk|fr)
 
 
 def _possessive_use(toks: list[Token], i: int, end: int) -> bool:
-    """ "Ihr Vorsitzender", "ihr Sprecher": a possessive before its noun, not the
+    """"Ihr Vorsitzender", "ihr Sprecher": a possessive before its noun, not the
     pronoun; so are "sein" (tagged as the verb: "wie sein Anwalt mitteilte")
     and "dessen"/"deren" ("teilte dessen Stellvertreter mit")."""
-    if (
-        toks[i].lower in {"das", "der", "die"}
-        and toks[i].pos == "PDS"
-        and i + 1 < end
-        and toks[i + 1].text in _OPEN_MARKS
-    ):
+    if toks[i].lower in {"das", "der", "die"} and toks[i].pos == "PDS" and i + 1 < end and toks[i + 1].text in _OPEN_MARKS:
         return True  # an article read as a pronoun before a quoted name: "Das „National Hurricane Centre“"
-    return (
-        toks[i].lower in {"ihr", "sein", "dessen", "deren"}
-        and i + 1 < end
-        and toks[i + 1].pos in {"NN", "NNA", "ADJ(A)", "NE"}
-    )
+    return toks[i].lower in {"ihr", "sein", "dessen", "deren"} and i + 1 < end and toks[i + 1].pos in {"NN", "NNA", "ADJ(A)", "NE"}
 
 
 def _subject_pronoun(toks: list[Token], i: int, end: int) -> bool:
@@ -82,9 +50,7 @@ def _subject_pronoun(toks: list[Token], i: int, end: int) -> bool:
         return False
     if t.pos in PRONOUN_TAGS:
         return True
-    return t.lower in _STANDALONE_DEMONSTRATIVES and (
-        i + 1 >= end or toks[i + 1].pos not in {"NN", "NE", "NNA", "ADJ(A)", "CARD", "TRUNC"}
-    )
+    return t.lower in _STANDALONE_DEMONSTRATIVES and (i + 1 >= end or toks[i + 1].pos not in {"NN", "NE", "NNA", "ADJ(A)", "CARD", "TRUNC"})
 
 
 def _np_token(t: Token) -> bool:
@@ -93,50 +59,11 @@ def _np_token(t: Token) -> bool:
     if t.pos in NP_TAGS:
         return t.text not in _STOP_NOUNS
     # unknown capitalised words (names HanTa does not know) and abbreviations
-    return (
-        t.text[:1].isupper()
-        and not is_verb(t)
-        and t.pos
-        not in {
-            "APPR",
-            "APPRART",
-            "KOUS",
-            "KON",
-            "ADV",
-            "PPER",
-            "PROAV",
-            "PWS",
-            "PWAV",
-            "PDS",
-            "PIS",
-            "PRELS",
-            "ADJ(D)",
-            "PTKNEG",
-            "KOKOM",
-            "PTKVZ",
-            "PRF",
-        }
-    )
+    return t.text[:1].isupper() and not is_verb(t) and t.pos not in {"APPR", "APPRART", "KOUS", "KON", "ADV", "PPER", "PROAV", "PWS", "PWAV", "PDS", "PIS", "PRELS", "ADJ(D)", "PTKNEG", "KOKOM", "PTKVZ", "PRF"}
 
 
 # nouns after "im"/"in der" that make an adverbial, not a place: "im Jahr", "im Zuge"
-_NOT_PLACES = frozenset(
-    {
-        "Jahr",
-        "Zuge",
-        "Zukunft",
-        "Rahmen",
-        "Vorfeld",
-        "Namen",
-        "Auftrag",
-        "Interview",
-        "Gespräch",
-        "Fall",
-        "Verlauf",
-        "Laufe",
-        "Einsatz",
-    }
-)
+_NOT_PLACES = frozenset({"Jahr", "Zuge", "Zukunft", "Rahmen", "Vorfeld", "Namen", "Auftrag", "Interview", "Gespräch", "Fall", "Verlauf", "Laufe", "Einsatz"})
 
 
 def _body_place(toks: list[Token], j: int, end: int) -> bool:
@@ -157,7 +84,7 @@ def _body_place(toks: list[Token], j: int, end: int) -> bool:
 
 
 def _place_attribute(toks: list[Token], j: int, end: int) -> bool:
-    """ "aus"/"in" + a name after a noun phrase: "ein Sprecher des LBM in Koblenz",
+    """"aus"/"in" + a name after a noun phrase: "ein Sprecher des LBM in Koblenz",
     "die Regierung in Lomé", "Kaya aus Ankara". Not after a person's name, where
     it says where they spoke ("sagte Seibert in Berlin")."""
     if _body_place(toks, j, end):
@@ -175,14 +102,11 @@ def _quoted_name(toks: list[Token], a: int, b: int) -> bool:
     first = toks[a]
     if _WEB_NAME.fullmatch(first.text):
         return True
-    return not (
-        first.text[:1].islower()
-        and first.pos in {"ADJ(A)", "ADJ(D)", "ADV", "APPR", "APPRART", "ART", "PIAT", "PTKNEG"}
-    )
+    return not (first.text[:1].islower() and first.pos in {"ADJ(A)", "ADJ(D)", "ADV", "APPR", "APPRART", "ART", "PIAT", "PTKNEG"})
 
 
 def _fuer_attribute(toks: list[Token], j: int, end: int) -> bool:
-    """ "für" + a noun without article after a noun names a body's remit:
+    """"für" + a noun without article after a noun names a body's remit:
     "der Chef der Bundesagentur für Arbeit", "Angaben des Ombudsmans für
     Menschenrechte", "die Gesellschaft für bedrohte Völker"."""
     if toks[j].lower != "für" or toks[j - 1].pos not in {"NN", "NE"} or j + 1 >= end:
@@ -220,78 +144,37 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
         if j == i and _possessive_use(toks, j, end):
             j += 1  # "Ihr Vorsitzender …"
             continue
-        if (
-            j == i
-            and t.text in {"Zu", "Von"}
-            and j + 1 < end
-            and (toks[j + 1].pos == "NE" or toks[j + 1].lower == "der" and j + 2 < end and toks[j + 2].pos == "NE")
-        ):
+        if j == i and t.text in {"Zu", "Von"} and j + 1 < end and (toks[j + 1].pos == "NE" or toks[j + 1].lower == "der" and j + 2 < end and toks[j + 2].pos == "NE"):
             j += 1  # a name particle opening the sentence: "Zu Guttenberg hatte …", "Von der Leyen sagte"
             continue
-        if (
-            j > i
-            and t.text[:1].isupper()
-            and t.text[1:2].islower()
-            and toks[j - 1].text in first_name_genders()
-            and t.pos not in {"ART", "PPER", "PDS", "PIS", "KON", "APPR", "APPRART"}
-        ):
+        if j > i and t.text[:1].isupper() and t.text[1:2].islower() and toks[j - 1].text in first_name_genders() and t.pos not in {"ART", "PPER", "PDS", "PIS", "KON", "APPR", "APPRART"}:
             # a surname the tagger read as a verb or adjective ("Peter Lahm",
             # "Elke Hoff"): after a given name it is part of the name
             seen_head = True
             j += 1
             continue
-        if (
-            not seen_head
-            and j > i
-            and toks[j - 1].pos in _DETERMINER_TAGS
-            and t.pos in {"ADV", "APPR", "APPRART", "CARD"}
-        ):
+        if not seen_head and j > i and toks[j - 1].pos in _DETERMINER_TAGS and t.pos in {"ADV", "APPR", "APPRART", "CARD"}:
             k = _extended_attribute_end(toks, j, end)
             if k is not None:
                 j = k  # "Der noch im Amt befindliche Ministerpräsident"
                 continue
         if _np_token(t):
             after_genitive = toks[j - 1].lower in _GENITIVE_DETERMINERS and toks[j - 1].pos == "ART"
-            if (
-                seen_head
-                and t.pos in {"ART", "PPOSAT", "PDAT", "PIAT"}
-                and t.lower not in _GENITIVE_DETERMINERS
-                and not after_genitive
-            ):
+            if seen_head and t.pos in {"ART", "PPOSAT", "PDAT", "PIAT"} and t.lower not in _GENITIVE_DETERMINERS and not after_genitive:
                 break  # a second noun phrase starts: "warfen die Taliban den Menschen vor"
             if seen_head and t.pos == "CARD":
                 break  # "meldete die Polizei 40 Verletzte": a number opens the object
-            if (
-                seen_head
-                and t.pos == "ADJ(A)"
-                and t.text[:1].islower()
-                and toks[j - 1].pos in {"NN", "NE", "FM", "NNA"}
-            ):
-                if not (
-                    source_noun_medium(toks[j - 1].text)
-                    and t.lower.endswith("er")
-                    and j + 1 < end
-                    and toks[j + 1].pos == "NN"
-                ):
+            if seen_head and t.pos == "ADJ(A)" and t.text[:1].islower() and toks[j - 1].pos in {"NN", "NE", "FM", "NNA"}:
+                if not (source_noun_medium(toks[j - 1].text) and t.lower.endswith("er") and j + 1 < end and toks[j + 1].pos == "NN"):
                     break  # "sagte Hauptmann Sipe gute Fortschritte": an object follows
                 # but a source noun takes a genitive plural: "Angaben libanesischer Sicherheitskreise"
                 # (strong genitive plural in -er; "Angaben weitere Projekte" is an object)
-            if (
-                seen_head
-                and t.pos == "ADJ(A)"
-                and t.text[:1].islower()
-                and (j + 1 >= end or toks[j + 1].pos not in {"NN", "NE", "NNA", "FM", "ADJ(A)"})
-            ):
+            if seen_head and t.pos == "ADJ(A)" and t.text[:1].islower() and (j + 1 >= end or toks[j + 1].pos not in {"NN", "NE", "NNA", "FM", "ADJ(A)"}):
                 break  # an adjective with no noun after it is a verb form: "„L′Equipe“ veröffentlichte"
             # a capital letter marks a head, except on a determiner opening the
             # sentence: "Einer der 13 Feuerwehrmänner" has its head further on
             capital_head = t.text[:1].isupper() and t.pos not in _DETERMINER_TAGS
-            seen_head = (
-                seen_head
-                or t.pos in {"NN", "NE", "FM", "XY", "NNA"}
-                or capital_head
-                or bool(_WEB_NAME.fullmatch(t.text))
-            )
+            seen_head = seen_head or t.pos in {"NN", "NE", "FM", "XY", "NNA"} or capital_head or bool(_WEB_NAME.fullmatch(t.text))
             j += 1
             continue
         if t.text in {"-", "–", "."} and seen_head and j + 1 < end and toks[j + 1].text[:1].isupper() and t.text != ".":
@@ -308,13 +191,7 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
                 j = k + 1
                 continue
             break
-        if (
-            t.lower in {"und", "sowie"}
-            and seen_head
-            and j + 1 < end
-            and toks[j + 1].pos in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT"}
-            and j + 2 <= end
-        ):
+        if t.lower in {"und", "sowie"} and seen_head and j + 1 < end and toks[j + 1].pos in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT"} and j + 2 <= end:
             # coordinated speakers ("Kiews und des Westens"): only before another noun phrase
             k = np_core(toks, j + 1, end)
             if k > j + 1 and (k >= end or not is_verb(toks[k]) or is_finite(toks[k])):
@@ -331,66 +208,28 @@ def np_core(toks: list[Token], i: int, end: int) -> int:
                 seen_head = True
                 continue
             break
-        if (
-            (t.lower in _ATTR_PREPS or _place_attribute(toks, j, end) or _fuer_attribute(toks, j, end))
-            and seen_head
-            and j + 1 < end
-        ):
+        if (t.lower in _ATTR_PREPS or _place_attribute(toks, j, end) or _fuer_attribute(toks, j, end)) and seen_head and j + 1 < end:
             k = np_core(toks, j + 1, end)
             if k > j + 1:
                 j = k
                 continue
-        if (
-            not seen_head
-            and j > i
-            and toks[j - 1].pos in {"ART", "PIAT", "PPOSAT", "PDAT"}
-            and t.pos.startswith("APPR")
-        ):
+        if not seen_head and j > i and toks[j - 1].pos in {"ART", "PIAT", "PPOSAT", "PDAT"} and t.pos.startswith("APPR"):
             # an extended attribute: "einer am Dienstag veröffentlichten Mitteilung"
-            adj = next(
-                (
-                    m
-                    for m in range(j + 1, min(end - 1, j + 7))
-                    if toks[m].pos == "ADJ(A)" and toks[m + 1].pos in {"NN", "NE"}
-                ),
-                None,
-            )
+            adj = next((m for m in range(j + 1, min(end - 1, j + 7)) if toks[m].pos == "ADJ(A)" and toks[m + 1].pos in {"NN", "NE"}), None)
             if adj is not None and not any(is_verb(x) or x.pos.startswith("$") for x in toks[j + 1 : adj]):
                 j = adj
                 continue
         if t.pos == "ADV" and not seen_head and j + 1 < end and toks[j + 1].pos in {"ADJ(A)", "CARD"}:
             j += 1  # "rund 200", "besonders schwere"
             continue
-        if (
-            t.pos == "PTKNEG"
-            and not seen_head
-            and j > i
-            and toks[j - 1].pos in {"ART", "PIAT", "PDAT", "PPOSAT"}
-            and j + 2 < end
-            and toks[j + 1].pos == "ADJ(A)"
-            and toks[j + 2].pos in {"NN", "NE", "ADJ(A)"}
-        ):
+        if t.pos == "PTKNEG" and not seen_head and j > i and toks[j - 1].pos in {"ART", "PIAT", "PDAT", "PPOSAT"} and j + 2 < end and toks[j + 1].pos == "ADJ(A)" and toks[j + 2].pos in {"NN", "NE", "ADJ(A)"}:
             j += 1  # a negated attribute: "Ein nicht genannter Vertreter der Firma"
             continue
-        if (
-            t.pos == "ADJ(D)"
-            and not seen_head
-            and j > i
-            and toks[j - 1].pos in {"ART", "PDAT", "PPOSAT"}
-            and j + 2 < end
-            and toks[j + 1].pos == "ADJ(A)"
-            and toks[j + 2].pos in {"NN", "NE", "ADJ(A)"}
-        ):
+        if t.pos == "ADJ(D)" and not seen_head and j > i and toks[j - 1].pos in {"ART", "PDAT", "PPOSAT"} and j + 2 < end and toks[j + 1].pos == "ADJ(A)" and toks[j + 2].pos in {"NN", "NE", "ADJ(A)"}:
             j += 1  # an adverbial adjective before the attribute: "das finanziell angeschlagene Land"
             continue
         break
-    if (
-        not seen_head
-        and j > i + 1
-        and toks[i].pos == "ART"
-        and toks[j - 1].pos == "ADJ(A)"
-        and (j >= end or not _np_token(toks[j]))
-    ):
+    if not seen_head and j > i + 1 and toks[i].pos == "ART" and toks[j - 1].pos == "ADJ(A)" and (j >= end or not _np_token(toks[j])):
         return j  # an adjective used as a noun, written small: "der 81-jährige"
     # never end on an article or adjective alone
     while j > i and toks[j - 1].pos in {"ART", "PPOSAT", "PDAT", "PIAT", "KON"}:
@@ -437,12 +276,7 @@ def _appositions(toks: list[Token], j: int, end: int, *, relative: bool = True) 
                 continue
         # a relative clause that closes the sentence: ", der seit 2014 NATO-Chef ist"
         # (a relative pronoun, unlike an article, is not followed by its noun)
-        if (
-            relative
-            and j + 2 < end
-            and toks[j + 1].lower in {"der", "die", "das", "dessen", "deren"}
-            and toks[j + 2].pos not in {"NN", "NE", "ADJ(A)", "CARD", "PIAT"}
-        ):
+        if relative and j + 2 < end and toks[j + 1].lower in {"der", "die", "das", "dessen", "deren"} and toks[j + 2].pos not in {"NN", "NE", "ADJ(A)", "CARD", "PIAT"}:
             k = j + 2
             while k < end and toks[k].text not in {",", ";", ":"}:
                 k += 1
@@ -470,13 +304,7 @@ def speaker_backward(toks: list[Token], end: int, start: int) -> tuple[int, int]
                 i = k
                 continue
             break
-        if not (
-            _np_token(toks[i - 1])
-            or toks[i - 1].text in {"-", "(", ")"}
-            or toks[i - 1].lower in _NP_LINKS
-            and i - 1 > start
-            and _np_token(toks[i - 2])
-        ):
+        if not (_np_token(toks[i - 1]) or toks[i - 1].text in {"-", "(", ")"} or toks[i - 1].lower in _NP_LINKS and i - 1 > start and _np_token(toks[i - 2])):
             break
         i -= 1
         if toks[i].pos == "ART" and toks[i].lower in {"dem", "den", "das", "die", "ein", "eine", "einem", "einen"}:
@@ -492,22 +320,7 @@ def speaker_backward(toks: list[Token], end: int, start: int) -> tuple[int, int]
 # prepositions and adverbs that open an adverbial, never an attribute of a speaker:
 # "der Minister gegenüber Medien", "Nina Hagen zur neuen Heimat", "Bouchard am Montag"
 _ADVERBIAL_OPENERS = frozenset(
-    {
-        "gegenüber",
-        "am",
-        "nach",
-        "zur",
-        "zum",
-        "während",
-        "seit",
-        "laut",
-        "heute",
-        "gestern",
-        "kürzlich",
-        "damals",
-        "jetzt",
-        "nun",
-    }
+    {"gegenüber", "am", "nach", "zur", "zum", "während", "seit", "laut", "heute", "gestern", "kürzlich", "damals", "jetzt", "nun"}
 )
 
 
@@ -519,12 +332,7 @@ def _adverbial_start(toks: list[Token], j: int, end: int) -> int:
 def _strong_preterite_plural(toks: list[Token], i: int, k: int) -> bool:
     """A relative clause ending in a participle-like "-en" form with no verb before
     it: the form is the finite preterite plural ("…, die den Brief unterschrieben,")."""
-    return (
-        k > i
-        and toks[k - 1].pos == "VV(PP)"
-        and toks[k - 1].lower.endswith("en")
-        and not any(is_verb(t) for t in toks[i : k - 1])
-    )
+    return k > i and toks[k - 1].pos == "VV(PP)" and toks[k - 1].lower.endswith("en") and not any(is_verb(t) for t in toks[i : k - 1])
 
 
 def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
@@ -540,9 +348,7 @@ def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
         return None
     # a verbless prefield is one constituent: the whole of it is the subject
     # ("Ken Rice vom Institut für Astronomie in Edinburgh erklärte")
-    if not any(is_verb(x) for x in toks[j:end]) and not any(
-        x.lower in {"der", "die", "das", "welche", "welcher"} and x.pos in {"PRELS", "PDS"} for x in toks[j:end]
-    ):
+    if not any(is_verb(x) for x in toks[j:end]) and not any(x.lower in {"der", "die", "das", "welche", "welcher"} and x.pos in {"PRELS", "PDS"} for x in toks[j:end]):
         while end > j and toks[end - 1].pos in {"ADV", "PROAV"}:
             end -= 1  # "Die Armee hingegen erklärte": the adverb is no part of it
         if any(x.pos == "ADV" and x.text[:1].isupper() for x in toks[j:end]):
@@ -552,11 +358,7 @@ def subject_phrase(toks: list[Token], i: int, end: int) -> int | None:
     if j >= end:
         return j
     # ", der … ist," (a relative clause closing the prefield)
-    if (
-        toks[j].text == ","
-        and j + 1 < end
-        and toks[j + 1].lower in {"der", "die", "das", "dessen", "deren", "welcher", "welche"}
-    ):
+    if toks[j].text == "," and j + 1 < end and toks[j + 1].lower in {"der", "die", "das", "dessen", "deren", "welcher", "welche"}:
         k = j + 2
         while k < end and toks[k].text != ",":
             k += 1

@@ -60,11 +60,7 @@ def _modal_main(art: Article, s: Sentence) -> bool:
         if not is_finite(toks[k]) or art.in_quote[k] != -1:
             continue
         cb = clause_begin(toks, k, s.start)
-        if (
-            toks[cb].lower in _SUBORDINATORS
-            or toks[cb].pos == "KOUS"
-            or (cb > s.start and toks[cb].lower in _RELATIVES)
-        ):
+        if toks[cb].lower in _SUBORDINATORS or toks[cb].pos == "KOUS" or (cb > s.start and toks[cb].lower in _RELATIVES):
             continue
         return toks[k].lower in _MODAL_K2
     return False
@@ -78,14 +74,11 @@ def _any_k1(art: Article, s: Sentence) -> bool:
     "Da er der Minderheit angehöre, wäre eine Niederlage vergleichbar" is
     reported although its main verb is a Konjunktiv II the narrator also uses."""
     toks = art.tokens
-    return any(
-        art.in_quote[k] == -1 and is_finite(toks[k]) and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1"
-        for k in range(s.start, s.end)
-    )
+    return any(art.in_quote[k] == -1 and is_finite(toks[k]) and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1" for k in range(s.start, s.end))
 
 
 def _hearsay_modal(art: Article, s: Sentence, passive: bool = False) -> bool:
-    """ "soll/sollen" as the main clause's verb. Not in a relative or subordinate
+    """"soll/sollen" as the main clause's verb. Not in a relative or subordinate
     clause ("…, die bestehen soll"), and not with a passive infinitive, which
     states a plan ("Dazu soll eine Arbeitsgruppe gebildet werden"), unless
     ``passive`` lets it count."""
@@ -135,29 +128,8 @@ def _passive_after_list(toks: list[Token], i: int, end: int) -> bool:
 
 
 # words that open a subordinate clause, and (after a comma) a relative clause
-_SUBORDINATORS = frozenset(
-    {
-        "dass",
-        "daß",
-        "ob",
-        "wie",
-        "weil",
-        "da",
-        "wenn",
-        "als",
-        "nachdem",
-        "während",
-        "obwohl",
-        "damit",
-        "wo",
-        "womit",
-        "wobei",
-        "bis",
-    }
-)
-_RELATIVES = frozenset(
-    {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "welches", "was"}
-)
+_SUBORDINATORS = frozenset({"dass", "daß", "ob", "wie", "weil", "da", "wenn", "als", "nachdem", "während", "obwohl", "damit", "wo", "womit", "wobei", "bis"})
+_RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "welches", "was"})
 
 
 def _cue_in(art: Article, s: Sentence) -> Cue | None:
@@ -179,13 +151,9 @@ def _embedded_cue(art: Article, s: Sentence, c: Cue) -> bool:
     fin = c.finite
     cb = clause_begin(toks, fin, s.start)
     # the cue or an auxiliary before it in its clause is Konjunktiv ("würden … melden")
-    if any(
-        is_finite(toks[j]) and mood(toks[j], toks[j - 1] if j > 0 else None) is not None for j in range(cb, fin + 1)
-    ):
+    if any(is_finite(toks[j]) and mood(toks[j], toks[j - 1] if j > 0 else None) is not None for j in range(cb, fin + 1)):
         return True
-    return cb > s.start and (
-        toks[cb].lower in _SUBORDINATORS or toks[cb].lower in _RELATIVES or toks[cb].pos in {"KOUS", "PRELS", "APPR"}
-    )
+    return cb > s.start and (toks[cb].lower in _SUBORDINATORS or toks[cb].lower in _RELATIVES or toks[cb].pos in {"KOUS", "PRELS", "APPR"})
 
 
 def _cue_sentence(art: Article, s: Sentence) -> Found | None:
@@ -276,9 +244,7 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
     return Found(Kind.INDIRECT, [span], "indirect_own_frame", speaker=sp, cue=cue, frame=[(st, k + 1)], sent=s.i)
 
 
-_ADVERBIAL_SUBORDINATORS = frozenset(
-    {"als", "nachdem", "weil", "da", "obwohl", "während", "bevor", "seit", "seitdem", "sobald"}
-)
+_ADVERBIAL_SUBORDINATORS = frozenset({"als", "nachdem", "weil", "da", "obwohl", "während", "bevor", "seit", "seitdem", "sobald"})
 
 
 def _nonfinite_misread(toks: list[Token], f: int, k: int) -> bool:
@@ -352,9 +318,7 @@ def _name_prefield(art: Article, s: Sentence, sp: tuple[int, int] | None) -> tup
         k += 1
     if k >= te or toks[k].text != ",":
         return None
-    f = next(
-        (j for j in range(k, te) if is_finite(toks[j]) and art.in_quote[j] == -1 and toks[j - 1].text == ","), None
-    )
+    f = next((j for j in range(k, te) if is_finite(toks[j]) and art.in_quote[j] == -1 and toks[j - 1].text == ","), None)
     if f is None or sp[0] <= f or any(is_finite(toks[j]) for j in range(st, f)):
         return None
     return (st, f - 1)
@@ -389,11 +353,7 @@ def _konjunktiv_report(art: Article, s: Sentence, f: Found) -> bool:
         return True
     # "hätte/wäre" as the first finite verb, as for a Konjunktiv cue ("Sie hätten Geld verlangt")
     first = next((k for k in range(s.start, s.end) if is_finite(toks[k]) and art.in_quote[k] == -1), None)
-    return (
-        first is not None
-        and toks[first].lower in {"hätte", "hätten", "wäre", "wären"}
-        and clause_begin(toks, first, s.start) == s.start
-    )
+    return first is not None and toks[first].lower in {"hätte", "hätten", "wäre", "wären"} and clause_begin(toks, first, s.start) == s.start
 
 
 def _reported_main_verb(art: Article, s: Sentence, attributive: bool = False) -> bool:
@@ -407,17 +367,10 @@ def _reported_main_verb(art: Article, s: Sentence, attributive: bool = False) ->
     for k in range(s.start, s.end):
         if not is_finite(toks[k]) or art.in_quote[k] != -1:
             continue
-        if (
-            attributive
-            and s.start < k < s.end - 1
-            and toks[k - 1].pos in {"ART", "ADJ(D)", "ADV"}
-            and toks[k + 1].pos == "NN"
-        ):
+        if attributive and s.start < k < s.end - 1 and toks[k - 1].pos in {"ART", "ADJ(D)", "ADV"} and toks[k + 1].pos == "NN":
             continue
         cb = clause_begin(toks, k, s.start)
-        if toks[cb].lower in _SUBORDINATORS or (
-            cb > s.start and (toks[cb].lower in _RELATIVES or _prep_relative(toks, cb))
-        ):
+        if toks[cb].lower in _SUBORDINATORS or (cb > s.start and (toks[cb].lower in _RELATIVES or _prep_relative(toks, cb))):
             continue
         m = mood(toks[k], toks[k - 1] if k > 0 else None)
         return m == "k1"
@@ -430,16 +383,7 @@ def _prep_relative(toks: list[Token], cb: int) -> bool:
     if not toks[cb].pos.startswith("APPR") or cb + 2 >= len(toks) or toks[cb + 1].lower not in _RELATIVES:
         return False
     # "für die Bürger" is a phrase of its own: the article has its noun right after it
-    return toks[cb + 1].pos != "ART" or toks[cb + 2].pos in {
-        "ART",
-        "PPER",
-        "PIS",
-        "PPOSAT",
-        "PDS",
-        "PRF",
-        "PTKNEG",
-        "ADV",
-    }
+    return toks[cb + 1].pos != "ART" or toks[cb + 2].pos in {"ART", "PPER", "PIS", "PPOSAT", "PDS", "PRF", "PTKNEG", "ADV"}
 
 
 def _indicative_main(art: Article, s: Sentence) -> bool:
@@ -453,11 +397,7 @@ def _indicative_main(art: Article, s: Sentence) -> bool:
         if not is_finite(toks[k]) or art.in_quote[k] != -1 or toks[k - 1].pos == "ART":
             continue  # "die beiden verdächtigen Personen": an adjective tagged as a verb
         cb = clause_begin(toks, k, s.start)
-        if (
-            toks[cb].lower in _SUBORDINATORS
-            or toks[cb].pos == "KOUS"
-            or (cb > s.start and toks[cb].lower in _RELATIVES)
-        ):
+        if toks[cb].lower in _SUBORDINATORS or toks[cb].pos == "KOUS" or (cb > s.start and toks[cb].lower in _RELATIVES):
             continue
         reported = mood(toks[k], toks[k - 1]) is not None or toks[k].lower in _MODAL_FORMS
         if first is None:
@@ -469,9 +409,7 @@ def _indicative_main(art: Article, s: Sentence) -> bool:
     return bool(first)
 
 
-_MODAL_FORMS = frozenset(
-    {"soll", "sollen", "könnte", "könnten", "dürfte", "dürften", "gingen", "blieben", "hielten", "ließen"}
-)
+_MODAL_FORMS = frozenset({"soll", "sollen", "könnte", "könnten", "dürfte", "dürften", "gingen", "blieben", "hielten", "ließen"})
 
 
 def _narrator_conditional(art: Article, s: Sentence) -> bool:
@@ -489,16 +427,12 @@ def _narrator_conditional(art: Article, s: Sentence) -> bool:
         w0 == "falls"
         or (w0 == "im" and w1 == "falle")
         or (w0 == "bei" and w1 in {"einem", "einer"})
-        or (
-            mood(toks[st]) == "k2"
-            and any(toks[k].text == "," and toks[k + 1].lower == "so" for k in range(st + 1, te - 1))
-        )
+        or (mood(toks[st]) == "k2" and any(toks[k].text == "," and toks[k + 1].lower == "so" for k in range(st + 1, te - 1)))
     )
     if not opened:
         return False
     return not any(
-        art.in_quote[k] == -1 and is_finite(toks[k]) and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1"
-        for k in range(st, te)
+        art.in_quote[k] == -1 and is_finite(toks[k]) and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1" for k in range(st, te)
     )
 
 
@@ -575,7 +509,7 @@ def _antecedent_carrier(art: Article, near: Found) -> Found | None:
 
 
 def _perfect_infinitive(art: Article, s: Sentence) -> bool:
-    """ "soll … getötet haben / gewesen sein": the hearsay reading of "sollen"."""
+    """"soll … getötet haben / gewesen sein": the hearsay reading of "sollen"."""
     toks = art.tokens
     for i in range(s.start + 1, s.end):
         if toks[i].lower in {"haben", "sein"} and toks[i - 1].pos.endswith("(PP)"):
@@ -673,14 +607,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 last, last_sent, current = own, s.i, None
                 continue
         chain_open = current is not None and current_last == s.i - 1
-        if (
-            parent is not None
-            and own_cue is None
-            and (_konjunktiv_main(art, s) or (chain_open and _modal_main(art, s)))
-            and not _indicative_main(art, s)
-            and not _narrator_conditional(art, s)
-            and not _indicative_second_verb(art, s)
-        ):
+        if parent is not None and own_cue is None and (_konjunktiv_main(art, s) or (chain_open and _modal_main(art, s))) and not _indicative_main(art, s) and not _narrator_conditional(art, s) and not _indicative_second_verb(art, s):
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
             if current is not None and current_last == s.i - 1:
                 current.quote = [Span(current.quote[0].begin, span.end)]
@@ -689,13 +616,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 out.append(current)
             current_last = last_sent = s.i
             continue
-        if (
-            parent is None
-            and own_cue is None
-            and _reported_main_verb(art, s)
-            and not _indicative_main(art, s)
-            and not _narrator_conditional(art, s)
-        ):
+        if parent is None and own_cue is None and _reported_main_verb(art, s) and not _indicative_main(art, s) and not _narrator_conditional(art, s):
             # a Konjunktiv I main verb with no statement, cue verb or speaking
             # subject before it is still reported speech, by someone named further
             # back or not at all: the quote without a speaker ("Die Feuerwehr habe
@@ -716,14 +637,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
         # ("Die Regierung kündigte ein Gesetz an. Schulen sollen besser ausgestattet
         # werden."; train: 7 right, 1 wrong speaker, 1 not annotated; "jetzt/nun/dazu" plans
         # left out, see _narrator_plan)
-        plan = (
-            parent is not None
-            and parent is last
-            and last_sent == s.i - 1
-            and own_cue is None
-            and _hearsay_modal(art, s, passive=True)
-            and not _narrator_plan(art, s)
-        )
+        plan = parent is not None and parent is last and last_sent == s.i - 1 and own_cue is None and _hearsay_modal(art, s, passive=True) and not _narrator_plan(art, s)
         if (plan or _hearsay_modal(art, s)) and (parent is not None or _perfect_infinitive(art, s)):
             span = Span(toks[s.start].begin, toks[s.end - 1].end)
             # "soll" hearsay two sentences after a statement, past a sentence of
@@ -739,14 +653,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
     for f in ordered:
         if f.construction == "direct_bare" and f.speaker is None and _subject_before_bare(art, f, prev):
             pass
-        elif (
-            f.construction == "direct_colon"
-            and f.speaker is None
-            and _owner_frame(art, f)
-            and prev is not None
-            and prev.speaker is not None
-            and f.sent - prev.sent <= 1
-        ):
+        elif f.construction == "direct_colon" and f.speaker is None and _owner_frame(art, f) and prev is not None and prev.speaker is not None and f.sent - prev.sent <= 1:
             f.speaker = prev.speaker  # "Seine Zuversicht gründet sich auf …: „…“" (see direct._before_frame)
             f.inherited_from = prev
         elif f.construction == "direct_bare" and f.speaker is None and prev is not None and f.sent - prev.sent <= 3:
@@ -757,12 +664,7 @@ def find_continuations(art: Article, found: list[Found]) -> list[Found]:
                 f.cue = list(prev.cue)
                 f.frame = list(prev.frame)
                 f.addressee = prev.addressee
-        elif (
-            f.speaker is None
-            and f.kind in _CONTINUATIONS
-            and f.inherited_from is not None
-            and f.inherited_from.speaker is not None
-        ):
+        elif f.speaker is None and f.kind in _CONTINUATIONS and f.inherited_from is not None and f.inherited_from.speaker is not None:
             # a continuation of a bare quote: that quote got its speaker only
             # just now ("„Wir bleiben.“ Der Rücktritt sei ein Fehler.")
             f.speaker = f.inherited_from.speaker
@@ -786,12 +688,8 @@ def _subject_before_bare(art: Article, f: Found, prev: Found | None) -> bool:
         return False
     a, b = carrier.speaker
     toks = art.tokens
-    if (
-        prev is not None
-        and prev.speaker is not None
-        and any(
-            t.pos == "NE" and t.text in {u.text for u in toks[prev.speaker[0] : prev.speaker[1]]} for t in toks[a:b]
-        )
+    if prev is not None and prev.speaker is not None and any(
+        t.pos == "NE" and t.text in {u.text for u in toks[prev.speaker[0] : prev.speaker[1]]} for t in toks[a:b]
     ):
         return False  # the same person as the statement before: the corpus points at that mention
     if b - a == 1 and toks[a].pos == "PPER":

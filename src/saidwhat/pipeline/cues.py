@@ -25,29 +25,7 @@ from .scans import BOUNDARY as _BOUNDARY
 from .scans import scans
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
-_SUBORDINATORS = frozenset(
-    {
-        "wie",
-        "dass",
-        "daß",
-        "da",
-        "weil",
-        "nachdem",
-        "als",
-        "während",
-        "obwohl",
-        "wenn",
-        "ob",
-        "was",
-        "wer",
-        "wo",
-        "wobei",
-        "womit",
-        "worauf",
-        "indem",
-        "zumal",
-    }
-)
+_SUBORDINATORS = frozenset({"wie", "dass", "daß", "da", "weil", "nachdem", "als", "während", "obwohl", "wenn", "ob", "was", "wer", "wo", "wobei", "womit", "worauf", "indem", "zumal"})
 _RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches"})
 _COORD = frozenset({"und", "sowie", "aber", "sondern", "doch", "oder"})
 _SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
@@ -118,45 +96,33 @@ def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
         if t.lemma == "heißen":
             # only "heißt es" / "hieß es" / "es heißt" frame a statement
             es = [k for k in (i - 1, i + 1) if start <= k < end and toks[k].lower == "es"]
-            if not es and (
-                t.pos == "VV(PP)"
-                or not is_finite(t)
-                or (i > start and toks[clause_begin(toks, i, start)].lower == "wie")
-            ):
+            if not es and (t.pos == "VV(PP)" or not is_finite(t) or (i > start and toks[clause_begin(toks, i, start)].lower == "wie")):
                 # "hatte es zunächst geheißen", "wie es auf einer Pressekonferenz hieß":
                 # the "es" further back in the cue's own clause
                 es = [k for k in range(clause_begin(toks, i, start), i) if toks[k].lower == "es"][:1]
             if not es:
                 return None
             tokens.append(es[0])
-        finite = (
-            i
-            if is_finite(t) and not t.pos.startswith("VV(PP)") and not _participle_after_aux(toks, i, start)
-            else _finite_before(toks, i, start)
-        )
+        finite = i if is_finite(t) and not t.pos.startswith("VV(PP)") and not _participle_after_aux(toks, i, start) else _finite_before(toks, i, start)
         if finite is None:
             finite = i
         if finite != i and toks[finite].lemma in _AUX_LEMMAS | {"werden"}:
             tokens.append(finite)  # "hatte … gesagt", "wird … zitiert"
-        if (cv.lemma, cv.particle) in {("hervorgehen", None), ("gehen", "hervor")} and not _source_after_aus(
-            toks, i, start, end
-        ):
+        if (cv.lemma, cv.particle) in {("hervorgehen", None), ("gehen", "hervor")} and not _source_after_aus(toks, i, start, end):
             return None
         return Cue(i, sorted(set(tokens)), cv, finite)
     return None
 
 
 def _source_after_aus(toks: list[Token], i: int, start: int, end: int) -> bool:
-    """ "hervorgehen" says something only with a source after "aus" ("geht aus
+    """"hervorgehen" says something only with a source after "aus" ("geht aus
     einem Bericht hervor"); "gestärkt aus der Saison hervorgegangen" is no cue."""
     lo = clause_begin(toks, i, start)
     hi = clause_end(toks, i, end)
     for k in range(lo, hi):
         if toks[k].lower == "aus":
             words = toks[k + 1 : min(hi, k + 8)]
-            return any(
-                source_noun_medium(t.text) is not None or t.pos in {"NE", "FM"} or t.text in {"„", "“"} for t in words
-            )
+            return any(source_noun_medium(t.text) is not None or t.pos in {"NE", "FM"} or t.text in {"„", "“"} for t in words)
     return True  # no "aus" phrase found: leave the reading as it was
 
 
@@ -180,11 +146,7 @@ def _participle_after_aux(toks: list[Token], i: int, start: int) -> bool:
         if sp is not None and sp[1] == i - 1 and i + 1 < len(toks) and toks[i + 1].text in {".", ",", ":"}:
             return True
     # (a conjunction inside a noun phrase is fine: "die Rolle der Fraktions- und Parteichefs betont")
-    return not any(
-        toks[m].text in _BOUNDARY - {"(", ")"} or (toks[m].pos == "KON" and toks[m - 1].pos != "TRUNC")
-        for m in range(k + 1, i)
-    )
-
+    return not any(toks[m].text in _BOUNDARY - {"(", ")"} or (toks[m].pos == "KON" and toks[m - 1].pos != "TRUNC") for m in range(k + 1, i))
 
 def _particle_clause_end(toks: list[Token], i: int, end: int) -> int:
     """The clause end for the particle search: a short bracket is no boundary
@@ -343,9 +305,7 @@ def speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple
     return sp, extra
 
 
-_LOOSE_NP_TAGS = frozenset(
-    {"ART", "ADJ(A)", "NN", "NE", "PIS", "PIAT", "CARD", "PPOSAT", "PDAT", "PDS", "PPER", "FM", "NNA"}
-)
+_LOOSE_NP_TAGS = frozenset({"ART", "ADJ(A)", "NN", "NE", "PIS", "PIAT", "CARD", "PPOSAT", "PDAT", "PDS", "PPER", "FM", "NNA"})
 
 
 def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | None:
@@ -390,14 +350,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
             return sp, []
     # verb-final clause: "wie ein Sprecher mitteilte", "da die Mitglieder befürchten"
     # a relative clause: the relative pronoun is the speaker ("…, die davon ausgeht, …")
-    if (
-        first is not None
-        and first.lower in {"der", "die", "das", "welcher", "welche", "welches"}
-        and cb > start
-        and toks[cb - 1].text == ","
-        and first.pos in {"PRELS", "ART", "PDS"}
-        and not (cb + 1 < f and toks[cb + 1].pos in {"NN", "NE", "ADJ(A)"})
-    ):
+    if first is not None and first.lower in {"der", "die", "das", "welcher", "welche", "welches"} and cb > start and toks[cb - 1].text == "," and first.pos in {"PRELS", "ART", "PDS"} and not (cb + 1 < f and toks[cb + 1].pos in {"NN", "NE", "ADJ(A)"}):
         return (cb, cb + 1), []
     if cb > start and toks[cb - 1].text == "," and (first is None or first.lower not in _SUBORDINATORS | _RELATIVES):
         # "wie Max Muster, Chef der Firma, mitteilte": appositions split the clause
@@ -414,21 +367,12 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
                     return (pb + 1, e), [pb]
                 # "Wie Norman Muster, der … anwesend war, dazu feststellt": the name before the relative clause
                 comma = clause_end(toks, pb + 1, f)
-                if (
-                    comma + 1 < f
-                    and toks[comma].text == ","
-                    and toks[comma + 1].lower in _RELATIVES | {"dessen", "deren"}
-                ):
+                if comma + 1 < f and toks[comma].text == "," and toks[comma + 1].lower in _RELATIVES | {"dessen", "deren"}:
                     sp = speaker_forward(toks, pb + 1, comma, appositions=False)
                     if sp is not None and sp[1] == comma:
                         return sp, [pb]
                 break
-    if (
-        first is not None
-        and cb + 2 < f
-        and _prepositional_relative(toks, cb, start)
-        and toks[cue.finite].lemma != "werden"
-    ):
+    if first is not None and cb + 2 < f and _prepositional_relative(toks, cb, start) and toks[cue.finite].lemma != "werden":
         # "…, in dem er verlangte", "in dessen Folge das Gericht festgestellt hatte"
         k = cb + 2
         if toks[cb + 1].lower in {"dessen", "deren"}:
@@ -436,19 +380,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         sp = speaker_forward(toks, k, f, appositions=True)
         if sp is not None:
             return sp, []
-    if first is not None and (
-        first.lower in _SUBORDINATORS
-        and (
-            first.pos in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"}
-            or first.lower == "als"
-            and cb + 1 < f
-            and toks[cb + 1].lower in {"er", "sie", "wir", "ich"}
-        )
-        or first.lower in _RELATIVES
-        and first.pos in {"PRELS", "ART", "PDS"}
-        and cb > start
-        and not _apposition_before(toks, cb, f)
-    ):
+    if first is not None and (first.lower in _SUBORDINATORS and (first.pos in {"KOUS", "KOKOM", "ADV", "PWS", "PWAV", "PRELS"} or first.lower == "als" and cb + 1 < f and toks[cb + 1].lower in {"er", "sie", "wir", "ich"}) or first.lower in _RELATIVES and first.pos in {"PRELS", "ART", "PDS"} and cb > start and not _apposition_before(toks, cb, f)):
         k = cb + 1
         while k < f and toks[k].pos in _SKIP_AFTER_VERB:
             k += 1
@@ -463,20 +395,8 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     while prev >= start and toks[prev].pos in _SKIP_AFTER_VERB:
         prev -= 1
     if prev >= start and toks[prev].lower in _COORD and (cue.verb == f or cue.finite < cue.verb):
-        first_fin = next(
-            (
-                k
-                for k in range(start, prev)
-                if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)
-            ),
-            None,
-        )
-        if (
-            first_fin is None
-            and start + 1 < prev
-            and toks[start + 1].pos == "VV(PP)"
-            and _subject_pronoun_at(toks, start)
-        ):
+        first_fin = next((k for k in range(start, prev) if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)), None)
+        if first_fin is None and start + 1 < prev and toks[start + 1].pos == "VV(PP)" and _subject_pronoun_at(toks, start):
             first_fin = start + 1  # "Er bezeichnet (read as a participle) … und forderte …"
         if first_fin is not None and first_fin != f:
             sp = _prefield_subject(toks, start, first_fin)
@@ -495,10 +415,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
         for k in range(clause_begin(toks, f, start), ce):
             if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce and not _von_attribute(toks, k, start):
                 sp = speaker_forward(toks, k + 1, ce, appositions=False)
-                if sp is not None and (
-                    toks[k].lower in {"von", "vom"}
-                    or any(source_noun_medium(t.text) or t.text in {"„", "“"} for t in toks[sp[0] : sp[1]])
-                ):
+                if sp is not None and (toks[k].lower in {"von", "vom"} or any(source_noun_medium(t.text) or t.text in {"„", "“"} for t in toks[sp[0] : sp[1]])):
                     # (after "in" only a source or a title in marks: "In einem Bericht wurde
                     # vermutet", "im „Standard“ wurden … bezeichnet", not "im Jahr 1960")
                     return sp, []
@@ -506,12 +423,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     sp = _commaless_relative_subject(toks, cb, f, end)
     if sp is not None:
         return sp, []
-    if (
-        f + 1 < end
-        and toks[f + 1].lower in _NOMINATIVE_ONLY
-        and toks[f + 1].pos in {"PPER", "PIS"}
-        and is_finite(toks[f])
-    ):
+    if f + 1 < end and toks[f + 1].lower in _NOMINATIVE_ONLY and toks[f + 1].pos in {"PPER", "PIS"} and is_finite(toks[f]):
         return (f + 1, f + 2), []
     run_on = _run_on_sentence(toks, start, f)
     if run_on is not None:
@@ -536,11 +448,7 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     # (only a phrase that opens like a subject: a determiner, number, name or
     # "er"/"sie"; a bare noun there is mostly an object or a list's tail)
     # (or a title before a name: "…, Bundestrainer Joachim Löw bezeichnete …")
-    if start < b < f and (
-        toks[b].pos in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"}
-        or toks[b].lower in {"er", "sie"}
-        or (toks[b].pos == "NN" and toks[b - 1].text == "," and b + 1 < f and toks[b + 1].pos == "NE")
-    ):
+    if start < b < f and (toks[b].pos in {"ART", "PIAT", "PDAT", "PPOSAT", "CARD", "NE", "ADJ(A)"} or toks[b].lower in {"er", "sie"} or (toks[b].pos == "NN" and toks[b - 1].text == "," and b + 1 < f and toks[b + 1].pos == "NE")):
         sp = _prefield_subject(toks, b, f)
         if sp is not None:
             return sp, []
@@ -569,11 +477,7 @@ def _shared_subject(toks: list[Token], start: int, f: int, end: int) -> bool:
     before is in Konjunktiv and the verb frames it)."""
     if not (f + 1 < end and toks[f + 1].lower in _JOINING_ADVERBS and is_finite(toks[f])):
         return False
-    fin = [
-        k
-        for k in range(start, f - 1)
-        if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)
-    ]
+    fin = [k for k in range(start, f - 1) if is_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)]
     return bool(fin) and all(mood(toks[k], toks[k - 1] if k > 0 else None) is None for k in fin)
 
 
@@ -620,11 +524,7 @@ def _name_after_object(toks: list[Token], pre: tuple[int, int], f: int, end: int
     is then the object. Not after a "der" prefield (nominative: "Der Vorschlag
     überraschte Müller") nor a plural verb ("Die Zahlen bestätigten Müllers
     Befürchtung"), and not when the prefield's head names a person or body."""
-    if (
-        not is_finite(toks[f])
-        or toks[f].lower.endswith("n")
-        or toks[pre[0]].lower in {"der", "er", "sie", "wir", "ich"}
-    ):
+    if not is_finite(toks[f]) or toks[f].lower.endswith("n") or toks[pre[0]].lower in {"der", "er", "sie", "wir", "ich"}:
         return None
     head = next((t for t in toks[pre[0] : pre[1]] if t.pos in {"NN", "NE", "NNA", "PPER", "PDS", "PIS", "FM"}), None)
     if head is None or head.pos != "NN" or is_speaker_noun(head.text) or head.text[:1].islower():
@@ -697,22 +597,11 @@ def _asyndetic_subject(toks: list[Token], start: int, f: int) -> tuple[int, int]
         first_np = seg
         b = seg - 1
     if first_np is not None:
-        if (
-            first_np > start
-            and toks[first_np].pos in {"ART", "PPOSAT", "PDAT", "NE", "NN", "ADJ(A)"}
-            and toks[first_np - 1].text == ","
-        ):
+        if first_np > start and toks[first_np].pos in {"ART", "PPOSAT", "PDAT", "NE", "NN", "ADJ(A)"} and toks[first_np - 1].text == ",":
             e = f - 1
             return (first_np, e) if subject_phrase(toks, first_np, e) is not None else None
         return None
-    fin = next(
-        (
-            k
-            for k in range(start, f)
-            if maybe_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)
-        ),
-        None,
-    )
+    fin = next((k for k in range(start, f) if maybe_finite(toks[k]) and not _subordinate_at(toks, clause_begin(toks, k, start), start)), None)
     if fin is None:
         return None
     sp = _prefield_subject(toks, start, fin)
@@ -750,9 +639,7 @@ def _subordinate_at(toks: list[Token], cb: int, start: int) -> bool:
     return w in _SUBORDINATORS or (cb > start and w in _RELATIVES)
 
 
-def is_passive(
-    toks: list[Token], cue: Cue, *, stative: bool = False, participle_tags: tuple[str, ...] = ("(PP)",)
-) -> bool:
+def is_passive(toks: list[Token], cue: Cue, *, stative: bool = False, participle_tags: tuple[str, ...] = ("(PP)",)) -> bool:
     """Is the cue a passive? "wird/wurde … kritisiert" (a finite "werden" with
     the participle) and the pluperfect "war … vorgeschlagen worden"; with
     ``stative``, also "sind für Montag angekündigt" ("sein" with the
@@ -780,10 +667,7 @@ def _prepositional_relative(toks: list[Token], cb: int, start: int) -> bool:
         and toks[cb].pos in {"APPR", "APPRART"}
         and toks[cb + 1].lower in {"dem", "der", "denen", "den", "dessen", "deren", "welchem", "welcher"}
         and toks[cb + 1].pos in {"PRELS", "ART", "PDS"}
-        and (
-            toks[cb + 1].lower in {"dessen", "deren", "denen"}
-            or toks[cb + 2].pos not in {"NN", "NE", "ADJ(A)", "NNA", "CARD"}
-        )
+        and (toks[cb + 1].lower in {"dessen", "deren", "denen"} or toks[cb + 2].pos not in {"NN", "NE", "ADJ(A)", "NNA", "CARD"})
     )
 
 
@@ -806,13 +690,7 @@ def _commaless_relative_subject(toks: list[Token], cb: int, f: int, end: int) ->
     if not (f + 1 < end and toks[f + 1].text in {",", ":"} and is_finite(toks[f])):
         return None
     for k in range(cb + 1, f - 2):
-        if (
-            toks[k - 1].pos in {"NN", "NE"}
-            and toks[k].pos == "APPR"
-            and toks[k + 1].lower in {"dem", "der", "denen"}
-            and toks[k + 2].pos == "PPER"
-            and toks[k + 2].lower in _NOMINATIVE_ONLY | {"sie"}
-        ):
+        if toks[k - 1].pos in {"NN", "NE"} and toks[k].pos == "APPR" and toks[k + 1].lower in {"dem", "der", "denen"} and toks[k + 2].pos == "PPER" and toks[k + 2].lower in _NOMINATIVE_ONLY | {"sie"}:
             return (k + 2, k + 3)
     return None
 
@@ -830,7 +708,7 @@ def _apposition_before(toks: list[Token], cb: int, f: int) -> bool:
 
 
 def _von_attribute(toks: list[Token], k: int, start: int) -> bool:
-    """ "von" after a noun is mostly its attribute, not the passive's agent:
+    """"von" after a noun is mostly its attribute, not the passive's agent:
     "wird der Ausbruch von Cholera befürchtet", "unter der Führung von X wird
     vorgeworfen"; the contracted "vom" is mostly the agent ("wurde die
     Regierung vom Verband aufgefordert")."""
@@ -853,12 +731,7 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
         return None  # an object in the prefield: the subject follows the verb
     if _time_measure_at(toks, b, f):
         return None  # "Sechs Tage nach dem Anschlag meldete die Agentur …": an adverbial
-    if (
-        b + 1 < f
-        and toks[b].pos in {"NNA", "ADJ(D)"}
-        and toks[b].text.endswith(("end", "ich", "isch"))
-        and toks[b + 1].pos == "APPR"
-    ):
+    if b + 1 < f and toks[b].pos in {"NNA", "ADJ(D)"} and toks[b].text.endswith(("end", "ich", "isch")) and toks[b + 1].pos == "APPR":
         return None  # "Stellvertretend für die Kommission empfahl der Kommissar …": an adverbial
     e = f
     while e > b and toks[e - 1].text in {",", "–"}:
@@ -876,8 +749,8 @@ def _prefield_subject(toks: list[Token], start: int, f: int) -> tuple[int, int] 
 
 
 _FOCUS_BEFORE = frozenset({"ART", "NE", "NN", "PPOSAT", "ADJ(A)", "PPER", "PIAT", "CARD"})
-_NAME_OPENING_MARKS = frozenset({"„", "»", '"'})
-_NAME_CLOSING_MARKS = frozenset({"“", "«", '"'})
+_NAME_OPENING_MARKS = frozenset({"„", "»", "\""})
+_NAME_CLOSING_MARKS = frozenset({"“", "«", "\""})
 
 
 def _prefield_begin(toks: list[Token], start: int, f: int) -> int:
@@ -932,45 +805,17 @@ def _not_coordinator_or_mark(toks: list[Token], b: int) -> bool:
 
 
 _PAIRED_CONJUNCTIONS = frozenset({"sowohl", "weder", "entweder"})
-_TIME_NOUNS = frozenset(
-    {
-        "sekunden",
-        "minuten",
-        "stunden",
-        "tage",
-        "wochen",
-        "monate",
-        "jahre",
-        "jahrzehnte",
-        "tag",
-        "woche",
-        "monat",
-        "jahr",
-        "stunde",
-        "minute",
-    }
-)
+_TIME_NOUNS = frozenset({"sekunden", "minuten", "stunden", "tage", "wochen", "monate", "jahre", "jahrzehnte", "tag", "woche", "monat", "jahr", "stunde", "minute"})
 _TIME_RELATIONS = frozenset({"nach", "vor", "später", "zuvor", "danach", "darauf", "lang", "früher", "seit"})
 
 
 def _time_measure_at(toks: list[Token], b: int, f: int) -> bool:
     """A duration with a relation opens the prefield: "Zwei Wochen später",
     "Sechs Tage nach der Wahl", "Ein Jahr zuvor" — an adverbial, never the subject."""
-    if (
-        b + 1 < f
-        and toks[b].lower in {"ende", "anfang", "mitte"}
-        and (
-            toks[b + 1].lower in MONTHS
-            or toks[b + 1].pos == "CARD"
-            or toks[b + 1].lower
-            in {"des", "der", "dieses", "dieser", "letzten", "letzter", "vergangenen", "vergangener"}
-        )
-    ):
+    if b + 1 < f and toks[b].lower in {"ende", "anfang", "mitte"} and (toks[b + 1].lower in MONTHS or toks[b + 1].pos == "CARD" or toks[b + 1].lower in {"des", "der", "dieses", "dieser", "letzten", "letzter", "vergangenen", "vergangener"}):
         return True  # "Ende Januar 2006 verkündete der Verband", "Mitte der Woche"
     k = b
-    if k < f and (
-        toks[k].pos in {"CARD", "ART", "PIAT"} or toks[k].lower in {"wenige", "einige", "mehrere", "zwei", "drei"}
-    ):
+    if k < f and (toks[k].pos in {"CARD", "ART", "PIAT"} or toks[k].lower in {"wenige", "einige", "mehrere", "zwei", "drei"}):
         k += 1
     if k < f and toks[k].pos == "ADJ(A)":
         k += 1  # "zwei weitere Tage später"
@@ -986,18 +831,13 @@ def _after_verb(toks: list[Token], k: int, end: int) -> tuple[int, int] | None:
     while k < end and (toks[k].pos in _SKIP_AFTER_VERB or (toks[k].pos == "PTKVZ")):
         k += 1
     # an object "es" before the subject: "Zudem sah es das Gericht als erwiesen an"
-    if (
-        k + 1 < end
-        and toks[k].lower == "es"
-        and toks[k + 1].pos in {"ART", "NE", "PPOSAT", "PDAT"}
-        and toks[k + 1].lower not in oblique_openers()
-    ):
+    if k + 1 < end and toks[k].lower == "es" and toks[k + 1].pos in {"ART", "NE", "PPOSAT", "PDAT"} and toks[k + 1].lower not in oblique_openers():
         k += 1
     return speaker_forward(toks, k, end, appositions=True)
 
 
 def _source_pp(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, int] | None:
-    """ "Bei der Agentur RIA hieß es", "heißt es in dem Bericht": the phrase after the preposition."""
+    """"Bei der Agentur RIA hieß es", "heißt es in dem Bericht": the phrase after the preposition."""
     # the corpus mostly leaves the preposition out ("der Pressemitteilung des WWF";
     # train: 11 without it, 7 with it)
     # "aus" and "vom" stay in the span ("Aus Paris hieß es", "hieß es vom Abgeordneten X")
@@ -1018,9 +858,7 @@ def speaking_subject(toks: list[Token], sp: tuple[int, int] | None) -> bool:
     """A subject that can speak: a name, "er/sie/wir/ich", or a noun for a person
     or body ("die Ärztin", "der Verband"); not "Die Zahlen" or "der Test"."""
     return sp is not None and any(
-        t.pos == "NE"
-        or (t.pos == "PPER" and t.lower in {"er", "sie", "wir", "ich"})
-        or (t.pos == "NN" and is_speaker_noun(t.text))
+        t.pos == "NE" or (t.pos == "PPER" and t.lower in {"er", "sie", "wir", "ich"}) or (t.pos == "NN" and is_speaker_noun(t.text))
         for t in toks[sp[0] : sp[1]]
     )
 
@@ -1033,24 +871,10 @@ def clause_subject(toks: list[Token], start: int, end: int, *, speaking: bool = 
         b += 1
     # the main clause's verb: not one inside a relative or subordinate clause
     f = next(
-        (
-            k
-            for k in range(b, end)
-            if is_finite(toks[k])
-            and (
-                clause_begin(toks, k, b) == b or toks[clause_begin(toks, k, b)].lower not in _SUBORDINATORS | _RELATIVES
-            )
-        ),
+        (k for k in range(b, end) if is_finite(toks[k]) and (clause_begin(toks, k, b) == b or toks[clause_begin(toks, k, b)].lower not in _SUBORDINATORS | _RELATIVES)),
         None,
     )
-    if (
-        f is None
-        and b + 2 < end
-        and toks[b].pos in {"ADV", "ADJ(D)", "PROAV"}
-        and toks[b + 1].text[:1].islower()
-        and toks[b + 1].pos in {"NN", "ADJ(A)"}
-        and toks[b + 2].pos in {"ART", "PPOSAT", "NE", "PPER"}
-    ):
+    if f is None and b + 2 < end and toks[b].pos in {"ADV", "ADJ(D)", "PROAV"} and toks[b + 1].text[:1].islower() and toks[b + 1].pos in {"NN", "ADJ(A)"} and toks[b + 2].pos in {"ART", "PPOSAT", "NE", "PPER"}:
         # a verb the tagger missed in second place: "Hier sparte der Präsident nicht mit Kritik:"
         return _after_verb(toks, b + 2, end)
     if f is None:

@@ -108,11 +108,7 @@ def _name_in_frame(art: Article, qi: int) -> bool:
         return True
     # a short capitalised verbless phrase is a title too („Netzeitung“, „Bild am Sonntag“)
     alnum = [w for w in words if w.text[:1].isalnum()]
-    return (
-        0 < len(alnum) <= _MAX_FRAME_NAME_WORDS
-        and alnum[0].text[:1].isupper()
-        and not any(w.pos.startswith("V") for w in alnum)
-    )
+    return 0 < len(alnum) <= _MAX_FRAME_NAME_WORDS and alnum[0].text[:1].isupper() and not any(w.pos.startswith("V") for w in alnum)
 
 
 def _quoted_name(words: list[Token]) -> bool:
@@ -127,9 +123,7 @@ def _opens_sentence(art: Article, toks: list[Token], start: int, a: int) -> bool
     return all(t.pos == "$(" or t.text in {":", "–", "-"} for t in toks[start:a])
 
 
-def _with_speaker(
-    toks: list[Token], cue: Cue, start: int, end: int, construction: str, frame: tuple[int, int]
-) -> Found:
+def _with_speaker(toks: list[Token], cue: Cue, start: int, end: int, construction: str, frame: tuple[int, int]) -> Found:
     sp, extra = speaker_of(toks, cue, start, end)
     f = Found(Kind.DIRECT, [], construction, speaker=sp, cue=cue.tokens + extra, medium=cue.medium, frame=[frame])
     f.addressee = addressee_in(toks, frame[0], frame[1], sp)
@@ -194,11 +188,7 @@ def _verb_second_frame(toks: list[Token], k0: int, te: int, frame: tuple[int, in
     "sich zufrieden zeigen"). The cue is the finite verb with its reflexive.
     """
     f = k0
-    if not (is_finite(toks[f]) and toks[f].pos.startswith(("VV", "VA", "VM"))) or toks[f].lemma in {
-        "sein",
-        "werden",
-        "haben",
-    }:
+    if not (is_finite(toks[f]) and toks[f].pos.startswith(("VV", "VA", "VM"))) or toks[f].lemma in {"sein", "werden", "haben"}:
         return None
     if toks[f].pos.startswith("VM") and not any(t.text in {".", "!", "?"} for t in toks[max(0, k0 - 3) : k0]):
         # a modal after a quoted name is the clause's verb, not a frame: "Nach dem
@@ -235,11 +225,7 @@ def _past_term(art: Article, toks: list[Token], sstart: int, bstart: int, a: int
         cue = find_cue(toks, i, sstart, a - 1)
         if cue is None or (cue.entry.report_only and cue.entry.preps):
             continue
-        if any(
-            maybe_finite(t)
-            for k, t in enumerate(toks[max(cue.tokens) + 1 : a - 1], max(cue.tokens) + 1)
-            if art.in_quote[k] == -1
-        ):
+        if any(maybe_finite(t) for k, t in enumerate(toks[max(cue.tokens) + 1 : a - 1], max(cue.tokens) + 1) if art.in_quote[k] == -1):
             return None
         f = _with_speaker(toks, cue, sstart, a - 1, "direct_before", (sstart, a))
         return f if f.speaker is not None else None
@@ -281,7 +267,7 @@ def _before_frame(art: Article, toks: list[Token], start: int, a: int) -> Found 
 
 
 def _so_insertion(toks: list[Token], start: int, end: int) -> tuple[int, tuple[int, int]] | None:
-    """ ", so X weiter:" closing a colon frame names the speaker: "Das habe
+    """", so X weiter:" closing a colon frame names the speaker: "Das habe
     Methode, so Elshorst weiter: „…“". Returns the "so" and the phrase."""
     for k in range(end - 2, start, -1):
         if toks[k].lower == "so" and toks[k - 1].text == ",":
@@ -289,11 +275,7 @@ def _so_insertion(toks: list[Token], start: int, end: int) -> tuple[int, tuple[i
             if sp is None or not speaking_subject(toks, sp):
                 return None
             rest = toks[sp[1] : end]
-            return (
-                (k, sp)
-                if all(t.lower in {"weiter", "außerdem", "ferner", "zudem", "abschließend"} for t in rest)
-                else None
-            )
+            return (k, sp) if all(t.lower in {"weiter", "außerdem", "ferner", "zudem", "abschließend"} for t in rest) else None
         if toks[k].text in {",", ";", ":"} or is_verb(toks[k]):
             return None
     return None
@@ -305,37 +287,20 @@ def _konjunktiv_frame(toks: list[Token], start: int, end: int) -> bool:
     return k is not None and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1"
 
 
-_ADDRESSEE_NOUNS = frozenset(
-    {
-        "presse",
-        "journalisten",
-        "reportern",
-        "medien",
-        "zeitung",
-        "agentur",
-        "nachrichtenagentur",
-        "sender",
-        "fernsehsender",
-    }
-)
+_ADDRESSEE_NOUNS = frozenset({"presse", "journalisten", "reportern", "medien", "zeitung", "agentur", "nachrichtenagentur", "sender", "fernsehsender"})
 
 
 def addressee_in(
     toks: list[Token], start: int, end: int, speaker: tuple[int, int] | None, verb: int | None = None
 ) -> tuple[int, int] | None:
-    """ "gegenüber Reuters", "vor der Presse", "Interview mit Reuters", "sagte (er) der Zeitung"."""
+    """"gegenüber Reuters", "vor der Presse", "Interview mit Reuters", "sagte (er) der Zeitung"."""
     k = -1
     if speaker is not None and speaker[1] - speaker[0] == 1 and toks[speaker[0]].pos == "PPER":
         k = speaker[1]
     elif speaker is not None and verb is not None and speaker[1] <= verb:
         k = verb + 1  # "Der Minister sagte der Zeitung, …"
     if k >= 0:
-        if (
-            k < end
-            and toks[k].lower in {"dem", "der", "den"}
-            and k + 1 < end
-            and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}
-        ):
+        if k < end and toks[k].lower in {"dem", "der", "den"} and k + 1 < end and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}:
             sp = speaker_forward(toks, k, end, appositions=False)
             if sp is not None:
                 return sp
@@ -343,10 +308,8 @@ def addressee_in(
         if speaker and speaker[0] <= i < speaker[1]:
             continue
         w = toks[i].lower
-        if (
-            w == "gegenüber"
-            or (w == "vor" and i + 1 < end and _press_after(toks, i + 1, end))
-            or (w == "mit" and i > start and toks[i - 1].lower in {"interview", "gespräch", "telefonat"})
+        if w == "gegenüber" or (w == "vor" and i + 1 < end and _press_after(toks, i + 1, end)) or (
+            w == "mit" and i > start and toks[i - 1].lower in {"interview", "gespräch", "telefonat"}
         ):
             sp = speaker_forward(toks, i + 1, end, appositions=False)
             if sp is not None:

@@ -232,12 +232,7 @@ def _name(words: list[Token]) -> str | None:
             if t.pos in NAME_TAGS and t.text[:1].isupper() and not source_noun_medium(t.text):
                 last = k
                 # a name runs on over capitalised words ("Lars Beringer")
-                while (
-                    last + 1 < hi
-                    and words[last + 1].text[:1].isupper()
-                    and words[last + 1].pos in NAME_TAGS | {"NN", "ADJ(D)", "ADJ(A)"}
-                    and not is_speaker_noun(words[last + 1].text)
-                ):
+                while last + 1 < hi and words[last + 1].text[:1].isupper() and words[last + 1].pos in NAME_TAGS | {"NN", "ADJ(D)", "ADJ(A)"} and not is_speaker_noun(words[last + 1].text):
                     last += 1
                 name = words[last].text.rstrip(".,")
                 if lo == 0 and _in_genitive_attribute(words, k):
@@ -256,9 +251,7 @@ def _in_genitive_attribute(words: list[Token], k: int) -> bool:
     for t in words[:k]:
         if t.pos in {"NN", "NNA"}:
             seen_noun = True
-        elif seen_noun and (
-            t.lower in {"des", "der"} and t.pos == "ART" or t.lower in {"von", "vom"} or t.pos == "APPR"
-        ):
+        elif seen_noun and (t.lower in {"des", "der"} and t.pos == "ART" or t.lower in {"von", "vom"} or t.pos == "APPR"):
             return True  # also a place in a prepositional attribute: "eine Sprecherin in Kabul"
     return False
 
@@ -273,10 +266,7 @@ def _description(words: list[Token], a: int, speakers: _Antecedents, mentions: _
     while k < len(words) and words[k].pos in {"ART", "ADJ(A)", "PPOSAT", "PDAT", "PIAT", "CARD"}:
         k += 1
     # past an extended attribute: "einer am Dienstag veröffentlichten Mitteilung des WFP"
-    src = next(
-        (j for j in range(k, min(len(words), k + 8)) if words[j].pos == "NN" and source_noun_medium(words[j].text)),
-        None,
-    )
+    src = next((j for j in range(k, min(len(words), k + 8)) if words[j].pos == "NN" and source_noun_medium(words[j].text)), None)
     if src is not None and (k >= len(words) or words[k].pos.startswith("APPR")):
         k = src
     if k < len(words) and source_noun_medium(words[k].text) and k + 1 < len(words):
@@ -289,7 +279,7 @@ def _description(words: list[Token], a: int, speakers: _Antecedents, mentions: _
 
 
 def _role_link(words: list[Token], a: int, roles: _RoleIndex) -> str | None:
-    """ "der NATO-Chef" → the named speaker before it whose phrase has that role."""
+    """"der NATO-Chef" → the named speaker before it whose phrase has that role."""
     if not words or words[0].lower not in {"der", "die", "des", "dem"}:
         return None
     nouns = [t.text.lower() for t in words if t.pos == "NN" and is_speaker_noun(t.text)]
@@ -374,9 +364,7 @@ class _Antecedents:
         self.entities.append(entity)
         self.features.append(feats)
 
-    def before(
-        self, a: int, wanted: frozenset[str] | None = None, window: int = 0
-    ) -> tuple[int, str, frozenset[str]] | None:
+    def before(self, a: int, wanted: frozenset[str] | None = None, window: int = 0) -> tuple[int, str, frozenset[str]] | None:
         """The latest entry before ``a`` that agrees with ``wanted``, not before
         ``window``; else the latest entry before ``a`` whatever it is."""
         k = bisect_left(self.positions, a)
@@ -438,9 +426,7 @@ def _add_passive_agent(art: Article, start: int, end: int, out: list[tuple[int, 
     sagte, …" → "Armeesprecherin". Only a name or a role noun counts ("von der
     Flut zerstört" introduces no one)."""
     toks = art.tokens
-    if art.in_quote[start] != -1 or not any(
-        toks[k].lemma == "werden" and is_finite(toks[k]) for k in range(start, end)
-    ):
+    if art.in_quote[start] != -1 or not any(toks[k].lemma == "werden" and is_finite(toks[k]) for k in range(start, end)):
         return
     for k in range(start, end - 1):
         if toks[k].lower not in {"von", "vom"} or toks[k + 1].pos == "CARD":

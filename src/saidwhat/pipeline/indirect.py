@@ -127,9 +127,7 @@ class _Speakers:
         return sp, list(extra)
 
 
-_GENITIVE_OPENERS = frozenset(
-    {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "von", "vom"}
-)
+_GENITIVE_OPENERS = frozenset({"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "von", "vom"})
 _ADDRESS_PREPS = frozenset({"an", "gegen", "gegenüber"})
 _NOT_COMPLEMENT_STARTS = frozenset({"um", "ohne", "statt", "anstatt", "als", "wie", "so"})
 
@@ -167,13 +165,7 @@ def _noun_complements(art: Article, toks: list[Token], st: int, te: int, sent: i
             n = j + 1
             while n < te and n - j <= 4 and toks[n].pos in {"NE", "NN"} and art.in_quote[n] == -1:
                 n += 1
-            if (
-                n > j + 1
-                and n + 1 < te
-                and toks[j].text == ","
-                and toks[n].text == ","
-                and any(toks[m].pos == "NE" for m in range(j + 1, n))
-            ):
+            if n > j + 1 and n + 1 < te and toks[j].text == "," and toks[n].text == "," and any(toks[m].pos == "NE" for m in range(j + 1, n)):
                 sp, j = (sp[0], n), n  # a name in apposition: "ihres Trainers, Greg Poss, …"
         if j + 1 < te and toks[j].lower in _ADDRESS_PREPS and toks[j + 1].pos in {"ART", "NE", "NN", "PPOSAT", "PPER"}:
             # the one addressed or accused: "der Vorwurf der Regierung an Wikipedia, …"
@@ -181,11 +173,7 @@ def _noun_complements(art: Article, toks: list[Token], st: int, te: int, sent: i
             if e > j + 1 and not any(art.in_quote[m] != -1 for m in range(j, e)):
                 j = e
         verb_end = j
-        while (
-            verb_end < te
-            and verb_end - j < 2
-            and (toks[verb_end].pos.startswith(("VV(PP)", "VV(INF)", "VA(INF)")) or toks[verb_end].pos == "PTKVZ")
-        ):
+        while verb_end < te and verb_end - j < 2 and (toks[verb_end].pos.startswith(("VV(PP)", "VV(INF)", "VA(INF)")) or toks[verb_end].pos == "PTKVZ"):
             verb_end += 1  # "die These vertreten, …", "zur Bedingung gemacht, …"
         if verb_end + 1 >= te or toks[verb_end].text != ",":
             continue
@@ -201,16 +189,7 @@ def _noun_complements(art: Article, toks: list[Token], st: int, te: int, sent: i
                 cue = sorted(set(cue + verb_cue))
                 fstart = min(fstart, sp[0], cue[0])
         frame = (fstart, verb_end)
-        f = Found(
-            Kind.INDIRECT,
-            [_span(art, q0, q1)],
-            "indirect_noun",
-            speaker=sp,
-            cue=cue,
-            medium=medium,
-            frame=[frame],
-            sent=sent,
-        )
+        f = Found(Kind.INDIRECT, [_span(art, q0, q1)], "indirect_noun", speaker=sp, cue=cue, medium=medium, frame=[frame], sent=sent)
         if _mixed_quote(art, f):
             f.construction = "indirect_noun_mixed"
         out.append(f)
@@ -220,9 +199,7 @@ def _noun_complements(art: Article, toks: list[Token], st: int, te: int, sent: i
 _HOLDER_PREPS = frozenset({"mit", "zur", "zu"})
 
 
-def _noun_holder(
-    toks: list[Token], cue: list[int], np_end: int, comma: int, st: int, te: int
-) -> tuple[TokRange, list[int]] | None:
+def _noun_holder(toks: list[Token], cue: list[int], np_end: int, comma: int, st: int, te: int) -> tuple[TokRange, list[int]] | None:
     """The subject of the verb the statement noun is the object of, and that
     verb's tokens (the corpus marks them as part of the cue): "Die Forscher
     formulierten die Hypothese, dass …", "Gysi hatte die These vertreten,
@@ -286,16 +263,10 @@ def _noun_complement_end(art: Article, toks: list[Token], q0: int, te: int) -> i
         if k >= te:
             break
         nxt = seg_end(k)
-        sub = (
-            _relative_start(toks, k)
-            or toks[k].pos in {"KOUS", "PWAV", "PRELS"}
-            or (toks[k].pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "PWS"})
+        sub = _relative_start(toks, k) or toks[k].pos in {"KOUS", "PWAV", "PRELS"} or (toks[k].pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "PWS"})
+        more = (kind == "zu" and any(toks[m].pos in {"VV(IZU)", "PTKZU"} for m in range(k, nxt)) and not any(is_finite(toks[m]) for m in range(k, nxt))) or (
+            kind == "konj" and any(mood(toks[m], toks[m - 1]) for m in range(k, nxt))
         )
-        more = (
-            kind == "zu"
-            and any(toks[m].pos in {"VV(IZU)", "PTKZU"} for m in range(k, nxt))
-            and not any(is_finite(toks[m]) for m in range(k, nxt))
-        ) or (kind == "konj" and any(mood(toks[m], toks[m - 1]) for m in range(k, nxt)))
         if not (sub or more):
             break
         e = nxt
@@ -309,7 +280,7 @@ _OPINION_ENTRY = CueVerb("sein", None, Medium.SPEECH_THOUGHT, weak=False, takes_
 
 
 def _opinion_cues(art: Article, toks: list[Token], st: int, te: int) -> list[Cue]:
-    """ "Die Ärztin ist der Meinung, dass …": the verb, the article (and adjectives)
+    """"Die Ärztin ist der Meinung, dass …": the verb, the article (and adjectives)
     and the opinion noun form the cue; what follows the comma is the statement."""
     out: list[Cue] = []
     for k in range(st + 1, te - 2):
@@ -342,12 +313,7 @@ def _correlate_cues(art: Article, toks: list[Token], st: int, te: int, cues: lis
     out: list[Cue] = []
     taken = {k for c in cues for k in c.tokens}
     for k in range(st + 1, te - 2):
-        if (
-            toks[k].lower not in _CORRELATES
-            or toks[k + 1].text != ","
-            or toks[k + 2].lower not in {"dass", "daß", "ob"}
-            or art.in_quote[k] != -1
-        ):
+        if toks[k].lower not in _CORRELATES or toks[k + 1].text != "," or toks[k + 2].lower not in {"dass", "daß", "ob"} or art.in_quote[k] != -1:
             continue
         cb = clause_begin(toks, k, st)
         verbs = [j for j in range(cb, k) if is_verb(toks[j])]
@@ -360,13 +326,13 @@ def _correlate_cues(art: Article, toks: list[Token], st: int, te: int, cues: lis
 
 
 def _no_holder(toks: list[Token], sp: TokRange) -> bool:
-    """ "es" or a bare abstract noun with no article ("Einigkeit", "Streit"): no one who speaks."""
+    """"es" or a bare abstract noun with no article ("Einigkeit", "Streit"): no one who speaks."""
     first = toks[sp[0]]
     return first.lower == "es" or (sp[1] - sp[0] == 1 and first.pos == "NN" and not speaking_subject(toks, sp))
 
 
 def _judgement(toks: list[Token], c: Cue, te: int) -> list[int]:
-    """ "X hält es für möglich, dass …": a report-only verb framing a clause
+    """"X hält es für möglich, dass …": a report-only verb framing a clause
     through "für" + adjective. The cue tokens it adds ("es", "für", the adjective)."""
     extra: list[int] = []
     k = c.verb + 1
@@ -376,18 +342,13 @@ def _judgement(toks: list[Token], c: Cue, te: int) -> list[int]:
         elif extra and toks[k - 1].lower == "für" and toks[k].pos in {"ADJ(D)", "ADJ(A)"}:
             extra.append(k)
         k += 1
-    if (
-        k + 1 < te
-        and toks[k].text == ","
-        and toks[k + 1].lower in {"dass", "daß", "ob"}
-        and any(toks[j].lower == "für" for j in extra)
-    ):
+    if k + 1 < te and toks[k].text == "," and toks[k + 1].lower in {"dass", "daß", "ob"} and any(toks[j].lower == "für" for j in extra):
         return extra
     return []
 
 
 def _dies_frame(art: Article, toks: list[Token], s: Sentence, st: int, te: int, cues: list[Cue]) -> Found | None:
-    """ "X. Dies teilte die Polizei mit." — the statement is the sentence before;
+    """"X. Dies teilte die Polizei mit." — the statement is the sentence before;
     the corpus quotes it together with the pronoun "Dies"."""
     if st != s.start or s.i == 0 or toks[st].lower not in {"dies", "das", "dieses"}:
         return None
@@ -402,9 +363,7 @@ def _dies_frame(art: Article, toks: list[Token], s: Sentence, st: int, te: int, 
     if sp is None:
         return None
     quote = [_span(art, prev.start, pe), _span(art, st, st + 1)]
-    return Found(
-        Kind.INDIRECT, quote, "indirect_dies", speaker=sp, cue=c.tokens, medium=c.medium, frame=[(st + 1, te)], sent=s.i
-    )
+    return Found(Kind.INDIRECT, quote, "indirect_dies", speaker=sp, cue=c.tokens, medium=c.medium, frame=[(st + 1, te)], sent=s.i)
 
 
 def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool:
@@ -456,9 +415,7 @@ _MODAL_PRETERITES = frozenset({"wollte", "wollten", "sollte", "sollten"})
 _ADVERBIAL_STARTERS = frozenset({"nachdem", "bevor", "obwohl", "obgleich", "welche", "welcher", "welches", "welchem"})
 
 
-_RELATIVE_WORDS = frozenset(
-    {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches", "welchem"}
-)
+_RELATIVE_WORDS = frozenset({"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches", "welchem"})
 
 
 def _relative_start(toks: list[Token], k: int) -> bool:
@@ -475,11 +432,7 @@ def _name_in_marks(art: Article, toks: list[Token], k: int) -> bool:
     """A short title in quotation marks inside the frame ("sagte dem „Spiegel“")."""
     qi = art.in_quote[k]
     a, b = art.quote_tokens[qi]
-    return (
-        b - a <= 6
-        and qi not in art.standalone
-        and all(t.text[:1].isupper() or not t.text[:1].isalnum() for t in toks[a:b])
-    )
+    return b - a <= 6 and qi not in art.standalone and all(t.text[:1].isupper() or not t.text[:1].isalnum() for t in toks[a:b])
 
 
 def _konjunktiv_after_insertion(toks: list[Token], j: int, te: int) -> bool:
@@ -492,14 +445,11 @@ def _konjunktiv_after_insertion(toks: list[Token], j: int, te: int) -> bool:
         while seg_end < limit and toks[seg_end].text not in {",", ";", ":"}:
             seg_end += 1
         first = toks[k] if k < limit else None
-        inserted = (
-            first is not None
-            and (
-                first.pos in {"PRELS", "KOUS", "PWS", "PWAV"}
-                or (first.pos.startswith("APPR") and k + 1 < limit and toks[k + 1].pos in {"PRELS", "PWS"})
-                or _relative_start(toks, k)  # "die" read as an article: ", die im Stadion stand,"
-                or any(t.pos in {"PTKZU", "VV(IZU)"} for t in toks[k:seg_end])
-            )
+        inserted = first is not None and (
+            first.pos in {"PRELS", "KOUS", "PWS", "PWAV"}
+            or (first.pos.startswith("APPR") and k + 1 < limit and toks[k + 1].pos in {"PRELS", "PWS"})
+            or _relative_start(toks, k)  # "die" read as an article: ", die im Stadion stand,"
+            or any(t.pos in {"PTKZU", "VV(IZU)"} for t in toks[k:seg_end])
         )
         if not inserted:
             return any(mood(toks[i], toks[i - 1]) for i in range(k, seg_end))
@@ -635,7 +585,7 @@ def _adverb_not_nicht(t: Token) -> bool:
 
 
 def _contrasted_frame(toks: list[Token], j: int) -> int | None:
-    """ ", doch/aber/sondern/während" and a subject of up to 7 words before the
+    """", doch/aber/sondern/während" and a subject of up to 7 words before the
     cue start ``j``: the conjunction's index."""
     p = j - 1
     while p >= 0 and j - p <= 8 and toks[p].pos in {"ART", "NN", "NE", "ADJ(A)", "PPER", "PPOSAT"}:
@@ -706,13 +656,7 @@ def _cue_first(
     after = max(c.tokens + ([sp[1] - 1] if sp and sp[1] > c.verb else []))
     k = after + 1
     while k < te and toks[k].text not in _COMPLEMENT_PUNCT:
-        if (
-            toks[k].lower in {"dass", "daß"}
-            and toks[k].pos == "KOUS"
-            and not extra
-            and not c.entry.weak
-            and toks[k - 1].lower not in {"so", "ohne", "statt", "anstatt", "außer", "als"}
-        ):
+        if toks[k].lower in {"dass", "daß"} and toks[k].pos == "KOUS" and not extra and not c.entry.weak and toks[k - 1].lower not in {"so", "ohne", "statt", "anstatt", "außer", "als"}:
             return _comma_less_complement(art, toks, c, sp, k, st, te, stops)
         if art.in_quote[k] != -1 and not _name_in_marks(art, toks, k):
             return None
@@ -731,17 +675,11 @@ def _cue_first(
             k = r
     if k >= te - 1:
         return None
-    if toks[k + 1].lower in {"was", "welche", "welcher", "welches", "wo"} and any(
-        toks[j].pos in {"NN", "NE"} and not (sp and sp[0] <= j < sp[1]) for j in range(c.verb + 1, k)
-    ):
+    if toks[k + 1].lower in {"was", "welche", "welcher", "welches", "wo"} and any(toks[j].pos in {"NN", "NE"} and not (sp and sp[0] <= j < sp[1]) for j in range(c.verb + 1, k)):
         return None  # "kritisierte die Rolle von X, was eine Reaktion zur Folge hat": a relative "was"
     # "Wie Norman Paech feststellt, ist …": a weak verb frames with "wie" when
     # someone who can speak is its subject ("wie er es nannte" names a word only)
-    wie_frame = extra and (
-        not c.entry.weak
-        or (speaking_subject(toks, sp) and c.entry.lemma != "nennen")
-        or _wie_bekannt(toks, c, extra, st)
-    )
+    wie_frame = extra and (not c.entry.weak or (speaking_subject(toks, sp) and c.entry.lemma != "nennen") or _wie_bekannt(toks, c, extra, st))
     quoted_after = mixed and toks[k].text == "," and art.any_quoted(k + 1, te)
     if not (wie_frame or _complement(toks, k + 1, te, c, toks[k].text == ":") or quoted_after):
         skipped = _skip_inserted_phrase(art, toks, k, te, c)
@@ -777,7 +715,7 @@ def _cue_first(
 
 
 def _wie_bekannt(toks: list[Token], c: Cue, extra: list[int], st: int) -> bool:
-    """ "Wie gestern bekannt wurde, befindet sich unter den Opfern …": an
+    """"Wie gestern bekannt wurde, befindet sich unter den Opfern …": an
     impersonal "wie … bekannt wurde" opening the sentence frames what follows
     (train: both such sentences are marked, with no speaker)."""
     return (c.entry.lemma, c.entry.particle) in {("werden", "bekannt"), ("bekanntwerden", None)} and min(extra) == st
@@ -792,19 +730,10 @@ def _comma_less_infinitive(art: Article, toks: list[Token], k: int, te: int) -> 
         return False
     e = k
     while e < te and toks[e].text not in {",", ";", ":"}:
-        purpose = toks[e].lower in {"ohne", "statt", "anstatt"} or (
-            toks[e].lower == "um" and e + 1 < te and toks[e + 1].pos != "CARD"
-        )
+        purpose = toks[e].lower in {"ohne", "statt", "anstatt"} or (toks[e].lower == "um" and e + 1 < te and toks[e + 1].pos != "CARD")
         if purpose:
             return False  # a purpose clause, or the cue's clause goes on ("sagte den Termin ab")
-        if (
-            is_finite(toks[e])
-            and not (
-                toks[e].lemma in {"haben", "sein", "werden", "können", "wollen", "müssen", "dürfen", "sollen"}
-                and toks[e - 1].pos == "PTKZU"
-            )
-            or art.in_quote[e] != -1
-        ):
+        if is_finite(toks[e]) and not (toks[e].lemma in {"haben", "sein", "werden", "können", "wollen", "müssen", "dürfen", "sollen"} and toks[e - 1].pos == "PTKZU") or art.in_quote[e] != -1:
             return False
         e += 1
     if e - k < 2:
@@ -823,15 +752,7 @@ def _comma_less_complement(
     if q1 <= k + 1:
         return None
     fstart = st if sp is None else min(st, sp[0])
-    f = Found(
-        Kind.INDIRECT,
-        [_span(art, k, q1)],
-        "indirect_cue_first",
-        speaker=sp,
-        cue=list(c.tokens),
-        medium=c.medium,
-        frame=[(fstart, k)],
-    )
+    f = Found(Kind.INDIRECT, [_span(art, k, q1)], "indirect_cue_first", speaker=sp, cue=list(c.tokens), medium=c.medium, frame=[(fstart, k)])
     f.addressee = addressee_in(toks, fstart, k, sp, c.verb)
     return f
 
@@ -852,7 +773,7 @@ def _no_statement_cue(toks: list[Token], c: Cue, st: int, te: int) -> bool:
 
 
 def _plan_state(toks: list[Token], c: Cue) -> bool:
-    """ "Außerdem ist geplant, …", "wie geplant": a plan nobody is said to state
+    """"Außerdem ist geplant, …", "wie geplant": a plan nobody is said to state
     (train: 0 of 5 such agentless "geplant" frames annotated); "plant man, …"
     and "hat angekündigt" stay."""
     if c.entry.lemma != "planen" or not toks[c.verb].pos.endswith("(PP)"):
@@ -864,7 +785,7 @@ _MODAL_LEMMAS = frozenset({"können", "mögen", "müssen", "sollen", "dürfen"})
 
 
 def _generic_modal(toks: list[Token], c: Cue, st: int) -> bool:
-    """ "man" with a modal is the writer's own comment, not a report of what
+    """"man" with a modal is the writer's own comment, not a report of what
     people say: "Alles in allem kann man sagen, dass …", "Man sollte es besser
     wissen: …", "möchte man ihr raten, …" (train: 0 of 3 annotated)."""
     cb = clause_begin(toks, min(c.tokens), st)
@@ -896,11 +817,7 @@ def _mixed_quote(art: Article, f: Found) -> bool:
     words_outside = art.unquoted_count(_opens_with_word, a, b)
     if not inside or words_outside < 2 or art.unquoted_count(_is_colon, a, b):
         return False  # ("sagte X, Chef der Firma: „…“" is a direct quote after an apposition)
-    if (
-        _relative_start(toks, a)
-        or toks[a].pos in {"PRELS", "PWAV"}
-        or (toks[a].pos == "KOUS" and toks[a].lower not in {"dass", "daß", "ob"})
-    ):
+    if _relative_start(toks, a) or toks[a].pos in {"PRELS", "PWAV"} or (toks[a].pos == "KOUS" and toks[a].lower not in {"dass", "daß", "ob"}):
         return False  # a relative or adverbial clause: ", auf denen Sprüche wie „…“ standen"
     return scans(toks).any(_clause_verb, a, b)
 
@@ -936,21 +853,11 @@ def _skip_inserted_phrase(art: Article, toks: list[Token], k: int, te: int, c: C
     for _ in range(2):
         e = j + 1
         while e < te and toks[e].text not in _COMPLEMENT_PUNCT:
-            if (
-                is_verb(toks[e])
-                or toks[e].text in {";", "(", "–"}
-                or (art.in_quote[e] != -1 and not _name_in_marks(art, toks, e))
-            ):
+            if is_verb(toks[e]) or toks[e].text in {";", "(", "–"} or (art.in_quote[e] != -1 and not _name_in_marks(art, toks, e)):
                 return None
             e += 1
         first = toks[j + 1]
-        if (
-            e >= te - 1
-            or toks[e].text != ","
-            or e - j - 1 > 12
-            or first.lower in CLAUSE_STARTERS
-            or first.pos in {"KOUS", "PRELS", "PWS", "PWAV"}
-        ):
+        if e >= te - 1 or toks[e].text != "," or e - j - 1 > 12 or first.lower in CLAUSE_STARTERS or first.pos in {"KOUS", "PRELS", "PWS", "PWAV"}:
             return None
         nxt = toks[e + 1]
         if nxt.lower in {"dass", "daß", "ob"} or (not c.entry.weak and _konjunktiv_clause(toks, e + 1, te)):
@@ -972,11 +879,7 @@ def _konjunktiv_clause(toks: list[Token], k: int, te: int) -> bool:
 def _apposition_phrase(toks: list[Token], a: int, b: int) -> bool:
     """A noun phrase set off by commas that renames the speaker (no preposition
     heads it): "der Eigentümer, das Medienhaus Lensing,"."""
-    return (
-        b > a
-        and toks[a].pos in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT", "PIAT"}
-        and any(t.pos in {"NN", "NE"} for t in toks[a:b])
-    )
+    return b > a and toks[a].pos in {"ART", "NE", "NN", "ADJ(A)", "PPOSAT", "PIAT"} and any(t.pos in {"NN", "NE"} for t in toks[a:b])
 
 
 def _main_clause_after_subclause(toks: list[Token], cb: int, q0: int) -> bool:
@@ -1007,19 +910,13 @@ def _quote_first(
     *,
     mixed: bool = False,
 ) -> Found | None:
-    """ "Dazu gehöre …, sagte er." / "…, wie ein Sprecher mitteilte." / "…, heißt es"."""
+    """"Dazu gehöre …, sagte er." / "…, wie ein Sprecher mitteilte." / "…, heißt es"."""
     sp, extra = speakers.of(c)
     if sp is None and c.entry.lemma == "zitieren" and c.finite != c.verb and toks[c.finite].lemma == "werden":
         sp = subject_after_verb(toks, c.finite + 1, te)  # "…, wird X zitiert": the one quoted speaks
     head = min(c.tokens + extra)
     lead = head  # "…, das teilte die Polizei mit": the pronoun resumes the statement
-    if (
-        head - 2 > st
-        and not extra
-        and c.entry.lemma == "heißen"
-        and toks[head - 1].lower == "so"
-        and toks[head - 2].text == ","
-    ):
+    if head - 2 > st and not extra and c.entry.lemma == "heißen" and toks[head - 1].lower == "so" and toks[head - 2].text == ",":
         lead = head - 1  # "…, so heißt es in der Erklärung."
     elif head - 2 > st and not extra and toks[head - 1].lower in {"das", "dies"} and toks[head - 2].text == ",":
         lead = head - 1
@@ -1097,11 +994,7 @@ def _main_clause_in(toks: list[Token], q0: int, q1: int) -> bool:
         while e < q1 and toks[e].text not in {",", ";", ":"}:
             e += 1
         j = k + 1 if k < e - 1 and toks[k].pos.startswith(("APPR", "ADV")) else k
-        embedded = (
-            toks[j].pos in _EMBEDDING
-            or toks[k].pos in _EMBEDDING
-            or (k > q0 and not toks[q0].pos.startswith("APPR") and _relative_start(toks, k))
-        )
+        embedded = toks[j].pos in _EMBEDDING or toks[k].pos in _EMBEDDING or (k > q0 and not toks[q0].pos.startswith("APPR") and _relative_start(toks, k))
         if not embedded and any(maybe_finite(t) for t in toks[k:e]):
             return True
         k = e + 1
@@ -1128,10 +1021,7 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
         rel = _relative_source(toks, i, st, te, p.kind)
         if rel is not None:
             sp, frame = rel
-        elif p.kind == "prep" and (
-            toks[i].pos.startswith("APPR")
-            or (toks[i].lower == "gemäß" and i + 1 < te and toks[i + 1].pos in {"ART", "PPOSAT", "NN", "NE"})
-        ):
+        elif p.kind == "prep" and (toks[i].pos.startswith("APPR") or (toks[i].lower == "gemäß" and i + 1 < te and toks[i + 1].pos in {"ART", "PPOSAT", "NN", "NE"})):
             # (HanTa reads a sentence-initial "Gemäß" as an adjective)
             sp = speaker_forward(toks, i + 1, te, appositions=True)
             if sp:
@@ -1155,11 +1045,7 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
                 frame = (i, sp[1])
             else:
                 sp = speaker_backward(toks, i, st)
-                if (
-                    sp
-                    and source_noun_medium(toks[sp[1] - 1].text)
-                    and (i + 1 >= te or not toks[i + 1].pos.startswith(("ART", "NN", "NE", "ADJ")))
-                ):
+                if sp and source_noun_medium(toks[sp[1] - 1].text) and (i + 1 >= te or not toks[i + 1].pos.startswith(("ART", "NN", "NE", "ADJ"))):
                     frame = (sp[0], i + 1)
                     construction = "nominal_nach_post"
                 else:
@@ -1210,24 +1096,13 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
         if p.kind == "so":
             # what "so X" vouches for starts after a colon before it ("…, doch die
             # Richterin blieb hart: Eine Strafe sei …, so X"); the frame ends the reach
-            cs = next(
-                (j + 1 for j in range(frame[0] - 1, cs - 1, -1) if toks[j].text == ":" and art.in_quote[j] == -1), cs
-            )
+            cs = next((j + 1 for j in range(frame[0] - 1, cs - 1, -1) if toks[j].text == ":" and art.in_quote[j] == -1), cs)
             ce = frame[1] if frame[1] < te and toks[frame[1]].text == ":" else ce
         quote = _around(art, toks, cs, ce, frame, p.word)
         if not quote:
             continue
         cue = [i - 1, i] if p.word == "folge" else [i]
-        f = Found(
-            Kind.INDIRECT,
-            quote,
-            construction,
-            speaker=sp,
-            cue=cue,
-            medium=medium if medium else Medium.SPEECH,
-            frame=[frame],
-            sent=sent,
-        )
+        f = Found(Kind.INDIRECT, quote, construction, speaker=sp, cue=cue, medium=medium if medium else Medium.SPEECH, frame=[frame], sent=sent)
         if _mixed_quote(art, f):
             f.construction += "_mixed"  # "X handhabe es „maßvoll“, so Y": kept beside the direct quote
         out.append(f)
@@ -1239,9 +1114,7 @@ def _nominal(art: Article, toks: list[Token], st: int, te: int, cue_starts: set[
 _SOURCE_PHRASE_STOPS = frozenset({"gegenüber", "unter"})
 
 
-def _prefield_source(
-    art: Article, toks: list[Token], sp: TokRange, frame: TokRange, te: int
-) -> tuple[TokRange, TokRange]:
+def _prefield_source(art: Article, toks: list[Token], sp: TokRange, frame: TokRange, te: int) -> tuple[TokRange, TokRange]:
     """A source that opens the sentence fills the whole prefield, up to the
     finite verb: "Nach Angaben des Bundesamts für Umwelt bleibt …", "Nach
     einer Veröffentlichung im Magazin „Nature“ haben …", "Laut Angaben von X,
@@ -1272,9 +1145,7 @@ def _prefield_source(
     return (sp[0], end), (frame[0], j)
 
 
-_MAIN_CLAUSE_LINKS = frozenset(
-    {"und", "aber", "doch", "jedoch", "sondern", "denn", "während", "lediglich", "nur", "zudem", "außerdem"}
-)
+_MAIN_CLAUSE_LINKS = frozenset({"und", "aber", "doch", "jedoch", "sondern", "denn", "während", "lediglich", "nur", "zudem", "außerdem"})
 
 
 def _main_clause_start(art: Article, toks: list[Token], j: int, st: int, te: int) -> bool:
@@ -1284,12 +1155,7 @@ def _main_clause_start(art: Article, toks: list[Token], j: int, st: int, te: int
     if art.in_quote[j] != -1 or not any(is_finite(t) for t in toks[st:j]):
         return False
     k = j + 1
-    if (
-        k >= te
-        or _relative_start(toks, k)
-        or toks[k].pos in {"KOUS", "PWAV", "PWS", "PRELS", "PTKZU", "KOKOM"}
-        or toks[k].lower in {"um", "ohne", "statt", "so", "wie"}
-    ):
+    if k >= te or _relative_start(toks, k) or toks[k].pos in {"KOUS", "PWAV", "PWS", "PRELS", "PTKZU", "KOKOM"} or toks[k].lower in {"um", "ohne", "statt", "so", "wie"}:
         return False
     f = k
     while f < te and toks[f].text not in {",", ";", ":", "(", ")", "–"} and not is_finite(toks[f]):
@@ -1323,9 +1189,7 @@ def _nominative_inside(toks: list[Token], sp: TokRange) -> int | None:
         t = toks[k]
         if t.pos != "ART":
             continue
-        if t.lower in {"die", "das"} or (
-            t.lower == "der" and toks[k + 1].pos == "ADJ(A)" and toks[k + 1].lower.endswith("e")
-        ):
+        if t.lower in {"die", "das"} or (t.lower == "der" and toks[k + 1].pos == "ADJ(A)" and toks[k + 1].lower.endswith("e")):
             return k
     return None
 
@@ -1333,35 +1197,8 @@ def _nominative_inside(toks: list[Token], sp: TokRange) -> int | None:
 # words before "nach" that make it temporal: "Zwei Monate nach dem Urteil",
 # "Erst nach umfangreichen Ermittlungen", "kurz nach der Veröffentlichung"
 _TIME_BEFORE_NACH = frozenset(
-    {
-        "erst",
-        "kurz",
-        "gleich",
-        "unmittelbar",
-        "direkt",
-        "bald",
-        "noch",
-        "schon",
-        "bereits",
-        "wenige",
-        "tage",
-        "tagen",
-        "wochen",
-        "monate",
-        "monaten",
-        "jahre",
-        "jahren",
-        "stunden",
-        "minuten",
-        "jahr",
-        "monat",
-        "woche",
-        "tag",
-        "stunde",
-        "sekunden",
-        "kurze",
-        "zeit",
-    }
+    {"erst", "kurz", "gleich", "unmittelbar", "direkt", "bald", "noch", "schon", "bereits", "wenige", "tage", "tagen", "wochen",
+     "monate", "monaten", "jahre", "jahren", "stunden", "minuten", "jahr", "monat", "woche", "tag", "stunde", "sekunden", "kurze", "zeit"}
 )
 
 
@@ -1378,7 +1215,7 @@ def _temporal_nach(toks: list[Token], i: int, st: int) -> bool:
 
 
 def _possessor_source(toks: list[Token], k: int, te: int) -> TokRange | None:
-    """ "nach dessen Angaben", "Nach deren Angaben": a relative or demonstrative
+    """"nach dessen Angaben", "Nach deren Angaben": a relative or demonstrative
     possessive before a source noun (the noun-phrase reader stops at it)."""
     if k + 1 < te and toks[k].lower in {"dessen", "deren"} and source_noun_medium(toks[k + 1].text):
         return (k, k + 2)
@@ -1389,7 +1226,7 @@ _PUBLISHING = frozenset({"veröffentlichen", "vorstellen", "vorlegen", "publizie
 
 
 def _publication_before(art: Article, sent: int) -> bool:
-    """ "Die Bank veröffentlichte Quartalszahlen. Danach verzeichnet sie …": a
+    """"Die Bank veröffentlichte Quartalszahlen. Danach verzeichnet sie …": a
     sentence-initial "Danach" cites what the sentence before published or
     named (a study, a report); otherwise it means "afterwards"."""
     if sent == 0:
@@ -1397,9 +1234,7 @@ def _publication_before(art: Article, sent: int) -> bool:
     prev = art.sentences[sent - 1]
     toks = art.tokens[prev.start : prev.end]
     return any(
-        t.lemma in _PUBLISHING
-        or (t.pos == "NN" and t.lower not in {"medien"} and source_noun_medium(t.text) is not None)
-        for t in toks
+        t.lemma in _PUBLISHING or (t.pos == "NN" and t.lower not in {"medien"} and source_noun_medium(t.text) is not None) for t in toks
     )
 
 
@@ -1411,13 +1246,7 @@ def _relative_source(toks: list[Token], i: int, st: int, te: int, kind: str) -> 
     """A relative pronoun as the source: "Umfragen, nach denen 72 Prozent …
     ablehnen", "Grundsätze, denen zufolge …". The pronoun is the speaker; the
     rest of the relative clause is what was said. (speaker, frame) or None."""
-    if (
-        kind in {"prep", "nounprep"}
-        and i > st
-        and toks[i - 1].text == ","
-        and toks[i].pos.startswith("APPR")
-        and i + 2 < te
-    ):
+    if kind in {"prep", "nounprep"} and i > st and toks[i - 1].text == "," and toks[i].pos.startswith("APPR") and i + 2 < te:
         r = i + 1
         # "nach der" is mostly temporal ("die Pause, nach der …"): only after a source noun
         source = kind == "prep" or source_noun_medium(toks[i - 2].text) is not None
@@ -1446,11 +1275,7 @@ def _subordinate_scope(toks: list[Token], st: int, te: int, frame: TokRange) -> 
     if j <= st or toks[j].text != ",":
         return st, te
     k = j + 1
-    if not (
-        _relative_start(toks, k)
-        or toks[k].pos in _SUBORDINATE_TAGS
-        or (toks[k].pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "PWS"})
-    ):
+    if not (_relative_start(toks, k) or toks[k].pos in _SUBORDINATE_TAGS or (toks[k].pos.startswith("APPR") and k + 1 < te and toks[k + 1].pos in {"PRELS", "PWS"})):
         return st, te
     e = b
     while e < te and not (toks[e].text in {",", ";", "–", ")"} and is_verb(toks[e - 1])):

@@ -27,16 +27,7 @@ def demanded_objects(art: Article, direct: list[Found]) -> list[Found]:
         if a is not None:
             quote = [Span(art.tokens[a].begin, f.end)]
             out.append(
-                Found(
-                    Kind.INDIRECT,
-                    quote,
-                    "indirect_mixed",
-                    speaker=f.speaker,
-                    cue=list(f.cue),
-                    frame=list(f.frame),
-                    medium=f.medium,
-                    sent=f.sent,
-                )
+                Found(Kind.INDIRECT, quote, "indirect_mixed", speaker=f.speaker, cue=list(f.cue), frame=list(f.frame), medium=f.medium, sent=f.sent)
             )
     return out
 

@@ -14,35 +14,9 @@ from .lexicons import konjunktiv_forms
 
 NOUN_TAGS = frozenset({"NN", "NE", "FM", "XY", "NNA"})
 # tags that may sit inside a noun phrase before or after its head
-NP_TAGS = frozenset(
-    {"ART", "ADJ(A)", "NN", "NE", "NNA", "FM", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC", "XY", "PIDAT"}
-)
+NP_TAGS = frozenset({"ART", "ADJ(A)", "NN", "NE", "NNA", "FM", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC", "XY", "PIDAT"})
 PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
-CLAUSE_STARTERS = frozenset(
-    {
-        "dass",
-        "daß",
-        "ob",
-        "weil",
-        "wie",
-        "wann",
-        "warum",
-        "weshalb",
-        "wieso",
-        "wo",
-        "was",
-        "wer",
-        "welche",
-        "welcher",
-        "welches",
-        "wohin",
-        "woher",
-        "inwiefern",
-        "inwieweit",
-        "wem",
-        "wen",
-    }
-)
+CLAUSE_STARTERS = frozenset({"dass", "daß", "ob", "weil", "wie", "wann", "warum", "weshalb", "wieso", "wo", "was", "wer", "welche", "welcher", "welches", "wohin", "woher", "inwiefern", "inwieweit", "wem", "wen"})
 WH_WORDS = CLAUSE_STARTERS - {"dass", "daß", "ob", "weil"}
 
 

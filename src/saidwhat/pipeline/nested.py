@@ -21,13 +21,9 @@ from .morph import is_finite
 from .passive import is_passive, passive_agent
 from .sentences import Article
 
-_LABEL_VERBS = frozenset(
-    {"bezeichnen", "nennen", "sprechen", "titulieren", "beschreiben", "werten", "kritisieren", "loben"}
-)
+_LABEL_VERBS = frozenset({"bezeichnen", "nennen", "sprechen", "titulieren", "beschreiben", "werten", "kritisieren", "loben"})
 # verbs that take "als" + what was said ("würdigte ihn als „…“")
-_ALS_VERBS = frozenset(
-    {"würdigen", "verurteilen", "zurückweisen", "weisen", "begrüßen", "einschätzen", "schätzen", "ansehen"}
-)
+_ALS_VERBS = frozenset({"würdigen", "verurteilen", "zurückweisen", "weisen", "begrüßen", "einschätzen", "schätzen", "ansehen"})
 _GOVERNORS = frozenset({"als"})
 _MIN_ORPHAN_WORDS = 3
 _RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
@@ -92,16 +88,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
             gcue, prep = governed
             sp = _before_quote(_speaker(toks, gcue, s.start, s.end), a)
             out.append(
-                Found(
-                    Kind.DIRECT,
-                    [Span(q.begin, q.end)],
-                    "direct_label",
-                    speaker=sp,
-                    cue=sorted(gcue.tokens + [prep]),
-                    medium=gcue.medium,
-                    frame=frame,
-                    sent=s.i,
-                )
+                Found(Kind.DIRECT, [Span(q.begin, q.end)], "direct_label", speaker=sp, cue=sorted(gcue.tokens + [prep]), medium=gcue.medium, frame=frame, sent=s.i)
             )
             continue
         for i in near + rest:
@@ -111,38 +98,17 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
             if cue is None or (i not in near and cue.entry.weak):
                 continue
             sp = _before_quote(_speaker(toks, cue, s.start, s.end), a)
-            if (
-                sp is not None
-                and sp[1] - sp[0] == 1
-                and sp[0] > s.start
-                and toks[sp[0] - 1].text == ","
-                and toks[sp[0]].lower in _RELATIVE_PRONOUNS
-            ):
+            if sp is not None and sp[1] - sp[0] == 1 and sp[0] > s.start and toks[sp[0] - 1].text == "," and toks[sp[0]].lower in _RELATIVE_PRONOUNS:
                 # a cue verb of a relative clause ("Lopez, die den Auftritt kaum erwarten
                 # könne, um „…“") speaks for its antecedent, not for the quote
                 continue
             kind = "direct_label" if i in near and toks[i].lemma in _LABEL_VERBS else "direct_embedded_cue"
-            if (
-                kind == "direct_embedded_cue"
-                and not _slogan(toks, a, s.start)
-                and (sum(1 for t in toks[a:b] if t.text[:1].isalnum()) < 2 or _term(inner))
-            ):
+            if kind == "direct_embedded_cue" and not _slogan(toks, a, s.start) and (sum(1 for t in toks[a:b] if t.text[:1].isalnum()) < 2 or _term(inner)):
                 # one quoted word with a cue verb elsewhere in the sentence is
                 # mostly a term or a title („Bild“, „Tricolore“): train 3 of 16 right;
                 # so is a short quoted noun phrase (3 of 10)
                 break
-            out.append(
-                Found(
-                    Kind.DIRECT,
-                    [Span(q.begin, q.end)],
-                    kind,
-                    speaker=sp,
-                    cue=cue.tokens,
-                    medium=cue.medium,
-                    frame=frame,
-                    sent=s.i,
-                )
-            )
+            out.append(Found(Kind.DIRECT, [Span(q.begin, q.end)], kind, speaker=sp, cue=cue.tokens, medium=cue.medium, frame=frame, sent=s.i))
             break
         else:
             # no statement around it and no cue verb: a quoted phrase of three or more
@@ -151,11 +117,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
             # its speaker is that of a statement earlier in the same sentence, else the
             # speaking subject of the clause before it (train: 12 of 28 with a speaker right,
             # 2 in part)
-            if (
-                sum(1 for t in toks[a:b] if t.text[:1].isalnum()) >= _MIN_ORPHAN_WORDS
-                and not _term(inner)
-                and not _title(inner)
-            ):
+            if sum(1 for t in toks[a:b] if t.text[:1].isalnum()) >= _MIN_ORPHAN_WORDS and not _term(inner) and not _title(inner):
                 orphan = Found(Kind.DIRECT, [Span(q.begin, q.end)], "direct_orphan", sent=s.i)
                 before = [f for f in by_sent.get(s.i, ()) if f.end <= q.begin]
                 trailing = _trailing_frame(art, toks, b, te)
@@ -270,30 +232,18 @@ def _speaker(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[int, in
     return speaker_of(toks, cue, start, end)[0]
 
 
-def _governing_cue(
-    art: Article, toks: list[Token], clause: range, a: int, start: int, end: int
-) -> tuple[Cue, int] | None:
+def _governing_cue(art: Article, toks: list[Token], clause: range, a: int, start: int, end: int) -> tuple[Cue, int] | None:
     """A cue verb whose object the quote is, by the preposition or "als" just
     before it ("sprach von einer „…“", "bezeichnete X als „…“", "Von einem „…“
     sprach er"): the cue and that preposition (the corpus counts it in the cue)."""
-    prep = next(
-        (
-            k
-            for k in range(a - 1, max(clause.start, a - 4) - 1, -1)
-            if toks[k].lower in _GOVERNORS or toks[k].pos.startswith("APPR")
-        ),
-        None,
-    )
+    prep = next((k for k in range(a - 1, max(clause.start, a - 4) - 1, -1) if toks[k].lower in _GOVERNORS or toks[k].pos.startswith("APPR")), None)
     if prep is None:
         return None
     for i in clause:
         if art.in_quote[i] != -1:
             continue
         cue = find_cue(toks, i, start, end)
-        if cue is not None and (
-            toks[prep].lower in cue.entry.preps
-            or (toks[prep].lower == "als" and cue.entry.lemma in _LABEL_VERBS | _ALS_VERBS)
-        ):
+        if cue is not None and (toks[prep].lower in cue.entry.preps or (toks[prep].lower == "als" and cue.entry.lemma in _LABEL_VERBS | _ALS_VERBS)):
             return cue, prep
     if toks[prep].lower == "als":
         # the object may carry a relative clause between verb and "als":
@@ -362,25 +312,7 @@ def _speaking_by_sentence(found: list[Found]) -> dict[int, list[Found]]:
     return out
 
 
-_NAMING_NOUNS = (
-    "name",
-    "titel",
-    "film",
-    "buch",
-    "serie",
-    "zeitung",
-    "magazin",
-    "marke",
-    "projekt",
-    "sendung",
-    "album",
-    "lied",
-    "song",
-    "roman",
-    "schiff",
-    "programm",
-    "operation",
-)
+_NAMING_NOUNS = ("name", "titel", "film", "buch", "serie", "zeitung", "magazin", "marke", "projekt", "sendung", "album", "lied", "song", "roman", "schiff", "programm", "operation")
 
 
 def is_name(words: list[Token]) -> bool:
@@ -390,18 +322,12 @@ def is_name(words: list[Token]) -> bool:
     if not words or len(words) > 6:
         return False
     # inner lower-case joiners of foreign names count as capitalised („Correio da Manhã“)
-    if not all(
-        w.text[:1].isupper() or w.text[:1].isdigit() or (k > 0 and w.text in name_particles())
-        for k, w in enumerate(words)
-    ):
+    if not all(w.text[:1].isupper() or w.text[:1].isdigit() or (k > 0 and w.text in name_particles()) for k, w in enumerate(words)):
         return False
     w = words[0].text
     # one word: a name if tagged so, or shaped like one ("YouTube", "Muslix64", "BD-Live")
-    return (
-        len(words) > 1
-        or words[0].pos in NAME_TAGS
-        or not w[:1].isalpha()
-        or any(c.isupper() or c.isdigit() for c in w[1:])
+    return len(words) > 1 or words[0].pos in NAME_TAGS or not w[:1].isalpha() or any(
+        c.isupper() or c.isdigit() for c in w[1:]
     )
 
 

@@ -20,17 +20,17 @@ from dataclasses import dataclass
 
 # opener → closers that may end it
 _CLOSERS = {
-    "„": '“”"',
+    "„": "“”\"",
     "»": "«",
     "«": "»",
     '"': '"“”',
-    "“": '”"',
+    "“": "”\"",
     "‚": "‘’'",
     "'": "'",
     "‹": "›",
     "›": "‹",
 }
-_DOUBLE_OPENERS = frozenset('„»«"“‹›')
+_DOUBLE_OPENERS = frozenset("„»«\"“‹›")
 _SINGLE_OPENERS = frozenset("‚'")
 
 
@@ -78,11 +78,8 @@ def find_quotes(text: str) -> list[QuoteRegion]:
         end = -1
         while j < n:
             cj = text[j]
-            if (
-                cj in closers
-                and j > start + 1
-                and not text[j - 1].isspace()
-                and not (c in _SINGLE_OPENERS and j + 1 < n and text[j + 1].isalpha())
+            if cj in closers and j > start + 1 and not text[j - 1].isspace() and not (
+                c in _SINGLE_OPENERS and j + 1 < n and text[j + 1].isalpha()
             ):
                 end = j + 1
                 break

@@ -23,7 +23,7 @@ from .sentences import Article
 
 _AGENT_PREPS = frozenset({"von", "vom"})
 _PLACE_PREPS = frozenset({"in", "im"})
-_OPEN_QUOTES = frozenset({"„", "»", "«", '"'})
+_OPEN_QUOTES = frozenset({"„", "»", "«", "\""})
 # words that end the quoted person's phrase after the verb ("zitiert X mit den Worten")
 _OBJECT_STOPS = frozenset({"mit", "in", "im", "aus", "auf", "wie", "so", "zufolge", "gegenüber"})
 
@@ -39,11 +39,7 @@ def relayed_quotes(art: Article, found: list[Found]) -> list[Found]:
         hi = max(b for _, b in f.frame)
         if not lo <= verb < hi:
             continue
-        parties = (
-            _passive_parties(toks, f, verb, lo, hi)
-            if _passive(toks, verb, lo, hi)
-            else _active_parties(toks, f, verb, lo, hi)
-        )
+        parties = _passive_parties(toks, f, verb, lo, hi) if _passive(toks, verb, lo, hi) else _active_parties(toks, f, verb, lo, hi)
         if parties is None:
             continue
         quoting, quoted = parties
@@ -61,23 +57,16 @@ def relayed_quotes(art: Article, found: list[Found]) -> list[Found]:
 
 
 def _passive(toks: list[Token], verb: int, lo: int, hi: int) -> bool:
-    """ "wird … zitiert", "wie X zitiert wird" ("zitiert" is read as finite too)."""
-    return toks[verb].text.lower().endswith("t") and any(
-        toks[i].lemma == "werden" and toks[i].pos.startswith("VA") for i in range(lo, hi)
-    )
+    """"wird … zitiert", "wie X zitiert wird" ("zitiert" is read as finite too)."""
+    return toks[verb].text.lower().endswith("t") and any(toks[i].lemma == "werden" and toks[i].pos.startswith("VA") for i in range(lo, hi))
 
 
-def _passive_parties(
-    toks: list[Token], f: Found, verb: int, lo: int, hi: int
-) -> tuple[TokRange | None, TokRange] | None:
-    """ "X wird von Y zitiert": Y quotes, X is quoted; the speaker found may run
+def _passive_parties(toks: list[Token], f: Found, verb: int, lo: int, hi: int) -> tuple[TokRange | None, TokRange] | None:
+    """"X wird von Y zitiert": Y quotes, X is quoted; the speaker found may run
     over both ("wie Hoyzer von Spiegel-Online zitiert wird")."""
     # the last "von" before the verb: "Sergei Voznyak, Sprecher des Teams von X,
     # wird von Reuters zitiert" has an attribute "von" before the agent
-    prep = next(
-        (k for k in range(verb - 1, lo - 1, -1) if toks[k].lower in _AGENT_PREPS and toks[k].pos.startswith("APPR")),
-        None,
-    )
+    prep = next((k for k in range(verb - 1, lo - 1, -1) if toks[k].lower in _AGENT_PREPS and toks[k].pos.startswith("APPR")), None)
     if f.speaker is None:
         return None
     if prep is None:
@@ -106,7 +95,7 @@ def _passive_parties(
 
 
 def _quoting_place(toks: list[Token], sp: TokRange, verb: int, lo: int) -> TokRange | None:
-    """ "X wird im Fachblatt „La Gazzetta“ zitiert", "In der Meldung wird X
+    """"X wird im Fachblatt „La Gazzetta“ zitiert", "In der Meldung wird X
     zitiert": the publication that quotes, named by a source noun ("Meldung",
     "Bericht") or a quoted name; not "in Berlin"."""
     for k in range(lo, verb):
@@ -121,10 +110,8 @@ def _quoting_place(toks: list[Token], sp: TokRange, verb: int, lo: int) -> TokRa
     return None
 
 
-def _active_parties(
-    toks: list[Token], f: Found, verb: int, lo: int, hi: int
-) -> tuple[TokRange | None, TokRange] | None:
-    """ "Y zitiert X mit den Worten": the subject quotes, the object is quoted.
+def _active_parties(toks: list[Token], f: Found, verb: int, lo: int, hi: int) -> tuple[TokRange | None, TokRange] | None:
+    """"Y zitiert X mit den Worten": the subject quotes, the object is quoted.
     A subject after the verb may have swallowed the object ("zitiert die
     „Computerwoche“ Lynch"): it is split where a second name starts."""
     subj = f.speaker
@@ -154,6 +141,6 @@ def _second_phrase(toks: list[Token], sp: TokRange) -> int | None:
         prev, cur = toks[k - 1], toks[k]
         if cur.pos not in {"NN", "NE"}:
             continue
-        if prev.text in {"“", "”", '"', "«", "»"} or (prev.pos in {"XY", "FM"} or "." in prev.text[1:-1]):
+        if prev.text in {"“", "”", "\"", "«", "»"} or (prev.pos in {"XY", "FM"} or "." in prev.text[1:-1]):
             return k
     return None

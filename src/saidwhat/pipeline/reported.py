@@ -23,8 +23,7 @@ from .sentences import Article
 
 # what may open the object noun phrase after the preposition
 _NP_START = frozenset({"ART", "NN", "NE", "ADJ(A)", "CARD", "PPOSAT", "PIAT", "PDAT", "ADV", "PIS", "PDS", "FM"})
-_OPEN_MARKS = frozenset('„»«"“‚')
-
+_OPEN_MARKS = frozenset("„»«\"“‚")
 
 def find_reported(art: Article, found: list[Found]) -> list[Found]:
     toks = art.tokens
@@ -158,9 +157,7 @@ _SUBCLAUSE = frozenset({"nachdem", "während", "als", "bevor", "seit", "seitdem"
 _REASON = frozenset({"da", "weil", "obwohl", "obgleich", "zumal", "wenn", "falls"})
 
 
-def _clause_extent(
-    toks: list[Token], c: Cue, sp: tuple[int, int] | None, start: int, te: int
-) -> tuple[int, int] | None:
+def _clause_extent(toks: list[Token], c: Cue, sp: tuple[int, int] | None, start: int, te: int) -> tuple[int, int] | None:
     """The clause that reports, as the corpus marks it: a temporal clause alone
     ("…, nachdem die Behörden vor dem Verzehr gewarnt hatten"), a main clause
     without the clause before it ("Während …, forderte der Wirt …", "…, er verwies
@@ -172,12 +169,7 @@ def _clause_extent(
         return None
     if cb < te and toks[cb].pos == "KOUS" and toks[cb].lower in _SUBCLAUSE:
         return cb, min(te, max(c.tokens + [c.finite]) + 1)
-    if (
-        cb > start
-        and (sp is None or sp[0] >= cb)
-        and any(is_finite(t) for t in toks[start : cb - 1])
-        and not _prefield_with_relative(toks, start, cb)
-    ):
+    if cb > start and (sp is None or sp[0] >= cb) and any(is_finite(t) for t in toks[start : cb - 1]) and not _prefield_with_relative(toks, start, cb):
         return cb, te
     return start, te
 
@@ -225,11 +217,7 @@ def _predicative(toks: list[Token], c: Cue, word: str, start: int, te: int) -> b
         while j < te and toks[j].pos == "ADV":
             j += 1
         # "für wahrscheinlich", "für teilweise gerechtfertigt", "für unwahrscheinlicher"
-        if (
-            j < te
-            and (toks[j].pos.startswith("ADJ") or toks[j].pos == "VV(PP)")
-            and not (j + 1 < te and toks[j + 1].pos in {"NN", "NE"})
-        ):
+        if j < te and (toks[j].pos.startswith("ADJ") or toks[j].pos == "VV(PP)") and not (j + 1 < te and toks[j + 1].pos in {"NN", "NE"}):
             return True
     return False
 
@@ -239,7 +227,7 @@ _INDEFINITE = frozenset({"ein", "eine", "einen", "kein", "keine", "keinen"})
 
 
 def _sees_in(toks: list[Token], c: Cue, start: int, te: int) -> bool:
-    """ "sehen" judges with "als" or "in X ein Y": "Die Grünen sehen in dem Plan keine
+    """"sehen" judges with "als" or "in X ein Y": "Die Grünen sehen in dem Plan keine
     Lösung", "sieht darin eine Gefahr"; not "sahen im Stadion das Spiel" nor
     "sehen sich in der Pflicht" (train: "in der 39. Minute sah …")."""
     lo = clause_begin(toks, min(c.tokens), start)
@@ -250,16 +238,11 @@ def _sees_in(toks: list[Token], c: Cue, start: int, te: int) -> bool:
         return False  # "sah ein Schuss wie das Ausgleichstor aus": "aussehen", no judgement (tagged APPR too)
     if any(toks[k].lower == "als" and toks[k - 1].lower not in _COMPARATIVE for k in range(c.verb + 1, hi)):
         return True  # "sah Zapatero als Sieger"; not "sahen mehr als 1.000 Zuschauer das Spiel"
-    ins = [
-        k
-        for k in range(lo, hi)
-        if toks[k].lower in c.entry.preps and toks[k].lower != "als" and not _coordinated_away(toks, k, c.verb)
-    ]
+    ins = [k for k in range(lo, hi) if toks[k].lower in c.entry.preps and toks[k].lower != "als" and not _coordinated_away(toks, k, c.verb)]
     # the judgement follows the "in" phrase closely, with no verb or comma between:
     # not "sah … Gelb und in der 62. Minute gab es eine gelbe Karte"
     return bool(ins) and any(
-        toks[k].lower in _INDEFINITE and not any(is_verb(t) or t.text == "," for t in toks[ins[0] : k])
-        for k in range(ins[0] + 2, min(hi, ins[0] + 8))
+        toks[k].lower in _INDEFINITE and not any(is_verb(t) or t.text == "," for t in toks[ins[0] : k]) for k in range(ins[0] + 2, min(hi, ins[0] + 8))
     )
 
 
@@ -347,13 +330,11 @@ _GAMES = ("spiel", "partie", "match", "finale", "rennen", "wettkampf", "turnier"
 
 
 def _game_noun(w: str) -> bool:
-    """ "Gruppenspiel", "Halbfinale", "Rennen": what one "bestreitet" in sport."""
+    """"Gruppenspiel", "Halbfinale", "Rennen": what one "bestreitet" in sport."""
     return w.endswith(_GAMES)
 
 
-_RELATIVES = frozenset(
-    {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"}
-)
+_RELATIVES = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"})
 
 
 def _main_clause_after_comma(toks: list[Token], c: Cue, cb: int, ce: int) -> bool:
@@ -363,11 +344,7 @@ def _main_clause_after_comma(toks: list[Token], c: Cue, cb: int, ce: int) -> boo
     the clause (a relative clause ends with its finite verb: "…, die Kritiker
     forderten")."""
     f = c.finite
-    if (
-        toks[cb].pos != "ART"
-        or not cb + 1 < f
-        or any(toks[k].pos not in {"NN", "NE", "ADJ(A)"} for k in range(cb + 1, f))
-    ):
+    if toks[cb].pos != "ART" or not cb + 1 < f or any(toks[k].pos not in {"NN", "NE", "ADJ(A)"} for k in range(cb + 1, f)):
         return False
     return f == c.verb and any(toks[k].text[:1].isalnum() for k in range(f + 1, ce))
 
@@ -377,8 +354,7 @@ def _negated(toks: list[Token], lo: int, hi: int) -> bool:
     nor one inside an attribute ("ein nicht genannter Vertreter", "nicht
     ausgezahlte Prämien")."""
     return any(
-        toks[k].lower == "nicht"
-        and not (k + 1 < hi and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].pos == "ADJ(A)"))
+        toks[k].lower == "nicht" and not (k + 1 < hi and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].pos == "ADJ(A)"))
         for k in range(lo, hi)
     )
 
@@ -390,12 +366,7 @@ def _not_a_report(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     v = c.verb
     if (v + 1 >= te or toks[v + 1].text == ")") and any(t.text == "(" for t in toks[max(start, v - 4) : v]):
         return True  # a bracketed reference to earlier news: "(Wikinews berichtete)"
-    if (
-        v > start
-        and toks[v - 1].pos in {"ART", "ADJ(A)", "ADV", "PIAT"}
-        and v + 1 < len(toks)
-        and toks[v + 1].pos == "NN"
-    ):
+    if v > start and toks[v - 1].pos in {"ART", "ADJ(A)", "ADV", "PIAT"} and v + 1 < len(toks) and toks[v + 1].pos == "NN":
         return True
     if c.entry.lemma == "aussprechen" or (c.entry.lemma == "sprechen" and c.entry.particle == "aus"):
         # "sprach sich für einen Kompromiss aus" states a stance the corpus leaves
@@ -404,9 +375,7 @@ def _not_a_report(toks: list[Token], c: Cue, start: int, te: int) -> bool:
         return True
     cb = clause_begin(toks, v, start)
     ce = clause_end(toks, v, te)  # within the sentence: "." ends no clause for clause_end
-    if _negated(
-        toks, clause_begin(toks, min(c.tokens + [c.finite]), start), clause_end(toks, max(c.tokens + [c.finite]), te)
-    ):
+    if _negated(toks, clause_begin(toks, min(c.tokens + [c.finite]), start), clause_end(toks, max(c.tokens + [c.finite]), te)):
         return True  # "Nähere Einzelheiten gab er nicht bekannt": nothing was said
     if c.entry.lemma == "berichten" and _topic_only(toks, cb, ce):
         return True  # "berichtete über die Proteste": a topic, not what was said
@@ -429,7 +398,7 @@ def _not_a_report(toks: list[Token], c: Cue, start: int, te: int) -> bool:
 
 
 def _topic_only(toks: list[Token], cb: int, ce: int) -> bool:
-    """ "berichten über X" names what a report was about ("Die Zeitung berichtete
+    """"berichten über X" names what a report was about ("Die Zeitung berichtete
     über den Marsch"); only "berichten von X" gives its content ("berichtete
     von 41 Toten"). Train: 0 of 4 "über" reports annotated."""
     first = next((t.lower for t in toks[cb:ce] if t.pos.startswith("APPR") and t.lower in {"über", "von", "vom"}), None)

@@ -242,9 +242,7 @@ def _stance_value(stance: str | None) -> str | None:
     try:
         return Stance(stance.strip().lower()).value
     except ValueError:
-        raise QueryError(
-            "stance", f"unknown stance {shown(stance)} (one of: {', '.join(s.value for s in Stance)})"
-        ) from None
+        raise QueryError("stance", f"unknown stance {shown(stance)} (one of: {', '.join(s.value for s in Stance)})") from None
 
 
 _STATEMENT_COLS = (
@@ -852,9 +850,7 @@ class Store:
         both see the same snapshot, so the total never disagrees with the page.
         """
         with self._snapshot():
-            items = self.search_statements(
-                query, speaker, since, until, kind, limit=limit, offset=offset, stance=stance
-            )
+            items = self.search_statements(query, speaker, since, until, kind, limit=limit, offset=offset, stance=stance)
             if _row_count(offset) == 0 and len(items) < _row_count(limit):
                 return items, len(items)  # the page holds them all: no need to count
             return items, self.count_statements(query, speaker, since, until, kind, stance)
