@@ -74,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
     loopback = is_loopback(args.host)
     if not loopback:
         print(f"saidwhat: serving on {args.host}: reachable from other machines", file=sys.stderr)
+        if args.curation:
+            print("saidwhat: --curation: anyone who reaches the server can correct speakers", file=sys.stderr)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"saidwhat: serving {args.db} on http://{shown}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
     options: dict[str, Any] = {
