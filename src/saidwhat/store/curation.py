@@ -235,7 +235,7 @@ class _Assignment:
         stored = [
             r[0]
             for r in conn.execute(
-                "SELECT DISTINCT machine_speaker_id FROM statements INDEXED BY statements_curated WHERE machine_speaker_id IS NOT NULL"
+                "SELECT DISTINCT machine_speaker_id FROM statements WHERE machine_speaker_id IS NOT NULL"
             )
         ]
         for m in sorted(set(stored) | set(self.owner)):
