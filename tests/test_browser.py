@@ -55,10 +55,11 @@ def free_port() -> int:
 class LiveServer:
     """uvicorn serving ``create_app(store)`` on a free loopback port, in a thread."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, curation: bool = False) -> None:
         self.store = Store(db, readonly=True)
+        self.curator = Store(db) if curation else None
         self.port = free_port()
-        app = create_app(self.store, allowed_hosts=["127.0.0.1", "localhost"])
+        app = create_app(self.store, allowed_hosts=["127.0.0.1", "localhost"], curator=self.curator)
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -77,6 +78,8 @@ class LiveServer:
         self.server.should_exit = True
         self.thread.join(timeout=10)
         self.store.close()
+        if self.curator is not None:
+            self.curator.close()
 
 
 def build_db(path: Path) -> dict[str, str]:
@@ -490,5 +493,46 @@ def test_quote_reuse_and_conflicts_in_the_page(browser: Any, tmp_path: Path) -> 
         wait_for(pg, f"() => location.hash === '#/quote/{reform['id']}'")
         wait_ready(pg)
         assert pg.locator("#quote-title").inner_text() == f"Quoted in {reform['n_articles']} articles"
+        watch.clean()
+        context.close()
+
+
+def test_speaker_page_corrections(browser: Any, tmp_path: Path) -> None:
+    """With --curation the speaker page renames, merges and undoes; a refused correction shows its one line."""
+    db = tmp_path / "curate.db"
+    sample_store(db)
+    with LiveServer(db, curation=True) as server:
+        top = server.store.speakers(top=2)
+        anna, other = top[0], top[1]
+        context = browser.new_context(viewport={"width": 1360, "height": 900})
+        pg = context.new_page()
+        pg.set_default_timeout(15_000)
+        watch = Watch(pg, server.url)
+        pg.goto(server.url + f"/#/speaker/{anna['id']}")
+        pg.wait_for_selector("#curation")
+        wait_ready(pg)
+
+        pg.fill("#cur-rename input[name=name]", "Dr. " + anna["name"])
+        pg.click("#cur-rename button")
+        wait_for(pg, f"() => document.querySelector('#speaker-name').textContent === {('Dr. ' + anna['name'])!r}")
+        assert server.store.speaker(anna["id"])["name"] == "Dr. " + anna["name"]  # type: ignore[index]
+
+        pg.fill("#cur-merge input[name=other]", str(anna["id"]))
+        pg.click("#cur-merge button")
+        wait_for(pg, "() => document.querySelector('#cur-status').textContent.includes('into itself')")
+        assert pg.locator("#cur-status").get_attribute("class") == "error"
+
+        pg.fill("#cur-merge input[name=other]", str(other["id"]))
+        pg.click("#cur-merge button")
+        total = anna["n_statements"] + other["n_statements"]
+        wait_for(pg, f"() => document.querySelectorAll('#speaker-statements > li').length === {total}")
+        wait_for(pg, "() => document.querySelectorAll('#cur-overrides li').length === 2")
+
+        pg.locator("#cur-overrides li[data-op=merge] button").click()
+        wait_for(pg, f"() => document.querySelectorAll('#speaker-statements > li').length === {anna['n_statements']}")
+        assert server.store.speaker(other["id"])["n_statements"] == other["n_statements"]  # type: ignore[index]
+        # the refused merge is the one failed request (the browser logs its 422)
+        assert sum("status of 422" in e for e in watch.errors) == 1
+        watch.errors = [e for e in watch.errors if "status of 422" not in e]
         watch.clean()
         context.close()

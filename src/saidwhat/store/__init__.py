@@ -29,6 +29,7 @@ from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans
 from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import SaidOn, said_on_all
 from . import quotegroups
+from . import curation
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = [
@@ -521,9 +522,17 @@ class Store:
             exists = conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone() is not None
             if exists and not replace:
                 return False
+            # Speakers are resolved against the machine's names and aliases;
+            # the corrections are made again after (store/curation.py).
+            curated = curation.active(conn)
+            if curated:
+                # Replacing deletes speakers left without statements: it must see the machine's.
+                (curation.reset if exists else curation.reset_names)(conn)
             if exists:
                 self._delete_article(conn, aid)
             self._insert(conn, aid, article, url, title, source, ext_id, extractor, _test_delay, prepared)
+            if curated:
+                curation.apply_all(conn)
         return True
 
     def _delete_article(self, conn: sqlite3.Connection, aid: str) -> None:
@@ -729,6 +738,8 @@ class Store:
                     "INSERT INTO main.meta(key, value) SELECT key, value FROM rebuilt.meta WHERE key = ?",
                     (quotegroups.THROUGH_KEY,),
                 )
+                # The corrections (kept in this store) apply to the new contents.
+                curation.apply_all(conn)
         finally:
             conn.execute("DETACH DATABASE rebuilt")
 
@@ -929,12 +940,14 @@ class Store:
             ids,
         ):
             aliases[sid].append(alias)
+        links = curation.links(conn, ids)
         return [
             {
                 "id": r[0],
                 "name": r[1],
                 "kind": r[2],
                 "aliases": aliases[r[0]],
+                "links": links[r[0]],
                 "n_statements": r[3],
                 "by_kind": by_kind[r[0]],
                 "first": r[4],

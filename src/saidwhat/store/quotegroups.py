@@ -1,6 +1,6 @@
 """Quote groups in the store: an index that grows with every ingested article.
 
-Tables (schema v4): ``quote_groups`` (one row per group, with its counts,
+Tables (schema v5): ``quote_groups`` (one row per group, with its counts,
 first appearance and conflict flag), ``quote_members`` (each grouped direct
 quote: its group, normalised words and speaker key), ``quote_keys`` (index
 key → group, see :func:`saidwhat.quotegroups.index_keys`).

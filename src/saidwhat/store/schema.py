@@ -146,6 +146,32 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TRIGGER statements_quote_ad AFTER DELETE ON statements WHEN old.kind = 'direct' BEGIN
             UPDATE meta SET value = min(CAST(value AS INTEGER), old.id - 1) WHERE key = 'quote_groups_through';
         END""",
+    # v6: speaker corrections (docs/store.md, "Correcting speakers"; store/curation.py).
+    # Overrides name speakers by name, so they outlive the ids a --reprocess rebuilds;
+    # the machine's own values are kept where a correction changes them (NULL: unchanged).
+    [
+        """CREATE TABLE speaker_overrides (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- 'remove-override N'; never reused; the order they apply in
+            op TEXT NOT NULL,               -- merge | split | rename | link
+            speaker TEXT NOT NULL,          -- the speaker it applies to, by name or alias
+            other TEXT NOT NULL DEFAULT '', -- merge: the speaker merged in; split: the mention split out
+            articles TEXT NOT NULL DEFAULT '[]',  -- split: only in these article ids (JSON)
+            value TEXT NOT NULL DEFAULT '', -- split, rename: the new name; link: the external id
+            source TEXT NOT NULL DEFAULT '',      -- 'cli', 'web', 'alias file, line N'
+            created TEXT NOT NULL           -- UTC, ISO
+        )""",
+        "ALTER TABLE statements ADD COLUMN machine_speaker_id INTEGER",
+        # Covering, partial: which statements a correction moved, and where to, without reading rows.
+        "CREATE INDEX statements_curated ON statements(machine_speaker_id, speaker_id) "
+        "WHERE machine_speaker_id IS NOT NULL",
+        "ALTER TABLE speakers ADD COLUMN machine_name TEXT",
+        "ALTER TABLE speakers ADD COLUMN curated INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE speaker_aliases ADD COLUMN curated INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE speaker_links (
+            speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+            ext_id TEXT NOT NULL,           -- 'wikidata:Q567', a newsroom's id
+            PRIMARY KEY (speaker_id, ext_id)
+        )""",
     ],
 ]
 

@@ -35,7 +35,8 @@ from .. import __version__
 from ..budget import ArticleTimeout, default_seconds, time_limit
 from ..errors import SaidwhatError
 from ..model import ROLES, Article, Kind, Stance
-from ..store import QueryError, checked_text, shown
+from ..store import QueryError, checked_text, curation, shown
+from ..store.curation import CurationError
 from .cache import ResponseCache
 from .quotes import QuoteReuse, add_routes, with_reuse
 
@@ -197,6 +198,45 @@ class ExtractOut(BaseModel):
 
 class ErrorOut(BaseModel):
     error: str
+
+
+# ---------------------------------------------------------------- corrections (store/curation.py)
+
+
+class _Correction(BaseModel):
+    model_config = {"extra": "forbid"}
+
+
+class MergeIn(_Correction):
+    other: int | str = Field(..., description="id, name or alias of the speaker merged into this one")
+
+
+class SplitIn(_Correction):
+    mention: str | None = Field(None, max_length=200, description="the statements whose speaker is written so")
+    articles: list[Annotated[str, Field(max_length=200)]] = Field(default_factory=list, max_length=1000)
+    name: str | None = Field(None, max_length=200, description="the speaker they go to (default: the mention)")
+
+
+class RenameIn(_Correction):
+    name: str = Field(..., max_length=200)
+
+
+class LinkIn(_Correction):
+    ext_id: str = Field(..., max_length=200, description="scheme:id, e.g. wikidata:Q567")
+
+
+# A module-level alias: the handlers' annotations are strings (PEP 563) that FastAPI resolves here.
+SpeakerIdPath = Annotated[int, PathParam(ge=0, le=2**62)]
+_CORRECTION_ERRORS: dict[int | str, dict[str, Any]] = {
+    403: {"model": ErrorOut},
+    404: {"model": ErrorOut},
+    422: {"model": ErrorOut},
+}
+
+
+class CorrectionOut(BaseModel):
+    override: dict[str, Any]
+    speaker_id: int | None = Field(None, description="the speaker to show now")
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -458,6 +498,7 @@ def create_app(
     allowed_hosts: list[str] | None = None,
     cache_entries: int = 0,
     extract_time_limit_s: float | None = None,
+    curator: Any | None = None,
 ) -> FastAPI:
     """The web application over ``store`` (opened read-only by the caller).
 
@@ -469,6 +510,9 @@ def create_app(
     per-article budget of :mod:`saidwhat.budget`; it runs in the thread pool,
     so the budget is the pipeline's cooperative deadline): a text that takes
     longer is answered 422 and frees its slot.
+    ``curator``: a writable :class:`~saidwhat.store.Store` on the same file;
+    with it the speaker corrections (POST /api/speakers/{id}/merge, …) are on
+    (``saidwhat serve --curation``), without it they answer 403.
     """
     extract_seconds = default_seconds() if extract_time_limit_s is None else extract_time_limit_s
     app = FastAPI(
@@ -519,6 +563,10 @@ def create_app(
     @app.exception_handler(QueryError)
     async def _query_error(request: Request, exc: QueryError) -> JSONResponse:
         return _json({"error": f"invalid {exc.field}: {exc.problem}"}, 422)
+
+    @app.exception_handler(CurationError)
+    async def _curation_error(request: Request, exc: CurationError) -> JSONResponse:
+        return _json({"error": str(exc)}, 404 if exc.missing else 422)
 
     @app.exception_handler(SaidwhatError)
     async def _saidwhat_error(request: Request, exc: SaidwhatError) -> JSONResponse:
@@ -656,6 +704,74 @@ def create_app(
         )
 
     add_routes(app, store, cached, _encode, lambda message: ApiError(404, message), _ERRORS)
+    # -------------------------------------------------------------- corrections
+
+    def correct(action: Callable[[Any], dict[str, Any]]) -> JSONResponse:
+        if curator is None:
+            raise ApiError(403, "corrections are off: start the server with saidwhat serve --curation")
+        override = action(curator)
+        cache.clear()  # the answers cached so far show the speakers before the correction
+        front.clear()
+        return _json({"override": override, "speaker_id": override.get("speaker_id")})
+
+    @app.get("/api/overrides", tags=["corrections"], summary="The stored speaker corrections, in the order they apply")
+    def list_overrides() -> JSONResponse:
+        items = curation.overrides(curator) if curator is not None else []
+        return _json({"enabled": curator is not None, "items": items})
+
+    @app.post(
+        "/api/speakers/{speaker_id}/merge",
+        tags=["corrections"],
+        summary="Merge another speaker into this one",
+        response_model=CorrectionOut,
+        responses=_CORRECTION_ERRORS,
+    )
+    def merge_speaker(speaker_id: SpeakerIdPath, body: MergeIn) -> JSONResponse:
+        return correct(lambda st: curation.merge(st, speaker_id, body.other, source="web"))
+
+    @app.post(
+        "/api/speakers/{speaker_id}/split",
+        tags=["corrections"],
+        summary="Move some statements to another speaker",
+        response_model=CorrectionOut,
+        responses=_CORRECTION_ERRORS,
+    )
+    def split_speaker(speaker_id: SpeakerIdPath, body: SplitIn) -> JSONResponse:
+        return correct(
+            lambda st: curation.split(
+                st, speaker_id, mention=body.mention, articles=body.articles, name=body.name, source="web"
+            )
+        )
+
+    @app.post(
+        "/api/speakers/{speaker_id}/rename",
+        tags=["corrections"],
+        summary="Give the speaker another name",
+        response_model=CorrectionOut,
+        responses=_CORRECTION_ERRORS,
+    )
+    def rename_speaker(speaker_id: SpeakerIdPath, body: RenameIn) -> JSONResponse:
+        return correct(lambda st: curation.rename(st, speaker_id, body.name, source="web"))
+
+    @app.post(
+        "/api/speakers/{speaker_id}/link",
+        tags=["corrections"],
+        summary="Link the speaker to an external id",
+        response_model=CorrectionOut,
+        responses=_CORRECTION_ERRORS,
+    )
+    def link_speaker(speaker_id: SpeakerIdPath, body: LinkIn) -> JSONResponse:
+        return correct(lambda st: curation.link(st, speaker_id, body.ext_id, source="web"))
+
+    @app.delete(
+        "/api/overrides/{override_id}",
+        tags=["corrections"],
+        summary="Remove a correction and undo it",
+        response_model=CorrectionOut,
+        responses=_CORRECTION_ERRORS,
+    )
+    def remove_override(override_id: Annotated[int, PathParam(ge=0, le=2**62)]) -> JSONResponse:
+        return correct(lambda st: curation.remove_override(st, override_id))
 
     @app.get("/api/{rest:path}", include_in_schema=False)
     def api_not_found(rest: str) -> JSONResponse:

@@ -641,7 +641,13 @@
       h(
         'div',
         { class: 'panel' },
-        h('div', { class: 'speaker-head' }, h('h1', { id: 'speaker-name', text: sp.name || 'Unknown' }), aliases.length ? h('span', { class: 'muted', text: 'also: ' + clip(aliases.join(', '), 160) }) : null),
+        h(
+          'div',
+          { class: 'speaker-head' },
+          h('h1', { id: 'speaker-name', text: sp.name || 'Unknown' }),
+          aliases.length ? h('span', { class: 'muted', text: 'also: ' + clip(aliases.join(', '), 160) }) : null,
+          (sp.links || []).length ? h('span', { class: 'muted', id: 'speaker-links', text: 'ids: ' + sp.links.join(', ') }) : null,
+        ),
         h(
           'div',
           { class: 'kpis' },
@@ -655,6 +661,95 @@
       h('div', { class: 'section-title' }, h('h2', { text: 'Statements, newest first' }), h('a', { href: withParams('#/', { speaker: sp.name }), text: 'Search their statements →' })),
       list,
     );
+    await addCorrections(main, sp, isCurrent);
+  }
+
+  // ---------------------------------------------------------------- speaker corrections (saidwhat serve --curation)
+
+  /** POST (or DELETE) JSON to the API; the answer, or an Error with the server's one-line message. */
+  function send(path, body, method) {
+    const init = { method: method || 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    return api(path, null, init);
+  }
+
+  /** After a correction: show the speaker it leaves on screen (merged into, split out, renamed). */
+  function showCorrected(speakerId) {
+    const target = route('speaker', speakerId);
+    if (window.location.hash === target) render();
+    else window.location.hash = target;
+  }
+
+  function correctionForm(id, label, fields, status, action) {
+    const button = h('button', { type: 'submit', text: label });
+    const form = h('form', { class: 'row', id }, fields.map(([text, input]) => field(text, input)), button);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      button.disabled = true;
+      status.className = 'muted';
+      status.textContent = 'Saving…';
+      try {
+        const res = await action();
+        showCorrected(res.speaker_id);
+      } catch (err) {
+        status.className = 'error';
+        status.textContent = String((err && err.message) || err);
+        button.disabled = false;
+      }
+    });
+    return form;
+  }
+
+  function correctionPanel(sp, overrides) {
+    const base = '/api/speakers/' + encodeURIComponent(sp.id);
+    const status = h('p', { class: 'muted', id: 'cur-status', role: 'status', 'aria-live': 'polite' });
+    const input = (name, extra) => h('input', Object.assign({ type: 'text', name, maxlength: '120' }, extra || {}));
+    const rename = input('name', { value: sp.name || '', required: true });
+    const ext = input('ext_id', { maxlength: '200', placeholder: 'wikidata:Q567', required: true });
+    const other = input('other', { placeholder: 'id or name', required: true });
+    const mention = input('mention', { placeholder: (sp.aliases || [])[0] || 'as written', required: true });
+    const splitName = input('split_name', { placeholder: 'default: the mention' });
+    const mine = overrides.filter((o) => o.speaker_id === sp.id);
+    const undo = (o) => {
+      const button = h('button', { type: 'button', class: 'secondary', dataset: { override: o.id }, text: 'Undo' });
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        try {
+          await send('/api/overrides/' + encodeURIComponent(o.id), undefined, 'DELETE');
+          showCorrected(sp.id);
+        } catch (err) {
+          status.className = 'error';
+          status.textContent = String((err && err.message) || err);
+          button.disabled = false;
+        }
+      });
+      const what = o.op + ' ' + [o.other, o.value].filter(Boolean).join(' → ');
+      return h('li', { dataset: { op: o.op } }, '#' + o.id + ' ' + what + ' ', button);
+    };
+    return h(
+      'div',
+      { class: 'panel', id: 'curation' },
+      h('h3', { text: 'Correct this speaker' }),
+      correctionForm('cur-rename', 'Rename', [['Name', rename]], status, () => send(base + '/rename', { name: rename.value })),
+      correctionForm('cur-merge', 'Merge into this one', [['Other speaker', other]], status, () => send(base + '/merge', { other: other.value.trim() })),
+      correctionForm('cur-split', 'Split out', [['Statements mentioned as', mention], ['Go to speaker', splitName]], status, () =>
+        send(base + '/split', { mention: mention.value, name: splitName.value.trim() || null }),
+      ),
+      correctionForm('cur-link', 'Link', [['External id', ext]], status, () => send(base + '/link', { ext_id: ext.value.trim() })),
+      status,
+      mine.length ? h('ul', { class: 'overrides', id: 'cur-overrides' }, mine.map(undo)) : null,
+    );
+  }
+
+  async function addCorrections(main, sp, isCurrent) {
+    let info;
+    try {
+      info = await api('/api/overrides');
+    } catch (e) {
+      return; // an older server: no corrections
+    }
+    if (!isCurrent() || !info || !info.enabled) return;
+    main.append(correctionPanel(sp, Array.isArray(info.items) ? info.items : []));
   }
 
   // ---------------------------------------------------------------- views: quote reuse
