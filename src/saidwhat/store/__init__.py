@@ -28,8 +28,7 @@ from ..errors import InputError, StoreError
 from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans_text
 from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import SaidOn, said_on_all
-from . import quotegroups
-from . import curation
+from . import curation, quotegroups
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = [

@@ -146,6 +146,7 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TRIGGER statements_quote_ad AFTER DELETE ON statements WHEN old.kind = 'direct' BEGIN
             UPDATE meta SET value = min(CAST(value AS INTEGER), old.id - 1) WHERE key = 'quote_groups_through';
         END""",
+    ],
     # v6: speaker corrections (docs/store.md, "Correcting speakers"; store/curation.py).
     # Overrides name speakers by name, so they outlive the ids a --reprocess rebuilds;
     # the machine's own values are kept where a correction changes them (NULL: unchanged).
