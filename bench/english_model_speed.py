@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,27 +50,24 @@ def parse_all(nlp: Any, texts: list[str]) -> float:
     return time.process_time() - start
 
 
-def measure(texts: list[str]) -> list[dict[str, Any]]:
+def measure(texts: list[str]) -> Iterator[dict[str, Any]]:
+    """One row per configuration, as soon as it is measured."""
     import spacy
 
     words = sum(len(t.split()) for t in texts)
-    rows = []
     for label, exclude in CONFIGURATIONS:
         load_start = time.process_time()
         nlp = spacy.load(MODEL, exclude=list(exclude))
         load_cpu = time.process_time() - load_start
         cold = parse_all(nlp, texts)
         warm = parse_all(nlp, texts)
-        rows.append(
-            {
-                "configuration": label,
-                "components": list(nlp.pipe_names),
-                "load_cpu_s": load_cpu,
-                "cold_words_per_cpu_s": words / cold,
-                "warm_words_per_cpu_s": words / warm,
-            }
-        )
-    return rows
+        yield {
+            "configuration": label,
+            "components": list(nlp.pipe_names),
+            "load_cpu_s": load_cpu,
+            "cold_words_per_cpu_s": words / cold,
+            "warm_words_per_cpu_s": words / warm,
+        }
 
 
 def main(argv: list[str]) -> int:
@@ -82,7 +80,8 @@ def main(argv: list[str]) -> int:
     for r in measure(texts):
         print(
             f"| {r['configuration']} | {' '.join(r['components'])} | {r['load_cpu_s']:.2f} "
-            f"| {r['cold_words_per_cpu_s']:,.0f} | {r['warm_words_per_cpu_s']:,.0f} |"
+            f"| {r['cold_words_per_cpu_s']:,.0f} | {r['warm_words_per_cpu_s']:,.0f} |",
+            flush=True,
         )
     return 0
 

@@ -309,9 +309,7 @@ def _role_spans(role: Any, where: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(out))
 
 
-def quotations(
-    doc: dict[str, Any], index: TokenIndex, where: str, parts: Sequence[str] = PARTS
-) -> list[Quotation]:
+def quotations(doc: dict[str, Any], index: TokenIndex, where: str, parts: Sequence[str] = PARTS) -> list[Quotation]:
     """The annotations of a corpus document as token-set quotations.
 
     Parts not in ``parts`` are left empty (dropped before scoring).

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LANGUAGES: tuple[str, ...] = ("de", "en")
@@ -64,7 +64,7 @@ def _entries(path: Path) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def profile(lang: str) -> Profile:
     if lang not in LANGUAGES:
         raise ValueError(f"no language profile for {lang!r}: choose from {', '.join(LANGUAGES)}")
@@ -89,7 +89,7 @@ def evidence(text: str) -> Evidence:
 
 
 def detect(text: str) -> str | None:
-    """"de", "en", or None when the evidence is too thin or too even (see the module docstring)."""
+    """ "de", "en", or None when the evidence is too thin or too even (see the module docstring)."""
     ev = evidence(text)
     for lang, other in (("de", "en"), ("en", "de")):
         if ev.of(lang) >= MIN_EVIDENCE and ev.of(lang) >= MIN_RATIO * ev.of(other):
