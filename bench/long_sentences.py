@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             failed.append(name)
         if not args.json:
             verdict = "ok" if ok else "SLOW"
-            print(f"{name:15s} {len(text):9d} chars {t:8.3f} s CPU  {ratio:6.2f}x news per char  {verdict}", flush=True)
+            print(f"{name:15s} {len(text):9d} chars {seconds:8.3f} s CPU  {ratio:6.2f}x news per char  {verdict}", flush=True)
     if args.json:
         print(json.dumps(results, indent=2))
     else:
