@@ -84,7 +84,7 @@ def inputs(texts: list[str], scale: float) -> dict[str, tuple[str, bool]]:
         "wie-frames": ("wie der Sprecher mitteilte, " * n + "sei es gut.", False),
         # a judgement, a charge and a relayed quote per frame: the reported stage looked
         # for a coordinated cue verb and relay for "von"/"in" in the frame, once per cue
-        "haelt-fuer-moeglich": ("Er hält es für möglich, dass " * n + "es gut sei.", False),
+        "haelt-moeglich": ("Er hält es für möglich, dass " * n + "es gut sei.", False),
         "warf-vor": ("Er warf ihm vor, " * n + "es sei gut.", False),
         "relayed-quotes": ("„Gut“, wird Panetta zitiert, " * n + "und ging.", False),
         "real-joined": (joined, False),

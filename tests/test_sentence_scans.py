@@ -415,7 +415,7 @@ _GROWING: dict[str, Callable[[int], str]] = {
     # the reported stage asked per cue for the words it needs, a coordinated
     # verb after it and a quoted fragment in its clause; relay scanned the frame
     "unpunctuated": lambda n: " ".join((_UNPUNCTUATED * n)[: 5 * n]),
-    "haelt-fuer-moeglich": lambda n: "Er hält es für möglich, dass " * n + "es gut sei.",
+    "haelt-moeglich": lambda n: "Er hält es für möglich, dass " * n + "es gut sei.",
     "warf-vor": lambda n: "Er warf ihm vor, " * n + "es sei gut.",
     "relayed-quotes": lambda n: "„Gut“, wird Panetta zitiert, " * n + "und ging.",
     "run-on": lambda n: (
