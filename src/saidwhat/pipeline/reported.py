@@ -452,9 +452,17 @@ def _negated(toks: list[Token], lo: int, hi: int) -> bool:
     """A "nicht" in the cue's clause, not "nicht nur" ("warnte nicht nur vor …")
     nor one inside an attribute ("ein nicht genannter Vertreter", "nicht
     ausgezahlte Prämien")."""
-    return any(
-        toks[k].lower == "nicht" and not (k + 1 < hi and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].pos == "ADJ(A)"))
-        for k in range(lo, hi)
+    # before the clause's last token the test does not depend on where the clause
+    # ends: looked up by position (a scan of the clause per cue was quadratic)
+    if lo >= hi:
+        return False
+    return scans(toks).first(_negating_nicht, lo, hi - 1) is not None or toks[hi - 1].lower == "nicht"
+
+
+def _negating_nicht(toks: list[Token], k: int) -> bool:
+    """A "nicht" that negates, when the clause goes on after it."""
+    return toks[k].lower == "nicht" and not (
+        k + 1 < len(toks) and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].pos == "ADJ(A)")
     )
 
 
