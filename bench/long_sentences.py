@@ -86,6 +86,9 @@ def inputs(texts: list[str], scale: float) -> dict[str, tuple[str, bool]]:
         # for a coordinated cue verb and relay for "von"/"in" in the frame, once per cue
         "haelt-moeglich": ("Er hält es für möglich, dass " * n + "es gut sei.", False),
         "warf-vor": ("Er warf ihm vor, " * n + "es sei gut.", False),
+        # a "nicht" at the end of a long clause of cues; passive cues without an agent
+        "negation-at-end": ("der Minister berichtete über die Lage " * (n // 2) + "nicht.", False),
+        "passive-no-agent": ("der Plan wurde kritisiert " * n + "gut.", False),
         "relayed-quotes": ("„Gut“, wird Panetta zitiert, " * n + "und ging.", False),
         "real-joined": (joined, False),
         "article-2MB": (_two_megabytes(reals, scale), False),

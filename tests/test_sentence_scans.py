@@ -377,6 +377,31 @@ def test_word_lookup_agrees_with_a_scan(seed: int) -> None:
                 assert scans(toks).has_word(words, a, b) == any(t.lower in words for t in toks[a:b]), (seed, a, b)
 
 
+def _old_negated(toks: list[Token], lo: int, hi: int) -> bool:
+    return any(
+        toks[k].lower == "nicht"
+        and not (k + 1 < hi and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].pos == "ADJ(A)"))
+        for k in range(lo, hi)
+    )
+
+
+_NEGATIONS = [("nicht", "PTKNEG"), ("nur", "ADV"), ("zum", "APPRART"), ("neue", "ADJ(A)")]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_negation_lookup_agrees_with_the_scan_it_replaces(seed: int) -> None:
+    rng = random.Random(800 + seed)
+    toks = _random_tokens(rng, rng.randint(1, 40))
+    for k in range(len(toks)):
+        if rng.random() < 0.4:
+            text, pos = rng.choice(_NEGATIONS)
+            toks[k] = Token(k, text, 2 * k, 2 * k + 1, pos=pos, lemma=text)
+    n = len(toks)
+    for lo in range(n + 1):
+        for hi in range(lo, n + 1):
+            assert reported._negated(toks, lo, hi) == _old_negated(toks, lo, hi), (seed, lo, hi)
+
+
 class _Reads:
     """Counts reads of ``Token.lower``, the word test every scan makes."""
 
@@ -417,6 +442,8 @@ _GROWING: dict[str, Callable[[int], str]] = {
     "unpunctuated": lambda n: " ".join((_UNPUNCTUATED * n)[: 5 * n]),
     "haelt-moeglich": lambda n: "Er hält es für möglich, dass " * n + "es gut sei.",
     "warf-vor": lambda n: "Er warf ihm vor, " * n + "es sei gut.",
+    "negation-at-end": lambda n: "der Minister berichtete über die Lage " * n + "nicht.",
+    "passive-without-agent": lambda n: "der Plan wurde kritisiert " * n + "gut.",
     "relayed-quotes": lambda n: "„Gut“, wird Panetta zitiert, " * n + "und ging.",
     "run-on": lambda n: (
         "Die Polizei meldete am Montag neue Zahlen Die Regierung sagte der Zeitung das Projekt sei " * (n // 4) + "gut."
