@@ -88,7 +88,7 @@ def inputs(texts: list[str], scale: float) -> dict[str, tuple[str, bool]]:
         "warf-vor": ("Er warf ihm vor, " * n + "es sei gut.", False),
         # a "nicht" at the end of a long clause of cues; passive cues without an agent
         "negation-at-end": ("der Minister berichtete über die Lage " * (n // 2) + "nicht.", False),
-        "passive-no-agent": ("der Plan wurde kritisiert " * n + "gut.", False),
+        "passive-noagent": ("der Plan wurde kritisiert " * n + "gut.", False),
         "relayed-quotes": ("„Gut“, wird Panetta zitiert, " * n + "und ging.", False),
         "real-joined": (joined, False),
         "article-2MB": (_two_megabytes(reals, scale), False),
