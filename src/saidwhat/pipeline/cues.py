@@ -321,6 +321,10 @@ def _loose_prefield(toks: list[Token], start: int, f: int) -> tuple[int, int] | 
     return None
 
 
+def _source_prep(toks: list[Token], k: int) -> bool:
+    return toks[k].lower in {"von", "vom", "in", "im"}
+
+
 def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tuple[int, int] | None, list[int]]:
     # "Wie es hieß, …", "Wie aus dem Bericht hervorgeht, …": the "wie" joins the cue
     cb0 = clause_begin(toks, min(cue.tokens), start)
@@ -412,8 +416,9 @@ def _speaker_of(toks: list[Token], cue: Cue, start: int, end: int) -> tuple[tupl
     # passive: "Von den Behörden wird angenommen, dass …", "In einem Bericht wurde vermutet"
     if is_passive(toks, cue, participle_tags=("(PP)", "(FIN)")):
         ce = clause_end(toks, cue.verb, end)
-        for k in range(clause_begin(toks, f, start), ce):
-            if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce and not _von_attribute(toks, k, start):
+        # the prepositions' positions: a scan of the clause per cue was quadratic ("… wurde kritisiert" * n)
+        for k in scans(toks).between(_source_prep, clause_begin(toks, f, start), ce):
+            if k + 1 < ce and not _von_attribute(toks, k, start):
                 sp = speaker_forward(toks, k + 1, ce, appositions=False)
                 if sp is not None and (toks[k].lower in {"von", "vom"} or any(source_noun_medium(t.text) or t.text in {"„", "“"} for t in toks[sp[0] : sp[1]])):
                     # (after "in" only a source or a title in marks: "In einem Bericht wurde
