@@ -102,7 +102,7 @@ def test_hostile_queries_do_not_break(store: Store, q: str) -> None:
 
 
 def test_fts_query() -> None:
-    assert fts_query('Krieg "den Frieden" frie*') == '"Krieg" AND "den Frieden" AND "frie"*'
+    assert fts_query('Krieg "den Frieden" frie*') == '("krieg" AND {quote speaker_names} : "den frieden" AND "frie"*)'
     assert fts_query("  ") is None
 
 
