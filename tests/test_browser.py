@@ -217,9 +217,8 @@ def test_search_then_article_highlights(
     result = results.filter(has_text="Ohne zusätzliches Personal")
     assert "Anna Berger" in result.locator(".result-speaker").inner_text()
     # each card links to its source as well as to the article view
-    assert result.locator("a.result-source").get_attribute("href") == server.store.article(
-        ids["Berger im Interview: Mehr Geld für Pflege"]
-    )["url"]
+    stored = server.store.article(ids["Berger im Interview: Mehr Geld für Pflege"])
+    assert stored is not None and result.locator("a.result-source").get_attribute("href") == stored["url"]
 
     result.locator("a.result-article").click()
     pg.wait_for_selector("#article-text .doc")
@@ -484,7 +483,10 @@ def test_long_span_timeline_bins_by_year_and_search_downloads(browser: Any, tmp_
         assert sum(c for _, _, c in bars) == sp["n_statements"] == 26
         assert {b for b, _, _ in bars} == {str(y) for y in range(2005, 2018)}  # one bar a year, 13 bars
         assert {k for _, k, _ in bars} == {"direct", "indirect", "reported"}  # stacked by kind
-        colours = {k: pg.locator(f'#timeline rect[data-kind="{k}"]').first.evaluate("e => getComputedStyle(e).fill") for k in ("direct", "indirect", "reported")}
+        colours = {
+            k: pg.locator(f'#timeline rect[data-kind="{k}"]').first.evaluate("e => getComputedStyle(e).fill")
+            for k in ("direct", "indirect", "reported")
+        }
         assert len(set(colours.values())) == 3, colours
         shot = tmp_path / "speaker-timeline.png"
         pg.screenshot(path=str(shot))  # the viewport: the head, the timeline and the kinds

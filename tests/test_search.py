@@ -124,7 +124,10 @@ def test_word_forms_and_compounds_are_found(db: Path) -> None:
         krieg = quotes(store, "Krieg")
         assert "Der Bürgerkrieg hat viele Opfer gefordert." in krieg and len(krieg) == 3
         assert quotes(store, "Krieg OR Frieden") == sorted({*krieg, "Wir wollen Frieden für alle."})
-        assert quotes(store, "Krieg NOT Frieden") == ["Der Bürgerkrieg hat viele Opfer gefordert.", "Der Krieg muss enden."]
+        assert quotes(store, "Krieg NOT Frieden") == [
+            "Der Bürgerkrieg hat viele Opfer gefordert.",
+            "Der Krieg muss enden.",
+        ]
         assert quotes(store, '"kalter Krieg"') == []  # as written: "kalten Krieg"
         assert quotes(store, '"kalten Krieg"') == ["Es gibt keinen kalten Krieg, aber Frieden ist fern."]
         assert quotes(store, "Sicherheit*") == ["Die Sicherheitskrise in Europa ist ernst."]
@@ -148,7 +151,9 @@ def test_highlights_mark_the_surface_word_that_matched(db: Path) -> None:
 def test_filters_source_lang_confidence(db: Path) -> None:
     with Store(db, readonly=True) as store:
         assert len(quotes(store, "", source="reuters")) == 2  # any case
-        assert quotes(store, "Krieg", source="Wikinews", min_confidence=0.6) == ["Der Bürgerkrieg hat viele Opfer gefordert."]
+        assert quotes(store, "Krieg", source="Wikinews", min_confidence=0.6) == [
+            "Der Bürgerkrieg hat viele Opfer gefordert."
+        ]
         assert len(quotes(store, "", lang="de")) == 6 and quotes(store, "", lang="en") == []
         assert store.count_statements(min_confidence="0.9") == 2
         for bad, field in (({"min_confidence": "1.5"}, "min_confidence"), ({"lang": "deutsch"}, "lang")):
@@ -280,7 +285,9 @@ def test_api_dates_filters_and_plain_errors(db: Path) -> None:
         # dates as the CLI takes them
         got = client.get("/api/statements", params={"since": "2023", "until": "2023-02"}).json()
         assert [d["quote"] for d in got["items"]] == ["Die Sicherheitskrise in Europa ist ernst."]
-        got = client.get("/api/statements", params={"query": "Krieg OR Frieden", "source": "dpa", "min_confidence": "0.5"})
+        got = client.get(
+            "/api/statements", params={"query": "Krieg OR Frieden", "source": "dpa", "min_confidence": "0.5"}
+        )
         assert [d["quote"] for d in got.json()["items"]] == ["Wir wollen Frieden für alle."]
         for params, message in (
             ({"since": "2023-13"}, "invalid since: '2023-13' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
@@ -331,4 +338,6 @@ def test_serve_on_a_busy_port_is_one_line(db: Path, capsys: pytest.CaptureFixtur
         port = taken.getsockname()[1]
         assert main(["serve", "--db", str(db), "--port", str(port)]) != 0
     err = capsys.readouterr().err
-    assert err.strip().splitlines() == [f"saidwhat: error: port {port} on 127.0.0.1 is already in use; stop what serves there or give --port"]
+    assert err.strip().splitlines() == [
+        f"saidwhat: error: port {port} on 127.0.0.1 is already in use; stop what serves there or give --port"
+    ]

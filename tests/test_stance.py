@@ -178,6 +178,7 @@ def test_older_store_migrates_keeping_its_rows(tmp_path: Path) -> None:
     conn = sqlite3.connect(p)
     for step in schema.MIGRATIONS[:3]:
         for sql in step:
+            assert isinstance(sql, str)  # the first steps are SQL only
             conn.execute(sql)
     conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '3')")
     conn.execute(

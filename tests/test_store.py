@@ -233,6 +233,7 @@ def test_readonly_open_migrates_an_older_database(tmp_path: Path) -> None:
     p = tmp_path / "old.db"
     conn = sqlite3.connect(p)
     for sql in schema.MIGRATIONS[0]:
+        assert isinstance(sql, str)  # the first steps are SQL only
         conn.execute(sql)
     conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
     conn.commit()

@@ -167,7 +167,7 @@ class Statement:
     # What kind of statement (set by the stance step, pipeline/stance.py).
     stance: Stance = Stance.SAY
     # The text the spans point into, once the statement belongs to an Article (see bind).
-    source_text: str | None = field(default=None, repr=False, compare=False, kw_only=True)
+    source_text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def bind(self, text: str) -> Statement:
         """Let the statement know the text its spans point into (an :class:`Article` does this for its own)."""

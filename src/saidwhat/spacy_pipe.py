@@ -50,7 +50,9 @@ class SaidwhatComponent:
 
         article = extract(doc.text, lang=self.lang, learned=self.learned)
         doc._.saidwhat = list(article.statements)
-        doc.spans[self.spans_key] = [span for i, st in enumerate(article.statements) for span in _role_spans(doc, st, i)]
+        doc.spans[self.spans_key] = [
+            span for i, st in enumerate(article.statements) for span in _role_spans(doc, st, i)
+        ]
         return doc
 
 
@@ -71,4 +73,4 @@ def _role_spans(doc: Doc, statement: Statement, index: int) -> list[Any]:
 )
 def make_saidwhat(nlp: Language, name: str, spans_key: str, learned: bool | None) -> SaidwhatComponent:
     """The component for ``nlp.add_pipe("saidwhat")`` (German; other languages give no statements yet)."""
-    return SaidwhatComponent(nlp.lang, spans_key=spans_key, learned=learned)
+    return SaidwhatComponent(nlp.lang or "de", spans_key=spans_key, learned=learned)

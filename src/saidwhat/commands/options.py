@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from typing import Any
 
 # A count a user may ask for: enough for any store, small enough for SQLite's 64-bit integers.
 MAX_COUNT = 1_000_000_000
@@ -40,10 +41,13 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--source", metavar="OUTLET", help="only articles from this source (as stored, any case)")
     p.add_argument("--lang", metavar="CODE", help="only articles in this language (de, en)")
     p.add_argument(
-        "--min-confidence", dest="min_confidence", metavar="X", help="only statements with confidence X or more (0 to 1)"
+        "--min-confidence",
+        dest="min_confidence",
+        metavar="X",
+        help="only statements with confidence X or more (0 to 1)",
     )
 
 
-def filters_of(args: argparse.Namespace) -> dict[str, object]:
+def filters_of(args: argparse.Namespace) -> dict[str, Any]:
     """The filters given on the command line, by their shared names."""
     return {name: getattr(args, name, None) for name in FILTERS}

@@ -13,9 +13,7 @@ from .options import QUERY_HELP, add_filter_arguments, filters_of, positive_coun
 
 def register(sub: Any) -> None:
     p = sub.add_parser("search", help="search the stored statements")
-    p.add_argument(
-        "query", nargs="?", default=None, metavar="QUERY", help=QUERY_HELP
-    )
+    p.add_argument("query", nargs="?", default=None, metavar="QUERY", help=QUERY_HELP)
     add_filter_arguments(p)
     p.add_argument("--limit", type=positive_count, default=20, metavar="N", help="at most N results (default: 20)")
     p.add_argument("--format", default="text", choices=["text", "json"], help="output format (default: text)")

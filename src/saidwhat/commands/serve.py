@@ -119,7 +119,9 @@ def _check_port_free(host: str, port: int) -> None:
             probe.bind((host.strip("[]"), port))
         except OSError as e:
             if e.errno == errno.EADDRINUSE:
-                raise SaidwhatError(f"port {port} on {host} is already in use; stop what serves there or give --port") from None
+                raise SaidwhatError(
+                    f"port {port} on {host} is already in use; stop what serves there or give --port"
+                ) from None
             raise SaidwhatError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 
 

@@ -54,9 +54,8 @@ WORD = re.compile(r"\w+")
 @lru_cache(maxsize=1)
 def _known_nouns_de() -> dict[str, str]:
     """Lower-cased noun forms of the shipped word-form tables → their lemma."""
-    from ..nlp import _known_wordforms_de
-
     from ..lexicon import load_word_set
+    from ..nlp import _known_wordforms_de
 
     never = load_word_set("de", "compound_nonparts")
     nouns: dict[str, str] = {}

@@ -133,7 +133,9 @@ class _Parser:
             return None
         found = wanted[0] if len(wanted) == 1 else "(" + " AND ".join(wanted) + ")"
         if excluded:
-            found = "(" + found + " NOT " + ("(" + " OR ".join(excluded) + ")" if len(excluded) > 1 else excluded[0]) + ")"
+            found = (
+                "(" + found + " NOT " + ("(" + " OR ".join(excluded) + ")" if len(excluded) > 1 else excluded[0]) + ")"
+            )
         return found
 
     def group_or_leaf(self, token: str, terms: Terms | None) -> str | None:

@@ -26,10 +26,10 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import ROLES, Article, Kind, Stance, Statement, spans_text
-from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
-from ..timeanchor import SaidOn, said_on
 from ..search.highlight import match_spans
 from ..search.query import Parsed, SyntaxProblem, parse_query
+from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
+from ..timeanchor import SaidOn, said_on
 from .schema import MIGRATIONS, SCHEMA_VERSION, fill_search_forms, statement_forms
 
 __all__ = [
@@ -192,7 +192,9 @@ def _stance_value(stance: str | None) -> str | None:
     try:
         return Stance(stance.strip().lower()).value
     except ValueError:
-        raise QueryError("stance", f"unknown stance {shown(stance)} (one of: {', '.join(s.value for s in Stance)})") from None
+        raise QueryError(
+            "stance", f"unknown stance {shown(stance)} (one of: {', '.join(s.value for s in Stance)})"
+        ) from None
 
 
 _LANG = re.compile(r"[a-z]{2,3}")

@@ -36,9 +36,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..budget import ArticleTimeout, default_seconds, time_limit
-from ..errors import SaidwhatError
 from ..commands.export import COLUMNS as EXPORT_COLUMNS
 from ..commands.export import csv_row
+from ..errors import SaidwhatError
 from ..model import ROLES, Article, Kind
 from ..store import QueryError, checked_text, shown
 from .cache import ResponseCache
