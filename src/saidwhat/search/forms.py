@@ -153,10 +153,17 @@ def index_forms(text: str, lang: str) -> str:
     return " ".join(seen)
 
 
+@lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """``word`` as FTS5's ``unicode61 remove_diacritics 2`` compares it: lower case, no diacritics."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+@lru_cache(maxsize=200_000)
+def match_keys(word: str, lang: str) -> frozenset[str]:
+    """Everything ``word`` is found by, folded: the word itself, its lemma and its compound parts."""
+    return frozenset((fold(word), *(fold(f) for f in word_forms(word, lang))))
 
 
 def query_forms(word: str) -> tuple[str, ...]:

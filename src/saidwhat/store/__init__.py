@@ -631,7 +631,13 @@ class Store:
         source: str | None = None,
         lang: str | None = None,
         min_confidence: float | str | None = None,
+        joined: bool = False,
     ) -> tuple[str, list[Any]]:
+        """The WHERE clause of a search and its parameters.
+
+        ``joined``: the query joins the article as ``a`` (searches and exports do), so the
+        source and language filters read it there instead of listing every matching article.
+        """
         clauses: list[str] = []
         params: list[Any] = []
         if query and query.strip():
@@ -667,18 +673,33 @@ class Store:
         if st:
             clauses.append("s.stance = ?")
             params.append(st)
-        # Source and language live on the article: a subquery keeps the count query free of joins.
-        if source and source.strip():
-            clauses.append("s.article_id IN (SELECT id FROM articles WHERE source = ? COLLATE NOCASE)")
-            params.append(checked_name(source.strip(), "source"))
-        if lang and lang.strip():
-            clauses.append("s.article_id IN (SELECT id FROM articles WHERE lang = ?)")
-            params.append(_lang_value(lang))
+        # Source and language live on the article: the articles that have them, from an index
+        # (schema v5), counted first. None (a source that is not there): nothing to look for.
+        # All of them (one language, one outlet): no filter at all, rather than a list of every article.
+        for column, value in (("source", source), ("lang", lang)):
+            if value and value.strip():
+                wanted = checked_name(value.strip(), "source") if column == "source" else _lang_value(value)
+                n, of = self._articles_with(column, wanted)
+                if n == 0:
+                    clauses.append("0")
+                elif n < of:
+                    if joined:
+                        clauses.append(f"a.{column} = ? COLLATE NOCASE")
+                    else:
+                        clauses.append(f"s.article_id IN (SELECT id FROM articles WHERE {column} = ? COLLATE NOCASE)")
+                    params.append(wanted)
         c = _confidence_value(min_confidence)
         if c is not None:
             clauses.append("s.confidence >= ?")
             params.append(c)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _articles_with(self, column: str, value: str) -> tuple[int, int]:
+        """How many articles have ``column`` (source or lang) = ``value`` (any case), and how many there are."""
+        assert column in ("source", "lang")  # never user input: an identifier
+        conn = self._conn()
+        n = conn.execute(f"SELECT count(*) FROM articles WHERE {column} = ? COLLATE NOCASE", (value,)).fetchone()[0]
+        return int(n), int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def search_statements(
         self,
@@ -700,7 +721,9 @@ class Store:
         query matched, as ``{"quote": [[begin, end], …], "speaker": …}``
         offsets into its ``quote`` and ``speaker`` texts.
         """
-        where, params = self._where(query, speaker, since, until, kind, stance, source, lang, min_confidence)
+        where, params = self._where(
+            query, speaker, since, until, kind, stance, source, lang, min_confidence, joined=True
+        )
         # Two plans. Few matches: fetch them all, sort, cut (the default).
         # Many matches (a frequent word, a broad speaker pattern): walk the
         # date index newest first and stop after one page, instead of
@@ -708,6 +731,9 @@ class Store:
         # costs well under a millisecond.
         hint = ""
         estimate = self._estimate(query, speaker)
+        if estimate is None and (source or lang):
+            # Only an article filter narrows the search: as many matches as those articles hold.
+            estimate = self.count_statements(source=source, lang=lang)
         if estimate is not None and estimate > _MANY:
             hint = " INDEXED BY statements_day"
         sql = (
@@ -810,7 +836,9 @@ class Store:
 
         For export. Bad filters are an error here, before the first row is read.
         """
-        where, params = self._where(query, speaker, since, until, kind, stance, source, lang, min_confidence)
+        where, params = self._where(
+            query, speaker, since, until, kind, stance, source, lang, min_confidence, joined=True
+        )
         return self._iter_rows(where, params, batch)
 
     def rebuild_search_index(self) -> int:

@@ -160,6 +160,9 @@ MIGRATIONS: list[list[Step]] = [
             VALUES ('delete', old.id, old.quote, old.speaker_names, old.search_forms);
         END""",
         fill_search_forms,
+        # the source and language filters read these, not the articles' rows (their texts)
+        "CREATE INDEX articles_source ON articles(source COLLATE NOCASE, id)",
+        "CREATE INDEX articles_lang ON articles(lang COLLATE NOCASE, id)",
     ],
 ]
 
