@@ -133,7 +133,7 @@ def text_hash(text: str) -> str:
 
 
 def fts_query(query: str) -> str | None:
-    """A user's search (docs/store.md "Search syntax") as an FTS5 MATCH expression; None if it has no word."""
+    """A user's search (docs/store.md, "Search") as an FTS5 MATCH expression; None if it has no word."""
     parsed = _parsed_query(query)
     return parsed.fts if parsed else None
 
