@@ -15,7 +15,6 @@ from __future__ import annotations
 from .forms import WORD, fold, match_keys
 from .query import Terms
 
-
 # Letters a word must share with a query term to be analysed at all (see _word_matches).
 STEM_CHARS = 3
 
