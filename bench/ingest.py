@@ -232,12 +232,17 @@ def scale_store(src: Path, dst: Path, target: int) -> int:
 
 
 def query_mix(db: Path, n: int, seed: int = 7) -> list[dict[str, Any]]:
-    """Searches a user would run: words (frequent and rare), speakers, dates, kinds, combinations."""
+    """Searches a user would run: words (frequent and rare), speakers, dates, kinds, combinations,
+    OR / NOT / phrases, and the source, language and confidence filters."""
     conn = sqlite3.connect(db)
     words: dict[str, int] = {}
+    phrases: list[tuple[str, str]] = []  # two words next to each other in a quote
     for (q,) in conn.execute("SELECT quote FROM statements ORDER BY id LIMIT 5000"):
         for w in re.findall(r"\w{5,}", q):
             words[w] = words.get(w, 0) + 1
+        pair = re.search(r"(\w{4,}) (\w{4,})", q)
+        if pair:
+            phrases.append((pair.group(1), pair.group(2)))
     speakers = [
         r[0]
         for r in conn.execute(
@@ -251,7 +256,7 @@ def query_mix(db: Path, n: int, seed: int = 7) -> list[dict[str, Any]]:
     kinds = ["direct", "indirect", "reported"]
     out: list[dict[str, Any]] = []
     for i in range(n):
-        r = i % 8
+        r = i % 12
         if r == 0:
             out.append({"query": rnd.choice(frequent)})
         elif r == 1:
@@ -266,8 +271,16 @@ def query_mix(db: Path, n: int, seed: int = 7) -> list[dict[str, Any]]:
             out.append({"kind": rnd.choice(kinds), "since": "2008"})
         elif r == 6:
             out.append({"query": rnd.choice(frequent)[:4] + "*", "kind": "direct"})
-        else:
+        elif r == 7:
             out.append({})  # the start page: newest statements
+        elif r == 8:  # the search syntax: OR, NOT, a phrase
+            out.append({"query": f"{rnd.choice(frequent)} OR {rnd.choice(rare)}"})
+        elif r == 9:
+            out.append({"query": f"{rnd.choice(frequent)} NOT {rnd.choice(frequent)}"})
+        elif r == 10:
+            out.append({"query": '"' + " ".join(rnd.choice(phrases)) + '"'})
+        else:  # the article's filters
+            out.append({"query": rnd.choice(frequent), "source": "Wikinews", "lang": "de", "min_confidence": 0.5})
     return out
 
 

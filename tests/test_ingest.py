@@ -247,7 +247,7 @@ def test_search_speakers_stats_export(tmp_path: Path, capsys: pytest.CaptureFixt
     capsys.readouterr()
     assert run_cli("search", "Bündnis", "--db", db, "--format", "json") == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["total"] >= 1 and all("Bündnis" in r["quote"] or "Bündnis" in r["speaker"] for r in out["results"])
+    assert out["total"] >= 1 and all("Bündnis" in r["quote"] or "Bündnis" in r["speaker"] for r in out["items"])
     assert run_cli("search", "--speaker", "Lindqvist", "--kind", "direct", "--db", db) == 0
     assert "3 of 3 statements" in capsys.readouterr().out  # Maria and Peter
     assert run_cli("search", "--since", "bad", "--db", db) == 1

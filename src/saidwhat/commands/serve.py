@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.workers <= 64:
         raise SaidwhatError(f"--workers {args.workers}: give 1 to 64")
     Store(args.db, readonly=True).close()  # fail here, in one line, if the database won't open
+    _check_port_free(args.host, args.port)  # and here if the port is taken, before saying "serving"
     loopback = is_loopback(args.host)
     if not loopback:
         print(f"saidwhat: serving on {args.host}: reachable from other machines", file=sys.stderr)
@@ -114,6 +115,26 @@ def run(args: argparse.Namespace) -> int:
         if curator is not None:
             curator.close()
     return 0
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """One clear error if ``host:port`` cannot be bound (taken, or no such address), as uvicorn would bind it."""
+    import errno
+    import socket
+
+    from ..errors import SaidwhatError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # uvicorn sets it too
+        try:
+            probe.bind((host.strip("[]"), port))
+        except OSError as e:
+            if e.errno == errno.EADDRINUSE:
+                raise SaidwhatError(
+                    f"port {port} on {host} is already in use; stop what serves there or give --port"
+                ) from None
+            raise SaidwhatError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 
 
 _ENV_DB = "SAIDWHAT_SERVE_DB"

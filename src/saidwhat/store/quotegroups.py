@@ -261,7 +261,8 @@ def standalone_tables(conn: sqlite3.Connection) -> None:
     """Create the quote tables in an empty database without a store around them (the Spark driver's index)."""
     from .schema import MIGRATIONS
 
-    step = next(s for s in MIGRATIONS if any("CREATE TABLE quote_groups" in sql for sql in s))
+    step = next(s for s in MIGRATIONS if any(isinstance(sql, str) and "CREATE TABLE quote_groups" in sql for sql in s))
     for sql in step:
-        if " ON statements " not in sql:  # the trigger on the store's statements table
+        # (this step is all SQL; the trigger on the store's statements table is left out)
+        if isinstance(sql, str) and " ON statements " not in sql:
             conn.execute(sql)
