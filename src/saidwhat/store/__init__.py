@@ -956,6 +956,10 @@ class Store:
         }
         with self._snapshot():
             items = self.search_statements(**filters, limit=limit, offset=offset)
+            # each item says whether its quote recurs elsewhere (CLI and API alike)
+            reuse = self.quote_reuse([item["id"] for item in items])
+            for item in items:
+                item["quote_group"] = reuse.get(item["id"])
             if _row_count(offset) == 0 and len(items) < _row_count(limit):
                 return items, len(items)  # the page holds them all: no need to count
             return items, self.count_statements(**filters)

@@ -716,7 +716,6 @@ def create_app(
             # The total is counted with its page, in one read of the database: a count
             # kept apart could belong to an older state than the items (a torn page).
             items, total = store.search_page(**filters, limit=limit, offset=offset)
-            items = with_reuse(store, items)
             return _encode({"items": items, "total": total, "limit": limit, "offset": offset})
 
         key = ("statements", *filters.values(), limit, offset)
