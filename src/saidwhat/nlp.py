@@ -363,7 +363,7 @@ def _heading_break(text: str, prev: Token, tok: Token) -> bool:
     on a word that needs a continuation (article, preposition, conjunction)."""
     if "\n" not in text[prev.end : tok.begin] or prev.text in SENTENCE_END or prev.text in {",", ";", ":", "-", "–"}:
         return False
-    if tag_word_de(prev.text.lower())[0] in {"ART", "APPR", "APPRART", "KON", "KOUS", "PPOSAT", "PDAT", "PIAT"}:
+    if _table_tag(prev.text.lower()) in {"ART", "APPR", "APPRART", "KON", "KOUS", "PPOSAT", "PDAT", "PIAT"}:
         return False
     return _opens_sentence(tok)
 
@@ -383,8 +383,16 @@ def _opens_sentence(tok: Token) -> bool:
     if not tok.text[:1].isupper():
         return False
     low = tok.text.lower()
-    pos = tag_word_de(low)[0]
+    pos = _table_tag(low)
     return pos in _CLOSED_CLASSES and (pos != "ADV" or low in _sentence_adverbs())
+
+
+def _table_tag(word: str) -> str:
+    """The tag of ``word`` in the shipped tables, "" when they lack it. For
+    the closed word classes asked about a lower-cased word: all are in the
+    tables, and asking HanTa about a lower-cased name costs a millisecond."""
+    known = _known_wordforms_de().get(word)
+    return known[0] if known is not None else ""
 
 
 def _is_sentence_dot(tok: Token) -> bool:
