@@ -162,3 +162,38 @@ def test_guesser_agrees_with_hanta() -> None:
         if guess(form) is not None:
             lemma, tag = tagger.analyze(form, taglevel=1)
             assert guess(form) == (str(tag), str(lemma)), form
+
+
+def test_an_interrupted_write_releases_the_lock(tmp_path: Path) -> None:
+    """The time budget's alarm may strike inside a write: no lock may stay held."""
+    path = tmp_path / "forms.sqlite"
+    cache = WordformCache(path)
+    cache.put("Erstwort", ("NN", "Erstwort"))
+    opened = cache._connection()
+    assert opened is not None
+    conn: sqlite3.Connection = opened
+
+    class Interrupt(Exception):
+        pass
+
+    def interrupted(sql: str, rows: object) -> None:
+        raise Interrupt
+
+    # sqlite3.Connection attributes are read-only: wrap it to interrupt executemany
+    class Wrapped:
+        in_transaction = property(lambda self: conn.in_transaction)
+
+        def execute(self, sql: str) -> sqlite3.Cursor:
+            return conn.execute(sql)
+
+        executemany = staticmethod(interrupted)
+
+    cache._conn = Wrapped()  # type: ignore[assignment]
+    with pytest.raises(Interrupt):
+        cache.flush()
+    assert not conn.in_transaction
+    other = WordformCache(path)
+    other.put("Zweitwort", ("NN", "Zweitwort"))
+    other.flush()
+    assert not other.disabled
+    assert WordformCache(path).get("Zweitwort") == ("NN", "Zweitwort")

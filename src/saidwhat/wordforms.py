@@ -210,12 +210,16 @@ class WordformCache:
             conn.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?, ?)", rows)
             conn.execute("COMMIT")
         except sqlite3.Error as e:
-            try:
-                conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
             self._give_up(e)
             return
+        finally:
+            # an error or the article time budget's alarm between BEGIN and
+            # COMMIT must not leave the write lock held: other processes wait on it
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
         self._pending = {}
 
 
