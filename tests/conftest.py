@@ -17,6 +17,10 @@ SEED_TEXT = SHARED / "seed" / "stoltenberg-reuters-de.txt"
 SEED_GOLD = SHARED / "seed" / "stoltenberg-reuters-de.gold.json"
 WIKINEWS = SHARED / "data" / "wikinews-quotes"
 
+# Tests do not read or fill the user's persistent word-form cache
+# (tests/test_wordform_cache.py gives the cache a file of its own)
+os.environ.setdefault("SAIDWHAT_WORDFORM_CACHE", "off")
+
 
 def need_shared(path: Path) -> Path:
     """Skip the calling test cleanly when ../shared (or a file in it) is absent."""

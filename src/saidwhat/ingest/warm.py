@@ -10,10 +10,14 @@ from __future__ import annotations
 
 def _warm() -> None:
     try:
+        from ..nlp import _hanta
         from ..pipeline import extract
         from ..store import prepare
 
         prepare(extract('"Das geht", sagte Anna Weber am Montag.', lang="de", published="2024-01-01"))
+        # every word above is in the shipped tables, so HanTa is not loaded
+        # yet: load it here once, not in every worker at its first new word
+        _hanta()
     except Exception:  # warming is an optimisation; workers load lazily otherwise
         pass
 
