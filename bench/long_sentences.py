@@ -82,6 +82,14 @@ def inputs(texts: list[str], scale: float) -> dict[str, tuple[str, bool]]:
         "many-quotes": ("„Das ist gut“, sagte er, " * n + "und ging.", False),
         "name-list": (", ".join(_NAMES * max(1, n // 3)) + " sagten, es sei gut.", False),
         "wie-frames": ("wie der Sprecher mitteilte, " * n + "sei es gut.", False),
+        # a judgement, a charge and a relayed quote per frame: the reported stage looked
+        # for a coordinated cue verb and relay for "von"/"in" in the frame, once per cue
+        "haelt-moeglich": ("Er hält es für möglich, dass " * n + "es gut sei.", False),
+        "warf-vor": ("Er warf ihm vor, " * n + "es sei gut.", False),
+        # a "nicht" at the end of a long clause of cues; passive cues without an agent
+        "negation-at-end": ("der Minister berichtete über die Lage " * (n // 2) + "nicht.", False),
+        "passive-noagent": ("der Plan wurde kritisiert " * n + "gut.", False),
+        "relayed-quotes": ("„Gut“, wird Panetta zitiert, " * n + "und ging.", False),
         "real-joined": (joined, False),
         "article-2MB": (_two_megabytes(reals, scale), False),
     }
@@ -145,7 +153,10 @@ def main(argv: list[str] | None = None) -> int:
             failed.append(name)
         if not args.json:
             verdict = "ok" if ok else "SLOW"
-            print(f"{name:15s} {len(text):9d} chars {t:8.3f} s CPU  {ratio:6.2f}x news per char  {verdict}", flush=True)
+            print(
+                f"{name:15s} {len(text):9d} chars {seconds:8.3f} s CPU  {ratio:6.2f}x news per char  {verdict}",
+                flush=True,
+            )
     if args.json:
         print(json.dumps(results, indent=2))
     else:

@@ -39,6 +39,9 @@ GERMAN = PACKAGE / "lang" / "de"
 NOT_VOCABULARY = {
     "wordforms",
     "wordforms_general",
+    "wordforms_frequent",
+    "wordform_guesser",
+    "compound_nonparts",
     "first_names",
     "places",
     "name_particles",
@@ -48,7 +51,7 @@ NOT_VOCABULARY = {
 }
 # Spellings of German words that are English words too ("in", "also",
 # "these"), or names in shared code ("dir"): not counted.
-SHARED_SPELLINGS = frozenset("an in so was also these dir find warn".split())
+SHARED_SPELLINGS = frozenset("an in so was also these dir find warn word".split())
 _WORD = re.compile(r"[^\W\d_]+")
 _SQL_COMMENT = re.compile(r"--[^\n]*")  # a comment inside an SQL statement is documentation
 _BRACKETED_FORM = re.compile(r"\((?:FIN|INF|PP|IMP|IZU|A|D)\)")

@@ -1,4 +1,4 @@
-"""Shared test helpers: where ../shared lives, and skipping without it."""
+"""Shared test helpers: where ../shared lives, skipping without it, the quotes a store holds."""
 
 from __future__ import annotations
 
@@ -17,12 +17,26 @@ SEED_TEXT = SHARED / "seed" / "stoltenberg-reuters-de.txt"
 SEED_GOLD = SHARED / "seed" / "stoltenberg-reuters-de.gold.json"
 WIKINEWS = SHARED / "data" / "wikinews-quotes"
 
+# Tests do not read or fill the user's persistent word-form cache
+# (tests/test_wordform_cache.py gives the cache a file of its own)
+os.environ.setdefault("SAIDWHAT_WORDFORM_CACHE", "off")
+
 
 def need_shared(path: Path) -> Path:
     """Skip the calling test cleanly when ../shared (or a file in it) is absent."""
     if not path.exists():
         pytest.skip(f"{path} not available (../shared is not part of the repo)")
     return path
+
+
+def stored_quotes(db: str | Path) -> set[str]:
+    """The quote of every statement in the store at ``db``."""
+    # Imported here, not at the top: saidwhat.store imports saidwhat.pipeline,
+    # which must come after null_extractor.install() below.
+    from saidwhat.store import Store
+
+    with Store(db, readonly=True) as s:
+        return {h["quote"] for h in s.search_statements(limit=1000)}
 
 
 # --- the null-extractor check (scripts/null_extractor_check.py) -------------

@@ -55,10 +55,11 @@ def free_port() -> int:
 class LiveServer:
     """uvicorn serving ``create_app(store)`` on a free loopback port, in a thread."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, curation: bool = False) -> None:
         self.store = Store(db, readonly=True)
+        self.curator = Store(db) if curation else None
         self.port = free_port()
-        app = create_app(self.store, allowed_hosts=["127.0.0.1", "localhost"])
+        app = create_app(self.store, allowed_hosts=["127.0.0.1", "localhost"], curator=self.curator)
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -77,6 +78,8 @@ class LiveServer:
         self.server.should_exit = True
         self.thread.join(timeout=10)
         self.store.close()
+        if self.curator is not None:
+            self.curator.close()
 
 
 def build_db(path: Path) -> dict[str, str]:
@@ -211,11 +214,16 @@ def test_search_then_article_highlights(
     wait_for(pg, "() => location.hash.includes('query=Personal')")
     wait_ready(pg)
     results = pg.locator("#result-list > li")
-    assert results.count() == 1
-    assert "Ohne zusätzliches Personal" in results.first.inner_text()
-    assert "Anna Berger" in results.first.locator(".result-speaker").inner_text()
+    assert results.count() == 2  # "Personal", and "Pflegepersonal" by its compound part
+    # the matches are marked, the compound where its part matched
+    assert sorted(pg.locator("#result-list mark.match").all_text_contents()) == ["Personal", "Pflegepersonal"]
+    result = results.filter(has_text="Ohne zusätzliches Personal")
+    assert "Anna Berger" in result.locator(".result-speaker").inner_text()
+    # each card links to its source as well as to the article view
+    stored = server.store.article(ids["Berger im Interview: Mehr Geld für Pflege"])
+    assert stored is not None and result.locator("a.result-source").get_attribute("href") == stored["url"]
 
-    results.first.locator("a.result-article").click()
+    result.locator("a.result-article").click()
     pg.wait_for_selector("#article-text .doc")
     wait_ready(pg)
     article = server.store.article(ids["Berger im Interview: Mehr Geld für Pflege"])
@@ -490,5 +498,118 @@ def test_quote_reuse_and_conflicts_in_the_page(browser: Any, tmp_path: Path) -> 
         wait_for(pg, f"() => location.hash === '#/quote/{reform['id']}'")
         wait_ready(pg)
         assert pg.locator("#quote-title").inner_text() == f"Quoted in {reform['n_articles']} articles"
+        watch.clean()
+        context.close()
+
+
+def test_speaker_page_corrections(browser: Any, tmp_path: Path) -> None:
+    """With --curation the speaker page renames, merges and undoes; a refused correction shows its one line."""
+    db = tmp_path / "curate.db"
+    sample_store(db)
+    with LiveServer(db, curation=True) as server:
+        top = server.store.speakers(top=2)
+        anna, other = top[0], top[1]
+        context = browser.new_context(viewport={"width": 1360, "height": 900})
+        pg = context.new_page()
+        pg.set_default_timeout(15_000)
+        watch = Watch(pg, server.url)
+        pg.goto(server.url + f"/#/speaker/{anna['id']}")
+        pg.wait_for_selector("#curation")
+        wait_ready(pg)
+
+        pg.fill("#cur-rename input[name=name]", "Dr. " + anna["name"])
+        pg.click("#cur-rename button")
+        wait_for(pg, f"() => document.querySelector('#speaker-name').textContent === {('Dr. ' + anna['name'])!r}")
+        assert server.store.speaker(anna["id"])["name"] == "Dr. " + anna["name"]  # type: ignore[index]
+
+        pg.fill("#cur-merge input[name=other]", str(anna["id"]))
+        pg.click("#cur-merge button")
+        wait_for(pg, "() => document.querySelector('#cur-status').textContent.includes('into itself')")
+        assert pg.locator("#cur-status").get_attribute("class") == "error"
+
+        pg.fill("#cur-merge input[name=other]", str(other["id"]))
+        pg.click("#cur-merge button")
+        total = anna["n_statements"] + other["n_statements"]
+        wait_for(pg, f"() => document.querySelectorAll('#speaker-statements > li').length === {total}")
+        wait_for(pg, "() => document.querySelectorAll('#cur-overrides li').length === 2")
+
+        pg.locator("#cur-overrides li[data-op=merge] button").click()
+        wait_for(pg, f"() => document.querySelectorAll('#speaker-statements > li').length === {anna['n_statements']}")
+        assert server.store.speaker(other["id"])["n_statements"] == other["n_statements"]  # type: ignore[index]
+        # the refused merge is the one failed request (the browser logs its 422)
+        assert sum("status of 422" in e for e in watch.errors) == 1
+        watch.errors = [e for e in watch.errors if "status of 422" not in e]
+        watch.clean()
+        context.close()
+
+
+def long_span_store(path: Path) -> None:
+    """One speaker quoted once or twice a year over 13 years (as in a Wikinews store), in three kinds."""
+    from datetime import date
+
+    from saidwhat.model import Article, Kind, Span, Statement
+
+    with Store(path) as store:
+        for year in range(2005, 2018):
+            for month, kind in ((3, Kind.DIRECT), (9, Kind.INDIRECT if year % 2 else Kind.REPORTED)):
+                quote = f"=Wir brauchen mehr Geld für die Kliniken im Jahr {year}"
+                text = f"{quote}, sagte Anna Berger."
+                speaker = text.index("Anna Berger")
+                st = Statement(kind=kind, quote=[Span(0, len(quote))], speaker=[Span(speaker, speaker + 11)])
+                article = Article(text=text, published=date(year, month, 15), statements=[st])
+                store.add_article(article, url=f"https://example.org/{year}/{month}", title=f"Kliniken {year}")
+
+
+def test_long_span_timeline_bins_by_year_and_search_downloads(browser: Any, tmp_path: Path) -> None:
+    """13 years of statements: the speaker's timeline bins by year, stacked by kind; a search downloads as CSV/JSONL."""
+    import csv
+    import json
+
+    db = tmp_path / "long.db"
+    long_span_store(db)
+    with LiveServer(db) as server:
+        context = browser.new_context(viewport={"width": 1360, "height": 900}, accept_downloads=True)
+        pg = context.new_page()
+        pg.set_default_timeout(15_000)
+        watch = Watch(pg, server.url)
+        sp = server.store.speakers(query="Anna Berger")[0]
+        pg.goto(server.url + f"/#/speaker/{sp['id']}")
+        pg.wait_for_selector("#timeline")
+        wait_ready(pg)
+        assert pg.locator("#timeline").get_attribute("data-unit") == "year"
+        assert pg.locator("#timeline-title").text_content() == "Statements per year"
+        bars = pg.locator("#timeline rect.bar").evaluate_all(
+            "es => es.map(e => [e.dataset.bin, e.dataset.kind, Number(e.dataset.count)])"
+        )
+        assert sum(c for _, _, c in bars) == sp["n_statements"] == 26
+        assert {b for b, _, _ in bars} == {str(y) for y in range(2005, 2018)}  # one bar a year, 13 bars
+        assert {k for _, k, _ in bars} == {"direct", "indirect", "reported"}  # stacked by kind
+        colours = {
+            k: pg.locator(f'#timeline rect[data-kind="{k}"]').first.evaluate("e => getComputedStyle(e).fill")
+            for k in ("direct", "indirect", "reported")
+        }
+        assert len(set(colours.values())) == 3, colours
+        shot = tmp_path / "speaker-timeline.png"
+        pg.screenshot(path=str(shot))  # the viewport: the head, the timeline and the kinds
+        if os.environ.get("SAIDWHAT_SCREENSHOTS") == "1":
+            shutil.copyfile(shot, REPO / "docs" / "screenshots" / "speaker-timeline.png")
+
+        pg.goto(server.url + "/#/?query=Kliniken&since=2010&until=2011-06")
+        wait_ready(pg)
+        assert pg.locator("#result-count").inner_text() == "3 statements"  # 2010-03, 2010-09, 2011-03
+        assert pg.locator("#result-list mark.match").all_text_contents() == ["Kliniken"] * 3
+        with pg.expect_download() as info:
+            pg.click("#download-csv")
+        rows = list(csv.DictReader(Path(info.value.path()).read_text(encoding="utf-8").splitlines()))
+        assert sorted(r["published"] for r in rows) == ["2010-03-15", "2010-09-15", "2011-03-15"]
+        # spreadsheet-safe, as the CLI export: the formula-like quote is text
+        assert all(r["quote"].startswith("'=Wir brauchen") for r in rows)
+        with pg.expect_download() as info:
+            pg.click("#download-jsonl")
+        lines = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+        assert sorted(json.loads(x)["quote"][-4:] for x in lines) == ["2010", "2010", "2011"]
+        pg.screenshot(path=str(tmp_path / "search.png"), full_page=True)
+        if os.environ.get("SAIDWHAT_SCREENSHOTS") == "1":
+            shutil.copyfile(tmp_path / "search.png", REPO / "docs" / "screenshots" / "search-highlight.png")
         watch.clean()
         context.close()

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 import saidwhat.pipeline
+from conftest import stored_quotes
 from saidwhat.budget import ArticleTimeout, check, time_limit
 from saidwhat.commands.annotate import annotate_paths
 from saidwhat.ingest import ingest, process_item
@@ -22,6 +23,7 @@ from saidwhat.model import Article
 from saidwhat.pipeline import extract
 
 TEXT = "„Wir kommen morgen“, sagte der Sprecher. Er sagte, man sei bereit."
+QUOTE = "„Wir kommen morgen“"  # TEXT's direct quote: what the articles that were not slow hold
 
 
 def _busy(seconds: float) -> None:
@@ -116,6 +118,9 @@ def test_annotate_reports_the_slow_file_and_goes_on(tmp_path: Path) -> None:
     assert results[indir / "a.txt"] is None and results[indir / "c.txt"] is None
     assert results[indir / "b.txt"] == f"{indir / 'b.txt'}: took longer than 0.3 s"
     assert sorted(p.name for p in outdir.iterdir()) == ["a.json", "c.json"]
+    for name in ("a.json", "c.json"):
+        written = json.loads((outdir / name).read_text(encoding="utf-8"))
+        assert QUOTE in [a["quote"]["text"] for a in written["annotations"]]
 
 
 @pytest.mark.usefixtures("slow_when_marked")
@@ -135,6 +140,7 @@ def test_ingest_run_goes_on_and_counts_the_failure(tmp_path: Path) -> None:
     summary = ingest([str(jsonl)], str(tmp_path / "s.db"), progress=False, err=errors, time_limit_s=0.3)
     assert (summary.articles, summary.failed) == (2, 1)
     assert f"skipped {jsonl}:2: took longer than 0.3 s" in errors.getvalue()
+    assert QUOTE in stored_quotes(tmp_path / "s.db")
 
 
 def test_serve_answers_422_and_frees_the_slot(tmp_path: Path) -> None:

@@ -86,16 +86,21 @@ ANCHOR = "„Wir bleiben bei unserem Plan“, sagte die Sprecherin der Stadt, Ma
 ANCHOR_QUOTE = "„Wir bleiben bei unserem Plan“"
 
 
+def check_anchor(art: Article) -> Statement:
+    """The statement of :data:`ANCHOR` in ``art``: exact quote, speaker entity."""
+    return check(art, "unserem Plan", kind=Kind.DIRECT, quote=ANCHOR_QUOTE, entity="Keller")
+
+
 def runs_with_anchor(text: str) -> list[tuple[Article, list[Statement]]]:
     """``text`` run alone, and again with :data:`ANCHOR` after it; for each
     run the article and its statements that lie in ``text``.
 
     For tests that something is *not* found: the anchor's statement must be
-    found (exact quote, speaker entity), so such a test fails when nothing
-    is extracted at all, and the absence must hold in both runs.
+    found (:func:`check_anchor`), so such a test fails when nothing is
+    extracted at all, and the absence must hold in both runs.
     """
     anchored = run(text + "\n\n" + ANCHOR)
-    check(anchored, "unserem Plan", kind=Kind.DIRECT, quote=ANCHOR_QUOTE, entity="Keller")
+    check_anchor(anchored)
     return [(art, [st for st in art.statements if st.start < len(text)]) for art in (run(text), anchored)]
 
 

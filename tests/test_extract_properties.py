@@ -6,7 +6,9 @@ long tokens (the pieces of ``scripts/fuzz.py``, which runs the same check for
 as long as one likes). For every input: no exception, the article keeps the
 text as given, every span lies inside it, and each role's text is the text
 at its spans. The deadline is a hang guard only; speed is measured in
-``bench/pathological.py``.
+``bench/pathological.py``. Each test first checks that ``extract`` finds the
+statement of the anchor paragraph of ``test_de_helpers`` (these properties
+hold for an extractor that finds nothing, too).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from hypothesis import strategies as st
 
 from saidwhat.model import Article, Span, spans_text
 from saidwhat.pipeline import extract
+from test_de_helpers import ANCHOR, check_anchor
 
 
 def _load_fuzz() -> ModuleType:
@@ -66,20 +69,41 @@ def assert_well_formed(article: Article, text: str) -> None:
                 assert 0 <= s.begin <= s.end <= len(text)
 
 
+def assert_extracts_the_anchor(published: str | None = None) -> None:
+    """The extractor under test finds statements at all: the anchor paragraph's.
+
+    The properties below also hold for an extractor that finds nothing; this
+    check makes each test fail then.
+    """
+    article = extract(ANCHOR, published=published)
+    assert_well_formed(article, ANCHOR)
+    check_anchor(article)
+
+
 @SETTINGS
 @given(texts)
 @example("Er sagte \ud800 gut.")  # a lone surrogate: the tokenizer's UTF-8 hashing failed
 @example("x\n\n\xa0\nDer Mann sagte, er komme.")  # a line of NBSP: the heading test indexed no words
 @example("„" + "Wort " * 3 + "\ud83d“, sagte er.\ufeff\n\u200b\n")
-def test_extract_survives_any_mix(text: str) -> None:
+def survives_any_mix(text: str) -> None:
     assert_well_formed(extract(text, published="2024-01-01"), text)
+
+
+def test_extract_survives_any_mix() -> None:
+    assert_extracts_the_anchor(published="2024-01-01")
+    survives_any_mix()  # hypothesis: every example above and SETTINGS.max_examples drawn
 
 
 @SETTINGS
 @given(st.sampled_from(fuzz.real_articles()), st.randoms(use_true_random=False))
-def test_extract_survives_mutated_articles(article: str, rng: object) -> None:
+def survives_mutated_articles(article: str, rng: object) -> None:
     text = fuzz.mutate(rng, article)
     assert_well_formed(extract(text), text)
+
+
+def test_extract_survives_mutated_articles() -> None:
+    assert_extracts_the_anchor()
+    survives_mutated_articles()
 
 
 def test_a_surrogate_keeps_offsets_and_quote_text() -> None:

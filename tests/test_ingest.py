@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_TEXT, need_shared
+from conftest import SEED_TEXT, need_shared, stored_quotes
 from saidwhat.cli import main
 from saidwhat.store import Store
 
@@ -21,12 +21,6 @@ FIX = Path(__file__).parent / "fixtures" / "ingest"
 
 def run_cli(*args: str) -> int:
     return main(list(args))
-
-
-def stored_quotes(db: str) -> set[str]:
-    """The quote of every statement in the database."""
-    with Store(db, readonly=True) as s:
-        return {h["quote"] for h in s.search_statements(limit=1000)}
 
 
 def test_fixture_variant_of_the_seed_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -254,7 +248,7 @@ def test_search_speakers_stats_export(tmp_path: Path, capsys: pytest.CaptureFixt
     capsys.readouterr()
     assert run_cli("search", "Bündnis", "--db", db, "--format", "json") == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["total"] >= 1 and all("Bündnis" in r["quote"] or "Bündnis" in r["speaker"] for r in out["results"])
+    assert out["total"] >= 1 and all("Bündnis" in r["quote"] or "Bündnis" in r["speaker"] for r in out["items"])
     assert run_cli("search", "--speaker", "Lindqvist", "--kind", "direct", "--db", db) == 0
     assert "3 of 3 statements" in capsys.readouterr().out  # Maria and Peter
     assert run_cli("search", "--since", "bad", "--db", db) == 1

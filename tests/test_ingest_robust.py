@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from conftest import WIKINEWS, need_shared
+from conftest import WIKINEWS, need_shared, stored_quotes
 from saidwhat.cli import main
 from saidwhat.errors import StoreError
 from saidwhat.store import Store
@@ -31,6 +31,7 @@ from saidwhat.store import Store
 FIX = Path(__file__).parent / "fixtures" / "ingest"
 NATO = json.loads((FIX / "nato-1.json").read_text(encoding="utf-8"))
 TEXT = "„Wir bauen den Hafen aus“, sagte Bürgermeisterin Lena Vogt am Dienstag."
+QUOTE = "„Wir bauen den Hafen aus“"  # TEXT's statement
 
 
 def run_cli(*args: str) -> int:
@@ -88,6 +89,7 @@ def test_surrogates_in_text_and_url_are_reported_rest_stored(
     assert "1 articles stored" in err and "3 failed" in err and "Traceback" not in err
     with Store(db, readonly=True) as s:
         assert [s.article(a)["url"] for a in s.article_ids()] == ["https://example.org/4"]  # type: ignore[index]
+    assert QUOTE in stored_quotes(db)  # with its statement
 
 
 def test_surrogate_in_an_already_extracted_article_is_reported(
@@ -163,10 +165,20 @@ def test_stdin_jsonl_with_a_broken_first_line(tmp_path: Path) -> None:
     p = _stdin_ingest(tmp_path / "s.db", data)
     err = p.stderr.decode()
     assert p.returncode == 1 and "<stdin>:1: malformed JSON" in err and "Traceback" not in err
-    assert _article_count(tmp_path / "s.db") == 3  # every good line of the fixture
+    assert _article_count(tmp_path / "s.db") == 3  # every good line of the fixture, with its statements:
+    assert {
+        "„Das ist ein guter Tag für die Stadt“",
+        "„Wir brauchen sichere Wege für alle“",
+        "„Wir haben so viele Mitglieder wie nie“",
+    } <= stored_quotes(tmp_path / "s.db")
 
 
 # -- WARC ----------------------------------------------------------------------
+
+
+def _page_quote(i: int) -> str:
+    """The direct quote of record ``i`` of :func:`_warc`."""
+    return f"„Wir investieren in die Zukunft der Region {i}“"
 
 
 def _warc(gzip: bool, n: int = 2) -> bytes:
@@ -206,6 +218,7 @@ def test_truncated_warc_is_reported_and_the_intact_file_completes_it(
     err = capsys.readouterr().err
     assert re.search(rf"{re.escape(str(part))}: record 2 at byte \d+ \(https://example.org/1\): cut off", err), err
     assert "1 articles stored" in err
+    assert _page_quote(0) in stored_quotes(db) and _page_quote(1) not in stored_quotes(db)
     intact = tmp_path / name
     intact.write_bytes(whole)
     assert run_cli("ingest", str(intact), "--db", db, "-q") == 0
@@ -215,6 +228,7 @@ def test_truncated_warc_is_reported_and_the_intact_file_completes_it(
             "https://example.org/0",
             "https://example.org/1",
         ]
+    assert {_page_quote(0), _page_quote(1)} <= stored_quotes(db)
 
 
 def test_corrupt_gzip_in_a_warc_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -227,6 +241,7 @@ def test_corrupt_gzip_in_a_warc_is_one_line(tmp_path: Path, capsys: pytest.Captu
     err = capsys.readouterr().err
     assert f"{bad}: " in err and "Traceback" not in err
     assert "record 2" in err or "broken WARC after record 1" in err
+    assert _page_quote(0) in stored_quotes(tmp_path / "b.db")  # the intact first record is stored
 
 
 # -- the database --------------------------------------------------------------
@@ -399,6 +414,22 @@ def _marked_pids(mark: str) -> list[int]:
     return pids
 
 
+def _committed_quotes(db: Path) -> set[str]:
+    """The quotes a running ingest has committed so far (none before it made its tables).
+
+    Plain SQLite, not :func:`stored_quotes`: the store may not exist yet or be half made.
+    """
+    if not db.exists():
+        return set()
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return {q for (q,) in conn.execute("SELECT DISTINCT quote FROM statements")}
+    except sqlite3.OperationalError:  # no tables yet, or the schema is being written
+        return set()
+    finally:
+        conn.close()
+
+
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc")
 def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     src = tmp_path / "texts.jsonl"
@@ -412,8 +443,14 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     proc = subprocess.Popen(cmd, env={**os.environ, key: value}, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120
-        while len(_marked_pids(mark)) < 4 and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.1)  # main, fork server, two workers
+        # main, fork server, two workers, and the first statements they extracted are stored
+        while (
+            (len(_marked_pids(mark)) < 4 or QUOTE not in _committed_quotes(db))
+            and proc.poll() is None
+            and time.monotonic() < deadline
+        ):
+            time.sleep(0.1)
+        assert QUOTE in _committed_quotes(db), "the workers stored no statement"
         assert proc.poll() is None and len(_marked_pids(mark)) >= 4, "the workers did not start"
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -435,6 +472,8 @@ WEBER = [
     "„Das ist falsch“, sagte Merkel. Die Kanzlerin Angela Merkel sagte, man prüfe das.",
     "„Wir prüfen“, sagte Weber. Horst Merkel sagte, er warte ab.",
 ]
+# the direct quote of each text
+WEBER_QUOTES = ["„Das dauert“", QUOTE, "„Das ist zu teuer“", "„Das ist falsch“", "„Wir prüfen“"]
 
 
 def test_reprocess_equals_a_fresh_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -443,6 +482,7 @@ def test_reprocess_equals_a_fresh_ingest(tmp_path: Path, capsys: pytest.CaptureF
     src.write_text("".join(_line({"url": f"https://example.org/{i}", "text": t}) for i, t in enumerate(WEBER)))
     fresh, again = tmp_path / "fresh.db", tmp_path / "again.db"
     assert run_cli("ingest", str(src), "--db", str(fresh), "-q") == 0
+    assert set(WEBER_QUOTES) <= stored_quotes(fresh)
     shutil.copy(fresh, again)
     assert run_cli("ingest", "--reprocess", "--db", str(again), "-q") == 0
     assert dump(again) == dump(fresh)
@@ -461,6 +501,7 @@ def test_reprocess_keeps_an_article_whose_extraction_fails(
     src.write_text("".join(_line({"url": f"https://example.org/{i}", "text": t}) for i, t in enumerate(WEBER)))
     db = tmp_path / "r.db"
     assert run_cli("ingest", str(src), "--db", str(db), "-q") == 0
+    assert QUOTE in stored_quotes(db)  # the statement of https://example.org/1, which must survive
     before = dump(db)
     real = ingest_module.process_item
 

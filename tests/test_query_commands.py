@@ -105,7 +105,7 @@ def test_a_word_repeated_is_searched_once(db: Path, capsys: pytest.CaptureFixtur
 def test_search_and_stats_still_answer(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "--until", "2024-05", "--format", "json", "--db", str(db)]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["total"] == len(out["results"]) == 4
+    assert out["total"] == len(out["items"]) == 4
     assert main(["search", "--since", "2024-05-07", "--db", str(db)]) == 0
     assert "no statements found" in capsys.readouterr().out
     assert main(["stats", "--db", str(db)]) == 0

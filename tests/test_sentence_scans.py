@@ -16,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 
 from saidwhat import extract
-from saidwhat.lang.de import cues, indirect
+from saidwhat.lang.de import cues, indirect, reported
 from saidwhat.lang.de.morph import CLAUSE_STARTERS, is_finite, is_verb, mood
 from saidwhat.nlp import Token
 from saidwhat.pipeline.scans import BOUNDARY, scans
@@ -326,6 +326,82 @@ def test_prefield_lookups_agree_with_the_walks_they_replace(seed: int) -> None:
                 assert got == _old_particle_after_apposition(toks, ce, end, particle), (seed, ce, end, particle)
 
 
+# words with the lemmas the cue lexicon knows: "und"/"sowie" before a cue,
+# and "heißen"/"hervorgehen", whose cue test looks back to the clause start
+_CUE_VOCAB = [
+    (",", "$,", ","), ("und", "KON", "und"), ("sowie", "KON", "sowie"), ("sagte", "VV(FIN)", "sagen"),
+    ("behauptet", "VV(PP)", "behaupten"), ("bestritten", "VV(PP)", "bestreiten"), ("heißt", "VV(FIN)", "heißen"),
+    ("hieß", "VV(FIN)", "heißen"), ("es", "PPER", "es"), ("geht", "VV(FIN)", "gehen"), ("hervor", "PTKVZ", "hervor"),
+    ("aus", "APPR", "aus"), ("Bericht", "NN", "Bericht"), ("warf", "VV(FIN)", "werfen"), ("vor", "PTKVZ", "vor"),
+    ("er", "PPER", "er"), ("wie", "KOKOM", "wie"), ("(", "$(", "("), (")", "$(", ")"), ("hat", "VA(FIN)", "haben"),
+    ("zu", "PTKZU", "zu"), ("Merkel", "NE", "Merkel"), ("gut", "ADJ(D)", "gut"), ("teilte", "VV(FIN)", "teilen"),
+    ("mit", "PTKVZ", "mit"),
+]  # fmt: skip
+
+
+def _old_coordination_end(toks: list[Token], v: int, te: int) -> int:
+    for j in range(v + 1, te - 1):
+        if toks[j].lower in {"und", "sowie"} and any(
+            cues.find_cue(toks, k, v, te) for k in range(j + 1, min(j + 3, te))
+        ):
+            e = j
+            while e > v and toks[e - 1].text == ",":
+                e -= 1
+            return e
+    return te
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_coordination_end_agrees_with_the_walk_it_replaces(seed: int) -> None:
+    rng = random.Random(600 + seed)
+    n = rng.randint(3, 50)
+    toks = []
+    for i in range(n):
+        text, pos, lemma = rng.choice(_CUE_VOCAB)
+        toks.append(Token(i, text, 2 * i, 2 * i + 1, tag=pos, lemma=lemma))
+    coordination = reported._Coordination(toks)  # one per article: asked for every cue, in any order
+    asked = [(v, te) for te in {n, rng.randint(2, n)} for v in range(te)]
+    rng.shuffle(asked)
+    for v, te in asked:
+        assert coordination.end(v, te) == _old_coordination_end(toks, v, te), (seed, v, te)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_word_lookup_agrees_with_a_scan(seed: int) -> None:
+    rng = random.Random(700 + seed)
+    toks = _random_tokens(rng, rng.randint(1, 40))
+    n = len(toks)
+    for words in (("als",), ("und", "sowie"), ("so", "nicht", "von"), ("mann", "der"), ()):
+        for a in range(n + 1):
+            for b in range(a, n + 1):
+                assert scans(toks).has_word(words, a, b) == any(t.lower in words for t in toks[a:b]), (seed, a, b)
+
+
+def _old_negated(toks: list[Token], lo: int, hi: int) -> bool:
+    return any(
+        toks[k].lower == "nicht"
+        and not (k + 1 < hi and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].tag == "ADJ(A)"))
+        for k in range(lo, hi)
+    )
+
+
+_NEGATIONS = [("nicht", "PTKNEG"), ("nur", "ADV"), ("zum", "APPRART"), ("neue", "ADJ(A)")]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_negation_lookup_agrees_with_the_scan_it_replaces(seed: int) -> None:
+    rng = random.Random(800 + seed)
+    toks = _random_tokens(rng, rng.randint(1, 40))
+    for k in range(len(toks)):
+        if rng.random() < 0.4:
+            text, pos = rng.choice(_NEGATIONS)
+            toks[k] = Token(k, text, 2 * k, 2 * k + 1, tag=pos, lemma=text)
+    n = len(toks)
+    for lo in range(n + 1):
+        for hi in range(lo, n + 1):
+            assert reported._negated(toks, lo, hi) == _old_negated(toks, lo, hi), (seed, lo, hi)
+
+
 class _Reads:
     """Counts reads of ``Token.lower``, the word test every scan makes."""
 
@@ -345,6 +421,10 @@ def _reads(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
     return reads.count
 
 
+_UNPUNCTUATED = (
+    "der Minister hat am Montag in Berlin die neue Regelung für den Verkehr vorgestellt und die Kritik zurückgewiesen"
+).split()
+
 # sentences made of many cue frames: each doubled in length, the token reads
 # of the pipeline must about double (they grew fourfold: every cue rescanned
 # the sentence for its clause, its speaker, "als", the complement's end, …)
@@ -357,6 +437,14 @@ _GROWING: dict[str, Callable[[int], str]] = {
     "many-dass": lambda n: "Der Minister sagte, dass " * n + "es gut sei.",
     "many-quotes": lambda n: "„Das ist gut“, sagte er, " * n + "und ging.",
     "wie-frames": lambda n: "wie der Sprecher mitteilte, " * n + "sei es gut.",
+    # the reported stage asked per cue for the words it needs, a coordinated
+    # verb after it and a quoted fragment in its clause; relay scanned the frame
+    "unpunctuated": lambda n: " ".join((_UNPUNCTUATED * n)[: 5 * n]),
+    "haelt-moeglich": lambda n: "Er hält es für möglich, dass " * n + "es gut sei.",
+    "warf-vor": lambda n: "Er warf ihm vor, " * n + "es sei gut.",
+    "negation-at-end": lambda n: "der Minister berichtete über die Lage " * n + "nicht.",
+    "passive-without-agent": lambda n: "der Plan wurde kritisiert " * n + "gut.",
+    "relayed-quotes": lambda n: "„Gut“, wird Panetta zitiert, " * n + "und ging.",
     "run-on": lambda n: (
         "Die Polizei meldete am Montag neue Zahlen Die Regierung sagte der Zeitung das Projekt sei " * (n // 4) + "gut."
     ),

@@ -179,6 +179,7 @@ def test_older_store_migrates_keeping_its_rows(tmp_path: Path) -> None:
     conn = sqlite3.connect(p)
     for step in schema.MIGRATIONS[:3]:
         for sql in step:
+            assert isinstance(sql, str)  # the first steps are SQL only
             conn.execute(sql)
     conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '3')")
     conn.execute(
@@ -202,7 +203,7 @@ def test_older_store_migrates_keeping_its_rows(tmp_path: Path) -> None:
 def test_cli_search_and_export_by_stance(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "--stance", "claim", "--db", db, "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["total"] == 1 and out["results"][0]["stance"] == "claim"
+    assert out["total"] == 1 and out["items"][0]["stance"] == "claim"
     assert main(["search", "--stance", "warn", "--db", db]) == 0
     assert "warn" in capsys.readouterr().out
     assert main(["search", "--stance", "shout", "--db", db]) == 1

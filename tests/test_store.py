@@ -102,7 +102,7 @@ def test_hostile_queries_do_not_break(store: Store, q: str) -> None:
 
 
 def test_fts_query() -> None:
-    assert fts_query('Krieg "den Frieden" frie*') == '"Krieg" AND "den Frieden" AND "frie"*'
+    assert fts_query('Krieg "den Frieden" frie*') == '("krieg" AND {quote speaker_names} : "den frieden" AND "frie"*)'
     assert fts_query("  ") is None
 
 
@@ -233,6 +233,7 @@ def test_readonly_open_migrates_an_older_database(tmp_path: Path) -> None:
     p = tmp_path / "old.db"
     conn = sqlite3.connect(p)
     for sql in schema.MIGRATIONS[0]:
+        assert isinstance(sql, str)  # the first steps are SQL only
         conn.execute(sql)
     conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
     conn.commit()

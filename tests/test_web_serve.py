@@ -75,7 +75,7 @@ def test_serve_process_binds_loopback_read_only(db: Path) -> None:
         assert status == 200 and json.loads(body)["statements"] > 0
         assert "server" not in {k.lower() for k in headers}  # no version banner
         status, _, body = get(f"http://127.0.0.1:{port}/api/statements?query=Personal")
-        assert status == 200 and json.loads(body)["total"] == 1
+        assert status == 200 and json.loads(body)["total"] == 2  # "Personal" and "Pflegepersonal"
         status, _, body = get(f"http://127.0.0.1:{port}/")
         assert status == 200 and b"/static/app.js" in body
         # a foreign Host header (DNS rebinding) is refused

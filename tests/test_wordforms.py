@@ -16,7 +16,7 @@ from saidwhat.lang.de import tagger as nlp
 from saidwhat.lexicon import iter_lexicon, load_lexicon
 
 
-@pytest.mark.parametrize("name", ["wordforms", "wordforms_general"])
+@pytest.mark.parametrize("name", ["wordforms", "wordforms_general", "wordforms_frequent"])
 def test_table_rows_equal_hanta(name: str) -> None:
     rows = list(iter_lexicon("de", name))
     assert len(rows) > 10_000
@@ -27,9 +27,9 @@ def test_table_rows_equal_hanta(name: str) -> None:
         assert (tag, lemma) == (str(hanta_tag), str(hanta_lemma)), form
 
 
-def test_tag_word_uses_both_tables() -> None:
+def test_tag_word_uses_every_table() -> None:
     table = nlp._known_wordforms_de()
-    for name in ("wordforms", "wordforms_general"):
+    for name in ("wordforms", "wordforms_general", "wordforms_frequent"):
         form, tag, lemma = next(iter_lexicon("de", name))
         assert table[form] == (tag, lemma)
         assert nlp.tag_word_de(form) == (tag, lemma)

@@ -18,6 +18,13 @@ See ``docs/metric.md`` in the shared data. In short:
    divided by the number of predicted quotations (precision) and gold
    quotations (recall).
 
+Parts can be dropped before scoring (``parts=("quote", "speaker", "cue")``,
+``saidwhat eval --parts``): a corpus that never marks addressee or frame
+(PolNeAR, English) would otherwise charge every predicted addressee or frame
+as a false positive. A dropped part is emptied on both sides when the files
+are read, so it has no defined precision or recall and drops out of every
+mean; the pairing (quote tokens) is unchanged. All five parts are the default.
+
 "Paired" always means both sides non-empty. An assignment the Hungarian
 method makes at score zero (no quote token in common) adds nothing to the
 maximised sum, so it is not a pairing: both quotations count as unpaired.
@@ -32,6 +39,7 @@ gold files without them (the seed article) are tokenised with
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
@@ -43,6 +51,8 @@ from .model import ROLES
 
 PARTS: tuple[str, ...] = ROLES  # quote, speaker, cue, addressee, frame
 ROLE_PARTS: tuple[str, ...] = tuple(p for p in PARTS if p != "quote")
+# What a corpus without addressee and frame (PolNeAR) is scored on.
+QUOTE_SPEAKER_CUE: tuple[str, ...] = ("quote", "speaker", "cue")
 
 TYPE_BONUS = 0.01
 MEDIUM_BONUS = 0.001
@@ -116,6 +126,7 @@ class DocumentMatch:
     pred: list[Quotation]
     pairs: list[Pair]
     missing_prediction: bool = False
+    parts: tuple[str, ...] = PARTS  # the parts scored; the others were dropped when reading
 
 
 # --------------------------------------------------------------------------
@@ -143,7 +154,7 @@ class Scores:
     joint: PRF
     quote: PRF
     roles: PRF
-    parts: dict[str, PRF]  # each of quote, speaker, cue, addressee, frame alone
+    parts: dict[str, PRF]  # each scored part alone (all five unless some were dropped)
     type: PRF
     medium: PRF
     documents: int
@@ -194,15 +205,21 @@ def scores_from_pairs(
     documents: int,
     missing: Sequence[str] = (),
     unmatched: Sequence[str] = (),
+    parts: Sequence[str] = PARTS,
 ) -> Scores:
-    """Aggregate pairs (from any number of articles) into :class:`Scores`."""
+    """Aggregate pairs (from any number of articles) into :class:`Scores`.
+
+    ``parts`` are the parts the pairs were read with (see :func:`check_parts`);
+    dropped parts have no counts, so they only leave the per-part table.
+    """
     n_gold = sum(1 for x in pairs if x.gold is not None)
     n_pred = sum(1 for x in pairs if x.pred is not None)
+    role_parts = tuple(p for p in parts if p != "quote")
     return Scores(
-        joint=_prf_over(pairs, PARTS),
+        joint=_prf_over(pairs, parts),
         quote=_prf_over(pairs, ("quote",)),
-        roles=_prf_over(pairs, ROLE_PARTS),
-        parts={name: _prf_over(pairs, (name,)) for name in PARTS},
+        roles=_prf_over(pairs, role_parts),
+        parts={name: _prf_over(pairs, (name,)) for name in parts},
         type=_agreement(pairs, "type", n_pred, n_gold),
         medium=_agreement(pairs, "medium", n_pred, n_gold),
         documents=documents,
@@ -214,13 +231,30 @@ def scores_from_pairs(
     )
 
 
-def scores_from_matches(matches: Sequence[DocumentMatch], unmatched: Sequence[str] = ()) -> Scores:
+def scores_from_matches(
+    matches: Sequence[DocumentMatch], unmatched: Sequence[str] = (), parts: Sequence[str] | None = None
+) -> Scores:
+    """Scores over every pair of ``matches``, on the parts they were read with (unless ``parts`` says)."""
+    if parts is None:
+        parts = matches[0].parts if matches else PARTS
     return scores_from_pairs(
         [p for m in matches for p in m.pairs],
         documents=len(matches),
         missing=[m.name for m in matches if m.missing_prediction],
         unmatched=unmatched,
+        parts=parts,
     )
+
+
+def check_parts(parts: Iterable[str]) -> tuple[str, ...]:
+    """The parts to score, in metric order; "quote" is required (it pairs the quotations)."""
+    wanted = {p.strip() for p in parts if p.strip()}
+    unknown = sorted(wanted - set(PARTS))
+    if unknown:
+        raise InputError(f"unknown part(s) {', '.join(unknown)}: choose from {', '.join(PARTS)}")
+    if "quote" not in wanted:
+        raise InputError("the parts to score must include quote: quotations are paired by their quote tokens")
+    return tuple(p for p in PARTS if p in wanted)
 
 
 # --------------------------------------------------------------------------
@@ -275,8 +309,11 @@ def _role_spans(role: Any, where: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(out))
 
 
-def quotations(doc: dict[str, Any], index: TokenIndex, where: str) -> list[Quotation]:
-    """The annotations of a corpus document as token-set quotations."""
+def quotations(doc: dict[str, Any], index: TokenIndex, where: str, parts: Sequence[str] = PARTS) -> list[Quotation]:
+    """The annotations of a corpus document as token-set quotations.
+
+    Parts not in ``parts`` are left empty (dropped before scoring).
+    """
     anns = doc.get("annotations") or []
     if not isinstance(anns, list):
         raise InputError(f"{where}: 'annotations' is not a list")
@@ -284,7 +321,10 @@ def quotations(doc: dict[str, Any], index: TokenIndex, where: str) -> list[Quota
     for i, ann in enumerate(anns):
         if not isinstance(ann, dict):
             raise InputError(f"{where}: annotation {i} is not an object")
-        spans = {name: _role_spans(ann.get(name), f"{where}: annotation {i} {name}") for name in PARTS}
+        spans = {
+            name: _role_spans(ann.get(name), f"{where}: annotation {i} {name}") if name in parts else ()
+            for name in PARTS
+        }
         tokens = {name: frozenset(t for b, e in spans[name] for t in index.cover(b, e)) for name in PARTS}
         conf = ann.get("confidence")
         out.append(
@@ -348,7 +388,12 @@ def pair_quotations(gold: Sequence[Quotation], pred: Sequence[Quotation], doc: s
     return pairs
 
 
-def match_document(gold_doc: dict[str, Any], pred_doc: dict[str, Any] | None, name: str | None = None) -> DocumentMatch:
+def match_document(
+    gold_doc: dict[str, Any],
+    pred_doc: dict[str, Any] | None,
+    name: str | None = None,
+    parts: Sequence[str] = PARTS,
+) -> DocumentMatch:
     """Pair one article; ``pred_doc`` None means the prediction is missing (empty)."""
     name = name or str(gold_doc.get("documentName") or "?")
     text = gold_doc.get("originalText")
@@ -361,8 +406,8 @@ def match_document(gold_doc: dict[str, Any], pred_doc: dict[str, Any] | None, na
         if isinstance(ptext, str) and ptext != text:
             raise InputError(f"{name}: prediction's originalText differs from the gold text")
     index = document_tokens(gold_doc)
-    gold = quotations(gold_doc, index, f"{name} (gold)")
-    pred = quotations(pred_doc, index, f"{name} (prediction)") if pred_doc is not None else []
+    gold = quotations(gold_doc, index, f"{name} (gold)", parts)
+    pred = quotations(pred_doc, index, f"{name} (prediction)", parts) if pred_doc is not None else []
     return DocumentMatch(
         name=name,
         text=text,
@@ -370,6 +415,7 @@ def match_document(gold_doc: dict[str, Any], pred_doc: dict[str, Any] | None, na
         pred=pred,
         pairs=pair_quotations(gold, pred, name),
         missing_prediction=pred_doc is None,
+        parts=tuple(parts),
     )
 
 
@@ -378,13 +424,17 @@ def match_document(gold_doc: dict[str, Any], pred_doc: dict[str, Any] | None, na
 # --------------------------------------------------------------------------
 
 
-def match_documents(pairs: Iterable[tuple[dict[str, Any], dict[str, Any] | None]]) -> list[DocumentMatch]:
-    return [match_document(g, p) for g, p in pairs]
+def match_documents(
+    pairs: Iterable[tuple[dict[str, Any], dict[str, Any] | None]], parts: Sequence[str] = PARTS
+) -> list[DocumentMatch]:
+    return [match_document(g, p, parts=parts) for g, p in pairs]
 
 
-def evaluate_documents(pairs: Iterable[tuple[dict[str, Any], dict[str, Any] | None]]) -> Scores:
+def evaluate_documents(
+    pairs: Iterable[tuple[dict[str, Any], dict[str, Any] | None]], parts: Sequence[str] = PARTS
+) -> Scores:
     """Score (gold document, predicted document) pairs; a None prediction is empty."""
-    return scores_from_matches(match_documents(pairs))
+    return scores_from_matches(match_documents(pairs, parts), parts=parts)
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -422,21 +472,87 @@ def iter_file_pairs(gold: str | Path, pred: str | Path) -> tuple[list[tuple[str,
     return triples, unmatched
 
 
-def match_dirs(gold: str | Path, pred: str | Path) -> tuple[list[DocumentMatch], list[str]]:
+def match_dirs(
+    gold: str | Path, pred: str | Path, parts: Sequence[str] = PARTS
+) -> tuple[list[DocumentMatch], list[str]]:
     triples, unmatched = iter_file_pairs(gold, pred)
-    matches = [match_document(_load(gf), _load(pf) if pf else None, name) for name, gf, pf in triples]
+    matches = [match_document(_load(gf), _load(pf) if pf else None, name, parts) for name, gf, pf in triples]
     return matches, unmatched
 
 
-def evaluate_dirs(gold_dir: str | Path, pred_dir: str | Path) -> Scores:
+def evaluate_dirs(gold_dir: str | Path, pred_dir: str | Path, parts: Sequence[str] = PARTS) -> Scores:
     """Score prediction files against gold files matched by name.
 
     A gold file without a prediction file counts as an empty prediction
     (listed in ``Scores.missing_predictions``); prediction files without a
     gold file are ignored (``Scores.unmatched_predictions``).
     """
-    matches, unmatched = match_dirs(gold_dir, pred_dir)
+    matches, unmatched = match_dirs(gold_dir, pred_dir, parts)
     return scores_from_matches(matches, unmatched)
+
+
+# --------------------------------------------------------------------------
+# Subsets by cue word (the speech-verb subset of an English corpus)
+# --------------------------------------------------------------------------
+
+SPEECH_VERB_LISTS = {"en": "en_speech_verbs.txt"}  # packaged in saidwhat/evaluate_data/
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def speech_verb_list(name_or_path: str) -> Path:
+    """A packaged speech-verb list by language code ("en"), or any file path."""
+    if name_or_path in SPEECH_VERB_LISTS:
+        return Path(__file__).parent / "evaluate_data" / SPEECH_VERB_LISTS[name_or_path]
+    path = Path(name_or_path)
+    if not path.is_file():
+        known = ", ".join(sorted(SPEECH_VERB_LISTS))
+        raise InputError(f"{name_or_path}: no such speech-verb list (a file, or one of: {known})")
+    return path
+
+
+def load_cue_words(path: Path) -> frozenset[str]:
+    """Every word form of a verb list: one verb a line (lemma, then its forms), ``#`` comments."""
+    words: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        entry = line.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        forms = entry.lower().split()
+        if not all(_WORD.fullmatch(f) for f in forms):
+            raise InputError(f"{path}:{number}: expected word forms separated by spaces, got {line!r}")
+        words.update(forms)
+    if not words:
+        raise InputError(f"{path}: no verbs in the list")
+    return frozenset(words)
+
+
+def _cue_has_word(q: Quotation, text: str, words: frozenset[str]) -> bool:
+    return any(w.lower() in words for b, e in q.spans["cue"] for w in _WORD.findall(text[b:e]))
+
+
+def cue_word_pairs(matches: Sequence[DocumentMatch], words: frozenset[str]) -> list[Pair]:
+    """The pairs whose cue holds one of ``words``: the gold cue decides; a prediction left
+    unpaired (no gold to ask) is in the subset when its own cue holds one.
+
+    So the subset's recall is over gold statements with such a cue, and its precision also
+    charges spurious predictions that claim such a cue. Needs the cue part scored.
+    """
+    out: list[Pair] = []
+    for m in matches:
+        for pair in m.pairs:
+            decider = pair.gold if pair.gold is not None else pair.pred
+            if decider is not None and _cue_has_word(decider, m.text, words):
+                out.append(pair)
+    return out
+
+
+def cue_word_scores(matches: Sequence[DocumentMatch], words: frozenset[str]) -> Scores:
+    """:class:`Scores` of the subset :func:`cue_word_pairs` picks."""
+    parts = matches[0].parts if matches else PARTS
+    if "cue" not in parts:
+        raise InputError("a subset by cue word needs the cue part scored")
+    pairs = cue_word_pairs(matches, words)
+    return scores_from_pairs(pairs, documents=len({p.doc for p in pairs}), parts=parts)
 
 
 # --------------------------------------------------------------------------
@@ -449,7 +565,8 @@ def score_rows(scores: Scores) -> Iterator[tuple[str, PRF]]:
     yield "quote", scores.quote
     yield "roles", scores.roles
     for name in ROLE_PARTS:
-        yield f"  {name}", scores.parts[name]
+        if name in scores.parts:  # dropped parts have no row
+            yield f"  {name}", scores.parts[name]
     yield "type", scores.type
     yield "medium", scores.medium
 

@@ -166,6 +166,40 @@ class Statement:
     said_on: str | None = None
     # What kind of statement (set by the stance step, pipeline/stance.py).
     stance: Stance = Stance.SAY
+    # The text the spans point into, once the statement belongs to an Article (see bind).
+    source_text: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def bind(self, text: str) -> Statement:
+        """Let the statement know the text its spans point into (an :class:`Article` does this for its own)."""
+        self.source_text = text
+        return self
+
+    def _text(self) -> str:
+        if self.source_text is None:
+            raise ValueError("this statement belongs to no article: use role_text(role, text), or put it in an Article")
+        return self.source_text
+
+    @property
+    def quote_text(self) -> str:
+        """What was said, as written (discontinuous parts joined with " … ")."""
+        return self.role_text("quote", self._text())
+
+    @property
+    def speaker_text(self) -> str:
+        """Who said it, as written ("" if the text does not say)."""
+        return self.role_text("speaker", self._text())
+
+    @property
+    def cue_text(self) -> str:
+        return self.role_text("cue", self._text())
+
+    @property
+    def addressee_text(self) -> str:
+        return self.role_text("addressee", self._text())
+
+    @property
+    def frame_text(self) -> str:
+        return self.role_text("frame", self._text())
 
     def role(self, name: str) -> list[Span]:
         if name not in ROLES:
@@ -213,7 +247,21 @@ class Article:
     url: str | None = None
     source: str | None = None
 
+    def __post_init__(self) -> None:
+        self._bind()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # A new list of statements (the pipeline assigns one) or a new text: the statements learn the text.
+        super().__setattr__(name, value)
+        if name in ("statements", "text") and "statements" in self.__dict__ and "text" in self.__dict__:
+            self._bind()
+
+    def _bind(self) -> None:
+        for st in self.statements:
+            st.source_text = self.text
+
     def __iter__(self) -> Iterator[Statement]:
+        self._bind()  # statements appended to the list since
         return iter(self.statements)
 
     def __len__(self) -> int:
@@ -233,6 +281,7 @@ class Article:
         return errors
 
     def to_dict(self) -> dict[str, Any]:
+        """Self-contained: the text with the statements whose spans point into it."""
         return {
             "id": self.id,
             "title": self.title,
@@ -240,5 +289,6 @@ class Article:
             "source": self.source,
             "lang": self.lang,
             "published": self.published.isoformat() if self.published else None,
+            "text": self.text,
             "statements": [s.to_dict(self.text) for s in self.statements],
         }

@@ -17,7 +17,7 @@ valid. Token texts hold the U+FFFD; the text itself is left as given
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -50,10 +50,12 @@ class Token:
     upos: str = ""  # universal POS
     mood: str = ""
     case: str = ""
+    # ``text.lower()``, stored once: the stages ask for it millions of times
+    # on a corpus run, and a property recomputed it on every call
+    lower: str = field(init=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
 
 
 @dataclass(slots=True)

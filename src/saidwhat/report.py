@@ -214,8 +214,9 @@ def build_report(matches: Sequence[DocumentMatch], worst: int = 10) -> Report:
 
     roles: list[RoleRow] = []
     paired = [p for p in pairs if p.paired]
-    all_scores = scores_from_pairs(pairs, documents=len(matches))
-    for name in ROLE_PARTS:
+    scored = matches[0].parts if matches else PARTS  # parts dropped before scoring get no row
+    all_scores = scores_from_pairs(pairs, documents=len(matches), parts=scored)
+    for name in (p for p in ROLE_PARTS if p in scored):
         role_score = all_scores.parts[name]
         g_has = [p for p in paired if p.gold is not None and p.gold.part(name)]
         roles.append(

@@ -1,4 +1,7 @@
-"""``saidwhat export --format jsonl|csv|parquet OUT``: every stored statement.
+"""``saidwhat export --format jsonl|csv|parquet OUT``: every stored statement, or those a search finds.
+
+The search filters are those of ``saidwhat search`` (``--query``, ``--speaker``,
+``--since`` …, same names): an export holds what the search finds, in article order.
 
 CSV is safe to open in a spreadsheet by default: a cell that starts like a
 formula (``=``, ``+``, ``-``, ``@``, TAB or CR, OWASP's list, and the
@@ -23,6 +26,7 @@ from typing import IO, Any
 
 from ..errors import InputError
 from .ingest import add_db_argument, default_db
+from .options import QUERY_HELP, add_filter_arguments, filters_of
 
 # What makes a spreadsheet read a cell as a formula (or, TAB and CR, hide one).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -56,10 +60,11 @@ COLUMNS = (
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("export", help="write all stored statements to a file")
+    p = sub.add_parser("export", help="write the stored statements (all, or those of a search) to a file")
     p.add_argument("out", metavar="OUT", help="output file, or - for standard output (jsonl, csv)")
     p.add_argument("--format", required=True, choices=["jsonl", "csv", "parquet"], help="output format")
-    p.add_argument("--stance", metavar="STANCE", help="only statements of this stance (docs/stance.md)")
+    p.add_argument("--query", metavar="QUERY", help="only statements this search finds: " + QUERY_HELP)
+    add_filter_arguments(p)
     p.add_argument(
         "--raw",
         action="store_true",
@@ -83,7 +88,8 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def _csv_row(d: dict[str, Any], raw: bool) -> dict[str, Any]:
+def csv_row(d: dict[str, Any], raw: bool = False) -> dict[str, Any]:
+    """A statement dict as one CSV row of :data:`COLUMNS`, spreadsheet-safe unless ``raw``."""
     row = _flat(d)
     return row if raw else {k: spreadsheet_safe(v) for k, v in row.items()}
 
@@ -95,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("parquet cannot go to standard output; give a file name")
     target = None if args.out == "-" else _writable_target(args.out)
     with Store(args.db or default_db(), readonly=True) as store:
-        rows = store.iter_statements(stance=args.stance)
+        rows = store.iter_statements(**filters_of(args))
         if target is None:
             n = _write(args.format, rows, sys.stdout, args.raw)
         else:
@@ -151,7 +157,7 @@ def _write(fmt: str, rows: Iterator[dict[str, Any]], f: IO[str], raw: bool) -> i
         w = csv.DictWriter(f, fieldnames=COLUMNS)
         w.writeheader()
         for d in rows:
-            w.writerow(_csv_row(d, raw))
+            w.writerow(csv_row(d, raw))
             n += 1
     return n
 

@@ -8,21 +8,13 @@ import sys
 from typing import Any
 
 from .ingest import add_db_argument, default_db
-from .options import positive_count
+from .options import QUERY_HELP, add_filter_arguments, filters_of, positive_count
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("search", help="search the stored statements")
-    p.add_argument(
-        "query", nargs="?", default=None, metavar="QUERY", help='words in the quote or speaker; "a phrase", prefix*'
-    )
-    p.add_argument("--speaker", metavar="NAME", help="only this speaker (name, alias or id)")
-    p.add_argument("--since", metavar="DATE", help="said on or after (YYYY-MM-DD, YYYY-MM, YYYY)")
-    p.add_argument("--until", metavar="DATE", help="said on or before")
-    p.add_argument("--kind", metavar="KIND", help="direct, indirect, free_indirect, indirect_free_indirect, reported")
-    p.add_argument(
-        "--stance", metavar="STANCE", help="say, claim, deny, reject, confirm, announce, demand, … (docs/stance.md)"
-    )
+    p.add_argument("query", nargs="?", default=None, metavar="QUERY", help=QUERY_HELP)
+    add_filter_arguments(p)
     p.add_argument("--limit", type=positive_count, default=20, metavar="N", help="at most N results (default: 20)")
     p.add_argument("--format", default="text", choices=["text", "json"], help="output format (default: text)")
     add_db_argument(p)
@@ -38,17 +30,11 @@ def run(args: argparse.Namespace) -> int:
     from ..store import Store
 
     with Store(args.db or default_db(), readonly=True) as store:
-        filters = {
-            "query": args.query,
-            "speaker": args.speaker,
-            "since": args.since,
-            "until": args.until,
-            "kind": args.kind,
-            "stance": args.stance,
-        }
-        hits, total = store.search_page(**filters, limit=args.limit)
+        hits, total = store.search_page(**filters_of(args), limit=args.limit)
     if args.format == "json":
-        json.dump({"total": total, "results": hits}, sys.stdout, ensure_ascii=False, indent=2)
+        # The keys of GET /api/statements: one reader for both.
+        page = {"items": hits, "total": total, "limit": args.limit, "offset": 0}
+        json.dump(page, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
     if not hits:

@@ -1,4 +1,4 @@
-"""``saidwhat serve``: the HTTP API and the page over a store, read-only."""
+"""``saidwhat serve``: the HTTP API and the page over a store, read-only (but for ``--curation``)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,11 @@ def register(sub: Any) -> None:
         "--workers", type=int, default=1, help="server processes (default: 1; each has its own connections and cache)"
     )
     p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    p.add_argument(
+        "--curation",
+        action="store_true",
+        help="let the page correct speakers (merge, split, rename, link): opens the store for writing those",
+    )
     add_time_limit_argument(p)  # for POST /api/extract
     p.set_defaults(func=run)
 
@@ -66,9 +71,12 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.workers <= 64:
         raise SaidwhatError(f"--workers {args.workers}: give 1 to 64")
     Store(args.db, readonly=True).close()  # fail here, in one line, if the database won't open
+    _check_port_free(args.host, args.port)  # and here if the port is taken, before saying "serving"
     loopback = is_loopback(args.host)
     if not loopback:
         print(f"saidwhat: serving on {args.host}: reachable from other machines", file=sys.stderr)
+        if args.curation:
+            print("saidwhat: --curation: anyone who reaches the server can correct speakers", file=sys.stderr)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"saidwhat: serving {args.db} on http://{shown}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
     options: dict[str, Any] = {
@@ -88,25 +96,51 @@ def run(args: argparse.Namespace) -> int:
         os.environ[_ENV_CACHE] = str(max(0, args.cache))
         os.environ[_ENV_LOOPBACK] = "1" if loopback else "0"
         os.environ[ENV_SECONDS] = str(args.time_limit)
+        os.environ[_ENV_CURATION] = "1" if args.curation else "0"
         uvicorn.run("saidwhat.commands.serve:app_from_env", factory=True, workers=args.workers, **options)
         return 0
     store = Store(args.db, readonly=True)
+    curator = Store(args.db) if args.curation else None
     try:
         app = create_app(
             store,
             allowed_hosts=_allowed(loopback),
             cache_entries=max(0, args.cache),
             extract_time_limit_s=args.time_limit,
+            curator=curator,
         )
         uvicorn.run(app, **options)
     finally:
         store.close()
+        if curator is not None:
+            curator.close()
     return 0
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """One clear error if ``host:port`` cannot be bound (taken, or no such address), as uvicorn would bind it."""
+    import errno
+    import socket
+
+    from ..errors import SaidwhatError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # uvicorn sets it too
+        try:
+            probe.bind((host.strip("[]"), port))
+        except OSError as e:
+            if e.errno == errno.EADDRINUSE:
+                raise SaidwhatError(
+                    f"port {port} on {host} is already in use; stop what serves there or give --port"
+                ) from None
+            raise SaidwhatError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
 
 
 _ENV_DB = "SAIDWHAT_SERVE_DB"
 _ENV_CACHE = "SAIDWHAT_SERVE_CACHE"
 _ENV_LOOPBACK = "SAIDWHAT_SERVE_LOOPBACK"
+_ENV_CURATION = "SAIDWHAT_SERVE_CURATION"
 
 
 def _allowed(loopback: bool) -> list[str] | None:
@@ -124,4 +158,5 @@ def app_from_env() -> Any:
         store,
         allowed_hosts=_allowed(os.environ.get(_ENV_LOOPBACK, "1") == "1"),
         cache_entries=int(os.environ.get(_ENV_CACHE, "2048")),
+        curator=Store(os.environ[_ENV_DB]) if os.environ.get(_ENV_CURATION) == "1" else None,
     )

@@ -1,4 +1,4 @@
-"""``saidwhat speakers``: the most-quoted speakers in the store."""
+"""``saidwhat speakers``: the most-quoted speakers in the store; corrections in :mod:`.curate`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from . import curate
 from .ingest import add_db_argument, default_db
 from .options import positive_count
 
@@ -18,6 +19,7 @@ def register(sub: Any) -> None:
     p.add_argument("--format", default="text", choices=["text", "json"], help="output format (default: text)")
     add_db_argument(p)
     p.set_defaults(func=run)
+    curate.register(p)  # saidwhat speakers merge|split|rename|link|…
 
 
 _SHORT = {

@@ -370,7 +370,9 @@ def _read_warc(f: IO[bytes], name: str, lang: str) -> Iterator[Record]:
             elif item is not None:
                 yield item
     except Exception as e:  # a third-party parser on hostile bytes: anything may come up
-        yield Failure(name, None, f"broken WARC after record {n} (byte {offset}): {type(e).__name__}: {e}")
+        # (warcio quotes the bad bytes in its message: printable and short for a terminal)
+        detail = ascii(str(e))[1:-1][:200]
+        yield Failure(name, None, f"broken WARC after record {n} (byte {offset}): {type(e).__name__}: {detail}")
 
 
 def _warc_page(record: Any, name: str, n: int, lang: str) -> Item | Failure | None:

@@ -15,7 +15,12 @@ def _warm() -> None:
         from ..store import prepare
 
         for code in lang.SUPPORTED_LANGUAGES:
-            prepare(extract(lang.get(code).sample_text, lang=code, published="2024-01-01"))
+            language = lang.get(code)
+            prepare(extract(language.sample_text, lang=code, published="2024-01-01"))
+            # the sample's words may all be in the shipped tables, so the
+            # tagger's model may not be loaded yet: load it here once, not in
+            # every worker at its first new word
+            language.load_models()
     except Exception:  # warming is an optimisation; workers load lazily otherwise
         pass
 

@@ -61,6 +61,7 @@ class Language:
     - ``time_expressions``: words for relative dates and months;
     - ``speaker_names``: pronouns, titles and name rules for merging speakers;
     - ``sample_text``: a sentence or two with statements, to warm the models up;
+    - ``load_models``: loads the models the sample text may leave unloaded;
     - ``learned_stage``: the module of its opt-in learned stage, if any;
     - ``lexicon_folder``: where its plain-text word lists live (also the
       confidence table, ``confidence.txt``).
@@ -76,6 +77,8 @@ class Language:
     speaker_names: Callable[[], SpeakerNames]
     # a short text with a statement in it, for loading the models before the first article
     sample_text: str
+    # loads what the sample text may not need (German: HanTa), so forked workers share it
+    load_models: Callable[[], None]
     # module of the opt-in learned stage (``has_model()``, ``relabel(doc, article)``), if the language has one
     learned_stage: str | None = None
 

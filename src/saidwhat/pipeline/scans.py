@@ -18,7 +18,7 @@ tagging, which is what makes the cached answers stay true.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..nlp import Token
 
@@ -115,6 +115,19 @@ class TokenScans:
             self._groups[test] = groups
         return groups
 
+    def has_word(self, words: Iterable[str], a: int, b: int) -> bool:
+        """Whether a token in ``[a, b)`` is one of ``words`` (lower-cased), by
+        the positions of each word: "is there an "als" in the sentence" was a
+        scan of the sentence per cue."""
+        groups = self.grouped(_every_token)
+        for w in words:
+            found = groups.get(w)
+            if found:
+                p = bisect_left(found, a)
+                if p < len(found) and found[p] < b:
+                    return True
+        return False
+
     def between(self, test: PlaceTest, a: int, b: int) -> list[int]:
         """The indices in ``[a, b)`` where ``test`` holds, in order."""
         found = self.positions(test)
@@ -131,6 +144,10 @@ class TokenScans:
         found = self.positions(test)
         p = bisect_left(found, b) - 1
         return found[p] if p >= 0 and found[p] >= a else None
+
+
+def _every_token(toks: list[Token], k: int) -> bool:
+    return True
 
 
 _CACHE_SIZE = 4  # one article at a time per thread; each entry keeps its token list alive

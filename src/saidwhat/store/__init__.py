@@ -26,10 +26,12 @@ from typing import Any
 
 from ..errors import InputError, StoreError
 from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans_text
+from ..search.highlight import match_spans
+from ..search.query import Parsed, SyntaxProblem, parse_query
 from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import SaidOn, said_on_all, time_expressions_for
-from . import quotegroups
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from . import curation, quotegroups
+from .schema import MIGRATIONS, SCHEMA_VERSION, fill_search_forms, statement_forms
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -162,44 +164,24 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-_FTS_TOKEN = re.compile(r'"[^"]*"|\S+')
-
-
 def fts_query(query: str) -> str | None:
-    """A user's search words as a safe FTS5 query (all words must occur).
+    """A user's search (docs/store.md, "Search") as an FTS5 MATCH expression; None if it has no word."""
+    parsed = _parsed_query(query)
+    return parsed.fts if parsed else None
 
-    Each word becomes a quoted FTS string, so operators and punctuation in
-    user input cannot break the query; ``wort*`` keeps prefix search and
-    ``"a b"`` phrase search.
+
+def _parsed_query(query: str) -> Parsed | None:
+    """:func:`parse_query` of a search, or a :class:`QueryError` for what it cannot ask or more than a search needs.
+
+    Each word is one more full-text lookup: 50,000 words took 29 s.
     """
-    parts = _fts_terms(query)
-    return " AND ".join(parts) if parts else None
-
-
-def _fts_terms(query: str) -> list[str]:
-    """The distinct quoted FTS terms of :func:`fts_query`, in order."""
-    parts: list[str] = []
-    for tok in _FTS_TOKEN.findall(query):
-        prefix = tok.endswith("*") and not tok.startswith('"')
-        word = tok.strip('"').rstrip("*")
-        word = re.sub(r"[^\w\s-]", " ", word).strip()
-        if not word:
-            continue
-        term = '"' + word.replace('"', " ") + '"' + ("*" if prefix else "")
-        if term not in parts:  # "a a a …" asks what "a" asks, at the cost of one term
-            parts.append(term)
-    return parts
-
-
-def _match_query(query: str) -> str | None:
-    """:func:`fts_query` of a search's words, or a :class:`QueryError` for more than a search needs.
-
-    Each distinct word is one more full-text lookup: 50,000 words took 29 s.
-    """
-    terms = _fts_terms(checked_name(query, "query"))
-    if len(terms) > MAX_SEARCH_WORDS:
-        raise QueryError("query", f"{len(terms)} different words; a search takes at most {MAX_SEARCH_WORDS}")
-    return " AND ".join(terms) if terms else None
+    try:
+        parsed = parse_query(checked_name(query, "query"))
+    except SyntaxProblem as e:
+        raise QueryError("query", f"{shown(query)}: {e}") from None
+    if parsed is not None and parsed.n_terms > MAX_SEARCH_WORDS:
+        raise QueryError("query", f"{parsed.n_terms} words; a search takes at most {MAX_SEARCH_WORDS}")
+    return parsed
 
 
 _ISO_DAY = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?")
@@ -247,11 +229,48 @@ def _stance_value(stance: str | None) -> str | None:
         ) from None
 
 
+_LANG = re.compile(r"[a-z]{2,3}")
+
+
+def _lang_value(lang: str) -> str:
+    value = lang.strip().lower()
+    if not _LANG.fullmatch(value):
+        raise QueryError("lang", f"{shown(lang)} is not a language code (like de or en)")
+    return value
+
+
+def _confidence_value(value: float | str | None) -> float | None:
+    """A minimum confidence from 0 to 1, or None for no minimum."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not 0.0 <= number <= 1.0:  # also NaN
+        raise QueryError("min_confidence", f"{shown(value)} is not a number from 0 to 1")
+    return number
+
+
+def _with_highlights(items: list[dict[str, Any]], query: str | None) -> list[dict[str, Any]]:
+    """``items``, each with ``highlight``: where ``query`` matched its quote and speaker (see search_statements)."""
+    parsed = _parsed_query(query) if query and query.strip() else None
+    if parsed is None:
+        return items
+    for item in items:
+        lang = item.get("lang") or "de"
+        item["highlight"] = {
+            "quote": match_spans(item["quote"], parsed.terms, lang),
+            "speaker": match_spans(item["speaker"], parsed.terms, lang),
+        }
+    return items
+
+
 _STATEMENT_COLS = (
     "s.id, s.article_id, a.title, s.published, s.said_on, s.said_on_precision, s.said_on_expr, s.kind, s.medium, "
     "s.confidence, s.nested, s.quote, s.speaker, s.speaker_id, sp.name, s.speaker_entity, s.cue, s.addressee, "
     "s.frame, s.quote_spans, s.speaker_spans, s.cue_spans, s.addressee_spans, s.frame_spans, a.url, a.source, s.seq, "
-    "s.stance"
+    "s.stance, a.lang"
 )
 _STATEMENT_FROM = "statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id"
 
@@ -282,6 +301,7 @@ def _statement_dict(r: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
         "source": r[25],
         "seq": r[26],
         "stance": r[27],
+        "lang": r[28],
     }
 
 
@@ -438,8 +458,11 @@ class Store:
                 if self._version(conn) > i:
                     conn.execute("ROLLBACK")
                     continue
-                for sql in MIGRATIONS[i]:
-                    conn.execute(sql)
+                for step in MIGRATIONS[i]:
+                    if isinstance(step, str):
+                        conn.execute(step)
+                    else:
+                        step(conn)
                 conn.execute(
                     "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -523,9 +546,17 @@ class Store:
             exists = conn.execute("SELECT 1 FROM articles WHERE id = ?", (aid,)).fetchone() is not None
             if exists and not replace:
                 return False
+            # Speakers are resolved against the machine's names and aliases;
+            # the corrections are made again after (store/curation.py).
+            curated = curation.active(conn)
+            if curated:
+                # Replacing deletes speakers left without statements: it must see the machine's.
+                (curation.reset if exists else curation.reset_names)(conn)
             if exists:
                 self._delete_article(conn, aid)
             self._insert(conn, aid, article, url, title, source, ext_id, extractor, _test_delay, prepared)
+            if curated:
+                curation.apply_all(conn)
         return True
 
     def _delete_article(self, conn: sqlite3.Connection, aid: str) -> None:
@@ -588,7 +619,8 @@ class Store:
         rows = []
         for seq, (st, sid, when) in enumerate(zip(statements, speaker_ids, prep.when, strict=True)):
             speaker_text = st.role_text("speaker", text)
-            names = " ".join(dict.fromkeys(x for x in (speaker_text, st.speaker_entity or "") if x))
+            names = _speaker_names(speaker_text, st)
+            quote = st.role_text("quote", text)
             day = when.value if when and when.precision == "day" else published
             rows.append(
                 (
@@ -598,7 +630,7 @@ class Store:
                     st.medium.value,
                     float(st.confidence),
                     int(st.nested),
-                    st.role_text("quote", text),
+                    quote,
                     speaker_text,
                     st.role_text("cue", text),
                     st.role_text("addressee", text),
@@ -613,13 +645,14 @@ class Store:
                     when.expr if when else None,
                     day,
                     st.stance.value,
+                    prep.forms[seq] if prep.forms is not None else statement_forms(quote, names, article.lang),
                 )
             )
         conn.executemany(
             "INSERT INTO statements(article_id, seq, kind, medium, confidence, nested, quote, speaker, cue, addressee, "
             "frame, quote_spans, speaker_spans, cue_spans, addressee_spans, frame_spans, speaker_entity, "
-            "speaker_names, speaker_id, published, said_on, said_on_precision, said_on_expr, day, stance) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "speaker_names, speaker_id, published, said_on, said_on_precision, said_on_expr, day, stance, search_forms) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         quotegroups.update(conn)  # the new direct quotes join their groups in this transaction
@@ -732,6 +765,8 @@ class Store:
                     "INSERT INTO main.meta(key, value) SELECT key, value FROM rebuilt.meta WHERE key = ?",
                     (quotegroups.THROUGH_KEY,),
                 )
+                # The corrections (kept in this store) apply to the new contents.
+                curation.apply_all(conn)
         finally:
             conn.execute("DETACH DATABASE rebuilt")
 
@@ -773,16 +808,25 @@ class Store:
         until: date | str | None,
         kind: str | None,
         stance: str | None = None,
+        source: str | None = None,
+        lang: str | None = None,
+        min_confidence: float | str | None = None,
+        joined: bool = False,
     ) -> tuple[str, list[Any]]:
+        """The WHERE clause of a search and its parameters.
+
+        ``joined``: the query joins the article as ``a`` (searches and exports do), so the
+        source and language filters read it there instead of listing every matching article.
+        """
         clauses: list[str] = []
         params: list[Any] = []
         if query and query.strip():
-            q = _match_query(query)
-            if q is None:
+            parsed = _parsed_query(query)
+            if parsed is None:
                 clauses.append("0")
             else:
                 clauses.append("s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)")
-                params.append(q)
+                params.append(parsed.fts)
         if speaker is not None and str(speaker).strip():
             speaker_id = speaker_id_of(speaker)
             if speaker_id is not None:
@@ -799,6 +843,8 @@ class Store:
         if u:
             clauses.append("s.day <= ?")
             params.append(u)
+        if s and u and s > u:
+            raise QueryError("until", f"{shown(str(until))} is before since {shown(str(since))}")
         k = _kind_value(kind)
         if k:
             clauses.append("s.kind = ?")
@@ -807,7 +853,33 @@ class Store:
         if st:
             clauses.append("s.stance = ?")
             params.append(st)
+        # Source and language live on the article: the articles that have them, from an index
+        # (schema v7), counted first. None (a source that is not there): nothing to look for.
+        # All of them (one language, one outlet): no filter at all, rather than a list of every article.
+        for column, value in (("source", source), ("lang", lang)):
+            if value and value.strip():
+                wanted = checked_name(value.strip(), "source") if column == "source" else _lang_value(value)
+                n, of = self._articles_with(column, wanted)
+                if n == 0:
+                    clauses.append("0")
+                elif n < of:
+                    if joined:
+                        clauses.append(f"a.{column} = ? COLLATE NOCASE")
+                    else:
+                        clauses.append(f"s.article_id IN (SELECT id FROM articles WHERE {column} = ? COLLATE NOCASE)")
+                    params.append(wanted)
+        c = _confidence_value(min_confidence)
+        if c is not None:
+            clauses.append("s.confidence >= ?")
+            params.append(c)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _articles_with(self, column: str, value: str) -> tuple[int, int]:
+        """How many articles have ``column`` (source or lang) = ``value`` (any case), and how many there are."""
+        assert column in ("source", "lang")  # never user input: an identifier
+        conn = self._conn()
+        n = conn.execute(f"SELECT count(*) FROM articles WHERE {column} = ? COLLATE NOCASE", (value,)).fetchone()[0]
+        return int(n), int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def search_statements(
         self,
@@ -819,9 +891,19 @@ class Store:
         limit: int = 20,
         offset: int = 0,
         stance: str | None = None,
+        source: str | None = None,
+        lang: str | None = None,
+        min_confidence: float | str | None = None,
     ) -> list[dict[str, Any]]:
-        """Statements matching all given filters, newest first."""
-        where, params = self._where(query, speaker, since, until, kind, stance)
+        """Statements matching all given filters, newest first.
+
+        With a ``query``, each statement also has ``highlight``: where the
+        query matched, as ``{"quote": [[begin, end], …], "speaker": …}``
+        offsets into its ``quote`` and ``speaker`` texts.
+        """
+        where, params = self._where(
+            query, speaker, since, until, kind, stance, source, lang, min_confidence, joined=True
+        )
         # Two plans. Few matches: fetch them all, sort, cut (the default).
         # Many matches (a frequent word, a broad speaker pattern): walk the
         # date index newest first and stop after one page, instead of
@@ -829,6 +911,9 @@ class Store:
         # costs well under a millisecond.
         hint = ""
         estimate = self._estimate(query, speaker)
+        if estimate is None and (source or lang):
+            # Only an article filter narrows the search: as many matches as those articles hold.
+            estimate = self.count_statements(source=source, lang=lang)
         if estimate is not None and estimate > _MANY:
             hint = " INDEXED BY statements_day"
         sql = (
@@ -837,7 +922,8 @@ class Store:
             "ORDER BY s.day DESC, s.id DESC LIMIT ? OFFSET ?"  # NULL days sort last
         )
         rows = self._conn().execute(sql, [*params, _row_count(limit), _row_count(offset)]).fetchall()
-        return [_statement_dict(r) for r in rows]
+        items = [_statement_dict(r) for r in rows]
+        return _with_highlights(items, query)
 
     def search_page(
         self,
@@ -849,30 +935,48 @@ class Store:
         limit: int = 20,
         offset: int = 0,
         stance: str | None = None,
+        source: str | None = None,
+        lang: str | None = None,
+        min_confidence: float | str | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """One page of :meth:`search_statements` and the total it belongs to, from the same database state.
 
         An ingest may commit between two queries; inside one read transaction
         both see the same snapshot, so the total never disagrees with the page.
         """
+        filters: dict[str, Any] = {
+            "query": query,
+            "speaker": speaker,
+            "since": since,
+            "until": until,
+            "kind": kind,
+            "stance": stance,
+            "source": source,
+            "lang": lang,
+            "min_confidence": min_confidence,
+        }
         with self._snapshot():
-            items = self.search_statements(
-                query, speaker, since, until, kind, limit=limit, offset=offset, stance=stance
-            )
+            items = self.search_statements(**filters, limit=limit, offset=offset)
+            # each item says whether its quote recurs elsewhere (CLI and API alike)
+            reuse = self.quote_reuse([item["id"] for item in items])
+            for item in items:
+                item["quote_group"] = reuse.get(item["id"])
             if _row_count(offset) == 0 and len(items) < _row_count(limit):
                 return items, len(items)  # the page holds them all: no need to count
-            return items, self.count_statements(query, speaker, since, until, kind, stance)
+            return items, self.count_statements(**filters)
 
     def _estimate(self, query: str | None, speaker: str | int | None) -> int | None:
         """An upper bound on the matches, from the full-text index or the speaker index alone."""
         conn = self._conn()
         bounds: list[int] = []
         if query and query.strip():
-            q = _match_query(query)
-            if q is None:
+            parsed = _parsed_query(query)
+            if parsed is None:
                 return 0
             bounds.append(
-                conn.execute("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?", (q,)).fetchone()[0]
+                conn.execute(
+                    "SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?", (parsed.fts,)
+                ).fetchone()[0]
             )
         if speaker is not None and str(speaker).strip():
             where, params = self._where(None, speaker, None, None, None)
@@ -887,21 +991,49 @@ class Store:
         until: date | str | None = None,
         kind: str | None = None,
         stance: str | None = None,
+        source: str | None = None,
+        lang: str | None = None,
+        min_confidence: float | str | None = None,
     ) -> int:
         only_words = query and query.strip() and not (speaker is not None and str(speaker).strip())
-        if only_words and not (since or until or kind or stance):
+        if only_words and not (since or until or kind or stance or source or lang or min_confidence):
             # Words alone: the full-text index counts without reading rows.
             return self._estimate(query, None) or 0
-        where, params = self._where(query, speaker, since, until, kind, stance)
+        where, params = self._where(query, speaker, since, until, kind, stance, source, lang, min_confidence)
         return int(self._conn().execute(f"SELECT count(*) FROM statements s{where}", params).fetchone()[0])
 
-    def iter_statements(self, batch: int = 2000, stance: str | None = None) -> Iterator[dict[str, Any]]:
-        """Every statement (or those of one stance), in article order, streamed (for export).
+    def iter_statements(
+        self,
+        batch: int = 2000,
+        stance: str | None = None,
+        *,
+        query: str | None = None,
+        speaker: str | int | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        kind: str | None = None,
+        source: str | None = None,
+        lang: str | None = None,
+        min_confidence: float | str | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Every statement matching the filters (those of :meth:`search_statements`), in article order, streamed.
 
-        A bad ``stance`` is an error here, before the first row is read.
+        For export. Bad filters are an error here, before the first row is read.
         """
-        where, params = self._where(None, None, None, None, None, stance)
+        where, params = self._where(
+            query, speaker, since, until, kind, stance, source, lang, min_confidence, joined=True
+        )
         return self._iter_rows(where, params, batch)
+
+    def rebuild_search_index(self) -> int:
+        """Recompute every statement's word forms and rebuild the full-text index; returns the statements.
+
+        For a store whose forms came from another analyser version.
+        Only the search columns change.
+        """
+        with self.transaction() as conn:
+            fill_search_forms(conn)
+            return int(conn.execute("SELECT count(*) FROM statements").fetchone()[0])
 
     def _iter_rows(self, where: str, params: list[Any], batch: int) -> Iterator[dict[str, Any]]:
         conn = self._connect()  # own connection: a long read must not share a cursor
@@ -935,12 +1067,14 @@ class Store:
             ids,
         ):
             aliases[sid].append(alias)
+        links = curation.links(conn, ids)
         return [
             {
                 "id": r[0],
                 "name": r[1],
                 "kind": r[2],
                 "aliases": aliases[r[0]],
+                "links": links[r[0]],
                 "n_statements": r[3],
                 "by_kind": by_kind[r[0]],
                 "first": r[4],
@@ -1138,6 +1272,13 @@ class Prepared:
     positions: list[int]
     surfaces: list[str | None]
     when: list[SaidOn | None]
+    # search_forms of each statement (word forms of quote and speaker names); None: computed when stored
+    forms: list[str] | None = None
+
+
+def _speaker_names(speaker_text: str, st: Statement) -> str:
+    """What the full-text index searches as the speaker: the mention as written and the entity."""
+    return " ".join(dict.fromkeys(x for x in (speaker_text, st.speaker_entity or "") if x))
 
 
 def prepare(article: Article) -> Prepared:
@@ -1145,6 +1286,10 @@ def prepare(article: Article) -> Prepared:
     statements = sorted(article.statements, key=lambda s: (s.start, min(s.cue).begin if s.cue else 0))
     mentions = [_mention(st, text, article.lang) for st in statements]
     words = time_expressions_for(article.lang)  # None: a language without time expressions
+    forms = [
+        statement_forms(st.role_text("quote", text), _speaker_names(st.role_text("speaker", text), st), article.lang)
+        for st in statements
+    ]
     return Prepared(
         article=article,
         statements=statements,
@@ -1153,6 +1298,7 @@ def prepare(article: Article) -> Prepared:
         positions=[min(st.speaker).begin if st.speaker else st.start for st in statements],
         surfaces=[spans_text(st.speaker, text) if st.speaker else None for st in statements],
         when=said_on_all(text, statements, article.published, words) if words else [None] * len(statements),
+        forms=forms,
     )
 
 

@@ -1,6 +1,6 @@
 """Quote groups in the store: an index that grows with every ingested article.
 
-Tables (schema v4): ``quote_groups`` (one row per group, with its counts,
+Tables (schema v5): ``quote_groups`` (one row per group, with its counts,
 first appearance and conflict flag), ``quote_members`` (each grouped direct
 quote: its group, normalised words and speaker key), ``quote_keys`` (index
 key → group, see :func:`saidwhat.quotegroups.index_keys`).
@@ -261,7 +261,8 @@ def standalone_tables(conn: sqlite3.Connection) -> None:
     """Create the quote tables in an empty database without a store around them (the Spark driver's index)."""
     from .schema import MIGRATIONS
 
-    step = next(s for s in MIGRATIONS if any("CREATE TABLE quote_groups" in sql for sql in s))
+    step = next(s for s in MIGRATIONS if any(isinstance(sql, str) and "CREATE TABLE quote_groups" in sql for sql in s))
     for sql in step:
-        if " ON statements " not in sql:  # the trigger on the store's statements table
+        # (this step is all SQL; the trigger on the store's statements table is left out)
+        if isinstance(sql, str) and " ON statements " not in sql:
             conn.execute(sql)

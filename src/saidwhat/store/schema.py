@@ -8,7 +8,36 @@ released step: append a new one.
 
 from __future__ import annotations
 
-MIGRATIONS: list[list[str]] = [
+import sqlite3
+from collections.abc import Callable
+
+from ..search.forms import index_forms
+
+Step = str | Callable[[sqlite3.Connection], None]
+
+
+def fill_search_forms(conn: sqlite3.Connection) -> None:
+    """Give every statement its ``search_forms`` (lemmas, compound parts) and rebuild the full-text index.
+
+    Also what a changed analyser needs (:meth:`Store.rebuild_search_index`): it
+    reads and writes only the search columns, so no stored data changes.
+    """
+    rows = conn.execute(
+        "SELECT s.id, s.quote, s.speaker_names, a.lang FROM statements s JOIN articles a ON a.id = s.article_id"
+    ).fetchall()
+    conn.executemany(
+        "UPDATE statements SET search_forms = ? WHERE id = ?",
+        [(statement_forms(quote, names, lang), sid) for sid, quote, names, lang in rows],
+    )
+    conn.execute("INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')")
+
+
+def statement_forms(quote: str, speaker_names: str, lang: str) -> str:
+    """The ``search_forms`` column of a statement: the word forms of its quote and speaker names."""
+    return index_forms(quote + "\n" + speaker_names, lang)
+
+
+MIGRATIONS: list[list[Step]] = [
     # v1: articles, statements, speakers, aliases, full-text index.
     [
         """CREATE TABLE IF NOT EXISTS meta (
@@ -146,6 +175,60 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TRIGGER statements_quote_ad AFTER DELETE ON statements WHEN old.kind = 'direct' BEGIN
             UPDATE meta SET value = min(CAST(value AS INTEGER), old.id - 1) WHERE key = 'quote_groups_through';
         END""",
+    ],
+    # v6: speaker corrections (docs/store.md, "Correcting speakers"; store/curation.py).
+    # Overrides name speakers by name, so they outlive the ids a --reprocess rebuilds;
+    # the machine's own values are kept where a correction changes them (NULL: unchanged).
+    [
+        """CREATE TABLE speaker_overrides (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,  -- 'remove-override N'; never reused; the order they apply in
+            op TEXT NOT NULL,               -- merge | split | rename | link
+            speaker TEXT NOT NULL,          -- the speaker it applies to, by name or alias
+            other TEXT NOT NULL DEFAULT '', -- merge: the speaker merged in; split: the mention split out
+            articles TEXT NOT NULL DEFAULT '[]',  -- split: only in these article ids (JSON)
+            value TEXT NOT NULL DEFAULT '', -- split, rename: the new name; link: the external id
+            source TEXT NOT NULL DEFAULT '',      -- 'cli', 'web', 'alias file, line N'
+            created TEXT NOT NULL           -- UTC, ISO
+        )""",
+        "ALTER TABLE statements ADD COLUMN machine_speaker_id INTEGER",
+        # Covering, partial: which statements a correction moved, and where to, without reading rows.
+        "CREATE INDEX statements_curated ON statements(machine_speaker_id, speaker_id) "
+        "WHERE machine_speaker_id IS NOT NULL",
+        "ALTER TABLE speakers ADD COLUMN machine_name TEXT",
+        "ALTER TABLE speakers ADD COLUMN curated INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE speaker_aliases ADD COLUMN curated INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE speaker_links (
+            speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+            ext_id TEXT NOT NULL,           -- 'wikidata:Q567', a newsroom's id
+            PRIMARY KEY (speaker_id, ext_id)
+        )""",
+    ],
+    # v7: search by word forms (docs/store.md "Search"). Each statement keeps
+    # the lemmas and compound parts of its words (search_forms), indexed next
+    # to the surface text. The index is declared with content="statements" in
+    # double quotes: the form Datasette detects, so its ?_search= works.
+    [
+        "ALTER TABLE statements ADD COLUMN search_forms TEXT NOT NULL DEFAULT ''",
+        "DROP TRIGGER IF EXISTS statements_ai",
+        "DROP TRIGGER IF EXISTS statements_ad",
+        "DROP TABLE IF EXISTS statements_fts",
+        """CREATE VIRTUAL TABLE statements_fts USING fts5(
+            quote, speaker_names, search_forms,
+            content="statements", content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+            INSERT INTO statements_fts(rowid, quote, speaker_names, search_forms)
+            VALUES (new.id, new.quote, new.speaker_names, new.search_forms);
+        END""",
+        """CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+            INSERT INTO statements_fts(statements_fts, rowid, quote, speaker_names, search_forms)
+            VALUES ('delete', old.id, old.quote, old.speaker_names, old.search_forms);
+        END""",
+        fill_search_forms,
+        # the source and language filters read these, not the articles' rows (their texts)
+        "CREATE INDEX articles_source ON articles(source COLLATE NOCASE, id)",
+        "CREATE INDEX articles_lang ON articles(lang COLLATE NOCASE, id)",
     ],
 ]
 

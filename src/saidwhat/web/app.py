@@ -12,31 +12,37 @@ Content-Security-Policy (``default-src 'self'``): no CDN, no inline script.
 
 from __future__ import annotations
 
+import csv
+import io
+import itertools
 import json
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Protocol
+from typing import Annotated, Any, Literal, Protocol
 
 from fastapi import FastAPI, Query
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field, field_validator
-from starlette.concurrency import run_in_threadpool
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..budget import ArticleTimeout, default_seconds, time_limit
+from ..commands.export import COLUMNS as EXPORT_COLUMNS
+from ..commands.export import csv_row
 from ..errors import SaidwhatError
 from ..lang import UnsupportedLanguage, check_supported, describe_supported, language_names
-from ..model import ROLES, Article, Kind, Stance
-from ..store import QueryError, checked_text, shown
+from ..model import ROLES, Article, Kind
+from ..store import QueryError, checked_text, curation, shown
+from ..store.curation import CurationError
 from .cache import ResponseCache
 from .quotes import QuoteReuse, add_routes, with_reuse
 
@@ -56,6 +62,12 @@ MAX_EXTRACT_CHARS = 50_000
 # At most this many extractions run at once; others wait up to EXTRACT_WAIT_S, then get 503.
 MAX_CONCURRENT_EXTRACTIONS = 2
 EXTRACT_WAIT_S = 30.0
+# GET /api/export writes at most this many statements (the CLI's `saidwhat export` has no limit).
+MAX_EXPORT_ROWS = 100_000
+
+QUERY_DOC = 'words in the quote or speaker, in any form; "a phrase", prefix*, OR, NOT, (…)'
+DATE_DOC = "YYYY-MM-DD, YYYY-MM or YYYY"
+KIND_DOC = "statement kind: " + ", ".join(k.value for k in Kind)
 
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (
@@ -86,7 +98,25 @@ class StatementStore(Protocol):
         limit: int = 20,
         offset: int = 0,
         stance: str | None = None,
+        source: str | None = None,
+        lang: str | None = None,
+        min_confidence: str | None = None,
     ) -> tuple[list[dict[str, Any]], int]: ...
+
+    def iter_statements(
+        self,
+        batch: int = 2000,
+        stance: str | None = None,
+        *,
+        query: str | None = None,
+        speaker: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        kind: str | None = None,
+        source: str | None = None,
+        lang: str | None = None,
+        min_confidence: str | None = None,
+    ) -> Iterator[dict[str, Any]]: ...
 
     def speakers(self, top: int = 50, offset: int = 0, query: str | None = None) -> list[dict[str, Any]]: ...
 
@@ -208,6 +238,45 @@ class ErrorOut(BaseModel):
     error: str
 
 
+# ---------------------------------------------------------------- corrections (store/curation.py)
+
+
+class _Correction(BaseModel):
+    model_config = {"extra": "forbid"}
+
+
+class MergeIn(_Correction):
+    other: int | str = Field(..., description="id, name or alias of the speaker merged into this one")
+
+
+class SplitIn(_Correction):
+    mention: str | None = Field(None, max_length=200, description="the statements whose speaker is written so")
+    articles: list[Annotated[str, Field(max_length=200)]] = Field(default_factory=list, max_length=1000)
+    name: str | None = Field(None, max_length=200, description="the speaker they go to (default: the mention)")
+
+
+class RenameIn(_Correction):
+    name: str = Field(..., max_length=200)
+
+
+class LinkIn(_Correction):
+    ext_id: str = Field(..., max_length=200, description="scheme:id, e.g. wikidata:Q567")
+
+
+# A module-level alias: the handlers' annotations are strings (PEP 563) that FastAPI resolves here.
+SpeakerIdPath = Annotated[int, PathParam(ge=0, le=2**62)]
+_CORRECTION_ERRORS: dict[int | str, dict[str, Any]] = {
+    403: {"model": ErrorOut},
+    404: {"model": ErrorOut},
+    422: {"model": ErrorOut},
+}
+
+
+class CorrectionOut(BaseModel):
+    override: dict[str, Any]
+    speaker_id: int | None = Field(None, description="the speaker to show now")
+
+
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut},
     404: {"model": ErrorOut},
@@ -222,16 +291,45 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 _PLAIN_INPUT = (str, int, float)
 
 
+def _plain_problem(err: dict[str, Any]) -> str:
+    """What is wrong, in plain words instead of pydantic's ("Input should be a valid integer, …")."""
+    kind = str(err.get("type", ""))
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        return "is required"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return "is not a whole number"
+    if kind in ("float_parsing", "float_type"):
+        return "is not a number"
+    if kind == "greater_than_equal":
+        return f"must be {ctx.get('ge')} or more"
+    if kind == "less_than_equal":
+        return f"must be {ctx.get('le')} or less"
+    if kind == "string_too_long":
+        return f"is longer than {ctx.get('max_length')} characters"
+    if kind in ("string_type", "string_unicode"):
+        return "must be text"
+    if kind == "literal_error":
+        return f"must be one of {ctx.get('expected')}"
+    if kind.startswith(("date_", "datetime_")):
+        return "is not a date (YYYY-MM-DD)"
+    if kind == "json_invalid":
+        return "is not valid JSON"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return "must be a JSON object"
+    return str(err.get("msg", "is invalid")).removeprefix("Value error, ")
+
+
 def _invalid_message(err: dict[str, Any]) -> tuple[str, str]:
     """The field and a plain-words problem (echoing the value) of one pydantic validation error."""
     parts = list(err.get("loc", ()))
     if parts and parts[0] in ("body", "query", "path", "header"):
         parts = parts[1:]  # where it came from; the name is what a client knows
     field = ".".join(str(p) for p in parts)
-    problem = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+    problem = _plain_problem(err)
     value = err.get("input")
     if err.get("type") != "missing" and isinstance(value, _PLAIN_INPUT) and shown(value) not in problem:
-        problem = f"{problem}, got {shown(value)}"
+        problem = f"{shown(value)} {problem}"
     return field, problem
 
 
@@ -247,6 +345,53 @@ def _blank_to_none(value: str | None) -> str | None:
         return None
     value = value.strip()
     return value or None
+
+
+def _filters(
+    query: str | None,
+    speaker: str | None,
+    since: str | None,
+    until: str | None,
+    kind: str | None,
+    stance: str | None,
+    source: str | None,
+    lang: str | None,
+    min_confidence: str | None,
+) -> dict[str, Any]:
+    """The search filters of a request by their shared names (those of ``saidwhat search``), blanks dropped.
+
+    The store checks each one and says what is wrong in plain words (a :class:`QueryError`, 422).
+    """
+    given = {
+        "query": query,
+        "speaker": speaker,
+        "since": since,
+        "until": until,
+        "kind": kind,
+        "stance": stance,
+        "source": source,
+        "lang": lang,
+        "min_confidence": min_confidence,
+    }
+    return {name: _blank_to_none(value) for name, value in given.items()}
+
+
+def _export_lines(fmt: str, rows: Iterator[dict[str, Any]]) -> Iterator[str]:
+    """Statements as CSV lines (spreadsheet-safe, the CLI export's rows) or JSON Lines."""
+    if fmt == "jsonl":
+        for row in rows:
+            yield json.dumps(row, ensure_ascii=False) + "\n"
+        return
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(csv_row(row))
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def statement_view(statement: Any, text: str, index: int) -> dict[str, Any]:
@@ -467,6 +612,7 @@ def create_app(
     allowed_hosts: list[str] | None = None,
     cache_entries: int = 0,
     extract_time_limit_s: float | None = None,
+    curator: Any | None = None,
 ) -> FastAPI:
     """The web application over ``store`` (opened read-only by the caller).
 
@@ -478,6 +624,9 @@ def create_app(
     per-article budget of :mod:`saidwhat.budget`; it runs in the thread pool,
     so the budget is the pipeline's cooperative deadline): a text that takes
     longer is answered 422 and frees its slot.
+    ``curator``: a writable :class:`~saidwhat.store.Store` on the same file;
+    with it the speaker corrections (POST /api/speakers/{id}/merge, …) are on
+    (``saidwhat serve --curation``), without it they answer 403.
     """
     extract_seconds = default_seconds() if extract_time_limit_s is None else extract_time_limit_s
     app = FastAPI(
@@ -529,6 +678,10 @@ def create_app(
     async def _query_error(request: Request, exc: QueryError) -> JSONResponse:
         return _json({"error": f"invalid {exc.field}: {exc.problem}"}, 422)
 
+    @app.exception_handler(CurationError)
+    async def _curation_error(request: Request, exc: CurationError) -> JSONResponse:
+        return _json({"error": str(exc)}, 404 if exc.missing else 422)
+
     @app.exception_handler(SaidwhatError)
     async def _saidwhat_error(request: Request, exc: SaidwhatError) -> JSONResponse:
         # Anything else the store says (it cannot open or read its file) names the file: log it, say less.
@@ -554,35 +707,53 @@ def create_app(
         summary="Search statements",
     )
     async def statements(
-        query: Annotated[str | None, Query(max_length=200, description="words in the quote (full-text)")] = None,
+        query: Annotated[str | None, Query(max_length=200, description=QUERY_DOC)] = None,
         speaker: Annotated[str | None, Query(max_length=200, description="speaker name, alias or id")] = None,
-        since: Annotated[date | None, Query(description="on or after, YYYY-MM-DD")] = None,
-        until: Annotated[date | None, Query(description="on or before, YYYY-MM-DD")] = None,
-        kind: Annotated[Kind | None, Query(description="statement kind")] = None,
-        stance: Annotated[Stance | None, Query(description="statement stance (docs/stance.md)")] = None,
+        since: Annotated[str | None, Query(max_length=40, description=DATE_DOC)] = None,
+        until: Annotated[str | None, Query(max_length=40, description="on or before; " + DATE_DOC)] = None,
+        kind: Annotated[str | None, Query(max_length=40, description=KIND_DOC)] = None,
+        stance: Annotated[str | None, Query(max_length=40, description="statement stance (docs/stance.md)")] = None,
+        source: Annotated[str | None, Query(max_length=200, description="the article's source (outlet)")] = None,
+        lang: Annotated[str | None, Query(max_length=10, description="the article's language (de, en)")] = None,
+        min_confidence: Annotated[str | None, Query(max_length=40, description="0 to 1")] = None,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
     ) -> Response:
-        filters: dict[str, Any] = {
-            "query": _blank_to_none(query),
-            "speaker": _blank_to_none(speaker),
-            "since": since.isoformat() if since else None,
-            "until": until.isoformat() if until else None,
-            "kind": kind.value if kind else None,
-            "stance": stance.value if stance else None,
-        }
-        if since and until and since > until:
-            raise ApiError(422, "invalid until: it is before since")
+        filters = _filters(query, speaker, since, until, kind, stance, source, lang, min_confidence)
 
         def compute() -> bytes:
             # The total is counted with its page, in one read of the database: a count
             # kept apart could belong to an older state than the items (a torn page).
             items, total = store.search_page(**filters, limit=limit, offset=offset)
-            items = with_reuse(store, items)
             return _encode({"items": items, "total": total, "limit": limit, "offset": offset})
 
         key = ("statements", *filters.values(), limit, offset)
         return await cached(key, compute)
+
+    @app.get(
+        "/api/export",
+        responses=_ERRORS,
+        tags=["statements"],
+        summary="Download the statements of a search as CSV (spreadsheet-safe) or JSON Lines",
+    )
+    async def export(
+        format: Annotated[Literal["csv", "jsonl"], Query(description="csv or jsonl")] = "csv",
+        query: Annotated[str | None, Query(max_length=200, description=QUERY_DOC)] = None,
+        speaker: Annotated[str | None, Query(max_length=200)] = None,
+        since: Annotated[str | None, Query(max_length=40)] = None,
+        until: Annotated[str | None, Query(max_length=40)] = None,
+        kind: Annotated[str | None, Query(max_length=40)] = None,
+        stance: Annotated[str | None, Query(max_length=40)] = None,
+        source: Annotated[str | None, Query(max_length=200)] = None,
+        lang: Annotated[str | None, Query(max_length=10)] = None,
+        min_confidence: Annotated[str | None, Query(max_length=40)] = None,
+    ) -> Response:
+        filters = _filters(query, speaker, since, until, kind, stance, source, lang, min_confidence)
+        rows = store.iter_statements(**filters)  # checks the filters now: a bad one is a 422, not a broken file
+        lines = _export_lines(format, itertools.islice(rows, MAX_EXPORT_ROWS))
+        media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
+        headers = {"content-disposition": f'attachment; filename="saidwhat-statements.{format}"'}
+        return StreamingResponse(iterate_in_threadpool(lines), media_type=media, headers=headers)
 
     @app.get("/api/speakers", response_model=SpeakerPage, responses=_ERRORS, tags=["speakers"], summary="Top speakers")
     async def speakers(
@@ -665,6 +836,74 @@ def create_app(
         )
 
     add_routes(app, store, cached, _encode, lambda message: ApiError(404, message), _ERRORS)
+    # -------------------------------------------------------------- corrections
+
+    def correct(action: Callable[[Any], dict[str, Any]]) -> JSONResponse:
+        if curator is None:
+            raise ApiError(403, "corrections are off: start the server with saidwhat serve --curation")
+        override = action(curator)
+        cache.clear()  # the answers cached so far show the speakers before the correction
+        front.clear()
+        return _json({"override": override, "speaker_id": override.get("speaker_id")})
+
+    @app.get("/api/overrides", tags=["corrections"], summary="The stored speaker corrections, in the order they apply")
+    def list_overrides() -> JSONResponse:
+        items = curation.overrides(curator) if curator is not None else []
+        return _json({"enabled": curator is not None, "items": items})
+
+    @app.post(
+        "/api/speakers/{speaker_id}/merge",
+        tags=["corrections"],
+        summary="Merge another speaker into this one",
+        response_model=CorrectionOut,
+        responses=_CORRECTION_ERRORS,
+    )
+    def merge_speaker(speaker_id: SpeakerIdPath, body: MergeIn) -> JSONResponse:
+        return correct(lambda st: curation.merge(st, speaker_id, body.other, source="web"))
+
+    @app.post(
+        "/api/speakers/{speaker_id}/split",
+        tags=["corrections"],
+        summary="Move some statements to another speaker",
+        response_model=CorrectionOut,
+        responses=_CORRECTION_ERRORS,
+    )
+    def split_speaker(speaker_id: SpeakerIdPath, body: SplitIn) -> JSONResponse:
+        return correct(
+            lambda st: curation.split(
+                st, speaker_id, mention=body.mention, articles=body.articles, name=body.name, source="web"
+            )
+        )
+
+    @app.post(
+        "/api/speakers/{speaker_id}/rename",
+        tags=["corrections"],
+        summary="Give the speaker another name",
+        response_model=CorrectionOut,
+        responses=_CORRECTION_ERRORS,
+    )
+    def rename_speaker(speaker_id: SpeakerIdPath, body: RenameIn) -> JSONResponse:
+        return correct(lambda st: curation.rename(st, speaker_id, body.name, source="web"))
+
+    @app.post(
+        "/api/speakers/{speaker_id}/link",
+        tags=["corrections"],
+        summary="Link the speaker to an external id",
+        response_model=CorrectionOut,
+        responses=_CORRECTION_ERRORS,
+    )
+    def link_speaker(speaker_id: SpeakerIdPath, body: LinkIn) -> JSONResponse:
+        return correct(lambda st: curation.link(st, speaker_id, body.ext_id, source="web"))
+
+    @app.delete(
+        "/api/overrides/{override_id}",
+        tags=["corrections"],
+        summary="Remove a correction and undo it",
+        response_model=CorrectionOut,
+        responses=_CORRECTION_ERRORS,
+    )
+    def remove_override(override_id: Annotated[int, PathParam(ge=0, le=2**62)]) -> JSONResponse:
+        return correct(lambda st: curation.remove_override(st, override_id))
 
     @app.get("/api/languages", tags=["extract"], summary="The languages the extractor supports")
     def languages() -> JSONResponse:

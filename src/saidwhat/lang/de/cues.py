@@ -559,8 +559,9 @@ def _passive_agent_or_source(c: _CueClause) -> _SpeakerAnswer | None:
     if not is_passive(toks, cue, participle_tags=("(PP)", "(FIN)")):
         return None
     ce = clause_end(toks, cue.verb, c.end)
-    for k in range(clause_begin(toks, c.f, c.start), ce):
-        if toks[k].lower in {"von", "vom", "in", "im"} and k + 1 < ce and not _von_attribute(toks, k, c.start):
+    # the prepositions' positions: a scan of the clause per cue was quadratic ("… wurde kritisiert" * n)
+    for k in scans(toks).between(_source_prep, clause_begin(toks, c.f, c.start), ce):
+        if k + 1 < ce and not _von_attribute(toks, k, c.start):
             sp = speaker_forward(toks, k + 1, ce, appositions=False)
             if sp is not None and (
                 toks[k].lower in {"von", "vom"}
@@ -570,6 +571,10 @@ def _passive_agent_or_source(c: _CueClause) -> _SpeakerAnswer | None:
                 # vermutet", "im „Standard“ wurden … bezeichnet", not "im Jahr 1960")
                 return sp, []
     return _relative_source(toks, cue, c.start), []
+
+
+def _source_prep(toks: list[Token], k: int) -> bool:
+    return toks[k].lower in {"von", "vom", "in", "im"}
 
 
 def _commaless_relative(c: _CueClause) -> _SpeakerAnswer | None:

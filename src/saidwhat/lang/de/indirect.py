@@ -36,24 +36,25 @@ _COMPLEMENT_PUNCT = frozenset({",", ":"})
 
 def find_indirect(art: Article, used_cues: set[int]) -> list[Found]:
     out: list[Found] = []
+    used_in_order = sorted(used_cues)
     for s in art.sentences:
-        out.extend(_sentence(art, s, used_cues))
+        out.extend(_sentence(art, s, used_cues, used_in_order))
     return out
 
 
-def _sentence(art: Article, s: Sentence, used: set[int]) -> list[Found]:
+def _sentence(art: Article, s: Sentence, used: set[int], used_in_order: list[int]) -> list[Found]:
     """Each part of a sentence between semicolons is read on its own."""
     toks = art.tokens
     st, end = s.start, art.text_end(s)
     out: list[Found] = []
     for k in range(st, end + 1):
         if k == end or (toks[k].text == ";" and art.in_quote[k] == -1):
-            out.extend(_segment(art, s, st, k, used))
+            out.extend(_segment(art, s, st, k, used, used_in_order))
             st = k + 1
     return out
 
 
-def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> list[Found]:
+def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int], used_in_order: list[int]) -> list[Found]:
     toks = art.tokens
     if te - st < 3:
         return []
@@ -80,7 +81,9 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int]) -> lis
     cue_starts = {min(c.tokens) for c in cues} | {c.verb for c in cues}
     # a cue the direct stage took still starts a new frame: "sagte, X sei Y und
     # fügte hinzu: „…“" ends the complement before "und fügte hinzu"
-    cue_starts |= {i for i in used if st <= i < te and art.in_quote[i] == -1}
+    # (the segment's own: a scan of every cue of the article per sentence was quadratic)
+    inside = used_in_order[bisect_left(used_in_order, st) : bisect_left(used_in_order, te)]
+    cue_starts |= {i for i in inside if art.in_quote[i] == -1}
     found: list[Found] = []
     dies = _dies_frame(art, toks, s, st, te, cues)
     if dies is not None:

@@ -51,6 +51,12 @@ def find_statements(art: Analysed) -> list[Found]:
     return german_stages(art)
 
 
+def load_models() -> None:
+    from .tagger import _hanta
+
+    _hanta()
+
+
 def assign_stances(doc: Doc, statements: list[Statement]) -> None:
     from .stance import assign_stances as german_stances
 
@@ -67,5 +73,6 @@ LANGUAGE = Language(
     time_expressions=time_expressions,
     speaker_names=speaker_names,
     sample_text="„Wir kommen morgen“, sagte Anna Weber am Montag. Er sagte, man sei bereit.",
+    load_models=load_models,
     learned_stage="saidwhat.lang.de.learn.statements",
 )

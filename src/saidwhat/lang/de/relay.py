@@ -16,6 +16,7 @@ import copy
 from ...model import Medium
 from ...nlp import Token
 from ...pipeline.found import Found, TokRange
+from ...pipeline.scans import scans
 from ...pipeline.sentences import Article
 from .chunks import speaker_forward
 from .lexicons import source_noun_medium
@@ -62,9 +63,21 @@ def relayed_quotes(art: Article, found: list[Found]) -> list[Found]:
 
 def _passive(toks: list[Token], verb: int, lo: int, hi: int) -> bool:
     """ "wird … zitiert", "wie X zitiert wird" ("zitiert" is read as finite too)."""
-    return toks[verb].text.lower().endswith("t") and any(
-        toks[i].lemma == "werden" and toks[i].tag.startswith("VA") for i in range(lo, hi)
-    )
+    return toks[verb].text.lower().endswith("t") and scans(toks).first(_werden_aux, lo, hi) is not None
+
+
+# the frame's words are looked up by position, not scanned per statement: a long
+# sentence of relayed quotes ("„Gut“, wird Panetta zitiert, " * n) was quadratic
+def _werden_aux(toks: list[Token], k: int) -> bool:
+    return toks[k].lemma == "werden" and toks[k].tag.startswith("VA")
+
+
+def _agent_prep(toks: list[Token], k: int) -> bool:
+    return toks[k].lower in _AGENT_PREPS and toks[k].tag.startswith("APPR")
+
+
+def _place_prep(toks: list[Token], k: int) -> bool:
+    return toks[k].lower in _PLACE_PREPS
 
 
 def _passive_parties(
@@ -74,10 +87,7 @@ def _passive_parties(
     over both ("wie Hoyzer von Spiegel-Online zitiert wird")."""
     # the last "von" before the verb: "Sergei Voznyak, Sprecher des Teams von X,
     # wird von Reuters zitiert" has an attribute "von" before the agent
-    prep = next(
-        (k for k in range(verb - 1, lo - 1, -1) if toks[k].lower in _AGENT_PREPS and toks[k].tag.startswith("APPR")),
-        None,
-    )
+    prep = scans(toks).last(_agent_prep, lo, verb)
     if f.speaker is None:
         return None
     if prep is None:
@@ -95,7 +105,8 @@ def _passive_parties(
     elif agent[0] <= found_sp[0] < agent[1]:
         # the speaker found is the agent: the one quoted is the subject before
         # the finite verb ("Sergei Voznyak, Pressesprecher …, wird von Reuters zitiert")
-        finite = next((i for i in range(lo, hi) if toks[i].lemma == "werden" and toks[i].tag.startswith("VA")), verb)
+        finite = scans(toks).first(_werden_aux, lo, hi)
+        finite = verb if finite is None else finite
         end = finite - 1 if finite - 1 > lo and toks[finite - 1].text == "," else finite
         sp = speaker_forward(toks, lo, end, appositions=True) if end > lo else None
         if sp is None or sp[1] != end:
@@ -109,8 +120,8 @@ def _quoting_place(toks: list[Token], sp: TokRange, verb: int, lo: int) -> TokRa
     """ "X wird im Fachblatt „La Gazzetta“ zitiert", "In der Meldung wird X
     zitiert": the publication that quotes, named by a source noun ("Meldung",
     "Bericht") or a quoted name; not "in Berlin"."""
-    for k in range(lo, verb):
-        if toks[k].lower not in _PLACE_PREPS or sp[0] <= k < sp[1]:
+    for k in scans(toks).between(_place_prep, lo, verb):
+        if sp[0] <= k < sp[1]:
             continue
         np = speaker_forward(toks, k + 1, verb, appositions=False)
         if np is None or np[0] <= sp[0] < np[1]:
@@ -142,7 +153,7 @@ def _active_parties(
         return None
     obj = (obj[0], end)  # with its attributes: "eine Erklärung der Behörde für Kommunikation"
     if subj is None or (subj[1] - subj[0] == 1 and toks[subj[0]].lower == "man"):
-        return (None, obj) if any(toks[k].lower == "man" for k in range(lo, verb + 2)) else None
+        return (None, obj) if scans(toks).has_word(("man",), lo, verb + 2) else None
     return subj, obj
 
 

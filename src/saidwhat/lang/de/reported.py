@@ -10,13 +10,16 @@ mark), the speaker is marked inside it, and there is no cue or frame.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from ...model import Kind, Span
 from ...nlp import Token
 from ...pipeline.found import Found
+from ...pipeline.scans import scans
 from ...pipeline.sentences import Article
 from ...spanindex import SpanIndex
 from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
-from .lexicons import casualty_nouns
+from .lexicons import casualty_nouns, cue_verbs
 from .morph import is_finite, is_verb
 from .nested import is_name
 from .passive import is_passive, passive_agent
@@ -36,6 +39,8 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             taken.add([q])
     speaking = _SpeakingBySentence(found)
     used = {i for f in found for i in f.cue}
+    fragments = _Fragments(art)
+    coordination = _Coordination(toks)
     out: list[Found] = []
     for s in art.sentences:
         te = art.text_end(s)
@@ -78,10 +83,10 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
             extent = _clause_extent(toks, c, sp, s.start, te)
             if extent is None:
                 continue
-            span = _free_span(art, c, extent[0], extent[1], taken)
+            span = _free_span(art, c, extent[0], extent[1], taken, fragments, coordination)
             if span is None:
                 continue
-            kind = "reported_mixed" if _has_fragment(art, extent[0], extent[1]) else "reported"
+            kind = "reported_mixed" if fragments.inside(extent[0], extent[1]) else "reported"
             kind = "reported_named" if named else kind
             if not named and (sp is None or (sp[1] - sp[0] == 1 and toks[sp[0]].lower == "man")):
                 # "Bis jetzt geht man von einem Kurzschluss aus", "wird … von einer
@@ -113,14 +118,18 @@ def _named_as(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     ("so werden die Anhänger genannt") nor one withheld ("wurde nicht genannt")."""
     if c.entry.lemma not in _NAMING or not is_passive(toks, c) or toks[c.verb].tag != "VV(PP)":
         return False
-    words = [t.lower for t in toks[start:te]]
-    if "als" not in words or "so" in words or "nicht" in words or "von" in words or "vom" in words:
+    sc = scans(toks)
+    if not sc.has_word(("als",), start, te) or sc.has_word(("so", "nicht", "von", "vom"), start, te):
         return False
     if clause_begin(toks, min(c.finite, c.verb), start) != start:
         return False
     # what is named stands between the verbs ("wurde ein Herzinfarkt angegeben");
     # "Als Grund wurde genannt, dass …" names it in a clause, the indirect stage's
-    return any(t.tag in {"NN", "NE", "CARD"} for t in toks[min(c.finite, c.verb) + 1 : max(c.finite, c.verb)])
+    return sc.any(_noun_or_number, min(c.finite, c.verb) + 1, max(c.finite, c.verb))
+
+
+def _noun_or_number(t: Token) -> bool:
+    return t.tag in {"NN", "NE", "CARD"}
 
 
 class _SpeakingBySentence:
@@ -146,7 +155,7 @@ def _has_needed(toks: list[Token], c: Cue, start: int, te: int) -> bool:
     """One of the words the cue needs is in the sentence, or, in the active,
     the fused particle of the verb itself: "hat ihm Versagen vorgeworfen" has its
     "vor" inside the participle ("wird … vorgeworfen" is mostly a charge in court)."""
-    if any(t.lower in c.entry.needs for t in toks[start:te]):
+    if scans(toks).has_word(c.entry.needs, start, te):
         return True
     fused = [w for w in c.entry.needs if c.entry.particle is None and c.entry.lemma.startswith(w)]
     return bool(fused) and not is_passive(toks, c) and any(toks[c.verb].lower.startswith(w) for w in fused)
@@ -172,12 +181,8 @@ def _clause_extent(
         return None
     if cb < te and toks[cb].tag == "KOUS" and toks[cb].lower in _SUBCLAUSE:
         return cb, min(te, max(c.tokens + [c.finite]) + 1)
-    if (
-        cb > start
-        and (sp is None or sp[0] >= cb)
-        and any(is_finite(t) for t in toks[start : cb - 1])
-        and not _prefield_with_relative(toks, start, cb)
-    ):
+    finite_before = scans(toks).any(is_finite, start, cb - 1)
+    if cb > start and (sp is None or sp[0] >= cb) and finite_before and not _prefield_with_relative(toks, start, cb):
         return cb, te
     return start, te
 
@@ -195,15 +200,17 @@ def _prefield_with_relative(toks: list[Token], start: int, cb: int) -> bool:
     return toks[k].lower in _RELATIVES and not any(toks[j].text == "," for j in range(k, cb - 1))
 
 
-def _free_span(art: Article, c: Cue, start: int, te: int, taken: SpanIndex) -> Span | None:
+def _free_span(
+    art: Article, c: Cue, start: int, te: int, taken: SpanIndex, fragments: _Fragments, coordination: _Coordination
+) -> Span | None:
     """The statement's span: the whole sentence, or up to a coordinated cue verb
     where the rest is another statement's ("… bestritten und behauptet, …");
     "fordern … und beklagen …" stays one. None where a quote in it (not a quoted
     name) belongs to the nested stage: "bezeichnete den Besuch als „wichtiges
     Zeichen“" is marked as the quoted words only, a direct quote of this speaker."""
     toks = art.tokens
-    for end in dict.fromkeys((te, _coordination_end(toks, c.verb, te))):
-        if _has_fragment(art, start, end) and not _words_after_fragment(art, start, end):
+    for end in dict.fromkeys((te, coordination.end(c.verb, te))):
+        if fragments.inside(start, end) and not fragments.words_after(start, end):
             continue
         span = Span(toks[start].begin, toks[end - 1].end)
         if not taken.overlapping([span]):
@@ -271,23 +278,44 @@ def _coordinated_away(toks: list[Token], k: int, v: int) -> bool:
     return any(toks[j].lower in {"und", "sowie"} and toks[j].tag == "KON" for j in range(lo + 1, hi))
 
 
-def _has_fragment(art: Article, start: int, te: int) -> bool:
-    """A quoted fragment (not a name) inside the reported clause."""
-    return any(art.in_quote[k] != -1 and not _name_quote(art, art.in_quote[k]) for k in range(start, te))
-
-
 _MIN_WORDS_AFTER = 1
 
 
-def _words_after_fragment(art: Article, start: int, te: int) -> bool:
-    """The narrator's words go on after the last quoted fragment ("rief zum
-    „Kampf“ gegen die Regierung auf", even a particle alone: "sicherte ihm
-    ihre „volle Unterstützung“ zu"): the corpus marks the clause as reported
-    and the fragment as a direct quote in it. A fragment that ends the clause
-    is the object or label alone ("nannte den Plan einen „Fehler“"), marked as
-    a direct quote only."""
-    last = max(k for k in range(start, te) if art.in_quote[k] != -1 and not _name_quote(art, art.in_quote[k]))
-    return sum(1 for t in art.tokens[last + 1 : te] if t.text[:1].isalnum()) >= _MIN_WORDS_AFTER
+class _Fragments:
+    """The tokens of quoted fragments (quotes that are not names) in an article,
+    in order: each cue asked whether its clause holds one, a scan of the
+    sentence per cue (quadratic in a long sentence of cues)."""
+
+    def __init__(self, art: Article) -> None:
+        self.toks = art.tokens
+        names: dict[int, bool] = {}
+        self.at: list[int] = []
+        for k, qi in enumerate(art.in_quote):
+            if qi == -1:
+                continue
+            if qi not in names:
+                names[qi] = _name_quote(art, qi)
+            if not names[qi]:
+                self.at.append(k)
+
+    def inside(self, start: int, te: int) -> bool:
+        """A quoted fragment (not a name) inside the reported clause."""
+        p = bisect_left(self.at, start)
+        return p < len(self.at) and self.at[p] < te
+
+    def words_after(self, start: int, te: int) -> bool:
+        """The narrator's words go on after the last quoted fragment ("rief zum
+        „Kampf“ gegen die Regierung auf", even a particle alone: "sicherte ihm
+        ihre „volle Unterstützung“ zu"): the corpus marks the clause as reported
+        and the fragment as a direct quote in it. A fragment that ends the clause
+        is the object or label alone ("nannte den Plan einen „Fehler“"), marked as
+        a direct quote only. (Asked only where :meth:`inside` holds.)"""
+        last = self.at[bisect_left(self.at, te) - 1]
+        return scans(self.toks).count(_word_like, last + 1, te) >= _MIN_WORDS_AFTER
+
+
+def _word_like(t: Token) -> bool:
+    return t.text[:1].isalnum()
 
 
 def _name_quote(art: Article, qi: int) -> bool:
@@ -331,15 +359,81 @@ def _object_out_of_subject(toks: list[Token], c: Cue, sp: tuple[int, int]) -> tu
     return sp
 
 
-def _coordination_end(toks: list[Token], v: int, te: int) -> int:
-    """Where a second verb phrase starts ("… bestritten und behauptet, …")."""
-    for j in range(v + 1, te - 1):
-        if toks[j].lower in {"und", "sowie"} and any(find_cue(toks, k, v, te) for k in range(j + 1, min(j + 3, te))):
-            e = j
-            while e > v and toks[e - 1].text == ",":
-                e -= 1
-            return e
-    return te
+class _Coordination:
+    """Where a second verb phrase starts after a cue verb ("… bestritten und
+    behauptet, …"): the first "und"/"sowie" after it with a cue in the next
+    two tokens, commas before it dropped.
+
+    Each cue used to walk to the clause end token by token: a long sentence of
+    cues cost n² reads. Here only the "und"/"sowie" are visited (their
+    positions, by bisection), and one followed by no cue is skipped for every
+    later cue: whether ``find_cue`` finds a cue after the "und" does not depend
+    on the cue before it (the ``start`` it is given), except for "heißen" and
+    "hervorgehen", which look back to the beginning of their clause: those
+    are asked again for each cue, as before."""
+
+    def __init__(self, toks: list[Token]) -> None:
+        self.toks = toks
+        self.unds = scans(toks).positions(_is_und)
+        self._cue_at: dict[tuple[int, int], bool] = {}  # (k, te) → a cue at k, for verbs that do not look back
+        self._skip: dict[int, dict[int, int]] = {}  # te → index into unds → the next index worth trying
+
+    def end(self, v: int, te: int) -> int:
+        toks, unds = self.toks, self.unds
+        skip = self._skip.setdefault(te, {})
+        p = self._next(skip, bisect_right(unds, v))
+        while p < len(unds) and unds[p] < te - 1:
+            j = unds[p]
+            settled = True  # no cue after this "und", whatever the cue before it
+            for k in range(j + 1, min(j + 3, te)):
+                if _looks_back(toks[k]):
+                    settled = False
+                    if find_cue(toks, k, v, te) is not None:
+                        return self._before_commas(v, j)
+                elif self._cue(k, v, te):
+                    return self._before_commas(v, j)
+            if settled:
+                skip[p] = p + 1
+            p = self._next(skip, p + 1)
+        return te
+
+    def _cue(self, k: int, v: int, te: int) -> bool:
+        if (k, te) not in self._cue_at:
+            self._cue_at[k, te] = find_cue(self.toks, k, v, te) is not None
+        return self._cue_at[k, te]
+
+    def _before_commas(self, v: int, j: int) -> int:
+        """``j``, moved back over the commas before it (not past the cue verb ``v``)."""
+        last = scans(self.toks).last(_not_comma, v, j)
+        return v if last is None else last + 1
+
+    @staticmethod
+    def _next(skip: dict[int, int], p: int) -> int:
+        """The first index from ``p`` not skipped (the chain is shortened as it is followed)."""
+        q = p
+        while q in skip:
+            q = skip[q]
+        while p in skip and skip[p] != q:
+            skip[p], p = q, skip[p]
+        return q
+
+
+def _is_und(toks: list[Token], k: int) -> bool:
+    return toks[k].lower in {"und", "sowie"}
+
+
+def _not_comma(toks: list[Token], k: int) -> bool:
+    return toks[k].text != ","
+
+
+_LOOKING_BACK = frozenset({("hervorgehen", None), ("gehen", "hervor")})
+
+
+def _looks_back(t: Token) -> bool:
+    """A verb whose cue test reads its clause before it (``find_cue``'s "heißen"
+    and "hervorgehen" checks): its answer may depend on where the sentence starts."""
+    entries = cue_verbs().get(t.lemma) or cue_verbs().get(t.lemma.lower()) or ()
+    return t.lemma == "heißen" or any((cv.lemma, cv.particle) in _LOOKING_BACK for cv in entries)
 
 
 _SYMPTOMS = ("schmerzen", "unwohlsein", "übelkeit", "atemnot", "schwindel", "fieber")
@@ -376,10 +470,17 @@ def _negated(toks: list[Token], lo: int, hi: int) -> bool:
     """A "nicht" in the cue's clause, not "nicht nur" ("warnte nicht nur vor …")
     nor one inside an attribute ("ein nicht genannter Vertreter", "nicht
     ausgezahlte Prämien")."""
-    return any(
-        toks[k].lower == "nicht"
-        and not (k + 1 < hi and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].tag == "ADJ(A)"))
-        for k in range(lo, hi)
+    # before the clause's last token the test does not depend on where the clause
+    # ends: looked up by position (a scan of the clause per cue was quadratic)
+    if lo >= hi:
+        return False
+    return scans(toks).first(_negating_nicht, lo, hi - 1) is not None or toks[hi - 1].lower == "nicht"
+
+
+def _negating_nicht(toks: list[Token], k: int) -> bool:
+    """A "nicht" that negates, when the clause goes on after it."""
+    return toks[k].lower == "nicht" and not (
+        k + 1 < len(toks) and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].tag == "ADJ(A)")
     )
 
 

@@ -22,6 +22,7 @@ from ...budget import ArticleTimeout
 from ...budget import check as check_budget
 from ...lexicon import load_word_set
 from ...nlp import QUOTE_CHARS, SENTENCE_END, Doc, Sentence, Token, tokenize
+from .wordforms import guess, wordform_cache
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # a heading: a short first line of a paragraph without closing punctuation,
@@ -55,18 +56,20 @@ def _known_wordforms_de() -> dict[str, tuple[str, str]]:
     Analysing a new word form costs HanTa about half a millisecond; on a cold
     start that dominated extraction time. The tables (built by
     ``scripts/build_wordforms.py``) hold the very same answers: GermEval's word
-    forms (``wordforms.txt``) and frequent general ones (``wordforms_general.txt``,
-    CC BY-SA 4.0). Tags and lemmas are interned: a few hundred distinct strings
-    shared by some 150,000 entries.
+    forms (``wordforms.txt``), frequent general ones (``wordforms_general.txt``,
+    CC BY-SA 4.0) and the rarer words of wordfreq's 200,000 most frequent,
+    lower case and capitalised (``wordforms_frequent.txt``, CC BY-SA 4.0).
+    Tags are interned (a few hundred distinct strings shared by all entries).
     """
     from sys import intern
 
     from ...lexicon import iter_lexicon
 
     table: dict[str, tuple[str, str]] = {}
-    for name in ("wordforms", "wordforms_general"):
+    for name in ("wordforms", "wordforms_general", "wordforms_frequent"):
         for form, tag, lemma in iter_lexicon("de", name):
-            table[form] = (intern(tag), lemma)
+            # most lemmas are the form itself: one string for both saves memory
+            table[form] = (intern(tag), form if lemma == form else lemma)
     return table
 
 
@@ -80,6 +83,15 @@ def tag_word_de(word: str) -> tuple[str, str]:
         return known
     if len(word) > MAX_ANALYSED_CHARS or _URL.match(word) or (len(word) > MAX_SOUP_CHARS and _mostly_symbols(word)):
         return _non_word_tag(word), word
+    # HanTa's answer without HanTa: an ending it always analyses one way, or
+    # its answer from an earlier run or another process (see wordforms.py)
+    guessed = guess(word)
+    if guessed is not None:
+        return guessed
+    cache = wordform_cache()
+    cached = cache.get(word)
+    if cached is not None:
+        return cached
     tagger = _hanta()
     try:
         lemma, tag = tagger.analyze(word, taglevel=1)
@@ -87,7 +99,9 @@ def tag_word_de(word: str) -> tuple[str, str]:
         raise
     except Exception:  # HanTa raises on a few odd strings; fall back to a guess
         return ("NE" if word[:1].isupper() else "NN"), word
-    return str(tag), str(lemma)
+    answer = (str(tag), str(lemma))
+    cache.put(word, answer)
+    return answer
 
 
 def _non_word_tag(word: str) -> str:
@@ -233,7 +247,7 @@ def _heading_break(text: str, prev: Token, tok: Token) -> bool:
     on a word that needs a continuation (article, preposition, conjunction)."""
     if "\n" not in text[prev.end : tok.begin] or prev.text in SENTENCE_END or prev.text in {",", ";", ":", "-", "–"}:
         return False
-    if tag_word_de(prev.text.lower())[0] in {"ART", "APPR", "APPRART", "KON", "KOUS", "PPOSAT", "PDAT", "PIAT"}:
+    if _table_tag(prev.text.lower()) in {"ART", "APPR", "APPRART", "KON", "KOUS", "PPOSAT", "PDAT", "PIAT"}:
         return False
     return _opens_sentence(tok)
 
@@ -258,8 +272,16 @@ def _opens_sentence(tok: Token) -> bool:
     if not tok.text[:1].isupper():
         return False
     low = tok.text.lower()
-    pos = tag_word_de(low)[0]
+    pos = _table_tag(low)
     return pos in _CLOSED_CLASSES and (pos != "ADV" or low in _sentence_adverbs())
+
+
+def _table_tag(word: str) -> str:
+    """The tag of ``word`` in the shipped tables, "" when they lack it. For
+    the closed word classes asked about a lower-cased word: all are in the
+    tables, and asking HanTa about a lower-cased name costs a millisecond."""
+    known = _known_wordforms_de().get(word)
+    return known[0] if known is not None else ""
 
 
 def _is_sentence_dot(tok: Token) -> bool:
@@ -278,6 +300,7 @@ def tag_tokens(tokens: list[Token]) -> None:
     """Fill ``tag``, ``lemma``, ``upos`` and ``mood`` in place: HanTa per word form, then context fixes."""
     prev_sent = -1
     prev_text = ""
+    known = _known_wordforms_de()
     for t in tokens:
         t.tag, t.lemma = tag_word_de(t.text)
         # HanTa reads a capitalised sentence-initial word as a noun ("Gestern",
@@ -287,17 +310,27 @@ def tag_tokens(tokens: list[Token]) -> None:
             and t.text[:1].isupper()
             and t.tag in {"NN", "NE", "NNA", "ADJ(A)", "FM", "XY"}
         ):
-            low_pos, low_lemma = tag_word_de(t.text.lower())
-            # (an unknown name read lower-case is guessed an adjective: "Milinkewitsch";
-            # a real predicative adjective has a different lemma: "Später" → "spät")
-            if (low_pos in _CLOSED_CLASSES and (low_pos != "ADV" or t.text.lower() in _sentence_adverbs())) or (
-                low_pos == "ADJ(D)" and low_lemma != t.text.lower()
-            ):
-                t.tag, t.lemma = low_pos, low_lemma
+            # Only the shipped tables are asked about the lower-case form: the
+            # function words and adjectives meant here are all in them, and
+            # asking HanTa about every unknown first word ("Milinkewitsch")
+            # doubled its work on names
+            low = known.get(t.lower)
+            if low is not None and _first_word_reading(t.lower, *low):
+                t.tag, t.lemma = low
         prev_sent = t.sent
         prev_text = t.text
     _retag_in_context(tokens)
     _universal_features(tokens)
+    wordform_cache().flush()  # one write per document for what HanTa told us
+
+
+def _first_word_reading(low: str, low_pos: str, low_lemma: str) -> bool:
+    """The lower-case reading of a capitalised first word wins: a function word
+    or a predicative adjective. (An unknown name read lower-case is guessed an
+    adjective: "Milinkewitsch"; a real predicative adjective has a different
+    lemma: "Später" → "spät".)"""
+    closed = low_pos in _CLOSED_CLASSES and (low_pos != "ADV" or low in _sentence_adverbs())
+    return closed or (low_pos == "ADJ(D)" and low_lemma != low)
 
 
 def _universal_features(tokens: list[Token]) -> None:
@@ -356,6 +389,7 @@ _CLOSED_CLASSES = frozenset(
 
 
 _ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des"})
+_DEMONSTRATIVE_TAGS = frozenset({"PDS", "PRELS", "PDAT"})
 _NOMINAL_TAGS = frozenset({"NN", "NE", "NNA", "ADJ(A)", "FM", "TRUNC", "CARD"})
 _NAME_PARTICLE = re.compile(r"^(?:al|el|de|di|da|van|von|ibn|bin|ben|ul|ad|as|ash|at|az)-[A-ZÄÖÜ]")
 
@@ -368,17 +402,20 @@ def _retag_in_context(tokens: list[Token]) -> None:
     prefixes ("el-Baradei", "al-Sadr") are names, not adverbs.
     """
     n = len(tokens)
+    # (each test starts with a cheap check on the token itself: this loop
+    # runs over every token of every article)
     for k, t in enumerate(tokens):
+        pos, text = t.tag, t.text
         if (
-            t.tag in {"PDS", "PRELS", "PDAT"}
-            and t.text.lower() in _ARTICLE_FORMS
+            pos in _DEMONSTRATIVE_TAGS
+            and t.lower in _ARTICLE_FORMS
             and k + 1 < n
             and tokens[k + 1].tag in _NOMINAL_TAGS
         ):
             t.tag = "ART"
         elif (
-            t.tag in {"PDS", "PRELS"}
-            and t.text.lower() in _ARTICLE_FORMS
+            pos in {"PDS", "PRELS"}
+            and t.lower in _ARTICLE_FORMS
             and k + 2 < n
             and tokens[k + 1].tag in {"ADV", "ADJ(D)"}
             and tokens[k + 2].tag == "ADJ(A)"
@@ -386,13 +423,15 @@ def _retag_in_context(tokens: list[Token]) -> None:
             and tokens[k + 3].tag in _NOMINAL_TAGS
         ):
             t.tag = "ART"  # "Das finanziell angeschlagene Land": an article before a modified adjective
-        elif _NAME_PARTICLE.match(t.text):
+        elif "-" in text and _NAME_PARTICLE.match(text):
             t.tag = "NE"
-        elif _name_part_read_as_verb(tokens, k) or _foreign_name_particle(tokens, k):
+        elif (pos[:1] == "V" and _name_part_read_as_verb(tokens, k)) or (
+            text in _FOREIGN_PARTICLES and _foreign_name_particle(tokens, k)
+        ):
             # "Henk Jaap Meijer" ("Henk" read as an imperative), "Confédération
             # générale du Travail", "Gabriel de Sousa": parts of one name
             t.tag = "NE"
-        elif _preterite_read_as_adjective(tokens, k):
+        elif pos == "ADJ(A)" and _preterite_read_as_adjective(tokens, k):
             # "Laut X veröffentlichte das Ministerium …": HanTa's one reading of the
             # form is the participle adjective; with no article before it and no
             # noun after it, it is the verb ("veröffentlicht" → "veröffentlichen")

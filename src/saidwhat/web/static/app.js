@@ -329,22 +329,43 @@
     return h('label', { class: 'field' }, label, input);
   }
 
+  // The search filters: the names of ``saidwhat search`` and GET /api/statements (and /api/export).
+  const FILTERS = ['query', 'speaker', 'kind', 'stance', 'since', 'until', 'source', 'lang', 'min_confidence'];
+  const DATE_HINT = 'YYYY, YYYY-MM or YYYY-MM-DD';
+
+  function syntaxHelp() {
+    const rows = [
+      ['Krise', 'the word in any form or compound: Krisen, Sicherheitskrise'],
+      ['Krieg Frieden', 'both words'],
+      ['Krieg OR Frieden', 'either word'],
+      ['Krieg NOT Frieden', 'the first without the second (also: Krieg -Frieden)'],
+      ['"kalter Krieg"', 'these words in this order, as written'],
+      ['Krieg*', 'words (and compound parts) starting with Krieg'],
+      ['(Krieg OR Krise) Nato', 'parentheses group'],
+    ];
+    return h(
+      'details',
+      { class: 'syntax-help', id: 'syntax-help' },
+      h('summary', { text: 'Search syntax' }),
+      h('table', {}, h('tbody', {}, rows.map(([ex, what]) => h('tr', {}, h('td', {}, h('code', { text: ex })), h('td', { text: what }))))),
+      h('p', { class: 'muted', text: 'Case and accents never matter. Dates: ' + DATE_HINT + '.' }),
+    );
+  }
+
   async function viewSearch(main, params, isCurrent) {
-    const q = {
-      query: params.get('query') || '',
-      speaker: params.get('speaker') || '',
-      kind: params.get('kind') || '',
-      stance: params.get('stance') || '',
-      since: params.get('since') || '',
-      until: params.get('until') || '',
-    };
+    const q = {};
+    for (const name of FILTERS) q[name] = params.get(name) || '';
     const offset = Math.max(0, parseInt(params.get('offset') || '0', 10) || 0);
     const inQuery = h('input', { type: 'search', name: 'query', placeholder: 'words in the quote…', maxlength: '200', value: q.query, autofocus: true });
     const inSpeaker = h('input', { type: 'text', name: 'speaker', placeholder: 'e.g. Stoltenberg', maxlength: '200', value: q.speaker });
     const inKind = h('select', { name: 'kind' }, h('option', { value: '', text: 'any kind' }), KINDS.map((k) => h('option', { value: k, text: KIND_LABEL[k], selected: k === q.kind })));
     const inStance = h('select', { name: 'stance' }, h('option', { value: '', text: 'any stance' }), STANCES.map((s) => h('option', { value: s, text: s, selected: s === q.stance })));
-    const inSince = h('input', { type: 'date', name: 'since', value: q.since });
-    const inUntil = h('input', { type: 'date', name: 'until', value: q.until });
+    const inSince = h('input', { type: 'text', name: 'since', placeholder: DATE_HINT, maxlength: '10', value: q.since });
+    const inUntil = h('input', { type: 'text', name: 'until', placeholder: DATE_HINT, maxlength: '10', value: q.until });
+    const inSource = h('input', { type: 'text', name: 'source', placeholder: 'e.g. Wikinews', maxlength: '200', value: q.source });
+    const inLang = h('select', { name: 'lang' }, h('option', { value: '', text: 'any language' }), ['de', 'en'].map((l) => h('option', { value: l, text: l, selected: l === q.lang })));
+    const inConfidence = h('input', { type: 'number', name: 'min_confidence', min: '0', max: '1', step: '0.05', placeholder: '0–1', value: q.min_confidence });
+    const inputs = { query: inQuery, speaker: inSpeaker, kind: inKind, stance: inStance, since: inSince, until: inUntil, source: inSource, lang: inLang, min_confidence: inConfidence };
     const form = h(
       'form',
       { class: 'search-form', role: 'search', id: 'search-form' },
@@ -355,21 +376,19 @@
       field('Since', inSince),
       field('Until', inUntil),
       h('button', { type: 'submit', text: 'Search' }),
+      field('Source', inSource),
+      field('Language', inLang),
+      field('Min. confidence', inConfidence),
     );
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      window.location.hash = withParams('#/', {
-        query: inQuery.value.trim(),
-        speaker: inSpeaker.value.trim(),
-        kind: inKind.value,
-        stance: inStance.value,
-        since: inSince.value,
-        until: inUntil.value,
-      });
+      const next = {};
+      for (const name of FILTERS) next[name] = inputs[name].value.trim();
+      window.location.hash = withParams('#/', next);
     });
     const results = h('section', { id: 'results', 'aria-live': 'polite' });
     const side = h('aside', { class: 'panel', id: 'top-speakers' }, h('h3', { text: 'Most quoted' }), h('p', { class: 'loading', text: 'Loading…' }));
-    main.replaceChildren(h('div', { class: 'panel' }, form), h('div', { class: 'layout' }, results, side));
+    main.replaceChildren(h('div', { class: 'panel' }, form, syntaxHelp()), h('div', { class: 'layout' }, results, side));
     loading(results, 'statements');
 
     api('/api/speakers', { limit: 12 })
@@ -396,6 +415,7 @@
         { class: 'results-head' },
         h('h2', { id: 'result-count', text: total ? fmtInt(total) + (total === 1 ? ' statement' : ' statements') : 'No statements found' }),
         total ? h('span', { class: 'muted', text: 'showing ' + fmtInt(offset + 1) + '–' + fmtInt(offset + items.length) }) : null,
+        total ? downloads(q, total) : null,
       );
       const list = h('ol', { class: 'results', id: 'result-list' }, items.map(resultItem));
       const pager = h('div', { class: 'pager' });
@@ -407,17 +427,62 @@
     }
   }
 
+  // GET /api/export caps a download at this many statements (MAX_EXPORT_ROWS on the server).
+  const MAX_EXPORT = 100000;
+
+  /** "Download CSV / JSONL" links for the statements of the current search. */
+  function downloads(q, total) {
+    const link = (fmt, label) => h('a', { class: 'button-link download', id: 'download-' + fmt, href: withParams('/api/export', Object.assign({ format: fmt }, q)), download: 'saidwhat-statements.' + fmt, text: label });
+    return h(
+      'span',
+      { class: 'downloads' },
+      'Download ',
+      link('csv', 'CSV'),
+      ' ',
+      link('jsonl', 'JSONL'),
+      total > MAX_EXPORT ? h('span', { class: 'muted', text: ' (first ' + fmtInt(MAX_EXPORT) + ')' }) : null,
+    );
+  }
+
+  /**
+   * ``text`` with the [begin, end] ``spans`` as <mark> elements (text nodes only), cut to about ``n``
+   * characters around the first match.
+   */
+  function marked(text, spans, n) {
+    const s = String(text || '');
+    const ok = (Array.isArray(spans) ? spans : []).filter((x) => Array.isArray(x) && x[0] >= 0 && x[1] <= s.length && x[0] < x[1]);
+    let from = 0;
+    if (ok.length && ok[0][1] > n) from = Math.max(0, ok[0][0] - Math.floor(n / 3));
+    const to = Math.min(s.length, from + n);
+    const out = [];
+    if (from > 0) out.push('…');
+    let at = from;
+    for (const [b, e] of ok) {
+      if (e <= at || b >= to) continue;
+      const mb = Math.max(b, at);
+      if (mb > at) out.push(s.slice(at, mb));
+      out.push(h('mark', { class: 'match', text: s.slice(mb, Math.min(e, to)) }));
+      at = Math.min(e, to);
+    }
+    if (at < to) out.push(s.slice(at, to));
+    if (to < s.length) out.push('…');
+    return out;
+  }
+
   function resultItem(st) {
     const d = dateOf(st);
     const articleLink = st.article_id
       ? h('a', { class: 'result-article', href: withParams(route('article', st.article_id), { st: st.id }), text: st.article_title ? clip(st.article_title, 90) : 'open article' })
       : null;
+    const url = safeUrl(st.url);
+    const sourceLink = url ? h('a', { class: 'result-source', href: url, target: '_blank', rel: 'noopener noreferrer', text: (st.source ? clip(st.source, 40) : 'source') + ' ↗' }) : null;
+    const hl = st.highlight || {};
     return h(
       'li',
       { class: 'result', dataset: { id: st.id } },
       h('div', { class: 'result-head' }, speakerLabel(st, 'result-speaker'), kindBadge(st.kind), stanceBadge(st.stance), d ? h('span', { class: 'date', text: d }) : null),
-      h('p', { class: 'result-quote', text: clip(st.quote, 320) }),
-      h('div', { class: 'result-foot' }, articleLink, st.cue ? h('span', {}, 'cue: ', h('span', { class: 'role-tag key-cue', text: clip(st.cue, 40) })) : null, reuseNote(st)),
+      h('p', { class: 'result-quote' }, marked(st.quote, hl.quote, 320)),
+      h('div', { class: 'result-foot' }, articleLink, sourceLink, st.cue ? h('span', {}, 'cue: ', h('span', { class: 'role-tag key-cue', text: clip(st.cue, 40) })) : null, reuseNote(st)),
     );
   }
 
@@ -525,45 +590,85 @@
     return el;
   }
 
-  const WEEK_MS = 7 * 864e5;
+  const DAY_MS = 864e5;
+  // The bin a timeline uses, by the span of its dates: at most about 150 bars, never hairlines.
+  const BIN_BY_SPAN = [
+    { unit: 'day', maxDays: 62 },
+    { unit: 'week', maxDays: 550 },
+    { unit: 'month', maxDays: 12 * 366 },
+    { unit: 'year', maxDays: Infinity },
+  ];
 
-  function weekStart(iso) {
+  function utcDay(iso) {
     if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return null;
     const d = new Date(iso.slice(0, 10) + 'T00:00:00Z');
-    if (Number.isNaN(d.getTime())) return null;
-    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-    return d.getTime();
+    return Number.isNaN(d.getTime()) ? null : d;
   }
 
-  const isoDay = (t) => new Date(t).toISOString().slice(0, 10);
+  /** The start (UTC ms) of the ``unit`` bin holding day ``d``. */
+  function binStart(d, unit) {
+    const y = d.getUTCFullYear();
+    const m = d.getUTCMonth();
+    if (unit === 'year') return Date.UTC(y, 0, 1);
+    if (unit === 'month') return Date.UTC(y, m, 1);
+    if (unit === 'week') return Date.UTC(y, m, d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return Date.UTC(y, m, d.getUTCDate());
+  }
 
-  /** Statements per week (Monday-based, by said_on, else published) as an SVG bar chart. */
-  function weeklyTimeline(statements, width) {
-    const counts = new Map();
+  function nextBin(t, unit) {
+    const d = new Date(t);
+    if (unit === 'year') return Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+    if (unit === 'month') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    return t + (unit === 'week' ? 7 : 1) * DAY_MS;
+  }
+
+  function binLabel(t, unit) {
+    const iso = new Date(t).toISOString();
+    if (unit === 'year') return iso.slice(0, 4);
+    if (unit === 'month') return iso.slice(0, 7);
+    return iso.slice(0, 10);
+  }
+
+  function binTitle(t, unit) {
+    return unit === 'week' ? 'Week of ' + binLabel(t, unit) : binLabel(t, unit);
+  }
+
+  /**
+   * Statements per day, week, month or year (picked from the span of their dates: by said_on, else
+   * published) as an SVG bar chart, each bar stacked by kind. Returns {el, unit}.
+   */
+  function timeline(statements, width) {
+    const days = [];
     let undated = 0;
     for (const st of statements) {
-      const w = weekStart(dateOf(st));
-      if (w === null) {
-        undated++;
-        continue;
-      }
-      counts.set(w, (counts.get(w) || 0) + 1);
+      const d = utcDay(dateOf(st));
+      if (d === null) undated++;
+      else days.push([d, st.kind]);
     }
     const caption = h('p', { class: 'muted' });
-    if (!counts.size) {
+    if (!days.length) {
       caption.textContent = 'No dated statements.';
-      return h('div', {}, caption);
+      return { el: h('div', {}, caption), unit: 'week' };
+    }
+    const times = days.map(([d]) => d.getTime());
+    const spanDays = (Math.max(...times) - Math.min(...times)) / DAY_MS;
+    const unit = BIN_BY_SPAN.find((b) => spanDays <= b.maxDays).unit;
+    const counts = new Map(); // bin start -> Map(kind -> n)
+    for (const [d, kind] of days) {
+      const b = binStart(d, unit);
+      if (!counts.has(b)) counts.set(b, new Map());
+      const byKind = counts.get(b);
+      byKind.set(kind, (byKind.get(kind) || 0) + 1);
     }
     const keys = [...counts.keys()].sort((a, b) => a - b);
-    let first = keys[0];
-    let last = keys[keys.length - 1];
-    let nweeks = Math.round((last - first) / WEEK_MS) + 1;
-    if (nweeks < 12) {
-      const pad = 12 - nweeks;
-      first -= Math.floor(pad / 2) * WEEK_MS;
-      last += Math.ceil(pad / 2) * WEEK_MS;
-      nweeks = 12;
+    const bins = [];
+    for (let t = keys[0]; t <= keys[keys.length - 1]; t = nextBin(t, unit)) bins.push(t);
+    // a few bins only: pad to 12 so one bar is not the whole chart
+    for (let i = 0; bins.length < 12; i++) {
+      if (i % 2) bins.push(nextBin(bins[bins.length - 1], unit));
+      else bins.unshift(binStart(new Date(bins[0] - DAY_MS), unit));
     }
+    const total = (m) => [...m.values()].reduce((a, n) => a + n, 0);
     const W = Math.max(360, Math.round(width));
     const H = 200;
     const padL = 34;
@@ -572,37 +677,42 @@
     const padB = 30;
     const iw = W - padL - padR;
     const ih = H - padT - padB;
-    const max = Math.max(...counts.values());
-    const bw = iw / nweeks;
+    const max = Math.max(...[...counts.values()].map(total));
+    const bw = iw / bins.length;
     const gap = bw > 4 ? Math.min(2, bw * 0.15) : 0;
-    const chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, class: 'chart', id: 'timeline', role: 'img', 'aria-label': 'Statements per week from ' + isoDay(first) + ' to ' + isoDay(last) });
+    const chart = svg('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, class: 'chart', id: 'timeline', role: 'img', dataset: { unit }, 'aria-label': 'Statements per ' + unit + ' from ' + binLabel(bins[0], unit) + ' to ' + binLabel(bins[bins.length - 1], unit) });
     const ticks = max <= 4 ? [...Array(max + 1).keys()] : [0, Math.round(max / 2), max];
     for (const t of ticks) {
       const y = padT + ih - (t / max) * ih;
       chart.append(svg('line', { x1: padL, x2: W - padR, y1: y.toFixed(1), y2: y.toFixed(1), class: t === 0 ? 'axis' : 'grid' }));
       chart.append(svg('text', { x: padL - 6, y: (y + 4).toFixed(1), 'text-anchor': 'end' }, String(t)));
     }
-    for (let i = 0; i < nweeks; i++) {
-      const t = first + i * WEEK_MS;
-      const c = counts.get(t) || 0;
-      if (!c) continue;
-      const bh = Math.max(1, (c / max) * ih);
-      const rect = svg('rect', { class: 'bar', x: (padL + i * bw + gap).toFixed(2), y: (padT + ih - bh).toFixed(2), width: Math.max(1, bw - 2 * gap).toFixed(2), height: bh.toFixed(2), rx: bw > 6 ? 2 : 0, dataset: { week: isoDay(t), count: c } });
-      rect.append(svg('title', {}, 'Week of ' + isoDay(t) + ': ' + c + (c === 1 ? ' statement' : ' statements')));
-      chart.append(rect);
-    }
-    const nlabels = Math.min(6, nweeks);
+    bins.forEach((t, i) => {
+      const byKind = counts.get(t);
+      if (!byKind) return;
+      let y = padT + ih;
+      const kinds = KINDS.filter((k) => byKind.has(k)).concat([...byKind.keys()].filter((k) => !KINDS.includes(k)));
+      for (const k of kinds) {
+        const c = byKind.get(k);
+        const bh = Math.max(1, (c / max) * ih);
+        y -= bh;
+        const rect = svg('rect', { class: 'bar fill-' + (KINDS.includes(k) ? k : 'other'), x: (padL + i * bw + gap).toFixed(2), y: y.toFixed(2), width: Math.max(1, bw - 2 * gap).toFixed(2), height: bh.toFixed(2), dataset: { bin: binLabel(t, unit), kind: k, count: c } });
+        rect.append(svg('title', {}, binTitle(t, unit) + ': ' + c + ' ' + (KIND_LABEL[k] || k) + ' of ' + total(byKind)));
+        chart.append(rect);
+      }
+    });
+    const nlabels = Math.min(6, bins.length);
     const seen = new Set();
     for (let j = 0; j < nlabels; j++) {
-      const i = nlabels === 1 ? 0 : Math.round((j * (nweeks - 1)) / (nlabels - 1));
+      const i = nlabels === 1 ? 0 : Math.round((j * (bins.length - 1)) / (nlabels - 1));
       if (seen.has(i)) continue;
       seen.add(i);
       const x = padL + i * bw + bw / 2;
       chart.append(svg('line', { x1: x.toFixed(1), x2: x.toFixed(1), y1: padT + ih, y2: padT + ih + 4, class: 'axis' }));
-      chart.append(svg('text', { x: x.toFixed(1), y: H - 8, 'text-anchor': j === 0 ? 'start' : j === nlabels - 1 ? 'end' : 'middle' }, isoDay(first + i * WEEK_MS)));
+      chart.append(svg('text', { x: x.toFixed(1), y: H - 8, 'text-anchor': j === 0 ? 'start' : j === nlabels - 1 ? 'end' : 'middle' }, binLabel(bins[i], unit)));
     }
-    caption.textContent = 'Statements per week (by the date a statement was made, else the article date), ' + keys.length + ' active week' + (keys.length === 1 ? '' : 's') + (undated ? '; ' + undated + ' undated' : '') + '.';
-    return h('div', {}, chart, caption);
+    caption.textContent = 'Statements per ' + unit + ', stacked by kind (by the date a statement was made, else the article date), ' + keys.length + ' active ' + unit + (keys.length === 1 ? '' : 's') + (undated ? '; ' + undated + ' undated' : '') + '.';
+    return { el: h('div', {}, chart, caption), unit };
   }
 
   // ---------------------------------------------------------------- views: speaker
@@ -629,6 +739,7 @@
       { class: 'kind-legend', id: 'kind-split' },
       kinds.map((k) => h('li', { dataset: { kind: k } }, h('span', { class: 'swatch bg-' + k }), (KIND_LABEL[k] || k) + ' ', h('b', { text: fmtInt(byKind[k]) }), h('span', { class: 'muted', text: ' (' + Math.round((byKind[k] / Math.max(1, total)) * 100) + '%)' }))),
     );
+    const chart = timeline(statements, chartWidth);
     const list = h(
       'ol',
       { class: 'results', id: 'speaker-statements' },
@@ -641,7 +752,13 @@
       h(
         'div',
         { class: 'panel' },
-        h('div', { class: 'speaker-head' }, h('h1', { id: 'speaker-name', text: sp.name || 'Unknown' }), aliases.length ? h('span', { class: 'muted', text: 'also: ' + clip(aliases.join(', '), 160) }) : null),
+        h(
+          'div',
+          { class: 'speaker-head' },
+          h('h1', { id: 'speaker-name', text: sp.name || 'Unknown' }),
+          aliases.length ? h('span', { class: 'muted', text: 'also: ' + clip(aliases.join(', '), 160) }) : null,
+          (sp.links || []).length ? h('span', { class: 'muted', id: 'speaker-links', text: 'ids: ' + sp.links.join(', ') }) : null,
+        ),
         h(
           'div',
           { class: 'kpis' },
@@ -650,11 +767,100 @@
           h('div', { class: 'kpi' }, h('b', { text: sp.last || '—' }), h('span', { text: 'last' })),
         ),
       ),
-      h('div', { class: 'panel' }, h('h3', { text: 'Statements per week' }), weeklyTimeline(statements, chartWidth), total > statements.length ? h('p', { class: 'muted', text: 'Chart and list show the ' + statements.length + ' most recent of ' + fmtInt(total) + ' statements.' }) : null),
+      h('div', { class: 'panel' }, h('h3', { id: 'timeline-title', text: 'Statements per ' + chart.unit }), chart.el, total > statements.length ? h('p', { class: 'muted', text: 'Chart and list show the ' + statements.length + ' most recent of ' + fmtInt(total) + ' statements.' }) : null),
       h('div', { class: 'panel' }, h('h3', { text: 'By kind' }), kindBar(byKind, chartWidth, 18), kindLegend),
       h('div', { class: 'section-title' }, h('h2', { text: 'Statements, newest first' }), h('a', { href: withParams('#/', { speaker: sp.name }), text: 'Search their statements →' })),
       list,
     );
+    await addCorrections(main, sp, isCurrent);
+  }
+
+  // ---------------------------------------------------------------- speaker corrections (saidwhat serve --curation)
+
+  /** POST (or DELETE) JSON to the API; the answer, or an Error with the server's one-line message. */
+  function send(path, body, method) {
+    const init = { method: method || 'POST', headers: { Accept: 'application/json', 'Content-Type': 'application/json' } };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    return api(path, null, init);
+  }
+
+  /** After a correction: show the speaker it leaves on screen (merged into, split out, renamed). */
+  function showCorrected(speakerId) {
+    const target = route('speaker', speakerId);
+    if (window.location.hash === target) render();
+    else window.location.hash = target;
+  }
+
+  function correctionForm(id, label, fields, status, action) {
+    const button = h('button', { type: 'submit', text: label });
+    const form = h('form', { class: 'row', id }, fields.map(([text, input]) => field(text, input)), button);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      button.disabled = true;
+      status.className = 'muted';
+      status.textContent = 'Saving…';
+      try {
+        const res = await action();
+        showCorrected(res.speaker_id);
+      } catch (err) {
+        status.className = 'error';
+        status.textContent = String((err && err.message) || err);
+        button.disabled = false;
+      }
+    });
+    return form;
+  }
+
+  function correctionPanel(sp, overrides) {
+    const base = '/api/speakers/' + encodeURIComponent(sp.id);
+    const status = h('p', { class: 'muted', id: 'cur-status', role: 'status', 'aria-live': 'polite' });
+    const input = (name, extra) => h('input', Object.assign({ type: 'text', name, maxlength: '120' }, extra || {}));
+    const rename = input('name', { value: sp.name || '', required: true });
+    const ext = input('ext_id', { maxlength: '200', placeholder: 'wikidata:Q567', required: true });
+    const other = input('other', { placeholder: 'id or name', required: true });
+    const mention = input('mention', { placeholder: (sp.aliases || [])[0] || 'as written', required: true });
+    const splitName = input('split_name', { placeholder: 'default: the mention' });
+    const mine = overrides.filter((o) => o.speaker_id === sp.id);
+    const undo = (o) => {
+      const button = h('button', { type: 'button', class: 'secondary', dataset: { override: o.id }, text: 'Undo' });
+      button.addEventListener('click', async () => {
+        button.disabled = true;
+        try {
+          await send('/api/overrides/' + encodeURIComponent(o.id), undefined, 'DELETE');
+          showCorrected(sp.id);
+        } catch (err) {
+          status.className = 'error';
+          status.textContent = String((err && err.message) || err);
+          button.disabled = false;
+        }
+      });
+      const what = o.op + ' ' + [o.other, o.value].filter(Boolean).join(' → ');
+      return h('li', { dataset: { op: o.op } }, '#' + o.id + ' ' + what + ' ', button);
+    };
+    return h(
+      'div',
+      { class: 'panel', id: 'curation' },
+      h('h3', { text: 'Correct this speaker' }),
+      correctionForm('cur-rename', 'Rename', [['Name', rename]], status, () => send(base + '/rename', { name: rename.value })),
+      correctionForm('cur-merge', 'Merge into this one', [['Other speaker', other]], status, () => send(base + '/merge', { other: other.value.trim() })),
+      correctionForm('cur-split', 'Split out', [['Statements mentioned as', mention], ['Go to speaker', splitName]], status, () =>
+        send(base + '/split', { mention: mention.value, name: splitName.value.trim() || null }),
+      ),
+      correctionForm('cur-link', 'Link', [['External id', ext]], status, () => send(base + '/link', { ext_id: ext.value.trim() })),
+      status,
+      mine.length ? h('ul', { class: 'overrides', id: 'cur-overrides' }, mine.map(undo)) : null,
+    );
+  }
+
+  async function addCorrections(main, sp, isCurrent) {
+    let info;
+    try {
+      info = await api('/api/overrides');
+    } catch (e) {
+      return; // an older server: no corrections
+    }
+    if (!isCurrent() || !info || !info.enabled) return;
+    main.append(correctionPanel(sp, Array.isArray(info.items) ? info.items : []));
   }
 
   // ---------------------------------------------------------------- views: quote reuse
