@@ -324,7 +324,8 @@ def query_mix(db: Path, n: int, seed: int = 7) -> list[dict[str, Any]]:
     speakers = [
         r[0]
         for r in conn.execute(
-            "SELECT sp.name FROM speakers sp JOIN statements s ON s.speaker_id = sp.id GROUP BY sp.id ORDER BY count(*) DESC LIMIT 30"
+            "SELECT sp.name FROM speakers sp JOIN statements s ON s.speaker_id = sp.id "
+            "GROUP BY sp.id ORDER BY count(*) DESC LIMIT 30"
         )
     ]
     conn.close()

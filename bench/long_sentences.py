@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     import saidwhat
-    from saidwhat.nlp import parse
+    from saidwhat.lang.de.tagger import parse
 
     texts = load_texts(args.data)
     if not args.cold:

@@ -89,10 +89,12 @@ def measure_one(name: str) -> dict[str, object]:
     from saidwhat.pipeline import extract
 
     _warm_up()
+    from saidwhat.lang import get as get_language
     from saidwhat.pipeline.quotes import find_quotes
 
+    marks = get_language("de").quote_marks
     text = INPUTS[name]()
-    run = (lambda: find_quotes(text)) if name in STAGE_ONLY else (lambda: extract(text))
+    run = (lambda: find_quotes(text, marks)) if name in STAGE_ONLY else (lambda: extract(text))
     try:
         seconds = _cpu(run)
     except Exception as e:  # noqa: BLE001 - a crash is a result here

@@ -105,7 +105,8 @@ def _insert_article(conn: Any, n: int, quotes: Quotes, repeat_share: float) -> N
     conn.executemany(
         "INSERT INTO statements(article_id, seq, kind, medium, confidence, quote, speaker, cue, addressee, frame, "
         "quote_spans, speaker_spans, cue_spans, addressee_spans, frame_spans, speaker_entity, speaker_names, "
-        "published, day) VALUES (?, ?, ?, 'speech', 0.9, ?, ?, 'sagte', '', '', '[]', '[]', '[]', '[]', '[]', ?, ?, ?, ?)",
+        "published, day) VALUES (?, ?, ?, 'speech', 0.9, ?, ?, 'sagte', '', '', "
+        "'[]', '[]', '[]', '[]', '[]', ?, ?, ?, ?)",
         rows,
     )
 

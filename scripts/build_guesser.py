@@ -32,8 +32,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from saidwhat.nlp import _known_wordforms_de  # noqa: E402
-from saidwhat.wordforms import (  # noqa: E402
+from saidwhat.lang.de.tagger import _known_wordforms_de  # noqa: E402
+from saidwhat.lang.de.wordforms import (  # noqa: E402
     GUESSER_MAX_SUFFIX,
     GUESSER_MIN_LENGTH,
     apply_guess,

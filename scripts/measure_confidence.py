@@ -54,10 +54,11 @@ def measure(train_dir: Path) -> dict[str, tuple[int, int]]:
     """construction -> (statements right, statements) over ``train_dir``."""
     # the stages' own output (Found) carries the construction the public
     # Statement does not: run them as extract() does, without the conversion
-    from saidwhat.nlp import parse
-    from saidwhat.pipeline import find_statements
+    from saidwhat import lang
     from saidwhat.pipeline.quotes import find_quotes
     from saidwhat.pipeline.sentences import Article as Analysed
+
+    german = lang.get("de")
 
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -65,7 +66,7 @@ def measure(train_dir: Path) -> dict[str, tuple[int, int]]:
         doc = load_corpus_document(path)
         text = doc["originalText"]
         gold = _gold_quotes(doc)
-        for f in find_statements(Analysed.build(parse(text, "de"), find_quotes(text))):
+        for f in german.find_statements(Analysed.build(german.parse(text), find_quotes(text, german.quote_marks))):
             total[f.construction] += 1
             right[f.construction] += _overlaps_by_half(f.quote, gold)
     return {name: (right[name], total[name]) for name in total}

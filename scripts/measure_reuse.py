@@ -134,8 +134,9 @@ def main() -> int:
     args = p.parse_args()
     r = measure(args.db, Path(args.fixtures))
     json.dump(r, sys.stdout, ensure_ascii=False, indent=1)
+    precision = 100 * float(r["precision"])  # type: ignore[arg-type]
     print(
-        f"\nprecision {100 * float(r['precision']):.1f} % ({r['predicted_pairs']} predicted pairs), "  # type: ignore[arg-type]
+        f"\nprecision {precision:.1f} % ({r['predicted_pairs']} predicted pairs), "
         f"recall {100 * float(r['recall']):.1f} % ({r['gold_pairs']} gold pairs), "  # type: ignore[arg-type]
         f"conflicts found {len(r['conflicts_found'])} of {len(r['conflicts_gold'])}, "  # type: ignore[arg-type]
         f"false {len(r['conflicts_false'])}",  # type: ignore[arg-type]

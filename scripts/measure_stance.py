@@ -103,7 +103,8 @@ def main(labels_path: Path, corpus: Path) -> int:
     right = sum(1 for g, p in flagged if g == p)
     print(f"given a stance other than say: {len(flagged)}, right {right} ({100 * right / max(1, len(flagged)):.1f} %)")
     print(
-        f"baseline (everything say): accuracy {100 * base_acc:.1f} %, macro-F1 over non-say stances {100 * base_macro:.1f}"
+        f"baseline (everything say): accuracy {100 * base_acc:.1f} %, "
+        f"macro-F1 over non-say stances {100 * base_macro:.1f}"
     )
     print("\nper stance        P      R     F1  labels")
     for s, (p, r, f, n) in sorted(f1_table(pairs).items(), key=lambda kv: -kv[1][3]):

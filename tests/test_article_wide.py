@@ -24,12 +24,13 @@ import pytest
 
 import saidwhat
 from saidwhat import speakers
+from saidwhat.lang.de.entities import _RoleIndex
+from saidwhat.lang.de.nested import _QuoteContainers, _speaker_tokens
+from saidwhat.lang.de.reported import _SpeakingBySentence
+from saidwhat.lang.de.timeexpr import time_expressions
 from saidwhat.model import Article, Kind, Span, Statement
 from saidwhat.nlp import Token
-from saidwhat.pipeline.entities import _RoleIndex
 from saidwhat.pipeline.found import Found
-from saidwhat.pipeline.nested import _QuoteContainers, _speaker_tokens
-from saidwhat.pipeline.reported import _SpeakingBySentence
 from saidwhat.store import Store, prepare
 from saidwhat.timeanchor import blank_spans, said_on, said_on_all
 
@@ -243,9 +244,10 @@ def test_said_on_all_equals_said_on_with_every_quote_masked() -> None:
     text = _news(6) + "\n\nAm 12. Mai sagte er: „Am 1. April war alles anders.“"
     art = saidwhat.extract(text, published="2024-05-17")
     quotes = [q for st in art.statements for q in st.quote]
-    expected = [said_on(text, st, art.published, quotes) for st in art.statements]
+    german = time_expressions()
+    expected = [said_on(text, st, art.published, german, quotes) for st in art.statements]
     assert sum(1 for w in expected if w is not None) >= 5
-    assert said_on_all(text, art.statements, art.published) == expected
+    assert said_on_all(text, art.statements, art.published, german) == expected
 
 
 def test_full_names_match_the_search_before_each_mention() -> None:

@@ -24,9 +24,9 @@ sync_api = pytest.importorskip("playwright.sync_api")
 import uvicorn  # noqa: E402
 
 from conftest import REPO, SEED_TEXT, need_shared  # noqa: E402
+from saidwhat.lang.de.samples import HOSTILE, XSS_ATTR, XSS_SCRIPT, sample_store  # noqa: E402
 from saidwhat.store import Store  # noqa: E402
 from saidwhat.web import create_app  # noqa: E402
-from saidwhat.web.samples import HOSTILE, XSS_ATTR, XSS_SCRIPT, sample_store  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -84,8 +84,8 @@ class LiveServer:
 
 def build_db(path: Path) -> dict[str, str]:
     """Samples, the hand-annotated article and the hostile one; title → id."""
+    from saidwhat.lang.de.samples import ANNOTATED, SAMPLES
     from saidwhat.pipeline import extract
-    from saidwhat.web.samples import ANNOTATED, SAMPLES
 
     ids = sample_store(path)
     titles = [s.title for s in SAMPLES] + [ANNOTATED.title]

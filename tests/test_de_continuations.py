@@ -89,7 +89,10 @@ CASES = [
     # tag: the clause before the comma frames the Konjunktiv itself
     Case(
         why="own frame past a participle tagged finite",
-        text="Der Bürgermeister sagte, der Plan sei gut. Der Verband hatte sich erhofft, dass die Mieten niedrig bleiben würden.",
+        text=(
+            "Der Bürgermeister sagte, der Plan sei gut. Der Verband hatte sich erhofft, dass die Mieten niedrig "
+            "bleiben würden."
+        ),
         fragment="Mieten",
         kind=Kind.INDIRECT,
         quote="dass die Mieten niedrig bleiben würden",
@@ -97,7 +100,10 @@ CASES = [
     ),
     Case(
         why="own frame past an infinitive after zu",
-        text="Der Bürgermeister sagte, der Plan sei gut. Der Verband versuchte zu betonen, dass die Mieten niedrig bleiben müssten.",
+        text=(
+            "Der Bürgermeister sagte, der Plan sei gut. Der Verband versuchte zu betonen, dass die Mieten niedrig "
+            "bleiben müssten."
+        ),
         fragment="Mieten",
         kind=Kind.INDIRECT,
         quote="dass die Mieten niedrig bleiben müssten",
@@ -143,7 +149,8 @@ CASES = [
         text=(
             "Zeugen berichteten von einem lauten Knall. "
             "Der Leiter der Flugrettung, Max Berg, spekulierte über einen toten Winkel als Ursache. "
-            "So sei bei einem Hubschrauber die Sicht nach oben eingeschränkt, und die Piloten hätten sich nicht sehen können."
+            "So sei bei einem Hubschrauber die Sicht nach oben eingeschränkt, und die Piloten hätten sich nicht "
+            "sehen können."
         ),
         fragment="Hubschrauber",
         quote=(
@@ -168,7 +175,10 @@ CASES = [
     ),
     Case(
         why="strong konjunktiv ii forms continue",
-        text="Der Sprecher der Kassen sagte, die Studie sei richtig. Die Kassen brächten jedes Jahr viel Geld für Kuren auf.",
+        text=(
+            "Der Sprecher der Kassen sagte, die Studie sei richtig. Die Kassen brächten jedes Jahr viel Geld für Kuren "
+            "auf."
+        ),
         fragment="Kuren",
         quote="Die Kassen brächten jedes Jahr viel Geld für Kuren auf.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
@@ -245,7 +255,8 @@ CASES = [
         why="report inside a konjunktiv sentence does not lend its speaker",
         text=(
             "Bislang gingen die Forscher davon aus, dass die Steine langsam wachsen würden. "
-            "Der neu entdeckte Planet dagegen habe sich so schnell entwickelt, dass sie nun von einer anderen Theorie ausgingen. "
+            "Der neu entdeckte Planet dagegen habe sich so schnell entwickelt, dass sie nun von einer anderen "
+            "Theorie ausgingen. "
             "In diesem Fall habe sich der Planet aus Gas gebildet."
         ),
         fragment="aus Gas",
@@ -317,7 +328,10 @@ CASES = [
     ),
     Case(
         why="a place after 'in' is no source",
-        text="Der Rücktritt kam überraschend. In der Hauptstadt wurde der Schritt lange erwartet. So habe sich der Minister nie wohlgefühlt.",
+        text=(
+            "Der Rücktritt kam überraschend. In der Hauptstadt wurde der Schritt lange erwartet. So habe sich der "
+            "Minister nie wohlgefühlt."
+        ),
         fragment="So habe sich der Minister",
         quote="So habe sich der Minister nie wohlgefühlt.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
@@ -327,7 +341,8 @@ CASES = [
         why="a Konjunktiv in a relative clause after a preposition does not make a report of its own a continuation",
         text=(
             "Die Ministerin sagte, die Lage sei ernst. Zudem seien nur wenige Fälle aufgeklärt worden. "
-            "Als Gründe für die niedrige Quote führt der Bericht schwere Mängel an, für die ein schwaches Gesetz verantwortlich sei."
+            "Als Gründe für die niedrige Quote führt der Bericht schwere Mängel an, für die ein schwaches Gesetz "
+            "verantwortlich sei."
         ),
         fragment="Als Gründe für die niedrige Quote",
         quote=(
@@ -339,7 +354,10 @@ CASES = [
     ),
     Case(
         why="a passive 'soll ... werden' right after a statement is that speaker's plan",
-        text="Die Regierung kündigte gestern ein neues Schulgesetz an. Alle Schulen sollen bis 2030 mit Computern ausgestattet werden.",
+        text=(
+            "Die Regierung kündigte gestern ein neues Schulgesetz an. Alle Schulen sollen bis 2030 mit Computern "
+            "ausgestattet werden."
+        ),
         fragment="Alle Schulen sollen",
         quote="Alle Schulen sollen bis 2030 mit Computern ausgestattet werden.",
         kind=Kind.FREE_INDIRECT,
@@ -358,13 +376,19 @@ CASES = [
     ),
     Case(
         why="a passive 'soll ... werden' after narration is the narrator's plan",
-        text="Das neue Schulgesetz tritt im Herbst in Kraft. Alle Schulen sollen bis 2030 mit Computern ausgestattet werden.",
+        text=(
+            "Das neue Schulgesetz tritt im Herbst in Kraft. Alle Schulen sollen bis 2030 mit Computern ausgestattet "
+            "werden."
+        ),
         fragment="Alle Schulen sollen",
         absent=True,
     ),
     Case(
         why="a passive 'soll ... werden' with 'jetzt' or 'nun' is the narrator's news of a plan",
-        text="Die Regierung kündigte gestern ein neues Schulgesetz an. Jetzt sollen alle Schulen mit Computern ausgestattet werden.",
+        text=(
+            "Die Regierung kündigte gestern ein neues Schulgesetz an. Jetzt sollen alle Schulen mit Computern "
+            "ausgestattet werden."
+        ),
         fragment="Jetzt sollen alle Schulen",
         absent=True,
     ),
@@ -376,7 +400,9 @@ CASES = [
     ),
     Case(
         why="a passive cue with a 'von' agent still lends that agent to the hearsay after it",
-        text="Weitere Proteste wurden von der Gewerkschaft angekündigt. Dann soll ein Marsch zum Parlament stattfinden.",
+        text=(
+            "Weitere Proteste wurden von der Gewerkschaft angekündigt. Dann soll ein Marsch zum Parlament stattfinden."
+        ),
         fragment="Dann soll ein Marsch",
         quote="Dann soll ein Marsch zum Parlament stattfinden.",
         kind=Kind.FREE_INDIRECT,
@@ -384,7 +410,10 @@ CASES = [
     ),
     Case(
         why="a Konjunktiv I sentence with no source before it is reported speech without a speaker",
-        text="Das Feuer brach am Abend aus. Die Feuerwehr habe 20 Fahrzeuge im Einsatz. Die Polizei habe das Gebiet abgesperrt.",
+        text=(
+            "Das Feuer brach am Abend aus. Die Feuerwehr habe 20 Fahrzeuge im Einsatz. Die Polizei habe das Gebiet "
+            "abgesperrt."
+        ),
         fragment="Die Feuerwehr habe 20 Fahrzeuge im Einsatz. Die Polizei habe",
         quote="Die Feuerwehr habe 20 Fahrzeuge im Einsatz. Die Polizei habe das Gebiet abgesperrt.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
@@ -392,7 +421,10 @@ CASES = [
     ),
     Case(
         why="a modal Konjunktiv II goes on with a continuation chain",
-        text="Die Ministerin sagte, der Verband sei nicht gefährdet. Die Kasse sei gut gefüllt. Die Mitglieder könnten jederzeit einspringen.",
+        text=(
+            "Die Ministerin sagte, der Verband sei nicht gefährdet. Die Kasse sei gut gefüllt. Die Mitglieder könnten "
+            "jederzeit einspringen."
+        ),
         fragment="Die Kasse sei gut gefüllt. Die Mitglieder könnten",
         quote="Die Kasse sei gut gefüllt. Die Mitglieder könnten jederzeit einspringen.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
@@ -413,11 +445,16 @@ CASES = [
         fragment="Dadurch sei eine Kette",
         kind=Kind.INDIRECT_FREE_INDIRECT,
         speaker="Der Untersuchungsbericht",
-        quote="Techniker hätten den Hebel auf manuell gestellt. Dadurch sei eine Kette von Warnsignalen ausgelöst worden.",
+        quote=(
+            "Techniker hätten den Hebel auf manuell gestellt. Dadurch sei eine Kette von Warnsignalen ausgelöst worden."
+        ),
     ),
     Case(
         why="a Konjunktiv in a temporal clause after a comma is no frame of its own",
-        text="Laut der Polizei lebte der Mann seit Jahren in der Stadt. Er war den Ermittlern aufgefallen, als er Waffen gekauft habe.",
+        text=(
+            "Laut der Polizei lebte der Mann seit Jahren in der Stadt. Er war den Ermittlern aufgefallen, als er "
+            "Waffen gekauft habe."
+        ),
         fragment="als er Waffen gekauft habe",
         absent=True,
     ),
@@ -448,7 +485,10 @@ CASES = [
     ),
     Case(
         why="a Konjunktiv sentence with no source before it takes the cue verb's speaking subject right after it",
-        text="Das Beben erschütterte die Insel. Auch seien mehrere Gebäude beschädigt worden. Die Zeitung berichtet vom Einsturz einer Kirche.",
+        text=(
+            "Das Beben erschütterte die Insel. Auch seien mehrere Gebäude beschädigt worden. Die Zeitung berichtet vom "
+            "Einsturz einer Kirche."
+        ),
         fragment="Auch seien mehrere Gebäude",
         quote="Auch seien mehrere Gebäude beschädigt worden.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
@@ -530,7 +570,8 @@ def test_indicative_main_clause_ends_the_continuation() -> None:
             id="conditional im falle without konjunktiv one is the narrators",
         ),
         pytest.param(
-            "Die Regierung erklärte, sie prüfe neue Regeln für den Bergbau. Falls das Gesetz scheitert, wäre der Plan am Ende.",
+            "Die Regierung erklärte, sie prüfe neue Regeln für den Bergbau. Falls das Gesetz scheitert, wäre der "
+            "Plan am Ende.",
             "scheitert",
             id="conditional falls without konjunktiv one is the narrators",
         ),

@@ -24,7 +24,10 @@ CASES = [
     ),
     Case(
         why="es takes a neuter antecedent",
-        text="Russland erklärte, die Truppen seien abgezogen. Der Sprecher der Regierung in Kiew sagte, das stimme nicht. Es teilte mit, die Grenze bleibe offen.",
+        text=(
+            "Russland erklärte, die Truppen seien abgezogen. Der Sprecher der Regierung in Kiew sagte, das stimme "
+            "nicht. Es teilte mit, die Grenze bleibe offen."
+        ),
         fragment="Grenze",
         quote="die Grenze bleibe offen",
         kind=Kind.INDIRECT,
@@ -33,7 +36,10 @@ CASES = [
     ),
     Case(
         why="prepositional prefield is no antecedent",
-        text="Die Ärztin Eva Kramer sagte, der Patient sei stabil. In Konstanz wurde am Abend gefeiert. Sie erklärte, er könne bald gehen.",
+        text=(
+            "Die Ärztin Eva Kramer sagte, der Patient sei stabil. In Konstanz wurde am Abend gefeiert. Sie erklärte, "
+            "er könne bald gehen."
+        ),
         fragment="bald",
         quote="er könne bald gehen",
         kind=Kind.INDIRECT,
@@ -65,7 +71,8 @@ CASES = [
     Case(
         why="sie takes the woman by her given name alone",
         text=(
-            "Gisela Brandt kritisierte den Entwurf. Karl Winter sagte, man prüfe alles. Sie sagte, der Entwurf sei verfassungswidrig."
+            "Gisela Brandt kritisierte den Entwurf. Karl Winter sagte, man prüfe alles. Sie sagte, der Entwurf sei "
+            "verfassungswidrig."
         ),
         fragment="verfassungswidrig",
         quote="der Entwurf sei verfassungswidrig",
@@ -102,7 +109,10 @@ CASES = [
     ),
     Case(
         why="a prefield pronominal adverb leaves the subject after the verb as antecedent",
-        text="Der Minister Paul Vogt lobte den Plan. Dagegen hält die Ministerin Renate Kohl wenig von dem Entwurf. Im Radio sagte sie, er sei unbezahlbar.",
+        text=(
+            "Der Minister Paul Vogt lobte den Plan. Dagegen hält die Ministerin Renate Kohl wenig von dem Entwurf. Im "
+            "Radio sagte sie, er sei unbezahlbar."
+        ),
         fragment="unbezahlbar",
         quote="er sei unbezahlbar",
         kind=Kind.INDIRECT,
@@ -111,7 +121,10 @@ CASES = [
     ),
     Case(
         why="a role-noun subject without a name is an antecedent",
-        text="Die Ministerin Eva Roth lobte den Beschluss des Gerichts. Der Bürgermeister nahm am Abend zu der Entscheidung Stellung. Er bezeichnete sie als „mutig“.",
+        text=(
+            "Die Ministerin Eva Roth lobte den Beschluss des Gerichts. Der Bürgermeister nahm am Abend zu der "
+            "Entscheidung Stellung. Er bezeichnete sie als „mutig“."
+        ),
         fragment="mutig",
         quote="„mutig“",
         kind=Kind.DIRECT,
@@ -120,7 +133,10 @@ CASES = [
     ),
     Case(
         why="a genitive name before an apposition leaves the apposition as the name",
-        text="Der frühere Weggefährte Schmidts, Otto Kranz, wandte sich an die Presse. Er warf der Regierung vor, die Wähler zu täuschen.",
+        text=(
+            "Der frühere Weggefährte Schmidts, Otto Kranz, wandte sich an die Presse. Er warf der Regierung vor, die "
+            "Wähler zu täuschen."
+        ),
         fragment="Wähler",
         quote="die Wähler zu täuschen",
         kind=Kind.INDIRECT,
@@ -146,7 +162,10 @@ CASES = [
     ),
     Case(
         why="a passive agent with a role noun is an antecedent",
-        text="Der Unfall wurde am Montag von einer Polizeisprecherin in Bremen bestätigt. Sie sagte, es habe zwei Verletzte gegeben.",
+        text=(
+            "Der Unfall wurde am Montag von einer Polizeisprecherin in Bremen bestätigt. Sie sagte, es habe zwei "
+            "Verletzte gegeben."
+        ),
         fragment="Verletzte",
         quote="es habe zwei Verletzte gegeben",
         kind=Kind.INDIRECT,

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from saidwhat.lang.de.tagger import parse
 from saidwhat.model import Kind, Medium
-from saidwhat.nlp import parse
 from test_de_helpers import Case, case_id, check, check_case, run, runs_with_anchor
 
 CASES = [
@@ -195,7 +195,10 @@ CASES = [
     # subject and the Konjunktiv follows the comma: a statement of its own
     Case(
         why="indicative main clause frames its konjunktiv",
-        text="Der Stadtrat tagte am Montag. Die Ärztin Anna Berg zeigte sich besorgt, dass die Wartezeiten weiter steigen würden.",
+        text=(
+            "Der Stadtrat tagte am Montag. Die Ärztin Anna Berg zeigte sich besorgt, dass die Wartezeiten weiter "
+            "steigen würden."
+        ),
         fragment="Wartezeiten",
         kind=Kind.INDIRECT,
         speaker="Die Ärztin Anna Berg",
@@ -205,7 +208,10 @@ CASES = [
     # Konjunktiv goes on from it, not from the statement two sentences back
     Case(
         why="continuation takes the nearer speaking subject",
-        text="Der Bürgermeister sagte, die Brücke werde im Mai fertig. Die Sprecherin des Vereins hat einen anderen Plan. Er koste viel weniger Geld.",
+        text=(
+            "Der Bürgermeister sagte, die Brücke werde im Mai fertig. Die Sprecherin des Vereins hat einen anderen "
+            "Plan. Er koste viel weniger Geld."
+        ),
         fragment="weniger Geld",
         quote="Er koste viel weniger Geld.",
         kind=Kind.INDIRECT_FREE_INDIRECT,
@@ -452,7 +458,10 @@ CASES = [
     ),
     Case(
         why="clause around a quoted fragment is an indirect statement too",
-        text="Der Sprecher teilte auch mit, der Minister „steht bereit“, sich mit den Vertretern zu treffen, wenn er zurückkehre.",
+        text=(
+            "Der Sprecher teilte auch mit, der Minister „steht bereit“, sich mit den Vertretern zu treffen, wenn er "
+            "zurückkehre."
+        ),
         fragment="Vertretern",
         quote="der Minister „steht bereit“, sich mit den Vertretern zu treffen, wenn er zurückkehre",
         kind=Kind.INDIRECT,
@@ -461,14 +470,20 @@ CASES = [
     ),
     Case(
         why="quoted fragment inside the clause is a direct quote",
-        text="Der Sprecher teilte auch mit, der Minister „steht bereit“, sich mit den Vertretern zu treffen, wenn er zurückkehre.",
+        text=(
+            "Der Sprecher teilte auch mit, der Minister „steht bereit“, sich mit den Vertretern zu treffen, wenn er "
+            "zurückkehre."
+        ),
         fragment="steht bereit",
         kind=Kind.DIRECT,
         quote="„steht bereit“",
     ),
     Case(
         why="clause around a quoted fragment before a trailing frame",
-        text="Nach einer Wahl könne die Politik Bedingungen schaffen, „dass mehr Wachstum entsteht“, erklärte der Präsident Max Muster.",
+        text=(
+            "Nach einer Wahl könne die Politik Bedingungen schaffen, „dass mehr Wachstum entsteht“, erklärte der "
+            "Präsident Max Muster."
+        ),
         fragment="Nach einer Wahl",
         quote="Nach einer Wahl könne die Politik Bedingungen schaffen, „dass mehr Wachstum entsteht“",
         kind=Kind.INDIRECT,
@@ -655,7 +670,10 @@ CASES = [
     ),
     Case(
         why="quoted phrase after a statement in its sentence",
-        text="„Wir sind zufrieden“, sagte der Trainer nach dem Spiel; die Stimmung im Stadion war „einfach ganz großartig heute“.",
+        text=(
+            "„Wir sind zufrieden“, sagte der Trainer nach dem Spiel; die Stimmung im Stadion war „einfach ganz "
+            "großartig heute“."
+        ),
         fragment="großartig",
         quote="„einfach ganz großartig heute“",
         kind=Kind.DIRECT,
@@ -691,7 +709,10 @@ CASES = [
     ),
     Case(
         why="soll hearsay in the main clause continues",
-        text="Der Bürgermeister sagte, der Markt sei geschlossen worden. Der Betreiber soll die Miete nicht bezahlt haben.",
+        text=(
+            "Der Bürgermeister sagte, der Markt sei geschlossen worden. Der Betreiber soll die Miete nicht bezahlt "
+            "haben."
+        ),
         fragment="Miete",
         quote="Der Betreiber soll die Miete nicht bezahlt haben.",
         kind=Kind.FREE_INDIRECT,
@@ -714,7 +735,10 @@ CASES = [
     ),
     Case(
         why="danach after a publication is a source",
-        text="Das Kinderhilfswerk stellte heute eine Studie vor. Danach bestimmen verschiedene Formen von Gewalt den Alltag vieler Kinder.",
+        text=(
+            "Das Kinderhilfswerk stellte heute eine Studie vor. Danach bestimmen verschiedene Formen von Gewalt den "
+            "Alltag vieler Kinder."
+        ),
         fragment="Alltag",
         quote="bestimmen verschiedene Formen von Gewalt den Alltag vieler Kinder",
         kind=Kind.INDIRECT,
@@ -939,7 +963,10 @@ CASES = [
     ),
     Case(
         why="statement noun: a name in apposition to the genitive speaker",
-        text="Trotz der Ankündigung ihres Trainers, Max Beispiel, den Verein im Sommer zu verlassen, gewann die Mannschaft.",
+        text=(
+            "Trotz der Ankündigung ihres Trainers, Max Beispiel, den Verein im Sommer zu verlassen, gewann die "
+            "Mannschaft."
+        ),
         fragment="den Verein im Sommer zu verlassen",
         kind=Kind.INDIRECT,
         speaker="ihres Trainers, Max Beispiel",
@@ -1067,7 +1094,8 @@ def test_no_statement(text: str) -> None:
     [
         # in a relative clause, or with a passive infinitive (a plan), "soll" is no hearsay
         pytest.param(
-            "Der Bürgermeister sagte, der Markt sei geschlossen worden. Es gibt einen Plan, der bis Mai umgesetzt werden soll.",
+            "Der Bürgermeister sagte, der Markt sei geschlossen worden. Es gibt einen Plan, der bis Mai umgesetzt "
+            "werden soll.",
             Kind.FREE_INDIRECT,
             id="soll in a relative clause is no hearsay",
         ),
@@ -1098,7 +1126,8 @@ def test_no_statement(text: str) -> None:
             id="bracketed cue frames nothing",
         ),
         pytest.param(
-            "Darüber hinaus kritisierte er die Rolle der Abgeordneten in der Debatte, was eine Reaktion der Partei zur Folge hatte.",
+            "Darüber hinaus kritisierte er die Rolle der Abgeordneten in der Debatte, was eine Reaktion der Partei "
+            "zur Folge hatte.",
             Kind.INDIRECT,
             id="relative was after an object is no complement",
         ),
@@ -1189,7 +1218,10 @@ def test_laut() -> None:
 
 
 def test_konjunktiv_continuation_shares_speaker() -> None:
-    text = "Die Ministerin sagte, das Projekt werde teurer. Die Kosten lägen bei zwei Millionen Euro. Man habe alles geprüft."
+    text = (
+        "Die Ministerin sagte, das Projekt werde teurer. Die Kosten lägen bei zwei Millionen Euro. Man habe alles "
+        "geprüft."
+    )
     art = run(text)
     first = check(art, "Projekt", kind=Kind.INDIRECT, speaker="Die Ministerin")
     cont = check(art, "Kosten", kind=Kind.INDIRECT_FREE_INDIRECT)
@@ -1221,10 +1253,10 @@ def test_prefield_with_only_a_relative_clause_is_no_quote_first() -> None:
 
 
 def test_line_break_inside_a_sentence_does_not_split_it() -> None:
-    doc = parse("Er kritisierte die Speicherung der Daten aller \nBürger und forderte ein Ende.", "de")
+    doc = parse("Er kritisierte die Speicherung der Daten aller \nBürger und forderte ein Ende.")
     assert len(doc.sentences) == 1
 
 
 def test_number_with_dot_before_a_quotation_ends_the_sentence() -> None:
-    doc = parse("Der Stand ist in Halle 4. „Vielfalt ist Programm“, erklärte er.", "de")
+    doc = parse("Der Stand ist in Halle 4. „Vielfalt ist Programm“, erklärte er.")
     assert len(doc.sentences) == 2

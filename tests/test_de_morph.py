@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.nlp import parse
-from saidwhat.pipeline.morph import mood
+from saidwhat.lang.de.morph import mood
+from saidwhat.lang.de.tagger import parse
 
 
 def _mood_of(sentence: str, word: str) -> str | None:
@@ -52,9 +52,9 @@ def test_indicative(sentence: str, word: str) -> None:
 
 def test_sentence_initial_function_words_are_retagged() -> None:
     doc = parse("Gestern hat die Polizei gesagt, es sei ruhig.")
-    assert doc.tokens[0].pos == "ADV"
+    assert doc.tokens[0].tag == "ADV"
     doc = parse("Das Ministerium teilte mit, es sei ruhig.")
-    assert doc.tokens[0].pos == "ART"
+    assert doc.tokens[0].tag == "ART"
 
 
 @pytest.mark.parametrize(
@@ -89,10 +89,10 @@ def test_heading_run_into_its_paragraph_is_a_sentence(text: str, sentences: int)
 def test_preterite_read_as_an_adjective_is_the_verb() -> None:
     doc = parse("Laut netzpolitik.org veröffentlichte das Ministerium einen Bericht.")
     verb = doc.tokens[2]
-    assert (verb.pos, verb.lemma) == ("VV(FIN)", "veröffentlichen")
+    assert (verb.tag, verb.lemma) == ("VV(FIN)", "veröffentlichen")
     # attributive: after an article or before a noun it stays the adjective
     doc = parse("Die veröffentlichte Studie und der Bericht.")
-    assert doc.tokens[1].pos == "ADJ(A)"
+    assert doc.tokens[1].tag == "ADJ(A)"
 
 
 def test_regnal_number_dot_is_no_sentence_end() -> None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from saidwhat.lang.de.nested import is_name
+from saidwhat.lang.de.tagger import parse
 from saidwhat.model import Kind
-from saidwhat.nlp import parse
-from saidwhat.pipeline.nested import is_name
 from test_de_helpers import Case, case_id, check_case, runs_with_anchor
 
 CASES = [
@@ -166,7 +166,8 @@ def test_case(case: Case) -> None:
         ),
         # a capitalised verbless phrase of many words in marks, no cue: a title
         pytest.param(
-            "Im Museum wurde die Ausstellung „Die Geschichte der Straßenbahn in unserer Stadt von 1890 bis heute“ eröffnet.",
+            "Im Museum wurde die Ausstellung „Die Geschichte der Straßenbahn in unserer Stadt von 1890 bis heute“ "
+            "eröffnet.",
             Kind.DIRECT,
             id="long verbless title is no quote",
         ),
@@ -191,7 +192,7 @@ def test_no_statement_of_kind(text: str, kind: Kind) -> None:
 
 def test_foreign_title_with_lowercase_particle_is_a_name() -> None:
     # „Diário da Tarde“: "da" joins a foreign name, the quotation marks hold a title
-    doc = parse("Diário da Tarde", "de")
+    doc = parse("Diário da Tarde")
     assert is_name(list(doc.tokens))
     # a lower-case word of German keeps a phrase from being a name
-    assert not is_name(list(parse("Kampf gegen Armut", "de").tokens))
+    assert not is_name(list(parse("Kampf gegen Armut").tokens))

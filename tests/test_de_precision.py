@@ -16,7 +16,10 @@ CASES = [
     # a slogan starting with an adverb is no title: it stays a direct quote
     Case(
         why="verbless slogan stays a quote",
-        text="Auf dem Platz standen viele Menschen. Auf ihren Schildern stand „Nieder mit den hohen Mieten in unserer schönen Stadt“ in roter Farbe.",
+        text=(
+            "Auf dem Platz standen viele Menschen. Auf ihren Schildern stand „Nieder mit den hohen Mieten in unserer "
+            "schönen Stadt“ in roter Farbe."
+        ),
         fragment="Mieten",
         quote="„Nieder mit den hohen Mieten in unserer schönen Stadt“",
         kind=Kind.DIRECT,
@@ -221,12 +224,14 @@ def test_case(case: Case) -> None:
     [
         # a capitalised verbless phrase of many words starting like a noun phrase is a title
         pytest.param(
-            "Im Museum lief die Ausstellung „Geschichte der Fischerei an der Küste von Pommern und Rügen“ bis zum Herbst.",
+            "Im Museum lief die Ausstellung „Geschichte der Fischerei an der Küste von Pommern und Rügen“ bis zum "
+            "Herbst.",
             "Fischerei",
             id="long verbless exhibition title is no quote",
         ),
         pytest.param(
-            "Die Gemeinde stützte sich auf das „Gesetz zur Förderung kleiner Betriebe im ländlichen Raum“ bei der Planung.",
+            "Die Gemeinde stützte sich auf das „Gesetz zur Förderung kleiner Betriebe im ländlichen Raum“ bei der "
+            "Planung.",
             "Betriebe",
             id="long verbless law title is no quote",
         ),

@@ -96,7 +96,9 @@ CASES = [
     ),
     Case(
         why="object in prefield before a colon quote",
-        text="Den Ärger der Anwohner brachte die Sprecherin der Initiative, Anna Berg, zum Ausdruck: „Es reicht jetzt.“",
+        text=(
+            "Den Ärger der Anwohner brachte die Sprecherin der Initiative, Anna Berg, zum Ausdruck: „Es reicht jetzt.“"
+        ),
         fragment="reicht",
         quote="„Es reicht jetzt.“",
         kind=Kind.DIRECT,
@@ -195,7 +197,10 @@ CASES = [
     # the agent, not an earlier "im Vergleich" nor the subject before it
     Case(
         why="passive agent is the von phrase, not im vergleich",
-        text="Trotz der im Vergleich zum Vorjahr kleineren Zahl wurde das Fest von den Veranstaltern als Erfolg gewertet.",
+        text=(
+            "Trotz der im Vergleich zum Vorjahr kleineren Zahl wurde das Fest von den Veranstaltern als Erfolg "
+            "gewertet."
+        ),
         fragment="Erfolg",
         quote=(
             "Trotz der im Vergleich zum Vorjahr kleineren Zahl wurde das Fest von den Veranstaltern als Erfolg gewertet"
@@ -213,7 +218,10 @@ CASES = [
     ),
     Case(
         why="label verb before a relative clause governs als",
-        text="Die Ministerin kritisierte den Plan des Bürgermeisters, der die Schule schließen wollte, als „völlig verfehlt“.",
+        text=(
+            "Die Ministerin kritisierte den Plan des Bürgermeisters, der die Schule schließen wollte, als „völlig "
+            "verfehlt“."
+        ),
         fragment="verfehlt",
         quote="„völlig verfehlt“",
         kind=Kind.DIRECT,
@@ -384,7 +392,9 @@ CASES = [
     ),
     Case(
         why="a main clause after a comma may open with its subject's article, not a relative pronoun",
-        text="Im Park entstanden 300 neue Stellen, die Betreiber sprechen schon von bis zu 600 Stellen im nächsten Jahr.",
+        text=(
+            "Im Park entstanden 300 neue Stellen, die Betreiber sprechen schon von bis zu 600 Stellen im nächsten Jahr."
+        ),
         fragment="die Betreiber sprechen schon",
         kind=Kind.REPORTED,
         speaker="die Betreiber",
@@ -401,7 +411,10 @@ CASES = [
     ),
     Case(
         why="the clause checks of a report stay inside its sentence",
-        text="Anna Berger vom Mieterbund forderte eine unabhängige Prüfung aller Verträge. Bei dem Brand gab es zwei Tote, die Feuerwehr war schnell vor Ort.",
+        text=(
+            "Anna Berger vom Mieterbund forderte eine unabhängige Prüfung aller Verträge. Bei dem Brand gab es zwei "
+            "Tote, die Feuerwehr war schnell vor Ort."
+        ),
         fragment="forderte eine unabhängige Prüfung",
         quote="Anna Berger vom Mieterbund forderte eine unabhängige Prüfung aller Verträge",
         kind=Kind.REPORTED,
@@ -409,7 +422,10 @@ CASES = [
     ),
     Case(
         why="an agentless passive naming a cause with als reports the speaker of the sentence before",
-        text="Die Klinik teilte mit, der Sänger sei am Morgen gestorben. Als Todesursache wurde ein Schlaganfall angegeben.",
+        text=(
+            "Die Klinik teilte mit, der Sänger sei am Morgen gestorben. Als Todesursache wurde ein Schlaganfall "
+            "angegeben."
+        ),
         fragment="Als Todesursache wurde",
         quote="Als Todesursache wurde ein Schlaganfall angegeben",
         kind=Kind.REPORTED,
@@ -468,7 +484,10 @@ CASES = [
     ),
     Case(
         why="a report with man as its subject takes the source of the statement before",
-        text="Nach Angaben des Betreibers fiel am Abend der Strom aus. Bis jetzt geht man von einem Defekt in einem Umspannwerk aus.",
+        text=(
+            "Nach Angaben des Betreibers fiel am Abend der Strom aus. Bis jetzt geht man von einem Defekt in einem "
+            "Umspannwerk aus."
+        ),
         fragment="Bis jetzt geht man",
         quote="Bis jetzt geht man von einem Defekt in einem Umspannwerk aus",
         kind=Kind.REPORTED,
@@ -482,14 +501,23 @@ CASES = [
     ),
     Case(
         why="a prefield phrase with a relative clause belongs to the report after it",
-        text="Für den Umbau der Schule, den der Rat als dringend ansieht, gab die Bürgermeisterin einen Zeitraum von zwei Jahren an.",
+        text=(
+            "Für den Umbau der Schule, den der Rat als dringend ansieht, gab die Bürgermeisterin einen Zeitraum von "
+            "zwei Jahren an."
+        ),
         fragment="gab die Bürgermeisterin",
         kind=Kind.REPORTED,
-        quote="Für den Umbau der Schule, den der Rat als dringend ansieht, gab die Bürgermeisterin einen Zeitraum von zwei Jahren an",
+        quote=(
+            "Für den Umbau der Schule, den der Rat als dringend ansieht, gab die Bürgermeisterin einen Zeitraum von "
+            "zwei Jahren an"
+        ),
     ),
     Case(
         why="a participle phrase between article and noun stays inside the speaker",
-        text="Der noch im Amt befindliche Bürgermeister Karl Huber, der die Stadt lange führte, hat nun seinen Rückzug angekündigt.",
+        text=(
+            "Der noch im Amt befindliche Bürgermeister Karl Huber, der die Stadt lange führte, hat nun seinen Rückzug "
+            "angekündigt."
+        ),
         fragment="seinen Rückzug angekündigt",
         quote=(
             "Der noch im Amt befindliche Bürgermeister Karl Huber, der die Stadt lange führte, hat nun seinen "

@@ -1,12 +1,15 @@
-"""Speakers: the phrase a cue verb or frame names, where it starts and stops, and its entity. Sentences written for these tests."""
+"""Speakers: the phrase a cue verb or frame names, where it starts and stops, and its entity.
+
+Sentences written for these tests.
+"""
 
 from __future__ import annotations
 
 import pytest
 
+from saidwhat.lang.de.chunks import speaker_forward
+from saidwhat.lang.de.tagger import parse
 from saidwhat.model import Kind
-from saidwhat.nlp import parse
-from saidwhat.pipeline.chunks import speaker_forward
 from test_de_helpers import Case, case_id, check, check_case, run, runs_with_anchor
 
 CASES = [
@@ -22,7 +25,10 @@ CASES = [
     ),
     Case(
         why="trailing apposition with relative clause",
-        text="„Das ist die größte Krise seit Jahrzehnten“, sagte Stoltenberg, 63, ein ehemaliger Ministerpräsident Norwegens, der seit 2014 NATO-Chef ist.",
+        text=(
+            "„Das ist die größte Krise seit Jahrzehnten“, sagte Stoltenberg, 63, ein ehemaliger Ministerpräsident "
+            "Norwegens, der seit 2014 NATO-Chef ist."
+        ),
         fragment="Krise",
         quote="„Das ist die größte Krise seit Jahrzehnten“",
         kind=Kind.DIRECT,
@@ -103,7 +109,9 @@ CASES = [
     ),
     Case(
         why="subject of a later main clause after und",
-        text="Es war nicht das erste Hochwasser im Ort und die Anwohner befürchten, dass es nicht das letzte sein wird.",
+        text=(
+            "Es war nicht das erste Hochwasser im Ort und die Anwohner befürchten, dass es nicht das letzte sein wird."
+        ),
         fragment="es nicht d",
         quote="dass es nicht das letzte sein wird",
         kind=Kind.INDIRECT,
@@ -158,7 +166,10 @@ CASES = [
     # a short bracket does not end the clause: the relative clause keeps its subject
     Case(
         why="bracket inside a relative clause",
-        text="Erreicht ist die Grenze, die Gerhard Schröder in seiner Amtszeit (1998 bis 2002) zum Ziel erklärt hatte: „Wir schaffen das bis zum Ende.“",
+        text=(
+            "Erreicht ist die Grenze, die Gerhard Schröder in seiner Amtszeit (1998 bis 2002) zum Ziel erklärt hatte: "
+            "„Wir schaffen das bis zum Ende.“"
+        ),
         fragment="schaffen",
         quote="„Wir schaffen das bis zum Ende.“",
         kind=Kind.DIRECT,
@@ -217,7 +228,10 @@ CASES = [
     ),
     Case(
         why="main clause joined by comma with appositions",
-        text="Die Ministerin wies dies zurück, die Sprecherin der Fraktion, Anna Muster (Grüne), erklärte: „Das ist fehl am Platz.“",
+        text=(
+            "Die Ministerin wies dies zurück, die Sprecherin der Fraktion, Anna Muster (Grüne), erklärte: „Das ist "
+            "fehl am Platz.“"
+        ),
         fragment="fehl am Platz",
         quote="„Das ist fehl am Platz.“",
         kind=Kind.DIRECT,
@@ -269,7 +283,10 @@ CASES = [
     # "X äußerte sich zu …: „…“, sagte er": the corpus takes the adjacent "sagte er"
     Case(
         why="cue after the quote beats the colon frame",
-        text="Besorgt äußerte sich auch die Vorsitzende des Vereins, Anna Muster, zu den Vorgängen: „Wir fürchten das Schlimmste“, sagte sie dem Radio.",
+        text=(
+            "Besorgt äußerte sich auch die Vorsitzende des Vereins, Anna Muster, zu den Vorgängen: „Wir fürchten das "
+            "Schlimmste“, sagte sie dem Radio."
+        ),
         fragment="Schlimmste",
         quote="„Wir fürchten das Schlimmste“",
         kind=Kind.DIRECT,
@@ -321,7 +338,10 @@ CASES = [
     # "die" opens a noun phrase here, not a relative clause
     Case(
         why="article phrase after comma with adverb is a subject",
-        text="Die Opposition macht die Regierung verantwortlich, die staatliche Agentur „Nord“ dagegen sagt, es sei ein Unfall gewesen.",
+        text=(
+            "Die Opposition macht die Regierung verantwortlich, die staatliche Agentur „Nord“ dagegen sagt, es sei ein "
+            "Unfall gewesen."
+        ),
         fragment="Unfall",
         quote="es sei ein Unfall gewesen",
         kind=Kind.INDIRECT,
@@ -370,7 +390,10 @@ CASES = [
     ),
     Case(
         why="subject of a relative clause with in dessen Folge",
-        text="Es folgte ein Skandal, in dessen Folge das Gericht festgestellt hatte, die Regierung habe richtig gehandelt.",
+        text=(
+            "Es folgte ein Skandal, in dessen Folge das Gericht festgestellt hatte, die Regierung habe richtig "
+            "gehandelt."
+        ),
         fragment="richtig gehandelt",
         quote="die Regierung habe richtig gehandelt",
         kind=Kind.INDIRECT,
@@ -428,7 +451,10 @@ CASES = [
     ),
     Case(
         why="wie frame with relative clause on the name",
-        text="Wie Anna Muster, die als Beobachterin bei der Anhörung anwesend war, dazu feststellt, fehlen „die nötigen Beweise für eine Verschwörung“.",
+        text=(
+            "Wie Anna Muster, die als Beobachterin bei der Anhörung anwesend war, dazu feststellt, fehlen „die nötigen "
+            "Beweise für eine Verschwörung“."
+        ),
         fragment="Beweise",
         quote="„die nötigen Beweise für eine Verschwörung“",
         kind=Kind.DIRECT,
@@ -478,7 +504,9 @@ CASES = [
     ),
     Case(
         why="quoted name closes a source before wonach",
-        text="Ein Bericht der Agentur „Nordpost“, wonach der Politiker festgenommen worden sein soll, wurde dementiert.",
+        text=(
+            "Ein Bericht der Agentur „Nordpost“, wonach der Politiker festgenommen worden sein soll, wurde dementiert."
+        ),
         fragment="festgenommen",
         quote="der Politiker festgenommen worden sein soll",
         kind=Kind.INDIRECT,
@@ -557,7 +585,10 @@ CASES = [
     # the text lacks a full stop after "Satzung": "Der Verein" opens the next sentence
     Case(
         why="missing full stop before capitalised article",
-        text="Der Verein stützte sich auf Paragraf 7 der Satzung Der Verein hatte vorher erklärt, er werde die Mitglieder befragen.",
+        text=(
+            "Der Verein stützte sich auf Paragraf 7 der Satzung Der Verein hatte vorher erklärt, er werde die "
+            "Mitglieder befragen."
+        ),
         fragment="Mitglieder",
         quote="er werde die Mitglieder befragen",
         kind=Kind.INDIRECT,
@@ -566,7 +597,10 @@ CASES = [
     # "gestärkt aus der Krise hervorgegangen" is no cue: the speaker is "Sie" of "meint"
     Case(
         why="hervorgehen without source is no cue",
-        text="Sie meint, dass der Verein gestärkt aus der Krise hervorgegangen sei: „Wir sind jetzt viel besser aufgestellt.“",
+        text=(
+            "Sie meint, dass der Verein gestärkt aus der Krise hervorgegangen sei: „Wir sind jetzt viel besser "
+            "aufgestellt.“"
+        ),
         fragment="aufgestellt",
         quote="„Wir sind jetzt viel besser aufgestellt.“",
         kind=Kind.DIRECT,
@@ -593,7 +627,10 @@ CASES = [
     # "zumal" is a subordinator: its clause's subject stands right after it
     Case(
         why="zumal opens a verb final clause",
-        text="Er wolle das Urteil prüfen, zumal Anwältin Maria Beispiel mehrfach betont hatte, der Zeuge sei unglaubwürdig.",
+        text=(
+            "Er wolle das Urteil prüfen, zumal Anwältin Maria Beispiel mehrfach betont hatte, der Zeuge sei "
+            "unglaubwürdig."
+        ),
         fragment="Zeuge",
         quote="der Zeuge sei unglaubwürdig",
         kind=Kind.INDIRECT,
@@ -652,7 +689,10 @@ CASES = [
     # opens the clause's own prefield, so it is the subject, not the object after the verb
     Case(
         why="title and name open a main clause after a comma",
-        text="Der Stürmer nannte den Platzverweis „überzogen“, Bundestrainer Hans Beispiel bezeichnete acht Gelbe Karten in einem Spiel als „übertrieben“.",
+        text=(
+            "Der Stürmer nannte den Platzverweis „überzogen“, Bundestrainer Hans Beispiel bezeichnete acht Gelbe "
+            "Karten in einem Spiel als „übertrieben“."
+        ),
         fragment="übertrieben",
         quote="„übertrieben“",
         kind=Kind.DIRECT,
@@ -793,7 +833,10 @@ CASES = [
     ),
     Case(
         why="object prefield with a name inside an attribute, colon frame",
-        text="Jede Verantwortung für den Skandal im Verband der SPD weist Schneider von sich: „Ich habe davon nichts gewusst und nichts unterschrieben.“",
+        text=(
+            "Jede Verantwortung für den Skandal im Verband der SPD weist Schneider von sich: „Ich habe davon nichts "
+            "gewusst und nichts unterschrieben.“"
+        ),
         fragment="nichts gewusst",
         quote="„Ich habe davon nichts gewusst und nichts unterschrieben.“",
         kind=Kind.DIRECT,
@@ -817,7 +860,10 @@ CASES = [
     ),
     Case(
         why="heißt es auf the web page: the page is the source",
-        text="Geehrt werden Menschen, „die sich um die Freiheit der Presse verdient gemacht haben“, heißt es auf der Webseite der Stiftung.",
+        text=(
+            "Geehrt werden Menschen, „die sich um die Freiheit der Presse verdient gemacht haben“, heißt es auf der "
+            "Webseite der Stiftung."
+        ),
         fragment="Freiheit der Presse",
         quote="„die sich um die Freiheit der Presse verdient gemacht haben“",
         kind=Kind.DIRECT,
@@ -833,7 +879,10 @@ CASES = [
     ),
     Case(
         why="a possessive colon frame takes the speaker of the statement before",
-        text="In einem Interview äußerte sich die Ministerin Anna Berg zuversichtlich: „Wir werden eine Lösung finden.“ Ihre Zuversicht stützt sich auf frühere Verhandlungen: „Am Ende hat man sich immer geeinigt.“",
+        text=(
+            "In einem Interview äußerte sich die Ministerin Anna Berg zuversichtlich: „Wir werden eine Lösung finden.“ "
+            "Ihre Zuversicht stützt sich auf frühere Verhandlungen: „Am Ende hat man sich immer geeinigt.“"
+        ),
         fragment="immer geeinigt",
         quote="„Am Ende hat man sich immer geeinigt.“",
         kind=Kind.DIRECT,
@@ -841,7 +890,10 @@ CASES = [
     ),
     Case(
         why="a colon frame past a quoted term takes the sentence's cue and subject",
-        text="In einer Erklärung rechtfertigte das Ministerium den Einsatz als „notwendige Maßnahme“: „Wir mussten die Bürger schützen und haben richtig gehandelt.“",
+        text=(
+            "In einer Erklärung rechtfertigte das Ministerium den Einsatz als „notwendige Maßnahme“: „Wir mussten die "
+            "Bürger schützen und haben richtig gehandelt.“"
+        ),
         fragment="Bürger schützen",
         quote="„Wir mussten die Bürger schützen und haben richtig gehandelt.“",
         kind=Kind.DIRECT,
@@ -857,7 +909,10 @@ CASES = [
     ),
     Case(
         why="a passive cue in a prepositional relative clause speaks through its antecedent",
-        text="Der Verein veröffentlichte gestern ein Schreiben der Stadtverwaltung, in dem er darüber informiert wird, dass die Halle bis zum Sommer geschlossen bleibe.",
+        text=(
+            "Der Verein veröffentlichte gestern ein Schreiben der Stadtverwaltung, in dem er darüber informiert wird, "
+            "dass die Halle bis zum Sommer geschlossen bleibe."
+        ),
         fragment="die Halle",
         quote="dass die Halle bis zum Sommer geschlossen bleibe",
         kind=Kind.INDIRECT,
@@ -865,7 +920,10 @@ CASES = [
     ),
     Case(
         why="a cue verb right after a sentence quote whose comma is missing",
-        text="Der Verband fordert mehr Schutz. „Wenn Beamte Fehler machen, müssen sie dafür geradestehen wie alle anderen auch“ heißt es in einer Mitteilung des Verbandes.",
+        text=(
+            "Der Verband fordert mehr Schutz. „Wenn Beamte Fehler machen, müssen sie dafür geradestehen wie alle "
+            "anderen auch“ heißt es in einer Mitteilung des Verbandes."
+        ),
         fragment="Fehler machen",
         quote="„Wenn Beamte Fehler machen, müssen sie dafür geradestehen wie alle anderen auch“",
         kind=Kind.DIRECT,
@@ -873,13 +931,19 @@ CASES = [
     ),
     Case(
         why="a modal after a quoted name is no frame of the name",
-        text="Nach dem Absturz einer Trägerrakete „Falcon 1“, will Elon Musk, Gründer der Firma SpaceX, nun die Ursachen erforschen lassen.",
+        text=(
+            "Nach dem Absturz einer Trägerrakete „Falcon 1“, will Elon Musk, Gründer der Firma SpaceX, nun die "
+            "Ursachen erforschen lassen."
+        ),
         fragment="Falcon 1",
         absent=True,
     ),
     Case(
         why="a colon frame in the Konjunktiv I continues the statement before",
-        text="Wie die Ministerin Eva Roth erklärte, werde das Land sofort Helfer schicken. Man sei den Nachbarn zu Dank verpflichtet: „Sie haben uns damals auch geholfen, und das vergessen wir nicht.“",
+        text=(
+            "Wie die Ministerin Eva Roth erklärte, werde das Land sofort Helfer schicken. Man sei den Nachbarn zu Dank "
+            "verpflichtet: „Sie haben uns damals auch geholfen, und das vergessen wir nicht.“"
+        ),
         fragment="damals auch geholfen",
         quote="„Sie haben uns damals auch geholfen, und das vergessen wir nicht.“",
         kind=Kind.DIRECT,
@@ -887,7 +951,10 @@ CASES = [
     ),
     Case(
         why="an orphan quote takes the frame closing its sentence",
-        text="Die Kosten sollen „durch bessere Planung und weniger Bürokratie“ gesenkt werden, so heißt es in einer Erklärung des Betriebsrates.",
+        text=(
+            "Die Kosten sollen „durch bessere Planung und weniger Bürokratie“ gesenkt werden, so heißt es in einer "
+            "Erklärung des Betriebsrates."
+        ),
         fragment="bessere Planung",
         quote="„durch bessere Planung und weniger Bürokratie“",
         kind=Kind.DIRECT,
@@ -895,7 +962,10 @@ CASES = [
     ),
     Case(
         why="a cue frame cut short by a quoted name takes its subject from the whole sentence",
-        text="Nach langer Fahrt steuerte er das Boot „Möwe“ in den Hafen und meldete sich mit den Worten: „Wir sind endlich wieder zu Hause angekommen.“",
+        text=(
+            "Nach langer Fahrt steuerte er das Boot „Möwe“ in den Hafen und meldete sich mit den Worten: „Wir sind "
+            "endlich wieder zu Hause angekommen.“"
+        ),
         fragment="wieder zu Hause",
         quote="„Wir sind endlich wieder zu Hause angekommen.“",
         kind=Kind.DIRECT,
@@ -911,7 +981,10 @@ CASES = [
     ),
     Case(
         why="a so-insertion closing a colon frame names the speaker",
-        text="Auch dieses Schweigen habe möglicherweise System, so Karl Berger weiter: „Das ist in vielen Firmen üblich und wird kaum hinterfragt.“",
+        text=(
+            "Auch dieses Schweigen habe möglicherweise System, so Karl Berger weiter: „Das ist in vielen Firmen üblich "
+            "und wird kaum hinterfragt.“"
+        ),
         fragment="vielen Firmen",
         quote="„Das ist in vielen Firmen üblich und wird kaum hinterfragt.“",
         kind=Kind.DIRECT,
@@ -920,7 +993,9 @@ CASES = [
     ),
     Case(
         why="a second main clause with aber after a comma shares the first subject",
-        text="Die Gewerkschaften begrüßten den Vorschlag der Regierung, fordern aber eine schnelle Umsetzung der Reform.",
+        text=(
+            "Die Gewerkschaften begrüßten den Vorschlag der Regierung, fordern aber eine schnelle Umsetzung der Reform."
+        ),
         fragment="eine schnelle Umsetzung",
         quote=(
             "Die Gewerkschaften begrüßten den Vorschlag der Regierung, fordern aber eine schnelle Umsetzung der Reform"
@@ -1001,12 +1076,12 @@ def test_backward_phrase_stops_at_its_article() -> None:
 
 def test_name_parts_mistagged_inside_a_name() -> None:
     toks = parse("Der Sprecher der Gruppe Parti du Peuple sagte nichts.").tokens
-    assert [t.pos for t in toks if t.text == "du"] == ["NE"]
+    assert [t.tag for t in toks if t.text == "du"] == ["NE"]
     # a capitalised word read as a verb before another capitalised word is a name
     toks = parse("Der Historiker Henk Jaap Beispiel sagte nichts.").tokens
-    assert [t.pos for t in toks if t.text == "Henk"] == ["NE"]
+    assert [t.tag for t in toks if t.text == "Henk"] == ["NE"]
 
 
 def test_number_starts_the_object() -> None:
-    doc = parse("meldete die Polizei 40 Verletzte", "de")
+    doc = parse("meldete die Polizei 40 Verletzte")
     assert speaker_forward(doc.tokens, 1, len(doc.tokens), appositions=False) == (1, 3)

@@ -75,7 +75,8 @@ def test_corrupt_jsonl_line_is_reported_rest_stored(tmp_path: Path, capsys: pyte
     assert "2 articles stored" in err and "2 failed" in err
     with Store(db, readonly=True) as s:
         assert s.stats()["articles"] == 2
-        urls = {s.article(a)["url"] for a in [h["article_id"] for h in s.search_statements(limit=100)]}  # type: ignore[index]
+        ids = [h["article_id"] for h in s.search_statements(limit=100)]
+        urls = {s.article(a)["url"] for a in ids}  # type: ignore[index]
         assert urls == {"https://example.org/news/1", "https://example.org/news/2"}  # both stored have statements
 
 

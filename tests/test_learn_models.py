@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from saidwhat.learn import crf, ner, statements
+from saidwhat.lang.de.learn import crf, ner, statements
+from saidwhat.lang.de.tagger import parse
 from saidwhat.model import Article, Kind, Span, Statement
-from saidwhat.nlp import parse
 
 
 def test_models_ship_with_the_package() -> None:
@@ -113,7 +113,7 @@ def test_merge_with_rules_drops_rejected_and_adds_missed() -> None:
 def test_relabel_runs_on_rule_output() -> None:
     text = "Der Minister sagte am Montag, die Lage sei ernst. „Wir tun alles“, sagte er."
     doc = parse(text)
-    art = statements.rules_only(text)
+    art = statements.rules_only(text, None, statements.rule_extractor())
     rule_quotes = [s.role_text("quote", text) for s in art.statements]
     assert rule_quotes == ["die Lage sei ernst", "„Wir tun alles“"]
     out = statements.relabel(doc, Article(text=text, statements=list(art.statements)))

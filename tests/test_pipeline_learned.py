@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from saidwhat import extract
-from saidwhat.learn import statements as learned_stage
+from saidwhat.lang.de.learn import statements as learned_stage
 from saidwhat.pipeline import learned_stage_enabled
 
 TEXT = "„Wir bauen die Brücke neu“, sagte Bürgermeisterin Anna Weber am Montag. Die Kosten seien gedeckt."

@@ -15,8 +15,8 @@ import pytest
 
 from saidwhat.cli import main
 from saidwhat.commands.export import FORMULA_START, spreadsheet_safe
+from saidwhat.lang.de.samples import Sample, annotated_article
 from saidwhat.store import SQLITE_MAX_INT, Store
-from saidwhat.web.samples import Sample, annotated_article
 
 # An article whose title, source, speaker and quotes start like spreadsheet formulas.
 FORMULAS = Sample(

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from saidwhat.cli import main
+from saidwhat.lang.de.searchforms import split_compound_de
 from saidwhat.model import Article, Kind, Span, Statement
-from saidwhat.search.forms import split_compound_de, word_forms
+from saidwhat.search.forms import word_forms
 from saidwhat.search.query import parse_query
 from saidwhat.store import QueryError, Store
 from saidwhat.store.schema import MIGRATIONS
@@ -77,7 +78,7 @@ def compound_list() -> list[tuple[str, tuple[str, ...]]]:
 
 def test_compound_splitter_on_the_word_list() -> None:
     """Measured on tests/fixtures/compounds_de.txt (60 words, hand-split): 54 exactly right (90 %)."""
-    from saidwhat.nlp import tag_word_de
+    from saidwhat.lang.de.tagger import tag_word_de
 
     rows = compound_list()
     right = [w for w, parts in rows if split_compound_de(tag_word_de(w)[1]) == parts]

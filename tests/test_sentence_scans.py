@@ -16,9 +16,9 @@ from types import SimpleNamespace
 import pytest
 
 from saidwhat import extract
+from saidwhat.lang.de import cues, indirect, reported
+from saidwhat.lang.de.morph import CLAUSE_STARTERS, is_finite, is_verb, mood
 from saidwhat.nlp import Token
-from saidwhat.pipeline import cues, indirect, reported
-from saidwhat.pipeline.morph import CLAUSE_STARTERS, is_finite, is_verb, mood
 from saidwhat.pipeline.scans import BOUNDARY, scans
 
 _VOCAB = [
@@ -36,7 +36,7 @@ def _random_tokens(rng: random.Random, n: int) -> list[Token]:
     toks = []
     for i in range(n):
         text, pos = rng.choice(_VOCAB)
-        toks.append(Token(i, text, 2 * i, 2 * i + 1, pos=pos, lemma=text.lower()))
+        toks.append(Token(i, text, 2 * i, 2 * i + 1, tag=pos, lemma=text.lower()))
     return toks
 
 
@@ -67,11 +67,11 @@ def _old_run_on_sentence(toks: list[Token], start: int, f: int) -> int | None:
     for k in range(f - 2, start + 1, -1):
         if (
             toks[k].text in {"Die", "Der", "Das"}
-            and toks[k].pos == "ART"
-            and toks[k - 1].pos in {"NN", "NE"}
-            and toks[k + 1].pos in {"NN", "NE", "ADJ(A)"}
+            and toks[k].tag == "ART"
+            and toks[k - 1].tag in {"NN", "NE"}
+            and toks[k + 1].tag in {"NN", "NE", "ADJ(A)"}
         ):
-            if any(is_finite(t) for t in toks[start : k - 1]) and not any(t.pos.startswith("$") for t in toks[start:f]):
+            if any(is_finite(t) for t in toks[start : k - 1]) and not any(t.tag.startswith("$") for t in toks[start:f]):
                 return k
     return None
 
@@ -84,14 +84,14 @@ def _old_quote_end(toks: list[Token], k: int, te: int, cue_starts: set[int], in_
             p = j - 1
             while p > k and (
                 toks[p].text in {",", "und", "sowie", "so"}
-                or toks[p].pos in {"ADV", "PTKNEG"}
+                or toks[p].tag in {"ADV", "PTKNEG"}
                 and toks[p].text != "nicht"
             ):
                 if toks[p].text in {",", "und", "sowie"}:
                     return indirect._trim_end(toks, k, p)
                 p -= 1
             p = j - 1
-            while p > k and j - p <= 8 and toks[p].pos in {"ART", "NN", "NE", "ADJ(A)", "PPER", "PPOSAT"}:
+            while p > k and j - p <= 8 and toks[p].tag in {"ART", "NN", "NE", "ADJ(A)", "PPER", "PPOSAT"}:
                 p -= 1
             if (
                 p < j - 1
@@ -104,7 +104,7 @@ def _old_quote_end(toks: list[Token], k: int, te: int, cue_starts: set[int], in_
             toks[j].lower == "so"
             and toks[j - 1].text == ","
             and j + 1 < te
-            and toks[j + 1].pos in {"NE", "ART", "NN", "PPER", "PPOSAT"}
+            and toks[j + 1].tag in {"NE", "ART", "NN", "PPER", "PPOSAT"}
         ):
             return indirect._trim_end(toks, k, j - 1)
         t = toks[j]
@@ -167,7 +167,7 @@ def test_complement_ends_agree_with_the_scan_they_replace(seed: int) -> None:
     st = rng.randrange(n // 2 + 1)
     te = rng.randint(st + 1, n)
     in_quote = [0 if rng.random() < 0.15 else -1 for _ in range(n)]
-    cue_starts = {j for j in range(st, te) if toks[j].pos.startswith("V") or rng.random() < 0.1}
+    cue_starts = {j for j in range(st, te) if toks[j].tag.startswith("V") or rng.random() < 0.1}
     standalone = {0} if rng.random() < 0.5 else set()
     stops = indirect._ComplementStops(toks, st, te, cue_starts, in_quote, standalone)
     for k in range(st, te):
@@ -225,24 +225,24 @@ def _old_finite_before(toks: list[Token], i: int, start: int) -> int | None:
     while k >= start and toks[k].text not in {":", ";"}:
         if (
             is_finite(toks[k])
-            and (toks[k].pos.startswith("VA") or toks[k].pos.startswith("VM"))
-            and not (k > start and toks[k - 1].pos == "PTKZU")
+            and (toks[k].tag.startswith("VA") or toks[k].tag.startswith("VM"))
+            and not (k > start and toks[k - 1].tag == "PTKZU")
         ):
             return k
         if (
             toks[k].text == ","
             and k + 1 < len(toks)
-            and (toks[k + 1].lower in cues._SUBORDINATORS | cues._RELATIVES or toks[k + 1].pos.startswith("APPR"))
+            and (toks[k + 1].lower in cues._SUBORDINATORS | cues._RELATIVES or toks[k + 1].tag.startswith("APPR"))
         ):
             break
         if (
             toks[k].text == ","
             and k - 2 >= start
             and is_finite(toks[k - 1])
-            and toks[k - 2].pos.endswith(("(PP)", "(INF)"))
+            and toks[k - 2].tag.endswith(("(PP)", "(INF)"))
         ):
             break
-        if is_verb(toks[k]) and k < i - 1 and toks[k].pos.endswith(("(PP)", "(INF)", "(IZU)")):
+        if is_verb(toks[k]) and k < i - 1 and toks[k].tag.endswith(("(PP)", "(INF)", "(IZU)")):
             break
         k -= 1
     if i + 1 < len(toks) and is_finite(toks[i + 1]) and toks[i + 1].lemma in {"haben", "sein", "werden"}:
@@ -264,7 +264,7 @@ def test_scans_are_kept_per_token_list_and_follow_a_new_list() -> None:
     assert scans(toks) is scans(toks)
     copy = list(toks)
     assert scans(copy) is not scans(toks)
-    copy[0] = Token(0, ",", 0, 1, pos="$,")
+    copy[0] = Token(0, ",", 0, 1, tag="$,")
     assert cues.clause_begin(copy, 1, 0) == 1  # the copy's own arrays: its comma ends a clause
 
 
@@ -276,8 +276,8 @@ def _old_prefield_begin(toks: list[Token], start: int, f: int) -> int:
     b = start
     while b < f and (
         toks[b].lower in cues._COORD
-        or (toks[b].pos == "$(" and not _old_quoted_name_at(toks, b, f))
-        or (toks[b].pos in {"ADV", "ADJ(D)"} and b + 1 < f and toks[b + 1].pos in cues._FOCUS_BEFORE)
+        or (toks[b].tag == "$(" and not _old_quoted_name_at(toks, b, f))
+        or (toks[b].tag in {"ADV", "ADJ(D)"} and b + 1 < f and toks[b + 1].tag in cues._FOCUS_BEFORE)
     ):
         b += 1
     return b
@@ -314,7 +314,7 @@ def test_prefield_lookups_agree_with_the_walks_they_replace(seed: int) -> None:
     toks = _random_tokens(rng, rng.randint(2, 40))
     for k in range(rng.randint(0, len(toks))):  # runs of marks, conjunctions and adverbs
         text, pos = rng.choice(_LEADING)
-        toks[k] = Token(k, text, 2 * k, 2 * k + 1, pos=pos, lemma=text)
+        toks[k] = Token(k, text, 2 * k, 2 * k + 1, tag=pos, lemma=text)
     n = len(toks)
     for start in {0, 1, rng.randrange(n)}:
         for f in range(start, n + 1):
@@ -358,7 +358,7 @@ def test_coordination_end_agrees_with_the_walk_it_replaces(seed: int) -> None:
     toks = []
     for i in range(n):
         text, pos, lemma = rng.choice(_CUE_VOCAB)
-        toks.append(Token(i, text, 2 * i, 2 * i + 1, pos=pos, lemma=lemma))
+        toks.append(Token(i, text, 2 * i, 2 * i + 1, tag=pos, lemma=lemma))
     coordination = reported._Coordination(toks)  # one per article: asked for every cue, in any order
     asked = [(v, te) for te in {n, rng.randint(2, n)} for v in range(te)]
     rng.shuffle(asked)
@@ -380,7 +380,7 @@ def test_word_lookup_agrees_with_a_scan(seed: int) -> None:
 def _old_negated(toks: list[Token], lo: int, hi: int) -> bool:
     return any(
         toks[k].lower == "nicht"
-        and not (k + 1 < hi and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].pos == "ADJ(A)"))
+        and not (k + 1 < hi and (toks[k + 1].lower in {"nur", "zuletzt", "zum"} or toks[k + 1].tag == "ADJ(A)"))
         for k in range(lo, hi)
     )
 
@@ -395,7 +395,7 @@ def test_negation_lookup_agrees_with_the_scan_it_replaces(seed: int) -> None:
     for k in range(len(toks)):
         if rng.random() < 0.4:
             text, pos = rng.choice(_NEGATIONS)
-            toks[k] = Token(k, text, 2 * k, 2 * k + 1, pos=pos, lemma=text)
+            toks[k] = Token(k, text, 2 * k, 2 * k + 1, tag=pos, lemma=text)
     n = len(toks)
     for lo in range(n + 1):
         for hi in range(lo, n + 1):

@@ -103,7 +103,11 @@ def spark() -> Any:
     session.stop()
 
 
-def _write_jsonl(path: Path, records: list[dict[str, Any]], extra_lines: list[str] = ()) -> Path:  # type: ignore[assignment]
+def _write_jsonl(
+    path: Path,
+    records: list[dict[str, Any]],
+    extra_lines: list[str] = (),  # type: ignore[assignment]
+) -> Path:
     with path.open("w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")

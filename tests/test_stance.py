@@ -18,11 +18,11 @@ from conftest import SEED_TEXT, need_shared
 from saidwhat.cli import main
 from saidwhat.corpus import annotation_to_statement, statement_to_annotation
 from saidwhat.errors import InputError
+from saidwhat.lang.de.lexicons import cue_verbs
+from saidwhat.lang.de.stance import assign_stances
+from saidwhat.lang.de.tagger import parse
 from saidwhat.model import Kind, Span, Stance, Statement
-from saidwhat.nlp import parse
 from saidwhat.pipeline import extract
-from saidwhat.pipeline.lexicons import cue_verbs
-from saidwhat.pipeline.stance import assign_stances
 from saidwhat.store import SCHEMA_VERSION, Store
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "stance" / "faehren-de.txt"
@@ -76,7 +76,7 @@ def _stance_of(text: str, quote: str, cue: str) -> Stance:
     """The stance step alone, on one statement with the given quote and cue (first occurrences)."""
     q, c = text.index(quote), text.index(cue)
     st = Statement(kind=Kind.INDIRECT, quote=[Span(q, q + len(quote))], cue=[Span(c, c + len(cue))])
-    assign_stances(parse(text, "de"), [st])
+    assign_stances(parse(text), [st])
     return st.stance
 
 
@@ -104,7 +104,7 @@ def test_nominal_frames() -> None:
         speaker=[Span(5, text.index(" waren"))],
     )
     assert st.stance.value == "say"
-    assign_stances(parse(text, "de"), [st])
+    assign_stances(parse(text), [st])
     assert st.stance == Stance.ESTIMATE
 
 
@@ -163,7 +163,8 @@ def test_store_filters_by_stance(db: str) -> None:
         assert [d["stance"] for d in denials] == ["deny"] and "bestritten" in denials[0]["quote"]
         assert store.count_statements(stance="deny") == 1
         assert store.count_statements(stance="SAY") == 2
-        assert {d["stance"] for d in store.article(denials[0]["article_id"])["statements"]} >= {"deny", "claim"}  # type: ignore[index]
+        stored = store.article(denials[0]["article_id"])
+        assert {d["stance"] for d in stored["statements"]} >= {"deny", "claim"}  # type: ignore[index]
         with pytest.raises(InputError, match="unknown stance 'shout'"):
             store.search_statements(stance="shout")
         plan = store._conn().execute("EXPLAIN QUERY PLAN SELECT id FROM statements WHERE stance = 'deny'").fetchall()
@@ -182,7 +183,8 @@ def test_older_store_migrates_keeping_its_rows(tmp_path: Path) -> None:
             conn.execute(sql)
     conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '3')")
     conn.execute(
-        "INSERT INTO articles(id, text_hash, lang, text, extractor) VALUES ('a1', 'h', 'de', 'Er sagte, es regne.', 'x')"
+        "INSERT INTO articles(id, text_hash, lang, text, extractor) VALUES ('a1', 'h', 'de', 'Er sagte, es "
+        "regne.', 'x')"
     )
     conn.execute(
         "INSERT INTO statements(article_id, seq, kind, medium, confidence, quote, speaker, cue, addressee, frame, "

@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
+from saidwhat.lang.de.timeexpr import time_expressions
 from saidwhat.model import Kind, Span, Statement
-from saidwhat.timeanchor import resolve_expression, said_on
+from saidwhat.timeanchor import resolve_expression, said_on, time_expressions_for
 
 PUB = date(2023, 2, 23)  # a Thursday
+GERMAN = time_expressions()
 
 
 @pytest.mark.parametrize(
@@ -37,21 +39,21 @@ PUB = date(2023, 2, 23)  # a Thursday
     ],
 )
 def test_expressions(snippet: str, value: str, precision: str) -> None:
-    got = resolve_expression(snippet, PUB)
+    got = resolve_expression(snippet, PUB, GERMAN)
     assert got is not None, snippet
     assert (got.value, got.precision) == (value, precision)
 
 
 def test_most_precise_wins() -> None:
-    got = resolve_expression("im vergangenen Jahr, genauer am Montag, sagte er", PUB)
+    got = resolve_expression("im vergangenen Jahr, genauer am Montag, sagte er", PUB, GERMAN)
     assert got is not None and got.value == "2023-02-20"
 
 
 def test_nothing_to_resolve() -> None:
-    assert resolve_expression("sagte er in Brüssel", PUB) is None
+    assert resolve_expression("sagte er in Brüssel", PUB, GERMAN) is None
     # Relative expressions need a publication date; explicit ones do not.
-    assert resolve_expression("sagte er am Montag", None) is None
-    got = resolve_expression("sagte er am 5. Mai 2020", None)
+    assert resolve_expression("sagte er am Montag", None, GERMAN) is None
+    got = resolve_expression("sagte er am 5. Mai 2020", None, GERMAN)
     assert got is not None and got.value == "2020-05-05"
 
 
@@ -65,12 +67,17 @@ def test_only_the_statements_sentence_outside_the_quote() -> None:
     q1 = text.index('geschah"') + len('geschah"')
     cue = text.index("sagte")
     st = Statement(kind=Kind.DIRECT, quote=[Span(q0, q1)], cue=[Span(cue, cue + 5)])
-    got = said_on(text, st, PUB)
+    got = said_on(text, st, PUB, GERMAN)
     # Not "am 24. Februar" (inside the quote), not Montag/Freitag (other sentences).
     assert got is not None and got.value == "2023-02-22" and got.expr == "gestern"
 
 
 def test_said_on_from_extractor_kept() -> None:
     st = Statement(kind=Kind.DIRECT, quote=[Span(0, 3)], said_on="2020-01-02")
-    got = said_on("abc", st, PUB)
+    got = said_on("abc", st, PUB, GERMAN)
     assert got is not None and got.value == "2020-01-02" and got.precision == "day"
+
+
+def test_time_expressions_come_from_the_registry() -> None:
+    assert time_expressions_for("de") is GERMAN
+    assert time_expressions_for("xx") is None

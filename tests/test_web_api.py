@@ -15,10 +15,10 @@ pytest.importorskip("httpx")
 from fastapi.testclient import TestClient  # noqa: E402
 
 from saidwhat.commands.options import FILTERS  # noqa: E402
+from saidwhat.lang.de.samples import HOSTILE, XSS_ATTR, XSS_SCRIPT, sample_store  # noqa: E402
 from saidwhat.store import Store  # noqa: E402
 from saidwhat.web import MAX_BODY_BYTES, MAX_EXTRACT_CHARS, create_app  # noqa: E402
 from saidwhat.web.app import SECURITY_HEADERS  # noqa: E402
-from saidwhat.web.samples import HOSTILE, XSS_ATTR, XSS_SCRIPT, sample_store  # noqa: E402
 
 STATIC = Path(__file__).resolve().parents[1] / "src" / "saidwhat" / "web" / "static"
 
@@ -310,3 +310,14 @@ def test_page_is_self_contained_and_builds_dom_safely() -> None:
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
         assert sink not in js, sink
     assert "<script>" not in html and "onclick" not in html and "style=" not in html
+
+
+def test_extract_refuses_an_unregistered_language(client: TestClient) -> None:
+    body = assert_json_error(client.post("/api/extract", json={"text": "„Yes“, he said.", "lang": "xx"}), 422)
+    assert "'xx'" in body["error"] and "de (German)" in body["error"]
+
+
+def test_languages_lists_the_registry(client: TestClient) -> None:
+    r = client.get("/api/languages")
+    assert r.status_code == 200
+    assert r.json() == {"languages": [{"code": "de", "name": "German"}]}

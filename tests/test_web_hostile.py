@@ -18,10 +18,10 @@ pytest.importorskip("httpx")
 
 from fastapi.testclient import TestClient  # noqa: E402
 
+from saidwhat.lang.de.samples import ANNOTATED, annotated_article, sample_store  # noqa: E402
 from saidwhat.store import SQLITE_MAX_INT, Store  # noqa: E402
 from saidwhat.web import MAX_HEADER_BYTES, create_app  # noqa: E402
 from saidwhat.web.app import MAX_URL_BYTES  # noqa: E402
-from saidwhat.web.samples import ANNOTATED, annotated_article, sample_store  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 

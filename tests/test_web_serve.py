@@ -22,10 +22,10 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from saidwhat.cli import main  # noqa: E402
 from saidwhat.commands.serve import is_loopback  # noqa: E402
+from saidwhat.lang.de.samples import ANNOTATED, annotated_article, sample_store  # noqa: E402
 from saidwhat.store import Store  # noqa: E402
 from saidwhat.web import create_app  # noqa: E402
 from saidwhat.web.cache import ResponseCache  # noqa: E402
-from saidwhat.web.samples import ANNOTATED, annotated_article, sample_store  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .errors import SaidwhatError
+from .lang import UnsupportedLanguage, check_supported
 
 COMMANDS: tuple[str, ...] = (
     "extract",
@@ -53,6 +54,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    if getattr(args, "lang", None) is not None:
+        try:
+            check_supported(args.lang)
+        except UnsupportedLanguage as e:  # a usage error, found before any work
+            print(f"saidwhat {args.command}: error: {e}", file=sys.stderr)
+            return 2
     try:
         return int(args.func(args) or 0)
     except SaidwhatError as e:

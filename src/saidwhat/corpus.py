@@ -56,9 +56,7 @@ def article_to_corpus(article: Article, document_name: str) -> dict[str, Any]:
         "documentName": document_name,
         "originalText": article.text,
         "published": article.published.isoformat() if article.published else None,
-        "annotations": [
-            statement_to_annotation(st, article.text, i) for i, st in enumerate(article.statements)
-        ],
+        "annotations": [statement_to_annotation(st, article.text, i) for i, st in enumerate(article.statements)],
     }
 
 

@@ -40,11 +40,11 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 
-from .pipeline.lexicons import is_speaker_noun
-from .speakers import Mention, _first_compatible, norm, parse_mention
+from .speakers import Mention, _first_compatible, names_for, norm, parse_mention
 
 __all__ = [
     "BANDS",
@@ -96,12 +96,13 @@ _BRACKETED = re.compile(r"\[[^\]]{0,80}\]")
 _CLAUSE_END = re.compile(r"[.,;:!?…–—]+(?:\s|$)|\s[–—-]\s")
 MAX_CLAUSES = 8
 
-_DETERMINERS = frozenset("der die das den dem des ein eine einer einem einen eines the a an".split())
 
-_NEGATIONS = frozenset(
-    "nicht nichts kein keine keinen keinem keiner keines nie niemals niemand nirgends weder noch "
-    "not no never none nobody nothing neither nor".split()
-)
+@lru_cache(maxsize=1)
+def _negations() -> frozenset[str]:
+    """Negating words of every registered language (quotes of any of them are compared)."""
+    from .lang import SUPPORTED_LANGUAGES
+
+    return frozenset().union(*(names_for(code).negations for code in SUPPORTED_LANGUAGES))
 
 
 def normalise(quote: str) -> str:
@@ -164,7 +165,8 @@ def eligible(norm: str) -> bool:
 
 
 def _changes_meaning(words: Sequence[str]) -> bool:
-    return any(w in _NEGATIONS or any(c.isdigit() for c in w) for w in words)
+    negations = _negations()
+    return any(w in negations or any(c.isdigit() for c in w) for w in words)
 
 
 def _inner_difference_changes_meaning(a: list[str], b: list[str]) -> bool:
@@ -199,7 +201,7 @@ def same_quote(a: str, b: str) -> bool:
     return not _inner_difference_changes_meaning(a.split(), b.split())
 
 
-def speaker_key(speaker_text: str | None, speaker_entity: str | None) -> str:
+def speaker_key(speaker_text: str | None, speaker_entity: str | None, lang: str = "de") -> str:
     """``"surname|first"`` when the speaker is named in the article as a person; "" otherwise.
 
     Pronouns ("er") and descriptions ("ein Bahnsprecher", "die
@@ -208,10 +210,10 @@ def speaker_key(speaker_text: str | None, speaker_entity: str | None) -> str:
     ("Jörg Reinhardt von der Bürgerliste in der Sitzung") counts through
     the extractor's entity when that name is written in it.
     """
-    written = parse_mention(speaker_text)
-    if written is None or speaker_text is None or _is_description(speaker_text, written):
+    written = parse_mention(speaker_text, lang)
+    if written is None or speaker_text is None or _is_description(speaker_text, written, lang):
         return ""
-    entity = parse_mention(speaker_entity)
+    entity = parse_mention(speaker_entity, lang)
     if written.person:
         first = written.first
         if not first and entity and entity.person and entity.surname == written.surname:
@@ -222,12 +224,13 @@ def speaker_key(speaker_text: str | None, speaker_entity: str | None) -> str:
     return ""
 
 
-def _is_description(speaker_text: str, written: Mention) -> bool:
+def _is_description(speaker_text: str, written: Mention, lang: str) -> bool:
     """ "ein Bahnsprecher", "die Handwerkskammer": an article and one noun, or a role noun alone."""
+    names = names_for(lang)
     words = speaker_text.split()
-    if len(words) == 2 and words[0].casefold() in _DETERMINERS:
+    if len(words) == 2 and words[0].casefold() in names.articles:
         return True
-    return not written.first and " " not in written.name and is_speaker_noun(written.name)
+    return not written.first and " " not in written.name and names.is_role_noun(written.name)
 
 
 def norm_words(text: str) -> str:

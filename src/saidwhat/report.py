@@ -9,20 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .evaluate import PARTS, PRF, ROLE_PARTS, DocumentMatch, Pair, Quotation, scores_from_pairs
+from .lexicon import load_word_set
 
 GOLD_TYPES: tuple[str, ...] = ("Direct", "Indirect", "FreeIndirect", "IndirectFreeIndirect", "Reported")
 CONFIDENT = 0.8
 BANDS: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0 + 1e-9)
 
-# Speaker mentions that need resolving to a name (lower-cased). Demonstratives
-# ("dieser", "der") stand for a person as often as the personal pronouns do
-# in news text ("Der sagte …").
-PRONOUNS = frozenset(
-    "er sie es ich wir ihr du man dieser diese dieses der die jener jene ihm ihn ihnen uns mir mich".split()
-)
+# The gold corpus's language: which speaker mentions are pronouns is its
+# lexicon ``referring_pronouns.txt``.
+CORPUS_LANGUAGE = "de"
 
 CAUSES: dict[str, str] = {
     "missed": "missed quote (gold quotation left unpaired)",
@@ -108,8 +107,14 @@ def _describe(q: Quotation | None, text: str) -> dict[str, str] | None:
     return out
 
 
-def is_pronoun(mention: str) -> bool:
-    return mention.strip().lower() in PRONOUNS
+def is_pronoun(mention: str, lang: str = CORPUS_LANGUAGE) -> bool:
+    """A speaker mention that needs resolving to a name ("er", "der")."""
+    return mention.strip().lower() in _referring_pronouns(lang)
+
+
+@lru_cache(maxsize=4)
+def _referring_pronouns(lang: str) -> frozenset[str]:
+    return load_word_set(lang, "referring_pronouns")
 
 
 def _pair_causes(pair: Pair, text: str, split: set[int], merged: set[int]) -> list[str]:

@@ -5,7 +5,8 @@ A statement names its speaker in many ways ("Jens Stoltenberg",
 row per speaker plus the aliases seen, and this module decides which row a
 mention belongs to:
 
-* titles and roles are stripped (``lang/de/speaker_titles.txt``), appositions
+* titles and roles are stripped (the language's :class:`SpeakerNames`; German:
+  ``lang/de/names.py`` and ``lang/de/speaker_titles.txt``), appositions
   cut ("Stoltenberg, 63, ein ehemaliger …" → "Stoltenberg");
 * a full name ("Angela Merkel") matches a speaker with the same surname and
   the same first name, or a surname-only speaker (which it then completes);
@@ -26,49 +27,76 @@ from __future__ import annotations
 import re
 import sqlite3
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-# Pronouns and determiners that never name a speaker on their own.
-PRONOUNS = frozenset(
-    "er sie es ich wir ihr du man jener jene dieser diese dieses der die das dem den wer jemand "
-    "beide alle viele einige manche andere letzterer letztere ersterer erstere selbst".split()
-)
-# Pronouns that the ingest may resolve to the previous named speaker of the
-# same article when the extractor gave no ``speaker_entity``.
-SINGULAR_PRONOUNS = frozenset({"er", "sie"})
-_ARTICLES = frozenset("der die das den dem des ein eine einer eines einem einen".split())
-# Lower-case particles inside names: "Ursula von der Leyen", "Vincent van Gogh".
-_PARTICLES = frozenset("von van der den de di da du zu zum vom al el bin ibn ten ter y".split())
 _PARENS = re.compile(r"\([^)]*\)?")
 _APPOSITION = re.compile(r"\s*[,;(]\s*|\s+[–—-]\s+")
 _STRIP = " \t\n,;:.-–—\"'„“”»«‚‘’()[]"
 _UPPER = re.compile(r"^[A-ZÄÖÜ]")
 
-
-@lru_cache(maxsize=1)
-def titles() -> frozenset[str]:
-    """The German title/role list (lower case)."""
-    raw = resources.files("saidwhat.lang.de").joinpath("speaker_titles.txt").read_text(encoding="utf-8")
-    out = set()
-    for line in raw.splitlines():
-        entry = line.split("#", 1)[0].strip().lower()
-        if entry:
-            out.add(entry)
-    return frozenset(out)
+# Word classes a language's ``word_class`` answers with.
+PROPER_NOUN = "PROPN"
+COMMON_NOUN = "NOUN"
+NOT_A_NAME = "OTHER"  # a class a word of a personal name never has (adjective, verb, pronoun, …)
 
 
-def _is_title(token: str) -> bool:
+@dataclass(frozen=True)
+class SpeakerNames:
+    """What merging speakers needs to know about one language's names.
+
+    German: ``saidwhat/lang/de/names.py``. ``word_class`` gives a word's class
+    out of context: :data:`PROPER_NOUN`, :data:`COMMON_NOUN`,
+    :data:`NOT_A_NAME`, "" when unknown (no tagger), anything else otherwise;
+    ``is_genitive`` says whether a capitalised word is a name in the genitive
+    ("Islands" before "Regierung").
+    """
+
+    pronouns: frozenset[str]  # pronouns and determiners that never name a speaker on their own
+    singular_pronouns: frozenset[str]  # resolved to the previous named speaker of the article
+    articles: frozenset[str]  # dropped at the start of a mention
+    particles: frozenset[str]  # lower-case words inside names ("von der Leyen")
+    titles: frozenset[str]  # titles and roles stripped before a name (lower case)
+    title_prefixes: tuple[str, ...]  # prefixes of a title's compound head ("Ex-Kanzlerin")
+    word_class: Callable[[str], str]
+    is_genitive: Callable[[str], bool]
+    is_role_noun: Callable[[str], bool]  # a noun naming a role, not a person ("Sprecher", "Bahnsprecher")
+    negations: frozenset[str]  # words that negate a statement ("nicht"): quotes differing in one differ
+
+
+def _unknown_word(word: str) -> str:
+    return ""
+
+
+def _never(word: str) -> bool:
+    return False
+
+
+# For a language the registry does not know: mentions are kept as written.
+NO_NAME_RULES = SpeakerNames(
+    frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), (), _unknown_word, _never, _never, frozenset()
+)
+
+
+def names_for(lang: str | None) -> SpeakerNames:
+    """The registered language's name rules (:data:`NO_NAME_RULES` for an unregistered one)."""
+    from . import lang as languages
+
+    if lang is None or lang not in languages.SUPPORTED_LANGUAGES:
+        return NO_NAME_RULES
+    return languages.get(lang).speaker_names()
+
+
+def _is_title(token: str, names: SpeakerNames) -> bool:
     t = token.strip(_STRIP.replace(".", "")).lower()
-    tl = titles()
+    tl = names.titles
     if t in tl or t.rstrip(".") in tl:
         return True
     # "NATO-Generalsekretär", "US-Präsident", "Ex-Kanzlerin": the head of a
     # hyphenated compound decides.
     if "-" in t:
         head = t.rsplit("-", 1)[1]
-        return head in tl or head.startswith("ex") and head[2:] in tl
+        return head in tl or any(head.startswith(p) and head[len(p) :] in tl for p in names.title_prefixes)
     return False
 
 
@@ -91,96 +119,79 @@ class Mention:
     first: str = ""  # normalised given names ("" when only the surname is known)
 
 
-def _clean_part(part: str) -> list[str]:
+def _clean_part(part: str, names: SpeakerNames) -> list[str]:
     tokens = [t.strip(_STRIP.replace(".", "")) for t in part.split()]
     tokens = [t for t in tokens if t]
-    while tokens and tokens[0].lower() in _ARTICLES:
+    while tokens and tokens[0].lower() in names.articles:
         tokens = tokens[1:]
     changed = True
     while changed and len(tokens) > 1:
         changed = False
         # "frühere US-Präsident Donald Trump": adjectives before a title go with it.
-        if not _is_cap(tokens[0]) and len(tokens) > 2 and _is_title(tokens[1]) and _is_cap(tokens[2]):
+        if not _is_cap(tokens[0]) and len(tokens) > 2 and _is_title(tokens[1], names) and _is_cap(tokens[2]):
             tokens = tokens[1:]
             changed = True
         # Strip a title only when a capitalised word follows ("Präsident Putin"),
         # not in "Sprecher der Polizei" where the role is all we have.
-        if _is_title(tokens[0]) and len(tokens) > 1 and _is_cap(tokens[1]):
+        if _is_title(tokens[0], names) and len(tokens) > 1 and _is_cap(tokens[1]):
             tokens = tokens[1:]
             changed = True
     return tokens
 
 
-@lru_cache(maxsize=65536)
-def _tagged(token: str) -> tuple[str, str]:
-    """(STTS tag, lemma) of a word out of context; ("", token) without a tagger."""
-    try:
-        from .nlp import tag_word_de
-    except ImportError:  # pragma: no cover - the tagger is part of the package
-        return "", token
-    try:
-        tag, lemma = tag_word_de(token)
-        return str(tag), str(lemma)
-    except Exception:  # a tagger hiccup must not stop an ingest
-        return "", token
-
-
-def _tag(token: str) -> str:
-    return _tagged(token)[0]
-
-
-# Tags that a word of a personal name never has: "Offiziellen Angaben",
-# "Seiner Meinung", "Demnach" are capitalised at a sentence start only.
-_NOT_NAME_TAGS = ("ADJ", "ADV", "ART", "PPOS", "PPER", "PRO", "PD", "PI", "PRE", "APPR", "KO", "V", "CARD")
-
-
-def _name_like(tokens: list[str]) -> bool:
+def _name_like(tokens: list[str], names: SpeakerNames) -> bool:
     if not tokens or len(tokens) > 5 or not _is_cap(tokens[-1]) or not _is_cap(tokens[0]):
         return False
     for t in tokens:
-        if any(c.isdigit() for c in t) or _is_title(t):
+        if any(c.isdigit() for c in t) or _is_title(t, names):
             return False
-        if not _is_cap(t) and t.lower() not in _PARTICLES:
+        if not _is_cap(t) and t.lower() not in names.particles:
             return False
-        if _is_cap(t) and _tag(t).startswith(_NOT_NAME_TAGS):
+        if _is_cap(t) and names.word_class(t) == NOT_A_NAME:
             return False
     if len(tokens) == 1:
         return True
     # A genitive before a noun is no name: "Islands Regierung", "Celebis Angaben".
-    if tokens[0].endswith("s") and _tagged(tokens[0])[1] == tokens[0][:-1] and _tag(tokens[-1]) == "NN":
+    if names.is_genitive(tokens[0]) and names.word_class(tokens[-1]) == COMMON_NOUN:
         return False
     # A first name is a proper noun: "Angela Merkel", not "Regierung Bush"
     # or "Berliner Polizei". (The surname may be tagged as a noun: "Biden".)
-    return _tag(tokens[0]) in ("NE", "")
+    return names.word_class(tokens[0]) in (PROPER_NOUN, "")
 
 
-def _name_suffix(tokens: list[str]) -> list[str] | None:
+def _name_suffix(tokens: list[str], names: SpeakerNames) -> list[str] | None:
     """The longest full name (two to four words) that ends ``tokens``."""
     for k in range(min(4, len(tokens) - 1), 1, -1):
         tail = tokens[-k:]
-        if _name_like(tail):
+        if _name_like(tail, names):
             return tail
     return None
 
 
-def _strip_role_nouns(tokens: list[str]) -> list[str]:
+def _strip_role_nouns(tokens: list[str], names: SpeakerNames) -> list[str]:
     """ "Commander Randy Henderson" → "Randy Henderson": a noun before a full name."""
-    while len(tokens) > 2 and _tag(tokens[0]) == "NN" and _tag(tokens[1]) == "NE" and _is_cap(tokens[2]):
+    while (
+        len(tokens) > 2
+        and names.word_class(tokens[0]) == COMMON_NOUN
+        and names.word_class(tokens[1]) == PROPER_NOUN
+        and _is_cap(tokens[2])
+    ):
         tokens = tokens[1:]
     return tokens
 
 
-def parse_mention(text: str | None) -> Mention | None:
-    """Clean a speaker mention; None for pronouns and empty mentions."""
+def parse_mention(text: str | None, lang: str = "de") -> Mention | None:
+    """Clean a speaker mention of a ``lang`` article; None for pronouns and empty mentions."""
     if not text:
         return None
+    names = names_for(lang)
     t = " ".join(text.split()).strip(_STRIP)
-    if not t or t.lower() in PRONOUNS:
+    if not t or t.lower() in names.pronouns:
         return None
     # Parentheses hold a party or place ("Klaus Wowereit (SPD)"), never the name.
     t = _PARENS.sub(" ", t).strip(_STRIP)
     parts = [p for p in _APPOSITION.split(t) if p and p.strip(_STRIP)]
-    cleaned = [_strip_role_nouns(_clean_part(p)) for p in parts[:4]]
+    cleaned = [_strip_role_nouns(_clean_part(p, names), names) for p in parts[:4]]
     cleaned = [c for c in cleaned if c]
     if not cleaned:
         return None
@@ -188,22 +199,22 @@ def parse_mention(text: str | None) -> Mention | None:
     # Beringer" → "Lars Beringer"; "Stoltenberg, 63, ein …" → "Stoltenberg";
     # then a full name ending a description ("Berlins Regierender
     # Bürgermeister Klaus Wowereit" → "Klaus Wowereit").
-    tokens = next((c for c in cleaned if _name_like(c)), None)
+    tokens = next((c for c in cleaned if _name_like(c, names)), None)
     if tokens is None:
-        tokens = next((n for n in (_name_suffix(c) for c in cleaned) if n), cleaned[0])
-    if len(tokens) == 1 and tokens[0].lower() in PRONOUNS:
+        tokens = next((n for n in (_name_suffix(c, names) for c in cleaned) if n), cleaned[0])
+    if len(tokens) == 1 and tokens[0].lower() in names.pronouns:
         return None
     name = " ".join(tokens)[:120]
-    if _name_like(tokens):
+    if _name_like(tokens, names):
         # Surname = last token plus preceding particles ("von der Leyen").
         i = len(tokens) - 1
-        while i > 1 and tokens[i - 1].lower() in _PARTICLES:
+        while i > 1 and tokens[i - 1].lower() in names.particles:
             i -= 1
         return Mention(name=name, person=True, surname=norm(" ".join(tokens[i:])), first=norm(" ".join(tokens[:i])))
     return Mention(name=name, person=False)
 
 
-def best_mention(entity: str | None, speaker_text: str | None) -> str | None:
+def best_mention(entity: str | None, speaker_text: str | None, lang: str = "de") -> str | None:
     """What names the speaker: the extractor's entity, unless the mention says more.
 
     An entity that is a bare surname ("Weber") loses to a speaker text with a
@@ -214,7 +225,7 @@ def best_mention(entity: str | None, speaker_text: str | None) -> str | None:
     if not entity:
         return speaker_text or None
     if speaker_text:
-        e, t = parse_mention(entity), parse_mention(speaker_text)
+        e, t = parse_mention(entity, lang), parse_mention(speaker_text, lang)
         if e and t and e.person and t.person and not e.first and t.first and e.surname == t.surname:
             return speaker_text
     return entity
@@ -236,8 +247,10 @@ class SpeakerResolver:
     Works inside the caller's open write transaction on ``conn``.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, lang: str = "de") -> None:
         self.conn = conn
+        self.lang = lang  # the language of the articles it is given
+        self.names = names_for(lang)
 
     def resolve_article(
         self,
@@ -258,7 +271,7 @@ class SpeakerResolver:
         (the usual "…, sagte Stoltenberg. … sagte er.").
         """
         if parsed is None:
-            parsed = [parse_mention(m) for m in mentions]
+            parsed = [parse_mention(m, self.lang) for m in mentions]
         pos = positions or [0] * len(mentions)
         names = _FullNames(text)
         ids: list[int | None] = [None] * len(mentions)
@@ -280,13 +293,13 @@ class SpeakerResolver:
                 if m is not None:
                     self._alias(ids[i], m.name)  # type: ignore[arg-type]
                 surface = surfaces[i] if surfaces else None
-                if surface and norm(surface) not in PRONOUNS:
+                if surface and norm(surface) not in self.names.pronouns:
                     self._alias(ids[i], " ".join(surface.split())[:120])  # type: ignore[arg-type]
         last: int | None = None
         for i, raw in enumerate(mentions):
             if ids[i] is not None:
                 last = ids[i]
-            elif raw and norm(raw) in SINGULAR_PRONOUNS and last is not None:
+            elif raw and norm(raw) in self.names.singular_pronouns and last is not None:
                 ids[i] = last
         return ids
 

@@ -1,4 +1,8 @@
-"""When was a statement made? Resolve German time expressions near it.
+"""When was a statement made? Resolve time expressions near it.
+
+The engine is shared; the expressions are the language's
+(:class:`TimeExpressions`, German in ``saidwhat/lang/de/timeexpr.py``; the
+examples below are German).
 
 Every stored statement carries its article's publication date. Where the
 sentence that frames the statement also dates it ("sagte am Montag",
@@ -13,6 +17,9 @@ against the publication date:
   dateparser with the publication date as base, one short matched phrase at a
   time (dateparser's search over whole sentences is slow and over-eager);
 * weekdays, "gestern", weeks, months and years are own rules.
+
+:func:`time_expressions_for` finds a language's expressions in the registry
+(None for a language without any: no dates are resolved).
 
 The result is an ISO 8601 string whose precision says what is known:
 ``2023-02-20`` (day), ``2023-02`` (month) or ``2022`` (year); a week resolves
@@ -30,61 +37,32 @@ from typing import Any
 
 from .model import Span, Statement
 
-MONTHS = {
-    "januar": 1,
-    "jänner": 1,
-    "februar": 2,
-    "märz": 3,
-    "april": 4,
-    "mai": 5,
-    "juni": 6,
-    "juli": 7,
-    "august": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "dezember": 12,
-}
-WEEKDAYS = {
-    "montag": 0,
-    "dienstag": 1,
-    "mittwoch": 2,
-    "donnerstag": 3,
-    "freitag": 4,
-    "samstag": 5,
-    "sonnabend": 5,
-    "sonntag": 6,
-}
-_M = "|".join(MONTHS)
-_W = "|".join(WEEKDAYS)
-_PAST = r"(?:vergangen\w*|letzt\w*|vorig\w*)"
-_THIS = r"(?:dies\w*|laufend\w*)"
 
-# Ordered by precision: the first rule that matches decides.
-_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("date", re.compile(rf"\b(\d{{1,2}})\.\s*({_M})(?:\s+(\d{{4}}))?\b", re.I)),
-    ("numdate", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d])")),
-    (
-        "weekday",
-        re.compile(
-            rf"\b(?:(?:am|vom|seit|bis)\s+)?(?:{_PAST}\s+)?({_W})(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?\b",
-            re.I,
-        ),
-    ),
-    ("relday", re.compile(r"\b(vorgestern|gestern|heute|am\s+vortag)\b", re.I)),
-    ("week", re.compile(rf"\b(?:in\s+der\s+|die\s+)?({_PAST}|{_THIS})\s+woche\b", re.I)),
-    ("month_rel", re.compile(rf"\b(?:im\s+|in\s+diesem\s+)?(?:({_PAST}|{_THIS})\s+monat|(vormonat))\b", re.I)),
-    (
-        "month",
-        re.compile(
-            rf"\b(?:(anfang|mitte|ende)\s+|im\s+)({_M})"
-            rf"(?:\s+(\d{{4}})|\s+(dieses\s+jahres|diesen\s+jahres|des\s+(?:vergangenen|letzten|vorigen)\s+jahres))?\b",
-            re.I,
-        ),
-    ),
-    ("year_rel", re.compile(rf"\b(?:im\s+|in\s+)?(?:({_PAST}|{_THIS})\s+jahr|(vorjahr))\b", re.I)),
-    ("year", re.compile(r"\bim\s+jahre?\s+(\d{4})\b", re.I)),
-]
+@dataclass(frozen=True)
+class TimeExpressions:
+    """One language's time expressions (German: ``saidwhat/lang/de/timeexpr.py``).
+
+    ``rules``: (kind, pattern) pairs, most precise first; the first that
+    matches decides. What each kind's groups hold:
+
+    - ``date``: day, month name, year (optional) — "24. Februar 2022";
+    - ``numdate``: day, month number, year (2 or 4 digits, optional);
+    - ``weekday``: the weekday name (a "past" word in the match means the week before);
+    - ``relday``: a word of ``days_back`` ("gestern");
+    - ``week``: a "past" or "this" word;
+    - ``month_rel``: a "past"/"this" word, or (group 2) a word meaning "the month before";
+    - ``month``: (1) a position word, (2) the month name, (3) a year, (4) a phrase
+      for this or (with a "past" word) last year;
+    - ``year_rel``: a "past"/"this" word, or (group 2) a word meaning "the year before";
+    - ``year``: the year.
+    """
+
+    rules: tuple[tuple[str, re.Pattern[str]], ...]
+    months: dict[str, int]  # month name (lower case) → 1..12
+    weekdays: dict[str, int]  # weekday name (lower case) → 0 (Monday)..6
+    days_back: dict[str, int]  # a relative day ("gestern"), spaces collapsed → days before publication
+    past: re.Pattern[str]  # a word for "last"/"past"
+    dateparser_language: str  # for dateparser, which resolves explicit day-month dates
 
 
 @dataclass(frozen=True)
@@ -95,7 +73,7 @@ class SaidOn:
 
 
 @lru_cache(maxsize=4096)
-def _dateparser(phrase: str, base: date) -> date | None:
+def _dateparser(phrase: str, base: date, language: str) -> date | None:
     import dateparser  # slow import: only when an explicit date is seen
 
     settings: Any = {
@@ -103,7 +81,7 @@ def _dateparser(phrase: str, base: date) -> date | None:
         "PREFER_DATES_FROM": "past",
         "REQUIRE_PARTS": ["day", "month"],
     }
-    got = dateparser.parse(phrase, languages=["de"], settings=settings)
+    got = dateparser.parse(phrase, languages=[language], settings=settings)
     return got.date() if got else None
 
 
@@ -115,24 +93,24 @@ def _month_back(d: date, n: int = 1) -> tuple[int, int]:
     return y, m
 
 
-def _is_past(word: str | None) -> bool:
-    return bool(word) and re.match(_PAST, word or "", re.I) is not None
+def _is_past(word: str | None, words: TimeExpressions) -> bool:
+    return bool(word) and words.past.match(word or "") is not None
 
 
-def resolve_expression(snippet: str, published: date | None) -> SaidOn | None:
+def resolve_expression(snippet: str, published: date | None, words: TimeExpressions) -> SaidOn | None:
     """The most precise time expression in ``snippet``, resolved."""
-    for rule, rx in _RULES:
+    for rule, rx in words.rules:
         for m in rx.finditer(snippet):
-            got = _resolve(rule, m, published)
+            got = _resolve(rule, m, published, words)
             if got:
                 value, precision = got
                 return SaidOn(value=value, precision=precision, expr=" ".join(m.group(0).split()))
     return None
 
 
-def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[str, str] | None:
+def _resolve(rule: str, m: re.Match[str], pub: date | None, words: TimeExpressions) -> tuple[str, str] | None:
     if rule == "date":
-        day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], m.group(3)
+        day, month, year = int(m.group(1)), words.months[m.group(2).lower()], m.group(3)
         if year:
             try:
                 return date(int(year), month, day).isoformat(), "day"
@@ -140,7 +118,7 @@ def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[str, str] |
                 return None
         if pub is None:
             return None
-        got = _dateparser(f"{day}. {m.group(2)}", pub)
+        got = _dateparser(f"{day}. {m.group(2)}", pub, words.dateparser_language)
         return (got.isoformat(), "day") if got else None
     if rule == "numdate":
         day, month, ys = int(m.group(1)), int(m.group(2)), m.group(3)
@@ -159,36 +137,37 @@ def _resolve(rule: str, m: re.Match[str], pub: date | None) -> tuple[str, str] |
     if pub is None:
         return None
     if rule == "weekday":
-        wd = WEEKDAYS[m.group(1).lower()]
+        wd = words.weekdays[m.group(1).lower()]
         # The most recent such day on or before publication: statements are
         # reported after they are made.
         back = (pub.weekday() - wd) % 7
-        if back == 0 and re.search(_PAST, m.group(0), re.I):
+        if back == 0 and words.past.search(m.group(0)):
             back = 7
         return (pub - timedelta(days=back)).isoformat(), "day"
     if rule == "relday":
-        w = m.group(1).lower()
-        delta = {"vorgestern": 2, "gestern": 1, "heute": 0}.get(w, 1)
+        delta = words.days_back.get(" ".join(m.group(1).lower().split()))
+        if delta is None:
+            return None
         return (pub - timedelta(days=delta)).isoformat(), "day"
     if rule == "week":
         monday = pub - timedelta(days=pub.weekday())
-        if _is_past(m.group(1)):
+        if _is_past(m.group(1), words):
             monday -= timedelta(days=7)
         return monday.isoformat(), "week"
     if rule == "month_rel":
-        y, mo = _month_back(pub) if (m.group(2) or _is_past(m.group(1))) else (pub.year, pub.month)
+        y, mo = _month_back(pub) if (m.group(2) or _is_past(m.group(1), words)) else (pub.year, pub.month)
         return f"{y:04d}-{mo:02d}", "month"
     if rule == "month":
-        mo = MONTHS[m.group(2).lower()]
+        mo = words.months[m.group(2).lower()]
         if m.group(3):
             y = int(m.group(3))
         elif m.group(4):
-            y = pub.year - (1 if re.search(r"vergangen|letzt|vorig", m.group(4), re.I) else 0)
+            y = pub.year - (1 if words.past.search(m.group(4)) else 0)
         else:
             y = pub.year if mo <= pub.month else pub.year - 1
         return f"{y:04d}-{mo:02d}", "month"
     if rule == "year_rel":
-        y = pub.year - 1 if (m.group(2) or _is_past(m.group(1))) else pub.year
+        y = pub.year - 1 if (m.group(2) or _is_past(m.group(1), words)) else pub.year
         return f"{y:04d}", "year"
     if rule == "year":
         return m.group(1), "year"
@@ -253,7 +232,9 @@ def blank_spans(text: str, spans: Iterable[Span]) -> str:
     return "".join(pieces)
 
 
-def said_on(text: str, st: Statement, published: date | None, mask: Iterable[Span] = ()) -> SaidOn | None:
+def said_on(
+    text: str, st: Statement, published: date | None, words: TimeExpressions, mask: Iterable[Span] = ()
+) -> SaidOn | None:
     """Resolve the date the statement was made, or None.
 
     ``mask``: other statements' quotes in the article; a date inside any
@@ -263,21 +244,23 @@ def said_on(text: str, st: Statement, published: date | None, mask: Iterable[Spa
     if st.said_on:
         return SaidOn(value=st.said_on, precision=_precision(st.said_on), expr="")
     snippet = statement_sentence(text, st, mask)
-    return resolve_expression(snippet, published) if snippet.strip() else None
+    return resolve_expression(snippet, published, words) if snippet.strip() else None
 
 
-def said_on_all(text: str, statements: list[Statement], published: date | None) -> list[SaidOn | None]:
+def said_on_all(
+    text: str, statements: list[Statement], published: date | None, words: TimeExpressions
+) -> list[SaidOn | None]:
     """:func:`said_on` of each statement, every statement's quotes masked.
 
     The text is blanked once for the whole article (masking every quote for
     every statement was quadratic on long articles): the same snippets as
-    ``said_on(text, st, published, all_quotes)``.
+    ``said_on(text, st, published, words, all_quotes)``.
     """
     blanked = blank_spans(text, [q for st in statements for q in st.quote])
-    return [_said_on_blanked(blanked, st, published) for st in statements]
+    return [_said_on_blanked(blanked, st, published, words) for st in statements]
 
 
-def _said_on_blanked(blanked: str, st: Statement, published: date | None) -> SaidOn | None:
+def _said_on_blanked(blanked: str, st: Statement, published: date | None, words: TimeExpressions) -> SaidOn | None:
     if st.said_on:
         return SaidOn(value=st.said_on, precision=_precision(st.said_on), expr="")
     a = _anchor(st)
@@ -285,11 +268,29 @@ def _said_on_blanked(blanked: str, st: Statement, published: date | None) -> Sai
         return None
     lo, hi = _window(blanked, a)
     snippet = _sentence_at(blanked[lo:hi], a - lo)
-    return resolve_expression(snippet, published) if snippet.strip() else None
+    return resolve_expression(snippet, published, words) if snippet.strip() else None
 
 
 def _precision(iso: str) -> str:
     return {4: "year", 7: "month"}.get(len(iso), "day")
 
 
-__all__ = ["SaidOn", "blank_spans", "resolve_expression", "said_on", "said_on_all", "statement_sentence"]
+def time_expressions_for(lang: str | None) -> TimeExpressions | None:
+    """The registered language's time expressions; None for an unregistered one."""
+    from . import lang as languages
+
+    if lang is None or lang not in languages.SUPPORTED_LANGUAGES:
+        return None
+    return languages.get(lang).time_expressions()
+
+
+__all__ = [
+    "SaidOn",
+    "TimeExpressions",
+    "time_expressions_for",
+    "blank_spans",
+    "resolve_expression",
+    "said_on",
+    "said_on_all",
+    "statement_sentence",
+]

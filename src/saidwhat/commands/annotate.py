@@ -20,6 +20,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..lang import describe_supported
+
 INPUT_SUFFIXES = (".json", ".txt")
 
 
@@ -32,7 +34,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("indir", metavar="IN_DIR", help="directory of *.json corpus documents and/or *.txt articles")
     p.add_argument("outdir", metavar="OUT_DIR", help="where to write <name>.json predictions (created)")
-    p.add_argument("--lang", default="de", choices=["de", "en"], help="article language (default: de)")
+    p.add_argument("--lang", default="de", help=f"article language: {describe_supported()} (default: de)")
     p.add_argument("--workers", type=int, default=1, metavar="N", help="parallel processes (default: 1)")
     p.add_argument(
         "--learned", action="store_true", help="also run the learned stage (CC BY-NC-SA model; see docs/models.md)"
@@ -145,11 +147,12 @@ _worker_args: tuple[Path, str, float] | None = None
 def _init_worker(outdir: Path, lang: str, time_limit_s: float) -> None:
     global _worker_args
     _worker_args = (outdir, lang, time_limit_s)
+    from ..lang import get as get_language
     from ..pipeline import extract
 
     # Load the tokenizer and tagger once per process, not per article.
     try:
-        extract("„Ja“, sagte er.", lang=lang)
+        extract(get_language(lang).sample_text, lang=lang)
     except Exception:  # noqa: BLE001 - a failing warm-up shows up per file later
         pass
 

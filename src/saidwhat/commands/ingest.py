@@ -7,6 +7,7 @@ import os
 import sys
 from typing import Any
 
+from ..lang import describe_supported
 from .annotate import add_time_limit_argument
 
 
@@ -33,7 +34,7 @@ def register(sub: Any) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for standard input")
     add_db_argument(p)
     p.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default: 1)")
-    p.add_argument("--lang", default="de", choices=["de", "en"], help="article language (default: de)")
+    p.add_argument("--lang", default="de", help=f"article language: {describe_supported()} (default: de)")
     p.add_argument(
         "--reprocess",
         action="store_true",
@@ -50,7 +51,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--published",
         metavar="YYYY-MM-DD",
-        help="publication date for inputs that carry none (anchors 'gestern', 'am Montag')",
+        help="publication date for inputs that carry none (anchors relative dates: yesterday, on Monday)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     add_time_limit_argument(p)

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 def _warm() -> None:
     try:
-        from ..nlp import _hanta
+        from .. import lang
         from ..pipeline import extract
         from ..store import prepare
 
-        prepare(extract('"Das geht", sagte Anna Weber am Montag.', lang="de", published="2024-01-01"))
-        # every word above is in the shipped tables, so HanTa is not loaded
-        # yet: load it here once, not in every worker at its first new word
-        _hanta()
+        for code in lang.SUPPORTED_LANGUAGES:
+            language = lang.get(code)
+            prepare(extract(language.sample_text, lang=code, published="2024-01-01"))
+            # the sample's words may all be in the shipped tables, so the
+            # tagger's model may not be loaded yet: load it here once, not in
+            # every worker at its first new word
+            language.load_models()
     except Exception:  # warming is an optimisation; workers load lazily otherwise
         pass
 

@@ -1,6 +1,6 @@
 """Stage: a confidence per statement, from how often its rule is right.
 
-Reads: ``Found.construction``. The table ``lang/de/confidence.txt`` holds,
+Reads: ``Found.construction``. The language's table (``lang/<code>/confidence.txt``) holds,
 per construction, the share of its statements on the training split whose
 quote overlapped a gold quote by half or more (see the file header). A rule
 right 97% of the time gives 0.97; unknown rules get a cautious default;
@@ -17,11 +17,11 @@ from .found import Found
 DEFAULT = 0.5
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, float]:
+@lru_cache(maxsize=8)
+def _table(lang: str) -> dict[str, float]:
     table: dict[str, float] = {}
     try:
-        rows = load_lexicon("de", "confidence")
+        rows = load_lexicon(lang, "confidence")
     except FileNotFoundError:
         return table
     for row in rows:
@@ -32,8 +32,8 @@ def _table() -> dict[str, float]:
     return table
 
 
-def confidence(f: Found) -> float:
-    p = _table().get(f.construction, DEFAULT)
+def confidence(f: Found, lang: str) -> float:
+    p = _table(lang).get(f.construction, DEFAULT)
     if f.speaker is None:
         p *= 0.8  # gold nearly always names a speaker: without one, more often a false alarm
     return round(min(p, 0.99), 3)

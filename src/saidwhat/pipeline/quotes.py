@@ -1,9 +1,11 @@
 """Stage: passages between quotation marks.
 
-Reads: the text. Writes: :class:`QuoteRegion` items (character offsets,
-marks included, as the corpus annotates direct quotes).
+Reads: the text and the language's :class:`QuoteMarks`. Writes:
+:class:`QuoteRegion` items (character offsets, marks included, as the corpus
+annotates direct quotes).
 
-German news uses „…“, »…«, «…» (Swiss), "…" and ‚…‘ inside them; marks are
+Which marks open and close a quote is the language's (German news uses „…“,
+»…«, «…» (Swiss), "…" and ‚…‘ inside them); the pairing is shared. Marks are
 often unbalanced. A quote left open at a paragraph end continues when the
 next paragraph opens with a mark again (the typographic convention for
 multi-paragraph quotes); otherwise it is closed at the paragraph end.
@@ -18,20 +20,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# opener → closers that may end it
-_CLOSERS = {
-    "„": "“”\"",
-    "»": "«",
-    "«": "»",
-    '"': '"“”',
-    "“": "”\"",
-    "‚": "‘’'",
-    "'": "'",
-    "‹": "›",
-    "›": "‹",
-}
-_DOUBLE_OPENERS = frozenset("„»«\"“‹›")
-_SINGLE_OPENERS = frozenset("‚'")
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """The quotation marks of a language's news text.
+
+    ``closers``: each opening mark → the marks that may close it.
+    ``double_openers``: marks whose quote may run over a paragraph end (when
+    the next paragraph opens with the same mark again). ``single_openers``:
+    inner marks (‚…‘), given up when no closer is found. ``sure_openers``
+    open a quote wherever a non-space follows; ``apostrophes`` open only
+    after a space or bracket and before a letter (they are mostly
+    apostrophes). Any other opener opens after a space, a bracket or a dash.
+    """
+
+    closers: dict[str, str]
+    double_openers: frozenset[str]
+    single_openers: frozenset[str]
+    sure_openers: frozenset[str]
+    apostrophes: frozenset[str]
 
 
 @dataclass
@@ -44,21 +51,22 @@ class QuoteRegion:
         return text[self.begin + 1 : self.end - (1 if self.closed else 0)]
 
 
-def _is_opener(text: str, k: int) -> bool:
+def _is_opener(text: str, k: int, marks: QuoteMarks) -> bool:
     c = text[k]
     prev = text[k - 1] if k > 0 else " "
     nxt = text[k + 1] if k + 1 < len(text) else " "
     if nxt.isspace():
         return False
-    if c in "„‚»‹":
+    if c in marks.sure_openers:
         return True
-    if c in "'":  # apostrophes are common ("Tiflis'", "geht's"): strict
+    if c in marks.apostrophes:  # apostrophes are common ("Tiflis'", "geht's"): strict
         return (prev.isspace() or prev in "(") and nxt.isalpha()
     # « opens only in Swiss style; " and “ open after a space or bracket
     return prev.isspace() or prev in "([/–-" or k == 0
 
 
-def find_quotes(text: str) -> list[QuoteRegion]:
+def find_quotes(text: str, marks: QuoteMarks) -> list[QuoteRegion]:
+    """The quote regions of ``text``, left to right, none inside another."""
     out: list[QuoteRegion] = []
     n = len(text)
     # single opener → where its last search for a closer ended in vain: a later
@@ -66,33 +74,38 @@ def find_quotes(text: str) -> list[QuoteRegion]:
     # closer test does not depend on where the opener stands, only that it is
     # after it)
     no_closer_before: dict[str, int] = {}
+    # (the mark sets as locals: this loop visits every character)
+    all_closers, single_openers, double_openers = marks.closers, marks.single_openers, marks.double_openers
     k = 0
     while k < n:
         c = text[k]
-        if c not in _CLOSERS or not _is_opener(text, k) or k < no_closer_before.get(c, -1):
+        if c not in all_closers or not _is_opener(text, k, marks) or k < no_closer_before.get(c, -1):
             k += 1
             continue
-        closers = _CLOSERS[c]
+        closers = all_closers[c]
         start = k
         j = k + 1
         end = -1
         while j < n:
             cj = text[j]
-            if cj in closers and j > start + 1 and not text[j - 1].isspace() and not (
-                c in _SINGLE_OPENERS and j + 1 < n and text[j + 1].isalpha()
+            if (
+                cj in closers
+                and j > start + 1
+                and not text[j - 1].isspace()
+                and not (c in single_openers and j + 1 < n and text[j + 1].isalpha())
             ):
                 end = j + 1
                 break
             if cj == "\n":
                 # paragraph end inside an open quote
                 nxt = _next_nonspace(text, j)
-                if c in _DOUBLE_OPENERS and nxt < n and text[nxt] == c:
+                if c in double_openers and nxt < n and text[nxt] == c:
                     j = nxt + 1  # multi-paragraph quote: continues
                     continue
                 break
             j += 1
         if end == -1:
-            if c in _SINGLE_OPENERS:
+            if c in single_openers:
                 no_closer_before[c] = j
                 k += 1
                 continue

@@ -9,28 +9,9 @@ the words of a query (its lemma) and on the words of a result (to highlight
 what matched), so index, query and highlight always agree.
 
 A language plugs in by registering an :class:`Analyser` (its lemma and its
-compound parts of a word) in :data:`ANALYSERS`; a language without one is searched by its surface words
-only (English has none yet).
-
-The German compound splitter (:func:`split_compound_de`) knows only what the
-word-form tables shipped for the tagger (``lang/de/wordforms*.txt``) know:
-
-1. Only a noun (tag ``NN``) of at least :data:`MIN_COMPOUND_CHARS` letters is split.
-2. The head is the *longest* suffix that is a known noun form (at least
-   :data:`MIN_HEAD_CHARS` letters): German compounds are right-headed and the
-   longest known head is the safest guess ("Sicherheitskrise" → "krise", not "rise").
-3. What is left (the modifier, at least :data:`MIN_MODIFIER_CHARS` letters)
-   must be a known noun form itself ("Kriegs", "Frauen": the linking element
-   is part of a known form), or become one without a linking ``s``
-   ("Sicherheits" → "Sicherheit"). Modifier and head that are compounds
-   themselves are split again ("Bundesverteidigungsminister" → Bund,
-   Verteidigung, Minister).
-   Derivational endings and fragments the tables list as nouns ("-schaft",
-   "-tum", "Mini") are never parts (``lang/de/compound_nonparts.txt``).
-4. Each part is given as its lemma ("…krisen" → Krise).
-
-No known head and modifier: the word stays whole. Measured on
-``tests/fixtures/compounds_de.txt`` (see ``tests/test_search_forms.py``).
+compound parts of a word) in :data:`ANALYSERS`; a language without one is
+searched by its surface words only (English has none yet). German's analyser
+is ``saidwhat/lang/de/searchforms.py`` (lemma and compound splitter).
 """
 
 from __future__ import annotations
@@ -41,79 +22,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-MIN_COMPOUND_CHARS = 8
-MIN_HEAD_CHARS = 3
-MIN_MODIFIER_CHARS = 3
-# Linking elements ("Fugen") a modifier may end in that no word form of it carries.
-_LINKS = ("s",)
-
 # Words as FTS5's unicode61 tokenizer sees them: runs of letters and digits.
 WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=1)
-def _known_nouns_de() -> dict[str, str]:
-    """Lower-cased noun forms of the shipped word-form tables → their lemma."""
-    from ..lexicon import load_word_set
-    from ..nlp import _known_wordforms_de
+def _german_lemma(word: str) -> str:
+    from ..lang.de.searchforms import lemma_de  # lazy: the German tagger loads on first use
 
-    never = load_word_set("de", "compound_nonparts")
-    nouns: dict[str, str] = {}
-    for form, (tag, lemma) in _known_wordforms_de().items():
-        lower = form.lower()
-        if tag == "NN" and form.isalpha() and len(lemma) >= MIN_HEAD_CHARS and lower not in never:
-            nouns.setdefault(lower, lemma)
-    return nouns
+    return lemma_de(word)
 
 
-def _noun_lemma(part: str) -> str | None:
-    """The lemma of ``part`` (lower case) if it is a known noun form, allowing a linking ``s``."""
-    nouns = _known_nouns_de()
-    if part in nouns:
-        return nouns[part]
-    for link in _LINKS:
-        if part.endswith(link) and part[: -len(link)] in nouns:
-            return nouns[part[: -len(link)]]
-    return None
+def _german_parts(word: str) -> tuple[str, ...]:
+    from ..lang.de.searchforms import parts_de
 
-
-@lru_cache(maxsize=100_000)
-def split_compound_de(word: str) -> tuple[str, ...]:
-    """The parts (lemmas) of a German compound noun, or ``()`` if it is not one (see the module docstring)."""
-    lower = word.lower()
-    if len(lower) < MIN_COMPOUND_CHARS or not lower.isalpha():
-        return ()
-    nouns = _known_nouns_de()
-    for cut in range(MIN_MODIFIER_CHARS, len(lower) - MIN_HEAD_CHARS + 1):
-        head = lower[cut:]
-        if head not in nouns:
-            continue  # the longest known head comes first: the loop walks from the left
-        modifier = lower[:cut]
-        modifier_lemma = _noun_lemma(modifier)
-        if modifier_lemma is None:
-            continue
-        head_lemma = nouns[head]
-        before = split_compound_de(modifier_lemma) or (modifier_lemma,)
-        after = split_compound_de(head_lemma) or (head_lemma,)
-        return (*before, *after)
-    return ()
-
-
-def lemma_de(word: str) -> str:
-    """The lemma the tagger gives a German word form (context-free)."""
-    from ..nlp import tag_word_de
-
-    return tag_word_de(word)[1]
-
-
-def parts_de(word: str) -> tuple[str, ...]:
-    """The compound parts of a German noun (by its lemma), ``()`` for any other word."""
-    from ..nlp import tag_word_de
-
-    tag, lemma = tag_word_de(word)
-    if tag != "NN":
-        return ()
-    return split_compound_de(lemma if WORD.fullmatch(lemma or "") else word)
+    return parts_de(word)
 
 
 @dataclass(frozen=True)
@@ -124,7 +46,7 @@ class Analyser:
     parts: Callable[[str], tuple[str, ...]]
 
 
-ANALYSERS: dict[str, Analyser] = {"de": Analyser(lemma=lemma_de, parts=parts_de)}
+ANALYSERS: dict[str, Analyser] = {"de": Analyser(lemma=_german_lemma, parts=_german_parts)}
 
 
 @lru_cache(maxsize=200_000)

@@ -38,11 +38,17 @@ UNKNOWN_MONTH = "unknown"
 
 INPUT_FORMATS: tuple[str, ...] = ("jsonl", "parquet", "text", "warc")
 
+# An article row's status: the worker writes it, the writer counts it.
+STATUS_OK = "ok"
+STATUS_FAILED = "failed"
+
 __all__ = [
     "ARTICLES_DIR",
     "INPUT_FORMATS",
     "MARKER_NAME",
     "OUTPUT_FORMAT_VERSION",
     "STATEMENTS_DIR",
+    "STATUS_FAILED",
+    "STATUS_OK",
     "UNKNOWN_MONTH",
 ]

@@ -25,12 +25,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from saidwhat.errors import InputError, SaidwhatError
+from saidwhat.lang import SUPPORTED_LANGUAGES, describe_supported
 from saidwhat.spark import (
     ARTICLES_DIR,
     INPUT_FORMATS,
     MARKER_NAME,
     OUTPUT_FORMAT_VERSION,
     STATEMENTS_DIR,
+    STATUS_OK,
 )
 from saidwhat.spark import quotegroups as QG
 from saidwhat.spark import worker as W
@@ -501,7 +503,7 @@ def _run_spark_writer(
         articles.groupBy("month")
         .agg(
             F.count(F.lit(1)).alias("articles"),
-            F.sum(F.when(F.col("status") == W.STATUS_OK, 1).otherwise(0)).alias("ok"),
+            F.sum(F.when(F.col("status") == STATUS_OK, 1).otherwise(0)).alias("ok"),
             F.sum("n_statements").alias("statements"),
         )
         .orderBy("month")
@@ -534,7 +536,12 @@ def add_arguments(p: argparse.ArgumentParser, *, default_master: str | None) -> 
         help="input format (default: from the file names)",
     )
     p.add_argument("--partitions", type=int, metavar="N", help="repartition the input into N tasks (default: as read)")
-    p.add_argument("--lang", default="de", choices=["de", "en"], help="language of articles without a 'lang' field")
+    p.add_argument(
+        "--lang",
+        default="de",
+        choices=SUPPORTED_LANGUAGES,
+        help=f"language of articles without a 'lang' field: {describe_supported()}",
+    )
     p.add_argument(
         "--max-chars",
         type=int,

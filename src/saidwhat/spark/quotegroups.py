@@ -84,7 +84,8 @@ def _group(rows: Any, conn: sqlite3.Connection) -> None:
 def _recurring(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
     return conn.execute(
         "SELECT g.id, r.article_id, r.idx, m.published, m.statement_id = g.first_statement_id, g.n_articles, "
-        "g.conflict = 1 FROM quote_members m JOIN quote_groups g ON g.id = m.group_id JOIN refs r ON r.id = m.statement_id "
+        "g.conflict = 1 FROM quote_members m JOIN quote_groups g ON g.id = m.group_id "
+        "JOIN refs r ON r.id = m.statement_id "
         "WHERE g.n_articles >= 2 ORDER BY g.id, m.published IS NULL, m.published, m.statement_id"
     ).fetchall()
 

@@ -34,6 +34,7 @@ from typing import Any
 
 from ..budget import DEFAULT_SECONDS, time_limit
 from ..model import ROLES, Article, Statement
+from . import STATUS_FAILED, STATUS_OK
 
 # Longest article text processed (characters). News articles are a few
 # thousand characters; anything near this is a crawl accident (a whole feed,
@@ -46,9 +47,6 @@ DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_TIMEOUT_S = DEFAULT_SECONDS
 # Errors are stored in the article table: keep them readable, not a dump.
 _MAX_ERROR_CHARS = 500
-
-STATUS_OK = "ok"
-STATUS_FAILED = "failed"
 
 # Column order of one statement struct and one article row; job.py builds the
 # Spark schema from these, load.py reads them back by name.
@@ -105,7 +103,6 @@ class WorkerState:
 
 _STATE: WorkerState | None = None
 _LOCK = threading.Lock()
-_WARM_UP_TEXT = "„Wir kommen morgen“, sagte der Sprecher. Er sagte, man sei bereit."
 
 
 def worker_state(lang: str = "de") -> WorkerState:
@@ -124,10 +121,11 @@ def worker_state(lang: str = "de") -> WorkerState:
         if _STATE is not None and _STATE.pid == os.getpid():
             return _STATE
         t0 = time.perf_counter()
+        from ..lang import get as get_language
         from ..pipeline import extract
 
         # Touch the models now so that the first article's time is its own.
-        extract(_WARM_UP_TEXT, lang=lang)
+        extract(get_language(lang).sample_text, lang=lang)
         loads = (_STATE.loads if _STATE is not None else 0) + 1
         _STATE = WorkerState(extract=extract, pid=os.getpid(), loads=loads, load_seconds=time.perf_counter() - t0)
         return _STATE

@@ -31,8 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import ARTICLES_DIR, STATEMENTS_DIR
-from .worker import STATUS_OK
+from . import ARTICLES_DIR, STATEMENTS_DIR, STATUS_OK
 
 ATTEMPTS_DIR = "_attempts"
 # Rows of one table and month held before they are written as a row group:

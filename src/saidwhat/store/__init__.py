@@ -29,7 +29,7 @@ from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans
 from ..search.highlight import match_spans
 from ..search.query import Parsed, SyntaxProblem, parse_query
 from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
-from ..timeanchor import SaidOn, said_on_all
+from ..timeanchor import SaidOn, said_on_all, time_expressions_for
 from . import curation, quotegroups
 from .schema import MIGRATIONS, SCHEMA_VERSION, fill_search_forms, statement_forms
 
@@ -613,7 +613,7 @@ class Store:
             time.sleep(test_delay)
         prep = prepared if prepared is not None and prepared.article is article else prepare(article)
         statements = prep.statements
-        speaker_ids = SpeakerResolver(conn).resolve_article(
+        speaker_ids = SpeakerResolver(conn, article.lang).resolve_article(
             text, prep.mentions, prep.positions, prep.surfaces, prep.parsed
         )
         rows = []
@@ -752,7 +752,8 @@ class Store:
                 for table in _CONTENT_TABLES:
                     cols = ", ".join(r[1] for r in conn.execute(f"PRAGMA main.table_info({table})"))
                     conn.execute(
-                        f"INSERT INTO main.{table}(rowid, {cols}) SELECT rowid, {cols} FROM rebuilt.{table} ORDER BY rowid"
+                        f"INSERT INTO main.{table}(rowid, {cols}) "
+                        f"SELECT rowid, {cols} FROM rebuilt.{table} ORDER BY rowid"
                     )
                 # What ingest derives from the statements (quote groups) comes
                 # along as the rebuild made it, with how far it got.
@@ -1055,7 +1056,8 @@ class Store:
         marks = ",".join("?" * len(ids))
         by_kind: dict[int, dict[str, int]] = {i: {} for i in ids}
         for sid, kind, n in conn.execute(
-            f"SELECT speaker_id, kind, count(*) FROM statements WHERE speaker_id IN ({marks}) GROUP BY speaker_id, kind",
+            f"SELECT speaker_id, kind, count(*) FROM statements WHERE speaker_id IN ({marks}) "
+            "GROUP BY speaker_id, kind",
             ids,
         ):
             by_kind[sid][kind] = n
@@ -1249,9 +1251,9 @@ def _statement_from_row(row: tuple[Any, ...]) -> Statement:
     )
 
 
-def _mention(st: Statement, text: str) -> str | None:
+def _mention(st: Statement, text: str, lang: str) -> str | None:
     """The speaker as named: the entity if the extractor resolved one."""
-    return best_mention(st.speaker_entity, spans_text(st.speaker, text) if st.speaker else None)
+    return best_mention(st.speaker_entity, spans_text(st.speaker, text) if st.speaker else None, lang)
 
 
 @dataclass
@@ -1282,7 +1284,8 @@ def _speaker_names(speaker_text: str, st: Statement) -> str:
 def prepare(article: Article) -> Prepared:
     text = article.text
     statements = sorted(article.statements, key=lambda s: (s.start, min(s.cue).begin if s.cue else 0))
-    mentions = [_mention(st, text) for st in statements]
+    mentions = [_mention(st, text, article.lang) for st in statements]
+    words = time_expressions_for(article.lang)  # None: a language without time expressions
     forms = [
         statement_forms(st.role_text("quote", text), _speaker_names(st.role_text("speaker", text), st), article.lang)
         for st in statements
@@ -1291,10 +1294,10 @@ def prepare(article: Article) -> Prepared:
         article=article,
         statements=statements,
         mentions=mentions,
-        parsed=[parse_mention(m) for m in mentions],
+        parsed=[parse_mention(m, article.lang) for m in mentions],
         positions=[min(st.speaker).begin if st.speaker else st.start for st in statements],
         surfaces=[spans_text(st.speaker, text) if st.speaker else None for st in statements],
-        when=said_on_all(text, statements, article.published),
+        when=said_on_all(text, statements, article.published, words) if words else [None] * len(statements),
         forms=forms,
     )
 

@@ -39,6 +39,7 @@ from ..budget import ArticleTimeout, default_seconds, time_limit
 from ..commands.export import COLUMNS as EXPORT_COLUMNS
 from ..commands.export import csv_row
 from ..errors import SaidwhatError
+from ..lang import UnsupportedLanguage, check_supported, describe_supported, language_names
 from ..model import ROLES, Article, Kind
 from ..store import QueryError, checked_text, curation, shown
 from ..store.curation import CurationError
@@ -205,8 +206,16 @@ class ArticleOut(BaseModel):
 
 class ExtractIn(BaseModel):
     text: str = Field(..., description=f"article text, at most {MAX_EXTRACT_CHARS} characters")
-    lang: Literal["de", "en"] = "de"
+    lang: str = Field("de", description=f"article language, one of: {describe_supported()}")
     published: date | None = Field(None, description="publication date, anchors relative dates")
+
+    @field_validator("lang")
+    @classmethod
+    def _registered_language(cls, lang: str) -> str:
+        try:
+            return check_supported(lang)
+        except UnsupportedLanguage as e:
+            raise ValueError(str(e)) from None
 
     @field_validator("text")
     @classmethod
@@ -895,6 +904,10 @@ def create_app(
     )
     def remove_override(override_id: Annotated[int, PathParam(ge=0, le=2**62)]) -> JSONResponse:
         return correct(lambda st: curation.remove_override(st, override_id))
+
+    @app.get("/api/languages", tags=["extract"], summary="The languages the extractor supports")
+    def languages() -> JSONResponse:
+        return _json({"languages": [{"code": c, "name": n} for c, n in language_names().items()]})
 
     @app.get("/api/{rest:path}", include_in_schema=False)
     def api_not_found(rest: str) -> JSONResponse:

@@ -960,7 +960,12 @@
 
   function viewTry(main) {
     const area = h('textarea', { id: 'try-text', name: 'text', maxlength: String(MAX_TRY_CHARS), placeholder: 'Paste a German news text…', spellcheck: 'false' });
-    const lang = h('select', { name: 'lang' }, h('option', { value: 'de', text: 'German' }), h('option', { value: 'en', text: 'English' }));
+    // the languages the server's registry holds (German until it says more)
+    const lang = h('select', { name: 'lang' }, h('option', { value: 'de', text: 'German' }));
+    api('/api/languages').then((res) => {
+      const langs = (res && res.languages) || [];
+      if (langs.length) lang.replaceChildren(...langs.map((l) => h('option', { value: String(l.code), text: String(l.name) })));
+    }).catch(() => {});
     const published = h('input', { type: 'date', name: 'published' });
     const counter = h('span', { class: 'muted', text: '0 / ' + fmtInt(MAX_TRY_CHARS) });
     const run = h('button', { type: 'submit', id: 'try-run', text: 'Extract statements' });

@@ -1,1 +1,0 @@
-"""English: cue verbs and patterns as data files."""

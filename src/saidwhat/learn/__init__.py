@@ -1,6 +1,0 @@
-"""Learned stages of saidwhat: German NER and a stacked statement tagger.
-
-Models are CRFs (python-crfsuite) shipped in ``saidwhat/models/``; they are
-loaded lazily, once, on first use. Retrain with
-``python -m saidwhat.learn.train ner`` or ``… train quotes``.
-"""
