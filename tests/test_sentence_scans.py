@@ -403,20 +403,28 @@ def test_negation_lookup_agrees_with_the_scan_it_replaces(seed: int) -> None:
 
 
 class _Reads:
-    """Counts reads of ``Token.lower``, the word test every scan makes."""
+    """Counts reads of ``Token.lower``, the word test every scan makes.
+
+    ``lower`` is a stored slot: the stand-in property keeps each token's value
+    beside it (by the token's id, for the one extraction it watches).
+    """
 
     def __init__(self) -> None:
         self.count = 0
+        self.values: dict[int, str] = {}
 
-    def lower(self, t: Token) -> str:
+    def get(self, t: Token) -> str:
         self.count += 1
-        return t.text.lower()
+        return self.values[id(t)]
+
+    def set(self, t: Token, value: str) -> None:
+        self.values[id(t)] = value
 
 
 def _reads(monkeypatch: pytest.MonkeyPatch, text: str) -> int:
     reads = _Reads()
     with monkeypatch.context() as m:
-        m.setattr(Token, "lower", property(reads.lower))
+        m.setattr(Token, "lower", property(reads.get, reads.set))
         extract(text, learned=False)
     return reads.count
 

@@ -36,13 +36,18 @@ _LINKS = ("s",)
 
 @lru_cache(maxsize=1)
 def _known_nouns_de() -> dict[str, str]:
-    """Lower-cased noun forms of the shipped word-form tables → their lemma."""
-    from ...lexicon import load_word_set
-    from .tagger import _known_wordforms_de
+    """Lower-cased noun forms of the common word-form tables → their lemma.
+
+    Only the tables of common words (GermEval's forms and the frequent general
+    ones), not the tagger's table of rarer words (``wordforms_frequent``): a
+    rare form as a head splits words that are one ("Staatsanwaltschaft" →
+    "Staat" + "Anwaltschaft"); the splitter was measured with these two.
+    """
+    from ...lexicon import iter_lexicon, load_word_set
 
     never = load_word_set("de", "compound_nonparts")
     nouns: dict[str, str] = {}
-    for form, (tag, lemma) in _known_wordforms_de().items():
+    for form, tag, lemma in (row for name in ("wordforms", "wordforms_general") for row in iter_lexicon("de", name)):
         lower = form.lower()
         if tag == "NN" and form.isalpha() and len(lemma) >= MIN_HEAD_CHARS and lower not in never:
             nouns.setdefault(lower, lemma)
