@@ -183,7 +183,9 @@ def test_incremental_ingest_equals_one_batch(reuse_db: Path, tmp_path: Path) -> 
         path = tmp_path / f"a{i}.jsonl"
         path.write_text(line + "\n", encoding="utf-8")
         ingest([str(path)], str(db), progress=False)
-    assert _partition(db) == _partition(reuse_db)
+    batch = _partition(reuse_db)
+    assert any(len(group) > 1 for group in batch)  # the reuse set's quotes recur: there is grouping to compare
+    assert _partition(db) == batch
 
 
 def test_reprocessing_and_backfill_keep_groups_whole(reuse_db: Path, tmp_path: Path) -> None:
