@@ -29,7 +29,7 @@ from ...pipeline.found import Found
 from ...pipeline.sentences import Article
 from .chunks import np_core
 from .cues import Cue, clause_begin, clause_end, clause_subject, find_cue, is_passive, speaker_of, speaking_subject
-from .lexicons import source_noun_medium
+from .lexicons import source_noun_medium, word_class
 from .morph import is_finite, is_verb, mood
 
 _MAX_GAP = 1  # sentences between a statement and its continuation
@@ -139,29 +139,8 @@ def _passive_after_list(toks: list[Token], i: int, end: int) -> bool:
 
 
 # words that open a subordinate clause, and (after a comma) a relative clause
-_SUBORDINATORS = frozenset(
-    {
-        "dass",
-        "daß",
-        "ob",
-        "wie",
-        "weil",
-        "da",
-        "wenn",
-        "als",
-        "nachdem",
-        "während",
-        "obwohl",
-        "damit",
-        "wo",
-        "womit",
-        "wobei",
-        "bis",
-    }
-)
-_RELATIVES = frozenset(
-    {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "welches", "was"}
-)
+_SUBORDINATORS = word_class("subordinators", "continuation")
+_RELATIVES = word_class("relative_pronouns", "continuation")
 
 
 def _cue_in(art: Article, s: Sentence) -> Cue | None:

@@ -22,13 +22,13 @@ from ...nlp import Token
 from ...pipeline.scans import BOUNDARY as _BOUNDARY
 from ...pipeline.scans import scans
 from .chunks import np_core, speaker_backward, speaker_forward, subject_phrase
-from .lexicons import CueVerb, cue_verbs, is_speaker_noun, oblique_openers, source_noun_medium
+from .lexicons import CueVerb, cue_verbs, is_speaker_noun, oblique_openers, source_noun_medium, word_class
 from .morph import is_finite, is_verb, maybe_finite, mood
 from .timeexpr import months
 
 _AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
-_SUBORDINATORS = load_word_set("de", "subordinators")
-_RELATIVES = load_word_set("de", "relative_pronouns")
+_SUBORDINATORS = word_class("subordinators", "cues")
+_RELATIVES = word_class("relative_pronouns", "cues")
 _COORD = load_word_set("de", "coordinators")
 _SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
 # pronouns that can only be nominative: right after the finite verb they are

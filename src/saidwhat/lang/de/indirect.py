@@ -28,7 +28,7 @@ from ...pipeline.sentences import Article
 from .chunks import np_core, speaker_backward, speaker_forward
 from .cues import Cue, clause_begin, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .direct import addressee_in
-from .lexicons import CueParticle, CueVerb, cue_particles, source_noun_medium, statement_nouns
+from .lexicons import CueParticle, CueVerb, cue_particles, source_noun_medium, statement_nouns, word_class
 from .morph import CLAUSE_STARTERS, is_finite, is_verb, maybe_finite, mood
 
 _COMPLEMENT_PUNCT = frozenset({",", ":"})
@@ -461,9 +461,7 @@ _MODAL_PRETERITES = frozenset({"wollte", "wollten", "sollte", "sollten"})
 _ADVERBIAL_STARTERS = frozenset({"nachdem", "bevor", "obwohl", "obgleich", "welche", "welcher", "welches", "welchem"})
 
 
-_RELATIVE_WORDS = frozenset(
-    {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches", "welchem"}
-)
+_RELATIVE_WORDS = word_class("relative_pronouns", "indirect")
 
 
 def _relative_start(toks: list[Token], k: int) -> bool:

@@ -17,7 +17,7 @@ from ...pipeline.sentences import Article
 from ...spanindex import SpanIndex
 from .chunks import NAME_TAGS
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject
-from .lexicons import name_particles
+from .lexicons import name_particles, word_class
 from .morph import is_finite
 from .passive import is_passive, passive_agent
 
@@ -30,7 +30,7 @@ _ALS_VERBS = frozenset(
 )
 _GOVERNORS = frozenset({"als"})
 _MIN_ORPHAN_WORDS = 3
-_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+_RELATIVE_PRONOUNS = word_class("relative_pronouns", "nested")
 
 
 def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[Found]:

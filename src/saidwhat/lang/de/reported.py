@@ -19,7 +19,7 @@ from ...pipeline.scans import scans
 from ...pipeline.sentences import Article
 from ...spanindex import SpanIndex
 from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
-from .lexicons import casualty_nouns, cue_verbs
+from .lexicons import casualty_nouns, cue_verbs, word_class
 from .morph import is_finite, is_verb
 from .nested import is_name
 from .passive import is_passive, passive_agent
@@ -445,9 +445,7 @@ def _game_noun(w: str) -> bool:
     return w.endswith(_GAMES)
 
 
-_RELATIVES = frozenset(
-    {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"}
-)
+_RELATIVES = word_class("relative_pronouns", "reported")
 
 
 def _main_clause_after_comma(toks: list[Token], c: Cue, cb: int, ce: int) -> bool:
