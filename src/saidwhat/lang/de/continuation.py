@@ -50,7 +50,7 @@ def _konjunktiv_main(art: Article, s: Sentence) -> bool:
 
 # Konjunktiv II forms that are also the indicative preterite plural: without a
 # frame they mark nothing ("Die Proteste gingen unvermindert weiter")
-_PRETERITE_LIKE = frozenset({"gingen", "blieben", "hielten", "ließen"})
+_PRETERITE_LIKE = load_word_set("de", "preterite_like")
 
 
 def _modal_main(art: Article, s: Sentence) -> bool:
@@ -74,7 +74,7 @@ def _modal_main(art: Article, s: Sentence) -> bool:
     return False
 
 
-_MODAL_K2 = frozenset({"könnte", "könnten", "dürfte", "dürften", "müsste", "müssten"}) | _PRETERITE_LIKE
+_MODAL_K2 = load_word_set("de", "modal_konjunktiv2")
 
 
 def _any_k1(art: Article, s: Sentence) -> bool:
@@ -123,7 +123,7 @@ def _narrator_plan(art: Article, s: Sentence) -> bool:
     return any(toks[k].lower in {"nun", "jetzt"} for k in range(s.start, s.end))
 
 
-_MEANS_ADVERBS = frozenset({"dazu", "hierzu", "dafür", "hierfür", "deshalb", "daher"})
+_MEANS_ADVERBS = load_word_set("de", "means_adverbs")
 
 
 def _passive_after_list(toks: list[Token], i: int, end: int) -> bool:
@@ -260,9 +260,7 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
     return Found(Kind.INDIRECT, [span], "indirect_own_frame", speaker=sp, cue=cue, frame=[(st, k + 1)], sent=s.i)
 
 
-_ADVERBIAL_SUBORDINATORS = frozenset(
-    {"als", "nachdem", "weil", "da", "obwohl", "während", "bevor", "seit", "seitdem", "sobald"}
-)
+_ADVERBIAL_SUBORDINATORS = load_word_set("de", "adverbial_subordinators")
 
 
 def _nonfinite_misread(toks: list[Token], f: int, k: int) -> bool:
