@@ -33,6 +33,8 @@ def test_a_stage_column_keeps_each_stage_variant() -> None:
     assert "welchem" in word_class("relative_pronouns", "indirect")
     assert "welchem" not in word_class("relative_pronouns", "cues")
     assert "dem" not in word_class("relative_pronouns", "nested")
+    assert "von" in word_class("genitive_determiners", "indirect")
+    assert "von" not in word_class("genitive_determiners", "chunks")
 
 
 def test_unknown_stage_is_an_error_naming_the_file() -> None:

@@ -15,7 +15,7 @@ import re
 
 from ...lexicon import load_word_set
 from ...nlp import Token
-from .lexicons import first_name_genders, source_noun_medium
+from .lexicons import first_name_genders, source_noun_medium, word_class
 from .morph import NP_TAGS, PRONOUN_TAGS, is_finite, is_verb
 
 # lower-case words that may continue a name-like phrase
@@ -26,7 +26,7 @@ _SUBJECT_PRONOUNS = load_word_set("de", "subject_pronouns")
 _STANDALONE_DEMONSTRATIVES = load_word_set("de", "standalone_demonstratives")
 _OPEN_MARKS = frozenset('„»«"“‚')
 _CLOSE_MARKS = frozenset('“”«»"‘')
-_GENITIVE_DETERMINERS = load_word_set("de", "genitive_determiners")
+_GENITIVE_DETERMINERS = word_class("genitive_determiners", "chunks")
 _DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD"})
 _STOP_NOUNS = load_word_set("de", "stop_nouns")
 

@@ -74,7 +74,7 @@ def _modal_main(art: Article, s: Sentence) -> bool:
     return False
 
 
-_MODAL_K2 = load_word_set("de", "modal_konjunktiv2")
+_MODAL_K2 = load_word_set("de", "modal_konjunktiv2") | _PRETERITE_LIKE
 
 
 def _any_k1(art: Article, s: Sentence) -> bool:

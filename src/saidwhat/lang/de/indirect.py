@@ -133,7 +133,7 @@ class _Speakers:
         return sp, list(extra)
 
 
-_GENITIVE_OPENERS = load_word_set("de", "genitive_openers")
+_GENITIVE_OPENERS = word_class("genitive_determiners", "indirect")
 _ADDRESS_PREPS = frozenset({"an", "gegen", "gegenüber"})
 _NOT_COMPLEMENT_STARTS = load_word_set("de", "not_complement_starts")
 
