@@ -13,44 +13,22 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import load_word_set
 from ...nlp import Token
-from .lexicons import first_name_genders, source_noun_medium
+from .lexicons import first_name_genders, source_noun_medium, word_class
 from .morph import NP_TAGS, PRONOUN_TAGS, is_finite, is_verb
 
 # lower-case words that may continue a name-like phrase
-_NP_LINKS = frozenset(
-    {"von", "vom", "van", "de", "der", "des", "da", "di", "al", "el", "bin", "ibn", "und", "y", "la", "le", "du", "zu"}
-)
+_NP_LINKS = load_word_set("de", "np_links")
 _ATTR_PREPS = frozenset({"von", "vom"})  # attributes kept in a speaker phrase ("aus" only before a name)
-_SUBJECT_PRONOUNS = frozenset(
-    {
-        "er",
-        "sie",
-        "es",
-        "man",
-        "wir",
-        "ich",
-        "ihr",
-        "du",
-        "dieser",
-        "diese",
-        "jener",
-        "jene",
-        "niemand",
-        "jemand",
-        "letzterer",
-        "letztere",
-    }
-)
+_SUBJECT_PRONOUNS = load_word_set("de", "subject_pronouns")
 # demonstratives the tagger reads as determiners even when they stand alone ("Dieser behauptete, …")
-_STANDALONE_DEMONSTRATIVES = frozenset({"dieser", "diese", "jener", "jene", "letzterer", "letztere"})
+_STANDALONE_DEMONSTRATIVES = load_word_set("de", "standalone_demonstratives")
 _OPEN_MARKS = frozenset('„»«"“‚')
 _CLOSE_MARKS = frozenset('“”«»"‘')
-_GENITIVE_DETERMINERS = frozenset(
-    {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "unseres", "unserer"}
-)
+_GENITIVE_DETERMINERS = word_class("genitive_determiners", "chunks")
 _DETERMINER_TAGS = frozenset({"ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD"})
-_STOP_NOUNS = frozenset({"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Wochenende"})
+_STOP_NOUNS = load_word_set("de", "stop_nouns")
 
 
 _WEB_NAME = re.compile(r"[\w-]+(\.[\w-]+)*\.(de|com|net|org|at|ch|info|eu|uk|fr)", re.IGNORECASE)
@@ -120,23 +98,7 @@ def _np_token(t: Token) -> bool:
 
 
 # nouns after "im"/"in der" that make an adverbial, not a place: "im Jahr", "im Zuge"
-_NOT_PLACES = frozenset(
-    {
-        "Jahr",
-        "Zuge",
-        "Zukunft",
-        "Rahmen",
-        "Vorfeld",
-        "Namen",
-        "Auftrag",
-        "Interview",
-        "Gespräch",
-        "Fall",
-        "Verlauf",
-        "Laufe",
-        "Einsatz",
-    }
-)
+_NOT_PLACES = load_word_set("de", "not_places")
 
 
 def _body_place(toks: list[Token], j: int, end: int) -> bool:
@@ -504,24 +466,7 @@ def speaker_backward(toks: list[Token], end: int, start: int) -> tuple[int, int]
 
 # prepositions and adverbs that open an adverbial, never an attribute of a speaker:
 # "der Minister gegenüber Medien", "Nina Hagen zur neuen Heimat", "Bouchard am Montag"
-_ADVERBIAL_OPENERS = frozenset(
-    {
-        "gegenüber",
-        "am",
-        "nach",
-        "zur",
-        "zum",
-        "während",
-        "seit",
-        "laut",
-        "heute",
-        "gestern",
-        "kürzlich",
-        "damals",
-        "jetzt",
-        "nun",
-    }
-)
+_ADVERBIAL_OPENERS = load_word_set("de", "adverbial_openers")
 
 
 def _adverbial_start(toks: list[Token], j: int, end: int) -> int:

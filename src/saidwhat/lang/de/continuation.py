@@ -29,7 +29,7 @@ from ...pipeline.found import Found
 from ...pipeline.sentences import Article
 from .chunks import np_core
 from .cues import Cue, clause_begin, clause_end, clause_subject, find_cue, is_passive, speaker_of, speaking_subject
-from .lexicons import source_noun_medium
+from .lexicons import source_noun_medium, word_class
 from .morph import is_finite, is_verb, mood
 
 _MAX_GAP = 1  # sentences between a statement and its continuation
@@ -50,7 +50,7 @@ def _konjunktiv_main(art: Article, s: Sentence) -> bool:
 
 # Konjunktiv II forms that are also the indicative preterite plural: without a
 # frame they mark nothing ("Die Proteste gingen unvermindert weiter")
-_PRETERITE_LIKE = frozenset({"gingen", "blieben", "hielten", "ließen"})
+_PRETERITE_LIKE = load_word_set("de", "preterite_like")
 
 
 def _modal_main(art: Article, s: Sentence) -> bool:
@@ -74,7 +74,7 @@ def _modal_main(art: Article, s: Sentence) -> bool:
     return False
 
 
-_MODAL_K2 = frozenset({"könnte", "könnten", "dürfte", "dürften", "müsste", "müssten"}) | _PRETERITE_LIKE
+_MODAL_K2 = load_word_set("de", "modal_konjunktiv2") | _PRETERITE_LIKE
 
 
 def _any_k1(art: Article, s: Sentence) -> bool:
@@ -123,7 +123,7 @@ def _narrator_plan(art: Article, s: Sentence) -> bool:
     return any(toks[k].lower in {"nun", "jetzt"} for k in range(s.start, s.end))
 
 
-_MEANS_ADVERBS = frozenset({"dazu", "hierzu", "dafür", "hierfür", "deshalb", "daher"})
+_MEANS_ADVERBS = load_word_set("de", "means_adverbs")
 
 
 def _passive_after_list(toks: list[Token], i: int, end: int) -> bool:
@@ -139,29 +139,8 @@ def _passive_after_list(toks: list[Token], i: int, end: int) -> bool:
 
 
 # words that open a subordinate clause, and (after a comma) a relative clause
-_SUBORDINATORS = frozenset(
-    {
-        "dass",
-        "daß",
-        "ob",
-        "wie",
-        "weil",
-        "da",
-        "wenn",
-        "als",
-        "nachdem",
-        "während",
-        "obwohl",
-        "damit",
-        "wo",
-        "womit",
-        "wobei",
-        "bis",
-    }
-)
-_RELATIVES = frozenset(
-    {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "welches", "was"}
-)
+_SUBORDINATORS = word_class("subordinators", "continuation")
+_RELATIVES = word_class("relative_pronouns", "continuation")
 
 
 def _cue_in(art: Article, s: Sentence) -> Cue | None:
@@ -281,9 +260,7 @@ def _own_frame(art: Article, s: Sentence) -> Found | None:
     return Found(Kind.INDIRECT, [span], "indirect_own_frame", speaker=sp, cue=cue, frame=[(st, k + 1)], sent=s.i)
 
 
-_ADVERBIAL_SUBORDINATORS = frozenset(
-    {"als", "nachdem", "weil", "da", "obwohl", "während", "bevor", "seit", "seitdem", "sobald"}
-)
+_ADVERBIAL_SUBORDINATORS = load_word_set("de", "adverbial_subordinators")
 
 
 def _nonfinite_misread(toks: list[Token], f: int, k: int) -> bool:

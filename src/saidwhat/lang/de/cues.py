@@ -22,18 +22,18 @@ from ...nlp import Token
 from ...pipeline.scans import BOUNDARY as _BOUNDARY
 from ...pipeline.scans import scans
 from .chunks import np_core, speaker_backward, speaker_forward, subject_phrase
-from .lexicons import CueVerb, cue_verbs, is_speaker_noun, oblique_openers, source_noun_medium
+from .lexicons import CueVerb, cue_verbs, is_speaker_noun, oblique_openers, source_noun_medium, word_class
 from .morph import is_finite, is_verb, maybe_finite, mood
 from .timeexpr import months
 
-_AUX_LEMMAS = frozenset({"haben", "sein", "werden"})
-_SUBORDINATORS = load_word_set("de", "subordinators")
-_RELATIVES = load_word_set("de", "relative_pronouns")
+_AUX_LEMMAS = load_word_set("de", "auxiliary_lemmas")
+_SUBORDINATORS = word_class("subordinators", "cues")
+_RELATIVES = word_class("relative_pronouns", "cues")
 _COORD = load_word_set("de", "coordinators")
 _SKIP_AFTER_VERB = frozenset({"ADV", "PRF", "ADJ(D)", "PTKNEG", "PROAV"})
 # pronouns that can only be nominative: right after the finite verb they are
 # the subject, whatever fills the prefield ("Die Tat bezeichnete er als sinnlos")
-_NOMINATIVE_ONLY = frozenset({"er", "ich", "wir", "du", "man"})
+_NOMINATIVE_ONLY = load_word_set("de", "nominative_only_pronouns")
 # words that open a noun phrase in the accusative, dative or genitive, never the
 # nominative, are in lang/de/oblique_openers.txt: such a prefield is no subject
 # ("Den Vorwurf wies der Minister zurück", "Des Weiteren erklärte die Polizei")
@@ -694,7 +694,7 @@ def _main_clause_coordinator(toks: list[Token], k: int) -> bool:
 
 
 # adverbs that join a second verb to the clause before, sharing its subject
-_JOINING_ADVERBS = frozenset({"aber", "jedoch", "allerdings", "zugleich", "gleichzeitig", "außerdem", "zudem"})
+_JOINING_ADVERBS = load_word_set("de", "joining_adverbs")
 
 
 def _shared_subject(toks: list[Token], start: int, f: int, end: int) -> bool:
@@ -1066,26 +1066,9 @@ def _not_coordinator_or_mark(toks: list[Token], b: int) -> bool:
     return toks[b].lower not in _COORD and toks[b].tag != "$("
 
 
-_PAIRED_CONJUNCTIONS = frozenset({"sowohl", "weder", "entweder"})
-_TIME_NOUNS = frozenset(
-    {
-        "sekunden",
-        "minuten",
-        "stunden",
-        "tage",
-        "wochen",
-        "monate",
-        "jahre",
-        "jahrzehnte",
-        "tag",
-        "woche",
-        "monat",
-        "jahr",
-        "stunde",
-        "minute",
-    }
-)
-_TIME_RELATIONS = frozenset({"nach", "vor", "später", "zuvor", "danach", "darauf", "lang", "früher", "seit"})
+_PAIRED_CONJUNCTIONS = load_word_set("de", "paired_conjunctions")
+_TIME_NOUNS = load_word_set("de", "time_nouns")
+_TIME_RELATIONS = load_word_set("de", "time_relations")
 
 
 def _time_measure_at(toks: list[Token], b: int, f: int) -> bool:

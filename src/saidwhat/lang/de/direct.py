@@ -15,6 +15,7 @@ before the final full stop.
 
 from __future__ import annotations
 
+from ...lexicon import load_word_set
 from ...model import Kind, Medium, Span
 from ...nlp import Token
 from ...pipeline.found import Found
@@ -305,19 +306,7 @@ def _konjunktiv_frame(toks: list[Token], start: int, end: int) -> bool:
     return k is not None and mood(toks[k], toks[k - 1] if k > 0 else None) == "k1"
 
 
-_ADDRESSEE_NOUNS = frozenset(
-    {
-        "presse",
-        "journalisten",
-        "reportern",
-        "medien",
-        "zeitung",
-        "agentur",
-        "nachrichtenagentur",
-        "sender",
-        "fernsehsender",
-    }
-)
+_ADDRESSEE_NOUNS = load_word_set("de", "addressee_nouns")
 
 
 def addressee_in(

@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
+from ...lexicon import load_word_set
 from ...nlp import Token
 from ...pipeline.found import Found
 from ...pipeline.sentences import Article
@@ -34,7 +35,7 @@ from .lexicons import (
 )
 from .morph import is_finite
 
-_POSSESSIVES = frozenset({"seiner", "ihrer", "seinen", "ihren", "seinem", "ihrem", "eigenen", "eigener"})
+_POSSESSIVES = load_word_set("de", "possessives")
 
 
 def resolve_entities(art: Article, found: list[Found]) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ...lexicon import load_word_set
 from ...model import Kind, Medium, Span
 from ...nlp import Sentence, Token
 from ...pipeline.found import Found, TokRange, tok_span
@@ -28,7 +29,7 @@ from ...pipeline.sentences import Article
 from .chunks import np_core, speaker_backward, speaker_forward
 from .cues import Cue, clause_begin, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .direct import addressee_in
-from .lexicons import CueParticle, CueVerb, cue_particles, source_noun_medium, statement_nouns
+from .lexicons import CueParticle, CueVerb, cue_particles, source_noun_medium, statement_nouns, word_class
 from .morph import CLAUSE_STARTERS, is_finite, is_verb, maybe_finite, mood
 
 _COMPLEMENT_PUNCT = frozenset({",", ":"})
@@ -132,11 +133,9 @@ class _Speakers:
         return sp, list(extra)
 
 
-_GENITIVE_OPENERS = frozenset(
-    {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses", "dieser", "von", "vom"}
-)
+_GENITIVE_OPENERS = word_class("genitive_determiners", "indirect")
 _ADDRESS_PREPS = frozenset({"an", "gegen", "gegenüber"})
-_NOT_COMPLEMENT_STARTS = frozenset({"um", "ohne", "statt", "anstatt", "als", "wie", "so"})
+_NOT_COMPLEMENT_STARTS = load_word_set("de", "not_complement_starts")
 
 
 def _noun_complements(art: Article, toks: list[Token], st: int, te: int, sent: int) -> list[Found]:
@@ -308,7 +307,7 @@ def _noun_complement_end(art: Article, toks: list[Token], q0: int, te: int) -> i
 
 
 # "ist der Meinung", "vertritt die Ansicht", "teilen die Auffassung": a verb and an opinion noun
-_OPINION_NOUNS = frozenset({"meinung", "ansicht", "auffassung", "überzeugung"})
+_OPINION_NOUNS = load_word_set("de", "opinion_nouns")
 _OPINION_VERBS = frozenset({"sein", "vertreten", "teilen"})
 _OPINION_ENTRY = CueVerb("sein", None, Medium.SPEECH_THOUGHT, weak=False, takes_object=False)
 
@@ -454,16 +453,14 @@ def _complement(toks: list[Token], k: int, te: int, c: Cue, colon: bool) -> bool
     return False
 
 
-_MODAL_PRETERITES = frozenset({"wollte", "wollten", "sollte", "sollten"})
+_MODAL_PRETERITES = load_word_set("de", "modal_preterites")
 # clauses of time or reason and "welche" relative clauses after a cue's object
 # are no complement: "schilderte die Fehlerkette, welche zum Unglück führte",
 # "hatte den Rücktritt bekannt gegeben, nachdem die Wahl gescheitert war"
-_ADVERBIAL_STARTERS = frozenset({"nachdem", "bevor", "obwohl", "obgleich", "welche", "welcher", "welches", "welchem"})
+_ADVERBIAL_STARTERS = load_word_set("de", "adverbial_starters")
 
 
-_RELATIVE_WORDS = frozenset(
-    {"der", "die", "das", "dem", "den", "denen", "dessen", "deren", "welcher", "welche", "welches", "welchem"}
-)
+_RELATIVE_WORDS = word_class("relative_pronouns", "indirect")
 
 
 def _relative_start(toks: list[Token], k: int) -> bool:
@@ -685,7 +682,7 @@ def _matrix_verb_at(toks: list[Token], j: int, te: int) -> bool:
     return not (toks[j + 1].text in {",", ".", ";", ":"} or t.lower in _COPULA_FORMS)
 
 
-_COPULA_FORMS = frozenset({"ist", "sind", "war", "waren", "hat", "haben", "wird", "werden"})
+_COPULA_FORMS = load_word_set("de", "copula_forms")
 
 
 def _trim_end(toks: list[Token], k: int, e: int) -> int:
@@ -865,7 +862,7 @@ def _plan_state(toks: list[Token], c: Cue) -> bool:
     return c.finite == c.verb or toks[c.finite].lemma in {"sein", "werden"}
 
 
-_MODAL_LEMMAS = frozenset({"können", "mögen", "müssen", "sollen", "dürfen"})
+_MODAL_LEMMAS = load_word_set("de", "modal_lemmas")
 
 
 def _generic_modal(toks: list[Token], c: Cue, st: int) -> bool:
@@ -1323,9 +1320,7 @@ def _prefield_source(
     return (sp[0], end), (frame[0], j)
 
 
-_MAIN_CLAUSE_LINKS = frozenset(
-    {"und", "aber", "doch", "jedoch", "sondern", "denn", "während", "lediglich", "nur", "zudem", "außerdem"}
-)
+_MAIN_CLAUSE_LINKS = load_word_set("de", "main_clause_links")
 
 
 def _main_clause_start(art: Article, toks: list[Token], j: int, st: int, te: int) -> bool:
@@ -1383,37 +1378,7 @@ def _nominative_inside(toks: list[Token], sp: TokRange) -> int | None:
 
 # words before "nach" that make it temporal: "Zwei Monate nach dem Urteil",
 # "Erst nach umfangreichen Ermittlungen", "kurz nach der Veröffentlichung"
-_TIME_BEFORE_NACH = frozenset(
-    {
-        "erst",
-        "kurz",
-        "gleich",
-        "unmittelbar",
-        "direkt",
-        "bald",
-        "noch",
-        "schon",
-        "bereits",
-        "wenige",
-        "tage",
-        "tagen",
-        "wochen",
-        "monate",
-        "monaten",
-        "jahre",
-        "jahren",
-        "stunden",
-        "minuten",
-        "jahr",
-        "monat",
-        "woche",
-        "tag",
-        "stunde",
-        "sekunden",
-        "kurze",
-        "zeit",
-    }
-)
+_TIME_BEFORE_NACH = load_word_set("de", "time_before_nach")
 
 
 # event nouns that after a definite "nach der" name a moment: "Nach der
@@ -1436,7 +1401,7 @@ def _possessor_source(toks: list[Token], k: int, te: int) -> TokRange | None:
     return None
 
 
-_PUBLISHING = frozenset({"veröffentlichen", "vorstellen", "vorlegen", "publizieren", "bekanntgeben"})
+_PUBLISHING = load_word_set("de", "publishing_verbs")
 
 
 def _publication_before(art: Article, sent: int) -> bool:
@@ -1455,7 +1420,7 @@ def _publication_before(art: Article, sent: int) -> bool:
 
 
 _DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen"})
-_RELATIVE_SOURCES = frozenset({"denen", "dem", "der", "welchem", "welcher", "welchen"})
+_RELATIVE_SOURCES = load_word_set("de", "relative_sources")
 
 
 def _relative_source(toks: list[Token], i: int, st: int, te: int, kind: str) -> tuple[TokRange, TokRange] | None:

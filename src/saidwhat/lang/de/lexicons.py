@@ -219,3 +219,30 @@ def determiner_features() -> tuple[dict[str, frozenset[str]], dict[str, frozense
         if genitive_features != "-":
             genitive[word] = frozenset(genitive_features.split(","))
     return plain, genitive
+
+
+# the modules that read a closed class with a variant of their own (subordinators.txt,
+# relative_pronouns.txt, genitive_determiners.txt): a misspelt reader in a file is an
+# error, not a silently lost word
+_VARIANT_READERS = frozenset({"chunks", "cues", "continuation", "reported", "indirect", "nested"})
+
+
+@lru_cache(maxsize=16)
+def word_class(name: str, reader: str) -> frozenset[str]:
+    """The words of closed class ``name`` that ``reader`` takes.
+
+    A row without a second field is taken by every reader; a row with one only by
+    the readers it lists (comma-separated). Readers keep the variants they were
+    tuned with, so the shared file holds the common entries once.
+    """
+    if reader not in _VARIANT_READERS:
+        raise ValueError(f"lang/{LANG}/{name}.txt: unknown reader {reader!r}")
+    out: set[str] = set()
+    for row in load_lexicon(LANG, name):
+        readers = set(row[1].split(",")) if len(row) > 1 else _VARIANT_READERS
+        unknown = readers - _VARIANT_READERS
+        if unknown:
+            raise ValueError(f"lang/{LANG}/{name}.txt: {row[0]!r} names unknown reader(s) {sorted(unknown)}")
+        if reader in readers:
+            out.add(row[0])
+    return frozenset(out)

@@ -7,6 +7,7 @@ the direct stage only finds the fragment.
 
 from __future__ import annotations
 
+from ...lexicon import load_word_set
 from ...model import Kind, Span
 from ...pipeline.found import Found
 from ...pipeline.sentences import Article
@@ -15,7 +16,7 @@ from ...pipeline.sentences import Article
 # "nannte X einen „…“" are not marked this way in the corpus
 _DEMAND_LEMMAS = frozenset({"fordern", "verlangen"})
 _DETERMINERS = frozenset({"ART", "PPOSAT", "PIAT", "PDAT"})
-_GENITIVE_ARTICLES = frozenset({"der", "des", "eines", "einer"})
+_GENITIVE_ARTICLES = load_word_set("de", "genitive_articles")
 
 
 def demanded_objects(art: Article, direct: list[Found]) -> list[Found]:

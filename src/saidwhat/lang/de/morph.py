@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ...lexicon import load_word_set
 from ...nlp import Token
 from .lexicons import konjunktiv_forms
 
@@ -18,31 +19,7 @@ NP_TAGS = frozenset(
     {"ART", "ADJ(A)", "NN", "NE", "NNA", "FM", "PPOSAT", "PDAT", "PIAT", "CARD", "TRUNC", "XY", "PIDAT"}
 )
 PRONOUN_TAGS = frozenset({"PPER", "PIS", "PDS"})
-CLAUSE_STARTERS = frozenset(
-    {
-        "dass",
-        "daß",
-        "ob",
-        "weil",
-        "wie",
-        "wann",
-        "warum",
-        "weshalb",
-        "wieso",
-        "wo",
-        "was",
-        "wer",
-        "welche",
-        "welcher",
-        "welches",
-        "wohin",
-        "woher",
-        "inwiefern",
-        "inwieweit",
-        "wem",
-        "wen",
-    }
-)
+CLAUSE_STARTERS = load_word_set("de", "clause_starters")
 WH_WORDS = CLAUSE_STARTERS - {"dass", "daß", "ob", "weil"}
 
 

@@ -17,15 +17,12 @@ from ...speakers import COMMON_NOUN, NOT_A_NAME, PROPER_NOUN, SpeakerNames
 from .lexicons import is_speaker_noun
 
 # Pronouns and determiners that never name a speaker on their own.
-PRONOUNS = frozenset(
-    "er sie es ich wir ihr du man jener jene dieser diese dieses der die das dem den wer jemand "
-    "beide alle viele einige manche andere letzterer letztere ersterer erstere selbst".split()
-)
+PRONOUNS = load_word_set("de", "name_pronouns")
 # Pronouns that the ingest may resolve to the previous named speaker of the
 # same article when the extractor gave no ``speaker_entity``.
 SINGULAR_PRONOUNS = frozenset({"er", "sie"})
 # Lower-case particles inside names: "Ursula von der Leyen", "Vincent van Gogh".
-PARTICLES = frozenset("von van der den de di da du zu zum vom al el bin ibn ten ter y".split())
+PARTICLES = load_word_set("de", "name_link_particles")
 # STTS tags (prefixes) that a word of a personal name never has: "Offiziellen
 # Angaben", "Seiner Meinung", "Demnach" are capitalised at a sentence start only.
 _NOT_NAME_TAGS = ("ADJ", "ADV", "ART", "PPOS", "PPER", "PRO", "PD", "PI", "PRE", "APPR", "KO", "V", "CARD")

@@ -10,6 +10,7 @@ militärische Operation“ bezeichnete").
 
 from __future__ import annotations
 
+from ...lexicon import load_word_set
 from ...model import Kind, Span
 from ...nlp import Token
 from ...pipeline.found import Found
@@ -17,20 +18,16 @@ from ...pipeline.sentences import Article
 from ...spanindex import SpanIndex
 from .chunks import NAME_TAGS
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject
-from .lexicons import name_particles
+from .lexicons import name_particles, word_class
 from .morph import is_finite
 from .passive import is_passive, passive_agent
 
-_LABEL_VERBS = frozenset(
-    {"bezeichnen", "nennen", "sprechen", "titulieren", "beschreiben", "werten", "kritisieren", "loben"}
-)
+_LABEL_VERBS = load_word_set("de", "label_verbs")
 # verbs that take "als" + what was said ("würdigte ihn als „…“")
-_ALS_VERBS = frozenset(
-    {"würdigen", "verurteilen", "zurückweisen", "weisen", "begrüßen", "einschätzen", "schätzen", "ansehen"}
-)
+_ALS_VERBS = load_word_set("de", "als_verbs")
 _GOVERNORS = frozenset({"als"})
 _MIN_ORPHAN_WORDS = 3
-_RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+_RELATIVE_PRONOUNS = word_class("relative_pronouns", "nested")
 
 
 def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[Found]:
@@ -174,7 +171,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
 
 _MAX_TERM_WORDS = 3
 # nouns that announce what was chanted or written: "skandierten Parolen wie „Thaksin raus!“"
-_SLOGAN_NOUNS = frozenset({"parole", "parolen", "rufe", "rufen", "sprechchöre", "sprechchören", "slogan", "slogans"})
+_SLOGAN_NOUNS = load_word_set("de", "slogan_nouns")
 
 
 def _slogan(toks: list[Token], a: int, start: int) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 
+from ...lexicon import load_word_set
 from ...model import Medium
 from ...nlp import Token
 from ...pipeline.found import Found, TokRange
@@ -26,7 +27,7 @@ _AGENT_PREPS = frozenset({"von", "vom"})
 _PLACE_PREPS = frozenset({"in", "im"})
 _OPEN_QUOTES = frozenset({"„", "»", "«", '"'})
 # words that end the quoted person's phrase after the verb ("zitiert X mit den Worten")
-_OBJECT_STOPS = frozenset({"mit", "in", "im", "aus", "auf", "wie", "so", "zufolge", "gegenüber"})
+_OBJECT_STOPS = load_word_set("de", "object_stops")
 
 
 def relayed_quotes(art: Article, found: list[Found]) -> list[Found]:

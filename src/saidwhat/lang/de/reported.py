@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from ...lexicon import load_word_set
 from ...model import Kind, Span
 from ...nlp import Token
 from ...pipeline.found import Found
@@ -19,7 +20,7 @@ from ...pipeline.scans import scans
 from ...pipeline.sentences import Article
 from ...spanindex import SpanIndex
 from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
-from .lexicons import casualty_nouns, cue_verbs
+from .lexicons import casualty_nouns, cue_verbs, word_class
 from .morph import is_finite, is_verb
 from .nested import is_name
 from .passive import is_passive, passive_agent
@@ -163,8 +164,8 @@ def _has_needed(toks: list[Token], c: Cue, start: int, te: int) -> bool:
 
 # subordinate clauses that can report (when), and those that give a reason or
 # condition: there a cue verb is background ("…, weil man um sein Leben fürchtete")
-_SUBCLAUSE = frozenset({"nachdem", "während", "als", "bevor", "seit", "seitdem", "sobald", "indem"})
-_REASON = frozenset({"da", "weil", "obwohl", "obgleich", "zumal", "wenn", "falls"})
+_SUBCLAUSE = load_word_set("de", "temporal_subordinators")
+_REASON = load_word_set("de", "reason_subordinators")
 
 
 def _clause_extent(
@@ -241,8 +242,8 @@ def _predicative(toks: list[Token], c: Cue, word: str, start: int, te: int) -> b
     return False
 
 
-_COMPARATIVE = frozenset({"mehr", "weniger", "eher", "anders", "lieber", "früher", "später"})
-_INDEFINITE = frozenset({"ein", "eine", "einen", "kein", "keine", "keinen"})
+_COMPARATIVE = load_word_set("de", "comparatives")
+_INDEFINITE = load_word_set("de", "indefinite_articles")
 
 
 def _sees_in(toks: list[Token], c: Cue, start: int, te: int) -> bool:
@@ -338,7 +339,7 @@ def _prep_object(toks: list[Token], c: Cue, sp: tuple[int, int], start: int, te:
 
 
 # words that open an amount ("sprach von bis zu 850 Arbeitsplätzen", "von über 100 Toten")
-_AMOUNT_WORDS = frozenset({"bis", "über", "mehr", "knapp", "fast", "weit"})
+_AMOUNT_WORDS = load_word_set("de", "amount_words")
 
 
 def _amount_start(t: Token) -> bool:
@@ -445,9 +446,7 @@ def _game_noun(w: str) -> bool:
     return w.endswith(_GAMES)
 
 
-_RELATIVES = frozenset(
-    {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "was", "wo", "welche", "welcher"}
-)
+_RELATIVES = word_class("relative_pronouns", "reported")
 
 
 def _main_clause_after_comma(toks: list[Token], c: Cue, cb: int, ce: int) -> bool:

@@ -20,6 +20,7 @@ Between stages :func:`saidwhat.budget.check` stops an article past its time budg
 from __future__ import annotations
 
 from ...budget import check as check_budget
+from ...lexicon import load_word_set
 from ...pipeline.dedupe import dedupe
 from ...pipeline.found import Found
 from ...pipeline.sentences import Article as Analysed
@@ -77,4 +78,4 @@ def _impersonal_speakers(art: Analysed, found: list[Found]) -> list[Found]:
     return out
 
 
-_FIRST_PERSON_POSSESSIVES = frozenset({"meiner", "meines", "meinem", "unserer", "unseres", "unserem"})
+_FIRST_PERSON_POSSESSIVES = load_word_set("de", "first_person_possessives")

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from ...lexicon import load_word_set
 from ...model import Kind, Span, Stance, Statement
 from ...nlp import Doc, Token
 from .cues import Cue, clause_begin, clause_end, find_cue
@@ -43,10 +44,10 @@ CONTENT_STANCES = frozenset(
 # a continuation follows its statement closely: at most this many sentences on
 CONTINUATION_SENTENCES = 2
 # words that negate the cue's clause; "nicht nur", "nicht zuletzt" do not
-NEGATIONS = frozenset({"nicht", "nie", "niemals", "keineswegs", "keinesfalls"})
+NEGATIONS = load_word_set("de", "stance_negations")
 # a stance word right after these says the opposite ("außer Gefahr", "keine Gefahr")
-NOT_COUNTED_AFTER = frozenset({"kein", "keine", "keinen", "keinem", "keiner", "nicht", "außer", "ohne"})
-NOT_A_NEGATION_AFTER = frozenset({"nur", "zuletzt", "allein", "erst", "zuerst", "selten", "wenige", "wenig"})
+NOT_COUNTED_AFTER = load_word_set("de", "negation_not_counted_after")
+NOT_A_NEGATION_AFTER = load_word_set("de", "not_a_negation_after")
 
 
 def assign_stances(doc: Doc, statements: list[Statement]) -> None:

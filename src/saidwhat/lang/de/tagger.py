@@ -388,7 +388,7 @@ _CLOSED_CLASSES = frozenset(
 )
 
 
-_ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "des"})
+_ARTICLE_FORMS = load_word_set("de", "article_forms")
 _DEMONSTRATIVE_TAGS = frozenset({"PDS", "PRELS", "PDAT"})
 _NOMINAL_TAGS = frozenset({"NN", "NE", "NNA", "ADJ(A)", "FM", "TRUNC", "CARD"})
 _NAME_PARTICLE = re.compile(r"^(?:al|el|de|di|da|van|von|ibn|bin|ben|ul|ad|as|ash|at|az)-[A-ZÄÖÜ]")
@@ -438,7 +438,7 @@ def _retag_in_context(tokens: list[Token]) -> None:
             t.tag, t.lemma = "VV(FIN)", t.lemma[:-1] + "en"
 
 
-_FOREIGN_PARTICLES = frozenset({"de", "du", "la", "le", "del", "della", "di", "da", "dos", "y"})
+_FOREIGN_PARTICLES = load_word_set("de", "foreign_particles")
 
 
 def _capitalised_word(t: Token) -> bool:
