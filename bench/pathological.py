@@ -41,8 +41,10 @@ def _letters(n: int) -> str:
 
 def _random_words(letters: int, chars: int = 50_000) -> str:
     rng = random.Random(letters)
+    # each word and its space: enough words for ``chars`` characters
+    count = -(-chars // (letters + 1))
     words: list[str] = []
-    while sum(len(w) + 1 for w in words) < chars:
+    for _ in range(count):
         words.append("".join(rng.choice("abcdefghijklmnopqrstuvwxyzäöüß") for _ in range(letters)))
     return " ".join(words)
 

@@ -51,8 +51,10 @@ def hanta(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 def _random_words(letters: int, chars: int) -> str:
     rng = random.Random(letters)
+    # each word and its space: enough words for ``chars`` characters
+    count = -(-chars // (letters + 1))
     words: list[str] = []
-    while sum(len(w) + 1 for w in words) < chars:
+    for _ in range(count):
         words.append("".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(letters)))
     return " ".join(words) + "."
 
