@@ -9,7 +9,11 @@ reported with its process CPU seconds, its seconds per million characters
 and that rate against normal news (the bundled examples, or ../shared's dev
 articles when present). Target: each input under 1 s (PASS/FAIL); a crash
 is a FAIL too. ``unclosed-100k-quotes`` times the quote stage alone on the
-100 KB line (its own super-linear part). Run it against another tree with ``PYTHONPATH=OTHER/src``.
+100 KB line (its own super-linear part). ``random-N`` are 50 KB of random
+lower-case words of N letters: new word forms for HanTa with every word, bounded
+by the tagger's per-article allowance. The children run with the persistent
+word-form cache off (``SAIDWHAT_WORDFORM_CACHE=off``), so an earlier run does
+not make HanTa's work disappear. Run it against another tree with ``PYTHONPATH=OTHER/src``.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import glob
 import json
+import os
 import random
 import subprocess
 import sys
@@ -32,6 +37,16 @@ TARGET_S = 1.0
 def _letters(n: int) -> str:
     rng = random.Random(n)
     return "".join(rng.choice("abcdefghijklmnopqrstuvwxyzäöüß") for _ in range(n))
+
+
+def _random_words(letters: int, chars: int = 50_000) -> str:
+    rng = random.Random(letters)
+    # each word and its space: enough words for ``chars`` characters
+    count = -(-chars // (letters + 1))
+    words: list[str] = []
+    for _ in range(count):
+        words.append("".join(rng.choice("abcdefghijklmnopqrstuvwxyzäöüß") for _ in range(letters)))
+    return " ".join(words)
 
 
 def _long_word(n: int) -> str:
@@ -58,6 +73,9 @@ INPUTS: dict[str, Callable[[], str]] = {
     "er-sagte-3000": lambda: "Er sagte, " * 3_000 + "es sei gut.",
     "unpunctuated-6000": lambda: _unpunctuated(6_000),
     "run-on-4000": lambda: " ".join(["der Bericht Die Regierung sagte"] * 800),
+    "random-12": lambda: _random_words(12),
+    "random-30": lambda: _random_words(30),
+    "random-60": lambda: _random_words(60),
 }
 
 
@@ -129,6 +147,7 @@ def run_child(arg: str, cpu_limit: float) -> dict[str, object]:
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "SAIDWHAT_WORDFORM_CACHE": "off"},
         preexec_fn=_limit_cpu(cpu_limit),
     )
     if done.returncode < 0:

@@ -10,11 +10,32 @@ Whatever arrives is analysed, never refused: HanTa's analysis of a word grows
 with the square of its length (1,600 characters: 20 s). Tokens longer than
 :data:`MAX_ANALYSED_CHARS`, URLs, e-mail addresses and long runs of digits and
 symbols are tagged without it (:func:`_non_word_tag`).
+
+Per article, HanTa's work is bounded too (:class:`HantaAllowance`): text of
+random letter strings brings a new form with nearly every word, each costing
+HanTa 1.6 ms at 12 letters, 28 ms at 60 (minutes for 2 MB). :func:`parse` opens an allowance for the
+article, ``HANTA_BASE + HANTA_PER_CHAR × len(text)`` units; every tag
+asked for while it is open (the heading check and :func:`tag_tokens`) goes
+through :func:`tag_word_bounded`. A form that *needs* HanTa (not in the
+shipped tables, not guessable from its ending, not punctuation or a shape
+tagged without it: :func:`needs_hanta`, shipped data only) costs the square
+of its length (HanTa's cost grows so) the first time it is seen in the
+article; a form whose cost no longer fits gets the shape tag of an over-long
+token (:func:`_non_word_tag`) instead.
+Which forms are admitted is decided before any cache is consulted, so the tags
+are a function of the article's text alone, whatever ran in the process before.
+The limits were set from train (the most any train article needs, with a wide
+margin): no train, dev or seed article reaches them. (Not yet bounded: the
+search forms of stored statements, ``searchforms.py``, and the name rules'
+word classes, ``names.py``, still ask :func:`tag_word_de` directly.)
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import Any
 
@@ -40,6 +61,14 @@ MAX_ANALYSED_CHARS = 64
 MAX_SOUP_CHARS = 16
 # a URL or an e-mail address: no word, whatever HanTa would guess
 _URL = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)\S|[^\s@]+@[^\s@]+\.[A-Za-z]{2,}\Z")
+# HanTa's work one article may cause, in letters squared (HanTa's cost of a
+# form grows with the square of its length, about 10 µs per unit):
+# HANTA_BASE + HANTA_PER_CHAR per character of the article. On train (cold,
+# cache off: scripts/hanta_need.py) an article needs at most 8,665 units
+# (11,513 characters), 5,464 per 1,000 characters on a 235-character one; these
+# limits give every train article at least 2.2 times what it needs.
+HANTA_BASE = 16_000
+HANTA_PER_CHAR = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -73,9 +102,57 @@ def _known_wordforms_de() -> dict[str, tuple[str, str]]:
     return table
 
 
+class HantaAllowance:
+    """HanTa's work one article may still cause, in letters squared (see the module docstring)."""
+
+    def __init__(self, text_length: int) -> None:
+        self.limit = HANTA_BASE + int(HANTA_PER_CHAR * text_length)
+        self.spent = 0
+        self.admitted: set[str] = set()
+
+    def admit(self, word: str) -> bool:
+        """True if HanTa may analyse ``word``: admitted before in this article, or its cost still fits."""
+        if word in self.admitted:
+            return True
+        cost = len(word) ** 2
+        if self.spent + cost <= self.limit:
+            self.spent += cost
+            self.admitted.add(word)
+            return True
+        return False
+
+
+_ALLOWANCE: ContextVar[HantaAllowance | None] = ContextVar("hanta_allowance", default=None)
+
+
+@contextmanager
+def hanta_allowance(text_length: int) -> Iterator[HantaAllowance]:
+    """Bound HanTa's work while tagging one article of ``text_length`` characters."""
+    allowance = HantaAllowance(text_length)
+    token = _ALLOWANCE.set(allowance)
+    try:
+        yield allowance
+    finally:
+        _ALLOWANCE.reset(token)
+
+
+def tag_word_bounded(word: str) -> tuple[str, str]:
+    """:func:`tag_word_de`, within the open article's allowance: past it, a form
+    that needs HanTa gets the shape tag of an over-long token."""
+    allowance = _ALLOWANCE.get()
+    if allowance is not None and needs_hanta(word) and not allowance.admit(word):
+        return _non_word_tag(word), word
+    return tag_word_de(word)
+
+
 @lru_cache(maxsize=200_000)
-def tag_word_de(word: str) -> tuple[str, str]:
-    """Most likely STTS tag and lemma of a German word form, context-free."""
+def needs_hanta(word: str) -> bool:
+    """True if only HanTa can tag ``word``: decided from shipped data alone, never from a cache."""
+    return _tag_without_hanta(word) is None
+
+
+def _tag_without_hanta(word: str) -> tuple[str, str] | None:
+    """The tag and lemma of ``word`` from shipped data (tables, shapes, ending guesser), None if HanTa must answer."""
     if not any(c.isalpha() for c in word):
         return _punct_tag(word), word
     known = _known_wordforms_de().get(word)
@@ -83,11 +160,17 @@ def tag_word_de(word: str) -> tuple[str, str]:
         return known
     if len(word) > MAX_ANALYSED_CHARS or _URL.match(word) or (len(word) > MAX_SOUP_CHARS and _mostly_symbols(word)):
         return _non_word_tag(word), word
-    # HanTa's answer without HanTa: an ending it always analyses one way, or
-    # its answer from an earlier run or another process (see wordforms.py)
-    guessed = guess(word)
-    if guessed is not None:
-        return guessed
+    # HanTa's answer without HanTa: an ending it always analyses one way
+    return guess(word)
+
+
+@lru_cache(maxsize=200_000)
+def tag_word_de(word: str) -> tuple[str, str]:
+    """Most likely STTS tag and lemma of a German word form, context-free."""
+    shipped = _tag_without_hanta(word)
+    if shipped is not None:
+        return shipped
+    # HanTa's answer from an earlier run or another process (see wordforms.py)
     cache = wordform_cache()
     cached = cache.get(word)
     if cached is not None:
@@ -234,7 +317,7 @@ def _heading_breaks(text: str) -> list[int]:
             and words[-1][:1].isupper()
             and words[-1][-1] not in ".!?:;,“”\"'…-–("
             and not any("," in w for w in words)
-            and not any(tag_word_de(w)[0].endswith("FIN)") for w in words)
+            and not any(tag_word_bounded(w)[0].endswith("FIN)") for w in words)
         ):
             out.append(m.start(2))
     return out
@@ -302,7 +385,7 @@ def tag_tokens(tokens: list[Token]) -> None:
     prev_text = ""
     known = _known_wordforms_de()
     for t in tokens:
-        t.tag, t.lemma = tag_word_de(t.text)
+        t.tag, t.lemma = tag_word_bounded(t.text)
         # HanTa reads a capitalised sentence-initial word as a noun ("Gestern",
         # "Auch"); when the lower-case form is a function word, that is it.
         if (
@@ -502,7 +585,8 @@ def _preterite_read_as_adjective(tokens: list[Token], k: int) -> bool:
 def parse(text: str) -> Doc:
     """German text → tokens (spaCy's blank German tokenizer), sentences, STTS tags and lemmas."""
     tokens = tokenize(text, "de")
-    sentences = split_sentences(text, tokens)
-    check_budget()
-    tag_tokens(tokens)
+    with hanta_allowance(len(text)):
+        sentences = split_sentences(text, tokens)
+        check_budget()
+        tag_tokens(tokens)
     return Doc(text=text, tokens=tokens, sentences=sentences, lang="de")
