@@ -39,6 +39,7 @@ Figures:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sqlite3
@@ -61,7 +62,16 @@ ADVERBS = frozenset(
 )
 PRONOUNS = frozenset("er sie es ich wir ihr man der die das dieser diese dieses jener jene".split())
 
-Mention = tuple[str, str]  # (article id, mention text)
+Mention = tuple[str, str]  # (article id, mention key): see mention_key
+
+
+def mention_key(text: str) -> str:
+    """How the committed files name a speaker mention: a short hash of its text.
+
+    The mentions are spans of the Wikinews corpus (CC BY-NC-SA), which the repo
+    does not hold; the store gives the text, the files only its key.
+    """
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -70,13 +80,18 @@ def connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
-def mentions_of(db: sqlite3.Connection, speaker_id: int) -> list[Mention]:
+def mention_texts(db: sqlite3.Connection, speaker_id: int) -> list[tuple[str, str]]:
+    """(article id, mention text) of a speaker's statements, as the store has them."""
     rows = db.execute(
         "SELECT DISTINCT a.ext_id, st.speaker FROM statements st JOIN articles a ON a.id = st.article_id"
         " WHERE st.speaker_id = ? ORDER BY a.ext_id, st.speaker",
         (speaker_id,),
     ).fetchall()
     return [(str(ext), str(m)) for ext, m in rows]
+
+
+def mentions_of(db: sqlite3.Connection, speaker_id: int) -> list[Mention]:
+    return [(ext, mention_key(text)) for ext, text in mention_texts(db, speaker_id)]
 
 
 def speakers_of_mentions(db: sqlite3.Connection) -> dict[Mention, set[int]]:
@@ -87,7 +102,7 @@ def speakers_of_mentions(db: sqlite3.Connection) -> dict[Mention, set[int]]:
         " WHERE st.speaker_id IS NOT NULL"
     )
     for ext, mention, speaker_id in rows:
-        out[(str(ext), str(mention))].add(int(speaker_id))
+        out[(str(ext), mention_key(str(mention)))].add(int(speaker_id))
     return out
 
 
@@ -100,7 +115,7 @@ def sample_speakers(db: sqlite3.Connection) -> list[tuple[int, str]]:
         "SELECT s.id, s.name FROM speakers s JOIN statements st ON st.speaker_id = s.id"
         " GROUP BY s.id HAVING COUNT(DISTINCT st.article_id) >= 2"
     ).fetchall()
-    keyed = sorted(((name, mentions_of(db, sid)), sid, name) for sid, name in rows)
+    keyed = sorted(((name, mention_texts(db, sid)), sid, name) for sid, name in rows)
     items = [(sid, name) for _, sid, name in keyed]
     random.Random(SAMPLE_SEED).shuffle(items)
     return items[:SAMPLE_SIZE]
