@@ -758,7 +758,6 @@ class Store:
                 # What ingest derives from the statements (quote groups) comes
                 # along as the rebuild made it, with how far it got.
                 for table in _DERIVED_TABLES:
-                    conn.execute(f"DELETE FROM main.{table}")  # (rows the deletes above queued)
                     conn.execute(f"INSERT INTO main.{table} SELECT * FROM rebuilt.{table}")
                 conn.execute("DELETE FROM main.meta WHERE key = ?", (quotegroups.THROUGH_KEY,))
                 conn.execute(
