@@ -70,6 +70,7 @@ def time_expressions() -> TimeExpressions:
     m = _capitalised(months())
     w = _capitalised(weekdays())
     days = relative_days()
+    position = r"(?i:early|mid|late)"
     day = r"(\d{1,2})(?:st|nd|rd|th)?"
     rules = (
         # "12 November 2021", "the 12th of November"
@@ -82,7 +83,10 @@ def time_expressions() -> TimeExpressions:
         # ("USA TODAY", "NBC's “Today”", "Last Week Tonight")
         (
             "relday",
-            re.compile(rf"\b((?<!['’]s\s)(?:{_phrases(days)})|(?<![\w,;:]\s)(?<![“\"‘'])(?:{_phrases(days, True)}))\b"),
+            re.compile(
+                rf"\b((?<!['’]s\s)(?:{_phrases(days)})"  # lower case, not after a possessive
+                rf"|(?<![\w,;:]\s)(?<![“\"‘'])(?:{_phrases(days, True)}))\b"  # capitalised: a sentence start
+            ),
         ),
         # "last week", "this week", "earlier this week", "over the past week"
         ("week", re.compile(rf"\b(?i:({_PAST}|{_THIS})\s+week)\b")),
@@ -92,7 +96,7 @@ def time_expressions() -> TimeExpressions:
         (
             "month",
             re.compile(
-                rf"\b((?i:(?:in|since|during|until|through|by)\s+(?:(?:early|mid|late)[\s-]+)?|(?:early|mid|late)[\s-]+))"
+                rf"\b((?i:(?:in|since|during|until|through|by)\s+(?:{position}[\s-]+)?|{position}[\s-]+))"
                 rf"({m})\b(?!\.?\s+\d{{1,2}}\b)(?:\s+(\d{{4}})\b|,?\s+(?i:of\s+)?((?i:{_PAST}|{_THIS})\s+(?i:year))\b)?"
             ),
         ),
