@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from conftest import SHARED, WIKINEWS, need_shared
 from saidwhat.cli import main
 from saidwhat.lang import SUPPORTED_LANGUAGES, UnsupportedLanguage, choice
 from saidwhat.lang.choice import AUTO, DETECTED, FALLBACK, GIVEN, check_requested, choose_language, languages_for
@@ -189,3 +190,15 @@ def test_spark_rows_carry_the_detected_language() -> None:
     assert row[6] == "de" and row[9] == STATUS_OK
     failed = W.process_record({"id": "y", "text": 3}, 2, state=state, lang=AUTO)
     assert failed[6] == "de" and failed[9] != STATUS_OK
+
+
+@pytest.mark.shared
+def test_every_german_corpus_article_stays_german_with_english_registered(with_english: None) -> None:
+    """With English registered too, ``auto`` processes each Wikinews article as German (so its output is
+    what ``--lang de`` gives) and each PolNeAR article as English."""
+    chosen: dict[str, set[str]] = {}
+    for corpus in (need_shared(WIKINEWS), need_shared(SHARED / "data" / "polnear-en")):
+        for path in sorted(corpus.glob("*/*.json")):
+            text = json.loads(path.read_text(encoding="utf-8"))["originalText"]
+            chosen.setdefault(corpus.name, set()).add(choose_language(text).code)
+    assert chosen == {"wikinews-quotes": {"de"}, "polnear-en": {"en"}}
