@@ -9,6 +9,9 @@ statement, in text order, with four tab-separated fields:
 
     quote text <TAB> speaker mention text (or -) <TAB> entity <TAB> speaker_kind
 
+A quote over several paragraphs writes its line breaks as ``\n`` (English leaves the closing
+mark off every paragraph but the last: one statement from the first opening mark to that one).
+
 The entity is the fullest name the article gives for the one who speaks ("Jens Stoltenberg",
 "Polizei Köln"); several accepted names are separated by "|"; "—" means nobody identifiable.
 For each statement the quote is searched from the previous statement's quote start on (so
@@ -39,7 +42,7 @@ def read_statement_lists(path: Path) -> dict[str, list[list[str]]]:
         if line.startswith("## "):
             current = articles.setdefault(line[3:].strip(), [])
             continue
-        fields = line.split("\t")
+        fields = [field.replace("\\n", "\n") for field in line.split("\t")]
         if current is None or len(fields) != 4:
             raise SystemExit(f"{path}:{n}: expected '## name' first, then 4 tab-separated fields")
         if fields[3] not in KINDS:

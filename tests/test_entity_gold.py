@@ -65,7 +65,7 @@ def wire_golds(folder: Path) -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
-@pytest.mark.parametrize("folder, min_articles, min_statements", [(WIRE_DE, 10, 80), (WIRE_EN, 3, 15)])
+@pytest.mark.parametrize("folder, min_articles, min_statements", [(WIRE_DE, 10, 80), (WIRE_EN, 10, 80)])
 def test_wire_golds_are_well_formed(folder: Path, min_articles: int, min_statements: int) -> None:
     golds = wire_golds(folder)
     assert len(golds) >= min_articles

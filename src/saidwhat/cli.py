@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from . import __version__
 from .errors import SaidwhatError
-from .lang import UnsupportedLanguage, check_supported
+from .lang import UnsupportedLanguage
+from .lang.choice import check_requested
 
 COMMANDS: tuple[str, ...] = (
     "extract",
@@ -56,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if getattr(args, "lang", None) is not None:
         try:
-            check_supported(args.lang)
+            check_requested(args.lang)
         except UnsupportedLanguage as e:  # a usage error, found before any work
             print(f"saidwhat {args.command}: error: {e}", file=sys.stderr)
             return 2

@@ -246,6 +246,8 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    # how ``lang`` was chosen: "given", "detected" or "fallback" (saidwhat.lang.choice)
+    lang_origin: str = "given"
 
     def __post_init__(self) -> None:
         self._bind()
@@ -288,6 +290,7 @@ class Article:
             "url": self.url,
             "source": self.source,
             "lang": self.lang,
+            "lang_origin": self.lang_origin,
             "published": self.published.isoformat() if self.published else None,
             "text": self.text,
             "statements": [s.to_dict(self.text) for s in self.statements],

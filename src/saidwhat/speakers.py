@@ -62,6 +62,8 @@ class SpeakerNames:
     is_genitive: Callable[[str], bool]
     is_role_noun: Callable[[str], bool]  # a noun naming a role, not a person ("Sprecher", "Bahnsprecher")
     negations: frozenset[str]  # words that negate a statement ("nicht"): quotes differing in one differ
+    # words after a name where its apposition starts ("Priya Nair of Bellmont Securities"): cut there
+    name_cut_words: frozenset[str] = frozenset()
 
 
 def _unknown_word(word: str) -> str:
@@ -180,6 +182,17 @@ def _strip_role_nouns(tokens: list[str], names: SpeakerNames) -> list[str]:
     return tokens
 
 
+def _cut_apposition(tokens: list[str], names: SpeakerNames) -> list[str]:
+    """ "Analyst Priya Nair of Bellmont Securities" → "Analyst Priya Nair": cut at a word of
+    ``names.name_cut_words`` when what comes before it holds a name; "a spokeswoman for the union"
+    stays whole (no name before "for")."""
+    for i, token in enumerate(tokens[1:], 1):
+        if token.lower() in names.name_cut_words:
+            before = tokens[:i]
+            return before if _name_like(before, names) or _name_suffix(before, names) else tokens
+    return tokens
+
+
 def parse_mention(text: str | None, lang: str = "de") -> Mention | None:
     """Clean a speaker mention of a ``lang`` article; None for pronouns and empty mentions."""
     if not text:
@@ -192,7 +205,7 @@ def parse_mention(text: str | None, lang: str = "de") -> Mention | None:
     t = _PARENS.sub(" ", t).strip(_STRIP)
     parts = [p for p in _APPOSITION.split(t) if p and p.strip(_STRIP)]
     cleaned = [_strip_role_nouns(_clean_part(p, names), names) for p in parts[:4]]
-    cleaned = [c for c in cleaned if c]
+    cleaned = [_cut_apposition(c, names) for c in cleaned if c]
     if not cleaned:
         return None
     # Prefer the first part that is a name: "Ein Sprecher der Polizei, Lars

@@ -45,7 +45,8 @@ class TimeExpressions:
     ``rules``: (kind, pattern) pairs, most precise first; the first that
     matches decides. What each kind's groups hold:
 
-    - ``date``: day, month name, year (optional) — "24. Februar 2022";
+    - ``date``: day, month name, year (optional) — "24. Februar 2022", "12 November 2021";
+    - ``monthday``: month name, day, year (optional) — "Nov. 12", "November 12, 2021";
     - ``numdate``: day, month number, year (2 or 4 digits, optional);
     - ``weekday``: the weekday name (a "past" word in the match means the week before);
     - ``relday``: a word of ``days_back`` ("gestern");
@@ -63,6 +64,8 @@ class TimeExpressions:
     days_back: dict[str, int]  # a relative day ("gestern"), spaces collapsed → days before publication
     past: re.Pattern[str]  # a word for "last"/"past"
     dateparser_language: str  # for dateparser, which resolves explicit day-month dates
+    # words whose period ends no sentence (lower case, no period): "Nov. 12", "Sen. Kim said"
+    abbreviations: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -110,16 +113,9 @@ def resolve_expression(snippet: str, published: date | None, words: TimeExpressi
 
 def _resolve(rule: str, m: re.Match[str], pub: date | None, words: TimeExpressions) -> tuple[str, str] | None:
     if rule == "date":
-        day, month, year = int(m.group(1)), words.months[m.group(2).lower()], m.group(3)
-        if year:
-            try:
-                return date(int(year), month, day).isoformat(), "day"
-            except ValueError:
-                return None
-        if pub is None:
-            return None
-        got = _dateparser(f"{day}. {m.group(2)}", pub, words.dateparser_language)
-        return (got.isoformat(), "day") if got else None
+        return _day_of_month(int(m.group(1)), m.group(2), m.group(3), pub, words)
+    if rule == "monthday":
+        return _day_of_month(int(m.group(2)), m.group(1), m.group(3), pub, words)
     if rule == "numdate":
         day, month, ys = int(m.group(1)), int(m.group(2)), m.group(3)
         if not (1 <= month <= 12):
@@ -174,6 +170,21 @@ def _resolve(rule: str, m: re.Match[str], pub: date | None, words: TimeExpressio
     return None
 
 
+def _day_of_month(
+    day: int, month_name: str, year: str | None, pub: date | None, words: TimeExpressions
+) -> tuple[str, str] | None:
+    """A day of a named month; without a year, the last such day on or before publication (dateparser)."""
+    if year:
+        try:
+            return date(int(year), words.months[month_name.lower()], day).isoformat(), "day"
+        except ValueError:
+            return None
+    if pub is None:
+        return None
+    got = _dateparser(f"{day}. {month_name}", pub, words.dateparser_language)
+    return (got.isoformat(), "day") if got else None
+
+
 # A sentence ends at . ! ? … followed by space, except after a number
 # ("am 24. Februar") or a single letter ("George W. Bush", "z. B."). No
 # capital letter is required after it: the quote is blanked out by then.
@@ -181,8 +192,13 @@ _BOUNDARY = re.compile(r"(?<!\d)(?<!\b\w)[.!?…]['\"“”»«]?\s+|\n")
 _WINDOW = 800
 
 
-def statement_sentence(text: str, st: Statement, mask: Iterable[Span] = ()) -> str:
-    """The statement's own sentence, its quote (and ``mask``) blanked out."""
+def statement_sentence(
+    text: str, st: Statement, mask: Iterable[Span] = (), abbreviations: frozenset[str] = frozenset()
+) -> str:
+    """The statement's own sentence, its quote (and ``mask``) blanked out.
+
+    ``abbreviations``: words whose period ends no sentence (the language's, see :class:`TimeExpressions`).
+    """
     a = _anchor(st)
     if a is None:
         return ""
@@ -193,7 +209,7 @@ def statement_sentence(text: str, st: Statement, mask: Iterable[Span] = ()) -> s
             continue
         for i in range(max(q.begin, lo), min(q.end, hi)):
             chars[i - lo] = " "
-    return _sentence_at("".join(chars), a - lo)
+    return _sentence_at("".join(chars), a - lo, abbreviations)
 
 
 def _anchor(st: Statement) -> int | None:
@@ -206,16 +222,29 @@ def _window(text: str, a: int) -> tuple[int, int]:
     return max(0, a - _WINDOW), min(len(text), a + _WINDOW)
 
 
-def _sentence_at(window: str, rel: int) -> str:
+def _sentence_at(window: str, rel: int, abbreviations: frozenset[str] = frozenset()) -> str:
     """The sentence of ``window`` around offset ``rel``."""
     start, end = 0, len(window)
     for m in _BOUNDARY.finditer(window):
+        if abbreviations and _after_abbreviation(window, m.start(), abbreviations):
+            continue
         if m.end() <= rel:
             start = m.end()
         elif m.start() >= rel:
             end = m.start() + 1
             break
     return window[start:end]
+
+
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
+def _after_abbreviation(window: str, stop: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the mark at ``stop`` is the period of an abbreviation ("Nov.", "Sen.")."""
+    if window[stop] != ".":
+        return False
+    word = _LAST_WORD.search(window[max(0, stop - 16) : stop])  # abbreviations are short
+    return word is not None and word.group(1).lower() in abbreviations
 
 
 def blank_spans(text: str, spans: Iterable[Span]) -> str:
@@ -243,7 +272,7 @@ def said_on(
     """
     if st.said_on:
         return SaidOn(value=st.said_on, precision=_precision(st.said_on), expr="")
-    snippet = statement_sentence(text, st, mask)
+    snippet = statement_sentence(text, st, mask, words.abbreviations)
     return resolve_expression(snippet, published, words) if snippet.strip() else None
 
 
@@ -267,7 +296,7 @@ def _said_on_blanked(blanked: str, st: Statement, published: date | None, words:
     if a is None:
         return None
     lo, hi = _window(blanked, a)
-    snippet = _sentence_at(blanked[lo:hi], a - lo)
+    snippet = _sentence_at(blanked[lo:hi], a - lo, words.abbreviations)
     return resolve_expression(snippet, published, words) if snippet.strip() else None
 
 

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..lang import describe_supported
+from ..lang.choice import AUTO, describe_choices
 
 INPUT_SUFFIXES = (".json", ".txt")
 
@@ -34,13 +34,23 @@ def register(sub: Any) -> None:
     )
     p.add_argument("indir", metavar="IN_DIR", help="directory of *.json corpus documents and/or *.txt articles")
     p.add_argument("outdir", metavar="OUT_DIR", help="where to write <name>.json predictions (created)")
-    p.add_argument("--lang", default="de", help=f"article language: {describe_supported()} (default: de)")
+    add_lang_argument(p)
     p.add_argument("--workers", type=int, default=1, metavar="N", help="parallel processes (default: 1)")
     p.add_argument(
         "--learned", action="store_true", help="also run the learned stage (CC BY-NC-SA model; see docs/models.md)"
     )
     add_time_limit_argument(p)
     p.set_defaults(func=run)
+
+
+def add_lang_argument(p: argparse.ArgumentParser) -> None:
+    """``--lang CODE|auto`` (extract, annotate, ingest): auto detects each article's language."""
+    p.add_argument(
+        "--lang",
+        default=AUTO,
+        metavar="CODE",
+        help=f"article language: {describe_choices()}; an explicit code skips the detection (default: {AUTO})",
+    )
 
 
 def add_time_limit_argument(p: argparse.ArgumentParser) -> None:
@@ -148,11 +158,13 @@ def _init_worker(outdir: Path, lang: str, time_limit_s: float) -> None:
     global _worker_args
     _worker_args = (outdir, lang, time_limit_s)
     from ..lang import get as get_language
+    from ..lang.choice import languages_for
     from ..pipeline import extract
 
-    # Load the tokenizer and tagger once per process, not per article.
+    # Load the tokenizer and tagger once per process, not per article (every language auto may meet).
     try:
-        extract(get_language(lang).sample_text, lang=lang)
+        for code in languages_for(lang):
+            extract(get_language(code).sample_text, lang=code)
     except Exception:  # noqa: BLE001 - a failing warm-up shows up per file later
         pass
 

@@ -8,13 +8,13 @@ import os
 import sys
 from typing import Any
 
-from ..lang import describe_supported
+from .annotate import add_lang_argument
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("extract", help="find the statements in one article")
     p.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for standard input")
-    p.add_argument("--lang", default="de", help=f"article language: {describe_supported()} (default: de)")
+    add_lang_argument(p)
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, anchors relative dates")
     p.add_argument("--format", default="text", choices=["text", "json"], help="output format (default: text)")
     p.add_argument(

@@ -7,8 +7,7 @@ import os
 import sys
 from typing import Any
 
-from ..lang import describe_supported
-from .annotate import add_time_limit_argument
+from .annotate import add_lang_argument, add_time_limit_argument
 
 
 def default_db() -> str:
@@ -34,7 +33,7 @@ def register(sub: Any) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for standard input")
     add_db_argument(p)
     p.add_argument("--workers", type=int, default=1, metavar="N", help="extraction processes (default: 1)")
-    p.add_argument("--lang", default="de", help=f"article language: {describe_supported()} (default: de)")
+    add_lang_argument(p)
     p.add_argument(
         "--reprocess",
         action="store_true",

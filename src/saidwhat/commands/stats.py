@@ -32,5 +32,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"statements  {s['statements']}  ({s['with_said_on']} dated in the text)")
     for k, n in s["by_kind"].items():
         print(f"  {k:<24}{n}")
+    print("languages   " + (", ".join(f"{k}: {n}" for k, n in s["by_lang"].items()) or "-"))
     print(f"speakers    {s['speakers']}")
     return 0

@@ -33,6 +33,7 @@ from typing import IO, TypeVar
 
 from ..budget import DEFAULT_SECONDS, time_limit
 from ..errors import InputError, SaidwhatError, StoreError
+from ..lang.choice import AUTO, GIVEN, choose_language
 from ..model import Article
 from ..store import Prepared, Store, article_id_for, prepare, store_error
 from .sources import Failure, Item, Record, count, read
@@ -106,6 +107,9 @@ def process_item(item: Item, time_limit_s: float = 0.0) -> IngestResult:
     try:
         if item.article is not None:
             article = item.article
+            # stored as read (Spark output, --annotations): only its language may still be to choose
+            choice = choose_language(article.text, item.lang)
+            article.lang, article.lang_origin = choice.code, choice.origin
         else:
             from ..pipeline import extract
 
@@ -113,7 +117,6 @@ def process_item(item: Item, time_limit_s: float = 0.0) -> IngestResult:
                 if item.html is not None and item.text is None:
                     _html_to_text(item)
                 article = extract(item.text or "", lang=item.lang, published=item.published)
-        article.lang = item.lang
         if item.published and (article.published is None or item.article is not None):
             article.published = date.fromisoformat(item.published)
         return IngestResult(item, article, prepared=prepare(article))
@@ -200,7 +203,8 @@ def _stored_inputs(store: Store) -> Iterator[Record]:
             published=a["published"],
             source=a["source"],
             ext_id=a["ext_id"],
-            lang=a["lang"],
+            # a language chosen by the detector is chosen again (a language registered since may win)
+            lang=a["lang"] if a["lang_origin"] == GIVEN else AUTO,
             article_id=aid,
         )
 
@@ -380,7 +384,7 @@ def ingest(
     db: str,
     *,
     workers: int = 1,
-    lang: str = "de",
+    lang: str = AUTO,
     reprocess: bool = False,
     annotations: bool = False,
     published: str | None = None,

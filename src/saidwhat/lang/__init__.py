@@ -43,9 +43,10 @@ SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(_REGISTRY)
 class UnsupportedLanguage(InputError):
     """A language code no language is registered for."""
 
-    def __init__(self, code: object) -> None:
+    def __init__(self, code: object, also: str = "") -> None:
         self.code = code
-        super().__init__(f"unsupported language {code!r} (supported: {describe_supported()})")
+        supported = f"{also}, {describe_supported()}" if also else describe_supported()
+        super().__init__(f"unsupported language {code!r} (supported: {supported})")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from datetime import date
 from .. import lang as languages
 from ..budget import check as check_budget
 from ..errors import InputError
+from ..lang.choice import choose_language
 from ..model import Article
 from .confidence import confidence
 from .found import to_statement
@@ -59,6 +60,9 @@ def extract(
 ) -> Article:
     """Find every statement in ``text``.
 
+    ``lang``: a registered code, or ``"auto"``: detect the language of ``text``
+    (German when undecided; :mod:`saidwhat.lang.choice`). The article's
+    ``lang`` and ``lang_origin`` say what was chosen and how.
     ``published`` (a date or ISO string) anchors relative dates.
     ``learned`` runs the CRF stacked on the rules (see :func:`learned_stage_enabled`
     for the default); ``learned=False`` is the rules' output alone, what that
@@ -68,7 +72,8 @@ def extract(
         learned = learned_stage_enabled()
     if not isinstance(text, str):
         raise InputError(f"text must be a str, not {type(text).__name__}")
-    language = languages.get(lang)  # UnsupportedLanguage (an InputError) names what is supported
+    choice = choose_language(text, lang)  # UnsupportedLanguage (an InputError) names what is supported
+    language = languages.get(choice.code)
     if isinstance(published, str):
         try:
             published = date.fromisoformat(published)
@@ -76,7 +81,7 @@ def extract(
             raise InputError(f"published date {published!r} is not YYYY-MM-DD") from None
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text too long: {len(text)} characters (limit {MAX_TEXT_CHARS})")
-    article = Article(text=text, lang=lang, published=published)
+    article = Article(text=text, lang=choice.code, published=published, lang_origin=choice.origin)
     if not text.strip():
         return article
     doc = language.parse(text)
@@ -84,7 +89,7 @@ def extract(
     art = Analysed.build(doc, find_quotes(text, language.quote_marks))
     check_budget()
     found = language.find_statements(art)
-    article.statements = [to_statement(doc, f, confidence(f, lang)) for f in found]
+    article.statements = [to_statement(doc, f, confidence(f, choice.code)) for f in found]
     check_budget()
     if learned and language.learned_stage:
         learned_stage = importlib.import_module(language.learned_stage)  # lazy: its CRFs load on first use

@@ -10,8 +10,12 @@ what matched), so index, query and highlight always agree.
 
 A language plugs in by registering an :class:`Analyser` (its lemma and its
 compound parts of a word) in :data:`ANALYSERS`; a language without one is
-searched by its surface words only (English has none yet). German's analyser
-is ``saidwhat/lang/de/searchforms.py`` (lemma and compound splitter).
+searched by its surface words only. German's analyser is
+``saidwhat/lang/de/searchforms.py`` (lemma and compound splitter), English's
+``saidwhat/lang/en/searchforms.py`` (lemma: "said" → say, "denied" → deny).
+Each statement is indexed with the analyser of its article's language
+(``articles.lang``, detected with ``--lang auto``); a query word stands for its
+lemma in every language, since a query names no language.
 """
 
 from __future__ import annotations
@@ -38,6 +42,18 @@ def _german_parts(word: str) -> tuple[str, ...]:
     return parts_de(word)
 
 
+def _english_lemma(word: str) -> str:
+    from ..lang.en.searchforms import lemma_en  # lazy: simplemma's English table loads on first use
+
+    return lemma_en(word)
+
+
+def _english_parts(word: str) -> tuple[str, ...]:
+    from ..lang.en.searchforms import parts_en
+
+    return parts_en(word)
+
+
 @dataclass(frozen=True)
 class Analyser:
     """How a language's words are also found: by their lemma and by their parts."""
@@ -46,7 +62,10 @@ class Analyser:
     parts: Callable[[str], tuple[str, ...]]
 
 
-ANALYSERS: dict[str, Analyser] = {"de": Analyser(lemma=_german_lemma, parts=_german_parts)}
+ANALYSERS: dict[str, Analyser] = {
+    "de": Analyser(lemma=_german_lemma, parts=_german_parts),
+    "en": Analyser(lemma=_english_lemma, parts=_english_parts),
+}
 
 
 @lru_cache(maxsize=200_000)

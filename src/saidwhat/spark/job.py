@@ -25,7 +25,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from saidwhat.errors import InputError, SaidwhatError
-from saidwhat.lang import SUPPORTED_LANGUAGES, describe_supported
+from saidwhat.lang import SUPPORTED_LANGUAGES
+from saidwhat.lang.choice import AUTO, describe_choices
 from saidwhat.spark import (
     ARTICLES_DIR,
     INPUT_FORMATS,
@@ -343,7 +344,7 @@ def run_job(
     *,
     input_format: str = "auto",
     partitions: int | None = None,
-    lang: str = "de",
+    lang: str = AUTO,
     max_chars: int = W.DEFAULT_MAX_CHARS,
     timeout_s: float = W.DEFAULT_TIMEOUT_S,
     writer: str = "auto",
@@ -538,9 +539,9 @@ def add_arguments(p: argparse.ArgumentParser, *, default_master: str | None) -> 
     p.add_argument("--partitions", type=int, metavar="N", help="repartition the input into N tasks (default: as read)")
     p.add_argument(
         "--lang",
-        default="de",
-        choices=SUPPORTED_LANGUAGES,
-        help=f"language of articles without a 'lang' field: {describe_supported()}",
+        default=AUTO,
+        choices=(AUTO, *SUPPORTED_LANGUAGES),
+        help=f"language of articles without a 'lang' field: {describe_choices()} (default: {AUTO})",
     )
     p.add_argument(
         "--max-chars",

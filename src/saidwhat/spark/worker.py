@@ -122,10 +122,12 @@ def worker_state(lang: str = "de") -> WorkerState:
             return _STATE
         t0 = time.perf_counter()
         from ..lang import get as get_language
+        from ..lang.choice import languages_for
         from ..pipeline import extract
 
-        # Touch the models now so that the first article's time is its own.
-        extract(get_language(lang).sample_text, lang=lang)
+        # Touch the models now so that the first article's time is its own (every language auto may meet).
+        for code in languages_for(lang):
+            extract(get_language(code).sample_text, lang=code)
         loads = (_STATE.loads if _STATE is not None else 0) + 1
         _STATE = WorkerState(extract=extract, pid=os.getpid(), loads=loads, load_seconds=time.perf_counter() - t0)
         return _STATE
@@ -478,7 +480,7 @@ def process_record(
         state.articles += 1
         statements = [statement_row(i, st, text) for i, st in enumerate(article.statements)]
         return (
-            row_id, ident, url, title, published, source, article_lang, text,
+            row_id, ident, url, title, published, source, article.lang, text,
             len(statements), STATUS_OK, None, month_of(published), statements,
         )  # fmt: skip
     except (KeyboardInterrupt, SystemExit):
@@ -487,10 +489,22 @@ def process_record(
         if text is not None and (len(text) > max_chars or "\x00" in text[:65536]):
             text = None
         return (
-            row_id, ident, url, title, published, source, article_lang,
+            row_id, ident, url, title, published, source, _failed_article_lang(article_lang, text),
             clean_str(text) if text is not None else None,
             0, STATUS_FAILED, _error_message(e), month_of(published), [],
         )  # fmt: skip
+
+
+def _failed_article_lang(requested: str, text: str | None) -> str:
+    """The language column of a failed article: ``auto`` resolved where its text is known (never raises)."""
+    from ..lang.choice import AUTO, FALLBACK_LANGUAGE, choose_language
+
+    if requested != AUTO:
+        return requested
+    try:
+        return choose_language(text or "", AUTO).code
+    except Exception:  # noqa: BLE001 - a failed row is written whatever its text holds
+        return FALLBACK_LANGUAGE
 
 
 def to_raw(item: Any, input_format: str) -> RawRecord | None:

@@ -593,8 +593,8 @@ class Store:
         text = article.text
         published = article.published.isoformat() if article.published else None
         conn.execute(
-            "INSERT INTO articles(id, url, ext_id, text_hash, title, source, published, lang, text, extractor) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles(id, url, ext_id, text_hash, title, source, published, lang, lang_origin, text, "
+            "extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 aid,
                 url or None,
@@ -604,6 +604,7 @@ class Store:
                 source if source is not None else article.source,
                 published,
                 article.lang,
+                article.lang_origin,
                 text,
                 extractor or f"saidwhat {__version__}",
             ),
@@ -665,13 +666,14 @@ class Store:
         r = (
             self._conn()
             .execute(
-                "SELECT id, url, ext_id, title, source, published, lang, text FROM articles WHERE id = ?", (article_id,)
+                "SELECT id, url, ext_id, title, source, published, lang, lang_origin, text FROM articles WHERE id = ?",
+                (article_id,),
             )
             .fetchone()
         )
         if not r:
             return None
-        keys = ("id", "url", "ext_id", "title", "source", "published", "lang", "text")
+        keys = ("id", "url", "ext_id", "title", "source", "published", "lang", "lang_origin", "text")
         return dict(zip(keys, r, strict=True))
 
     def stored_article(self, article_id: str) -> StoredArticle | None:
@@ -683,12 +685,12 @@ class Store:
         """
         conn = self._conn()
         r = conn.execute(
-            "SELECT url, ext_id, title, source, published, lang, text, extractor FROM articles WHERE id = ?",
+            "SELECT url, ext_id, title, source, published, lang, lang_origin, text, extractor FROM articles WHERE id = ?",
             (article_id,),
         ).fetchone()
         if not r:
             return None
-        url, ext_id, title, source, published, lang, text, extractor = r
+        url, ext_id, title, source, published, lang, lang_origin, text, extractor = r
         statements = [
             _statement_from_row(row)
             for row in conn.execute(
@@ -701,6 +703,7 @@ class Store:
         article = Article(
             text=text,
             lang=lang,
+            lang_origin=lang_origin,
             published=date.fromisoformat(published) if published else None,
             statements=statements,
             id=ext_id,
@@ -1181,6 +1184,12 @@ class Store:
             "first": first,
             "last": last,
             "with_said_on": one("SELECT count(*) FROM statements WHERE said_on IS NOT NULL"),
+            "by_lang": {
+                f"{lang} ({origin})": n
+                for lang, origin, n in conn.execute(
+                    "SELECT lang, lang_origin, count(*) FROM articles GROUP BY lang, lang_origin ORDER BY lang, lang_origin"
+                )
+            },
             "schema_version": self._version(conn),
         }
 

@@ -230,6 +230,12 @@ MIGRATIONS: list[list[Step]] = [
         "CREATE INDEX articles_source ON articles(source COLLATE NOCASE, id)",
         "CREATE INDEX articles_lang ON articles(lang COLLATE NOCASE, id)",
     ],
+    # v8: how each article's language was chosen (--lang auto, saidwhat.lang.choice): 'given' (an
+    # explicit language; every article stored before v8), 'detected', or 'fallback' (the detector could
+    # not tell: processed as the run's fallback language). Lists the undecided articles.
+    [
+        "ALTER TABLE articles ADD COLUMN lang_origin TEXT NOT NULL DEFAULT 'given'",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

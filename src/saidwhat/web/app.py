@@ -39,7 +39,8 @@ from ..budget import ArticleTimeout, default_seconds, time_limit
 from ..commands.export import COLUMNS as EXPORT_COLUMNS
 from ..commands.export import csv_row
 from ..errors import SaidwhatError
-from ..lang import UnsupportedLanguage, check_supported, describe_supported, language_names
+from ..lang import UnsupportedLanguage, language_names
+from ..lang.choice import AUTO, check_requested, describe_choices
 from ..model import ROLES, Article, Kind
 from ..store import QueryError, checked_text, curation, shown
 from ..store.curation import CurationError
@@ -206,14 +207,14 @@ class ArticleOut(BaseModel):
 
 class ExtractIn(BaseModel):
     text: str = Field(..., description=f"article text, at most {MAX_EXTRACT_CHARS} characters")
-    lang: str = Field("de", description=f"article language, one of: {describe_supported()}")
+    lang: str = Field(AUTO, description=f"article language, one of: {describe_choices()}; a code skips the detection")
     published: date | None = Field(None, description="publication date, anchors relative dates")
 
     @field_validator("lang")
     @classmethod
     def _registered_language(cls, lang: str) -> str:
         try:
-            return check_supported(lang)
+            return check_requested(lang)
         except UnsupportedLanguage as e:
             raise ValueError(str(e)) from None
 
@@ -230,6 +231,7 @@ class ExtractIn(BaseModel):
 class ExtractOut(BaseModel):
     text: str
     lang: str
+    lang_origin: str = Field(description="how lang was chosen: given, detected, or fallback (detector undecided)")
     published: str | None
     statements: list[StatementOut]
 
@@ -830,6 +832,7 @@ def create_app(
             {
                 "text": result.text,
                 "lang": result.lang,
+                "lang_origin": result.lang_origin,
                 "published": result.published.isoformat() if result.published else None,
                 "statements": [statement_view(s, result.text, i) for i, s in enumerate(result.statements)],
             }

@@ -960,11 +960,12 @@
 
   function viewTry(main) {
     const area = h('textarea', { id: 'try-text', name: 'text', maxlength: String(MAX_TRY_CHARS), placeholder: 'Paste a German news text…', spellcheck: 'false' });
-    // the languages the server's registry holds (German until it says more)
-    const lang = h('select', { name: 'lang' }, h('option', { value: 'de', text: 'German' }));
+    // "auto" (the server detects the language), then the languages the server's registry holds
+    const detect = () => h('option', { value: 'auto', text: 'Detect' });
+    const lang = h('select', { name: 'lang' }, detect(), h('option', { value: 'de', text: 'German' }));
     api('/api/languages').then((res) => {
       const langs = (res && res.languages) || [];
-      if (langs.length) lang.replaceChildren(...langs.map((l) => h('option', { value: String(l.code), text: String(l.name) })));
+      if (langs.length) lang.replaceChildren(detect(), ...langs.map((l) => h('option', { value: String(l.code), text: String(l.name) })));
     }).catch(() => {});
     const published = h('input', { type: 'date', name: 'published' });
     const counter = h('span', { class: 'muted', text: '0 / ' + fmtInt(MAX_TRY_CHARS) });
@@ -995,7 +996,7 @@
         const statements = res.statements || [];
         const { doc, list } = evidenceView(String(res.text || ''), statements, -1);
         out.replaceChildren(
-          h('div', { class: 'results-head' }, h('h2', { id: 'try-count', text: statements.length + (statements.length === 1 ? ' statement' : ' statements') }), legend(ROLES.slice(0, 4))),
+          h('div', { class: 'results-head' }, h('h2', { id: 'try-count', text: statements.length + (statements.length === 1 ? ' statement' : ' statements') }), h('span', { id: 'try-lang', class: 'muted', text: 'read as ' + String(res.lang || '?') + (res.lang_origin === 'given' ? '' : ' (' + String(res.lang_origin || '?') + ')') }), legend(ROLES.slice(0, 4))),
           h('div', { class: 'layout layout-article' }, h('article', { class: 'panel' }, doc), h('aside', { class: 'panel sticky' }, h('h3', { text: 'Statements' }), statements.length ? list : h('p', { class: 'muted', text: 'None found.' }))),
         );
       } catch (err) {

@@ -1,0 +1,1 @@
+"""English (issue 14): lexicons and rules for English news."""
