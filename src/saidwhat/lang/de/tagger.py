@@ -1,7 +1,8 @@
 """German analysis: STTS tags and lemmas (HanTa), sentence split, context fixes.
 
 Tokens come from the shared tokenizer (:func:`saidwhat.nlp.tokenize`, spaCy's
-blank German one). German POS tags (STTS) and lemmas come from HanTa, looked
+blank German one). German POS tags (STTS) and lemmas come from HanTa (its
+tagger with faster word searches, same answers: ``hanta_search.py``), looked
 up once per word form and cached: news text repeats its words, so after a few
 articles almost every lookup is a dictionary hit. HanTa and the word-form
 tables load on first use (only the short abbreviation list at import).
