@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 
 from ..nlp import Token
 
@@ -85,9 +86,7 @@ class TokenScans:
         the prefix array is kept per function object)."""
         prefix = self._counts.get(test)
         if prefix is None:
-            prefix = [0]
-            for t in self.toks:
-                prefix.append(prefix[-1] + (1 if test(t) else 0))
+            prefix = list(accumulate((1 if test(t) else 0 for t in self.toks), initial=0))
             self._counts[test] = prefix
         a = max(a, 0)
         b = min(b, len(self.toks))

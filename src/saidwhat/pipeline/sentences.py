@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..nlp import Doc, Sentence, Token
 from .quotes import QuoteRegion
@@ -85,9 +86,8 @@ class Article:
         (a module-level function: its prefix counts are kept)."""
         prefix = self._unquoted_before.get(test)
         if prefix is None or len(prefix) != len(self.in_quote) + 1:
-            prefix = [0]
-            for t, q in zip(self.doc.tokens, self.in_quote, strict=True):
-                prefix.append(prefix[-1] + (q == -1 and test(t)))
+            passes = (q == -1 and test(t) for t, q in zip(self.doc.tokens, self.in_quote, strict=True))
+            prefix = list(accumulate(passes, initial=0))
             self._unquoted_before[test] = prefix
         a, b = max(a, 0), min(b, len(self.in_quote))
         return prefix[b] - prefix[a] if b > a else 0

@@ -28,8 +28,18 @@ from ...nlp import Sentence, Token
 from ...pipeline.found import Found
 from ...pipeline.sentences import Article
 from .chunks import np_core
-from .cues import Cue, clause_begin, clause_end, clause_subject, find_cue, is_passive, speaker_of, speaking_subject
-from .lexicons import source_noun_medium, word_class
+from .cues import (
+    Cue,
+    clause_begin,
+    clause_end,
+    clause_subject,
+    cue_candidates,
+    find_cue,
+    is_passive,
+    speaker_of,
+    speaking_subject,
+)
+from .lexicons import konjunktiv_forms, source_noun_medium, word_class
 from .morph import is_finite, is_verb, mood
 
 _MAX_GAP = 1  # sentences between a statement and its continuation
@@ -37,10 +47,11 @@ _MAX_GAP = 1  # sentences between a statement and its continuation
 
 def _konjunktiv_main(art: Article, s: Sentence) -> bool:
     toks = art.tokens
+    forms = konjunktiv_forms()
     for i in range(s.start, s.end):
         t = toks[i]
-        if art.in_quote[i] != -1:
-            continue
+        if art.in_quote[i] != -1 or not (t.tag.endswith("(FIN)") or forms.get(t.lower)):
+            continue  # no mood (see morph.mood): this loop runs over every token of every sentence
         m = mood(t, toks[i - 1] if i > 0 else None)
         reported_k2 = m == "k2" and not t.lower.startswith(("könnte", "dürfte")) and t.lower not in _PRETERITE_LIKE
         if m == "k1" or reported_k2:
@@ -145,7 +156,7 @@ _RELATIVES = word_class("relative_pronouns", "continuation")
 
 def _cue_in(art: Article, s: Sentence) -> Cue | None:
     toks = art.tokens
-    for i in range(s.start, s.end):
+    for i in cue_candidates(toks, s.start, s.end):
         if art.in_quote[i] == -1:
             c = find_cue(toks, i, s.start, s.end)
             if c is not None and not c.entry.weak:

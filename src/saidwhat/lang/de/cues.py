@@ -62,12 +62,27 @@ def clause_begin(toks: list[Token], i: int, start: int) -> int:
     return scans(toks).clause_begin(i, start)
 
 
+def _cue_entries(t: Token) -> tuple[CueVerb, ...] | None:
+    """The cue verb entries ``t`` may be: a verb (or "bekannt") with a cue verb's lemma."""
+    if not is_verb(t) and not (t.tag == "ADJ(D)" and t.lemma.lower() in ("bekannt",)):
+        return None
+    return cue_verbs().get(t.lemma) or cue_verbs().get(t.lemma.lower())
+
+
+def _cue_candidate(toks: list[Token], k: int) -> bool:
+    return bool(_cue_entries(toks[k]))
+
+
+def cue_candidates(toks: list[Token], a: int, b: int) -> list[int]:
+    """The indices in ``[a, b)`` where :func:`find_cue` may find a cue (its first test), flagged once
+    per article: the stages ask about every token of every sentence, and few are cue verbs."""
+    return scans(toks).between(_cue_candidate, a, b)
+
+
 def find_cue(toks: list[Token], i: int, start: int, end: int) -> Cue | None:
     """The cue whose verb is ``toks[i]``, or None. ``start``/``end`` bound the sentence."""
     t = toks[i]
-    if not is_verb(t) and not (t.tag == "ADJ(D)" and t.lemma.lower() in ("bekannt",)):
-        return None
-    entries = cue_verbs().get(t.lemma) or cue_verbs().get(t.lemma.lower())
+    entries = _cue_entries(t)
     if not entries:
         return None
     if t.tag.endswith("(IZU)") or (i > start and toks[i - 1].tag == "PTKZU"):

@@ -27,7 +27,7 @@ from ...pipeline.found import Found, TokRange, tok_span
 from ...pipeline.scans import scans
 from ...pipeline.sentences import Article
 from .chunks import np_core, speaker_backward, speaker_forward
-from .cues import Cue, clause_begin, find_cue, speaker_of, speaking_subject, subject_after_verb
+from .cues import Cue, clause_begin, cue_candidates, find_cue, speaker_of, speaking_subject, subject_after_verb
 from .direct import addressee_in
 from .lexicons import CueParticle, CueVerb, cue_particles, source_noun_medium, statement_nouns, word_class
 from .morph import CLAUSE_STARTERS, is_finite, is_verb, maybe_finite, mood
@@ -61,7 +61,7 @@ def _segment(art: Article, s: Sentence, st: int, te: int, used: set[int], used_i
         return []
     cues: list[Cue] = []
     mixed: list[Cue] = []
-    for i in range(st, te):
+    for i in cue_candidates(toks, st, te):
         if art.in_quote[i] != -1:
             continue
         c = find_cue(toks, i, st, te)

@@ -19,7 +19,7 @@ from ...pipeline.found import Found
 from ...pipeline.scans import scans
 from ...pipeline.sentences import Article
 from ...spanindex import SpanIndex
-from .cues import Cue, clause_begin, clause_end, find_cue, speaker_of
+from .cues import Cue, clause_begin, clause_end, cue_candidates, find_cue, speaker_of
 from .lexicons import casualty_nouns, cue_verbs, word_class
 from .morph import is_finite, is_verb
 from .nested import is_name
@@ -47,7 +47,7 @@ def find_reported(art: Article, found: list[Found]) -> list[Found]:
         te = art.text_end(s)
         if te - s.start < 3:  # "Kritiker fürchten Interessenskonflikte" has three words
             continue
-        for i in range(s.start, te):
+        for i in cue_candidates(toks, s.start, te):
             if art.in_quote[i] != -1 or i in used:
                 continue
             c = find_cue(toks, i, s.start, te)

@@ -1,7 +1,8 @@
 """German analysis: STTS tags and lemmas (HanTa), sentence split, context fixes.
 
 Tokens come from the shared tokenizer (:func:`saidwhat.nlp.tokenize`, spaCy's
-blank German one). German POS tags (STTS) and lemmas come from HanTa, looked
+blank German one). German POS tags (STTS) and lemmas come from HanTa (its
+tagger with faster word searches, same answers: ``hanta_search.py``), looked
 up once per word form and cached: news text repeats its words, so after a few
 articles almost every lookup is a dictionary hit. HanTa and the word-form
 tables load on first use (only the short abbreviation list at import).
@@ -73,9 +74,10 @@ HANTA_PER_CHAR = 0.5
 
 @lru_cache(maxsize=1)
 def _hanta() -> Any:
-    from HanTa import HanoverTagger as ht
+    # HanTa's tagger with its word searches made faster, same answers (hanta_search.py)
+    from .hanta_search import FastHanoverTagger
 
-    return ht.HanoverTagger("morphmodel_ger.pgz")
+    return FastHanoverTagger("morphmodel_ger.pgz")
 
 
 @lru_cache(maxsize=1)
