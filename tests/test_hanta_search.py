@@ -9,6 +9,7 @@ on a sample of table forms and on random strings of letters, digits and marks.
 from __future__ import annotations
 
 import random
+import sys
 from functools import lru_cache
 
 import pytest
@@ -81,3 +82,11 @@ def test_forward_scores_equal_hantas() -> None:
 
 def test_tagger_uses_the_fast_search() -> None:
     assert isinstance(nlp._hanta(), FastHanoverTagger)
+
+
+def test_without_the_lgpl_file_the_tagger_falls_back_to_hantas_own_class(monkeypatch: pytest.MonkeyPatch) -> None:
+    # hanta_search.py is LGPL (a modified part of HanTa): a user may delete it,
+    # and the tagger must then load HanTa's unmodified class instead.
+    monkeypatch.setitem(sys.modules, "saidwhat.lang.de.hanta_search", None)
+    tagger = nlp._hanta.__wrapped__()
+    assert type(tagger) is ht.HanoverTagger

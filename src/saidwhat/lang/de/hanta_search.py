@@ -1,5 +1,11 @@
 """HanTa's word analysis, same answers, about three times faster.
 
+Licence: **LGPL-3.0-or-later**, not MIT like the rest of saidwhat. This module
+is a modified version of two methods of HanTa (Christian Wartena, LGPL-3.0):
+its searches follow HanTa's code step by step, so it is HanTa's licence that
+applies. It is kept in this one file, which a user may replace or modify
+(LGPL-3.0 section 4); nothing else in saidwhat is derived from HanTa's code.
+
 HanTa (``HanoverTagger``, LGPL-3.0) analyses a word form with two searches
 over its morpheme model: a forward pass that scores every part of speech
 (``analyze_forward``) and a Viterbi pass that finds the morphemes of the best

@@ -74,9 +74,15 @@ HANTA_PER_CHAR = 0.5
 
 @lru_cache(maxsize=1)
 def _hanta() -> Any:
-    # HanTa's tagger with its word searches made faster, same answers (hanta_search.py)
-    from .hanta_search import FastHanoverTagger
+    # HanTa's tagger with its word searches made faster, same answers
+    # (hanta_search.py, LGPL-3.0 like HanTa: a user may remove or replace that
+    # one file, and HanTa's own searches then give the same output, slower)
+    try:
+        from .hanta_search import FastHanoverTagger
+    except ImportError:
+        from HanTa.HanoverTagger import HanoverTagger
 
+        return HanoverTagger("morphmodel_ger.pgz")
     return FastHanoverTagger("morphmodel_ger.pgz")
 
 
