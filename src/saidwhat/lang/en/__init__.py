@@ -1,0 +1,1 @@
+"""English (work in progress): the stance step (``stance.py``); the extractor is being written elsewhere."""
