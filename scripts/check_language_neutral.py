@@ -94,8 +94,9 @@ def stts_tags() -> frozenset[str]:
 
 
 def shared_files() -> Iterator[Path]:
+    """Python files outside the language folders (lang/de/, lang/en/, …: each may use its own language)."""
     for path in sorted(PACKAGE.rglob("*.py")):
-        if GERMAN not in path.parents:
+        if not any(folder.parent == PACKAGE / "lang" for folder in path.parents):
             yield path
 
 

@@ -1,6 +1,6 @@
 """Measure the stance step against the hand labels of dev statements.
 
-usage: python scripts/measure_stance.py [LABELS] [CORPUS_DIR]
+usage: python scripts/measure_stance.py [LABELS] [CORPUS_DIR] [--gold-en]
 
 LABELS defaults to tests/fixtures/stance/dev-labels.tsv (article id, quote begin,
 quote end, stance; drawn by scripts/sample_stance.py), CORPUS_DIR to
@@ -11,6 +11,11 @@ in the labels or the predictions counts), the same two figures for the baseline
 that labels everything ``say``, per-stance precision/recall/F1 and a confusion
 table (rows: label, columns: prediction). Exits 0 without printing figures when
 the corpus is absent (../shared is not part of the repository).
+
+--gold-en measures the English stance step (lang/en/stance.py) on the GOLD
+statements of an English corpus (PolNeAR: gold quote and cue spans given),
+before an English extractor exists: e.g.
+``python scripts/measure_stance.py tests/fixtures/stance/en-dev-labels.tsv ../shared/data/polnear-en/dev --gold-en``.
 """
 
 from __future__ import annotations
@@ -52,6 +57,23 @@ def predict(corpus: Path, articles: set[str]) -> dict[Key, str]:
     return out
 
 
+def predict_gold_en(corpus: Path, articles: set[str]) -> dict[Key, str]:
+    """Stance the English step gives each gold statement of the labelled articles, by quote span."""
+    from saidwhat.corpus import corpus_article, load_corpus_document
+    from saidwhat.lang.en.stance import assign_stances
+    from saidwhat.nlp import Doc, tokenize
+
+    out: dict[Key, str] = {}
+    for article_id in sorted(articles):
+        gold = corpus_article(load_corpus_document(corpus / f"{article_id}.json"))
+        statements = [st for st in gold.statements if st.quote]
+        assign_stances(Doc(gold.text, tokenize(gold.text, "en"), [], "en"), statements)
+        for st in statements:
+            key = (article_id, min(s.begin for s in st.quote), max(s.end for s in st.quote))
+            out.setdefault(key, st.stance.value)
+    return out
+
+
 def f1_table(pairs: list[tuple[str, str]]) -> dict[str, tuple[float, float, float, int]]:
     """Per stance: precision, recall, F1, support (labels)."""
     stances = sorted({g for g, _ in pairs} | {p for _, p in pairs})
@@ -85,12 +107,12 @@ def confusion(pairs: list[tuple[str, str]]) -> str:
     return "\n".join(lines)
 
 
-def main(labels_path: Path, corpus: Path) -> int:
+def main(labels_path: Path, corpus: Path, gold_en: bool = False) -> int:
     if not corpus.is_dir():
         print(f"{corpus} not available (../shared is not part of the repo): nothing measured")
         return 0
     labels = read_labels(labels_path)
-    predicted = predict(corpus, {k[0] for k in labels})
+    predicted = (predict_gold_en if gold_en else predict)(corpus, {k[0] for k in labels})
     missing = [k for k in labels if k not in predicted]
     pairs = [(g, predicted[k]) for k, g in labels.items() if k in predicted]
     print(
@@ -114,7 +136,9 @@ def main(labels_path: Path, corpus: Path) -> int:
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
+    gold = "--gold-en" in sys.argv[1:]
+    args = [a for a in sys.argv[1:] if a != "--gold-en"]
     if len(args) > 2:
         sys.exit(__doc__)
-    sys.exit(main(Path(args[0]) if args else DEFAULT_LABELS, Path(args[1]) if len(args) > 1 else DEFAULT_CORPUS))
+    labels_arg = Path(args[0]) if args else DEFAULT_LABELS
+    sys.exit(main(labels_arg, Path(args[1]) if len(args) > 1 else DEFAULT_CORPUS, gold))

@@ -24,6 +24,11 @@ This step only decides which entry speaks for a statement:
 4. a statement still neutral after that shows its stance in its words
    (``stance_words.txt``: "„Das ist ein Skandal“, sagte sie" criticises);
 5. otherwise say.
+
+A learned content model (``scripts/train_stance.py``: logistic regression
+over the quote's words, the cue, the context, trained on 713 hand-labelled
+train statements) did not beat step 4 in cross-validation, so it is not used;
+:func:`training_rows` and :func:`content_features` serve that script.
 """
 
 from __future__ import annotations
@@ -60,10 +65,30 @@ def assign_stances(doc: Doc, statements: list[Statement]) -> None:
 
 
 def statement_stance(index: _TokenIndex, st: Statement, before: list[Statement]) -> Stance:
-    stance = _frame_stance(index, st, before)
-    if stance == Stance.SAY and st.kind != Kind.REPORTED:
-        return _content_stance(index, st)
-    return stance
+    return _after_frame(index, st, _frame_stance(index, st, before))
+
+
+def _after_frame(index: _TokenIndex, st: Statement, frame: Stance) -> Stance:
+    """The frame's stance, or for a neutral frame what the words say (a report's quote holds its frame)."""
+    if frame == Stance.SAY and st.kind != Kind.REPORTED:
+        return _word_vote(index, st)
+    return frame
+
+
+def training_rows(doc: Doc, statements: list[Statement]) -> list[tuple[Statement, Stance, list[str]]]:
+    """Each statement with its frame's stance and its content features (``scripts/train_stance.py``).
+
+    Sets ``stance`` as :func:`assign_stances` does.
+    """
+    index = _TokenIndex(doc)
+    done: list[Statement] = []
+    rows = []
+    for st in sorted(statements, key=lambda s: s.start):
+        frame = _frame_stance(index, st, done)
+        st.stance = _after_frame(index, st, frame)
+        rows.append((st, frame, content_features(index, st)))
+        done.append(st)
+    return rows
 
 
 def _frame_stance(index: _TokenIndex, st: Statement, before: list[Statement]) -> Stance:
@@ -173,8 +198,53 @@ def _source_noun_stance(word: str) -> Stance | None:
     return None
 
 
-def _content_stance(index: _TokenIndex, st: Statement) -> Stance:
-    """The stance most words of the quote point to (ties: the first found), else say.
+def content_features(index: _TokenIndex, st: Statement) -> list[str]:
+    """What a content model reads: the kind, the cue's lemmas, the quote's words and lemmas, its Konjunktiv.
+
+    A word right after "kein", "nicht", "außer", "ohne" is a feature of its
+    own ("n:w:gefahr"): "keine Gefahr" is not a warning. The stance its words
+    vote for in ``stance_words.txt`` is one more feature ("sw:criticise").
+    """
+    features = ["k:" + st.kind.value]
+    cue = [index.tokens[i] for i in index.covered(st.cue)]
+    features += ["c:" + (t.lemma or t.text).lower() for t in cue if _is_word(t)] or ["c:-"]
+    toks = [index.tokens[i] for i in index.covered(st.quote)]
+    for k, t in enumerate(toks):
+        if not _is_word(t):
+            continue
+        prefix = "n:" if k > 0 and toks[k - 1].lower in NOT_COUNTED_AFTER else ""
+        features += [f"{prefix}w:{t.lower}", f"{prefix}l:{(t.lemma or t.text).lower()}"]
+        if t.mood in ("k1", "k2"):
+            features.append("m:" + t.mood)
+    features += _context_features(index, st)
+    vote = _word_vote(index, st)
+    if vote != Stance.SAY:
+        features.append("sw:" + vote.value)
+    return features
+
+
+def _context_features(index: _TokenIndex, st: Statement) -> list[str]:
+    """Lemmas around the quote: the rest of its sentence and the sentence before ("sparte nicht mit Kritik:")."""
+    toks = index.tokens
+    first = index.covered(st.quote)
+    if not first:
+        return []
+    sentences = index.doc.sentences
+    sent = toks[first[0]].sent
+    lo = sentences[max(0, sent - 1)].start
+    hi = sentences[toks[first[-1]].sent].end
+    inside = set(first)
+    return [
+        "x:" + (toks[k].lemma or toks[k].text).lower() for k in range(lo, hi) if k not in inside and _is_word(toks[k])
+    ]
+
+
+def _is_word(t: Token) -> bool:
+    return any(ch.isalnum() for ch in t.text)
+
+
+def _word_vote(index: _TokenIndex, st: Statement) -> Stance:
+    """The stance most words of ``stance_words.txt`` in the quote point to (ties: the first found), else say.
 
     A report's quote holds its own frame, so reports never come here.
     """
