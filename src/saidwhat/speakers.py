@@ -41,6 +41,10 @@ COMMON_NOUN = "NOUN"
 NOT_A_NAME = "OTHER"  # a class a word of a personal name never has (adjective, verb, pronoun, …)
 
 
+def _never(word: str) -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class SpeakerNames:
     """What merging speakers needs to know about one language's names.
@@ -62,14 +66,22 @@ class SpeakerNames:
     is_genitive: Callable[[str], bool]
     is_role_noun: Callable[[str], bool]  # a noun naming a role, not a person ("Sprecher", "Bahnsprecher")
     negations: frozenset[str]  # words that negate a statement ("nicht"): quotes differing in one differ
+    # What telling speakers apart across articles needs (saidwhat.speaker_identity):
+    first_names: frozenset[str] = frozenset()  # known given names ("Angela")
+    source_nouns: frozenset[str] = frozenset()  # "angaben", "sprecher": "Angaben der Polizei" names the police
+    type_nouns: frozenset[str] = frozenset()  # "nachrichtenagentur": a kind of body before its name
+    nobody_nouns: frozenset[str] = frozenset()  # lemmas naming no speaker ("meinung", "angabe")
+    place_adjectives: frozenset[str] = frozenset()  # "spanisch": a qualifier saying which body
+    unique_bodies: frozenset[str] = frozenset()  # "bundesverfassungsgericht": one across the archive
+    places: frozenset[str] = frozenset()  # place names ("Bremen"): never what "er"/"sie" stand for
+    body_name_ends: frozenset[str] = frozenset()  # "times", "watch": a name ending so is a body's
+    lemma: Callable[[str], str] = str  # the word's dictionary form ("Beobachtern" → "Beobachter")
+    key_word: Callable[[str], str] = str.casefold  # the form names are compared by ("Amtes" → "amt")
+    is_adjective: Callable[[str], bool] = _never  # an adjective ("spanische", "oberste")
 
 
 def _unknown_word(word: str) -> str:
     return ""
-
-
-def _never(word: str) -> bool:
-    return False
 
 
 # For a language the registry does not know: mentions are kept as written.
