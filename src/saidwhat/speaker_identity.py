@@ -201,15 +201,29 @@ def identify(entity: str | None, mention: str | None, lang: str = "de") -> Ident
 
 
 def _pronoun_never_means(pronoun: _Text, entity: _Text, names: SpeakerNames) -> bool:
-    """ "er" and "sie" never stand for a place (places are neuter: "Russland … es").
+    """Agreement the extractor missed: such a statement is left without a speaker rather than misgiven.
 
-    The extractor sometimes resolves them to one ("er" → "Bremen"); that
-    statement is left without a speaker rather than given to the place.
+    "er" and "sie" never stand for a place (places are neuter: "Russland …
+    es"); "er" never for an acronym ("die CDU", "die AFP": the extractor's own
+    agreement reads them feminine, neuter or plural) nor for a noun of a
+    feminine ending ("die Staatsanwaltschaft", "die Partei"); "sie" never for
+    a masculine title that has a feminine form ("der Bundeskanzler").
     """
-    return norm(" ".join(pronoun.words)) in names.singular_pronouns and " ".join(entity.words) in names.places
+    said = norm(" ".join(pronoun.words))
+    if said not in names.singular_pronouns:
+        return False
+    words = [w for w in entity.words if w != ","]
+    if " ".join(words) in names.places:
+        return True
+    last = words[-1].casefold() if words else ""
+    if said == "er":
+        return bool(words) and (_is_acronym(words[-1]) or last.endswith(names.feminine_endings))
+    return len(words) == 1 and _is_title(last, names) and _is_title(last + "in", names)
 
 
 def _identity(entity: _Text | None, mention: _Text | None, names: SpeakerNames) -> Identity | None:
+    if mention is not None and _others_of_the_possessor(mention, names):
+        entity = None  # "seinen Kritikern" → DeMint: the critics speak, not DeMint
     if mention is not None:
         group = _joint_source(mention, entity, names)
         if group is not None:
@@ -228,6 +242,17 @@ def _identity(entity: _Text | None, mention: _Text | None, names: SpeakerNames) 
     if found is not None and found.kind in (NAME, PERSON) and mention is not None:
         return replace(found, roles=_roles(mention.words, names))  # "Bundeskanzlerin Merkel"
     return found
+
+
+def _others_of_the_possessor(mention: _Text, names: SpeakerNames) -> bool:
+    """ "seinen Kritikern", "ihre Anwälte": people of the possessor, not the possessor ("seiner Meinung" is his)."""
+    words = mention.words
+    return (
+        len(words) >= 2
+        and words[0].casefold() in names.possessives
+        and words[0].casefold() not in ("eigenen", "eigener")
+        and not any(_is_source_word(w, names) for w in words[1:])
+    )
 
 
 def _titled_surname(found: Identity, words: list[str], mention: _Text, names: SpeakerNames) -> bool:
@@ -428,18 +453,47 @@ def _name_words(entity: _Text | None, mention: _Text | None, names: SpeakerNames
         first = end = len(words) - 1
     if end < 0:
         return [], False, ""
-    if _is_type_noun(words[end], names) and end + 1 < len(words) and words[end + 1] != ",":
+    if (
+        _is_type_noun(words[end], names)
+        and end + 1 < len(words)
+        and words[end + 1] != ","
+        and names.word_class(words[end + 1]) != NOT_A_NAME  # "Die Behörden vor Ort"
+    ):
         return _typed_name(words[end + 1 :]), True, ""  # "der Menschenrechtsorganisation amnesty international"
     if _is_source_word(words[end], names):
         owner = _genitive_owner(words[:end], names)  # "Celebis Angaben" → "Celebi"
         if owner or _is_nobody_word(words[end], names):
             return owner, False, ""  # "offizielle Angaben": nobody
+    while end + 2 < len(words) and _inner_word(words, end + 1, names):
+        end += 2  # "Ärzte ohne Grenzen" for the entity "Ärzte"
+    if (
+        end + 2 < len(words)
+        and words[end + 1].casefold() in names.place_prepositions
+        and _is_cap(words[end + 2])
+        and names.word_class(words[end]) == COMMON_NOUN
+        and names.word_class(words[end + 2]) != COMMON_NOUN
+    ):
+        end += 2  # "Die Polizei in Köln"
     start = end
-    while start > 0 and _extends_name(words[start - 1], words[start], names):
-        start -= 1
+    while start > 0:
+        if _inner_word(words, start - 1, names):
+            start -= 2  # "Ärzte ohne Grenzen" for the entity "Grenzen"
+        elif _extends_name(words[start - 1], words[start], names):
+            start -= 1
+        else:
+            break
+    placed = _placed_description(words, start, end, names)
+    if placed:
+        return placed, False, ""
     # the entity's own words reach further left: "Auswärtige Amt der Bundesrepublik Deutschland"
-    while start > first and (_is_determiner(words[start - 1], names) or _extends_name(words[start - 1], words[start], names)):
+    while start > first and (
+        _is_determiner(words[start - 1], names)
+        or _extends_name(words[start - 1], words[start], names)
+        or _inner_word(words, start - 1, names)
+    ):
         start -= 1
+    while start < end and _is_determiner(words[start], names):
+        start += 1  # "Manche Analysten"
     start = _with_particles(words, start, names)
     before = start
     while before > 0 and _is_determiner(words[before - 1], names):
@@ -475,6 +529,33 @@ def _typed_name(words: tuple[str, ...]) -> list[str]:
             break
         out.append(w)
     return out
+
+
+def _inner_word(words: tuple[str, ...], i: int, names: SpeakerNames) -> bool:
+    """ "ohne" in "Ärzte ohne Grenzen": a lower-case word between two capitalised words of one name."""
+    return (
+        0 < i < len(words) - 1
+        and words[i] in names.name_inner_words
+        and _is_cap(words[i - 1])
+        and not _is_determiner(words[i - 1], names)
+        and not _is_type_noun(words[i - 1], names)
+        and _is_cap(words[i + 1])
+    )
+
+
+def _placed_description(words: tuple[str, ...], start: int, end: int, names: SpeakerNames) -> list[str]:
+    """ "der politischen Opposition im Iran" names the opposition, qualified by the place, not Iran.
+
+    Returns the words from the description's qualifiers to the place ("politischen
+    Opposition im Iran"), or [] when the name does not follow such a preposition.
+    """
+    at = start - 1
+    if at < 1 or words[at].casefold() not in names.place_prepositions or not _is_cap(words[at - 1]):
+        return []
+    if _stops_a_name(words[at - 1], names) and not names.is_role_noun(words[at - 1]):
+        return []
+    head = at - 1
+    return list(words[_with_qualifiers(words, head, names) : end + 1])
 
 
 def _with_particles(words: tuple[str, ...], start: int, names: SpeakerNames) -> int:
@@ -532,7 +613,12 @@ def _classify(words: list[str], typed: bool, abbreviation: str, also_key: str, n
     if typed:
         return Identity(ORGANISATION, _display(words), name_key(words, names), also=also)
     particles = [w for w in words if w.casefold() in names.particles and not _is_determiner(w, names) or w == "der"]
-    qualifiers = [w for w in words if not _is_cap(w) and w not in particles]
+    qualifiers = [w for w in words if not _is_cap(w) and w not in particles and w not in names.name_inner_words]
+    place_at = next((i for i, w in enumerate(words) if i and w.casefold() in names.place_prepositions), 0)
+    if place_at:
+        return _description(qualifiers[:0], words[place_at - 1 : place_at], names, words[place_at:])
+    if any(w in names.name_inner_words for w in words):
+        return Identity(ORGANISATION, _display(words), name_key(words, names), also=also)  # "Ärzte ohne Grenzen"
     head = [w for w in words if _is_cap(w) and w.casefold() not in names.particles]
     if not head:
         return None
@@ -560,12 +646,24 @@ def _one_word(word: str, also: tuple[str, ...], names: SpeakerNames) -> Identity
     return Identity(NAME, word, key, surname=_surname_key([word], names))
 
 
+def _is_writing(word: str, names: SpeakerNames) -> bool:
+    """A source noun for something written or said ("Bericht", "Kreisen"), not for people ("Mitarbeiter")."""
+    return _is_source_word(word, names) and not _is_person_noun(word, names)
+
+
+def _is_person_noun(word: str, names: SpeakerNames) -> bool:
+    """A noun for people, not a body: a title, or a noun of a person ending ("Mitarbeiter", "Delegationsleiterin")."""
+    return _is_title(word, names) or word.endswith(("er", "erin", "innen", "ern"))
+
+
 def _compound(word: str, names: SpeakerNames) -> Identity:
     """ "Spiegel-Online" is the name "Spiegel Online"; "US-Regierung" says which government; "UN-Mitarbeiter" not who."""
     parts = word.split("-")
+    if len(parts) == 2 and _is_writing(parts[1], names) and _ABBREVIATION.fullmatch(parts[0]):
+        return Identity(ORGANISATION, parts[0], name_key(parts[:1], names))  # "ai-Bericht": Amnesty's report
     if names.word_class(parts[-1]) != COMMON_NOUN:
         return Identity(ORGANISATION, word, name_key(parts, names))
-    if names.is_role_noun(word) or _is_source_word(word, names) or names.word_class(parts[0]) == COMMON_NOUN:
+    if _is_person_noun(parts[-1], names) or _is_source_word(word, names) or names.word_class(parts[0]) == COMMON_NOUN:
         return Identity(DESCRIPTION, word, "", also=("noun:" + name_key([word], names),))
     return Identity(DESCRIPTION, word, "description:" + name_key([word], names))
 
@@ -592,10 +690,15 @@ def _is_name_phrase(head: list[str], typed: bool, names: SpeakerNames) -> bool:
     return any(names.word_class(w) != COMMON_NOUN for w in head)
 
 
-def _description(qualifiers: list[str], head: list[str], names: SpeakerNames) -> Identity | None:
-    """A description: merges across articles only when a place adjective says which body it is."""
+def _description(
+    qualifiers: list[str], head: list[str], names: SpeakerNames, place: list[str] | None = None
+) -> Identity | None:
+    """A description: merges across articles only when a place (adjective, or "im Iran") says which body it is."""
     if all(_is_nobody_word(w, names) for w in head):
         return None
+    if place:
+        shown = _display([_base_form(w, names) for w in head] + place)
+        return Identity(DESCRIPTION, shown, "description:" + name_key([*head, *place], names))
     identifying = [q for q in qualifiers if names.key_word(q) in names.place_adjectives]
     if identifying:
         return Identity(DESCRIPTION, _display([*identifying, *head]), "description:" + name_key([*identifying, *head], names))

@@ -75,6 +75,10 @@ class SpeakerNames:
     unique_bodies: frozenset[str] = frozenset()  # "bundesverfassungsgericht": one across the archive
     places: frozenset[str] = frozenset()  # place names ("Bremen"): never what "er"/"sie" stand for
     body_name_ends: frozenset[str] = frozenset()  # "times", "watch": a name ending so is a body's
+    name_inner_words: frozenset[str] = frozenset()  # "ohne" of "Ärzte ohne Grenzen"
+    place_prepositions: frozenset[str] = frozenset()  # "im" of "die Opposition im Iran"
+    possessives: frozenset[str] = frozenset()  # "seinen Kritikern": someone else than the possessor
+    feminine_endings: tuple[str, ...] = ()  # "schaft", "ung": nouns "er" never stands for
     lemma: Callable[[str], str] = str  # the word's dictionary form ("Beobachtern" → "Beobachter")
     key_word: Callable[[str], str] = str.casefold  # the form names are compared by ("Amtes" → "amt")
     is_adjective: Callable[[str], bool] = _never  # an adjective ("spanische", "oberste")

@@ -99,6 +99,13 @@ def _adjective_stem(word: str) -> str:
     return word
 
 
+def _places() -> frozenset[str]:
+    """Place names, as the extractor's pronoun agreement reads them: the NER gazetteer and places.txt."""
+    from .learn.ner import gazetteer  # lazy, as in entities.py
+
+    return frozenset(gazetteer()) | load_word_set("de", "places")
+
+
 @lru_cache(maxsize=1)
 def speaker_names() -> SpeakerNames:
     return SpeakerNames(
@@ -118,7 +125,11 @@ def speaker_names() -> SpeakerNames:
         nobody_nouns=load_word_set("de", "nobody_nouns"),
         place_adjectives=load_word_set("de", "place_adjectives"),
         unique_bodies=load_word_set("de", "unique_bodies"),
-        places=load_word_set("de", "places"),
+        places=_places(),
+        name_inner_words=load_word_set("de", "name_inner_words"),
+        place_prepositions=load_word_set("de", "place_prepositions"),
+        possessives=load_word_set("de", "possessives"),
+        feminine_endings=tuple(sorted(load_word_set("de", "feminine_noun_endings"))),
         body_name_ends=load_word_set("de", "body_name_ends"),
         lemma=lemma,
         key_word=key_word,
