@@ -204,15 +204,17 @@ def _pronoun_never_means(pronoun: _Text, entity: _Text, names: SpeakerNames) -> 
     """Agreement the extractor missed: such a statement is left without a speaker rather than misgiven.
 
     "er" and "sie" never stand for a place (places are neuter: "Russland …
-    es"); "er" never for an acronym ("die CDU", "die AFP": the extractor's own
+    es") nor for a name in the genitive ("Irans"); "er" never for an acronym ("die CDU", "die AFP": the extractor's own
     agreement reads them feminine, neuter or plural) nor for a noun of a
     feminine ending ("die Staatsanwaltschaft", "die Partei"); "sie" never for
     a masculine title that has a feminine form ("der Bundeskanzler").
     """
     said = norm(" ".join(pronoun.words))
+    words = [w for w in entity.words if w != ","]
+    if len(words) == 1 and names.is_genitive(words[0]):
+        return True  # "der oberste Führer Irans, der …": the leader speaks, not Iran
     if said not in names.singular_pronouns:
         return False
-    words = [w for w in entity.words if w != ","]
     if " ".join(words) in names.places:
         return True
     last = words[-1].casefold() if words else ""
@@ -510,8 +512,12 @@ def _find(entity: _Text, mention: _Text) -> tuple[int, int] | None:
     if not ent:
         return None
     folded = [w.casefold() for w in mention.words]
-    if mention.abbreviation and ent == [mention.abbreviation.casefold()] and mention.abbreviation_after >= 0:
-        return mention.abbreviation_after, mention.abbreviation_after  # "Human Rights Watch (HRW)", entity "HRW"
+    after = mention.abbreviation_after
+    if mention.abbreviation and ent == [mention.abbreviation.casefold()] and after >= 0:
+        # "Human Rights Watch (HRW)", entity "HRW"; not "Kinderhilfswerk der Vereinten Nationen (UNICEF)":
+        # after a genitive the abbreviation is of more than the name before it
+        if not any(w in ("der", "des") for w in folded[max(0, after - 3) : after]):
+            return after, after
     for end in range(len(folded) - 1, -1, -1):
         if folded[end] == ent[-1]:
             first = end

@@ -55,7 +55,7 @@ from .speaker_identity import (
     _surname_key,
     identify,
 )
-from .speakers import SpeakerNames, _first_compatible, names_for, norm
+from .speakers import SpeakerNames, _first_compatible, _is_title, names_for, norm
 
 CLOSE_IN_TIME = 730  # days: a bare surname joins a speaker quoted within two years of the article
 _WORD = re.compile(r"\S+")
@@ -79,12 +79,35 @@ def article_identities(
     found = [identify(e, m, lang) for e, m in zip(entities, mentions, strict=True)]
     written: _ArticleNames | None = None
     for i, ident in enumerate(found):
+        said = norm(mentions[i] or "")
+        if ident is not None and said in names.singular_pronouns and _titled_otherwise(ident, said, text, names):
+            found[i] = None
+            continue
         if ident is not None and (ident.kind == NAME or _one_noun(ident)):
             written = written or _ArticleNames(text, names)
             full = written.full_name(ident, positions[i])
             if full is not None:
                 found[i] = replace(full, roles=tuple(sorted({*full.roles, *ident.roles})))
     return found
+
+
+def _titled_otherwise(ident: Identity, pronoun: str, text: str, names: SpeakerNames) -> bool:
+    """ "sie" never stands for one the article titles as a man ("Ministerpräsident Abhisit"), "er" never for a woman.
+
+    A title with a feminine form ("Ministerpräsident" / "Ministerpräsidentin")
+    says the gender; the extractor's resolution that disagrees is dropped.
+    """
+    if ident.kind not in (PERSON, NAME):
+        return False
+    word = ident.name.split()[-1] if ident.kind == NAME else ident.name.split()[0]
+    for m in re.finditer(r"(\w+)\s+" + re.escape(word) + r"\b", text):
+        title = m.group(1).casefold()
+        for base in (title, title[:-2] if title.endswith("en") else title, title[:-1] if title.endswith("n") else title):
+            masculine = _is_title(base, names) and _is_title(base + "in", names)
+            feminine = base.endswith("in") and _is_title(base, names) and _is_title(base[:-2], names)
+            if (pronoun == "sie" and masculine) or (pronoun == "er" and feminine):
+                return True
+    return False
 
 
 def _one_noun(ident: Identity) -> bool:
