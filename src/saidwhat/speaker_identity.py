@@ -80,7 +80,7 @@ def _read(text: str | None) -> _Text | None:
     bracketed: set[str] = set()
     for inner in _PARENS.findall(text):
         bracketed.update(w.strip(_EDGE) for w in inner.split())
-    quoted = any(q in text for q in "„“»«\"")
+    quoted = any(q in text for q in '„“»«"')
     words: list[str] = []
     for raw in _PARENS.sub(lambda m: " \x00" + m.group(1).replace(" ", "_") + " , ", text).split():
         if raw.startswith("\x00"):
@@ -293,7 +293,7 @@ def _trailing_names(words: list[str], names: SpeakerNames) -> list[str]:
     out: list[str] = []
     i = len(words) - 1
     while i >= 0:
-        run = []
+        run: list[str] = []
         while i >= 0 and words[i] != "," and _is_member_word(words[i], names):
             run.insert(0, words[i])
             i -= 1
@@ -338,7 +338,8 @@ def _person_written(mention: _Text, entity: _Text | None, names: SpeakerNames) -
     runs = [
         (start, run)
         for start, run in _name_runs(mention.words, names)
-        if run[-1].casefold() not in names.body_name_ends and not (start and _is_type_noun(mention.words[start - 1], names))
+        if run[-1].casefold() not in names.body_name_ends
+        and not (start and _is_type_noun(mention.words[start - 1], names))
     ]
     if not runs:
         return None
@@ -707,5 +708,9 @@ def _description(
         return Identity(DESCRIPTION, shown, "description:" + name_key([*head, *place], names))
     identifying = [q for q in qualifiers if names.key_word(q) in names.place_adjectives]
     if identifying:
-        return Identity(DESCRIPTION, _display([*identifying, *head]), "description:" + name_key([*identifying, *head], names))
-    return Identity(DESCRIPTION, _display([_base_form(w, names) for w in head]), "", also=("noun:" + name_key(head, names),))
+        return Identity(
+            DESCRIPTION, _display([*identifying, *head]), "description:" + name_key([*identifying, *head], names)
+        )
+    return Identity(
+        DESCRIPTION, _display([_base_form(w, names) for w in head]), "", also=("noun:" + name_key(head, names),)
+    )

@@ -102,7 +102,11 @@ def _titled_otherwise(ident: Identity, pronoun: str, text: str, names: SpeakerNa
     word = ident.name.split()[-1] if ident.kind == NAME else ident.name.split()[0]
     for m in re.finditer(r"(\w+)\s+" + re.escape(word) + r"\b", text):
         title = m.group(1).casefold()
-        for base in (title, title[:-2] if title.endswith("en") else title, title[:-1] if title.endswith("n") else title):
+        for base in (
+            title,
+            title[:-2] if title.endswith("en") else title,
+            title[:-1] if title.endswith("n") else title,
+        ):
             masculine = _is_title(base, names) and _is_title(base + "in", names)
             feminine = base.endswith("in") and _is_title(base, names) and _is_title(base[:-2], names)
             if (pronoun == "sie" and masculine) or (pronoun == "er" and feminine):
@@ -126,7 +130,7 @@ class _ArticleNames:
         for m in _WORD.finditer(text):
             raw = m.group()
             word = raw.strip(_STRIP) if not _INITIAL.match(raw) else raw
-            if raw[:1] in "(„“\"" and segment:
+            if raw[:1] in '(„“"' and segment:
                 self._add(segment, offsets)
                 segment, offsets = [], []
             if word:
@@ -268,7 +272,9 @@ class ArchiveResolver:
             return _closest(same_role or fitting, day)
         return self._new(ident)
 
-    def _evidence(self, row: tuple[int, str, str, str | None, str | None, str], ident: Identity, day: str | None) -> bool:
+    def _evidence(
+        self, row: tuple[int, str, str, str | None, str | None, str], ident: Identity, day: str | None
+    ) -> bool:
         """Whether a stored person may be the one a bare surname names: same title, or close in time."""
         sid, _, _, first_day, last_day, _ = row
         if ident.roles and set(ident.roles) & self._roles_of(sid):
@@ -326,10 +332,16 @@ class ArchiveResolver:
             (ident.name, norm(ident.name), ident.kind, ident.surname, ident.first),
         )
         assert cur.lastrowid is not None
-        keys = [ident.key, *(k for k in ident.also if not k.startswith("noun:"))] if ident.key or ident.kind in (
-            ORGANISATION,
-            GROUP,
-        ) else []
+        keys = (
+            [ident.key, *(k for k in ident.also if not k.startswith("noun:"))]
+            if ident.key
+            or ident.kind
+            in (
+                ORGANISATION,
+                GROUP,
+            )
+            else []
+        )
         self._add_keys(cur.lastrowid, keys)
         return cur.lastrowid
 

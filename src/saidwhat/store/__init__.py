@@ -1299,7 +1299,7 @@ def prepare(article: Article) -> Prepared:
             article.lang,
         ),
         pronoun_only=[
-            not st.speaker_entity and bool(s) and norm(s) in names.singular_pronouns
+            not st.speaker_entity and norm(s or "") in names.singular_pronouns
             for st, s in zip(statements, surfaces, strict=True)
         ],
         surfaces=surfaces,
