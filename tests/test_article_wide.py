@@ -108,7 +108,7 @@ def test_store_preparation_reads_grow_linearly(monkeypatch: pytest.MonkeyPatch) 
 
 
 class _CountingRe:
-    """``re`` for the speakers module, counting the characters its searches scan."""
+    """``re`` for the speaker merging module, counting the characters its searches scan."""
 
     def __init__(self) -> None:
         self.scanned = 0
@@ -137,7 +137,7 @@ def test_surname_mentions_scan_the_text_once_per_name(tmp_path: Path, monkeypatc
         store.add_article(_mentions_article("Karl Weber sagte etwas.", ["Karl Weber"]))
         n = 60
         text = "Karl Weber sagte etwas. Anna Weber sagte etwas. " + " ".join(["Weber sagte noch etwas."] * n)
-        monkeypatch.setattr(speakers, "re", counting)
+        monkeypatch.setattr(speaker_merge, "re", counting)
         store.add_article(_mentions_article(text, ["Karl Weber", "Anna Weber"] + ["Weber"] * n))
         monkeypatch.undo()
         names = {s["name"]: s["n_statements"] for s in store.speakers()}

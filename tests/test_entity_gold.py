@@ -189,7 +189,8 @@ def test_merge_precision_follows_a_judged_speaker(wire_store: Path) -> None:
     merges = load_script("measure_merges")
     db = sqlite3.connect(wire_store)
     speaker_id = db.execute(
-        "SELECT speaker_id FROM statements GROUP BY speaker_id HAVING COUNT(DISTINCT speaker) >= 2 LIMIT 1"
+        "SELECT speaker_id FROM statements WHERE speaker_id IS NOT NULL"
+        " GROUP BY speaker_id HAVING COUNT(DISTINCT speaker) >= 2 LIMIT 1"
     ).fetchone()[0]
     mentions = merges.mentions_of(db, speaker_id)
     one = [{"name": "x", "mentions": [[e, m, "A"] for e, m in mentions]}]

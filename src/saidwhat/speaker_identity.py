@@ -46,7 +46,6 @@ _PARENS = re.compile(r"\(([^()]*)\)?")
 _ABBREVIATION = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜa-z]{0,1}[A-ZÄÖÜ]{1,6}|[a-z]{2,4}")  # "WHO", "HRW", "ai", "IAEO"
 _PREFIXED_NAME = re.compile(r"^[a-z]{1,3}-[A-ZÄÖÜ]")  # "el-Baradei", "al-Assad"
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")  # "George W. Bush"
-_JOINERS = frozenset({"und", "sowie", "&"})
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,6 @@ class _Text:
     words: tuple[str, ...]
     abbreviation: str  # "(WHO)" after a name
     abbreviation_after: int  # the index of the word it follows (-1: none)
-    bracketed: frozenset[str]  # every word inside brackets ("CDU" of "Christian Wulff (CDU)")
     quoted: bool  # a part in quotation marks („Der Spiegel“): written as a name
 
 
@@ -77,9 +75,6 @@ def _read(text: str | None) -> _Text | None:
     if not text or not text.strip():
         return None
     abbreviation, after = "", -1
-    bracketed: set[str] = set()
-    for inner in _PARENS.findall(text):
-        bracketed.update(w.strip(_EDGE) for w in inner.split())
     quoted = any(q in text for q in '„“»«"')
     words: list[str] = []
     for raw in _PARENS.sub(lambda m: " \x00" + m.group(1).replace(" ", "_") + " , ", text).split():
@@ -95,7 +90,7 @@ def _read(text: str | None) -> _Text | None:
             words.append(word)
     while words and words[-1] == ",":
         words.pop()
-    return _Text(tuple(words), abbreviation, after, frozenset(bracketed), quoted)
+    return _Text(tuple(words), abbreviation, after, quoted)
 
 
 # ---------------------------------------------------------------- word tests
@@ -218,7 +213,7 @@ def _pronoun_never_means(pronoun: _Text, entity: _Text, names: SpeakerNames) -> 
     if " ".join(words) in names.places:
         return True
     last = words[-1].casefold() if words else ""
-    if said == "er":
+    if said == names.masculine_pronoun:
         return bool(words) and (_is_acronym(words[-1]) or last.endswith(names.feminine_endings))
     return len(words) == 1 and _is_title(last, names) and _is_title(last + "in", names)
 
@@ -231,6 +226,10 @@ def _identity(entity: _Text | None, mention: _Text | None, names: SpeakerNames) 
         if group is not None:
             return group
         person = _person_written(mention, entity, names)
+        if person is not None:
+            return person
+    if entity is not None and (mention is None or _find(entity, mention, names) is None):
+        person = _person_written(entity, entity, names)  # "Die Bürgermeisterin" resolved to "Anna Berger"
         if person is not None:
             return person
     words, typed, also_key = _name_words(entity, mention, names)
@@ -252,7 +251,7 @@ def _others_of_the_possessor(mention: _Text, names: SpeakerNames) -> bool:
     return (
         len(words) >= 2
         and words[0].casefold() in names.possessives
-        and words[0].casefold() not in ("eigenen", "eigener")
+        and words[0].casefold() not in names.own_possessives
         and not any(_is_source_word(w, names) for w in words[1:])
     )
 
@@ -272,7 +271,7 @@ def _joint_source(mention: _Text, entity: _Text | None, names: SpeakerNames) -> 
     Bundesministerium für Bildung und Forschung" stays one body.
     """
     words = list(_after_source(mention.words, names))
-    joins = [i for i, w in enumerate(words) if w.casefold() in _JOINERS]
+    joins = [i for i, w in enumerate(words) if w.casefold() in names.group_joiners or w == "&"]
     if len(joins) != 1:
         return None
     j = joins[0]
@@ -284,7 +283,7 @@ def _joint_source(mention: _Text, entity: _Text | None, names: SpeakerNames) -> 
     if entity is not None and not set(entity.words) & {w for m in members for w in m.split()}:
         return None  # the extractor named someone else
     keys = sorted(name_key([m], names) for m in members)
-    shown = ", ".join(members[:-1]) + " und " + members[-1]
+    shown = ", ".join(members[:-1]) + " " + words[j] + " " + members[-1]
     return Identity(GROUP, shown[:MAX_NAME_CHARS], "group:" + "+".join(keys))
 
 
@@ -323,7 +322,7 @@ def _leading_names(words: list[str], names: SpeakerNames) -> list[str]:
 def _is_member_word(word: str, names: SpeakerNames) -> bool:
     """A word of a joint source's member: a name, an acronym ("AFP", "dpa")."""
     if word.islower():
-        return 2 <= len(word) <= 4 and word.isalpha() and word not in names.articles and word not in _JOINERS
+        return 2 <= len(word) <= 4 and word.isalpha() and word not in names.articles and word not in names.group_joiners
     return _is_cap(word) and not _stops_a_name(word, names)
 
 
@@ -445,7 +444,7 @@ def _name_words(entity: _Text | None, mention: _Text | None, names: SpeakerNames
     "Times", "Radio Bremen" for "Bremen"). An entity the mention does not hold
     (a resolved pronoun, "eigenen Angaben" → "Feuerwehr") is read alone.
     """
-    if mention is not None and entity is not None and (span := _find(entity, mention)) is not None:
+    if mention is not None and entity is not None and (span := _find(entity, mention, names)) is not None:
         words, (first, end) = mention.words, span
     elif mention is not None and entity is None:
         words = _after_source(mention.words, names)
@@ -507,7 +506,7 @@ def _name_words(entity: _Text | None, mention: _Text | None, names: SpeakerNames
     return name, typed, _name_before_genitive(name, names)
 
 
-def _find(entity: _Text, mention: _Text) -> tuple[int, int] | None:
+def _find(entity: _Text, mention: _Text, names: SpeakerNames) -> tuple[int, int] | None:
     """Where the entity stands in the mention: the indexes of its first and last words, if it does."""
     ent = [w.casefold() for w in entity.words if w != ","]
     if not ent:
@@ -517,7 +516,7 @@ def _find(entity: _Text, mention: _Text) -> tuple[int, int] | None:
     if mention.abbreviation and ent == [mention.abbreviation.casefold()] and after >= 0:
         # "Human Rights Watch (HRW)", entity "HRW"; not "Kinderhilfswerk der Vereinten Nationen (UNICEF)":
         # after a genitive the abbreviation is of more than the name before it
-        if not any(w in ("der", "des") for w in folded[max(0, after - 3) : after]):
+        if not any(w in names.genitive_articles for w in folded[max(0, after - 3) : after]):
             return after, after
     for end in range(len(folded) - 1, -1, -1):
         if folded[end] == ent[-1]:
@@ -619,7 +618,7 @@ def _classify(words: list[str], typed: bool, abbreviation: str, also_key: str, n
     also = tuple(k for k in (name_key([abbreviation], names) if abbreviation else "", also_key) if k)
     if typed:
         return Identity(ORGANISATION, _display(words), name_key(words, names), also=also)
-    particles = [w for w in words if w.casefold() in names.particles and not _is_determiner(w, names) or w == "der"]
+    particles = [w for w in words if w.casefold() in names.particles]
     qualifiers = [w for w in words if not _is_cap(w) and w not in particles and w not in names.name_inner_words]
     place_at = next((i for i, w in enumerate(words) if i and w.casefold() in names.place_prepositions), 0)
     if place_at:
@@ -660,7 +659,7 @@ def _is_writing(word: str, names: SpeakerNames) -> bool:
 
 def _is_person_noun(word: str, names: SpeakerNames) -> bool:
     """A noun for people, not a body: a title, or a noun of a person ending ("Mitarbeiter", "Delegationsleiterin")."""
-    return _is_title(word, names) or word.endswith(("er", "erin", "innen", "ern"))
+    return _is_title(word, names) or word.endswith(names.person_endings)
 
 
 def _compound(word: str, names: SpeakerNames) -> Identity:
@@ -706,7 +705,8 @@ def _description(
     if place:
         shown = _display([_base_form(w, names) for w in head] + place)
         return Identity(DESCRIPTION, shown, "description:" + name_key([*head, *place], names))
-    identifying = [q for q in qualifiers if names.key_word(q) in names.place_adjectives]
+    # "US-amerikanische" by its last part
+    identifying = [q for q in qualifiers if names.key_word(q).rsplit("-", 1)[-1] in names.place_adjectives]
     if identifying:
         return Identity(
             DESCRIPTION, _display([*identifying, *head]), "description:" + name_key([*identifying, *head], names)

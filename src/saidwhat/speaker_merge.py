@@ -58,7 +58,7 @@ from .speaker_identity import (
 from .speakers import SpeakerNames, _first_compatible, _is_title, names_for, norm
 
 CLOSE_IN_TIME = 730  # days: a bare surname joins a speaker quoted within two years of the article
-_WORD = re.compile(r"\S+")
+_WORD = r"\S+"
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", ")", "(", "“", "”", '"')
 _STRIP = "„“”\"'»«‚‘’()[],;:.!?"
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
@@ -109,7 +109,7 @@ def _titled_otherwise(ident: Identity, pronoun: str, text: str, names: SpeakerNa
         ):
             masculine = _is_title(base, names) and _is_title(base + "in", names)
             feminine = base.endswith("in") and _is_title(base, names) and _is_title(base[:-2], names)
-            if (pronoun == "sie" and masculine) or (pronoun == "er" and feminine):
+            if (pronoun == names.feminine_pronoun and masculine) or (pronoun == names.masculine_pronoun and feminine):
                 return True
     return False
 
@@ -127,7 +127,7 @@ class _ArticleNames:
         self.runs: list[tuple[int, list[str], tuple[str, ...]]] = []  # (offset, name words, words before)
         segment: list[str] = []
         offsets: list[int] = []
-        for m in _WORD.finditer(text):
+        for m in re.finditer(_WORD, text):  # once per article, not once per mention
             raw = m.group()
             word = raw.strip(_STRIP) if not _INITIAL.match(raw) else raw
             if raw[:1] in '(„“"' and segment:

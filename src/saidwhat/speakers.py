@@ -68,6 +68,12 @@ class SpeakerNames:
     place_prepositions: frozenset[str] = frozenset()  # "im" of "die Opposition im Iran"
     possessives: frozenset[str] = frozenset()  # "seinen Kritikern": someone else than the possessor
     feminine_endings: tuple[str, ...] = ()  # "schaft", "ung": nouns "er" never stands for
+    person_endings: tuple[str, ...] = ()  # "er", "erin": nouns for people ("Mitarbeiter"), not bodies
+    masculine_pronoun: str = ""  # "er"
+    feminine_pronoun: str = ""  # "sie"
+    own_possessives: frozenset[str] = frozenset()  # "eigenen": "eigenen Angaben" is the possessor's own
+    genitive_articles: frozenset[str] = frozenset()  # "der", "des": "Kinderhilfswerk der Vereinten Nationen"
+    group_joiners: frozenset[str] = frozenset()  # "und": "AFP und Reuters" is a group
     lemma: Callable[[str], str] = str  # the word's dictionary form ("Beobachtern" → "Beobachter")
     key_word: Callable[[str], str] = str.casefold  # the form names are compared by ("Amtes" → "amt")
     is_adjective: Callable[[str], bool] = _never  # an adjective ("spanische", "oberste")
