@@ -51,12 +51,13 @@ NOT_VOCABULARY = {
     "abbreviations",
     "confidence",
     "stts",
+    "body_name_ends",  # last words of bodies' names ("Times", "Watch"): mostly English, like names
 }
 # Spellings of German words that are English words too ("in", "also",
 # "these"), or names in shared code ("dir", "lang"): not counted. "must" and
 # "field" are English words that the word-form tables list as inflected forms
 # of lexicon words ("must" under "müssen", a lemma in modal_lemmas.txt).
-SHARED_SPELLINGS = frozenset("an in so was also these dir find warn word lang must field".split())
+SHARED_SPELLINGS = frozenset("an in so was also these dir find warn word lang must field organisation".split())
 _WORD = re.compile(r"[^\W\d_]+")
 _SQL_COMMENT = re.compile(r"--[^\n]*")  # a comment inside an SQL statement is documentation
 _BRACKETED_FORM = re.compile(r"\((?:FIN|INF|PP|IMP|IZU|A|D)\)")

@@ -29,7 +29,10 @@ KINDS = {"person", "organisation", "group", "anonymous", "description"}
 # Today's figures (strict = fullest name; lenient = a part of the name accepted).
 WIRE_DE_FLOOR = {"strict_right": 6, "lenient_right": 40}
 DEV_FLOOR = {"strict_right": 41, "lenient_right": 89}
-MERGE_FLOOR = {"pure": 41, "merged": 47, "junk_at_most": 13}
+# Speakers across the archive (saidwhat/speaker_merge.py, issue 15): 88 of the 92 judged speakers
+# still found are pure (8 were junk and have no speaker now), 64 of 66 pairs merged, one name
+# ("EU") failing the short-name test among the 100 most quoted.
+MERGE_FLOOR = {"pure": 88, "merged": 64, "junk_at_most": 1}
 
 
 def load_script(name: str) -> ModuleType:
@@ -186,7 +189,8 @@ def test_merge_precision_follows_a_judged_speaker(wire_store: Path) -> None:
     merges = load_script("measure_merges")
     db = sqlite3.connect(wire_store)
     speaker_id = db.execute(
-        "SELECT speaker_id FROM statements GROUP BY speaker_id HAVING COUNT(DISTINCT speaker) >= 2 LIMIT 1"
+        "SELECT speaker_id FROM statements WHERE speaker_id IS NOT NULL"
+        " GROUP BY speaker_id HAVING COUNT(DISTINCT speaker) >= 2 LIMIT 1"
     ).fetchone()[0]
     mentions = merges.mentions_of(db, speaker_id)
     one = [{"name": "x", "mentions": [[e, m, "A"] for e, m in mentions]}]

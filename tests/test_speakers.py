@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from saidwhat.model import Article, Kind, Span, Statement
+from saidwhat.speaker_identity import identify
 from saidwhat.speakers import best_mention, parse_mention
 from saidwhat.store import Store
 
@@ -115,3 +116,139 @@ def test_pronoun_follows_previous_named_speaker(tmp_path: Path) -> None:
         art = store.article(aid)
         assert art is not None
         assert [s["speaker_name"] for s in art["statements"]] == ["Anna Weber", "Anna Weber"]
+
+
+# ---------------------------------------------------------------- who the speaker is (issue 15)
+
+
+@pytest.mark.parametrize(
+    ("entity", "mention", "kind", "name"),
+    [
+        ("Frankreichs", "Frankreichs Staatspräsident Nicolas Sarkozy", "person", "Nicolas Sarkozy"),
+        ("CDU", "Ansicht von Niedersachsens Ministerpräsident Christian Wulff (CDU)", "person", "Christian Wulff"),
+        ("Rice", "Ken Rice vom Institut für Astronomie in Edinburgh", "person", "Ken Rice"),
+        ("Online", "Spiegel Online", "organisation", "Spiegel Online"),
+        ("Reuters", "die Nachrichtenagentur Reuters", "organisation", "Reuters"),
+        (
+            "HRW",
+            "einer Pressemitteilung der Menschenrechtsorganisation Human Rights Watch (HRW)",
+            "organisation",
+            "Human Rights Watch",
+        ),
+        ("Reuters", "AFP und Reuters", "group", "AFP und Reuters"),
+        ("Polizei", "Angaben der Polizei", "description", "Polizei"),
+        ("Angaben", "Celebis Angaben", "name", "Celebi"),
+        ("Merkel", "Bundeskanzlerin Merkel", "name", "Merkel"),
+    ],
+)
+def test_identify_kinds(entity: str, mention: str, kind: str, name: str) -> None:
+    found = identify(entity, mention)
+    assert found is not None and (found.kind, found.name) == (kind, name)
+
+
+@pytest.mark.parametrize(
+    ("entity", "mention"),
+    [
+        ("Danach", "Danach"),
+        ("Polizeiangaben", "Polizeiangaben"),
+        ("Angaben", "offiziellen Angaben"),
+        ("O", "O"),
+        ("Meinung", "Meinung"),
+        ("Bremen", "er"),
+        ("CDU", "er"),
+        ("Staatsanwaltschaft", "er"),
+    ],
+)
+def test_junk_and_disagreeing_pronouns_name_nobody(entity: str, mention: str) -> None:
+    assert identify(entity, mention) is None
+
+
+def test_descriptions_carry_a_key_only_when_a_place_says_which() -> None:
+    spanish, chinese = (
+        identify("Regierung", "die spanische Regierung"),
+        identify("Regierung", "die chinesische Regierung"),
+    )
+    plain = identify("Regierung", "Die Regierung")
+    assert spanish and chinese and plain
+    assert spanish.key and chinese.key and spanish.key != chinese.key
+    assert plain.kind == "description" and not plain.key
+    # inflection does not split a body: "Auswärtigen Amtes" = "Auswärtige Amt"
+    a, b = identify("Amtes", "ein Sprecher des Auswärtigen Amtes"), identify("Amt", "Das Auswärtige Amt")
+    assert a and b and a.key == b.key
+
+
+def _names(store: Store) -> dict[str, int]:
+    return {s["name"]: s["n_statements"] for s in store.speakers(top=100)}
+
+
+def test_descriptions_never_merge_across_articles(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        for n, day in enumerate(("2023-01-01", "2023-01-02")):
+            store.add_article(_article(f"Die Polizei sagte {n}.", day, [("Die Polizei", "Polizei")]))
+        store.add_article(_article("Die spanische Regierung sagte.", "2023-01-03", [("Die spanische Regierung", None)]))
+        store.add_article(
+            _article("Die spanische Regierung warnte.", "2023-01-04", [("Die spanische Regierung", None)])
+        )
+        police = [s for s in store.speakers(top=100) if s["name"] == "Polizei"]
+        assert [s["n_statements"] for s in police] == [1, 1]
+        assert _names(store)["Spanische Regierung"] == 2
+
+
+def test_bare_surname_needs_evidence(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        store.add_article(
+            _article("Innenminister Peter Müller sagte.", "2005-01-01", [("Innenminister Peter Müller", None)])
+        )
+        # 19 years later, no title in common: someone else
+        store.add_article(_article("Müller sagte.", "2024-01-01", [("Müller", "Müller")]))
+        # the same title is evidence, whatever the date
+        store.add_article(_article("Innenminister Müller sagte.", "2016-01-01", [("Innenminister Müller", "Müller")]))
+        # close in time is evidence too
+        store.add_article(_article("Müller warnte.", "2005-06-01", [("Müller", "Müller")]))
+        assert _names(store) == {"Peter Müller": 3, "Müller": 1}
+
+
+def test_parties_groups_and_junk(tmp_path: Path) -> None:
+    text = "Christian Wulff (CDU) sagte. AFP und Reuters meldeten. Danach sei alles gut. Die CDU sagte."
+    with Store(tmp_path / "s.db") as store:
+        store.add_article(
+            _article(
+                text,
+                "2023-01-01",
+                [
+                    ("Christian Wulff (CDU)", "CDU"),
+                    ("AFP und Reuters", "AFP"),
+                    ("Danach", "Danach"),
+                    ("Die CDU", "CDU"),
+                ],
+            )
+        )
+        store.add_article(_article("AFP meldete.", "2023-01-02", [("AFP", "AFP")]))
+        assert _names(store) == {"Christian Wulff": 1, "AFP und Reuters": 1, "CDU": 1, "AFP": 1}
+
+
+def test_bare_name_takes_the_full_name_written_before_it(tmp_path: Path) -> None:
+    text = "Thaksin Shinawatra sprach. Thaksin sagte dann etwas. Auch Peter Lindqvist kam. Lindqvist lachte."
+    with Store(tmp_path / "s.db") as store:
+        store.add_article(
+            _article(text, "2023-01-01", [("Thaksin Shinawatra", None), ("Thaksin", "Thaksin"), ("Lindqvist", None)])
+        )
+        assert _names(store) == {"Thaksin Shinawatra": 2, "Peter Lindqvist": 1}
+
+
+def test_organisations_merge_by_name_and_abbreviation_with_the_fullest_name_shown(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        store.add_article(_article("Die WHO warnte.", "2005-01-01", [("Die WHO", "WHO")]))
+        store.add_article(
+            _article(
+                "Die Weltgesundheitsorganisation (WHO) in Genf warnte.",
+                "2015-01-01",
+                [("Die Weltgesundheitsorganisation (WHO) in Genf", "Weltgesundheitsorganisation")],
+            )
+        )
+        store.add_article(
+            _article(
+                "Die Weltgesundheitsorganisation warnte.", "2020-01-01", [("Die Weltgesundheitsorganisation", None)]
+            )
+        )
+        assert _names(store) == {"Weltgesundheitsorganisation": 3}

@@ -1,32 +1,21 @@
-"""Speakers across articles: one person or organisation, many mentions.
+"""Speaker names: what a language says about them, and how a mention is cleaned.
 
-A statement names its speaker in many ways ("Jens Stoltenberg",
-"Stoltenberg", "NATO-Generalsekretär Stoltenberg", "er"). The store keeps one
-row per speaker plus the aliases seen, and this module decides which row a
-mention belongs to:
+Three modules handle speakers across articles (issue 15):
 
-* titles and roles are stripped (the language's :class:`SpeakerNames`; German:
-  ``lang/de/names.py`` and ``lang/de/speaker_titles.txt``), appositions
-  cut ("Stoltenberg, 63, ein ehemaliger …" → "Stoltenberg");
-* a full name ("Angela Merkel") matches a speaker with the same surname and
-  the same first name, or a surname-only speaker (which it then completes);
-  a different first name ("Horst Merkel") makes a different speaker;
-* a surname alone ("Merkel") goes to the speaker whose first name appears
-  with that surname in the same article, else to the most-quoted speaker with
-  that surname, else becomes a new surname-only speaker;
-* anything that does not look like a name ("Sprecher der Polizei") is a
-  'description' speaker, matched by its normalised text only.
-
-The decisions depend only on what is already stored plus the article, so
-ingesting the same articles in the same order always gives the same speakers
-(needed for crash-safe re-runs that end in the same database).
+* this one: the language's name rules (:class:`SpeakerNames`; German:
+  ``lang/de/names.py`` and its lexicons) and :func:`parse_mention`, which
+  strips titles and appositions from a mention ("NATO-Generalsekretär
+  Stoltenberg, 63, …" → "Stoltenberg"; quote groups and corrections use it);
+* :mod:`saidwhat.speaker_identity`: what a statement's speaker is (a person,
+  a bare name, an organisation, a group, a description, or nobody), from its
+  entity and its mention;
+* :mod:`saidwhat.speaker_merge`: which stored speaker that is, incrementally
+  (the rules are listed there and in docs/store.md, "Speakers").
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -39,6 +28,10 @@ _UPPER = re.compile(r"^[A-ZÄÖÜ]")
 PROPER_NOUN = "PROPN"
 COMMON_NOUN = "NOUN"
 NOT_A_NAME = "OTHER"  # a class a word of a personal name never has (adjective, verb, pronoun, …)
+
+
+def _never(word: str) -> bool:
+    return False
 
 
 @dataclass(frozen=True)
@@ -64,14 +57,32 @@ class SpeakerNames:
     negations: frozenset[str]  # words that negate a statement ("nicht"): quotes differing in one differ
     # words after a name where its apposition starts ("Priya Nair of Bellmont Securities"): cut there
     name_cut_words: frozenset[str] = frozenset()
+    # What telling speakers apart across articles needs (saidwhat.speaker_identity):
+    first_names: frozenset[str] = frozenset()  # known given names ("Angela")
+    source_nouns: frozenset[str] = frozenset()  # "angaben", "sprecher": "Angaben der Polizei" names the police
+    type_nouns: frozenset[str] = frozenset()  # "nachrichtenagentur": a kind of body before its name
+    nobody_nouns: frozenset[str] = frozenset()  # lemmas naming no speaker ("meinung", "angabe")
+    place_adjectives: frozenset[str] = frozenset()  # "spanisch": a qualifier saying which body
+    unique_bodies: frozenset[str] = frozenset()  # "bundesverfassungsgericht": one across the archive
+    places: frozenset[str] = frozenset()  # place names ("Bremen"): never what "er"/"sie" stand for
+    body_name_ends: frozenset[str] = frozenset()  # "times", "watch": a name ending so is a body's
+    name_inner_words: frozenset[str] = frozenset()  # "ohne" of "Ärzte ohne Grenzen"
+    place_prepositions: frozenset[str] = frozenset()  # "im" of "die Opposition im Iran"
+    possessives: frozenset[str] = frozenset()  # "seinen Kritikern": someone else than the possessor
+    feminine_endings: tuple[str, ...] = ()  # "schaft", "ung": nouns "er" never stands for
+    person_endings: tuple[str, ...] = ()  # "er", "erin": nouns for people ("Mitarbeiter"), not bodies
+    masculine_pronoun: str = ""  # "er"
+    feminine_pronoun: str = ""  # "sie"
+    own_possessives: frozenset[str] = frozenset()  # "eigenen": "eigenen Angaben" is the possessor's own
+    genitive_articles: frozenset[str] = frozenset()  # "der", "des": "Kinderhilfswerk der Vereinten Nationen"
+    group_joiners: frozenset[str] = frozenset()  # "und": "AFP und Reuters" is a group
+    lemma: Callable[[str], str] = str  # the word's dictionary form ("Beobachtern" → "Beobachter")
+    key_word: Callable[[str], str] = str.casefold  # the form names are compared by ("Amtes" → "amt")
+    is_adjective: Callable[[str], bool] = _never  # an adjective ("spanische", "oberste")
 
 
 def _unknown_word(word: str) -> str:
     return ""
-
-
-def _never(word: str) -> bool:
-    return False
 
 
 # For a language the registry does not know: mentions are kept as written.
@@ -252,165 +263,3 @@ def _first_compatible(a: str, b: str) -> bool:
     if fa.endswith(".") or fb.endswith("."):
         return fa[0] == fb[0]
     return False
-
-
-class SpeakerResolver:
-    """Assigns speaker ids to mentions, creating speakers as needed.
-
-    Works inside the caller's open write transaction on ``conn``.
-    """
-
-    def __init__(self, conn: sqlite3.Connection, lang: str = "de") -> None:
-        self.conn = conn
-        self.lang = lang  # the language of the articles it is given
-        self.names = names_for(lang)
-
-    def resolve_article(
-        self,
-        text: str,
-        mentions: list[str | None],
-        positions: list[int] | None = None,
-        surfaces: list[str | None] | None = None,
-        parsed: list[Mention | None] | None = None,
-    ) -> list[int | None]:
-        """Speaker ids for the mentions of one article, in order.
-
-        ``positions``: where each statement stands in ``text`` (a surname
-        refers to the full name written before it). ``surfaces``: the
-        speaker as written, kept as an alias when it names someone.
-        ``parsed``: ``parse_mention`` of each mention, if already done (the
-        ingest workers do it, so the single writer stays fast). Pronouns without an
-        entity get the nearest preceding named speaker of the same article
-        (the usual "…, sagte Stoltenberg. … sagte er.").
-        """
-        if parsed is None:
-            parsed = [parse_mention(m, self.lang) for m in mentions]
-        pos = positions or [0] * len(mentions)
-        names = _FullNames(text)
-        ids: list[int | None] = [None] * len(mentions)
-        # Full names first: they create or complete speakers that the
-        # surname-only mentions of the same article then find.
-        for i, m in enumerate(parsed):
-            if m and m.person and m.first:
-                ids[i] = self._resolve_full(m)
-        for i, m in enumerate(parsed):
-            if m is None or ids[i] is not None:
-                continue
-            if m.person:
-                ids[i] = self._resolve_surname(m, names, pos[i])
-            else:
-                ids[i] = self._resolve_other(m)
-        for i, m in enumerate(parsed):
-            if ids[i] is not None and mentions[i]:
-                self._alias(ids[i], " ".join((mentions[i] or "").split())[:120])  # type: ignore[arg-type]
-                if m is not None:
-                    self._alias(ids[i], m.name)  # type: ignore[arg-type]
-                surface = surfaces[i] if surfaces else None
-                if surface and norm(surface) not in self.names.pronouns:
-                    self._alias(ids[i], " ".join(surface.split())[:120])  # type: ignore[arg-type]
-        last: int | None = None
-        for i, raw in enumerate(mentions):
-            if ids[i] is not None:
-                last = ids[i]
-            elif raw and norm(raw) in self.names.singular_pronouns and last is not None:
-                ids[i] = last
-        return ids
-
-    # -- matching --------------------------------------------------------
-
-    def _new(self, name: str, person: bool, surname: str, first: str) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO speakers(name, norm, kind, surname, first) VALUES (?, ?, ?, ?, ?)",
-            (name, norm(name), "name" if person else "description", surname, first),
-        )
-        assert cur.lastrowid is not None
-        return cur.lastrowid
-
-    def _alias(self, speaker_id: int, alias: str) -> None:
-        if alias:
-            self.conn.execute(
-                "INSERT OR IGNORE INTO speaker_aliases(speaker_id, alias, norm) VALUES (?, ?, ?)",
-                (speaker_id, alias, norm(alias)),
-            )
-
-    def _resolve_full(self, m: Mention) -> int:
-        rows = self.conn.execute(
-            "SELECT id, first FROM speakers WHERE kind = 'name' AND surname = ? ORDER BY id", (m.surname,)
-        ).fetchall()
-        for sid, first in rows:
-            if first and _first_compatible(first, m.first):
-                return int(sid)
-        for sid, first in rows:
-            if not first:
-                # A surname-only speaker ("Stoltenberg") learns its first name.
-                self.conn.execute(
-                    "UPDATE speakers SET name = ?, norm = ?, first = ? WHERE id = ?",
-                    (m.name, norm(m.name), m.first, sid),
-                )
-                return int(sid)
-        return self._new(m.name, True, m.surname, m.first)
-
-    def _resolve_surname(self, m: Mention, names: _FullNames, at: int) -> int:
-        rows = self.conn.execute(
-            "SELECT id, first FROM speakers WHERE kind = 'name' AND surname = ? ORDER BY id", (m.surname,)
-        ).fetchall()
-        if not rows:
-            return self._new(m.name, True, m.surname, "")
-        if len(rows) == 1:
-            return int(rows[0][0])
-        # Several people share the surname. News name a person in full first
-        # and by surname after: the full name written last before this
-        # mention decides.
-        best: tuple[int, int] | None = None
-        for sid, first in rows:
-            if first:
-                p = names.last_before(first, m.name, at)
-                if p >= 0 and (best is None or p > best[0]):
-                    best = (p, int(sid))
-        if best:
-            return best[1]
-        # Otherwise the most-quoted one (ties: the oldest).
-        top = self.conn.execute(
-            "SELECT s.id FROM speakers s LEFT JOIN statements t ON t.speaker_id = s.id "
-            "WHERE s.kind = 'name' AND s.surname = ? GROUP BY s.id ORDER BY count(t.id) DESC, s.id LIMIT 1",
-            (m.surname,),
-        ).fetchone()
-        return int(top[0])
-
-    def _resolve_other(self, m: Mention) -> int:
-        row = self.conn.execute(
-            "SELECT s.id FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id "
-            "WHERE a.norm = ? ORDER BY s.id LIMIT 1",
-            (norm(m.name),),
-        ).fetchone()
-        if row:
-            return int(row[0])
-        return self._new(m.name, False, "", "")
-
-
-class _FullNames:
-    """Where "First Surname" is written in an article, found once per name.
-
-    Searching ``text[:at]`` again for every mention was quadratic on long
-    articles; each name's occurrences are searched once in the whole text and
-    a binary search finds the last one before a position.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.found: dict[tuple[str, str], tuple[list[int], list[int]]] = {}  # name → (starts, ends)
-
-    def last_before(self, first: str, surname: str, at: int) -> int:
-        """Offset of the last "First Surname" that ends by ``at``; -1 if none.
-
-        Case-insensitive, whole words, any whitespace between the words.
-        """
-        key = (first, surname)
-        if key not in self.found:
-            pattern = r"\b" + r"\s+".join(re.escape(w) for w in first.split()) + r"\s+" + re.escape(surname) + r"\b"
-            hits = list(re.finditer(pattern, self.text, flags=re.IGNORECASE))
-            self.found[key] = ([mt.start() for mt in hits], [mt.end() for mt in hits])
-        starts, ends = self.found[key]
-        # matches do not overlap, so their ends are sorted like their starts
-        k = bisect_right(ends, at)
-        return starts[k - 1] if k else -1

@@ -28,7 +28,10 @@ from ..errors import InputError, StoreError
 from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans_text
 from ..search.highlight import match_spans
 from ..search.query import Parsed, SyntaxProblem, parse_query
-from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
+from ..speaker_identity import Identity
+from ..speaker_merge import ArchiveResolver, article_identities
+from ..speakers import names_for as speaker_names_for
+from ..speakers import norm, parse_mention
 from ..timeanchor import SaidOn, said_on_all, time_expressions_for
 from . import curation, quotegroups
 from .schema import MIGRATIONS, SCHEMA_VERSION, fill_search_forms, statement_forms
@@ -573,6 +576,7 @@ class Store:
         for sid in old:
             if not conn.execute("SELECT 1 FROM statements WHERE speaker_id = ? LIMIT 1", (sid,)).fetchone():
                 conn.execute("DELETE FROM speaker_aliases WHERE speaker_id = ?", (sid,))
+                conn.execute("DELETE FROM speaker_keys WHERE speaker_id = ?", (sid,))
                 conn.execute("DELETE FROM speakers WHERE id = ?", (sid,))
 
     def _insert(
@@ -614,8 +618,8 @@ class Store:
             time.sleep(test_delay)
         prep = prepared if prepared is not None and prepared.article is article else prepare(article)
         statements = prep.statements
-        speaker_ids = SpeakerResolver(conn, article.lang).resolve_article(
-            text, prep.mentions, prep.positions, prep.surfaces, prep.parsed
+        speaker_ids = ArchiveResolver(conn, article.lang).resolve_article(
+            prep.identities, prep.surfaces, article.published, prep.pronoun_only
         )
         rows = []
         for seq, (st, sid, when) in enumerate(zip(statements, speaker_ids, prep.when, strict=True)):
@@ -1224,7 +1228,7 @@ def _rollback(conn: sqlite3.Connection) -> None:
 
 
 # The tables that hold a store's content, parents before children.
-_CONTENT_TABLES = ("articles", "speakers", "speaker_aliases", "statements")
+_CONTENT_TABLES = ("articles", "speakers", "speaker_aliases", "speaker_keys", "statements")
 # Tables ingest fills from the statements (store/quotegroups.py), copied as a whole.
 _DERIVED_TABLES = ("quote_keys", "quote_members", "quote_groups", "quote_groups_dirty")
 
@@ -1259,11 +1263,6 @@ def _statement_from_row(row: tuple[Any, ...]) -> Statement:
     )
 
 
-def _mention(st: Statement, text: str, lang: str) -> str | None:
-    """The speaker as named: the entity if the extractor resolved one."""
-    return best_mention(st.speaker_entity, spans_text(st.speaker, text) if st.speaker else None, lang)
-
-
 @dataclass
 class Prepared:
     """The CPU-heavy part of storing an article, done before the transaction.
@@ -1275,9 +1274,8 @@ class Prepared:
 
     article: Article
     statements: list[Statement]  # in text order
-    mentions: list[str | None]
-    parsed: list[Mention | None]
-    positions: list[int]
+    identities: list[Identity | None]  # who each speaker is (saidwhat.speaker_identity)
+    pronoun_only: list[bool]  # the speaker is a pronoun the extractor did not resolve
     surfaces: list[str | None]
     when: list[SaidOn | None]
     # search_forms of each statement (word forms of quote and speaker names); None: computed when stored
@@ -1292,7 +1290,8 @@ def _speaker_names(speaker_text: str, st: Statement) -> str:
 def prepare(article: Article) -> Prepared:
     text = article.text
     statements = sorted(article.statements, key=lambda s: (s.start, min(s.cue).begin if s.cue else 0))
-    mentions = [_mention(st, text, article.lang) for st in statements]
+    surfaces = [spans_text(st.speaker, text) if st.speaker else None for st in statements]
+    names = speaker_names_for(article.lang)
     words = time_expressions_for(article.lang)  # None: a language without time expressions
     forms = [
         statement_forms(st.role_text("quote", text), _speaker_names(st.role_text("speaker", text), st), article.lang)
@@ -1301,10 +1300,18 @@ def prepare(article: Article) -> Prepared:
     return Prepared(
         article=article,
         statements=statements,
-        mentions=mentions,
-        parsed=[parse_mention(m, article.lang) for m in mentions],
-        positions=[min(st.speaker).begin if st.speaker else st.start for st in statements],
-        surfaces=[spans_text(st.speaker, text) if st.speaker else None for st in statements],
+        identities=article_identities(
+            text,
+            [st.speaker_entity for st in statements],
+            surfaces,
+            [min(st.speaker).begin if st.speaker else st.start for st in statements],
+            article.lang,
+        ),
+        pronoun_only=[
+            not st.speaker_entity and norm(s or "") in names.singular_pronouns
+            for st, s in zip(statements, surfaces, strict=True)
+        ],
+        surfaces=surfaces,
         when=said_on_all(text, statements, article.published, words) if words else [None] * len(statements),
         forms=forms,
     )

@@ -32,6 +32,18 @@ def fill_search_forms(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')")
 
 
+def fill_speaker_days(conn: sqlite3.Connection) -> None:
+    """The dates each stored speaker was quoted (what the resolver's "close in time" reads).
+
+    Speakers stored before v9 get no keys: their articles keep the old merges
+    until ``saidwhat ingest --reprocess`` applies the new rules to them.
+    """
+    conn.execute(
+        "UPDATE speakers SET first_day = (SELECT min(published) FROM statements WHERE speaker_id = speakers.id), "
+        "last_day = (SELECT max(published) FROM statements WHERE speaker_id = speakers.id)"
+    )
+
+
 def statement_forms(quote: str, speaker_names: str, lang: str) -> str:
     """The ``search_forms`` column of a statement: the word forms of its quote and speaker names."""
     return index_forms(quote + "\n" + speaker_names, lang)
@@ -235,6 +247,21 @@ MIGRATIONS: list[list[Step]] = [
     # not tell: processed as the run's fallback language). Lists the undecided articles.
     [
         "ALTER TABLE articles ADD COLUMN lang_origin TEXT NOT NULL DEFAULT 'given'",
+    ],
+    # v9: speakers across the archive (issue 15; saidwhat/speaker_merge.py). A speaker
+    # keeps the dates it was quoted (a bare surname joins one quoted close in time) and
+    # the keys it merges by (its name's words, inflection cut; an abbreviation);
+    # kind is now person, name (bare), organisation, group or description.
+    [
+        "ALTER TABLE speakers ADD COLUMN first_day TEXT",
+        "ALTER TABLE speakers ADD COLUMN last_day TEXT",
+        """CREATE TABLE speaker_keys (
+            key TEXT NOT NULL,              -- 'auswärtig amt', 'who', 'group:afp+reuters'
+            speaker_id INTEGER NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, speaker_id)
+        )""",
+        "CREATE INDEX speaker_keys_speaker ON speaker_keys(speaker_id)",
+        fill_speaker_days,
     ],
 ]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...lexicon import load_word_set
+from ...lexicon import load_lexicon, load_word_set
 from ...speakers import COMMON_NOUN, NOT_A_NAME, PROPER_NOUN, SpeakerNames
 from .lexicons import is_speaker_noun
 
@@ -40,8 +40,14 @@ def _tagged(token: str) -> tuple[str, str]:
         return "", token
 
 
+# Given names (first_names.txt: name and gender): the tagger reads some as nouns ("Barack").
+FIRST_NAMES = frozenset(row[0] for row in load_lexicon("de", "first_names"))
+
+
 def word_class(token: str) -> str:
-    """The word's class for name rules, from its context-free STTS tag."""
+    """The word's class for name rules, from its context-free STTS tag; a known given name is a proper noun."""
+    if token in FIRST_NAMES:
+        return PROPER_NOUN
     tag = _tagged(token)[0]
     if tag == "NE":
         return PROPER_NOUN
@@ -57,6 +63,49 @@ def is_genitive(token: str) -> bool:
     return token.endswith("s") and _tagged(token)[1] == token[:-1]
 
 
+def lemma(token: str) -> str:
+    """The tagger's lemma ("Beobachtern" → "Beobachter", "Amtes" → "Amt")."""
+    return _tagged(token)[1] or token
+
+
+def is_adjective(token: str) -> bool:
+    return _tagged(token)[0].startswith("ADJ")
+
+
+_ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+
+
+def key_word(token: str) -> str:
+    """How a word of a name is compared: lemma of nouns, stem of adjectives, genitive -s cut from names.
+
+    "Auswärtigen Amtes" and "Auswärtige Amt" both give "auswärtig amt";
+    "Bundesverfassungsgerichts" gives "bundesverfassungsgericht".
+    """
+    tag, found = _tagged(token)
+    if tag == "NN":
+        return found.casefold()
+    if tag == "NNA" or tag.startswith("ADJ"):
+        return _adjective_stem(found.casefold())
+    if is_genitive(token):
+        return token[:-1].casefold()
+    return token.casefold()
+
+
+def _adjective_stem(word: str) -> str:
+    """ "spanische", "auswärtigen", "deutscher" → "spanisch", "auswärtig", "deutsch"."""
+    for ending in _ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _places() -> frozenset[str]:
+    """Place names, as the extractor's pronoun agreement reads them: the NER gazetteer and places.txt."""
+    from .learn.ner import gazetteer  # lazy, as in entities.py
+
+    return frozenset(gazetteer()) | load_word_set("de", "places")
+
+
 @lru_cache(maxsize=1)
 def speaker_names() -> SpeakerNames:
     return SpeakerNames(
@@ -70,4 +119,25 @@ def speaker_names() -> SpeakerNames:
         is_genitive=is_genitive,
         is_role_noun=is_speaker_noun,
         negations=load_word_set("de", "negations"),
+        first_names=FIRST_NAMES,
+        source_nouns=load_word_set("de", "source_nouns") | load_word_set("de", "speaker_source_words"),
+        type_nouns=load_word_set("de", "speaker_type_nouns"),
+        nobody_nouns=load_word_set("de", "nobody_nouns"),
+        place_adjectives=load_word_set("de", "place_adjectives"),
+        unique_bodies=load_word_set("de", "unique_bodies"),
+        places=_places(),
+        name_inner_words=load_word_set("de", "name_inner_words"),
+        place_prepositions=load_word_set("de", "place_prepositions"),
+        possessives=load_word_set("de", "possessives"),
+        feminine_endings=tuple(sorted(load_word_set("de", "feminine_noun_endings"))),
+        person_endings=("er", "erin", "innen", "ern"),
+        masculine_pronoun="er",
+        feminine_pronoun="sie",
+        own_possessives=frozenset({"eigenen", "eigener", "eigenem", "eigene"}),
+        genitive_articles=load_word_set("de", "genitive_articles"),
+        group_joiners=load_word_set("de", "group_joiners"),
+        body_name_ends=load_word_set("de", "body_name_ends"),
+        lemma=lemma,
+        key_word=key_word,
+        is_adjective=is_adjective,
     )
