@@ -48,6 +48,7 @@ from .referents import (
     is_anonymous_source,
     is_reference_adjective,
     fits_class,
+    has_legal_form,
     name_kind,
     person_noun,
     spokesperson_body,
@@ -261,7 +262,8 @@ def _described_person(words: list[Token], a: int, feats: frozenset[str], ctx: _C
     gender = "" if is_age(t.text) else person_noun(t.text)
     if gender is None:
         return None
-    wanted = feats & frozenset({"m", "f"})
+    # a speaker is in the nominative: "der 61-Jährige" is a man, "die 19-Jährige" a woman
+    wanted = {"der": frozenset({"m"}), "die": frozenset({"f"})}.get(words[0].lower, feats & frozenset({"m", "f"}))
     if gender == "f":
         wanted = frozenset({"f"})
     return ctx.latest_of_kind(a, (PERSON, DESCRIPTION), wanted or frozenset({"m", "f"}))
@@ -328,7 +330,7 @@ def phrase_features(words: list[Token]) -> frozenset[str]:
     f, not the plural that "die" also allows)."""
     feats = _phrase_features(words)
     hint = _gender_hint(words)
-    if hint is not None and (feats & hint or words[0].tag == "PPOSAT"):
+    if hint is not None and (feats & hint or words[0].lower in _POSSESSIVES):
         # a possessive agrees with the role noun, the given name with the person: "Ihr Präsident Martin …"
         return feats & hint or hint
     return feats
@@ -447,12 +449,20 @@ def _name(words: list[Token]) -> str | None:
                 last = _name_end(words, k, hi)
                 if lo == 0 and _in_genitive_attribute(words, k):
                     break
-                first = k - 1 if k > lo and is_qualified_body(words[k - 1].text) else k  # "Polizei Köln"
+                first = k
+                if k > lo and is_qualified_body(words[k - 1].text):
+                    first, last = k - 1, k  # "die Polizei Köln Ermittlungen …": the body and its place
                 # joint sources: "die Nachrichtenagenturen AFP und Reuters"
                 if last + 2 < hi and words[last + 1].lower == "und" and _opens_name(words, last + 2, hi):
                     last = _name_end(words, last + 2, hi)
+                elif last > k and _is_abbreviation(words[last].text):
+                    last -= 1  # "Europäische Arzneimittelagentur EMA": the acronym repeats the name
                 return " ".join(w.text for w in words[first : last + 1]).rstrip(",")
     return None
+
+
+def _is_abbreviation(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
 def _name_end(words: list[Token], k: int, hi: int) -> int:
@@ -483,10 +493,12 @@ def _opens_name(words: list[Token], k: int, hi: int) -> bool:
         return False  # "Heliomed-Chef Anton Vester": the role opens no name
     if t.tag in NAME_TAGS:
         return True
+    if k + 1 < hi and has_legal_form(words[k + 1].text):
+        return True  # "die Rheinlogistik GmbH"
     return (
         t.tag in {"ADJ(A)", "NNA"}
         and k > 0
-        and words[k - 1].tag == "ART"
+        and words[k - 1].lower in _DETERMINER_FEATURES
         and k + 1 < hi
         and words[k + 1].tag in {"NN", "NE"}
         and not is_reference_adjective(t.text)
@@ -499,6 +511,8 @@ def _in_genitive_attribute(words: list[Token], k: int) -> bool:
         return True  # "Ministerpräsident Thailands"
     if 0 < k < len(words) - 2 and words[k - 1].tag == "NN" and words[k].text.endswith("s") and words[k + 1].text == ",":
         return True  # "Der Kampfgefährte Thaksins, Newin Chidchob": the apposition names the speaker
+    if any(t.text == "," for t in words[:k]):
+        return False  # an apposition after the attribute: "Der Eigentümer der Halle, die Rheinlogistik GmbH"
     seen_noun = False
     for t in words[:k]:
         if t.tag in {"NN", "NNA"}:
