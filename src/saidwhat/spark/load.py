@@ -81,6 +81,7 @@ def statement_from_row(row: dict[str, Any]) -> Statement:
         kind=Kind(row["kind"]),
         medium=Medium(row["medium"]),
         speaker_entity=row["speaker_entity"],
+        speaker_kind=None,  # not stored yet (issue 15: the store schema does not hold it)
         confidence=float(row["confidence"]),
         nested=bool(row["nested"]),
         said_on=row["said_on"],

@@ -1242,6 +1242,7 @@ def _statement_from_row(row: tuple[Any, ...]) -> Statement:
         confidence=confidence,
         nested=bool(nested),
         speaker_entity=entity,
+        speaker_kind=None,  # not stored yet (issue 15: the store schema does not hold it)
         # A date the extractor gave itself has no expression; others are
         # resolved from the text again.
         said_on=day if day and not expr else None,

@@ -43,12 +43,13 @@ from .referents import (
     PERSON,
     ArticleNames,
     body_class,
-    is_age,
-    is_qualified_body,
-    is_anonymous_source,
-    is_reference_adjective,
     fits_class,
     has_legal_form,
+    is_age,
+    is_anonymous_source,
+    is_bare_body_noun,
+    is_qualified_body,
+    is_reference_adjective,
     name_kind,
     person_noun,
     spokesperson_body,
@@ -145,6 +146,9 @@ class _Context:
             if full != noun:
                 self.kinds.setdefault(full, ORGANISATION)
                 return full
+        if wanted_class == "-":  # a body that names itself ("die Fluglotsengewerkschaft"): no antecedent
+            self.kinds.setdefault(noun or "", ORGANISATION)
+            return noun
         hit = self.latest_of_kind(a, ORGANISATION, wanted_class) or self.names.latest_body_name(a, wanted_class)
         if hit is None and wanted_class not in {"*", "company", "club"}:
             full = self.names.fullest(wanted_class.capitalize(), a)  # "Anklagebehörde" → "Staatsanwaltschaft Hamburg"
@@ -156,7 +160,9 @@ class _Context:
             self.kinds.setdefault(noun, ORGANISATION)
         return noun
 
-    def latest_of_kind(self, a: int, kind: str | tuple[str, ...], wanted: str | frozenset[str] | None = None) -> str | None:
+    def latest_of_kind(
+        self, a: int, kind: str | tuple[str, ...], wanted: str | frozenset[str] | None = None
+    ) -> str | None:
         """The latest speaker or named subject before ``a`` within the window
         whose kind is ``kind``: for a body, of class ``wanted`` ("ministerium"
         must be in its name; "*": any); for a person, agreeing in gender."""
@@ -282,6 +288,8 @@ def _described_body(words: list[Token], a: int, ctx: _Context) -> str | None:
     cls = body_class(t.text)
     if cls is None:
         return None
+    if not is_bare_body_noun(t.text):
+        return ctx.body(t.text, "-", a)  # a compound names the body: only a fuller form of it is looked for
     return ctx.body(t.text, cls, a)
 
 
@@ -753,10 +761,11 @@ def _mention_entity(words: list[Token], a: int, ctx: _Context) -> str | None:
         return ctx.named(name, words, a)
     head = _head(words)
     if head is not None and _definite(words) and body_class(head[1].text) is not None:
-        return ctx.body(head[1].text, body_class(head[1].text) or "*", a)
+        cls = body_class(head[1].text) if is_bare_body_noun(head[1].text) else "-"
+        return ctx.body(head[1].text, cls or "*", a)
     role = _person_description(words)
     if role is not None:
-        ctx.kinds.setdefault(role, DESCRIPTION)
+        ctx.kinds.setdefault(role, _unnamed_kind(words))
     return role
 
 

@@ -117,6 +117,12 @@ def body_class(word: str) -> str | None:
     return nouns[entry] if entry is not None else None
 
 
+def is_bare_body_noun(word: str) -> bool:
+    """ "Behörde", "Unternehmen", "Gewerkschaft" refer back to a body named before;
+    a compound ("Fluglotsengewerkschaft", "Bundesrechnungshof") names its body itself."""
+    return _without_genitive(word, _body_nouns()).lower() in _body_nouns()
+
+
 def _without_genitive(word: str, entries: frozenset[str] | dict[str, str]) -> str:
     """ "Ministeriums" → "Ministerium" when the shorter form is (or ends in) an entry."""
     for cut in ("es", "s"):
@@ -184,6 +190,8 @@ def name_kind(name: str, head_nouns: list[str], names: ArticleNames) -> str:
     article names a person so ("Sahin" after "Miriam Sahin"). Else a single
     word is taken for a body ("Airbus"), several for a person."""
     words = name.split()
+    if "und" in words[1:-1]:
+        return GROUP  # "AFP und Reuters"
     if has_legal_form(name) or (len(words) == 1 and _is_acronym(name)) or is_place_name(name.rstrip("s")):
         return ORGANISATION
     if words[0] in first_name_genders() or names.is_person(name):
@@ -303,7 +311,9 @@ class ArticleNames:
                 self.bodies.setdefault(low, []).append((k, f"{t.text} {toks[k + 1].text}"))  # "Polizei Köln"
             elif k > 0 and toks[k - 1].text[:1].isupper() and toks[k - 1].text.endswith("er") and k > 0:
                 if is_place_name(toks[k - 1].text[:-2]) or is_place_name(toks[k - 1].text[:-1]):
-                    self.bodies.setdefault(low, []).append((k - 1, f"{toks[k - 1].text} {t.text}"))  # "Hamburger Polizei"
+                    self.bodies.setdefault(low, []).append(
+                        (k - 1, f"{toks[k - 1].text} {t.text}")
+                    )  # "Hamburger Polizei"
             return
         entry = _ends_with_entry(_without_genitive(t.text, _body_nouns()), _body_nouns())
         if entry is not None:
