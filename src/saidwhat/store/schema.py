@@ -230,6 +230,13 @@ MIGRATIONS: list[list[Step]] = [
         "CREATE INDEX articles_source ON articles(source COLLATE NOCASE, id)",
         "CREATE INDEX articles_lang ON articles(lang COLLATE NOCASE, id)",
     ],
+    # v8: what each statement's speaker is (issue 15): person, organisation,
+    # group, anonymous, description. Rows stored before it read NULL (not
+    # decided) until re-processed (`saidwhat ingest --reprocess`).
+    [
+        "ALTER TABLE statements ADD COLUMN speaker_kind TEXT",
+        "CREATE INDEX statements_speaker_kind ON statements(speaker_kind, day)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

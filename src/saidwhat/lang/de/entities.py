@@ -56,6 +56,7 @@ from .referents import (
 )
 
 _POSSESSIVES = load_word_set("de", "possessives")
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 
 
 def resolve_entities(art: Article, found: list[Found]) -> None:
@@ -218,7 +219,7 @@ def _head(words: list[Token]) -> tuple[int, Token] | None:
 
 
 def _definite(words: list[Token]) -> bool:
-    return bool(words) and words[0].lower in {"der", "die", "das", "dem", "den", "des"}
+    return bool(words) and words[0].lower in _ARTICLES
 
 
 def _spokesperson(words: list[Token], a: int, ctx: _Context) -> str | None:
@@ -338,7 +339,7 @@ def phrase_features(words: list[Token]) -> frozenset[str]:
     f, not the plural that "die" also allows)."""
     feats = _phrase_features(words)
     hint = _gender_hint(words)
-    if hint is not None and (feats & hint or words[0].lower in _POSSESSIVES):
+    if hint is not None and (feats & hint or words[0].lower not in _ARTICLES):
         # a possessive agrees with the role noun, the given name with the person: "Ihr Präsident Martin …"
         return feats & hint or hint
     return feats

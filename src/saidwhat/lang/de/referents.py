@@ -276,7 +276,8 @@ class ArticleNames:
         """End of the name run opening at token ``k`` (``k`` when none opens there)."""
         toks = self.toks
         t = toks[k]
-        opens = t.text in first_name_genders() or (t.tag in {"NE", "FM"} and t.text[:1].isupper())
+        legal_next = k + 1 < len(toks) and toks[k + 1].text in _legal_forms()  # "die Rheinlogistik GmbH"
+        opens = t.text in first_name_genders() or (t.tag in {"NE", "FM"} or legal_next) and t.text[:1].isupper()
         if not opens or person_noun(t.text) is not None or body_class(t.text) is not None or is_age(t.text):
             return k
         end = k + 1
