@@ -1,7 +1,7 @@
 """Speaker corrections (store/curation.py): the CLI, the API, and that they last.
 
 The store is built once from tests/fixtures/ingest (Anna Weber, Karl Weber,
-Jonas Brandt, Maria Lindqvist, Berg) and copied for each test.
+Jonas Brandt, Maria Lindqvist, Tomas Berg) and copied for each test.
 """
 
 from __future__ import annotations
@@ -97,9 +97,9 @@ def test_merge_rename_link_split_by_cli(db: str, capsys: pytest.CaptureFixture[s
     assert after["Anna Weber"] == 4 and "Jonas Brandt" not in after
     assert "Jonas Brandt" in speaker_named(db, "Anna Weber")["aliases"]
 
-    berg = speaker_named(db, "Berg")["id"]
-    assert run_cli("speakers", "rename", str(berg), "Tomas Berg", "--db", db) == 0
-    assert names(db)["Tomas Berg"] == 1 and "Berg" not in names(db)
+    berg = speaker_named(db, "Tomas Berg")["id"]
+    assert run_cli("speakers", "rename", str(berg), "Tomas Berg (Außenminister)", "--db", db) == 0
+    assert names(db)["Tomas Berg (Außenminister)"] == 1 and "Tomas Berg" not in names(db)
 
     assert run_cli("speakers", "link", "Maria Lindqvist", "Q42", "--db", db) == 0
     assert speaker_named(db, "Maria Lindqvist")["links"] == ["wikidata:Q42"]
@@ -219,7 +219,7 @@ def test_the_same_correction_twice_is_stored_once(db: str, capsys: pytest.Captur
 
 def curate_all(db: str) -> None:
     assert run_cli("speakers", "merge", "Anna Weber", "Jonas Brandt", "--db", db) == 0
-    assert run_cli("speakers", "rename", "Berg", "Tomas Berg", "--db", db) == 0
+    assert run_cli("speakers", "rename", "Tomas Berg", "Tomas Berg (Außenminister)", "--db", db) == 0
     assert run_cli("speakers", "link", "Maria Lindqvist", "wikidata:Q42", "--db", db) == 0
     assert run_cli("speakers", "split", "Anna Weber", "--mention", "Weber", "--name", "Hanna Weber", "--db", db) == 0
 

@@ -6,6 +6,8 @@ import argparse
 import re
 from typing import Any
 
+from ..model import SpeakerKind
+
 # A count a user may ask for: enough for any store, small enough for SQLite's 64-bit integers.
 MAX_COUNT = 1_000_000_000
 _ASCII_NUMBER = re.compile(r"[0-9]+")
@@ -42,7 +44,7 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
         "--speaker-kind",
         dest="speaker_kind",
         metavar="KIND",
-        help="what the speaker is: person, organisation, group, anonymous, description",
+        help="what the speaker is: " + ", ".join(k.value for k in SpeakerKind),
     )
     p.add_argument("--source", metavar="OUTLET", help="only articles from this source (as stored, any case)")
     p.add_argument("--lang", metavar="CODE", help="only articles in this language (de, en)")
