@@ -74,6 +74,18 @@ CASES = [
         "Jonas Albrecht",
         SpeakerKind.PERSON,
     ),
+    (  # a participle opens no name: the apposition names the speaker
+        "Der Oberkommandierende General der Armee, General Paul Weller, sagte, die Lage sei ruhig.",
+        "Lage",
+        "Paul Weller",
+        SpeakerKind.PERSON,
+    ),
+    (  # a compound body names itself, coordinated parts included
+        "Das Bau- und Verkehrsministerium teilte mit, die Straße werde gesperrt.",
+        "Straße",
+        "Bau- und Verkehrsministerium",
+        SpeakerKind.ORGANISATION,
+    ),
     (  # joint sources are a group
         "Die Nachrichtenagenturen AFP und Reuters berichteten, die Grenze sei geschlossen.",
         "Grenze",

@@ -290,8 +290,16 @@ def _described_body(words: list[Token], a: int, ctx: _Context) -> str | None:
     if cls is None:
         return None
     if not is_bare_body_noun(t.text):
-        return ctx.body(t.text, "-", a)  # a compound names the body: only a fuller form of it is looked for
+        # a compound names the body ("die Fluglotsengewerkschaft", "Das Bau- und Transportministerium")
+        return ctx.body(_core_text(words) or t.text, "-", a)
     return ctx.body(t.text, cls, a)
+
+
+def _core_text(words: list[Token]) -> str:
+    """The phrase's core without its determiner and pointing adjectives: "Das Bau- und Transportministerium"."""
+    end = np_core(words, 0, len(words))
+    kept = [t.text for t in words[1:end] if not is_reference_adjective(t.text)] if _definite(words) else []
+    return " ".join(kept)
 
 
 def _unnamed_kind(words: list[Token]) -> str:
@@ -485,7 +493,14 @@ def _name_end(words: list[Token], k: int, hi: int) -> int:
         after_adjective = last == k and words[k].tag in {"ADJ(A)", "NNA"} and nxt.tag in {"NN", "NE"}
         surname = words[last].text in first_name_genders() and nxt.tag not in {"ART", "PPER", "PDS", "PIS", "KON"}
         plain = nxt.tag in NAME_TAGS | {"NN", "NNA", "ADJ(D)", "ADJ(A)"} and not is_speaker_noun(nxt.text)
-        if not (after_adjective or surname or plain):
+        # a given name after a word that is none opens the next name: "die New York Times Joel Harding"
+        next_person = (
+            nxt.text in first_name_genders()
+            and words[last].text not in first_name_genders()
+            and last + 2 < hi
+            and words[last + 2].text[:1].isupper()  # "Ayaan Hirsi Ali" ends in a given name and goes on no further
+        )
+        if not (after_adjective or surname or plain) or next_person:
             break
         last += 1
     return last
@@ -506,6 +521,7 @@ def _opens_name(words: list[Token], k: int, hi: int) -> bool:
         return True  # "die Rheinlogistik GmbH"
     return (
         t.tag in {"ADJ(A)", "NNA"}
+        and not t.lower.endswith(("nde", "nden"))  # a participle: "der Oberkommandierende General"
         and k > 0
         and words[k - 1].lower in _DETERMINER_FEATURES
         and k + 1 < hi
