@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 
 from ...lexicon import load_word_set
-from .lexicons import places
+from .referents import is_place_name
 
 _PLACE = r"[A-ZÄÖÜ][\wÄÖÜäöüß.'-]*(?:[ /][A-ZÄÖÜ][\wÄÖÜäöüß.'-]*)?"
 _DATE = r"\d{1,2}\.\s?[A-ZÄÖÜ][a-zäöü]+\.?(?:\s\d{4})?"
@@ -55,9 +55,7 @@ def is_agency(credit: str) -> bool:
 def _known_place(word: str) -> bool:
     if word.isupper() and len(word) >= 3:
         return True  # "BERLIN -": agency copy writes the place in capitals
-    from .learn.ner import gazetteer  # lazy, as in entities: the learned package stays out of the imports
-
-    return word in places() or word in gazetteer()
+    return is_place_name(word)
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:

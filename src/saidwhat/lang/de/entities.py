@@ -1,16 +1,24 @@
-"""Stage: who each speaker mention refers to (``speaker_entity``).
+"""Stage: who each speaker mention refers to (``speaker_entity``, ``speaker_kind``).
 
 Reads: the statements (speaker token ranges) and the sentences. Writes:
-``Found.entity``, a canonical name:
+``Found.entity``, the fullest name the article gives, and ``Found.speaker_kind``
+(person, organisation, group, anonymous, description; see
+:mod:`saidwhat.lang.de.referents` for the word lists and the article's names):
 
-* a phrase with a name → its last name word ("Präsident Wladimir Putin" →
-  "Putin", "Ein Sprecher der Polizei, Lars Beringer" → "Beringer");
-* a description → its head noun and attributes ("die dortigen
-  Bündnismitglieder" → "Bündnismitglieder"), or the person last named with
-  the same role ("der NATO-Chef" → "Stoltenberg");
+* a phrase with a name → the whole name, made the fullest the article gives
+  ("Präsident Wladimir Putin" → "Wladimir Putin"; a later "Putin" → "Wladimir
+  Putin"; "die Polizei Köln", "die Rheinlogistik GmbH", "AFP und Reuters");
+* a spokesperson → the body they speak for ("ein Sprecher des Ministeriums" →
+  "Bundesverkehrsministerium", "ein Polizeisprecher" → "Polizei Köln", "eine
+  Sprecherin" → the body last named); "nach Angaben der Polizei" likewise;
+* a description of a person ("der 63-Jährige", "die Grünen-Politikerin", "der
+  Franzose") → the person of that gender named or described last before it;
+  of a body ("das Unternehmen", "die Behörde", "das Haus" for a ministry) → the
+  body of that class named last; "der NATO-Chef" → the person last named with
+  that role; else the description itself ("Beobachter", "eine Augenzeugin");
 * a pronoun ("er", "Sie", "es") or possessive source ("seiner Meinung nach")
   → the entity of the most recent fitting mention before it: earlier
-  speakers and sentence subjects;
+  speakers and sentence subjects, agreeing in gender and number;
 * an inherited speaker → the entity of the statement it came from.
 """
 
@@ -18,7 +26,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ...lexicon import load_word_set
 from ...nlp import Token
@@ -30,7 +37,6 @@ from .lexicons import (
     first_name_genders,
     is_speaker_noun,
     oblique_openers,
-    places,
     pronouns,
     source_noun_medium,
 )
@@ -48,6 +54,7 @@ from .referents import (
     is_age,
     is_anonymous_source,
     is_bare_body_noun,
+    is_place_name,
     is_qualified_body,
     is_reference_adjective,
     name_kind,
@@ -396,23 +403,11 @@ def _phrase_features(words: list[Token]) -> frozenset[str]:
     name = next((t.text for t in words if t.tag in NAME_TAGS and t.text[:1].isupper()), None)
     if name is None:
         return _ANY
-    if _is_place(name):
+    if is_place_name(name):
         return frozenset({"n"})
     if len(name) >= 2 and name.isupper():
         return frozenset({"f", "n", "p"})
     return frozenset({"m", "f"})
-
-
-def _is_place(word: str) -> bool:
-    return word in _gazetteer() or word in places()
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, str]:
-    # lazy: the learned package (whose training runs these stages) stays out of their imports
-    from .learn.ner import gazetteer
-
-    return gazetteer()
 
 
 def _wanted(pronoun: Token) -> frozenset[str] | None:
@@ -532,7 +527,7 @@ def _opens_name(words: list[Token], k: int, hi: int) -> bool:
 
 def _in_genitive_attribute(words: list[Token], k: int) -> bool:
     """Is the name at ``k`` inside a genitive or "von" attribute of an earlier head noun?"""
-    if k > 0 and words[k - 1].tag == "NN" and words[k].text.endswith("s") and _is_place(words[k].text[:-1]):
+    if k > 0 and words[k - 1].tag == "NN" and words[k].text.endswith("s") and is_place_name(words[k].text[:-1]):
         return True  # "Ministerpräsident Thailands"
     if 0 < k < len(words) - 2 and words[k - 1].tag == "NN" and words[k].text.endswith("s") and words[k + 1].text == ",":
         return True  # "Der Kampfgefährte Thaksins, Newin Chidchob": the apposition names the speaker

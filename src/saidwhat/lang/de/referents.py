@@ -32,7 +32,6 @@ ORGANISATION = "organisation"
 GROUP = "group"
 ANONYMOUS = "anonymous"
 DESCRIPTION = "description"
-SPEAKER_KINDS = (PERSON, ORGANISATION, GROUP, ANONYMOUS, DESCRIPTION)
 
 _AGE = re.compile(r"^\d+-[Jj]ährige[rn]?$")
 # a name word: a capital, then a letter, a dot (an initial: "Dariusz K.") or nothing
