@@ -49,6 +49,8 @@ NOT_VOCABULARY = {
     "foreign_particles",
     "np_links",
     "abbreviations",
+    "news_agencies",
+    "legal_forms",
     "confidence",
     "stts",
     "body_name_ends",  # last words of bodies' names ("Times", "Watch"): mostly English, like names
@@ -57,6 +59,7 @@ NOT_VOCABULARY = {
 # "these"), or names in shared code ("dir", "lang"): not counted. "must" and
 # "field" are English words that the word-form tables list as inflected forms
 # of lexicon words ("must" under "müssen", a lemma in modal_lemmas.txt).
+# "organisation" is British English: a speaker_kind value (model.SpeakerKind).
 SHARED_SPELLINGS = frozenset("an in so was also these dir find warn word lang must field organisation".split())
 _WORD = re.compile(r"[^\W\d_]+")
 _SQL_COMMENT = re.compile(r"--[^\n]*")  # a comment inside an SQL statement is documentation

@@ -13,7 +13,7 @@ from saidwhat.commands.annotate import write_json_atomic
 
 ARTICLE = "„Wir werden das prüfen“, sagte Bürgermeisterin Anna Weber am Montag. Sie lehnte weitere Angaben ab."
 # what ARTICLE says, and who: (quote, speakerEntity) of each annotation
-STATEMENTS = [("„Wir werden das prüfen“", "Weber")]
+STATEMENTS = [("„Wir werden das prüfen“", "Anna Weber")]
 
 
 def statements_of(path: Path) -> list[tuple[str, str]]:
@@ -62,7 +62,7 @@ def test_annotate_directory(indir: Path, tmp_path: Path, capsys: pytest.CaptureF
     assert good["originalText"] == ARTICLE
     assert good["published"] == "2021-03-04"  # from the (YYYY-MM-DD) in the name
     assert statements_of(out / "good.json") == STATEMENTS
-    assert statements_of(out / "latin1.json") == [('"Wir werden das prüfen"', "Weber")]
+    assert statements_of(out / "latin1.json") == [('"Wir werden das prüfen"', "Anna Weber")]
     for ann in good["annotations"]:
         assert ann["type"] != "NoSuchType"
         for sp in ann["quote"]["spans"]:

@@ -50,7 +50,7 @@ CASES = [
         kind=Kind.DIRECT,
         speaker="Oberbürgermeister Peter Klein",
         cue="so",
-        entity="Klein",
+        entity="Peter Klein",
     ),
     Case(
         why="label quote",
@@ -103,7 +103,9 @@ def test_case(case: Case) -> None:
 def test_quote_marks_then_frame(open_: str, close: str) -> None:
     text = f"{open_}Wir bauen die Brücke bis zum Sommer fertig.{close}, sagte die Bürgermeisterin Anna Keller."
     art = run(text)
-    st = check(art, "Brücke", kind=Kind.DIRECT, speaker="die Bürgermeisterin Anna Keller", cue="sagte", entity="Keller")
+    st = check(
+        art, "Brücke", kind=Kind.DIRECT, speaker="die Bürgermeisterin Anna Keller", cue="sagte", entity="Anna Keller"
+    )
     q = st.role_text("quote", text)
     assert q.startswith(open_) and q.endswith(close)  # marks belong to the quote
     assert st.role_text("frame", text) == ", sagte die Bürgermeisterin Anna Keller"

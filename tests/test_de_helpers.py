@@ -88,7 +88,7 @@ ANCHOR_QUOTE = "„Wir bleiben bei unserem Plan“"
 
 def check_anchor(art: Article) -> Statement:
     """The statement of :data:`ANCHOR` in ``art``: exact quote, speaker entity."""
-    return check(art, "unserem Plan", kind=Kind.DIRECT, quote=ANCHOR_QUOTE, entity="Keller")
+    return check(art, "unserem Plan", kind=Kind.DIRECT, quote=ANCHOR_QUOTE, entity="Maria Keller")
 
 
 def runs_with_anchor(text: str) -> list[tuple[Article, list[Statement]]]:

@@ -18,7 +18,7 @@ def extract_after_anchor(text: str) -> Article:
     odd input must not cost the statements before it (and a test of odd input
     fails when nothing is extracted at all)."""
     art = extract(ANCHOR + "\n\n" + text)
-    check(art, "unserem Plan", kind=Kind.DIRECT, quote=ANCHOR_QUOTE, entity="Keller")
+    check(art, "unserem Plan", kind=Kind.DIRECT, quote=ANCHOR_QUOTE, entity="Maria Keller")
     return art
 
 

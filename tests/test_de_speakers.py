@@ -21,7 +21,7 @@ CASES = [
         quote="die Straße bleibe gesperrt",
         kind=Kind.INDIRECT,
         speaker="Ein Sprecher der Polizei, Lars Beringer",
-        entity="Beringer",
+        entity="Lars Beringer",
     ),
     Case(
         why="trailing apposition with relative clause",

@@ -24,7 +24,7 @@ def test_learned_stage_keeps_a_clear_direct_quote() -> None:
     direct = [st for st in art.statements if st.kind.value == "direct"]
     assert direct, [st.role_text("quote", TEXT) for st in art.statements]
     assert direct[0].role_text("quote", TEXT) == "„Wir bauen die Brücke neu“"
-    assert direct[0].speaker_entity == "Weber"
+    assert direct[0].speaker_entity == "Anna Weber"
     rules = extract(TEXT, learned=False)
     assert [s.role_text("quote", TEXT) for s in rules.statements if s.kind.value == "direct"] == [
         "„Wir bauen die Brücke neu“"

@@ -130,7 +130,7 @@ def test_unbalanced_quotes_finish_quickly(tmp_path: Path) -> None:
     r = _cli_within(["extract", str(f), "--format", "json"], 60)
     assert r.returncode == 0, r.stderr
     first = json.loads(r.stdout)["statements"][0]
-    assert (first["quote"]["text"], first["speaker_entity"]) == ("„Wir bleiben dabei“", "Berg")
+    assert (first["quote"]["text"], first["speaker_entity"]) == ("„Wir bleiben dabei“", "Anna Berg")
 
 
 def _cli_within(args: list[str], seconds: float) -> subprocess.CompletedProcess[str]:

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans_text
+from .model import ROLES, Article, Kind, Medium, Span, SpeakerKind, Stance, Statement, spans_text
+
+_SPEAKER_KINDS = frozenset(k.value for k in SpeakerKind)
 
 _DATE_IN_NAME = re.compile(r"\((\d{4}-\d{2}-\d{2})\)\s*$")
 
@@ -44,6 +46,7 @@ def statement_to_annotation(st: Statement, text: str, ident: int) -> dict[str, A
     ann["type"] = st.kind.corpus_name
     ann["medium"] = st.medium.corpus_name
     ann["speakerEntity"] = st.speaker_entity or ""
+    ann["speakerKind"] = st.speaker_kind.value if st.speaker_kind else ""
     ann["confidence"] = round(st.confidence, 4)
     ann["isNested"] = st.nested
     ann["id"] = ident
@@ -80,6 +83,7 @@ def annotation_to_statement(ann: dict[str, Any]) -> Statement:
         frame=_spans_from_json(ann.get("frame")),
         medium=Medium.from_corpus(medium),
         speaker_entity=ann.get("speakerEntity") or None,
+        speaker_kind=SpeakerKind(ann["speakerKind"]) if ann.get("speakerKind") in _SPEAKER_KINDS else None,
         confidence=float(ann.get("confidence", 1.0)),
         nested=bool(ann.get("isNested", False)),
         stance=_stance(ann.get("stance")),

@@ -99,6 +99,16 @@ class Stance(StrEnum):
     ESTIMATE = "estimate"  # estimates, forecasts, expects: schätzt, rechnet mit, geht davon aus
 
 
+class SpeakerKind(StrEnum):
+    """What the speaker is (docs/entity-gold.md): who ``speaker_entity`` names."""
+
+    PERSON = "person"  # a named person, or one a description or pronoun refers back to
+    ORGANISATION = "organisation"  # a named or identifiable body: company, ministry, police, country, government
+    GROUP = "group"  # several people or bodies: "Demonstranten", "AFP und Reuters"
+    ANONYMOUS = "anonymous"  # generic or no source: "Beobachter", "Berichten zufolge", no speaker
+    DESCRIPTION = "description"  # one unnamed person or body: "eine Augenzeugin"
+
+
 ROLES: tuple[str, ...] = ("quote", "speaker", "cue", "addressee", "frame")
 
 
@@ -159,6 +169,8 @@ class Statement:
     frame: list[Span] = field(default_factory=list)
     medium: Medium = Medium.SPEECH
     speaker_entity: str | None = None
+    # What the speaker is (None: not decided, e.g. a statement read from a corpus file without it).
+    speaker_kind: SpeakerKind | None = None
     confidence: float = 1.0
     # A statement nested in another (a direct quote inside reported speech).
     nested: bool = False
@@ -220,6 +232,7 @@ class Statement:
             "kind": self.kind.value,
             "medium": self.medium.value,
             "speaker_entity": self.speaker_entity,
+            "speaker_kind": self.speaker_kind.value if self.speaker_kind else None,
             "confidence": round(self.confidence, 3),
             "nested": self.nested,
             "said_on": self.said_on,

@@ -51,6 +51,7 @@ COLUMNS = (
     "speaker_name",
     "speaker",
     "speaker_entity",
+    "speaker_kind",
     "cue",
     "addressee",
     "frame",

@@ -6,6 +6,8 @@ import argparse
 import re
 from typing import Any
 
+from ..model import SpeakerKind
+
 # A count a user may ask for: enough for any store, small enough for SQLite's 64-bit integers.
 MAX_COUNT = 1_000_000_000
 _ASCII_NUMBER = re.compile(r"[0-9]+")
@@ -26,7 +28,7 @@ def positive_count(value: str) -> int:
 QUERY_HELP = 'words in the quote or speaker, in any form; "a phrase", prefix*, OR, NOT (docs/store.md)'
 
 # The search filters, by name: the same in `search`, `export`, the API and the page.
-FILTERS = ("query", "speaker", "since", "until", "kind", "stance", "source", "lang", "min_confidence")
+FILTERS = ("query", "speaker", "since", "until", "kind", "stance", "source", "lang", "min_confidence", "speaker_kind")
 
 
 def add_filter_arguments(p: argparse.ArgumentParser) -> None:
@@ -37,6 +39,12 @@ def add_filter_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--kind", metavar="KIND", help="direct, indirect, free_indirect, indirect_free_indirect, reported")
     p.add_argument(
         "--stance", metavar="STANCE", help="say, claim, deny, reject, confirm, announce, demand, … (docs/stance.md)"
+    )
+    p.add_argument(
+        "--speaker-kind",
+        dest="speaker_kind",
+        metavar="KIND",
+        help="what the speaker is: " + ", ".join(k.value for k in SpeakerKind),
     )
     p.add_argument("--source", metavar="OUTLET", help="only articles from this source (as stored, any case)")
     p.add_argument("--lang", metavar="CODE", help="only articles in this language (de, en)")

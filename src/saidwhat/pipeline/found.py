@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Kind, Medium, Span, Statement, merge_spans
+from ..model import Kind, Medium, Span, SpeakerKind, Statement, merge_spans
 from ..nlp import Doc
 
 TokRange = tuple[int, int]  # half-open token range
@@ -28,6 +28,8 @@ class Found:
     nested: bool = False
     sent: int = 0
     entity: str | None = None
+    # person, organisation, group, anonymous or description (model.SpeakerKind), set with the entity
+    speaker_kind: str | None = None
     # a statement that took its speaker from another one shares its mention
     inherited_from: Found | None = None
 
@@ -58,6 +60,7 @@ def to_statement(doc: Doc, f: Found, confidence: float) -> Statement:
         frame=spans(f.frame),
         medium=f.medium,
         speaker_entity=f.entity,
+        speaker_kind=SpeakerKind(f.speaker_kind) if f.speaker_kind else None,
         confidence=confidence,
         nested=f.nested,
     )

@@ -10,7 +10,7 @@ on every article inside the executors and writes two Parquet tables under
     lang, text, n_statements, status (ok|failed), error``;
 ``statements/month=YYYY-MM/``
     one row per statement: ``article_row_id, article_id, published, index,
-    kind, medium, speaker_entity, confidence, nested, said_on, stance`` and, for each
+    kind, medium, speaker_entity, confidence, nested, said_on, stance, speaker_kind`` and, for each
     role R in quote/speaker/cue/addressee/frame, ``R_text`` plus the spans as
     two parallel arrays ``R_begin``/``R_end`` (character offsets into the
     article text);

@@ -73,7 +73,7 @@ def article_schema() -> Any:
     from pyspark.sql import types as T
 
     role_fields = []
-    for name in W.STATEMENT_FIELDS[8:]:
+    for name in W.STATEMENT_FIELDS[W.STATEMENT_FIELDS.index("speaker_kind") + 1 :]:  # the roles' text and spans
         if name.endswith("_text"):
             role_fields.append(T.StructField(name, T.StringType()))
         else:
@@ -88,6 +88,7 @@ def article_schema() -> Any:
             T.StructField("nested", T.BooleanType(), False),
             T.StructField("said_on", T.StringType()),
             T.StructField("stance", T.StringType(), False),
+            T.StructField("speaker_kind", T.StringType()),
             *role_fields,
         ]
     )

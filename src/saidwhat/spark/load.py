@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement
+from ..model import ROLES, Article, Kind, Medium, Span, SpeakerKind, Stance, Statement
 from . import ARTICLES_DIR, MARKER_NAME, OUTPUT_FORMAT_VERSION, STATEMENTS_DIR
 
 _ARTICLE_COLUMNS = ["row_id", "id", "url", "title", "published", "source", "lang", "text", "status"]
@@ -81,6 +81,8 @@ def statement_from_row(row: dict[str, Any]) -> Statement:
         kind=Kind(row["kind"]),
         medium=Medium(row["medium"]),
         speaker_entity=row["speaker_entity"],
+        # outputs written before speaker kinds existed have no such column: not decided
+        speaker_kind=SpeakerKind(row["speaker_kind"]) if row.get("speaker_kind") else None,
         confidence=float(row["confidence"]),
         nested=bool(row["nested"]),
         said_on=row["said_on"],

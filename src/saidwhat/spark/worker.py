@@ -59,6 +59,7 @@ STATEMENT_FIELDS: tuple[str, ...] = (
     "nested",
     "said_on",
     "stance",
+    "speaker_kind",
 ) + tuple(f"{role}_{part}" for role in ROLES for part in ("text", "begin", "end"))
 
 ARTICLE_FIELDS: tuple[str, ...] = (
@@ -405,6 +406,7 @@ def statement_row(index: int, st: Statement, text: str) -> OutputRow:
         bool(st.nested),
         st.said_on,
         st.stance.value,
+        st.speaker_kind.value if st.speaker_kind else None,
     ]
     for role in ROLES:
         spans = st.role(role)

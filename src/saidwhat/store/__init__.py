@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, StoreError
-from ..model import ROLES, Article, Kind, Medium, Span, Stance, Statement, spans_text
+from ..model import ROLES, Article, Kind, Medium, Span, SpeakerKind, Stance, Statement, spans_text
 from ..search.highlight import match_spans
 from ..search.query import Parsed, SyntaxProblem, parse_query
 from ..speaker_identity import Identity
@@ -221,6 +221,18 @@ def _kind_value(kind: str | None) -> str | None:
     raise QueryError("kind", f"unknown kind {shown(kind)} (one of: {', '.join(k.value for k in Kind)})")
 
 
+def _speaker_kind_value(speaker_kind: str | None) -> str | None:
+    if not speaker_kind or not speaker_kind.strip():
+        return None
+    try:
+        return SpeakerKind(speaker_kind.strip().lower()).value
+    except ValueError:
+        raise QueryError(
+            "speaker_kind",
+            f"unknown speaker kind {shown(speaker_kind)} (one of: {', '.join(k.value for k in SpeakerKind)})",
+        ) from None
+
+
 def _stance_value(stance: str | None) -> str | None:
     if not stance:
         return None
@@ -273,7 +285,7 @@ _STATEMENT_COLS = (
     "s.id, s.article_id, a.title, s.published, s.said_on, s.said_on_precision, s.said_on_expr, s.kind, s.medium, "
     "s.confidence, s.nested, s.quote, s.speaker, s.speaker_id, sp.name, s.speaker_entity, s.cue, s.addressee, "
     "s.frame, s.quote_spans, s.speaker_spans, s.cue_spans, s.addressee_spans, s.frame_spans, a.url, a.source, s.seq, "
-    "s.stance, a.lang"
+    "s.stance, a.lang, s.speaker_kind"
 )
 _STATEMENT_FROM = "statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id"
 
@@ -305,6 +317,7 @@ def _statement_dict(r: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
         "seq": r[26],
         "stance": r[27],
         "lang": r[28],
+        "speaker_kind": r[29],
     }
 
 
@@ -651,13 +664,14 @@ class Store:
                     day,
                     st.stance.value,
                     prep.forms[seq] if prep.forms is not None else statement_forms(quote, names, article.lang),
+                    st.speaker_kind.value if st.speaker_kind else None,
                 )
             )
         conn.executemany(
             "INSERT INTO statements(article_id, seq, kind, medium, confidence, nested, quote, speaker, cue, addressee, "
             "frame, quote_spans, speaker_spans, cue_spans, addressee_spans, frame_spans, speaker_entity, "
-            "speaker_names, speaker_id, published, said_on, said_on_precision, said_on_expr, day, stance, search_forms) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "speaker_names, speaker_id, published, said_on, said_on_precision, said_on_expr, day, stance, search_forms, "
+            "speaker_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         quotegroups.update(conn)  # the new direct quotes join their groups in this transaction
@@ -698,7 +712,7 @@ class Store:
         statements = [
             _statement_from_row(row)
             for row in conn.execute(
-                "SELECT kind, medium, confidence, nested, speaker_entity, said_on, said_on_expr, stance, "
+                "SELECT kind, medium, confidence, nested, speaker_entity, said_on, said_on_expr, stance, speaker_kind, "
                 "quote_spans, speaker_spans, cue_spans, addressee_spans, frame_spans "
                 "FROM statements WHERE article_id = ? ORDER BY seq",
                 (article_id,),
@@ -818,6 +832,7 @@ class Store:
         lang: str | None = None,
         min_confidence: float | str | None = None,
         joined: bool = False,
+        speaker_kind: str | None = None,
     ) -> tuple[str, list[Any]]:
         """The WHERE clause of a search and its parameters.
 
@@ -859,6 +874,10 @@ class Store:
         if st:
             clauses.append("s.stance = ?")
             params.append(st)
+        sk = _speaker_kind_value(speaker_kind)
+        if sk:
+            clauses.append("s.speaker_kind = ?")
+            params.append(sk)
         # Source and language live on the article: the articles that have them, from an index
         # (schema v7), counted first. None (a source that is not there): nothing to look for.
         # All of them (one language, one outlet): no filter at all, rather than a list of every article.
@@ -900,6 +919,7 @@ class Store:
         source: str | None = None,
         lang: str | None = None,
         min_confidence: float | str | None = None,
+        speaker_kind: str | None = None,
     ) -> list[dict[str, Any]]:
         """Statements matching all given filters, newest first.
 
@@ -908,7 +928,17 @@ class Store:
         offsets into its ``quote`` and ``speaker`` texts.
         """
         where, params = self._where(
-            query, speaker, since, until, kind, stance, source, lang, min_confidence, joined=True
+            query,
+            speaker,
+            since,
+            until,
+            kind,
+            stance,
+            source,
+            lang,
+            min_confidence,
+            joined=True,
+            speaker_kind=speaker_kind,
         )
         # Two plans. Few matches: fetch them all, sort, cut (the default).
         # Many matches (a frequent word, a broad speaker pattern): walk the
@@ -944,6 +974,7 @@ class Store:
         source: str | None = None,
         lang: str | None = None,
         min_confidence: float | str | None = None,
+        speaker_kind: str | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """One page of :meth:`search_statements` and the total it belongs to, from the same database state.
 
@@ -960,6 +991,7 @@ class Store:
             "source": source,
             "lang": lang,
             "min_confidence": min_confidence,
+            "speaker_kind": speaker_kind,
         }
         with self._snapshot():
             items = self.search_statements(**filters, limit=limit, offset=offset)
@@ -1000,12 +1032,15 @@ class Store:
         source: str | None = None,
         lang: str | None = None,
         min_confidence: float | str | None = None,
+        speaker_kind: str | None = None,
     ) -> int:
         only_words = query and query.strip() and not (speaker is not None and str(speaker).strip())
-        if only_words and not (since or until or kind or stance or source or lang or min_confidence):
+        if only_words and not (since or until or kind or stance or source or lang or min_confidence or speaker_kind):
             # Words alone: the full-text index counts without reading rows.
             return self._estimate(query, None) or 0
-        where, params = self._where(query, speaker, since, until, kind, stance, source, lang, min_confidence)
+        where, params = self._where(
+            query, speaker, since, until, kind, stance, source, lang, min_confidence, speaker_kind=speaker_kind
+        )
         return int(self._conn().execute(f"SELECT count(*) FROM statements s{where}", params).fetchone()[0])
 
     def iter_statements(
@@ -1021,13 +1056,24 @@ class Store:
         source: str | None = None,
         lang: str | None = None,
         min_confidence: float | str | None = None,
+        speaker_kind: str | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Every statement matching the filters (those of :meth:`search_statements`), in article order, streamed.
 
         For export. Bad filters are an error here, before the first row is read.
         """
         where, params = self._where(
-            query, speaker, since, until, kind, stance, source, lang, min_confidence, joined=True
+            query,
+            speaker,
+            since,
+            until,
+            kind,
+            stance,
+            source,
+            lang,
+            min_confidence,
+            joined=True,
+            speaker_kind=speaker_kind,
         )
         return self._iter_rows(where, params, batch)
 
@@ -1247,7 +1293,7 @@ class StoredArticle:
 
 
 def _statement_from_row(row: tuple[Any, ...]) -> Statement:
-    kind, medium, confidence, nested, entity, day, expr, stance, *spans = row
+    kind, medium, confidence, nested, entity, day, expr, stance, speaker_kind, *spans = row
     roles = {name: [Span(b, e) for b, e in json.loads(raw)] for name, raw in zip(ROLES, spans, strict=True)}
     return Statement(
         kind=Kind(kind),
@@ -1255,6 +1301,7 @@ def _statement_from_row(row: tuple[Any, ...]) -> Statement:
         confidence=confidence,
         nested=bool(nested),
         speaker_entity=entity,
+        speaker_kind=SpeakerKind(speaker_kind) if speaker_kind else None,
         # A date the extractor gave itself has no expression; others are
         # resolved from the text again.
         said_on=day if day and not expr else None,

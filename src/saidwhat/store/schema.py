@@ -263,6 +263,13 @@ MIGRATIONS: list[list[Step]] = [
         "CREATE INDEX speaker_keys_speaker ON speaker_keys(speaker_id)",
         fill_speaker_days,
     ],
+    # v10: what each statement's speaker is (issue 15): person, organisation,
+    # group, anonymous, description. Rows stored before it read NULL (not
+    # decided) until re-processed (`saidwhat ingest --reprocess`).
+    [
+        "ALTER TABLE statements ADD COLUMN speaker_kind TEXT",
+        "CREATE INDEX statements_speaker_kind ON statements(speaker_kind, day)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -41,7 +41,7 @@ from ..commands.export import csv_row
 from ..errors import SaidwhatError
 from ..lang import UnsupportedLanguage, language_names
 from ..lang.choice import AUTO, check_requested, describe_choices
-from ..model import ROLES, Article, Kind
+from ..model import ROLES, Article, Kind, SpeakerKind
 from ..store import QueryError, checked_text, curation, shown
 from ..store.curation import CurationError
 from .cache import ResponseCache
@@ -69,6 +69,7 @@ MAX_EXPORT_ROWS = 100_000
 QUERY_DOC = 'words in the quote or speaker, in any form; "a phrase", prefix*, OR, NOT, (…)'
 DATE_DOC = "YYYY-MM-DD, YYYY-MM or YYYY"
 KIND_DOC = "statement kind: " + ", ".join(k.value for k in Kind)
+SPEAKER_KIND_DOC = "what the speaker is: " + ", ".join(k.value for k in SpeakerKind)
 
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (
@@ -102,6 +103,7 @@ class StatementStore(Protocol):
         source: str | None = None,
         lang: str | None = None,
         min_confidence: str | None = None,
+        speaker_kind: str | None = None,
     ) -> tuple[list[dict[str, Any]], int]: ...
 
     def iter_statements(
@@ -117,6 +119,7 @@ class StatementStore(Protocol):
         source: str | None = None,
         lang: str | None = None,
         min_confidence: str | None = None,
+        speaker_kind: str | None = None,
     ) -> Iterator[dict[str, Any]]: ...
 
     def speakers(self, top: int = 50, offset: int = 0, query: str | None = None) -> list[dict[str, Any]]: ...
@@ -159,6 +162,9 @@ class StatementOut(BaseModel):
     speaker: str | None = Field(None, description="the speaker mention as written")
     speaker_id: int | None = None
     speaker_name: str | None = Field(None, description="the resolved speaker entity")
+    speaker_kind: str | None = Field(
+        None, description="what the speaker is: person, organisation, group, anonymous, description"
+    )
     cue: str | None = None
     addressee: str | None = None
     frame: str | None = None
@@ -359,6 +365,7 @@ def _filters(
     source: str | None,
     lang: str | None,
     min_confidence: str | None,
+    speaker_kind: str | None = None,
 ) -> dict[str, Any]:
     """The search filters of a request by their shared names (those of ``saidwhat search``), blanks dropped.
 
@@ -374,6 +381,7 @@ def _filters(
         "source": source,
         "lang": lang,
         "min_confidence": min_confidence,
+        "speaker_kind": speaker_kind,
     }
     return {name: _blank_to_none(value) for name, value in given.items()}
 
@@ -409,6 +417,7 @@ def statement_view(statement: Any, text: str, index: int) -> dict[str, Any]:
         "confidence": round(float(statement.confidence), 3),
         "speaker_id": None,
         "speaker_name": statement.speaker_entity,
+        "speaker_kind": statement.speaker_kind.value if statement.speaker_kind else None,
         "nested": statement.nested,
         "stance": statement.stance.value,
     }
@@ -720,8 +729,9 @@ def create_app(
         min_confidence: Annotated[str | None, Query(max_length=40, description="0 to 1")] = None,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+        speaker_kind: Annotated[str | None, Query(max_length=40, description=SPEAKER_KIND_DOC)] = None,
     ) -> Response:
-        filters = _filters(query, speaker, since, until, kind, stance, source, lang, min_confidence)
+        filters = _filters(query, speaker, since, until, kind, stance, source, lang, min_confidence, speaker_kind)
 
         def compute() -> bytes:
             # The total is counted with its page, in one read of the database: a count
@@ -749,8 +759,9 @@ def create_app(
         source: Annotated[str | None, Query(max_length=200)] = None,
         lang: Annotated[str | None, Query(max_length=10)] = None,
         min_confidence: Annotated[str | None, Query(max_length=40)] = None,
+        speaker_kind: Annotated[str | None, Query(max_length=40, description=SPEAKER_KIND_DOC)] = None,
     ) -> Response:
-        filters = _filters(query, speaker, since, until, kind, stance, source, lang, min_confidence)
+        filters = _filters(query, speaker, since, until, kind, stance, source, lang, min_confidence, speaker_kind)
         rows = store.iter_statements(**filters)  # checks the filters now: a bad one is a 422, not a broken file
         lines = _export_lines(format, itertools.islice(rows, MAX_EXPORT_ROWS))
         media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"

@@ -44,6 +44,7 @@ from ...budget import ArticleTimeout
 from ...budget import check as check_budget
 from ...lexicon import load_word_set
 from ...nlp import QUOTE_CHARS, SENTENCE_END, Doc, Sentence, Token, tokenize
+from . import datelines
 from .wordforms import guess, wordform_cache
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -231,6 +232,8 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     if not tokens:
         return sentences
     para_breaks = sorted([m.start() for m in _PARAGRAPH_BREAK.finditer(text)] + _heading_breaks(text))
+    # a dateline or byline is a sentence of its own ("Bremen - Im Prozess …": "Bremen" is no subject)
+    dateline_ends = set(datelines.dateline_ends(text))
     pb_idx = 0
     paragraph = 0
     start = 0
@@ -261,7 +264,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
             pb_idx += 1
         if k < start:
             continue
-        if k > start and _heading_break(text, tokens[k - 1], tok):
+        if k > start and (_heading_break(text, tokens[k - 1], tok) or tok.begin in dateline_ends):
             close(k)
         number_dot = tok.text.endswith(".") and tok.text[:-1].isdigit() and k + 1 < n
         if number_dot and tok.text != ".":

@@ -20,6 +20,8 @@
   };
   // the speech act of a statement (docs/stance.md); 'say' is the neutral one
   const STANCES = ['say', 'claim', 'deny', 'reject', 'confirm', 'announce', 'demand', 'warn', 'criticise', 'praise', 'promise', 'refuse', 'question', 'estimate'];
+  // what a statement's speaker is (docs/entity-gold.md)
+  const SPEAKER_KINDS = ['person', 'organisation', 'group', 'anonymous', 'description'];
   const PAGE = 20;
   const SVG_NS = 'http://www.w3.org/2000/svg';
   const MAX_TRY_CHARS = 50000;
@@ -137,6 +139,11 @@
     return h('span', { class: 'stance stance-' + s, title: 'stance: ' + s, dataset: { stance: s }, text: s });
   }
 
+  function speakerKindBadge(kind) {
+    if (!SPEAKER_KINDS.includes(kind)) return null;  // stored before speaker kinds: nothing to show
+    return h('span', { class: 'speaker-kind speaker-kind-' + kind, title: 'speaker: ' + kind, dataset: { speakerKind: kind }, text: kind });
+  }
+
   function speakerLabel(st, cls) {
     const name = st.speaker_name || st.speaker || '';
     const label = name ? name : 'unknown speaker';
@@ -250,7 +257,7 @@
     return h(
       'li',
       { class: 'st', tabindex: '0', dataset: { st: i } },
-      h('div', { class: 'st-head' }, h('span', { class: 'st-num', text: String(i + 1) }), speakerLabel(st, 'st-speaker'), kindBadge(st.kind), stanceBadge(st.stance)),
+      h('div', { class: 'st-head' }, h('span', { class: 'st-num', text: String(i + 1) }), speakerLabel(st, 'st-speaker'), speakerKindBadge(st.speaker_kind), kindBadge(st.kind), stanceBadge(st.stance)),
       h('p', { class: 'st-quote', text: clip(st.quote, 260) }),
       meta.length ? h('div', { class: 'st-meta' }, meta) : null,
     );
@@ -330,7 +337,7 @@
   }
 
   // The search filters: the names of ``saidwhat search`` and GET /api/statements (and /api/export).
-  const FILTERS = ['query', 'speaker', 'kind', 'stance', 'since', 'until', 'source', 'lang', 'min_confidence'];
+  const FILTERS = ['query', 'speaker', 'speaker_kind', 'kind', 'stance', 'since', 'until', 'source', 'lang', 'min_confidence'];
   const DATE_HINT = 'YYYY, YYYY-MM or YYYY-MM-DD';
 
   function syntaxHelp() {
@@ -359,18 +366,20 @@
     const inQuery = h('input', { type: 'search', name: 'query', placeholder: 'words in the quote…', maxlength: '200', value: q.query, autofocus: true });
     const inSpeaker = h('input', { type: 'text', name: 'speaker', placeholder: 'e.g. Stoltenberg', maxlength: '200', value: q.speaker });
     const inKind = h('select', { name: 'kind' }, h('option', { value: '', text: 'any kind' }), KINDS.map((k) => h('option', { value: k, text: KIND_LABEL[k], selected: k === q.kind })));
+    const inSpeakerKind = h('select', { name: 'speaker_kind' }, h('option', { value: '', text: 'any speaker' }), SPEAKER_KINDS.map((k) => h('option', { value: k, text: k, selected: k === q.speaker_kind })));
     const inStance = h('select', { name: 'stance' }, h('option', { value: '', text: 'any stance' }), STANCES.map((s) => h('option', { value: s, text: s, selected: s === q.stance })));
     const inSince = h('input', { type: 'text', name: 'since', placeholder: DATE_HINT, maxlength: '10', value: q.since });
     const inUntil = h('input', { type: 'text', name: 'until', placeholder: DATE_HINT, maxlength: '10', value: q.until });
     const inSource = h('input', { type: 'text', name: 'source', placeholder: 'e.g. Wikinews', maxlength: '200', value: q.source });
     const inLang = h('select', { name: 'lang' }, h('option', { value: '', text: 'any language' }), ['de', 'en'].map((l) => h('option', { value: l, text: l, selected: l === q.lang })));
     const inConfidence = h('input', { type: 'number', name: 'min_confidence', min: '0', max: '1', step: '0.05', placeholder: '0–1', value: q.min_confidence });
-    const inputs = { query: inQuery, speaker: inSpeaker, kind: inKind, stance: inStance, since: inSince, until: inUntil, source: inSource, lang: inLang, min_confidence: inConfidence };
+    const inputs = { query: inQuery, speaker: inSpeaker, speaker_kind: inSpeakerKind, kind: inKind, stance: inStance, since: inSince, until: inUntil, source: inSource, lang: inLang, min_confidence: inConfidence };
     const form = h(
       'form',
       { class: 'search-form', role: 'search', id: 'search-form' },
       field('Search', inQuery),
       field('Speaker', inSpeaker),
+      field('Speaker is', inSpeakerKind),
       field('Kind', inKind),
       field('Stance', inStance),
       field('Since', inSince),
@@ -480,7 +489,7 @@
     return h(
       'li',
       { class: 'result', dataset: { id: st.id } },
-      h('div', { class: 'result-head' }, speakerLabel(st, 'result-speaker'), kindBadge(st.kind), stanceBadge(st.stance), d ? h('span', { class: 'date', text: d }) : null),
+      h('div', { class: 'result-head' }, speakerLabel(st, 'result-speaker'), speakerKindBadge(st.speaker_kind), kindBadge(st.kind), stanceBadge(st.stance), d ? h('span', { class: 'date', text: d }) : null),
       h('p', { class: 'result-quote' }, marked(st.quote, hl.quote, 320)),
       h('div', { class: 'result-foot' }, articleLink, sourceLink, st.cue ? h('span', {}, 'cue: ', h('span', { class: 'role-tag key-cue', text: clip(st.cue, 40) })) : null, reuseNote(st)),
     );
