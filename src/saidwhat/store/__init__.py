@@ -397,10 +397,18 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it lands, or none of it."""
+        """One write transaction: all of it lands, or none of it.
+
+        Inside :meth:`batch` it is a savepoint of the batch's transaction: on
+        an error only its own changes are undone, and they land when the batch commits.
+        """
         if self.readonly:
             raise InputError(f"{self.path}: opened read-only")
         conn = self._conn()
+        if getattr(self._local, "batch", False):
+            with _savepoint(conn):
+                yield conn
+            return
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
@@ -412,6 +420,31 @@ class Store:
         except sqlite3.Error:
             _rollback(conn)
             raise
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes (:meth:`put_article` calls) in one transaction, committed together at the end.
+
+        Committing once for many articles saves SQLite's per-commit work (the
+        WAL frames of the same index pages, a new full-text segment each time).
+        Each write inside is a savepoint: one that fails is undone alone and
+        the others still land, unless the error leaves no transaction to
+        commit (SQLite rolls back by itself after some, like a full disk).
+        """
+        if getattr(self._local, "batch", False):
+            yield
+            return
+        with self.transaction():
+            self._local.batch = True
+            try:
+                yield
+            finally:
+                self._local.batch = False
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether this thread's connection has a write transaction open (SQLite may have ended one after an error)."""
+        return self._conn().in_transaction
 
     # -- schema ------------------------------------------------------------
 
@@ -655,7 +688,7 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-        quotegroups.update(conn)  # the new direct quotes join their groups in this transaction
+        quotegroups.update(conn, prep.quotes)  # the new direct quotes join their groups in this transaction
 
     def article_ids(self) -> list[str]:
         return [r[0] for r in self._conn().execute("SELECT id FROM articles ORDER BY rowid")]
@@ -1205,6 +1238,23 @@ class Store:
         return quotegroups.groups_for_statements(self._conn(), statement_ids)
 
 
+@contextmanager
+def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    """A nested transaction: on an error its changes are undone, the outer transaction's stay."""
+    conn.execute("SAVEPOINT write")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:  # else SQLite rolled all of it back already
+            try:
+                conn.execute("ROLLBACK TO write")
+                conn.execute("RELEASE write")
+            except sqlite3.Error:
+                pass
+        raise
+    conn.execute("RELEASE write")
+
+
 def _rollback(conn: sqlite3.Connection) -> None:
     """Roll back, keeping the error that got here: after SQLITE_FULL and the
     like, SQLite may have rolled back by itself already."""
@@ -1273,6 +1323,8 @@ class Prepared:
     when: list[SaidOn | None]
     # search_forms of each statement (word forms of quote and speaker names); None: computed when stored
     forms: list[str] | None = None
+    # quotegroups.quote_facts of the direct statements, by (quote, speaker, entity); None: computed when stored
+    quotes: dict[quotegroups.QuoteText, quotegroups.QuoteFacts | None] | None = None
 
 
 def _speaker_names(speaker_text: str, st: Statement) -> str:
@@ -1298,7 +1350,19 @@ def prepare(article: Article) -> Prepared:
         surfaces=[spans_text(st.speaker, text) if st.speaker else None for st in statements],
         when=said_on_all(text, statements, article.published, words) if words else [None] * len(statements),
         forms=forms,
+        quotes=_quote_facts(statements, text),
     )
+
+
+def _quote_facts(statements: list[Statement], text: str) -> dict[quotegroups.QuoteText, quotegroups.QuoteFacts | None]:
+    """:func:`quotegroups.quote_facts` of each direct statement, as the store will hold its texts."""
+    facts: dict[quotegroups.QuoteText, quotegroups.QuoteFacts | None] = {}
+    for st in statements:
+        if st.kind is Kind.DIRECT:
+            key = (st.role_text("quote", text), st.role_text("speaker", text), st.speaker_entity)
+            if key not in facts:
+                facts[key] = quotegroups.quote_facts(*key)
+    return facts
 
 
 # Imported here for callers that want to check a mention the way the store does.
