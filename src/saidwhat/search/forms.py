@@ -12,13 +12,20 @@ A language plugs in by registering an :class:`Analyser` (its lemma and its
 compound parts of a word) in :data:`ANALYSERS`; a language without one is
 searched by its surface words only (English has none yet). German's analyser
 is ``saidwhat/lang/de/searchforms.py`` (lemma and compound splitter).
+
+The forms of a stored article's statements are worked out within a bound on
+the analyser's work (:func:`article_forms`): German's asks HanTa about words
+its tables lack, and a text of random letter strings would bring a new one
+with nearly every word. Past the bound a word gets no forms (it is still
+found by itself).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,15 +45,32 @@ def _german_parts(word: str) -> tuple[str, ...]:
     return parts_de(word)
 
 
+def _german_bound(text_length: int) -> AbstractContextManager[Callable[[str], bool]]:
+    from ..lang.de.searchforms import hanta_bound
+
+    return hanta_bound(text_length)
+
+
+@contextmanager
+def _unbounded(text_length: int) -> Iterator[Callable[[str], bool]]:
+    yield lambda word: True
+
+
 @dataclass(frozen=True)
 class Analyser:
-    """How a language's words are also found: by their lemma and by their parts."""
+    """How a language's words are also found: by their lemma and by their parts.
+
+    ``bound(text_length)`` opens the bound on its work for one article's
+    statements and gives what says whether a word may still be analysed
+    (asking counts it against the bound).
+    """
 
     lemma: Callable[[str], str]
     parts: Callable[[str], tuple[str, ...]]
+    bound: Callable[[int], AbstractContextManager[Callable[[str], bool]]] = _unbounded
 
 
-ANALYSERS: dict[str, Analyser] = {"de": Analyser(lemma=_german_lemma, parts=_german_parts)}
+ANALYSERS: dict[str, Analyser] = {"de": Analyser(lemma=_german_lemma, parts=_german_parts, bound=_german_bound)}
 
 
 @lru_cache(maxsize=200_000)
@@ -64,15 +88,33 @@ def word_forms(word: str, lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in found if fold(f) != fold(word)))
 
 
-def index_forms(text: str, lang: str) -> str:
-    """The forms column of the search index for ``text``: every word's forms, space-separated, each once."""
+def index_forms(text: str, lang: str, may_analyse: Callable[[str], bool] | None = None) -> str:
+    """The forms column of the search index for ``text``: every word's forms, space-separated, each once.
+
+    ``may_analyse``: whether a word may still be analysed (:func:`article_forms`); a word it refuses has no forms.
+    """
     if lang not in ANALYSERS or not text:
         return ""
     seen: dict[str, None] = {}
     for m in WORD.finditer(text):
-        for form in word_forms(m.group(), lang):
+        word = m.group()
+        if may_analyse is not None and not may_analyse(word):
+            continue
+        for form in word_forms(word, lang):
             seen.setdefault(form, None)
     return " ".join(seen)
+
+
+def article_forms(texts: list[str], lang: str, text_length: int) -> list[str]:
+    """:func:`index_forms` of each of ``texts`` (an article's statements, in order), within one article's bound.
+
+    ``text_length``: the article's length in characters; the bound grows with it.
+    """
+    analyser = ANALYSERS.get(lang)
+    if analyser is None:
+        return ["" for _ in texts]
+    with analyser.bound(text_length) as may_analyse:
+        return [index_forms(text, lang, may_analyse) for text in texts]
 
 
 @lru_cache(maxsize=200_000)

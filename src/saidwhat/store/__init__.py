@@ -31,7 +31,7 @@ from ..search.query import Parsed, SyntaxProblem, parse_query
 from ..speakers import Mention, SpeakerResolver, best_mention, parse_mention
 from ..timeanchor import SaidOn, said_on_all, time_expressions_for
 from . import curation, quotegroups
-from .schema import MIGRATIONS, SCHEMA_VERSION, fill_search_forms, statement_forms
+from .schema import MIGRATIONS, SCHEMA_VERSION, fill_search_forms, statements_forms
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -678,7 +678,7 @@ class Store:
                     when.expr if when else None,
                     day,
                     st.stance.value,
-                    prep.forms[seq] if prep.forms is not None else statement_forms(quote, names, article.lang),
+                    prep.forms[seq],
                 )
             )
         conn.executemany(
@@ -1321,10 +1321,9 @@ class Prepared:
     positions: list[int]
     surfaces: list[str | None]
     when: list[SaidOn | None]
-    # search_forms of each statement (word forms of quote and speaker names); None: computed when stored
-    forms: list[str] | None = None
-    # quotegroups.quote_facts of the direct statements, by (quote, speaker, entity); None: computed when stored
-    quotes: dict[quotegroups.QuoteText, quotegroups.QuoteFacts | None] | None = None
+    forms: list[str]  # search_forms of each statement (word forms of quote and speaker names)
+    # quotegroups.quote_facts of the direct statements, by (quote, speaker, entity)
+    quotes: dict[quotegroups.QuoteText, quotegroups.QuoteFacts | None]
 
 
 def _speaker_names(speaker_text: str, st: Statement) -> str:
@@ -1337,10 +1336,11 @@ def prepare(article: Article) -> Prepared:
     statements = sorted(article.statements, key=lambda s: (s.start, min(s.cue).begin if s.cue else 0))
     mentions = [_mention(st, text, article.lang) for st in statements]
     words = time_expressions_for(article.lang)  # None: a language without time expressions
-    forms = [
-        statement_forms(st.role_text("quote", text), _speaker_names(st.role_text("speaker", text), st), article.lang)
-        for st in statements
-    ]
+    forms = statements_forms(
+        [(st.role_text("quote", text), _speaker_names(st.role_text("speaker", text), st)) for st in statements],
+        article.lang,
+        len(text),
+    )
     return Prepared(
         article=article,
         statements=statements,
