@@ -51,9 +51,19 @@ def _german_bound(text_length: int) -> AbstractContextManager[Callable[[str], bo
     return hanta_bound(text_length)
 
 
+def _german_load() -> None:
+    from ..lang.de.searchforms import load_tables
+
+    load_tables()
+
+
 @contextmanager
 def _unbounded(text_length: int) -> Iterator[Callable[[str], bool]]:
     yield lambda word: True
+
+
+def _nothing_to_load() -> None:
+    pass
 
 
 @dataclass(frozen=True)
@@ -62,15 +72,19 @@ class Analyser:
 
     ``bound(text_length)`` opens the bound on its work for one article's
     statements and gives what says whether a word may still be analysed
-    (asking counts it against the bound).
+    (asking counts it against the bound). ``load()`` loads its tables now
+    (ingest workers are forked from a process that did, instead of each loading them).
     """
 
     lemma: Callable[[str], str]
     parts: Callable[[str], tuple[str, ...]]
     bound: Callable[[int], AbstractContextManager[Callable[[str], bool]]] = _unbounded
+    load: Callable[[], None] = _nothing_to_load
 
 
-ANALYSERS: dict[str, Analyser] = {"de": Analyser(lemma=_german_lemma, parts=_german_parts, bound=_german_bound)}
+ANALYSERS: dict[str, Analyser] = {
+    "de": Analyser(lemma=_german_lemma, parts=_german_parts, bound=_german_bound, load=_german_load)
+}
 
 
 @lru_cache(maxsize=200_000)

@@ -56,6 +56,14 @@ def _known_nouns_de() -> dict[str, str]:
     return nouns
 
 
+def load_tables() -> None:
+    """Load what the compound splitter reads (and the tagger, for lemmas), so that forked workers share it."""
+    from .tagger import _known_wordforms_de
+
+    _known_nouns_de()
+    _known_wordforms_de()
+
+
 def _noun_lemma(part: str) -> str | None:
     """The lemma of ``part`` (lower case) if it is a known noun form, allowing a linking ``s``."""
     nouns = _known_nouns_de()
