@@ -2,9 +2,9 @@
 
 Extraction runs in ``workers`` processes; the main process is the only
 writer. Results are written in input order (a small reorder window), so a
-run, or a run killed and re-run, always ends in the same database: every
-article is its own transaction, already-stored articles are skipped, and
-speaker merging sees the same articles in the same order. ``--reprocess``
+run, or a run killed and re-run, always ends in the same database: articles
+are written whole, in batches (:class:`_Batch`), already-stored articles are
+skipped, and speaker merging sees the same articles in the same order. ``--reprocess``
 rebuilds the whole store that way (see :func:`_reprocess`).
 
 A bad record is reported and skipped; database trouble (read-only, disk
