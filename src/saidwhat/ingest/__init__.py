@@ -280,8 +280,9 @@ class _Run:
         batch.write()
 
 
-# A batch is written when it holds this many articles, or its first one has
-# waited this long (a reader sees an article at most that much later).
+# A batch is written when it holds this many articles, or when the next
+# article arrives after its first one has waited this long (so a reader sees
+# an article about that much later, plus one article's extraction at most).
 BATCH_ARTICLES = 16
 BATCH_SECONDS = 1.0
 # Articles a commit when --reprocess copies them into its scratch database.
