@@ -22,10 +22,11 @@ class CountingHanta:
 
     def __init__(self) -> None:
         self.calls = 0
+        self.lemma_ending = ""  # a lemma other than the word, so that it becomes a search form
 
     def analyze(self, word: str, taglevel: int = 1) -> tuple[str, str]:
         self.calls += 1
-        return word, "NE" if word[:1].isupper() else "NN"
+        return word + self.lemma_ending, "NE" if word[:1].isupper() else "NN"
 
 
 class NoCache:
@@ -104,3 +105,25 @@ def test_heading_check_goes_through_the_allowance(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(tagger, "tag_word_bounded", bounded)
     tagger._heading_breaks("Wahlverlauf und Wahlbeteiligung\nWie der Bundeswahlleiter mitteilte, kam es.")
     assert "Wahlbeteiligung" in asked
+
+
+def test_search_forms_stay_within_the_allowance(hanta: CountingHanta) -> None:
+    """The search forms of stored statements ask HanTa within the same per-article bound (issue 12's note)."""
+    from saidwhat.search import forms
+
+    hanta.lemma_ending = "x"
+    forms.word_forms.cache_clear()
+    quote = _random_words(12, 50_000)
+    words = quote.rstrip(".").split()
+    first = forms.article_forms([quote], "de", len(quote))
+    admitted = tagger.HantaAllowance(len(quote)).limit // 12**2
+    assert 0 < hanta.calls <= admitted  # without the bound: one call per distinct word
+    got = first[0].split()
+    assert got[:3] == [w + "x" for w in words[:3]]  # early words have forms
+    assert not {w + "x" for w in words[-100:]} & set(got)  # the late ones none
+    # the same forms when every word is in the caches: decided by the text alone
+    for w in words[-100:]:
+        tagger.tag_word_de(w)
+        forms.word_forms(w, "de")
+    assert forms.article_forms([quote], "de", len(quote)) == first
+    forms.word_forms.cache_clear()

@@ -240,3 +240,70 @@ def test_readonly_open_migrates_an_older_database(tmp_path: Path) -> None:
     conn.close()
     with Store(p, readonly=True) as s:
         assert s.schema_version == SCHEMA_VERSION and s.stats()["statements"] == 0
+
+
+def test_a_batch_commits_its_articles_together(tmp_path: Path) -> None:
+    """Inside ``batch()`` nothing is visible to other connections until the batch ends; then all of it is."""
+    db = tmp_path / "b.db"
+    store = Store(db)
+    reader = Store(db, readonly=True)
+    with store.batch():
+        store.add_article(make_article(), url="https://example.org/1")
+        store.add_article(make_article(date(2024, 5, 17)), url="https://example.org/2")
+        assert store.stats()["articles"] == 2  # the writer sees its own batch
+        assert reader.stats()["articles"] == 0
+    assert reader.stats()["articles"] == 2 and reader.stats()["statements"] == 4
+    reader.close()
+    store.close()
+
+
+def test_a_failed_write_in_a_batch_is_undone_alone(tmp_path: Path) -> None:
+    """Each write in a batch is a savepoint: one SQLite refuses leaves no trace, the others land."""
+    store = Store(tmp_path / "b.db")
+    bad = make_article(date(2024, 5, 18))
+    bad.statements[0].speaker_entity = "Jonas \udc80"  # not UTF-8: refused after the article's row is written
+    with store.batch():
+        store.add_article(make_article(), url="https://example.org/1")
+        with pytest.raises(UnicodeEncodeError):
+            store.add_article(bad, url="https://example.org/2")
+        store.add_article(make_article(date(2024, 5, 17)), url="https://example.org/3")
+    urls = sorted(store.article(a)["url"] for a in store.article_ids())  # type: ignore[index]
+    assert urls == ["https://example.org/1", "https://example.org/3"]
+    assert store.stats()["statements"] == 4
+    store.close()
+
+
+def test_a_prepared_article_is_stored_without_the_tagger(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest workers work out the quote groups' speaker keys (and search forms): the writer never tags a word.
+
+    The same rows as storing the article unprepared.
+    """
+    from saidwhat.lang.de import names, tagger
+    from saidwhat.search import forms
+    from saidwhat.store import prepare
+
+    plain = Store(tmp_path / "plain.db")
+    plain.add_article(make_article(), url="https://example.org/1")
+    article = make_article()
+    prepared = prepare(article)
+
+    tagged: list[str] = []
+
+    def no_tagging(word: str) -> tuple[str, str]:
+        tagged.append(word)
+        return "NN", word
+
+    for name in ("tag_word_de", "tag_word_bounded"):
+        monkeypatch.setattr(tagger, name, no_tagging)
+    names._tagged.cache_clear()  # what prepare() tagged above
+    forms.word_forms.cache_clear()
+    with Store(tmp_path / "prepared.db") as store:
+        store.add_article(article, url="https://example.org/1", prepared=prepared)
+        conn = store._conn()
+        rows = {t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in ("statements", "quote_members", "quote_keys")}
+    assert tagged == []
+    conn = plain._conn()
+    assert rows["quote_members"] and rows == {
+        t: conn.execute(f"SELECT * FROM {t}").fetchall() for t in ("statements", "quote_members", "quote_keys")
+    }
+    plain.close()

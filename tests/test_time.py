@@ -8,7 +8,7 @@ import pytest
 
 from saidwhat.lang.de.timeexpr import time_expressions
 from saidwhat.model import Kind, Span, Statement
-from saidwhat.timeanchor import resolve_expression, said_on, time_expressions_for
+from saidwhat.timeanchor import most_recent_date, resolve_expression, said_on, time_expressions_for
 
 PUB = date(2023, 2, 23)  # a Thursday
 GERMAN = time_expressions()
@@ -81,3 +81,24 @@ def test_said_on_from_extractor_kept() -> None:
 def test_time_expressions_come_from_the_registry() -> None:
     assert time_expressions_for("de") is GERMAN
     assert time_expressions_for("xx") is None
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "published", "expected"),
+    [
+        (24, 2, date(2022, 2, 24), date(2022, 2, 24)),  # the day itself
+        (24, 2, date(2022, 2, 23), date(2021, 2, 24)),  # not yet this year: last year's
+        (31, 12, date(2023, 1, 2), date(2022, 12, 31)),
+        (29, 2, date(2021, 3, 1), date(2020, 2, 29)),  # back to the last leap year
+        (29, 2, date(2100, 3, 1), date(2096, 2, 29)),  # 2100 is no leap year
+        (31, 4, date(2022, 6, 1), None),  # no such day
+        (0, 5, date(2022, 6, 1), None),
+    ],
+)
+def test_a_day_and_month_without_a_year(day: int, month: int, published: date, expected: date | None) -> None:
+    assert most_recent_date(day, month, published) == expected
+
+
+def test_a_day_and_month_phrase_resolves_before_publication() -> None:
+    got = resolve_expression("sagte er am 29. Februar", date(2023, 1, 10), time_expressions())
+    assert got is not None and (got.value, got.precision, got.expr) == ("2020-02-29", "day", "29. Februar")

@@ -2,9 +2,9 @@
 
 Extraction runs in ``workers`` processes; the main process is the only
 writer. Results are written in input order (a small reorder window), so a
-run, or a run killed and re-run, always ends in the same database: every
-article is its own transaction, already-stored articles are skipped, and
-speaker merging sees the same articles in the same order. ``--reprocess``
+run, or a run killed and re-run, always ends in the same database: articles
+are written whole, in batches (:class:`_Batch`), already-stored articles are
+skipped, and speaker merging sees the same articles in the same order. ``--reprocess``
 rebuilds the whole store that way (see :func:`_reprocess`).
 
 A bad record is reported and skipped; database trouble (read-only, disk
@@ -269,45 +269,115 @@ class _Run:
     ) -> None:
         """Extract ``records`` and store each article in ``target`` unless it holds it already.
 
-        ``on_failure`` is called, in order, for each article whose extraction failed.
+        ``on_failure`` is called, in order with the writes, for each article whose extraction failed.
+        Finished articles are written in batches (:class:`_Batch`).
         """
-        delay = float(os.environ.get("SAIDWHAT_INGEST_TEST_DELAY", "0") or 0)
+        batch = _Batch(self, target, on_failure)
         extract_one = partial(process_item, time_limit_s=self.time_limit_s)
         for res in ordered_map(extract_one, self._to_process(records, target, published), workers):
-            item = res.item
             if res.article is None:
-                self.report(item.where, res.error or "unknown error")
-                if on_failure is not None:
-                    on_failure(item)
-            else:
-                art = res.article
-                try:
-                    stored = target.put_article(
-                        art,
-                        url=item.url,
-                        title=item.title,
-                        source=item.source,
-                        # HTML without URL: its id is known only after conversion.
-                        article_id=item.article_id or article_id_for(art.text, item.url),
-                        ext_id=item.ext_id,
-                        extractor=item.extractor,
-                        prepared=res.prepared,
-                        _test_delay=delay,
-                    )
-                except _BAD_RECORD_ON_WRITE as e:
-                    # A value SQLite cannot take (the transaction rolled back);
-                    # the database itself is fine, so the run goes on.
-                    self.report(item.where, f"cannot be stored: {type(e).__name__}: {e}")
-                    self.bar.update(1)
-                    continue
-                # Counted from what this run wrote: another ingest at the same
-                # time may have stored the article a moment earlier.
-                if stored:
-                    self.summary.articles += 1
-                    self.summary.statements += len(art.statements)
-                else:
-                    self.summary.skipped += 1
+                self.report(res.item.where, res.error or "unknown error")
+            batch.add(res)
             self.bar.update(1)
+            if batch.due():
+                batch.write()
+        batch.write()
+
+
+# A batch is written when it holds this many articles, or when the next
+# article arrives after its first one has waited this long (so a reader sees
+# an article about that much later, plus one article's extraction at most).
+BATCH_ARTICLES = 16
+BATCH_SECONDS = 1.0
+# Articles a commit when --reprocess copies them into its scratch database.
+REBUILD_BATCH = 256
+
+
+class _Batch:
+    """Extracted articles waiting to be written together, in one transaction (:meth:`Store.batch`).
+
+    Committing once per batch instead of once per article saves SQLite's
+    per-commit work. Each article is still whole or absent: a kill loses the
+    batch being written (a re-run extracts it again), a record SQLite refuses
+    is undone alone. Articles are counted as stored only once committed.
+    """
+
+    def __init__(self, run: _Run, target: Store, on_failure: Callable[[Item], None] | None) -> None:
+        self.run = run
+        self.target = target
+        self.on_failure = on_failure
+        self.results: list[IngestResult] = []
+        self.since = 0.0
+        self.test_delay = float(os.environ.get("SAIDWHAT_INGEST_TEST_DELAY", "0") or 0)
+
+    def add(self, res: IngestResult) -> None:
+        if res.article is None and self.on_failure is None:
+            return  # nothing to write
+        if not self.results:
+            self.since = time.monotonic()
+        self.results.append(res)
+
+    def due(self) -> bool:
+        return len(self.results) >= BATCH_ARTICLES or (
+            bool(self.results) and time.monotonic() - self.since >= BATCH_SECONDS
+        )
+
+    def write(self) -> None:
+        """Write the waiting articles in one transaction; on a database error, commit those before it, then raise."""
+        if not self.results:
+            return
+        results, self.results = self.results, []
+        summary = self.run.summary
+        stored = skipped = statements = 0
+        error: Exception | None = None
+        with self.target.batch():
+            for res in results:
+                try:
+                    wrote = self._write_one(res)
+                except (sqlite3.Error, StoreError) as e:
+                    if not self.target.in_transaction:
+                        raise  # SQLite rolled the whole batch back: nothing to commit
+                    error = e  # its savepoint is undone; the articles before it are committed below
+                    break
+                if wrote and res.article is not None:
+                    stored += 1
+                    statements += len(res.article.statements)
+                elif wrote is False:
+                    skipped += 1
+        summary.articles += stored
+        summary.statements += statements
+        summary.skipped += skipped
+        if error is not None:
+            raise error
+
+    def _write_one(self, res: IngestResult) -> bool | None:
+        """Store one article: True if written, False if already stored, None if not an article to store."""
+        item = res.item
+        if res.article is None:
+            if self.on_failure is not None:
+                self.on_failure(item)
+            return None
+        art = res.article
+        try:
+            # Counted from what this run wrote: another ingest at the same
+            # time may have stored the article a moment earlier.
+            return self.target.put_article(
+                art,
+                url=item.url,
+                title=item.title,
+                source=item.source,
+                # HTML without URL: its id is known only after conversion.
+                article_id=item.article_id or article_id_for(art.text, item.url),
+                ext_id=item.ext_id,
+                extractor=item.extractor,
+                prepared=res.prepared,
+                _test_delay=self.test_delay,
+            )
+        except _BAD_RECORD_ON_WRITE as e:
+            # A value SQLite cannot take (its savepoint rolled back); the
+            # database itself is fine, so the run goes on.
+            self.run.report(item.where, f"cannot be stored: {type(e).__name__}: {e}")
+            return None
 
 
 def _copy_article(source: Store, article_id: str, target: Store) -> None:
@@ -333,11 +403,13 @@ def _rebuild(store: Store, fresh: Store, target: Store) -> None:
     same order, starting from no speakers: the speakers (and all ids) come
     out as a fresh ingest makes them.
     """
-    for aid in store.article_ids():
-        _copy_article(fresh if fresh.has_article(aid) else store, aid, target)
-    for aid in fresh.article_ids():
-        if not store.has_article(aid):
-            _copy_article(fresh, aid, target)
+    order = [(fresh if fresh.has_article(aid) else store, aid) for aid in store.article_ids()]
+    order += [(fresh, aid) for aid in fresh.article_ids() if not store.has_article(aid)]
+    # A scratch database: many articles a commit (a failure discards all of it anyway)
+    for start in range(0, len(order), REBUILD_BATCH):
+        with target.batch():
+            for source, aid in order[start : start + REBUILD_BATCH]:
+                _copy_article(source, aid, target)
 
 
 def _reprocess(

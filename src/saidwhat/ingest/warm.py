@@ -12,6 +12,7 @@ def _warm() -> None:
     try:
         from .. import lang
         from ..pipeline import extract
+        from ..search.forms import ANALYSERS
         from ..store import prepare
 
         for code in lang.SUPPORTED_LANGUAGES:
@@ -21,6 +22,9 @@ def _warm() -> None:
             # tagger's model may not be loaded yet: load it here once, not in
             # every worker at its first new word
             language.load_models()
+            # the same for the search forms' tables (the compound splitter's nouns)
+            if code in ANALYSERS:
+                ANALYSERS[code].load()
     except Exception:  # warming is an optimisation; workers load lazily otherwise
         pass
 

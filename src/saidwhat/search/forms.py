@@ -16,13 +16,20 @@ searched by its surface words only. German's analyser is
 Each statement is indexed with the analyser of its article's language
 (``articles.lang``, detected with ``--lang auto``); a query word stands for its
 lemma in every language, since a query names no language.
+
+The forms of a stored article's statements are worked out within a bound on
+the analyser's work (:func:`article_forms`): German's asks HanTa about words
+its tables lack, and a text of random letter strings would bring a new one
+with nearly every word. Past the bound a word gets no forms (it is still
+found by itself). English's lemmas are a table look-up: no bound needed.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,16 +61,45 @@ def _english_parts(word: str) -> tuple[str, ...]:
     return parts_en(word)
 
 
+def _german_bound(text_length: int) -> AbstractContextManager[Callable[[str], bool]]:
+    from ..lang.de.searchforms import hanta_bound
+
+    return hanta_bound(text_length)
+
+
+def _german_load() -> None:
+    from ..lang.de.searchforms import load_tables
+
+    load_tables()
+
+
+@contextmanager
+def _unbounded(text_length: int) -> Iterator[Callable[[str], bool]]:
+    yield lambda word: True
+
+
+def _nothing_to_load() -> None:
+    pass
+
+
 @dataclass(frozen=True)
 class Analyser:
-    """How a language's words are also found: by their lemma and by their parts."""
+    """How a language's words are also found: by their lemma and by their parts.
+
+    ``bound(text_length)`` opens the bound on its work for one article's
+    statements and gives what says whether a word may still be analysed
+    (asking counts it against the bound). ``load()`` loads its tables now
+    (ingest workers are forked from a process that did, instead of each loading them).
+    """
 
     lemma: Callable[[str], str]
     parts: Callable[[str], tuple[str, ...]]
+    bound: Callable[[int], AbstractContextManager[Callable[[str], bool]]] = _unbounded
+    load: Callable[[], None] = _nothing_to_load
 
 
 ANALYSERS: dict[str, Analyser] = {
-    "de": Analyser(lemma=_german_lemma, parts=_german_parts),
+    "de": Analyser(lemma=_german_lemma, parts=_german_parts, bound=_german_bound, load=_german_load),
     "en": Analyser(lemma=_english_lemma, parts=_english_parts),
 }
 
@@ -83,15 +119,33 @@ def word_forms(word: str, lang: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in found if fold(f) != fold(word)))
 
 
-def index_forms(text: str, lang: str) -> str:
-    """The forms column of the search index for ``text``: every word's forms, space-separated, each once."""
+def index_forms(text: str, lang: str, may_analyse: Callable[[str], bool] | None = None) -> str:
+    """The forms column of the search index for ``text``: every word's forms, space-separated, each once.
+
+    ``may_analyse``: whether a word may still be analysed (:func:`article_forms`); a word it refuses has no forms.
+    """
     if lang not in ANALYSERS or not text:
         return ""
     seen: dict[str, None] = {}
     for m in WORD.finditer(text):
-        for form in word_forms(m.group(), lang):
+        word = m.group()
+        if may_analyse is not None and not may_analyse(word):
+            continue
+        for form in word_forms(word, lang):
             seen.setdefault(form, None)
     return " ".join(seen)
+
+
+def article_forms(texts: list[str], lang: str, text_length: int) -> list[str]:
+    """:func:`index_forms` of each of ``texts`` (an article's statements, in order), within one article's bound.
+
+    ``text_length``: the article's length in characters; the bound grows with it.
+    """
+    analyser = ANALYSERS.get(lang)
+    if analyser is None:
+        return ["" for _ in texts]
+    with analyser.bound(text_length) as may_analyse:
+        return [index_forms(text, lang, may_analyse) for text in texts]
 
 
 @lru_cache(maxsize=200_000)

@@ -34,7 +34,7 @@ from ..speakers import names_for as speaker_names_for
 from ..speakers import norm, parse_mention
 from ..timeanchor import SaidOn, said_on_all, time_expressions_for
 from . import curation, quotegroups
-from .schema import MIGRATIONS, SCHEMA_VERSION, fill_search_forms, statement_forms
+from .schema import MIGRATIONS, SCHEMA_VERSION, fill_search_forms, statements_forms
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -413,10 +413,18 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it lands, or none of it."""
+        """One write transaction: all of it lands, or none of it.
+
+        Inside :meth:`batch` it is a savepoint of the batch's transaction: on
+        an error only its own changes are undone, and they land when the batch commits.
+        """
         if self.readonly:
             raise InputError(f"{self.path}: opened read-only")
         conn = self._conn()
+        if getattr(self._local, "batch", False):
+            with _savepoint(conn):
+                yield conn
+            return
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
@@ -428,6 +436,31 @@ class Store:
         except sqlite3.Error:
             _rollback(conn)
             raise
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes (:meth:`put_article` calls) in one transaction, committed together at the end.
+
+        Committing once for many articles saves SQLite's per-commit work (the
+        WAL frames of the same index pages, a new full-text segment each time).
+        Each write inside is a savepoint: one that fails is undone alone and
+        the others still land, unless the error leaves no transaction to
+        commit (SQLite rolls back by itself after some, like a full disk).
+        """
+        if getattr(self._local, "batch", False):
+            yield
+            return
+        with self.transaction():
+            self._local.batch = True
+            try:
+                yield
+            finally:
+                self._local.batch = False
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether this thread's connection has a write transaction open (SQLite may have ended one after an error)."""
+        return self._conn().in_transaction
 
     # -- schema ------------------------------------------------------------
 
@@ -663,7 +696,7 @@ class Store:
                     when.expr if when else None,
                     day,
                     st.stance.value,
-                    prep.forms[seq] if prep.forms is not None else statement_forms(quote, names, article.lang),
+                    prep.forms[seq],
                     st.speaker_kind.value if st.speaker_kind else None,
                 )
             )
@@ -674,7 +707,7 @@ class Store:
             "speaker_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-        quotegroups.update(conn)  # the new direct quotes join their groups in this transaction
+        quotegroups.update(conn, prep.quotes)  # the new direct quotes join their groups in this transaction
 
     def article_ids(self) -> list[str]:
         return [r[0] for r in self._conn().execute("SELECT id FROM articles ORDER BY rowid")]
@@ -1264,6 +1297,23 @@ class Store:
         return quotegroups.groups_for_statements(self._conn(), statement_ids)
 
 
+@contextmanager
+def _savepoint(conn: sqlite3.Connection) -> Iterator[None]:
+    """A nested transaction: on an error its changes are undone, the outer transaction's stay."""
+    conn.execute("SAVEPOINT write")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:  # else SQLite rolled all of it back already
+            try:
+                conn.execute("ROLLBACK TO write")
+                conn.execute("RELEASE write")
+            except sqlite3.Error:
+                pass
+        raise
+    conn.execute("RELEASE write")
+
+
 def _rollback(conn: sqlite3.Connection) -> None:
     """Roll back, keeping the error that got here: after SQLITE_FULL and the
     like, SQLite may have rolled back by itself already."""
@@ -1325,8 +1375,9 @@ class Prepared:
     pronoun_only: list[bool]  # the speaker is a pronoun the extractor did not resolve
     surfaces: list[str | None]
     when: list[SaidOn | None]
-    # search_forms of each statement (word forms of quote and speaker names); None: computed when stored
-    forms: list[str] | None = None
+    forms: list[str]  # search_forms of each statement (word forms of quote and speaker names)
+    # quotegroups.quote_facts of the direct statements, by (quote, speaker, entity)
+    quotes: dict[quotegroups.QuoteText, quotegroups.QuoteFacts | None]
 
 
 def _speaker_names(speaker_text: str, st: Statement) -> str:
@@ -1340,10 +1391,11 @@ def prepare(article: Article) -> Prepared:
     surfaces = [spans_text(st.speaker, text) if st.speaker else None for st in statements]
     names = speaker_names_for(article.lang)
     words = time_expressions_for(article.lang)  # None: a language without time expressions
-    forms = [
-        statement_forms(st.role_text("quote", text), _speaker_names(st.role_text("speaker", text), st), article.lang)
-        for st in statements
-    ]
+    forms = statements_forms(
+        [(st.role_text("quote", text), _speaker_names(st.role_text("speaker", text), st)) for st in statements],
+        article.lang,
+        len(text),
+    )
     return Prepared(
         article=article,
         statements=statements,
@@ -1361,7 +1413,19 @@ def prepare(article: Article) -> Prepared:
         surfaces=surfaces,
         when=said_on_all(text, statements, article.published, words) if words else [None] * len(statements),
         forms=forms,
+        quotes=_quote_facts(statements, text),
     )
+
+
+def _quote_facts(statements: list[Statement], text: str) -> dict[quotegroups.QuoteText, quotegroups.QuoteFacts | None]:
+    """:func:`quotegroups.quote_facts` of each direct statement, as the store will hold its texts."""
+    facts: dict[quotegroups.QuoteText, quotegroups.QuoteFacts | None] = {}
+    for st in statements:
+        if st.kind is Kind.DIRECT:
+            key = (st.role_text("quote", text), st.role_text("speaker", text), st.speaker_entity)
+            if key not in facts:
+                facts[key] = quotegroups.quote_facts(*key)
+    return facts
 
 
 # Imported here for callers that want to check a mention the way the store does.

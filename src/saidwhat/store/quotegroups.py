@@ -20,12 +20,22 @@ groups every direct statement stored since the last update; the meta row
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..quotegroups import eligible, index_keys, keys_conflict, normalise, same_quote, speaker_key
 
-__all__ = ["Member", "QuoteIndex", "group", "groups_for_statements", "list_groups", "update"]
+__all__ = [
+    "Member",
+    "QuoteFacts",
+    "QuoteIndex",
+    "group",
+    "groups_for_statements",
+    "list_groups",
+    "quote_facts",
+    "update",
+]
 
 THROUGH_KEY = "quote_groups_through"
 # A new quote is checked against at most this many distinct wordings of a
@@ -45,6 +55,33 @@ class Member:
     quote: str  # as written
     norm: str  # quotegroups.normalise(quote)
     speaker_key: str  # quotegroups.speaker_key
+    keys: tuple[int, ...] | None = None  # quotegroups.index_keys(quote); None: computed when added
+
+
+@dataclass(frozen=True)
+class QuoteFacts:
+    """What grouping needs of a direct quote, none of it from the database.
+
+    Ingest workers work it out (:func:`saidwhat.store.prepare`), so the single
+    writer only looks groups up; the speaker key needs the tagger, which the
+    writer then never loads.
+    """
+
+    norm: str
+    keys: tuple[int, ...]
+    speaker_key: str
+
+
+# A direct statement's quote, speaker mention and entity: what its facts are computed from.
+QuoteText = tuple[str, str, str | None]
+
+
+def quote_facts(quote: str, speaker: str, entity: str | None) -> QuoteFacts | None:
+    """The facts of a direct quote, None if it is too short to be grouped (:func:`eligible`)."""
+    norm = normalise(quote)
+    if not eligible(norm):
+        return None
+    return QuoteFacts(norm, tuple(index_keys(quote)), speaker_key(speaker, entity))
 
 
 class QuoteIndex:
@@ -56,7 +93,7 @@ class QuoteIndex:
     def add(self, member: Member) -> int:
         """Put ``member`` into its group (a new one if it matches none); the group id."""
         norm = member.norm
-        keys = index_keys(member.quote)
+        keys = list(member.keys) if member.keys is not None else index_keys(member.quote)
         matched = [g for g in self._candidates(keys) if self._matches(g, norm)]
         if matched:
             gid = min(matched)
@@ -132,10 +169,11 @@ def _through(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def update(conn: sqlite3.Connection) -> int:
+def update(conn: sqlite3.Connection, known: Mapping[QuoteText, QuoteFacts | None] | None = None) -> int:
     """Group the direct statements stored since the last update; how many were grouped.
 
     Runs in the caller's write transaction. Reads only the new statements.
+    ``known``: the :func:`quote_facts` of (some of) them, worked out before.
     """
     # The index keys are random by design (hashes), so every new quote touches
     # B-tree pages all over quote_keys: keep them in SQLite's own page cache
@@ -155,9 +193,10 @@ def update(conn: sqlite3.Connection) -> int:
             (through, _BATCH),
         ).fetchall()
         for sid, aid, published, quote, speaker, entity in rows:
-            norm = normalise(quote)
-            if eligible(norm):
-                index.add(Member(sid, aid, published, quote, norm, speaker_key(speaker, entity)))
+            text = (quote, speaker, entity)
+            facts = known[text] if known is not None and text in known else quote_facts(*text)
+            if facts is not None:
+                index.add(Member(sid, aid, published, quote, facts.norm, facts.speaker_key, facts.keys))
                 grouped += 1
         if len(rows) < _BATCH:
             break

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from ..search.forms import index_forms
+from ..search.forms import article_forms
 
 Step = str | Callable[[sqlite3.Connection], None]
 
@@ -21,14 +21,18 @@ def fill_search_forms(conn: sqlite3.Connection) -> None:
 
     Also what a changed analyser needs (:meth:`Store.rebuild_search_index`): it
     reads and writes only the search columns, so no stored data changes.
+    Article by article, statements in order: the forms come out as ingest made them.
     """
-    rows = conn.execute(
-        "SELECT s.id, s.quote, s.speaker_names, a.lang FROM statements s JOIN articles a ON a.id = s.article_id"
-    ).fetchall()
-    conn.executemany(
-        "UPDATE statements SET search_forms = ? WHERE id = ?",
-        [(statement_forms(quote, names, lang), sid) for sid, quote, names, lang in rows],
-    )
+    articles = conn.execute("SELECT id, lang, length(text) FROM articles ORDER BY rowid").fetchall()
+    for aid, lang, length in articles:
+        rows = conn.execute(
+            "SELECT id, quote, speaker_names FROM statements WHERE article_id = ? ORDER BY seq", (aid,)
+        ).fetchall()
+        forms = statements_forms([(quote, names) for _, quote, names in rows], lang, length)
+        conn.executemany(
+            "UPDATE statements SET search_forms = ? WHERE id = ?",
+            [(f, sid) for f, (sid, _, _) in zip(forms, rows, strict=True)],
+        )
     conn.execute("INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')")
 
 
@@ -44,9 +48,13 @@ def fill_speaker_days(conn: sqlite3.Connection) -> None:
     )
 
 
-def statement_forms(quote: str, speaker_names: str, lang: str) -> str:
-    """The ``search_forms`` column of a statement: the word forms of its quote and speaker names."""
-    return index_forms(quote + "\n" + speaker_names, lang)
+def statements_forms(statements: list[tuple[str, str]], lang: str, text_length: int) -> list[str]:
+    """The ``search_forms`` column of an article's statements, each given as (quote, speaker names), in order.
+
+    The word forms of its quote and speaker names, within the article's bound
+    on the analyser's work (``text_length``: the article's length).
+    """
+    return article_forms([quote + "\n" + names for quote, names in statements], lang, text_length)
 
 
 MIGRATIONS: list[list[Step]] = [

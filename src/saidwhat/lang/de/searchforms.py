@@ -23,6 +23,8 @@ No known head and modifier: the word stays whole. Measured on
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from ...search.forms import WORD
@@ -52,6 +54,14 @@ def _known_nouns_de() -> dict[str, str]:
         if tag == "NN" and form.isalpha() and len(lemma) >= MIN_HEAD_CHARS and lower not in never:
             nouns.setdefault(lower, lemma)
     return nouns
+
+
+def load_tables() -> None:
+    """Load what the compound splitter reads (and the tagger, for lemmas), so that forked workers share it."""
+    from .tagger import _known_wordforms_de
+
+    _known_nouns_de()
+    _known_wordforms_de()
 
 
 def _noun_lemma(part: str) -> str | None:
@@ -102,3 +112,23 @@ def parts_de(word: str) -> tuple[str, ...]:
     if tag != "NN":
         return ()
     return split_compound_de(lemma if WORD.fullmatch(lemma or "") else word)
+
+
+@contextmanager
+def hanta_bound(text_length: int) -> Iterator[Callable[[str], bool]]:
+    """The bound on HanTa's work for the search forms of one article's statements.
+
+    The tagger's per-article allowance (``tagger.py``: :class:`HantaAllowance`,
+    the same limits): a word HanTa must analyse costs the square of its
+    length the first time; past the limit such a word gets no forms. Which
+    words are admitted follows from the statements' text alone, never from
+    what a cache holds.
+    """
+    from .tagger import HantaAllowance, needs_hanta
+
+    allowance = HantaAllowance(text_length)
+
+    def may_analyse(word: str) -> bool:
+        return not needs_hanta(word) or allowance.admit(word)
+
+    yield may_analyse

@@ -65,5 +65,4 @@ def time_expressions() -> TimeExpressions:
         weekdays=weekdays(),
         days_back={"vorgestern": 2, "gestern": 1, "heute": 0, "am vortag": 1},
         past=re.compile(past, re.I),
-        dateparser_language="de",
     )

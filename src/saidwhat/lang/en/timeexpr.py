@@ -109,6 +109,5 @@ def time_expressions() -> TimeExpressions:
         weekdays=weekdays(),
         days_back=relative_days(),
         past=re.compile(_PAST, re.I),
-        dateparser_language="en",
         abbreviations=load_word_set("en", "abbreviations"),
     )
