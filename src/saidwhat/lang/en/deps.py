@@ -1,0 +1,96 @@
+"""Questions the English stages ask of spaCy's parse: is this a cue verb, who is its
+subject, which tokens are its cue, where does a clause begin and end.
+
+Reads: an :class:`~saidwhat.lang.en.parser.EnglishDoc`. Writes nothing.
+"""
+
+from __future__ import annotations
+
+from ...lexicon import load_word_set
+from ...nlp import QUOTE_CHARS
+from ...pipeline.found import TokRange
+from .lexicons import CueVerb, cue_verbs
+from .parser import EnglishDoc
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# labels by which a verb shares its subject with its head: "stood up and said", "said …, adding"
+_SHARES_SUBJECT = ("conj", "xcomp", "advcl")
+_CUE_CHILD_DEPS = ("aux", "auxpass", "neg", "prt")
+_OPENING = frozenset("“‘\"'")
+_CLOSING = frozenset("”’\"'")
+CUE_ADVERBS = load_word_set("en", "cue_adverbs")
+
+
+def cue_verb(doc: EnglishDoc, i: int) -> CueVerb | None:
+    """The cue verb token ``i`` is (a verb tag, a form of the lexicon, its particle present)."""
+    t = doc.tokens[i]
+    if not t.tag.startswith("VB"):
+        return None
+    cues = cue_verbs().get(t.lower)
+    if not cues:
+        return None
+    particles = {doc.tokens[c].lower for c in doc.children(i) if doc.dep[c] == "prt"}
+    # "point out" before "point": a multi-word verb wins when its particle is there
+    for cue in sorted(cues, key=lambda c: -len(c.particle)):
+        if not cue.particle or cue.particle in particles:
+            return cue
+    return None
+
+
+def subject(doc: EnglishDoc, v: int) -> int | None:
+    """The subject token of verb ``v``, climbing to the verb it shares one with."""
+    seen = 0
+    while seen < 4:
+        s = doc.child(v, *SUBJECT_DEPS)
+        if s is not None:
+            return s
+        if doc.dep[v] not in _SHARES_SUBJECT or doc.head[v] == v:
+            return None
+        v = doc.head[v]
+        seen += 1
+    return None
+
+
+def cue_tokens(doc: EnglishDoc, v: int) -> list[int]:
+    """The verb with its auxiliaries, negation, particle and an adverb like "also" before it."""
+    out = [v]
+    for c in doc.children(v):
+        if doc.dep[c] in _CUE_CHILD_DEPS or (doc.dep[c] == "advmod" and doc.tokens[c].lower in CUE_ADVERBS):
+            out.append(c)
+    return sorted(out)
+
+
+def phrase(doc: EnglishDoc, i: int, stop: set[int] | None = None) -> TokRange:
+    """The token range of ``i``'s subtree (without the subtrees of ``stop``), punctuation trimmed."""
+    idx = doc.subtree(i)
+    if stop:
+        drop = {j for s in stop for j in doc.subtree(s)}
+        idx = [j for j in idx if j not in drop]
+    return trim(doc, min(idx), max(idx) + 1)
+
+
+def trim(doc: EnglishDoc, a: int, b: int) -> TokRange:
+    """``[a, b)`` without punctuation at either edge; quotation marks stay when their
+    partner is inside the range."""
+    toks = doc.tokens
+    while a < b and _is_punct(toks[a].text) and not (toks[a].text in _OPENING and _has_closer(doc, a, b)):
+        a += 1
+    while b > a and _is_punct(toks[b - 1].text) and not (toks[b - 1].text in _CLOSING and _has_opener(doc, a, b)):
+        b -= 1
+    return a, b
+
+
+def _is_punct(text: str) -> bool:
+    return not any(c.isalnum() for c in text)
+
+
+def _has_closer(doc: EnglishDoc, a: int, b: int) -> bool:
+    return any(doc.tokens[j].text in _CLOSING for j in range(a + 1, b))
+
+
+def _has_opener(doc: EnglishDoc, a: int, b: int) -> bool:
+    return any(doc.tokens[j].text in _OPENING for j in range(a, b - 1))
+
+
+def has_quote_mark(doc: EnglishDoc, a: int, b: int) -> bool:
+    return any(doc.tokens[j].text in QUOTE_CHARS for j in range(a, b))
