@@ -16,8 +16,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # labels by which a verb shares its subject with its head: "stood up and said", "said …, adding"
 _SHARES_SUBJECT = ("conj", "xcomp", "advcl")
 _CUE_CHILD_DEPS = ("aux", "auxpass", "neg", "prt")
-_OPENING = frozenset("“‘\"'")
-_CLOSING = frozenset("”’\"'")
+_OPENING = frozenset({"“", "‘", '"', "'", "''"})
+_CLOSING = frozenset({"”", "’", '"', "'", "''"})
 CUE_ADVERBS = load_word_set("en", "cue_adverbs")
 
 
@@ -93,4 +93,4 @@ def _has_opener(doc: EnglishDoc, a: int, b: int) -> bool:
 
 
 def has_quote_mark(doc: EnglishDoc, a: int, b: int) -> bool:
-    return any(doc.tokens[j].text in QUOTE_CHARS for j in range(a, b))
+    return any(doc.tokens[j].text in QUOTE_CHARS or doc.tokens[j].text == "''" for j in range(a, b))

@@ -22,6 +22,8 @@ from .parser import EnglishDoc
 
 # a frame after a quote is short: '“…,” said the former secretary of state in an interview'
 _MAX_AFTER_FRAME = 25
+# a frame with a verb that is no cue verb must be short: '“…,” Cruz retorted.'
+_MAX_ANY_VERB_DISTANCE = 6
 _FRAME_MARKS = frozenset({",", ":", "—", "–", "-"})
 
 
@@ -85,14 +87,20 @@ def _after_frame(art: Article, doc: EnglishDoc, qi: int) -> Found | None:
         return None
     before = art.sentences[toks[a].sent]
     if toks[a].sent == s.i and a > before.start and not _only_marks_between(art, before.start, a):
-        return None  # the quote is inside a clause: 'He called it “rotten,” said …' is the indirect stage's
+        if toks[a - 1].text != ":":
+            return None  # the quote is inside a clause: 'He called it “rotten,” said …' is the indirect stage's
     end = min(art.text_end(s), b + _MAX_AFTER_FRAME)
     stop = b
     while stop < end and art.in_quote[stop] == -1:
         stop += 1
     for v in range(b, stop):
-        if cue_verb(doc, v) is not None and "clause" in cue_verb(doc, v).frames:  # type: ignore[union-attr]
+        cue = cue_verb(doc, v)
+        if cue is not None and "clause" in cue.frames:
             return _framed(doc, v, (b, stop), "direct_after")
+    # any verb of a short frame: '“…,” Cruz retorted.'
+    for v in range(b, min(stop, b + _MAX_ANY_VERB_DISTANCE)):
+        if _main_verb(doc, v):
+            return _framed(doc, v, (b, stop), "direct_after_verb")
     return None
 
 
@@ -117,6 +125,10 @@ def _before_frame(art: Article, doc: EnglishDoc, qi: int) -> Found | None:
         cue = cue_verb(doc, v)
         if cue is not None and "clause" in cue.frames:
             return _framed(doc, v, (start, a), "direct_before")
+    if last == ":":  # 'the Christie supporter retorted: “…”'
+        for v in range(a - 1, start - 1, -1):
+            if _main_verb(doc, v):
+                return _framed(doc, v, (start, a), "direct_before_verb")
     return None
 
 
@@ -146,6 +158,11 @@ def _framed(doc: EnglishDoc, v: int, frame: TokRange, construction: str) -> Foun
         lo, hi = max(lo, frame[0]), min(hi, frame[1])
         speaker = (lo, hi) if hi > lo else None
     return Found(Kind.DIRECT, [], construction, speaker=speaker, cue=cue_tokens(doc, v), frame=[frame])
+
+
+def _main_verb(doc: EnglishDoc, v: int) -> bool:
+    """A full verb heading its clause (not an auxiliary, not inside a noun phrase)."""
+    return doc.tokens[v].tag.startswith("VB") and doc.dep[v] in ("ROOT", "parataxis", "ccomp", "conj")
 
 
 def _only_marks_between(art: Article, a: int, b: int) -> bool:

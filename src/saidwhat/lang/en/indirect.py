@@ -49,7 +49,7 @@ def find_indirect(art: Article, used_cues: set[int]) -> list[Found]:
                 f = according_to(art, doc, v)
             else:
                 cue = cue_verb(doc, v)
-                f = _verb_statement(art, doc, v, cue) if cue is not None else None
+                f = _verb_statement(art, doc, v, cue) if cue is not None else _that_clause(art, doc, v)
             if f is not None:
                 f.sent = s.i
                 out.append(f)
@@ -74,6 +74,27 @@ def _verb_statement(art: Article, doc: EnglishDoc, v: int, cue: CueVerb) -> Foun
         speaker=_speaker(doc, v),
         cue=cue_tokens(doc, v),
         addressee=_addressee(doc, v, cue),
+    )
+
+
+def _that_clause(art: Article, doc: EnglishDoc, v: int) -> Found | None:
+    """Any verb with a that-clause and a subject ("Clinton conceded that X", "polls
+    indicate that X"): PolNeAR marks beliefs and evidence as well as speech."""
+    if not art.tokens[v].tag.startswith("VB"):
+        return None
+    c = doc.child(v, "ccomp")
+    if c is None or doc.child(c, "mark") is None or doc.tokens[doc.child(c, "mark")].lower != "that":  # type: ignore[index]
+        return None
+    speaker = _speaker(doc, v)
+    if speaker is None:
+        return None
+    quote = phrase(doc, c)
+    return Found(
+        _kind(art, quote),
+        [Span(art.tokens[quote[0]].begin, art.tokens[quote[1] - 1].end)],
+        "indirect_that_verb",
+        speaker=speaker,
+        cue=cue_tokens(doc, v),
     )
 
 

