@@ -29,7 +29,10 @@ def cue_verb(doc: EnglishDoc, i: int) -> CueVerb | None:
     cues = cue_verbs().get(t.lower)
     if not cues:
         return None
-    particles = {doc.tokens[c].lower for c in doc.children(i) if doc.dep[c] == "prt"}
+    # a particle ("point out") or a preposition right after the verb ("call for", "call on")
+    particles = {
+        doc.tokens[c].lower for c in doc.children(i) if doc.dep[c] == "prt" or (doc.dep[c] == "prep" and c == i + 1)
+    }
     # "point out" before "point": a multi-word verb wins when its particle is there
     for cue in sorted(cues, key=lambda c: -len(c.particle)):
         if not cue.particle or cue.particle in particles:
@@ -51,11 +54,14 @@ def subject(doc: EnglishDoc, v: int) -> int | None:
     return None
 
 
-def cue_tokens(doc: EnglishDoc, v: int) -> list[int]:
-    """The verb with its auxiliaries, negation, particle and an adverb like "also" before it."""
+def cue_tokens(doc: EnglishDoc, v: int, cue: CueVerb | None = None) -> list[int]:
+    """The verb with its auxiliaries, negation, particle (or the preposition of a
+    multi-word cue: "called for") and an adverb like "also" before it."""
     out = [v]
     for c in doc.children(v):
         if doc.dep[c] in _CUE_CHILD_DEPS or (doc.dep[c] == "advmod" and doc.tokens[c].lower in CUE_ADVERBS):
+            out.append(c)
+        elif cue is not None and cue.particle and c == v + 1 and doc.tokens[c].lower == cue.particle:
             out.append(c)
     return sorted(out)
 

@@ -1,13 +1,324 @@
-"""Stage: speaker mention → entity (placeholder until written)."""
+"""Stage: speaker mention → entity, the fullest name the article gives.
+
+Reads: tokens, sentences, the parse where there is one, the statements' speakers.
+Writes: ``Found.entity``.
+
+First every name of the article is collected (:func:`collect_names`): runs of
+capitalised words, titles cut off ("Transport Minister Etienne Laroche" → "Etienne
+Laroche"), with the role nouns around them ("the Unite union" → Unite, a union) and the
+gender a title tells (Mr., Mrs.). Datelines and bylines ("LONDON (Reuters) -", "By Anna
+Walker") hold no names. Then each speaker (:func:`entity_of`), in this order:
+
+1. a speaker for someone else ("a spokeswoman for the Unite union", "Union officials"):
+   the organisation;
+2. a name in the mention: the fullest name of that entity ("Clinton" → "Hillary
+   Clinton", "Mr. Trump" → "Donald Trump");
+3. a pronoun: he/she the latest person before it of fitting gender, they/it the latest
+   organisation (they also a group); a relative "who" its antecedent;
+4. a description ("the company", "the Frenchman", "the 61-year-old"): the latest entity
+   named in that role before it, else of that kind; a description before any name of its
+   kind looks ahead two sentences ("…, the agency said. The National Highway Traffic
+   Safety Administration said …");
+5. anything else (generic "unions", "police"): the mention itself.
+"""
 
 from __future__ import annotations
 
-from ...pipeline.found import Found
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ...lexicon import load_lexicon, load_word_set
+from ...pipeline.found import Found, TokRange
 from ...pipeline.sentences import Article
+from .parser import EnglishDoc
+
+PERSON, ORG, UNKNOWN = "person", "org", "unknown"
+_MAX_NAME_WORDS = 8
+_LOOKAHEAD_SENTENCES = 2
+_YEAR_OLD = re.compile(r"\b\d+-year-old\b")
+# "LONDON (Reuters) -", "WASHINGTON, Dec. 3 -", "PARIS, March 3 (AFP) -", "BEDFORD, N.H. (AP) —"
+_DATELINE = re.compile(r"^[A-Z][A-Z.' -]*[A-Z.](?:,[^()\n–—-]{1,25})?(?:\s*\([^()\n]{1,30}\))?\s+[-–—]\s")
+_BYLINE = re.compile(r"^By [A-Z][^\n]{0,60}$")
+_PRONOUNS = {
+    "he": (PERSON, "m"),
+    "him": (PERSON, "m"),
+    "she": (PERSON, "f"),
+    "her": (PERSON, "f"),
+    "they": (ORG, "pl"),
+    "them": (ORG, "pl"),
+    "it": (ORG, ""),
+}
+_RELATIVES = frozenset({"who", "which", "that"})
+_CONNECTORS = frozenset({"of", "for", "de", "van", "von", "&"})
+
+
+@dataclass
+class Name:
+    """One name in the text: token range, canonical form, kind, roles, gender."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    roles: set[str] = field(default_factory=set)
+    gender: str = ""
+    sent: int = 0
+
+
+@cache
+def _titles() -> dict[str, str]:
+    return {row[0]: (row[1] if len(row) > 1 else "") for row in load_lexicon("en", "entity_titles")}
+
+
+@cache
+def _roles() -> dict[str, tuple[str, frozenset[str]]]:
+    """noun → (kind, name or title words that give an entity this role)."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for row in load_lexicon("en", "entity_roles"):
+        words = frozenset(row[2].split()) if len(row) > 2 else frozenset()
+        out[row[0]] = (row[1], words | {row[0]})
+    return out
+
+
+def _agents() -> frozenset[str]:
+    return load_word_set("en", "entity_agents")
+
+
+def _org_words() -> frozenset[str]:
+    return load_word_set("en", "entity_org_words")
+
+
+def _not_name_words() -> frozenset[str]:
+    return load_word_set("en", "entity_capital_words")
 
 
 def resolve_entities(art: Article, found: list[Found]) -> None:
-    for f in found:
+    names = collect_names(art)
+    for f in sorted(found, key=lambda f: f.speaker[0] if f.speaker else -1):
         if f.speaker is not None:
-            a, b = f.speaker
-            f.entity = art.doc.text[art.tokens[a].begin : art.tokens[b - 1].end]
+            f.entity = entity_of(art, names, f.speaker)
+
+
+# --------------------------------------------------------------------------
+# Names of the article
+# --------------------------------------------------------------------------
+
+
+def no_name_zones(art: Article) -> list[TokRange]:
+    """Token ranges of datelines and bylines: never a speaker, never a name."""
+    text = art.doc.text
+    zones: list[TokRange] = []
+    for s in art.sentences:
+        if s.i > 0 and art.sentences[s.i - 1].paragraph == s.paragraph:
+            continue  # only a paragraph's first sentence opens with a dateline
+        rest = text[s.begin : s.begin + 120]
+        m = _DATELINE.match(rest) or _BYLINE.match(text[s.begin : s.end_char])
+        if m is None:
+            continue
+        end_char = s.begin + m.end()
+        end = s.start
+        while end < s.end and art.tokens[end].begin < end_char:
+            end += 1
+        zones.append((s.start, end))
+    return zones
+
+
+def collect_names(art: Article) -> list[Name]:
+    toks = art.tokens
+    zones = no_name_zones(art)
+    blocked = {i for a, b in zones for i in range(a, b)}
+    names: list[Name] = []
+    i = 0
+    while i < len(toks):
+        if i in blocked or not _capitalised(toks[i].text) or toks[i].lower in _not_name_words():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and j - i < _MAX_NAME_WORDS and toks[j].sent == toks[i].sent:
+            if _capitalised(toks[j].text) and toks[j].lower not in _not_name_words():
+                j += 1
+            elif (
+                toks[j].lower in _CONNECTORS
+                and toks[j - 1].lower in _org_words()
+                and j + 1 < len(toks)
+                and _capitalised(toks[j + 1].text)
+            ):
+                j += 2  # "Bank of England"
+            else:
+                break
+        name = _name_from_run(art, i, j)
+        if name is not None:
+            names.append(name)
+        i = j
+    return names
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _name_from_run(art: Article, a: int, b: int) -> Name | None:
+    """A :class:`Name` from the capitalised run ``[a, b)``: titles before it cut off."""
+    toks = art.tokens
+    titles = _titles()
+    gender = ""
+    roles: set[str] = set()
+    # lower-case titles right before: "chief executive Alistair Greene"
+    k = a - 1
+    while k >= 0 and toks[k].lower in titles and toks[k].sent == toks[a].sent:
+        roles.add(toks[k].lower)
+        gender = gender or titles[toks[k].lower]
+        k -= 1
+    start = a
+    for m in range(a, b):
+        if toks[m].lower in titles and m + 1 < b:
+            start = m + 1  # "Transport Minister Etienne Laroche": the name starts after the last title
+            roles.add(toks[m].lower)
+            gender = gender or titles[toks[m].lower]
+    words = [t.text for t in toks[start:b]]
+    if not words or all(w.lower() in _roles() or w.lower() in _org_words() for w in words):
+        return None  # "Union officials", "the Frenchman": a description, not a name
+    lowered = {w.lower() for w in words}
+    kind = UNKNOWN
+    if lowered & _org_words() or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+        kind = ORG
+    elif len(words) > 1 or roles:
+        kind = PERSON
+    # a role noun right after: "the Unite union", "Dalton Motors' carmaker unit"
+    if b < len(toks) and toks[b].lower in _roles():
+        roles.add(toks[b].lower)
+        kind = _roles()[toks[b].lower][0] if kind == UNKNOWN else kind
+    roles |= {w for w in lowered if w in _roles()}
+    return Name(start, b, " ".join(words), kind, roles, gender, toks[a].sent)
+
+
+# --------------------------------------------------------------------------
+# One speaker
+# --------------------------------------------------------------------------
+
+
+def entity_of(art: Article, names: list[Name], speaker: TokRange) -> str | None:
+    a, b = speaker
+    toks = art.tokens
+    if any(za <= a < zb for za, zb in no_name_zones(art)):
+        return None
+    words = [t.lower for t in toks[a:b]]
+    inside = [n for n in names if a <= n.start and n.end <= b]
+    head = _head_word(art, a, b)
+    if head in _agents():
+        org = _represented(art, names, a, b, inside)
+        if org is not None:
+            return org
+    if inside:
+        return fullest_name(names, inside[0])
+    if b - a == 1 and words[0] in _PRONOUNS:
+        return _pronoun(art, names, a, words[0])
+    if b - a == 1 and words[0] in _RELATIVES:
+        return _relative(art, names, a)
+    description = _description(art, names, a, b, head)
+    if description is not None:
+        return description
+    return art.doc.text[toks[a].begin : toks[b - 1].end]
+
+
+def _head_word(art: Article, a: int, b: int) -> str:
+    """The mention's head noun: its last word before a comma, "of", "for" or "at"."""
+    toks = art.tokens
+    end = a
+    while end < b and toks[end].text != "," and toks[end].lower not in {"of", "for", "at", "from", "with", "who"}:
+        end += 1
+    for t in reversed(toks[a:end]):
+        if any(c.isalpha() for c in t.text):
+            return t.lower
+    return ""
+
+
+def fullest_name(names: list[Name], name: Name) -> str:
+    """The longest name of the article that ends with ``name``'s last word (the same
+    entity named in full): "Clinton" → "Hillary Clinton"."""
+    last = name.name.split()[-1]
+    best = name
+    for n in names:
+        if n.kind != ORG and n.name.split()[-1] == last and len(n.name.split()) > len(best.name.split()):
+            best = n
+    return best.name
+
+
+def _represented(art: Article, names: list[Name], a: int, b: int, inside: list[Name]) -> str | None:
+    """ "a spokeswoman for the Unite union" / "Union officials": the organisation."""
+    orgs = [n for n in inside if n.kind == ORG]
+    if orgs:
+        return orgs[0].name
+    toks = art.tokens
+    for k in range(a, b):
+        role = _roles().get(toks[k].lower)
+        if role is not None and role[0] == ORG:
+            return _latest_in_role(art, names, a, toks[k].lower, ORG)
+    return None
+
+
+def _pronoun(art: Article, names: list[Name], at: int, word: str) -> str | None:
+    kind, gender = _PRONOUNS[word]
+    for n in reversed(names):
+        if n.start >= at:
+            continue
+        if kind == PERSON and n.kind in (PERSON, UNKNOWN) and gender in ("", n.gender or gender):
+            return fullest_name(names, n)
+        if kind == ORG and n.kind == ORG:
+            return n.name
+    return None
+
+
+def _relative(art: Article, names: list[Name], at: int) -> str | None:
+    """ "Trump, who said": the noun the relative clause hangs on."""
+    doc = art.doc
+    if not isinstance(doc, EnglishDoc) or doc.head[at] < 0:
+        return None
+    verb = doc.head[at]
+    antecedent = doc.head[verb] if doc.dep[verb] == "relcl" else -1
+    if antecedent < 0:
+        return None
+    for n in names:
+        if n.start <= antecedent < n.end:
+            return fullest_name(names, n)
+    return None
+
+
+def _description(art: Article, names: list[Name], a: int, b: int, head: str) -> str | None:
+    if _YEAR_OLD.search(art.doc.text[art.tokens[a].begin : art.tokens[b - 1].end]):
+        return _latest_kind(names, a, PERSON)
+    role = _roles().get(head) or _roles().get(head.rstrip("s"))
+    if role is None:
+        return None
+    if not art.tokens[a].lower in {"the", "its", "his", "her", "their"}:
+        return None  # "a lawmaker", "analysts": nobody named
+    return _latest_in_role(art, names, a, head if head in _roles() else head.rstrip("s"), role[0])
+
+
+def _latest_in_role(art: Article, names: list[Name], at: int, noun: str, kind: str) -> str | None:
+    """The entity last named in the role ``noun`` before ``at``; else one named in it in
+    the next two sentences ("…, the agency said. The National Highway Traffic Safety
+    Administration said …"); else the latest of its kind before, then after."""
+    words = _roles()[noun][1]
+    sent = art.tokens[at].sent
+
+    def in_role(n: Name) -> bool:
+        return bool(n.roles & words or {w.lower() for w in n.name.split()} & words)
+
+    before = [n for n in names if n.start < at]
+    after = [n for n in names if n.start > at and n.sent <= sent + _LOOKAHEAD_SENTENCES]
+    for n in [*reversed(before), *after]:
+        if in_role(n):
+            return fullest_name(names, n) if kind == PERSON else n.name
+    for n in [*reversed(before), *after]:
+        if n.kind == kind:
+            return fullest_name(names, n) if kind == PERSON else n.name
+    return None
+
+
+def _latest_kind(names: list[Name], at: int, kind: str) -> str | None:
+    for n in reversed(names):
+        if n.start < at and n.kind == kind:
+            return fullest_name(names, n) if kind == PERSON else n.name
+    return None

@@ -30,6 +30,8 @@ from .parser import EnglishDoc
 
 _CLAUSE_DEPS = ("ccomp",)
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "assure", "warn", "urge"})
+# prepositions whose phrase after the object completes the statement: "accused X of Y", "blamed X for Y"
+_OBJECT_PREDICATES = frozenset({"as", "of", "for"})
 _NO_SPEAKER = frozenset({"it", "there"})
 # at least this share of a statement's letters inside quotation marks makes it direct (PolNeAR's rule: 90 %)
 _DIRECT_SHARE = 0.9
@@ -64,7 +66,7 @@ def _verb_statement(art: Article, doc: EnglishDoc, v: int, cue: CueVerb) -> Foun
     if quote is None and "to" in cue.frames:
         quote, construction = _infinitive(doc, v), "indirect_to"
     if quote is None and "object" in cue.frames:
-        quote, construction = _object(doc, v), "indirect_object"
+        quote, construction = _object(doc, v, cue), "indirect_object"
     if quote is None or quote[1] <= quote[0]:
         return None
     return Found(
@@ -72,7 +74,7 @@ def _verb_statement(art: Article, doc: EnglishDoc, v: int, cue: CueVerb) -> Foun
         [Span(art.tokens[quote[0]].begin, art.tokens[quote[1] - 1].end)],
         construction,
         speaker=_speaker(doc, v),
-        cue=cue_tokens(doc, v),
+        cue=cue_tokens(doc, v, cue),
         addressee=_addressee(doc, v, cue),
     )
 
@@ -119,17 +121,19 @@ def _infinitive(doc: EnglishDoc, v: int) -> TokRange | None:
     return lo, hi
 
 
-def _object(doc: EnglishDoc, v: int) -> TokRange | None:
+def _object(doc: EnglishDoc, v: int, cue: CueVerb) -> TokRange | None:
     obj = doc.child(v, "dobj")
+    if obj is None and cue.particle:  # "called for a recall": the preposition's object
+        prep = v + 1 if v + 1 < len(doc.tokens) and doc.dep[v + 1] == "prep" and doc.head[v + 1] == v else None
+        obj = doc.child(prep, "pobj") if prep is not None else None
     if obj is None:
         return None
     lo, hi = phrase(doc, obj)
-    # "called X a liar", "described X as Y": the predicate goes with the object
+    # "called X a liar", "described X as Y", "accused X of Y": the predicate goes with the object
     for c in doc.children(v):
-        if (
-            c > obj
-            and doc.dep[c] in ("oprd", "ccomp", "xcomp")
-            or (doc.dep[c] == "prep" and doc.tokens[c].lower == "as")
+        if c > obj and (
+            doc.dep[c] in ("oprd", "ccomp", "xcomp")
+            or (doc.dep[c] == "prep" and doc.tokens[c].lower in _OBJECT_PREDICATES)
         ):
             hi = max(hi, phrase(doc, c)[1])
     return lo, hi
