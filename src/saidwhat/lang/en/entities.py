@@ -291,7 +291,7 @@ def _description(art: Article, names: list[Name], a: int, b: int, head: str) -> 
     role = _roles().get(head) or _roles().get(head.rstrip("s"))
     if role is None:
         return None
-    if not art.tokens[a].lower in {"the", "its", "his", "her", "their"}:
+    if art.tokens[a].lower not in {"the", "its", "his", "her", "their"}:
         return None  # "a lawmaker", "analysts": nobody named
     return _latest_in_role(art, names, a, head if head in _roles() else head.rstrip("s"), role[0])
 
