@@ -75,6 +75,31 @@ def phrase(doc: EnglishDoc, i: int, stop: set[int] | None = None) -> TokRange:
     return trim(doc, min(idx), max(idx) + 1)
 
 
+def clause_spans(doc: EnglishDoc, i: int, stop: set[int] | None = None) -> list[TokRange]:
+    """The token runs of ``i``'s subtree without its asides: a relative clause or an
+    apposition set off by a comma ("the billionaire, who is now the nominee, would …"),
+    as PolNeAR leaves them out of a statement. Each run trimmed of punctuation."""
+    drop = {j for s in stop or () for j in doc.subtree(s)}
+    for j in doc.subtree(i):
+        if j != i and doc.dep[j] == "relcl" and _after_comma(doc, j) and j not in drop:
+            drop.update(doc.subtree(j))
+    idx = [j for j in doc.subtree(i) if j not in drop]
+    runs: list[TokRange] = []
+    for j in idx:
+        if runs and runs[-1][1] == j:
+            runs[-1] = (runs[-1][0], j + 1)
+        else:
+            runs.append((j, j + 1))
+    trimmed = [trim(doc, a, b) for a, b in runs]
+    return [r for r in trimmed if r[1] > r[0]]
+
+
+def _after_comma(doc: EnglishDoc, j: int) -> bool:
+    """Whether the subtree of ``j`` starts right after a comma."""
+    first = doc.subtree(j)[0]
+    return first > 0 and doc.tokens[first - 1].text == ","
+
+
 def trim(doc: EnglishDoc, a: int, b: int) -> TokRange:
     """``[a, b)`` without punctuation at either edge; quotation marks stay when their
     partner is inside the range."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 from ...model import Kind, Span
 from ...pipeline.found import Found, TokRange
 from ...pipeline.sentences import Article
-from .deps import cue_tokens, cue_verb, phrase, subject, trim
+from .deps import clause_spans, cue_tokens, cue_verb, phrase, subject, trim
 from .lexicons import CueVerb
 from .parser import EnglishDoc
 
@@ -59,24 +59,28 @@ def find_indirect(art: Article, used_cues: set[int]) -> list[Found]:
 
 
 def _verb_statement(art: Article, doc: EnglishDoc, v: int, cue: CueVerb) -> Found | None:
-    quote: TokRange | None = None
+    runs: list[TokRange] = []
     construction = ""
     if "clause" in cue.frames:
-        quote, construction = _clause(doc, v)
-    if quote is None and "to" in cue.frames:
-        quote, construction = _infinitive(doc, v), "indirect_to"
-    if quote is None and "object" in cue.frames:
-        quote, construction = _object(doc, v, cue), "indirect_object"
-    if quote is None or quote[1] <= quote[0]:
+        runs, construction = _clause(doc, v)
+    if not runs and "to" in cue.frames:
+        runs, construction = _nonempty(_infinitive(doc, v)), "indirect_to"
+    if not runs and "object" in cue.frames:
+        runs, construction = _nonempty(_object(doc, v, cue)), "indirect_object"
+    if not runs:
         return None
     return Found(
-        _kind(art, quote),
-        [Span(art.tokens[quote[0]].begin, art.tokens[quote[1] - 1].end)],
+        _kind(art, (runs[0][0], runs[-1][1])),
+        [Span(art.tokens[a].begin, art.tokens[b - 1].end) for a, b in runs],
         construction,
         speaker=_speaker(doc, v),
         cue=cue_tokens(doc, v, cue),
         addressee=_addressee(doc, v, cue),
     )
+
+
+def _nonempty(r: TokRange | None) -> list[TokRange]:
+    return [r] if r is not None and r[1] > r[0] else []
 
 
 def _that_clause(art: Article, doc: EnglishDoc, v: int) -> Found | None:
@@ -100,14 +104,14 @@ def _that_clause(art: Article, doc: EnglishDoc, v: int) -> Found | None:
     )
 
 
-def _clause(doc: EnglishDoc, v: int) -> tuple[TokRange | None, str]:
+def _clause(doc: EnglishDoc, v: int) -> tuple[list[TokRange], str]:
     c = doc.child(v, *_CLAUSE_DEPS)
     if c is not None:
-        return phrase(doc, c), "indirect_clause"
+        return clause_spans(doc, c), "indirect_clause"
     if doc.dep[v] == "parataxis" and doc.head[v] != v:
         # "X, officials said, Y": the clause the verb interrupts, less the verb's own words
-        return phrase(doc, doc.head[v], stop={v}), "indirect_parenthetical"
-    return None, ""
+        return clause_spans(doc, doc.head[v], stop={v}), "indirect_parenthetical"
+    return [], ""
 
 
 def _infinitive(doc: EnglishDoc, v: int) -> TokRange | None:

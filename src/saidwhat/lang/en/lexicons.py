@@ -66,11 +66,21 @@ def cue_verbs() -> dict[str, list[CueVerb]]:
         unknown = frames - FRAMES
         if unknown:
             raise ValueError(f"lang/en/cue_verbs.txt: {row[0]!r}: unknown frame(s) {sorted(unknown)}")
-        stance = Stance(row[2]) if len(row) > 2 and row[2] else Stance.SAY
+        stance = _stance(row)
         cue = CueVerb(row[0], frames, stance)
         for form in forms_of(cue.verb):
             table.setdefault(form, []).append(cue)
     return table
+
+
+def _stance(row: tuple[str, ...]) -> Stance:
+    if len(row) < 3 or not row[2]:
+        return Stance.SAY
+    try:
+        return Stance(row[2])
+    except ValueError:
+        known = ", ".join(s.value for s in Stance)
+        raise ValueError(f"lang/en/cue_verbs.txt: {row[0]!r}: unknown stance {row[2]!r} (known: {known})") from None
 
 
 @cache
