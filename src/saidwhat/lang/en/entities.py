@@ -31,15 +31,15 @@ from functools import cache
 from ...lexicon import load_lexicon, load_word_set
 from ...pipeline.found import Found, TokRange
 from ...pipeline.sentences import Article
+from .datelines import dateline_zones
 from .parser import EnglishDoc
 
-PERSON, ORG, UNKNOWN = "person", "org", "unknown"
+PERSON, ORG, PLACE, UNKNOWN = "person", "org", "place", "unknown"
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "at", "near", "across", "outside", "inside"})
 _MAX_NAME_WORDS = 8
 _LOOKAHEAD_SENTENCES = 2
 _YEAR_OLD = re.compile(r"\b\d+-year-old\b")
 # "LONDON (Reuters) -", "WASHINGTON, Dec. 3 -", "PARIS, March 3 (AFP) -", "BEDFORD, N.H. (AP) —"
-_DATELINE = re.compile(r"^[A-Z][A-Z.' -]*[A-Z.](?:,[^()\n–—-]{1,25})?(?:\s*\([^()\n]{1,30}\))?\s+[-–—]\s")
-_BYLINE = re.compile(r"^By [A-Z][^\n]{0,60}$")
 _PRONOUNS = {
     "he": (PERSON, "m"),
     "him": (PERSON, "m"),
@@ -81,6 +81,13 @@ def _roles() -> dict[str, tuple[str, frozenset[str]]]:
     return out
 
 
+@cache
+def _titled_roles() -> frozenset[str]:
+    """Roles a title or name word shows ("mayor", "company"): only an entity shown in the
+    role fits; the others ("the Frenchman", "the politician") fit any of their kind."""
+    return frozenset(row[0] for row in load_lexicon("en", "entity_roles") if len(row) > 2 and row[2])
+
+
 def _agents() -> frozenset[str]:
     return load_word_set("en", "entity_agents")
 
@@ -94,9 +101,10 @@ def _not_name_words() -> frozenset[str]:
 
 
 def resolve_entities(art: Article, found: list[Found]) -> None:
-    names = collect_names(art)
-    for f in sorted(found, key=lambda f: f.speaker[0] if f.speaker else -1):
-        if f.speaker is not None:
+    zones = dateline_zones(art)
+    names = collect_names(art, zones)
+    for f in found:
+        if f.speaker is not None and not any(za <= f.speaker[0] < zb for za, zb in zones):
             f.entity = entity_of(art, names, f.speaker)
 
 
@@ -105,28 +113,8 @@ def resolve_entities(art: Article, found: list[Found]) -> None:
 # --------------------------------------------------------------------------
 
 
-def no_name_zones(art: Article) -> list[TokRange]:
-    """Token ranges of datelines and bylines: never a speaker, never a name."""
-    text = art.doc.text
-    zones: list[TokRange] = []
-    for s in art.sentences:
-        if s.i > 0 and art.sentences[s.i - 1].paragraph == s.paragraph:
-            continue  # only a paragraph's first sentence opens with a dateline
-        rest = text[s.begin : s.begin + 120]
-        m = _DATELINE.match(rest) or _BYLINE.match(text[s.begin : s.end_char])
-        if m is None:
-            continue
-        end_char = s.begin + m.end()
-        end = s.start
-        while end < s.end and art.tokens[end].begin < end_char:
-            end += 1
-        zones.append((s.start, end))
-    return zones
-
-
-def collect_names(art: Article) -> list[Name]:
+def collect_names(art: Article, zones: list[TokRange]) -> list[Name]:
     toks = art.tokens
-    zones = no_name_zones(art)
     blocked = {i for a, b in zones for i in range(a, b)}
     names: list[Name] = []
     i = 0
@@ -179,10 +167,14 @@ def _name_from_run(art: Article, a: int, b: int) -> Name | None:
     words = [t.text for t in toks[start:b]]
     if not words or all(w.lower() in _roles() or w.lower() in _org_words() for w in words):
         return None  # "Union officials", "the Frenchman": a description, not a name
+    if len(words) == 1 and toks[start].tag and not toks[start].tag.startswith("NNP"):
+        return None  # a capitalised common word opening a sentence ("Officials said")
     lowered = {w.lower() for w in words}
     kind = UNKNOWN
     if lowered & _org_words() or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
         kind = ORG
+    elif start > 0 and toks[start - 1].lower in _PLACE_PREPOSITIONS:
+        kind = PLACE  # "a Democrat from New York", "spoke in Albany"
     elif len(words) > 1 or roles:
         kind = PERSON
     # a role noun right after: "the Unite union", "Dalton Motors' carmaker unit"
@@ -201,10 +193,10 @@ def _name_from_run(art: Article, a: int, b: int) -> Name | None:
 def entity_of(art: Article, names: list[Name], speaker: TokRange) -> str | None:
     a, b = speaker
     toks = art.tokens
-    if any(za <= a < zb for za, zb in no_name_zones(art)):
-        return None
     words = [t.lower for t in toks[a:b]]
-    inside = [n for n in names if a <= n.start and n.end <= b]
+    # a relative clause says more about the speaker but names someone else ("…, who spoke in Albany")
+    core_end = next((k for k in range(a + 1, b) if toks[k].lower in _RELATIVES and toks[k - 1].text == ","), b)
+    inside = [n for n in names if a <= n.start and n.end <= core_end]
     head = _head_word(art, a, b)
     if head in _agents():
         org = _represented(art, names, a, b, inside)
@@ -311,6 +303,8 @@ def _latest_in_role(art: Article, names: list[Name], at: int, noun: str, kind: s
     for n in [*reversed(before), *after]:
         if in_role(n):
             return fullest_name(names, n) if kind == PERSON else n.name
+    if kind == PERSON and noun in _titled_roles():
+        return None  # "the mayor" with no mayor named: not just any person (but "the Frenchman" is)
     for n in [*reversed(before), *after]:
         if n.kind == kind:
             return fullest_name(names, n) if kind == PERSON else n.name

@@ -32,6 +32,7 @@ _CLAUSE_DEPS = ("ccomp",)
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "assure", "warn", "urge"})
 # prepositions whose phrase after the object completes the statement: "accused X of Y", "blamed X for Y"
 _OBJECT_PREDICATES = frozenset({"as", "of", "for"})
+_MODIFIER_DEPS = ("det", "amod", "nummod", "compound", "npadvmod", "nmod")
 _NO_SPEAKER = frozenset({"it", "there"})
 # at least this share of a statement's letters inside quotation marks makes it direct (PolNeAR's rule: 90 %)
 _DIRECT_SHARE = 0.9
@@ -145,10 +146,26 @@ def _object(doc: EnglishDoc, v: int, cue: CueVerb) -> TokRange | None:
 
 def _speaker(doc: EnglishDoc, v: int) -> TokRange | None:
     s = subject(doc, v)
-    if s is None or doc.dep[s] == "expl" or doc.tokens[s].lower in _NO_SPEAKER and doc.dep[s] == "nsubjpass":
+    if s is None:
+        return _misparsed_subject(doc, v)
+    if doc.dep[s] == "expl" or doc.tokens[s].lower in _NO_SPEAKER and doc.dep[s] == "nsubjpass":
         return None
     lo, hi = phrase(doc, s)
     return (lo, hi) if hi > lo else None
+
+
+def _misparsed_subject(doc: EnglishDoc, v: int) -> TokRange | None:
+    """ "The 54-year-old added …": the parser hangs the words of such a subject on the
+    verb as modifiers; a run of them right before the verb, opened by a determiner, is it."""
+    left = [c for c in doc.children(v) if c < v and doc.dep[c] in _MODIFIER_DEPS]
+    if not left:
+        return None
+    lo = min(doc.subtree(left[0])[0], left[0])
+    if doc.tokens[lo].tag != "DT" or any(
+        doc.dep[j] not in _MODIFIER_DEPS + ("punct",) for j in doc.children(v) if lo <= j < v
+    ):
+        return None
+    return trim(doc, lo, v)
 
 
 def _addressee(doc: EnglishDoc, v: int, cue: CueVerb) -> TokRange | None:

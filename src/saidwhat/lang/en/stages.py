@@ -8,7 +8,8 @@ resolved to entities.
 1. ``direct.find_direct``      direct quotes with their frames, split and continued quotes
 2. ``indirect.find_indirect``  cue verb + clause / infinitive / object, "according to X"
 3. ``colon.colon_statements`` "Name: words" headlines and transcript lines
-4. ``entities.resolve_entities`` speaker mention → the entity's fullest name
+4. ``datelines.cut_datelines``  no statement starts with "LONDON (Reuters) -"
+5. ``entities.resolve_entities`` speaker mention → the entity's fullest name
 
 Between stages :func:`saidwhat.budget.check` stops an article past its time budget.
 """
@@ -20,6 +21,7 @@ from ...pipeline.dedupe import dedupe
 from ...pipeline.found import Found
 from ...pipeline.sentences import Article as Analysed
 from .colon import colon_statements
+from .datelines import cut_datelines
 from .direct import find_direct
 from .entities import resolve_entities
 from .indirect import find_indirect
@@ -33,6 +35,7 @@ def find_statements(art: Analysed) -> list[Found]:
     check_budget()
     found = direct + dedupe(art, find_indirect(art, used_cues), direct)
     found += colon_statements(art, found)
+    cut_datelines(art, found)
     check_budget()
     resolve_entities(art, found)
     return found

@@ -18,11 +18,13 @@ def assign_stances(doc: Doc, statements: list[Statement]) -> None:
 
 
 def cue_stance(doc: Doc, st: Statement) -> Stance:
-    """The stance of the first cue word that is a cue verb form; "say" when none is."""
+    """The stance of the first cue word that is a cue verb form ("called on" → the
+    entry "call on"); "say" when none is."""
     table = cue_verbs()
-    for part in st.cue:
-        for word in doc.text[part.begin : part.end].lower().split():
-            cues = table.get(word)
-            if cues:
-                return cues[0].stance
+    words = [w for part in st.cue for w in doc.text[part.begin : part.end].lower().split()]
+    for word in words:
+        cues = table.get(word)
+        if cues:
+            with_particle = [c for c in cues if c.particle and c.particle in words]
+            return (with_particle or [c for c in cues if not c.particle] or cues)[0].stance
     return Stance.SAY
