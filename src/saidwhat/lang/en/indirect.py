@@ -21,6 +21,7 @@ reporters": the object of tell/ask is the addressee.
 
 from __future__ import annotations
 
+from ...lexicon import load_word_set
 from ...model import Kind, Span
 from ...pipeline.found import Found, TokRange
 from ...pipeline.sentences import Article
@@ -32,6 +33,8 @@ _CLAUSE_DEPS = ("ccomp",)
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "assure", "warn", "urge"})
 # prepositions whose phrase after the object completes the statement: "accused X of Y", "blamed X for Y"
 _OBJECT_PREDICATES = frozenset({"as", "of", "for"})
+CUE_NOUNS = load_word_set("en", "cue_nouns")
+_NOUN_PREPOSITIONS = frozenset({"of", "for", "on", "about", "against", "that"})
 _MODIFIER_DEPS = ("det", "amod", "nummod", "compound", "npadvmod", "nmod")
 _NO_SPEAKER = frozenset({"it", "there"})
 # at least this share of a statement's letters inside quotation marks makes it direct (PolNeAR's rule: 90 %)
@@ -50,6 +53,8 @@ def find_indirect(art: Article, used_cues: set[int]) -> list[Found]:
                 continue
             if art.tokens[v].lower == "according":
                 f = according_to(art, doc, v)
+            elif art.tokens[v].lower in CUE_NOUNS and art.tokens[v].tag.startswith("NN"):
+                f = _noun_statement(art, doc, v)
             else:
                 cue = cue_verb(doc, v)
                 f = _verb_statement(art, doc, v, cue) if cue is not None else _that_clause(art, doc, v)
@@ -68,6 +73,8 @@ def _verb_statement(art: Article, doc: EnglishDoc, v: int, cue: CueVerb) -> Foun
         runs, construction = _nonempty(_infinitive(doc, v)), "indirect_to"
     if not runs and "object" in cue.frames:
         runs, construction = _nonempty(_object(doc, v, cue)), "indirect_object"
+    if not runs and "raising" in cue.frames:
+        return _raising(art, doc, v, cue)
     if not runs:
         return None
     return Found(
@@ -77,6 +84,62 @@ def _verb_statement(art: Article, doc: EnglishDoc, v: int, cue: CueVerb) -> Foun
         speaker=_speaker(doc, v),
         cue=cue_tokens(doc, v, cue),
         addressee=_addressee(doc, v, cue),
+    )
+
+
+def _noun_statement(art: Article, doc: EnglishDoc, n: int) -> Found | None:
+    """ "Trump's criticism of the deal", "her claim that …": the possessive is the
+    speaker, the noun (with its preposition) the cue, the phrase or clause the statement."""
+    owner = doc.child(n, "poss")
+    if owner is None:
+        return None
+    cue = [n]
+    content: TokRange | None = None
+    for c in doc.children(n):
+        if c < n:
+            continue
+        if doc.dep[c] == "prep" and doc.tokens[c].lower in _NOUN_PREPOSITIONS:
+            obj = doc.child(c, "pobj", "pcomp")
+            if obj is not None:
+                content, cue = phrase(doc, obj), [n, c]
+                break
+        if doc.dep[c] in ("acl", "ccomp") and doc.child(c, "mark") is not None:
+            content = phrase(doc, c)
+            break
+    if content is None or content[1] <= content[0]:
+        return None
+    speaker = trim(doc, *_without_possessive_marker(doc, phrase(doc, owner)))
+    return Found(
+        _kind(art, content),
+        [Span(art.tokens[content[0]].begin, art.tokens[content[1] - 1].end)],
+        "indirect_noun",
+        speaker=speaker if speaker[1] > speaker[0] else None,
+        cue=cue,
+    )
+
+
+def _without_possessive_marker(doc: EnglishDoc, r: TokRange) -> TokRange:
+    a, b = r
+    if b > a and doc.tokens[b - 1].lower in ("'s", "’s", "'", "’"):
+        b -= 1
+    return a, b
+
+
+def _raising(art: Article, doc: EnglishDoc, v: int, cue: CueVerb) -> Found | None:
+    """ "The figures appear to be wrong": the subject and the infinitive are the
+    statement, whose source the sentence does not say (PolNeAR marks it so)."""
+    x = doc.child(v, "xcomp")
+    s = subject(doc, v)
+    if x is None or s is None or s > v or doc.dep[s] == "expl":
+        return None
+    runs = [r for r in (phrase(doc, s), phrase(doc, x)) if r[1] > r[0]]
+    if len(runs) < 2:
+        return None
+    return Found(
+        _kind(art, (runs[0][0], runs[-1][1])),
+        [Span(art.tokens[a].begin, art.tokens[b - 1].end) for a, b in runs],
+        "indirect_raising",
+        cue=cue_tokens(doc, v, cue),
     )
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from ...lexicon import load_lexicon
 from ...model import Stance
 
-FRAMES = frozenset({"clause", "to", "object"})
+FRAMES = frozenset({"clause", "to", "object", "raising"})
 
 
 @dataclass(frozen=True)
