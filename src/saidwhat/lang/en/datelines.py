@@ -37,13 +37,18 @@ def dateline_zones(art: Article) -> list[TokRange]:
 
 
 def cut_datelines(art: Article, found: list[Found]) -> None:
-    """A statement that opens a wire story does not start with its dateline:
-    "LONDON (Reuters) - Harcourt Bank will cut …" → "Harcourt Bank will cut …"."""
+    """A statement that opens a wire story does not start with its dateline, nor does
+    its speaker: "LONDON (Reuters) - Harcourt Bank will cut …" → "Harcourt Bank will cut …"."""
     zones = dateline_zones(art)
     if not zones:
         return
     toks = art.tokens
     for f in found:
+        if f.speaker is not None:
+            for a, b in zones:
+                if a <= f.speaker[0] < b:  # "DECATUR, Ill. — Sen. Ted Cruz": the speaker starts after it
+                    f.speaker = (b, f.speaker[1]) if f.speaker[1] > b else None
+                    break
         for k, span in enumerate(f.quote):
             for a, b in zones:
                 if b < len(toks) and toks[a].begin <= span.begin < toks[b].begin < span.end:
