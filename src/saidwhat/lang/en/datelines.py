@@ -36,10 +36,9 @@ def dateline_zones(art: Article) -> list[TokRange]:
     return zones
 
 
-def cut_datelines(art: Article, found: list[Found]) -> None:
+def cut_datelines(art: Article, found: list[Found], zones: list[TokRange]) -> None:
     """A statement that opens a wire story does not start with its dateline, nor does
     its speaker: "LONDON (Reuters) - Harcourt Bank will cut …" → "Harcourt Bank will cut …"."""
-    zones = dateline_zones(art)
     if not zones:
         return
     toks = art.tokens

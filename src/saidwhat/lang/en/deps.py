@@ -7,7 +7,6 @@ Reads: an :class:`~saidwhat.lang.en.parser.EnglishDoc`. Writes nothing.
 from __future__ import annotations
 
 from ...lexicon import load_word_set
-from ...nlp import QUOTE_CHARS
 from ...pipeline.found import TokRange
 from .lexicons import CueVerb, cue_verbs
 from .parser import EnglishDoc
@@ -66,13 +65,10 @@ def cue_tokens(doc: EnglishDoc, v: int, cue: CueVerb | None = None) -> list[int]
     return sorted(out)
 
 
-def phrase(doc: EnglishDoc, i: int, stop: set[int] | None = None) -> TokRange:
-    """The token range of ``i``'s subtree (without the subtrees of ``stop``), punctuation trimmed."""
+def phrase(doc: EnglishDoc, i: int) -> TokRange:
+    """The token range of ``i``'s subtree, punctuation trimmed."""
     idx = doc.subtree(i)
-    if stop:
-        drop = {j for s in stop for j in doc.subtree(s)}
-        idx = [j for j in idx if j not in drop]
-    return trim(doc, min(idx), max(idx) + 1)
+    return trim(doc, idx[0], idx[-1] + 1)
 
 
 def clause_spans(doc: EnglishDoc, i: int, stop: set[int] | None = None) -> list[TokRange]:
@@ -121,7 +117,3 @@ def _has_closer(doc: EnglishDoc, a: int, b: int) -> bool:
 
 def _has_opener(doc: EnglishDoc, a: int, b: int) -> bool:
     return any(doc.tokens[j].text in _OPENING for j in range(a, b - 1))
-
-
-def has_quote_mark(doc: EnglishDoc, a: int, b: int) -> bool:
-    return any(doc.tokens[j].text in QUOTE_CHARS or doc.tokens[j].text == "''" for j in range(a, b))

@@ -22,6 +22,8 @@ from .parser import EnglishDoc
 
 # a frame after a quote is short: '“…,” said the former secretary of state in an interview'
 _MAX_AFTER_FRAME = 25
+# a frame before a quote is looked for this far back ('Former Arizona State Senator … said, “…”')
+_MAX_BEFORE_FRAME = 40
 # a frame with a verb that is no cue verb must be short: '“…,” Cruz retorted.'
 _MAX_ANY_VERB_DISTANCE = 6
 _FRAME_MARKS = frozenset({",", ":", "—", "–", "-"})
@@ -113,7 +115,7 @@ def _before_frame(art: Article, doc: EnglishDoc, qi: int) -> Found | None:
     if not doc.parsed[s.i] or a <= s.start:
         return None
     start = a
-    while start > s.start and art.in_quote[start - 1] == -1:
+    while start > max(s.start, a - _MAX_BEFORE_FRAME) and art.in_quote[start - 1] == -1:
         start -= 1
     last = toks[a - 1].text
     if last not in _FRAME_MARKS and cue_verb(doc, a - 1) is None:
@@ -166,4 +168,6 @@ def _main_verb(doc: EnglishDoc, v: int) -> bool:
 
 
 def _only_marks_between(art: Article, a: int, b: int) -> bool:
-    return all(not any(c.isalnum() for c in t.text) for t in art.tokens[a:b])
+    """No word in ``[a, b)`` (stops at the first: no copy of a long sentence's tokens)."""
+    toks = art.tokens
+    return not any(any(c.isalnum() for c in toks[i].text) for i in range(a, b))

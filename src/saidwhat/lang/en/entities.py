@@ -25,13 +25,13 @@ Walker") hold no names. Then each speaker (:func:`entity_of`), in this order:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
 from ...lexicon import load_lexicon, load_word_set
 from ...pipeline.found import Found, TokRange
 from ...pipeline.sentences import Article
-from .datelines import dateline_zones
 from .parser import EnglishDoc
 
 PERSON, ORG, PLACE, UNKNOWN = "person", "org", "place", "unknown"
@@ -50,6 +50,8 @@ _PRONOUNS = {
     "it": (ORG, ""),
 }
 _RELATIVES = frozenset({"who", "which", "that"})
+# how far back (in names) a pronoun or description looks for its entity
+_RECENT = 200
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "&"})
 
 
@@ -100,12 +102,61 @@ def _not_name_words() -> frozenset[str]:
     return load_word_set("en", "entity_capital_words")
 
 
-def resolve_entities(art: Article, found: list[Found]) -> None:
-    zones = dateline_zones(art)
-    names = collect_names(art, zones)
+def resolve_entities(art: Article, found: list[Found], zones: list[TokRange]) -> None:
+    """``zones``: the datelines and bylines (:func:`~saidwhat.lang.en.datelines.dateline_zones`)."""
+    blocked = {i for a, b in zones for i in range(a, b)}
+    names = Names(collect_names(art, blocked))
     for f in found:
-        if f.speaker is not None and not any(za <= f.speaker[0] < zb for za, zb in zones):
+        if f.speaker is not None and f.speaker[0] not in blocked:
             f.entity = entity_of(art, names, f.speaker)
+
+
+class Names:
+    """The article's names, indexed: those inside a range, the latest before a token
+    (a window of :data:`_RECENT` names back), the fullest form of a surname."""
+
+    def __init__(self, items: list[Name]) -> None:
+        self.items = items
+        self.starts = [n.start for n in items]
+        # last word → the longest person name ending with it (the first of equal length)
+        self.fullest: dict[str, Name] = {}
+        for n in items:
+            if n.kind == ORG:
+                continue
+            last = n.name.split()[-1]
+            best = self.fullest.get(last)
+            if best is None or len(n.name.split()) > len(best.name.split()):
+                self.fullest[last] = n
+
+    def inside(self, a: int, b: int) -> list[Name]:
+        k = bisect_left(self.starts, a)
+        out: list[Name] = []
+        while k < len(self.items) and self.items[k].start < b:
+            if self.items[k].end <= b:
+                out.append(self.items[k])
+            k += 1
+        return out
+
+    def before(self, at: int) -> list[Name]:
+        """The names starting before ``at``, latest first (at most :data:`_RECENT`)."""
+        k = bisect_left(self.starts, at)
+        return self.items[max(0, k - _RECENT) : k][::-1]
+
+    def after(self, at: int, last_sentence: int) -> list[Name]:
+        """The names starting after ``at`` up to sentence ``last_sentence``, in order."""
+        k = bisect_right(self.starts, at)
+        out: list[Name] = []
+        while k < len(self.items) and self.items[k].sent <= last_sentence and len(out) < _RECENT:
+            out.append(self.items[k])
+            k += 1
+        return out
+
+    def full(self, name: Name) -> str:
+        """The fullest name of the article for ``name``'s entity: "Clinton" → "Hillary Clinton"."""
+        if name.kind == ORG:
+            return name.name
+        best = self.fullest.get(name.name.split()[-1], name)
+        return best.name if len(best.name.split()) > len(name.name.split()) else name.name
 
 
 # --------------------------------------------------------------------------
@@ -113,9 +164,9 @@ def resolve_entities(art: Article, found: list[Found]) -> None:
 # --------------------------------------------------------------------------
 
 
-def collect_names(art: Article, zones: list[TokRange]) -> list[Name]:
+def collect_names(art: Article, blocked: set[int]) -> list[Name]:
+    """The names of the article in text order; none in the ``blocked`` tokens (datelines)."""
     toks = art.tokens
-    blocked = {i for a, b in zones for i in range(a, b)}
     names: list[Name] = []
     i = 0
     while i < len(toks):
@@ -190,22 +241,22 @@ def _name_from_run(art: Article, a: int, b: int) -> Name | None:
 # --------------------------------------------------------------------------
 
 
-def entity_of(art: Article, names: list[Name], speaker: TokRange) -> str | None:
+def entity_of(art: Article, names: Names, speaker: TokRange) -> str | None:
     a, b = speaker
     toks = art.tokens
     words = [t.lower for t in toks[a:b]]
     # a relative clause says more about the speaker but names someone else ("…, who spoke in Albany")
     core_end = next((k for k in range(a + 1, b) if toks[k].lower in _RELATIVES and toks[k - 1].text == ","), b)
-    inside = [n for n in names if a <= n.start and n.end <= core_end]
+    inside = names.inside(a, core_end)
     head = _head_word(art, a, b)
     if head in _agents():
         org = _represented(art, names, a, b, inside)
         if org is not None:
             return org
     if inside:
-        return fullest_name(names, inside[0])
+        return names.full(inside[0])
     if b - a == 1 and words[0] in _PRONOUNS:
-        return _pronoun(art, names, a, words[0])
+        return _pronoun(names, a, words[0])
     if b - a == 1 and words[0] in _RELATIVES:
         return _relative(art, names, a)
     description = _description(art, names, a, b, head)
@@ -226,18 +277,7 @@ def _head_word(art: Article, a: int, b: int) -> str:
     return ""
 
 
-def fullest_name(names: list[Name], name: Name) -> str:
-    """The longest name of the article that ends with ``name``'s last word (the same
-    entity named in full): "Clinton" → "Hillary Clinton"."""
-    last = name.name.split()[-1]
-    best = name
-    for n in names:
-        if n.kind != ORG and n.name.split()[-1] == last and len(n.name.split()) > len(best.name.split()):
-            best = n
-    return best.name
-
-
-def _represented(art: Article, names: list[Name], a: int, b: int, inside: list[Name]) -> str | None:
+def _represented(art: Article, names: Names, a: int, b: int, inside: list[Name]) -> str | None:
     """ "a spokeswoman for the Unite union" / "Union officials": the organisation."""
     orgs = [n for n in inside if n.kind == ORG]
     if orgs:
@@ -250,19 +290,17 @@ def _represented(art: Article, names: list[Name], a: int, b: int, inside: list[N
     return None
 
 
-def _pronoun(art: Article, names: list[Name], at: int, word: str) -> str | None:
+def _pronoun(names: Names, at: int, word: str) -> str | None:
     kind, gender = _PRONOUNS[word]
-    for n in reversed(names):
-        if n.start >= at:
-            continue
+    for n in names.before(at):
         if kind == PERSON and n.kind in (PERSON, UNKNOWN) and gender in ("", n.gender or gender):
-            return fullest_name(names, n)
+            return names.full(n)
         if kind == ORG and n.kind == ORG:
             return n.name
     return None
 
 
-def _relative(art: Article, names: list[Name], at: int) -> str | None:
+def _relative(art: Article, names: Names, at: int) -> str | None:
     """ "Trump, who said": the noun the relative clause hangs on."""
     doc = art.doc
     if not isinstance(doc, EnglishDoc) or doc.head[at] < 0:
@@ -271,48 +309,43 @@ def _relative(art: Article, names: list[Name], at: int) -> str | None:
     antecedent = doc.head[verb] if doc.dep[verb] == "relcl" else -1
     if antecedent < 0:
         return None
-    for n in names:
+    for n in names.before(antecedent + 1):
         if n.start <= antecedent < n.end:
-            return fullest_name(names, n)
+            return names.full(n)
     return None
 
 
-def _description(art: Article, names: list[Name], a: int, b: int, head: str) -> str | None:
+def _description(art: Article, names: Names, a: int, b: int, head: str) -> str | None:
     if _YEAR_OLD.search(art.doc.text[art.tokens[a].begin : art.tokens[b - 1].end]):
         return _latest_kind(names, a, PERSON)
-    role = _roles().get(head) or _roles().get(head.rstrip("s"))
-    if role is None:
+    noun = head if head in _roles() else head.rstrip("s")
+    if noun not in _roles():
         return None
     if art.tokens[a].lower not in {"the", "its", "his", "her", "their"}:
         return None  # "a lawmaker", "analysts": nobody named
-    return _latest_in_role(art, names, a, head if head in _roles() else head.rstrip("s"), role[0])
+    return _latest_in_role(art, names, a, noun, _roles()[noun][0])
 
 
-def _latest_in_role(art: Article, names: list[Name], at: int, noun: str, kind: str) -> str | None:
+def _latest_in_role(art: Article, names: Names, at: int, noun: str, kind: str) -> str | None:
     """The entity last named in the role ``noun`` before ``at``; else one named in it in
     the next two sentences ("…, the agency said. The National Highway Traffic Safety
-    Administration said …"); else the latest of its kind before, then after."""
+    Administration said …"); else the latest of its kind before, then after (for roles
+    that no title shows: "the Frenchman")."""
     words = _roles()[noun][1]
-    sent = art.tokens[at].sent
-
-    def in_role(n: Name) -> bool:
-        return bool(n.roles & words or {w.lower() for w in n.name.split()} & words)
-
-    before = [n for n in names if n.start < at]
-    after = [n for n in names if n.start > at and n.sent <= sent + _LOOKAHEAD_SENTENCES]
-    for n in [*reversed(before), *after]:
-        if in_role(n):
-            return fullest_name(names, n) if kind == PERSON else n.name
+    nearby = [*names.before(at), *names.after(at, art.tokens[at].sent + _LOOKAHEAD_SENTENCES)]
+    for n in nearby:
+        if n.roles & words or {w.lower() for w in n.name.split()} & words:
+            return names.full(n)
     if kind == PERSON and noun in _titled_roles():
         return None  # "the mayor" with no mayor named: not just any person (but "the Frenchman" is)
-    for n in [*reversed(before), *after]:
+    for n in nearby:
         if n.kind == kind:
-            return fullest_name(names, n) if kind == PERSON else n.name
+            return names.full(n)
     return None
 
 
-def _latest_kind(names: list[Name], at: int, kind: str) -> str | None:
-    for n in reversed(names):
-        if n.start < at and n.kind == kind:
-            return fullest_name(names, n) if kind == PERSON else n.name
+def _latest_kind(names: Names, at: int, kind: str) -> str | None:
+    for n in names.before(at):
+        if n.kind == kind:
+            return names.full(n)
     return None

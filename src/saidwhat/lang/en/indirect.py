@@ -11,7 +11,14 @@ statement (the construction names the frame):
   ("said (that) X", "it was announced that X"); a speech verb that interrupts a clause
   ("X, officials said, Y") holds the rest of that clause (``indirect_parenthetical``);
 - ``indirect_to``: an infinitive ("vowed to X", "urged Congress to X");
-- ``indirect_object``: the direct object ("denied the report", "endorsed Clinton").
+- ``indirect_object``: the direct object ("denied the report", "endorsed Clinton"), with
+  its predicate ("called X a liar", "accused X of Y") or a multi-word cue's object
+  ("called for a recall");
+- ``indirect_raising``: "the figures appear to be wrong": subject and infinitive, no speaker.
+
+Besides the lexicon: any verb with a that-clause and a subject (``indirect_that_verb``:
+"Clinton conceded that X"), a statement noun with a possessive (``indirect_noun``:
+"Trump's criticism of X", ``cue_nouns.txt``), and "according to X" (``according_to``).
 
 The speaker is the verb's subject with everything that hangs on it ("Sanders, runner-up
 to …"), or the subject of the verb it shares one with ("stood up and said",

@@ -43,6 +43,8 @@ _CLOSERS = frozenset({"”", "’", '"', "'", "''", ")", "]"})
 _EXTRA_TRIGGERS = frozenset({"according"})
 _QUOTE_TOKENS = QUOTE_CHARS | {"''", "'"}
 _BATCH = 64
+# the longest token run parsed as one (PolNeAR train: all but 3 of 32,154 rule sentences are no longer)
+MAX_PARSE_TOKENS = 150
 
 
 @dataclass
@@ -199,7 +201,8 @@ def may_hold_statement(words: Iterable[Token]) -> bool:
 
 
 def _parse_sentences(doc: EnglishDoc, sentences: list[Sentence]) -> None:
-    """spaCy's tagger and parser over ``sentences``, one spaCy Doc each; results copied back."""
+    """spaCy's tagger and parser over ``sentences``, one spaCy Doc per piece of at most
+    :data:`MAX_PARSE_TOKENS` tokens; results copied back."""
     if not sentences:
         return
     from spacy.tokens import Doc as SpacyDoc
@@ -207,17 +210,26 @@ def _parse_sentences(doc: EnglishDoc, sentences: list[Sentence]) -> None:
     nlp = _nlp()
     upos = _upos_of_tag()
     toks = doc.tokens
+    pieces = [piece for s in sentences for piece in _pieces(s)]
     inputs = []
-    for s in sentences:
-        words = [t.text for t in toks[s.start : s.end]]
-        spaces = [t.space_after for t in toks[s.start : s.end]]
+    for a, b in pieces:
+        spaces = [t.space_after for t in toks[a:b]]
         spaces[-1] = False
-        inputs.append(SpacyDoc(nlp.vocab, words=words, spaces=spaces))
-    for s, parsed in zip(sentences, nlp.pipe(inputs, batch_size=_BATCH), strict=True):
+        inputs.append(SpacyDoc(nlp.vocab, words=[t.text for t in toks[a:b]], spaces=spaces))
+    for s in sentences:
         doc.parsed[s.i] = True
+    for (a, _b), parsed in zip(pieces, nlp.pipe(inputs, batch_size=_BATCH), strict=True):
         for st in parsed:
-            t = toks[s.start + st.i]
+            t = toks[a + st.i]
             t.tag = st.tag_
             t.upos = upos.get(st.tag_, "X")
-            doc.head[t.i] = s.start + st.head.i
+            doc.head[t.i] = a + st.head.i
             doc.dep[t.i] = st.dep_
+
+
+def _pieces(s: Sentence) -> list[tuple[int, int]]:
+    """A sentence's token ranges for the parser: itself, or pieces of at most
+    :data:`MAX_PARSE_TOKENS` tokens. Real sentences are far shorter; a run-on "sentence"
+    of thousands of tokens (a list, a table, text without end marks) would give trees as
+    deep as it is long, and the stages walk subtrees: bounded pieces keep them linear."""
+    return [(a, min(a + MAX_PARSE_TOKENS, s.end)) for a in range(s.start, s.end, MAX_PARSE_TOKENS)]

@@ -21,7 +21,7 @@ from ...pipeline.dedupe import dedupe
 from ...pipeline.found import Found
 from ...pipeline.sentences import Article as Analysed
 from .colon import colon_statements
-from .datelines import cut_datelines
+from .datelines import cut_datelines, dateline_zones
 from .direct import find_direct
 from .entities import resolve_entities
 from .indirect import find_indirect
@@ -35,7 +35,8 @@ def find_statements(art: Analysed) -> list[Found]:
     check_budget()
     found = direct + dedupe(art, find_indirect(art, used_cues), direct)
     found += colon_statements(art, found)
-    cut_datelines(art, found)
+    zones = dateline_zones(art)
+    cut_datelines(art, found, zones)
     check_budget()
-    resolve_entities(art, found)
+    resolve_entities(art, found, zones)
     return found
