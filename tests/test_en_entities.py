@@ -72,7 +72,12 @@ def test_a_dateline_is_never_a_speaker() -> None:
 
 def test_description_with_no_one_named_in_its_role_stays_unresolved() -> None:
     text = "Anna Ross arrived late. The mayor said the roads were icy."
-    assert entities(text) == [("The mayor", "The mayor")]
+    assert entities(text) == [("The mayor", None)]
+
+
+def test_anonymous_sources_name_nobody() -> None:
+    text = "Velden Automobil will close a plant, two people familiar with the matter said. One EU official said the plan was late."
+    assert entities(text) == [("two people familiar with the matter", None), ("One EU official", None)]
 
 
 # wire en, 2026-12-04 (h-enx): 21 of 22 statements with the right entity, strict. The one

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ...lexicon import load_lexicon, load_word_set
+from ...nlp import Token
 from ...pipeline.found import Found, TokRange
 from ...pipeline.sentences import Article
 from .parser import EnglishDoc
@@ -52,6 +53,12 @@ _PRONOUNS = {
 _RELATIVES = frozenset({"who", "which", "that"})
 # how far back (in names) a pronoun or description looks for its entity
 _RECENT = 200
+_MAX_APPOSITION_WORDS = 5
+# determiners of a speaker nobody names: "two people familiar with the matter", "a person close to …"
+_INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other"})
+# determiners of a description that points back: "the Frenchman", "its leader"
+_OF_ORGANISATION = frozenset({"for", "of", "at", "from"})
+_DEFINITE = frozenset({"the", "its", "his", "her", "their"})
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "&"})
 
 
@@ -85,9 +92,10 @@ def _roles() -> dict[str, tuple[str, frozenset[str]]]:
 
 @cache
 def _titled_roles() -> frozenset[str]:
-    """Roles a title or name word shows ("mayor", "company"): only an entity shown in the
-    role fits; the others ("the Frenchman", "the politician") fit any of their kind."""
-    return frozenset(row[0] for row in load_lexicon("en", "entity_roles") if len(row) > 2 and row[2])
+    """Roles a title or name word shows ("mayor", "ministry"): only an entity shown in the
+    role fits; the others ("the Frenchman", "the company") fit any of their kind."""
+    rows = load_lexicon("en", "entity_roles")
+    return frozenset(row[0] for row in rows if len(row) > 2 and row[2] and not (len(row) > 3 and row[3] == "any"))
 
 
 def _agents() -> frozenset[str]:
@@ -127,6 +135,15 @@ class Names:
             best = self.fullest.get(last)
             if best is None or len(n.name.split()) > len(best.name.split()):
                 self.fullest[last] = n
+        # the first words of an organisation's name → the organisation ("Velden" → "Velden Automobil")
+        self.org_by_prefix: dict[tuple[str, ...], Name] = {}
+        for n in items:
+            if n.kind == ORG:
+                words = tuple(n.name.split())
+                for k in range(1, len(words)):
+                    known = self.org_by_prefix.get(words[:k])
+                    if known is None or len(known.name.split()) < len(words):
+                        self.org_by_prefix[words[:k]] = n
 
     def inside(self, a: int, b: int) -> list[Name]:
         k = bisect_left(self.starts, a)
@@ -152,11 +169,15 @@ class Names:
         return out
 
     def full(self, name: Name) -> str:
-        """The fullest name of the article for ``name``'s entity: "Clinton" → "Hillary Clinton"."""
-        if name.kind == ORG:
-            return name.name
-        best = self.fullest.get(name.name.split()[-1], name)
-        return best.name if len(best.name.split()) > len(name.name.split()) else name.name
+        """The fullest name of the article for ``name``'s entity: "Clinton" → "Hillary Clinton",
+        "Pacific Crest" → "Pacific Crest Airways"."""
+        words = name.name.split()
+        if name.kind != ORG:
+            best = self.fullest.get(words[-1], name)
+            if len(best.name.split()) > len(words):
+                return best.name
+        longer = self.org_by_prefix.get(tuple(words))
+        return longer.name if longer is not None else name.name
 
 
 # --------------------------------------------------------------------------
@@ -222,7 +243,12 @@ def _name_from_run(art: Article, a: int, b: int) -> Name | None:
         return None  # a capitalised common word opening a sentence ("Officials said")
     lowered = {w.lower() for w in words}
     kind = UNKNOWN
-    if lowered & _org_words() or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+    # a role noun right before ("German carmaker Velden Automobil"; not "union secretary Mick Doyle")
+    before = _roles().get(toks[k].lower) if k == a - 1 and k >= 0 and toks[k].sent == toks[a].sent else None
+    if before is not None and before[0] == ORG:
+        kind = ORG  # "German carmaker Velden Automobil"
+        roles.add(toks[k].lower)
+    elif lowered & _org_words() or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
         kind = ORG
     elif start > 0 and toks[start - 1].lower in _PLACE_PREPOSITIONS:
         kind = PLACE  # "a Democrat from New York", "spoke in Albany"
@@ -231,9 +257,28 @@ def _name_from_run(art: Article, a: int, b: int) -> Name | None:
     # a role noun right after: "the Unite union", "Dalton Motors' carmaker unit"
     if b < len(toks) and toks[b].lower in _roles():
         roles.add(toks[b].lower)
-        kind = _roles()[toks[b].lower][0] if kind == UNKNOWN else kind
+        if kind == UNKNOWN or (kind == PERSON and not gender and start == a):  # "The IG Metall union"
+            kind = _roles()[toks[b].lower][0]
     roles |= {w for w in lowered if w in _roles()}
+    appositive = _apposition_role(toks, b)
+    if appositive:  # "Sen. Maria Delgado, the bill's sponsor", "PhRMA, the lobby group"
+        roles.add(appositive)
+        kind = _roles()[appositive][0] if kind == UNKNOWN else kind
     return Name(start, b, " ".join(words), kind, roles, gender, toks[a].sent)
+
+
+def _apposition_role(toks: list[Token], b: int) -> str:
+    """The role noun of an apposition right after a name: ", a New Mexico Democrat," → democrat."""
+    if b + 1 >= len(toks) or toks[b].text != "," or toks[b + 1].lower not in {"a", "an", "the"}:
+        return ""
+    for k in range(b + 2, min(b + 2 + _MAX_APPOSITION_WORDS, len(toks))):
+        if toks[k].text in {",", ".", ";"} or toks[k].sent != toks[b].sent:
+            break
+        if toks[k].lower in _roles():
+            # "Dalton Motors, the agency said": a frame's speaker, no apposition
+            verb_after = k + 1 < len(toks) and toks[k + 1].tag.startswith(("VB", "MD"))
+            return "" if verb_after else toks[k].lower
+    return ""
 
 
 # --------------------------------------------------------------------------
@@ -247,12 +292,22 @@ def entity_of(art: Article, names: Names, speaker: TokRange) -> str | None:
     words = [t.lower for t in toks[a:b]]
     # a relative clause says more about the speaker but names someone else ("…, who spoke in Albany")
     core_end = next((k for k in range(a + 1, b) if toks[k].lower in _RELATIVES and toks[k - 1].text == ","), b)
-    inside = names.inside(a, core_end)
+    # an owner names someone else too: "Velden's chief executive, Marc Olsen"
+    inside = [n for n in names.inside(a, core_end) if not _possessor(toks, n)] or names.inside(a, core_end)
     head = _head_word(art, a, b)
     if head in _agents():
         org = _represented(art, names, a, b, inside)
         if org is not None:
             return org
+    if words[0] in _INDEFINITE:
+        return None  # "two people familiar with the matter", "Two Senate aides": anonymous
+    appositive = [n for n in inside if n.start > a and toks[n.start - 1].text == ","]
+    if appositive:
+        return names.full(appositive[0])  # "Its president, Elaine Shore"
+    role = _roles().get(head)
+    if words[0] in _DEFINITE and role is not None and role[0] == PERSON:
+        # "the New Mexico Democrat": the capitalised words describe, they name nobody
+        return _latest_in_role(art, names, (a, b), head, PERSON)
     if inside:
         return names.full(inside[0])
     if b - a == 1 and words[0] in _PRONOUNS:
@@ -263,6 +318,10 @@ def entity_of(art: Article, names: Names, speaker: TokRange) -> str | None:
     if description is not None:
         return description
     return art.doc.text[toks[a].begin : toks[b - 1].end]
+
+
+def _possessor(toks: list[Token], n: Name) -> bool:
+    return n.end < len(toks) and toks[n.end].lower in ("'s", "’s", "'", "’")
 
 
 def _head_word(art: Article, a: int, b: int) -> str:
@@ -278,16 +337,31 @@ def _head_word(art: Article, a: int, b: int) -> str:
 
 
 def _represented(art: Article, names: Names, a: int, b: int, inside: list[Name]) -> str | None:
-    """ "a spokeswoman for the Unite union" / "Union officials": the organisation."""
+    """ "a spokeswoman for the Unite union" / "Union officials": the organisation ("One EU
+    official": nobody, an indefinite speaker names its organisation only after for/of/at)."""
+    toks = art.tokens
+    if toks[a].lower in _INDEFINITE:
+        inside = [n for n in inside if any(t.lower in _OF_ORGANISATION for t in toks[max(a, n.start - 2) : n.start])]
     orgs = [n for n in inside if n.kind == ORG]
     if orgs:
         return orgs[0].name
-    toks = art.tokens
     for k in range(a, b):
         role = _roles().get(toks[k].lower)
         if role is not None and role[0] == ORG:
-            return _latest_in_role(art, names, a, toks[k].lower, ORG)
+            return _latest_in_role(art, names, (a, b), toks[k].lower, ORG)
+    if b - a <= 2:  # "A spokesman said": for the organisation the story is about
+        return _main_organisation(names, a)
     return None
+
+
+def _main_organisation(names: Names, at: int) -> str | None:
+    """The organisation named most often before ``at`` (the earliest of equals)."""
+    counts: dict[str, int] = {}
+    for n in reversed(names.before(at)):
+        if n.kind == ORG:
+            full = names.full(n)
+            counts[full] = counts.get(full, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def _pronoun(names: Names, at: int, word: str) -> str | None:
@@ -323,21 +397,22 @@ def _description(art: Article, names: Names, a: int, b: int, head: str) -> str |
         return None
     if art.tokens[a].lower not in {"the", "its", "his", "her", "their"}:
         return None  # "a lawmaker", "analysts": nobody named
-    return _latest_in_role(art, names, a, noun, _roles()[noun][0])
+    return _latest_in_role(art, names, (a, b), noun, _roles()[noun][0])
 
 
-def _latest_in_role(art: Article, names: Names, at: int, noun: str, kind: str) -> str | None:
-    """The entity last named in the role ``noun`` before ``at``; else one named in it in
-    the next two sentences ("…, the agency said. The National Highway Traffic Safety
-    Administration said …"); else the latest of its kind before, then after (for roles
-    that no title shows: "the Frenchman")."""
+def _latest_in_role(art: Article, names: Names, mention: TokRange, noun: str, kind: str) -> str | None:
+    """The entity last named in the role ``noun`` before the mention; else one named in it
+    in the next two sentences ("…, the agency said. The National Highway Traffic Safety
+    Administration said …"); else, for roles that no title or name shows ("the
+    Frenchman"), the latest of its kind before, then after."""
     words = _roles()[noun][1]
-    nearby = [*names.before(at), *names.after(at, art.tokens[at].sent + _LOOKAHEAD_SENTENCES)]
+    at, end = mention
+    nearby = [*names.before(at), *names.after(end - 1, art.tokens[at].sent + _LOOKAHEAD_SENTENCES)]
     for n in nearby:
         if n.roles & words or {w.lower() for w in n.name.split()} & words:
             return names.full(n)
-    if kind == PERSON and noun in _titled_roles():
-        return None  # "the mayor" with no mayor named: not just any person (but "the Frenchman" is)
+    if noun in _titled_roles():
+        return None  # "the mayor", "the ministry" with none named: not just any (but "the Frenchman" is)
     for n in nearby:
         if n.kind == kind:
             return names.full(n)
