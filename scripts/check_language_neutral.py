@@ -3,7 +3,8 @@
     python scripts/check_language_neutral.py [--verbose]
 
 Everything German lives in ``src/saidwhat/lang/de/`` (docs/architecture.md).
-This check reads every Python file under ``src/saidwhat`` outside that folder
+This check reads every Python file under ``src/saidwhat`` outside the language
+folders (``lang/de/``, ``lang/en/``: a language's own code holds its words)
 and looks at its string literals (docstrings and comments are documentation
 and may quote German examples, and so may comments inside SQL statements;
 tests and docs are not checked):
@@ -31,7 +32,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 PACKAGE = REPO / "src" / "saidwhat"
-GERMAN = PACKAGE / "lang" / "de"
+LANGUAGES = PACKAGE / "lang"
+GERMAN = LANGUAGES / "de"
 # lexicons that are no German vocabulary (names of people and places and the
 # particles inside names are international; the word-form tables hold every
 # word; abbreviations are mostly Latin or English too ("max", "str");

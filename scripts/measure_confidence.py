@@ -6,6 +6,7 @@ more of the shorter of the two (characters). ``pipeline.confidence`` reads it.
 
     python scripts/measure_confidence.py ../shared/data/wikinews-quotes/train          # print
     python scripts/measure_confidence.py ../shared/data/wikinews-quotes/train --write  # update the table
+    python scripts/measure_confidence.py --lang en ../shared/data/polnear-en/train --write  # English
 
 Run it after a rule change: the table describes the rules of its day.
 """
@@ -25,7 +26,7 @@ from saidwhat.model import Span
 
 HEADER = """\
 # Confidence of each extraction rule ("construction"): the share of the
-# statements it produced on the TRAIN split of the Wikinews quotation corpus
+# statements it produced on the TRAIN split of the {corpus}
 # whose quote overlapped a gold quote by half or more of the shorter one (remeasured
 # {day} with scripts/measure_confidence.py; dev was not used). Read by
 # saidwhat.pipeline.confidence; rules not listed get 0.5.
@@ -50,7 +51,10 @@ def _overlaps_by_half(quote: list[Span], gold: list[list[tuple[int, int]]]) -> b
     return False
 
 
-def measure(train_dir: Path) -> dict[str, tuple[int, int]]:
+CORPUS_NAMES = {"de": "Wikinews quotation corpus", "en": "PolNeAR corpus (../shared/data/polnear-en)"}
+
+
+def measure(train_dir: Path, lang_code: str = "de") -> dict[str, tuple[int, int]]:
     """construction -> (statements right, statements) over ``train_dir``."""
     # the stages' own output (Found) carries the construction the public
     # Statement does not: run them as extract() does, without the conversion
@@ -58,7 +62,7 @@ def measure(train_dir: Path) -> dict[str, tuple[int, int]]:
     from saidwhat.pipeline.quotes import find_quotes
     from saidwhat.pipeline.sentences import Article as Analysed
 
-    german = lang.get("de")
+    language = lang.get(lang_code)
 
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -66,7 +70,8 @@ def measure(train_dir: Path) -> dict[str, tuple[int, int]]:
         doc = load_corpus_document(path)
         text = doc["originalText"]
         gold = _gold_quotes(doc)
-        for f in german.find_statements(Analysed.build(german.parse(text), find_quotes(text, german.quote_marks))):
+        analysed = Analysed.build(language.parse(text), find_quotes(text, language.quote_marks))
+        for f in language.find_statements(analysed):
             total[f.construction] += 1
             right[f.construction] += _overlaps_by_half(f.quote, gold)
     return {name: (right[name], total[name]) for name in total}
@@ -75,16 +80,18 @@ def measure(train_dir: Path) -> dict[str, tuple[int, int]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("train_dir", type=Path)
-    ap.add_argument("--write", action="store_true", help="rewrite saidwhat/lang/de/confidence.txt")
+    ap.add_argument("--lang", default="de", choices=sorted(CORPUS_NAMES), help="language (default: de)")
+    ap.add_argument("--write", action="store_true", help="rewrite saidwhat/lang/LANG/confidence.txt")
     args = ap.parse_args(argv)
     if "dev" in args.train_dir.name or "test" in args.train_dir.name:
         print(f"{args.train_dir}: measure on train only", file=sys.stderr)
         return 2
-    table = measure(args.train_dir)
+    table = measure(args.train_dir, args.lang)
     lines = [f"{name}\t{r / n:.2f}\t{n}" for name, (r, n) in sorted(table.items(), key=lambda kv: (-kv[1][1], kv[0]))]
-    text = HEADER.format(day=datetime.date.today().isoformat()) + "\n".join(lines) + "\n"
+    header = HEADER.format(day=datetime.date.today().isoformat(), corpus=CORPUS_NAMES[args.lang])
+    text = header + "\n".join(lines) + "\n"
     if args.write:
-        path = Path(str(resources.files("saidwhat") / "lang" / "de" / "confidence.txt"))
+        path = Path(str(resources.files("saidwhat") / "lang" / args.lang / "confidence.txt"))
         path.write_text(text, encoding="utf-8")
         print(f"wrote {path}")
     else:

@@ -1,6 +1,6 @@
 """The language registry: what is registered, and a clear error for anything else.
 
-An unregistered language used to give an empty article (``lang="en"``): now
+An unregistered language used to give an empty article (``lang="fr"``): now
 the library, the CLI and the API say which language is unsupported and which
 are. Importing the store or the server must not load a language's stages.
 """
@@ -19,15 +19,18 @@ from saidwhat.lang import SUPPORTED_LANGUAGES, UnsupportedLanguage
 from saidwhat.pipeline import extract
 
 
-def test_registry_holds_german_only() -> None:
-    assert SUPPORTED_LANGUAGES == ("de",)
+def test_registry_holds_german_and_english() -> None:
+    assert SUPPORTED_LANGUAGES == ("de", "en")
     german = lang.get("de")
     assert (german.code, german.name) == ("de", "German")
     assert german.lexicon_folder.joinpath("cue_verbs.txt").is_file()
-    assert lang.language_names() == {"de": "German"}
+    english = lang.get("en")
+    assert (english.code, english.name) == ("en", "English")
+    assert english.lexicon_folder.joinpath("cue_verbs.txt").is_file()
+    assert lang.language_names() == {"de": "German", "en": "English"}
 
 
-@pytest.mark.parametrize("code", ["en", "xx", "", "DE", None, 3])
+@pytest.mark.parametrize("code", ["fr", "xx", "", "DE", "EN", None, 3])
 def test_unregistered_language_is_an_input_error_naming_it(code: object) -> None:
     with pytest.raises(UnsupportedLanguage) as got:
         lang.get(code)  # type: ignore[arg-type]
@@ -36,8 +39,8 @@ def test_unregistered_language_is_an_input_error_naming_it(code: object) -> None
 
 
 def test_extract_refuses_an_unregistered_language() -> None:
-    with pytest.raises(UnsupportedLanguage, match="'en'"):
-        extract("„Yes“, he said.", lang="en")
+    with pytest.raises(UnsupportedLanguage, match="'fr'"):
+        extract("« Oui », a-t-il dit.", lang="fr")
 
 
 def test_german_language_parses_and_finds_statements() -> None:
@@ -71,8 +74,8 @@ def _loaded_after(statement: str) -> set[str]:
 def test_store_and_server_do_not_load_the_stages(statement: str) -> None:
     loaded = _loaded_after(statement)
     assert statement.split()[-1] in loaded  # the import itself happened
-    german_stages = {m for m in loaded if m.startswith("saidwhat.lang.de.")}
-    assert not german_stages, german_stages
+    stages = {m for m in loaded if m.startswith(("saidwhat.lang.de.", "saidwhat.lang.en."))}
+    assert not stages, stages
     assert "saidwhat.pipeline" not in loaded
 
 

@@ -320,4 +320,4 @@ def test_extract_refuses_an_unregistered_language(client: TestClient) -> None:
 def test_languages_lists_the_registry(client: TestClient) -> None:
     r = client.get("/api/languages")
     assert r.status_code == 200
-    assert r.json() == {"languages": [{"code": "de", "name": "German"}]}
+    assert r.json() == {"languages": [{"code": "de", "name": "German"}, {"code": "en", "name": "English"}]}

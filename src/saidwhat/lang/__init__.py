@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 # code → (English name, module that defines ``LANGUAGE``)
 _REGISTRY: dict[str, tuple[str, str]] = {
     "de": ("German", "saidwhat.lang.de.language"),
+    "en": ("English", "saidwhat.lang.en.language"),
 }
 
 SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(_REGISTRY)

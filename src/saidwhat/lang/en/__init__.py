@@ -1,1 +1,1 @@
-"""English (issue 14): lexicons and rules for English news."""
+"""English: spaCy's small English parser over the sentences that can hold a statement, dependency rules."""

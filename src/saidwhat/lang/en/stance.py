@@ -32,6 +32,7 @@ from functools import cache
 from ...lexicon import load_lexicon
 from ...model import Span, Stance, Statement
 from ...nlp import Doc, Token
+from .lexicons import forms_of
 
 # words that negate the cue ("did not deny", "never denied", "didn't deny")
 NEGATIONS = frozenset({"not", "n't", "n’t", "never", "no"})
@@ -145,7 +146,7 @@ def _entry(row: tuple[str, ...]) -> tuple[CueEntry, set[str]]:
     where = f"lang/en/stance_cues.txt: {row[0]!r}"
     flags: dict[str, Stance] = {}
     with_: list[tuple[frozenset[str], Stance]] = []
-    forms = inflections(words[0])
+    forms = set(forms_of(words[0]))
     for flag in row[1:]:
         name, _, value = flag.partition("=")
         if name == "forms":
@@ -166,14 +167,3 @@ def _stance(value: str, where: str) -> Stance:
         return Stance(value)
     except ValueError:
         raise ValueError(f"{where}: unknown stance {value!r}") from None
-
-
-def inflections(lemma: str) -> set[str]:
-    """The regular forms of an English verb or noun: deny → denies, denied, denying; urge → urges, urged, urging."""
-    if lemma.endswith("e"):
-        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
-    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
-    if lemma.endswith(("s", "sh", "ch", "x", "z")):
-        return {lemma, lemma + "es", lemma + "ed", lemma + "ing"}
-    return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
