@@ -365,7 +365,8 @@ def _trailing_names(words: list[str], names: SpeakerNames) -> list[str]:
     i = len(words) - 1
     while i >= 0:
         run: list[str] = []
-        while i >= 0 and words[i] != "," and _is_member_word(words[i], names):
+        # a lower-case member ("dpa") stands alone: "für" of "für Bildung" is no member
+        while i >= 0 and words[i] != "," and _is_member_word(words[i], names) and not (run and words[i].islower()):
             run.insert(0, words[i])
             i -= 1
         if not run or len(run) > 3:
@@ -381,8 +382,12 @@ def _trailing_names(words: list[str], names: SpeakerNames) -> list[str]:
 
 
 def _leading_names(words: list[str], names: SpeakerNames) -> list[str]:
+    """The name at the start of ``words``, after its titles: "CSU-Vorsitzender Edmund Stoiber" → "Edmund Stoiber"."""
+    at = 0
+    while at < len(words) - 1 and (_is_title(words[at], names) or names.is_role_noun(words[at])):
+        at += 1
     run = []
-    for w in words:
+    for w in words[at:]:
         if w == ",":
             break
         if not _is_member_word(w, names):
