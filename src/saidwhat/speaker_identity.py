@@ -277,7 +277,8 @@ def _plural_people(mention: _Text, names: SpeakerNames) -> bool:
     if len(words) != 2 or not names.plural_article or words[0].casefold() != names.plural_article:
         return False
     noun = words[1]
-    return _is_cap(noun) and noun.endswith(("er", "innen")) and names.word_class(noun) == COMMON_NOUN
+    plural = names.plural_person_endings
+    return bool(plural) and _is_cap(noun) and noun.endswith(plural) and names.word_class(noun) == COMMON_NOUN
 
 
 def _body_after_source(words: tuple[str, ...], names: SpeakerNames) -> str:

@@ -144,4 +144,5 @@ def speaker_names() -> SpeakerNames:
         feminine_names=frozenset(row[0] for row in _GENDERED_NAMES if row[1:2] == ("f",)),
         masculine_names=frozenset(row[0] for row in _GENDERED_NAMES if row[1:2] == ("m",)),
         plural_article="die",
+        plural_person_endings=("er", "innen"),
     )
