@@ -237,7 +237,7 @@ def junk_reason(name: str, junk: set[str]) -> str | None:
     folded = name.strip().casefold()
     if folded in junk:
         return "judged junk"
-    if len(folded) <= 2:
+    if len(folded) <= 2 and not _is_acronym(name.strip()):
         return "too short"
     if folded in ADVERBS:
         return "adverb"
@@ -248,6 +248,11 @@ def junk_reason(name: str, junk: set[str]) -> str | None:
     if name[:1].islower():
         return "lower case"
     return None
+
+
+def _is_acronym(name: str) -> bool:
+    """ "EU", "UN": two capitals are an abbreviation of a body's name, not a fragment ("O", "Ab")."""
+    return len(name) == 2 and name.isalpha() and name.isupper()
 
 
 def junk_among_top(db: sqlite3.Connection, junk: set[str]) -> dict[str, Any]:

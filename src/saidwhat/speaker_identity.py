@@ -46,6 +46,7 @@ _PARENS = re.compile(r"\(([^()]*)\)?")
 _ABBREVIATION = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜa-z]{0,1}[A-ZÄÖÜ]{1,6}|[a-z]{2,4}")  # "WHO", "HRW", "ai", "IAEO"
 _PREFIXED_NAME = re.compile(r"^[a-z]{1,3}-[A-ZÄÖÜ]")  # "el-Baradei", "al-Assad"
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")  # "George W. Bush"
+_QUOTED = re.compile(r'[„»«"]([^“”»«"]*)[“”»«"]')  # „Der Spiegel“
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,14 @@ class _Text:
     words: tuple[str, ...]
     abbreviation: str  # "(WHO)" after a name
     abbreviation_after: int  # the index of the word it follows (-1: none)
-    quoted: bool  # a part in quotation marks („Der Spiegel“): written as a name
+    quoted: frozenset[str]  # the words in quotation marks („Der Spiegel“): written as a name
 
 
 def _read(text: str | None) -> _Text | None:
     if not text or not text.strip():
         return None
     abbreviation, after = "", -1
-    quoted = any(q in text for q in '„“»«"')
+    quoted = frozenset(w.strip(_EDGE) for part in _QUOTED.findall(text) for w in part.split())
     words: list[str] = []
     for raw in _PARENS.sub(lambda m: " \x00" + m.group(1).replace(" ", "_") + " , ", text).split():
         if raw.startswith("\x00"):
@@ -212,6 +213,11 @@ def _pronoun_never_means(pronoun: _Text, entity: _Text, names: SpeakerNames) -> 
         return False
     if " ".join(words) in names.places:
         return True
+    given = next((w for w in words if _is_first_name(w, names)), "")
+    if given and len(words) >= 2:  # "Angela Merkel" is never "er", "Horst Köhler" never "sie"
+        other = names.feminine_names if said == names.masculine_pronoun else names.masculine_names
+        if given in other or given.split("-", 1)[0] in other:
+            return True
     last = words[-1].casefold() if words else ""
     if said == names.masculine_pronoun:
         return bool(words) and (_is_acronym(words[-1]) or last.endswith(names.feminine_endings))
@@ -221,6 +227,8 @@ def _pronoun_never_means(pronoun: _Text, entity: _Text, names: SpeakerNames) -> 
 def _identity(entity: _Text | None, mention: _Text | None, names: SpeakerNames) -> Identity | None:
     if mention is not None and _others_of_the_possessor(mention, names):
         entity = None  # "seinen Kritikern" → DeMint: the critics speak, not DeMint
+    if mention is not None and entity is not None and _other_than_written(entity, mention, names):
+        entity = None  # the mention says who it is; the extractor's resolution disagrees
     if mention is not None:
         group = _joint_source(mention, entity, names)
         if group is not None:
@@ -235,14 +243,79 @@ def _identity(entity: _Text | None, mention: _Text | None, names: SpeakerNames) 
     words, typed, also_key = _name_words(entity, mention, names)
     if not words:
         return None
-    abbreviation = (mention or entity).abbreviation if (mention or entity) else ""  # type: ignore[union-attr]
-    quoted = bool(mention and mention.quoted) and all(_is_cap(w) for w in words)
+    abbreviation = _abbreviation_of_name(mention or entity, names) if (mention or entity) else ""
+    # only the name's own words in quotation marks make it a name: not „Arbeitskreis …“ der Polizei
+    quoted = bool(mention) and all(_is_cap(w) and w in mention.quoted for w in words)  # type: ignore[union-attr]
     found = _classify(words, typed or quoted, abbreviation, also_key, names)
     if found is not None and mention is not None and _titled_surname(found, words, mention, names):
         found = Identity(NAME, words[-1], name_key(words[-1:], names), surname=_surname_key(words[-1:], names))
     if found is not None and found.kind in (NAME, PERSON) and mention is not None:
         return replace(found, roles=_roles(mention.words, names))  # "Bundeskanzlerin Merkel"
     return found
+
+
+def _other_than_written(entity: _Text, mention: _Text, names: SpeakerNames) -> bool:
+    """Resolutions the mention's own words rule out; the mention is read alone then.
+
+    "die Wissenschaftler" are several people, not one person ("Jane Greaves");
+    "Ein Sprecher des Übergangsrates" speaks for the council, not for "HRW"
+    (an entity the mention does not hold, and not the body it names:
+    "Bundesverkehrsministerium" for "des Ministeriums" is that body, fuller).
+    """
+    ent = [w for w in entity.words if w != ","]
+    if _plural_people(mention, names) and _name_runs(tuple(ent), names) == [(0, ent)]:
+        return True
+    if _find(entity, mention, names) is not None or not ent:
+        return False
+    body = _body_after_source(mention.words, names)
+    return bool(body) and not ent[-1].casefold().endswith(names.lemma(body).casefold())
+
+
+def _plural_people(mention: _Text, names: SpeakerNames) -> bool:
+    """ "die Wissenschaftler", "die Forscherinnen": the plural article before a person noun of no feminine ending."""
+    words = mention.words
+    if len(words) != 2 or not names.plural_article or words[0].casefold() != names.plural_article:
+        return False
+    noun = words[1]
+    plural = names.plural_person_endings
+    return bool(plural) and _is_cap(noun) and noun.endswith(plural) and names.word_class(noun) == COMMON_NOUN
+
+
+def _body_after_source(words: tuple[str, ...], names: SpeakerNames) -> str:
+    """ "Ein Sprecher des Übergangsrates" → "Übergangsrates": the body a source noun's genitive names."""
+    for i in range(len(words) - 2):
+        if _is_source_word(words[i], names) and words[i + 1].casefold() in names.genitive_articles:
+            body = words[i + 2]
+            return body if _is_cap(body) and names.word_class(body) == COMMON_NOUN else ""
+    return ""
+
+
+def _abbreviation_of_name(text: _Text | None, names: SpeakerNames) -> str:
+    """The bracketed abbreviation, when it abbreviates the name before it: "Human Rights Watch (HRW)".
+
+    Not in "Kinderhilfswerk der Vereinten Nationen (UNICEF)": after a genitive
+    the abbreviation is of the noun the genitive belongs to, not of the name in
+    the genitive ("Sprecher der WHO (…)" keeps it: a source noun is no body).
+    """
+    if text is None or not text.abbreviation:
+        return ""
+    words, after = text.words, text.abbreviation_after
+    for g in range(max(1, after - 3), after):
+        owner = words[g - 1]
+        if words[g].casefold() in names.genitive_articles and _is_body_noun(owner, names):
+            return ""
+    return text.abbreviation
+
+
+def _is_body_noun(word: str, names: SpeakerNames) -> bool:
+    """ "Kinderhilfswerk": a noun a body is named by; not a source, a role or people ("Sprecher", "Mitarbeiter")."""
+    return (
+        _is_cap(word)
+        and not _is_determiner(word, names)
+        and not _is_source_word(word, names)
+        and not names.is_role_noun(word)
+        and not _is_person_noun(word, names)
+    )
 
 
 def _others_of_the_possessor(mention: _Text, names: SpeakerNames) -> bool:
@@ -293,7 +366,8 @@ def _trailing_names(words: list[str], names: SpeakerNames) -> list[str]:
     i = len(words) - 1
     while i >= 0:
         run: list[str] = []
-        while i >= 0 and words[i] != "," and _is_member_word(words[i], names):
+        # a lower-case member ("dpa") stands alone: "für" of "für Bildung" is no member
+        while i >= 0 and words[i] != "," and _is_member_word(words[i], names) and not (run and words[i].islower()):
             run.insert(0, words[i])
             i -= 1
         if not run or len(run) > 3:
@@ -309,8 +383,12 @@ def _trailing_names(words: list[str], names: SpeakerNames) -> list[str]:
 
 
 def _leading_names(words: list[str], names: SpeakerNames) -> list[str]:
+    """The name at the start of ``words``, after its titles: "CSU-Vorsitzender Edmund Stoiber" → "Edmund Stoiber"."""
+    at = 0
+    while at < len(words) - 1 and (_is_title(words[at], names) or names.is_role_noun(words[at])):
+        at += 1
     run = []
-    for w in words:
+    for w in words[at:]:
         if w == ",":
             break
         if not _is_member_word(w, names):
@@ -352,7 +430,18 @@ def _person_written(mention: _Text, entity: _Text | None, names: SpeakerNames) -
     for start, run in runs:
         if not ent or _is_first_name(run[0], names):  # no entity: the name written is all there is
             return _person(run, mention.words[:start], names)
+        if _entity_in_the_title(ent, mention.words[:start], names):
+            return _person(run, mention.words[:start], names)
     return None
+
+
+def _entity_in_the_title(entity: list[str], before: tuple[str, ...], names: SpeakerNames) -> bool:
+    """ "Berlins früherer Regierender Bürgermeister Eberhard Diepgen" resolved to "Berlins Regierender".
+
+    The entity is words of the title phrase before the name: the one titled
+    so is the name after the title, whether or not its given name is known.
+    """
+    return bool(before) and _is_title(before[-1], names) and all(w in before for w in entity)
 
 
 def _name_runs(words: tuple[str, ...], names: SpeakerNames) -> list[tuple[int, list[str]]]:

@@ -79,6 +79,10 @@ class SpeakerNames:
     lemma: Callable[[str], str] = str  # the word's dictionary form ("Beobachtern" → "Beobachter")
     key_word: Callable[[str], str] = str.casefold  # the form names are compared by ("Amtes" → "amt")
     is_adjective: Callable[[str], bool] = _never  # an adjective ("spanische", "oberste")
+    feminine_names: frozenset[str] = frozenset()  # given names of women ("Angela"): never what "er" stands for
+    masculine_names: frozenset[str] = frozenset()  # given names of men ("Horst"): never what "sie" stands for
+    plural_article: str = ""  # "die" before a person noun of no feminine ending: "die Wissenschaftler", several
+    plural_person_endings: tuple[str, ...] = ()  # "er", "innen": after the plural article, several people
 
 
 def _unknown_word(word: str) -> str:

@@ -42,6 +42,7 @@ def _tagged(token: str) -> tuple[str, str]:
 
 # Given names (first_names.txt: name and gender): the tagger reads some as nouns ("Barack").
 FIRST_NAMES = frozenset(row[0] for row in load_lexicon("de", "first_names"))
+_GENDERED_NAMES = load_lexicon("de", "first_names")
 
 
 def word_class(token: str) -> str:
@@ -140,4 +141,8 @@ def speaker_names() -> SpeakerNames:
         lemma=lemma,
         key_word=key_word,
         is_adjective=is_adjective,
+        feminine_names=frozenset(row[0] for row in _GENDERED_NAMES if row[1:2] == ("f",)),
+        masculine_names=frozenset(row[0] for row in _GENDERED_NAMES if row[1:2] == ("m",)),
+        plural_article="die",
+        plural_person_endings=("er", "innen"),
     )
