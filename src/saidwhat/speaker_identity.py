@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from .speakers import COMMON_NOUN, NOT_A_NAME, PROPER_NOUN, SpeakerNames, _is_title, names_for, norm
 
@@ -111,10 +112,28 @@ def _ends_with_any(word: str, nouns: frozenset[str], names: SpeakerNames) -> boo
     """ "Presseagenturen" ends with "agentur" (its lemma does): compounds count, as in the lexicons' headers."""
     if not word[:1].isalpha() or not word[:1].isupper():
         return False
-    for w in {word.casefold(), names.lemma(word).casefold()}:
-        if w in nouns or any(w.endswith(n) and len(w) - len(n) >= 3 for n in nouns if len(n) >= 5):
-            return True
-    return False
+    return any(
+        w in nouns or _has_suffix(w, nouns, min_suffix=5, min_rest=3)
+        for w in {word.casefold(), names.lemma(word).casefold()}
+    )
+
+
+@cache
+def _suffixes_by_length(nouns: frozenset[str], min_suffix: int) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The nouns of at least ``min_suffix`` letters grouped by length, longest first: a word is
+    then checked with one set look-up per length instead of one ``endswith`` per noun (the
+    speaker lists hold hundreds of nouns and every capitalised word of every mention is asked)."""
+    by_length: dict[int, set[str]] = {}
+    for noun in nouns:
+        if len(noun) >= min_suffix:
+            by_length.setdefault(len(noun), set()).add(noun)
+    return tuple((n, frozenset(group)) for n, group in sorted(by_length.items(), reverse=True))
+
+
+def _has_suffix(word: str, nouns: frozenset[str], min_suffix: int, min_rest: int) -> bool:
+    """``word`` ends with a noun of ``nouns`` of at least ``min_suffix`` letters, leaving at least
+    ``min_rest`` letters before it."""
+    return any(len(word) - n >= min_rest and word[-n:] in group for n, group in _suffixes_by_length(nouns, min_suffix))
 
 
 def _is_source_word(word: str, names: SpeakerNames) -> bool:
@@ -139,7 +158,7 @@ def _is_first_name(word: str, names: SpeakerNames) -> bool:
 def _is_nobody_word(word: str, names: SpeakerNames) -> bool:
     """ "Meinung", "Erkenntnissen", "Polizeiangaben": an abstract noun, not a speaker."""
     lemma = names.lemma(word).casefold()
-    return lemma in names.nobody_nouns or any(lemma.endswith(n) and len(n) >= 6 for n in names.nobody_nouns)
+    return lemma in names.nobody_nouns or _has_suffix(lemma, names.nobody_nouns, min_suffix=6, min_rest=0)
 
 
 def _stops_a_name(word: str, names: SpeakerNames) -> bool:
