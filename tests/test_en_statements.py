@@ -75,6 +75,14 @@ def test_indirect_speech_with_that_and_addressee() -> None:
     ]
 
 
+def test_direct_quote_frame_names_its_addressee() -> None:
+    # the object of "told" in the frame is who was spoken to; the object of "denied" is not
+    assert found('"We have run out of options," Helen Marsh told reporters.') == [
+        ("direct", ['"We have run out of options,"'], "Helen Marsh", "told", "reporters")
+    ]
+    assert found('"We never saw the letter," the mayor told the broadcaster.')[0][4] == "the broadcaster"
+
+
 def test_indirect_speech_without_that() -> None:
     assert found("The council said the library would reopen in March.") == [
         ("indirect", ["the library would reopen in March"], "The council", "said", "")

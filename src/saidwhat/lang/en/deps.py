@@ -18,6 +18,7 @@ _CUE_CHILD_DEPS = ("aux", "auxpass", "neg", "prt")
 _OPENING = frozenset({"“", "‘", '"', "'", "''"})
 _CLOSING = frozenset({"”", "’", '"', "'", "''"})
 CUE_ADVERBS = load_word_set("en", "cue_adverbs")
+ADDRESSEE_VERBS = load_word_set("en", "addressee_verbs")
 
 
 def cue_verb(doc: EnglishDoc, i: int) -> CueVerb | None:
@@ -117,3 +118,17 @@ def _has_closer(doc: EnglishDoc, a: int, b: int) -> bool:
 
 def _has_opener(doc: EnglishDoc, a: int, b: int) -> bool:
     return any(doc.tokens[j].text in _OPENING for j in range(a, b - 1))
+
+
+def addressee(doc: EnglishDoc, v: int, cue: CueVerb | None, within: TokRange | None = None) -> TokRange | None:
+    """The one cue verb ``v`` speaks to: the object of "tell", "ask", "warn" … ("told
+    reporters", "telling the broadcaster"), kept inside ``within`` (a quote's frame) when given."""
+    if cue is None or cue.verb not in ADDRESSEE_VERBS:
+        return None
+    o = doc.child(v, "dobj", "dative")
+    if o is None:
+        return None
+    lo, hi = phrase(doc, o)
+    if within is not None:
+        lo, hi = max(lo, within[0]), min(hi, within[1])
+    return (lo, hi) if hi > lo else None

@@ -17,7 +17,7 @@ from __future__ import annotations
 from ...model import Kind, Span
 from ...pipeline.found import Found, TokRange
 from ...pipeline.sentences import Article
-from .deps import cue_tokens, cue_verb, phrase, subject
+from .deps import addressee, cue_tokens, cue_verb, phrase, subject
 from .parser import EnglishDoc
 
 # a frame after a quote is short: '“…,” said the former secretary of state in an interview'
@@ -159,7 +159,15 @@ def _framed(doc: EnglishDoc, v: int, frame: TokRange, construction: str) -> Foun
         # the subject of a frame lies in the frame ("he", "said Anna Walker")
         lo, hi = max(lo, frame[0]), min(hi, frame[1])
         speaker = (lo, hi) if hi > lo else None
-    return Found(Kind.DIRECT, [], construction, speaker=speaker, cue=cue_tokens(doc, v), frame=[frame])
+    return Found(
+        Kind.DIRECT,
+        [],
+        construction,
+        speaker=speaker,
+        cue=cue_tokens(doc, v),
+        addressee=addressee(doc, v, cue_verb(doc, v), within=frame),
+        frame=[frame],
+    )
 
 
 def _main_verb(doc: EnglishDoc, v: int) -> bool:

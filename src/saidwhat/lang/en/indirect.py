@@ -32,12 +32,11 @@ from ...lexicon import load_word_set
 from ...model import Kind, Span
 from ...pipeline.found import Found, TokRange
 from ...pipeline.sentences import Article
-from .deps import clause_spans, cue_tokens, cue_verb, phrase, subject, trim
+from .deps import addressee, clause_spans, cue_tokens, cue_verb, phrase, subject, trim
 from .lexicons import CueVerb
 from .parser import EnglishDoc
 
 _CLAUSE_DEPS = ("ccomp",)
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "assure", "warn", "urge"})
 # prepositions whose phrase after the object completes the statement: "accused X of Y", "blamed X for Y"
 _OBJECT_PREDICATES = frozenset({"as", "of", "for"})
 CUE_NOUNS = load_word_set("en", "cue_nouns")
@@ -90,7 +89,7 @@ def _verb_statement(art: Article, doc: EnglishDoc, v: int, cue: CueVerb) -> Foun
         construction,
         speaker=_speaker(doc, v),
         cue=cue_tokens(doc, v, cue),
-        addressee=_addressee(doc, v, cue),
+        addressee=addressee(doc, v, cue),
     )
 
 
@@ -236,13 +235,6 @@ def _misparsed_subject(doc: EnglishDoc, v: int) -> TokRange | None:
     ):
         return None
     return trim(doc, lo, v)
-
-
-def _addressee(doc: EnglishDoc, v: int, cue: CueVerb) -> TokRange | None:
-    if cue.verb not in _ADDRESSEE_VERBS:
-        return None
-    o = doc.child(v, "dobj", "dative")
-    return phrase(doc, o) if o is not None else None
 
 
 def according_to(art: Article, doc: EnglishDoc, according: int) -> Found | None:
