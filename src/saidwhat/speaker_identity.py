@@ -211,8 +211,29 @@ def identify(entity: str | None, mention: str | None, lang: str = "de") -> Ident
     if written is None or norm(" ".join(written.words)) in names.pronouns:
         if resolved is None or (written is not None and _pronoun_never_means(written, resolved, names)):
             return None
-        return _identity(resolved, None, names)
-    return _identity(resolved, written, names)
+        return _identity(resolved, None, names) or _lower_case_description(resolved, names)
+    return _identity(resolved, written, names) or _lower_case_description(resolved or written, names)
+
+
+def _lower_case_description(text: _Text, names: SpeakerNames) -> Identity | None:
+    """ "the regional government", "the dockworkers' union", "a spokeswoman for the transport ministry":
+    in a language that writes common nouns in lower case (English) the name rules see no name in
+    them, yet they describe one body or person of the article. Such a speaker is a description
+    (one per article, merged across articles as descriptions are); one speaking for a body is
+    that body ("for the transport ministry")."""
+    if names.nouns_capitalised:
+        return None
+    words = [w for w in text.words if w != ","]
+    spokes = [i for i, w in enumerate(words) if w.casefold() in names.source_nouns]
+    if spokes:
+        words = words[spokes[-1] + 1 :]  # "a spokeswoman for the transport ministry": the ministry
+    while words and (_is_determiner(words[0], names) or words[0].casefold() in names.name_cut_words):
+        words = words[1:]
+    cut = next((i for i, w in enumerate(words) if w.casefold() in names.name_cut_words), len(words))
+    words = words[:cut]  # "people familiar with the talks" → "people familiar"
+    if not words or not words[-1].isalpha() or not words[-1].islower() or _is_nobody_word(words[-1], names):
+        return None
+    return Identity(DESCRIPTION, " ".join(words), "", also=("noun:" + name_key(words[-1:], names),))
 
 
 def _pronoun_never_means(pronoun: _Text, entity: _Text, names: SpeakerNames) -> bool:

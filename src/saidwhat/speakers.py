@@ -79,6 +79,9 @@ class SpeakerNames:
     lemma: Callable[[str], str] = str  # the word's dictionary form ("Beobachtern" → "Beobachter")
     key_word: Callable[[str], str] = str.casefold  # the form names are compared by ("Amtes" → "amt")
     is_adjective: Callable[[str], bool] = _never  # an adjective ("spanische", "oberste")
+    # German writes every noun capitalised, English only names: there a phrase in lower case
+    # ("the regional government") is a description, which the name rules would not see
+    nouns_capitalised: bool = True
     feminine_names: frozenset[str] = frozenset()  # given names of women ("Angela"): never what "er" stands for
     masculine_names: frozenset[str] = frozenset()  # given names of men ("Horst"): never what "sie" stands for
     plural_article: str = ""  # "die" before a person noun of no feminine ending: "die Wissenschaftler", several

@@ -89,4 +89,6 @@ def speaker_names() -> SpeakerNames:
         is_role_noun=is_role_noun,
         negations=load_word_set("en", "negations"),
         name_cut_words=load_word_set("en", "name_cut_words"),
+        source_nouns=load_word_set("en", "source_nouns"),
+        nouns_capitalised=False,
     )
