@@ -357,9 +357,8 @@ def referent_of(art: Article, names: Names, speaker: TokRange) -> Referent:
     appositive = [n for n in inside if n.start > a and toks[n.start - 1].text == ","]
     if appositive:
         return _named(names, appositive[0])  # "Its president, Elaine Shore"
-    joint = _joint_names(toks, owned)
-    if joint is not None:
-        return Referent(_text(art, *joint), KIND_GROUP)  # "AFP and Reuters"
+    if _joint_source(toks, a, core_end):
+        return Referent(_text(art, a, core_end), KIND_GROUP)  # "AFP and Reuters"
     role = _roles().get(head)
     if words[0] in _DEFINITE and role is not None and role[0] == PERSON:
         # "the New Mexico Democrat": the capitalised words describe, they name nobody
@@ -400,19 +399,16 @@ def _name_kind(name: Name) -> str:
     return KIND_PERSON
 
 
-def _joint_names(toks: list[Token], inside: list[Name]) -> tuple[int, int] | None:
-    """The tokens from the first to the last of names joined by "and" ("AFP and Reuters",
-    "Britain, France and Germany"); None when the mention holds no such list."""
-    for k, first in enumerate(inside):
-        last = first
-        for n in inside[k + 1 :]:
-            between = {t.lower for t in toks[last.end : n.start]}
-            if not between or not between <= {",", "and"}:
-                break
-            last = n
-        if last is not first and any(t.lower == "and" for t in toks[first.end : last.start]):
-            return first.start, last.end
-    return None
+def _joint_source(toks: list[Token], a: int, b: int) -> bool:
+    """The mention lists names joined by "and": "AFP and Reuters", "Britain, France and Germany"."""
+    words = toks[a:b]
+    return (
+        len(words) >= 3
+        and _capitalised(words[0].text)
+        and _capitalised(words[-1].text)
+        and any(t.lower == "and" for t in words)
+        and all(_capitalised(t.text) or t.lower in (",", "and") for t in words)
+    )
 
 
 def _is_body_noun(word: str) -> bool:
@@ -443,11 +439,11 @@ def _unnamed_kind(art: Article, a: int, b: int) -> str:
     if any(_singular(t.lower) in _anonymous_nouns() for t in art.tokens[a : k + 1]):
         return KIND_ANONYMOUS  # "two people familiar with the matter" (head: "familiar")
     noun = _singular(word)
-    if noun != word or art.tokens[k].tag in ("NNS", "NNPS") or art.tokens[a].lower in _MORE_THAN_ONE:
+    if noun != word or art.tokens[a].lower in _MORE_THAN_ONE:
         return KIND_GROUP
     if _is_body_noun(noun):
-        return KIND_ORGANISATION
-    return KIND_DESCRIPTION
+        return KIND_ORGANISATION  # before the tag: "police" is tagged plural
+    return KIND_GROUP if art.tokens[k].tag in ("NNS", "NNPS") else KIND_DESCRIPTION
 
 
 def _possessor(toks: list[Token], n: Name) -> bool:
