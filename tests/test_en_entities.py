@@ -80,11 +80,72 @@ def test_anonymous_sources_name_nobody() -> None:
     assert entities(text) == [("two people familiar with the matter", None), ("One EU official", None)]
 
 
+def kinds(text: str) -> list[tuple[str, str | None, str | None]]:
+    art = extract(text, lang="en")
+    return [
+        (" ".join(text[p.begin : p.end] for p in st.speaker), st.speaker_entity, st.speaker_kind)
+        for st in art.statements
+    ]
+
+
+def test_speaker_kinds_of_names_and_resolved_mentions() -> None:
+    text = (
+        "Harbour Freight Ltd will close a depot, the company said. "
+        "Chief executive Lina Marsh said the decision was hard. "
+        "She said talks would continue."
+    )
+    assert kinds(text) == [
+        ("the company", "Harbour Freight Ltd", "organisation"),
+        ("Chief executive Lina Marsh", "Lina Marsh", "person"),
+        ("She", "Lina Marsh", "person"),
+    ]
+
+
+def test_speaker_kinds_of_unnamed_speakers() -> None:
+    text = (
+        "Two officials said the plan was late. A witness said the car did not stop. "
+        "Protesters said they would return. Police said nobody was hurt."
+    )
+    assert [k for _s, _e, k in kinds(text)] == ["anonymous", "description", "group", "organisation"]
+
+
+def test_joint_source_is_one_group() -> None:
+    text = "Talks collapsed on Friday, AFP and Reuters reported."
+    assert kinds(text) == [("AFP and Reuters", "AFP and Reuters", "group")]
+
+
+def test_spokeswoman_of_an_unnamed_body_speaks_for_the_body_described() -> None:
+    text = "A spokeswoman for the German economy ministry said the talks would go on."
+    assert kinds(text) == [("A spokeswoman for the German economy ministry", "German economy ministry", "organisation")]
+
+
+def test_owner_of_a_body_is_not_the_speaker() -> None:
+    text = "Australia's consumer watchdog said it was monitoring the situation."
+    assert kinds(text)[0] == ("Australia's consumer watchdog", "Australia's consumer watchdog", "organisation")
+
+
+def test_hyphenated_name_is_one_name() -> None:
+    text = "Copa-Cogeca, the EU farmers' union, said tariffs would hurt. The union said farms would close."
+    assert [e for _s, e, _k in kinds(text)] == ["Copa-Cogeca", "Copa-Cogeca"]
+
+
+def test_relative_clause_is_cut_from_an_unresolved_mention() -> None:
+    text = "The Japanese government, which has promised subsidies, said it had not been informed."
+    assert kinds(text)[0][1:] == ("The Japanese government", "organisation")
+
+
+def test_speaker_taken_from_the_dateline_is_the_noun_phrase_after_it() -> None:
+    text = "NAIROBI, Kenya (AP) — Kenya's electoral commission on Thursday rejected claims of fraud."
+    assert kinds(text) == [("Kenya's electoral commission", "Kenya's electoral commission", "organisation")]
+
+
 # wire en, 2026-12-04 (h-enx): 21 of 22 statements with the right entity, strict. The one
 # counted wrong is found with the right entity, but its quote ("a recall", from "called for
 # a recall") covers less than half of the gold's (the whole sentence). A floor: raise it,
 # never lower it; articles added to the folder can only add right statements.
-WIRE_EN_STRICT_RIGHT_FLOOR = 21
+# h-enkind: 75 of the 82 statements of articles 01-10 (which had been read while writing the
+# rules), 11 of the 15 of articles 11-12 (written before the extractor ran on them): 86 of 97.
+WIRE_EN_STRICT_RIGHT_FLOOR = 86
 
 
 def test_wire_en_entities_at_least_the_floor() -> None:

@@ -46,9 +46,26 @@ def cut_datelines(art: Article, found: list[Found], zones: list[TokRange]) -> No
         if f.speaker is not None:
             for a, b in zones:
                 if a <= f.speaker[0] < b:  # "DECATUR, Ill. — Sen. Ted Cruz": the speaker starts after it
-                    f.speaker = (b, f.speaker[1]) if f.speaker[1] > b else None
+                    f.speaker = (b, f.speaker[1]) if f.speaker[1] > b else _noun_phrase_after(art, b, f.cue)
                     break
         for k, span in enumerate(f.quote):
             for a, b in zones:
                 if b < len(toks) and toks[a].begin <= span.begin < toks[b].begin < span.end:
                     f.quote[k] = Span(toks[b].begin, span.end)
+
+
+# tags of the words of a noun phrase: "Kenya's electoral commission", "The state's top court"
+_NOUN_PHRASE_TAGS = ("NN", "JJ", "DT", "POS", "PRP$", "CD")
+
+
+def _noun_phrase_after(art: Article, b: int, cue: list[int]) -> TokRange | None:
+    """The parser took the dateline for the speaker ("NAIROBI, Kenya (AP) — Kenya's electoral
+    commission on Thursday rejected …"): the noun phrase opening the sentence after the
+    dateline is, when it ends in a noun before the cue verb; else no speaker."""
+    toks = art.tokens
+    if not cue or min(cue) <= b:
+        return None
+    end = b
+    while end < min(cue) and toks[end].tag.startswith(_NOUN_PHRASE_TAGS) and toks[end].sent == toks[b].sent:
+        end += 1
+    return (b, end) if end > b and toks[end - 1].tag.startswith("NN") else None

@@ -1,7 +1,8 @@
 """Stage: speaker mention → entity, the fullest name the article gives.
 
 Reads: tokens, sentences, the parse where there is one, the statements' speakers.
-Writes: ``Found.entity``.
+Writes: ``Found.entity`` and ``Found.speaker_kind`` (person, organisation, group, anonymous,
+description; docs/entity-gold.md).
 
 First every name of the article is collected (:func:`collect_names`): runs of
 capitalised words, titles cut off ("Transport Minister Etienne Laroche" → "Etienne
@@ -19,7 +20,14 @@ Walker") hold no names. Then each speaker (:func:`entity_of`), in this order:
    named in that role before it, else of that kind; a description before any name of its
    kind looks ahead two sentences ("…, the agency said. The National Highway Traffic
    Safety Administration said …");
-5. anything else (generic "unions", "police"): the mention itself.
+5. anything else (generic "unions", "police"): the mention itself ("the Japanese government,
+   which …" without its relative clause).
+
+The kind is the resolved name's (a person, or an organisation: bodies, countries,
+governments); a mention nothing resolved is a group ("AFP and Reuters", "protesters"),
+anonymous ("two people familiar with the matter", "officials": the words of
+``entity_anonymous.txt``), an organisation ("police", "the ministry") or one unnamed
+person (a description: "a witness"). A statement without a speaker is anonymous.
 """
 
 from __future__ import annotations
@@ -36,6 +44,9 @@ from ...pipeline.sentences import Article
 from .parser import EnglishDoc
 
 PERSON, ORG, PLACE, UNKNOWN = "person", "org", "place", "unknown"
+# speaker kinds (saidwhat.model.SpeakerKind's values)
+KIND_PERSON, KIND_ORGANISATION, KIND_GROUP = "person", "organisation", "group"
+KIND_ANONYMOUS, KIND_DESCRIPTION = "anonymous", "description"
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "at", "near", "across", "outside", "inside"})
 _MAX_NAME_WORDS = 8
 _LOOKAHEAD_SENTENCES = 2
@@ -56,10 +67,20 @@ _RECENT = 200
 _MAX_APPOSITION_WORDS = 5
 # determiners of a speaker nobody names: "two people familiar with the matter", "a person close to …"
 _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "five", "several", "some", "many", "other"})
+# determiners of more than one: "two witnesses", "several residents" (a group)
+_MORE_THAN_ONE = _INDEFINITE - {"a", "an", "one", "other"}
 # determiners of a description that points back: "the Frenchman", "its leader"
 _OF_ORGANISATION = frozenset({"for", "of", "at", "from"})
 _DEFINITE = frozenset({"the", "its", "his", "her", "their"})
 _CONNECTORS = frozenset({"of", "for", "de", "van", "von", "&"})
+
+
+@dataclass(frozen=True)
+class Referent:
+    """Whom a speaker mention refers to: the entity's name (None: nobody named) and its kind."""
+
+    entity: str | None
+    kind: str
 
 
 @dataclass
@@ -110,13 +131,20 @@ def _not_name_words() -> frozenset[str]:
     return load_word_set("en", "entity_capital_words")
 
 
+def _anonymous_nouns() -> frozenset[str]:
+    return load_word_set("en", "entity_anonymous")
+
+
 def resolve_entities(art: Article, found: list[Found], zones: list[TokRange]) -> None:
     """``zones``: the datelines and bylines (:func:`~saidwhat.lang.en.datelines.dateline_zones`)."""
     blocked = {i for a, b in zones for i in range(a, b)}
     names = Names(collect_names(art, blocked))
     for f in found:
-        if f.speaker is not None and f.speaker[0] not in blocked:
-            f.entity = entity_of(art, names, f.speaker)
+        if f.speaker is None or f.speaker[0] in blocked:
+            f.speaker_kind = KIND_ANONYMOUS  # no source given (a dateline is none)
+            continue
+        referent = referent_of(art, names, f.speaker)
+        f.entity, f.speaker_kind = referent.entity, referent.kind
 
 
 class Names:
@@ -171,13 +199,17 @@ class Names:
     def full(self, name: Name) -> str:
         """The fullest name of the article for ``name``'s entity: "Clinton" → "Hillary Clinton",
         "Pacific Crest" → "Pacific Crest Airways"."""
+        return self.fullest_name(name).name
+
+    def fullest_name(self, name: Name) -> Name:
+        """The :class:`Name` that :meth:`full` gives (its kind is the entity's)."""
         words = name.name.split()
         if name.kind != ORG:
             best = self.fullest.get(words[-1], name)
             if len(best.name.split()) > len(words):
-                return best.name
+                return best
         longer = self.org_by_prefix.get(tuple(words))
-        return longer.name if longer is not None else name.name
+        return longer if longer is not None else name
 
 
 # --------------------------------------------------------------------------
@@ -198,6 +230,8 @@ def collect_names(art: Article, blocked: set[int]) -> list[Name]:
         while j < len(toks) and j - i < _MAX_NAME_WORDS and toks[j].sent == toks[i].sent:
             if _capitalised(toks[j].text) and toks[j].lower not in _not_name_words():
                 j += 1
+            elif _hyphen_joins(toks, j):
+                j += 2  # "Copa-Cogeca", "Jean-Pierre"
             elif (
                 toks[j].lower in _CONNECTORS
                 and toks[j - 1].lower in _org_words()
@@ -218,6 +252,22 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+def _hyphen_joins(toks: list[Token], j: int) -> bool:
+    """Token ``j`` is a hyphen written without spaces between two capitalised words."""
+    return (
+        toks[j].text == "-"
+        and j + 1 < len(toks)
+        and toks[j - 1].end == toks[j].begin
+        and toks[j].end == toks[j + 1].begin
+        and _capitalised(toks[j + 1].text)
+    )
+
+
+def _run_text(toks: list[Token], a: int, b: int) -> str:
+    """The words of ``[a, b)`` one space apart, hyphenated ones kept together ("Copa-Cogeca")."""
+    return "".join(("" if m == a or toks[m - 1].end == toks[m].begin else " ") + toks[m].text for m in range(a, b))
+
+
 def _name_from_run(art: Article, a: int, b: int) -> Name | None:
     """A :class:`Name` from the capitalised run ``[a, b)``: titles before it cut off."""
     toks = art.tokens
@@ -236,7 +286,7 @@ def _name_from_run(art: Article, a: int, b: int) -> Name | None:
             start = m + 1  # "Transport Minister Etienne Laroche": the name starts after the last title
             roles.add(toks[m].lower)
             gender = gender or titles[toks[m].lower]
-    words = [t.text for t in toks[start:b]]
+    words = _run_text(toks, start, b).split()
     if not words or all(w.lower() in _roles() or w.lower() in _org_words() for w in words):
         return None  # "Union officials", "the Frenchman": a description, not a name
     if len(words) == 1 and toks[start].tag and not toks[start].tag.startswith("NNP"):
@@ -254,8 +304,10 @@ def _name_from_run(art: Article, a: int, b: int) -> Name | None:
         kind = PLACE  # "a Democrat from New York", "spoke in Albany"
     elif len(words) > 1 or roles:
         kind = PERSON
-    # a role noun right after: "the Unite union", "Dalton Motors' carmaker unit"
-    if b < len(toks) and toks[b].lower in _roles():
+    # a role noun right after: "the Unite union", "Dalton Motors' carmaker unit"; not after "a(n)":
+    # "an English Premier League club" is some club of that league
+    indefinite = start > 0 and toks[start - 1].lower in ("a", "an")
+    if b < len(toks) and toks[b].lower in _roles() and not indefinite:
         roles.add(toks[b].lower)
         if kind == UNKNOWN or (kind == PERSON and not gender and start == a):  # "The IG Metall union"
             kind = _roles()[toks[b].lower][0]
@@ -264,7 +316,7 @@ def _name_from_run(art: Article, a: int, b: int) -> Name | None:
     if appositive:  # "Sen. Maria Delgado, the bill's sponsor", "PhRMA, the lobby group"
         roles.add(appositive)
         kind = _roles()[appositive][0] if kind == UNKNOWN else kind
-    return Name(start, b, " ".join(words), kind, roles, gender, toks[a].sent)
+    return Name(start, b, _run_text(toks, start, b), kind, roles, gender, toks[a].sent)
 
 
 def _apposition_role(toks: list[Token], b: int) -> str:
@@ -286,38 +338,112 @@ def _apposition_role(toks: list[Token], b: int) -> str:
 # --------------------------------------------------------------------------
 
 
-def entity_of(art: Article, names: Names, speaker: TokRange) -> str | None:
+def referent_of(art: Article, names: Names, speaker: TokRange) -> Referent:
     a, b = speaker
     toks = art.tokens
     words = [t.lower for t in toks[a:b]]
     # a relative clause says more about the speaker but names someone else ("…, who spoke in Albany")
-    core_end = next((k for k in range(a + 1, b) if toks[k].lower in _RELATIVES and toks[k - 1].text == ","), b)
+    core_end = next((k - 1 for k in range(a + 1, b) if toks[k].lower in _RELATIVES and toks[k - 1].text == ","), b)
     # an owner names someone else too: "Velden's chief executive, Marc Olsen"
-    inside = [n for n in names.inside(a, core_end) if not _possessor(toks, n)] or names.inside(a, core_end)
+    owned = [n for n in names.inside(a, core_end) if not _possessor(toks, n)]
+    inside = owned or names.inside(a, core_end)
     head = _head_word(art, a, b)
     if head in _agents():
         org = _represented(art, names, a, b, inside)
         if org is not None:
-            return org
+            return Referent(org, KIND_ORGANISATION)
     if words[0] in _INDEFINITE:
-        return None  # "two people familiar with the matter", "Two Senate aides": anonymous
+        return Referent(None, _unnamed_kind(art, a, b))  # "two people familiar with the matter": anonymous
     appositive = [n for n in inside if n.start > a and toks[n.start - 1].text == ","]
     if appositive:
-        return names.full(appositive[0])  # "Its president, Elaine Shore"
+        return _named(names, appositive[0])  # "Its president, Elaine Shore"
+    if _joint_source(toks, a, core_end):
+        return Referent(_text(art, a, core_end), KIND_GROUP)  # "AFP and Reuters"
     role = _roles().get(head)
     if words[0] in _DEFINITE and role is not None and role[0] == PERSON:
         # "the New Mexico Democrat": the capitalised words describe, they name nobody
-        return _latest_in_role(art, names, (a, b), head, PERSON)
+        found = _latest_in_role(art, names, (a, b), head, PERSON)
+        return _named(names, found) if found is not None else Referent(None, KIND_DESCRIPTION)
+    if inside and not owned and _is_body_noun(head):
+        # "Australia's consumer watchdog": a body of the owner, not the owner
+        return Referent(_text(art, inside[0].start, core_end), KIND_ORGANISATION)
     if inside:
-        return names.full(inside[0])
+        return _named(names, inside[0])
     if b - a == 1 and words[0] in _PRONOUNS:
-        return _pronoun(names, a, words[0])
+        return _pronoun(names, a, words[0]) or Referent(None, _unnamed_kind(art, a, b))
     if b - a == 1 and words[0] in _RELATIVES:
-        return _relative(art, names, a)
+        return _relative(art, names, a) or Referent(None, KIND_DESCRIPTION)
     description = _description(art, names, a, b, head)
     if description is not None:
-        return description
-    return art.doc.text[toks[a].begin : toks[b - 1].end]
+        return _named(names, description)
+    return Referent(_text(art, a, core_end), _unnamed_kind(art, a, core_end))
+
+
+def _text(art: Article, a: int, b: int) -> str:
+    """The original text of tokens ``[a, b)``."""
+    return art.doc.text[art.tokens[a].begin : art.tokens[b - 1].end]
+
+
+def _named(names: Names, name: Name) -> Referent:
+    """The referent a name of the article gives: its fullest form and that one's kind."""
+    full = names.fullest_name(name)
+    return Referent(full.name, _name_kind(full))
+
+
+def _name_kind(name: Name) -> str:
+    if name.kind in (ORG, PLACE):
+        return KIND_ORGANISATION  # countries and cities speak as governments
+    words = name.name.split()
+    if len(words) == 1 and _singular(words[0].lower()) != words[0].lower():
+        return KIND_GROUP  # "Democrats", "Republicans": the plural of a role
+    return KIND_PERSON
+
+
+def _joint_source(toks: list[Token], a: int, b: int) -> bool:
+    """The mention lists names joined by "and": "AFP and Reuters", "Britain, France and Germany"."""
+    words = toks[a:b]
+    return (
+        len(words) >= 3
+        and _capitalised(words[0].text)
+        and _capitalised(words[-1].text)
+        and any(t.lower == "and" for t in words)
+        and all(_capitalised(t.text) or t.lower in (",", "and") for t in words)
+    )
+
+
+def _is_body_noun(word: str) -> bool:
+    role = _roles().get(word)
+    return (role is not None and role[0] == ORG) or word in _org_words()
+
+
+def _singular(word: str) -> str:
+    """The singular of a plural role or source noun ("officials" → "official"); other words as they are."""
+    for plural_end, singular_end in (("ies", "y"), ("s", "")):
+        stem = word[: -len(plural_end)] + singular_end
+        if word.endswith(plural_end) and (stem in _roles() or stem in _anonymous_nouns()):
+            return stem
+    return word
+
+
+def _unnamed_kind(art: Article, a: int, b: int) -> str:
+    """The kind of a speaker no name resolved: generic sources (``entity_anonymous.txt``,
+    "two people familiar with the matter") are anonymous, several people or bodies a group
+    ("protesters", "they"), a body noun an organisation ("police", "the ministry"), else one
+    unnamed person described ("a witness", "the 61-year-old")."""
+    k = _head_index(art, a, b)
+    if k is None:
+        return KIND_DESCRIPTION
+    word = art.tokens[k].lower
+    if word in ("they", "them"):
+        return KIND_GROUP
+    if any(_singular(t.lower) in _anonymous_nouns() for t in art.tokens[a : k + 1]):
+        return KIND_ANONYMOUS  # "two people familiar with the matter" (head: "familiar")
+    noun = _singular(word)
+    if noun != word or art.tokens[a].lower in _MORE_THAN_ONE:
+        return KIND_GROUP
+    if _is_body_noun(noun):
+        return KIND_ORGANISATION  # before the tag: "police" is tagged plural
+    return KIND_GROUP if art.tokens[k].tag in ("NNS", "NNPS") else KIND_DESCRIPTION
 
 
 def _possessor(toks: list[Token], n: Name) -> bool:
@@ -325,20 +451,28 @@ def _possessor(toks: list[Token], n: Name) -> bool:
 
 
 def _head_word(art: Article, a: int, b: int) -> str:
-    """The mention's head noun: its last word before a comma, "of", "for" or "at"."""
+    """The mention's head noun, lower-cased ("" when it has none)."""
+    k = _head_index(art, a, b)
+    return art.tokens[k].lower if k is not None else ""
+
+
+def _head_index(art: Article, a: int, b: int) -> int | None:
+    """The token of the mention's head noun: its last word before a comma, "of", "for" or "at"."""
     toks = art.tokens
     end = a
     while end < b and toks[end].text != "," and toks[end].lower not in {"of", "for", "at", "from", "with", "who"}:
         end += 1
-    for t in reversed(toks[a:end]):
-        if any(c.isalpha() for c in t.text):
-            return t.lower
-    return ""
+    for k in range(end - 1, a - 1, -1):
+        if any(c.isalpha() for c in toks[k].text):
+            return k
+    return None
 
 
 def _represented(art: Article, names: Names, a: int, b: int, inside: list[Name]) -> str | None:
     """ "a spokeswoman for the Unite union" / "Union officials": the organisation ("One EU
-    official": nobody, an indefinite speaker names its organisation only after for/of/at)."""
+    official": nobody, an indefinite speaker names its organisation only after for/of/at).
+    A body described but not named is the description: "a spokeswoman for the German economy
+    ministry", "a police statement"."""
     toks = art.tokens
     if toks[a].lower in _INDEFINITE:
         inside = [n for n in inside if any(t.lower in _OF_ORGANISATION for t in toks[max(a, n.start - 2) : n.start])]
@@ -348,10 +482,29 @@ def _represented(art: Article, names: Names, a: int, b: int, inside: list[Name])
     for k in range(a, b):
         role = _roles().get(toks[k].lower)
         if role is not None and role[0] == ORG:
-            return _latest_in_role(art, names, (a, b), toks[k].lower, ORG)
+            found = _latest_in_role(art, names, (a, b), toks[k].lower, ORG)
+            return names.full(found) if found is not None else _described_body(art, a, k)
+    for k in range(a, b):
+        if toks[k].text == ",":
+            break  # ", speaking on condition of anonymity" describes no body
+        if toks[k].lower in _org_words() and toks[k].text.islower():
+            return _described_body(art, a, k)
     if b - a <= 2:  # "A spokesman said": for the organisation the story is about
         return _main_organisation(names, a)
     return None
+
+
+def _described_body(art: Article, a: int, k: int) -> str:
+    """The words describing a body, up to its noun at ``k``: "the German economy ministry"
+    after "for" → "German economy ministry"; "a police statement" → "police"."""
+    toks = art.tokens
+    start = a
+    for m in range(a, k):
+        if toks[m].lower in _OF_ORGANISATION:
+            start = m + 1
+    while start < k and (toks[start].lower in _DEFINITE or toks[start].lower in _INDEFINITE):
+        start += 1
+    return _text(art, start, k + 1)
 
 
 def _main_organisation(names: Names, at: int) -> str | None:
@@ -364,17 +517,17 @@ def _main_organisation(names: Names, at: int) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def _pronoun(names: Names, at: int, word: str) -> str | None:
+def _pronoun(names: Names, at: int, word: str) -> Referent | None:
     kind, gender = _PRONOUNS[word]
     for n in names.before(at):
         if kind == PERSON and n.kind in (PERSON, UNKNOWN) and gender in ("", n.gender or gender):
-            return names.full(n)
+            return Referent(names.full(n), KIND_PERSON)
         if kind == ORG and n.kind == ORG:
-            return n.name
+            return Referent(n.name, KIND_ORGANISATION)
     return None
 
 
-def _relative(art: Article, names: Names, at: int) -> str | None:
+def _relative(art: Article, names: Names, at: int) -> Referent | None:
     """ "Trump, who said": the noun the relative clause hangs on."""
     doc = art.doc
     if not isinstance(doc, EnglishDoc) or doc.head[at] < 0:
@@ -385,11 +538,11 @@ def _relative(art: Article, names: Names, at: int) -> str | None:
         return None
     for n in names.before(antecedent + 1):
         if n.start <= antecedent < n.end:
-            return names.full(n)
+            return _named(names, n)
     return None
 
 
-def _description(art: Article, names: Names, a: int, b: int, head: str) -> str | None:
+def _description(art: Article, names: Names, a: int, b: int, head: str) -> Name | None:
     if _YEAR_OLD.search(art.doc.text[art.tokens[a].begin : art.tokens[b - 1].end]):
         return _latest_kind(names, a, PERSON)
     noun = head if head in _roles() else head.rstrip("s")
@@ -400,7 +553,7 @@ def _description(art: Article, names: Names, a: int, b: int, head: str) -> str |
     return _latest_in_role(art, names, (a, b), noun, _roles()[noun][0])
 
 
-def _latest_in_role(art: Article, names: Names, mention: TokRange, noun: str, kind: str) -> str | None:
+def _latest_in_role(art: Article, names: Names, mention: TokRange, noun: str, kind: str) -> Name | None:
     """The entity last named in the role ``noun`` before the mention; else one named in it
     in the next two sentences ("…, the agency said. The National Highway Traffic Safety
     Administration said …"); else, for roles that no title or name shows ("the
@@ -410,17 +563,17 @@ def _latest_in_role(art: Article, names: Names, mention: TokRange, noun: str, ki
     nearby = [*names.before(at), *names.after(end - 1, art.tokens[at].sent + _LOOKAHEAD_SENTENCES)]
     for n in nearby:
         if n.roles & words or {w.lower() for w in n.name.split()} & words:
-            return names.full(n)
+            return n
     if noun in _titled_roles():
         return None  # "the mayor", "the ministry" with none named: not just any (but "the Frenchman" is)
     for n in nearby:
         if n.kind == kind:
-            return names.full(n)
+            return n
     return None
 
 
-def _latest_kind(names: Names, at: int, kind: str) -> str | None:
+def _latest_kind(names: Names, at: int, kind: str) -> Name | None:
     for n in names.before(at):
         if n.kind == kind:
-            return names.full(n)
+            return n
     return None
