@@ -32,8 +32,13 @@ the vote was close. The Democrat, who spoke in Albany, said she was hopeful.
 
 
 def entities(text: str) -> list[tuple[str, str | None]]:
+    """(speaker mention, entity) of each statement; nested ones repeat their host's speaker."""
     art = extract(text, lang="en")
-    return [(" ".join(text[p.begin : p.end] for p in st.speaker), st.speaker_entity) for st in art.statements]
+    return [
+        (" ".join(text[p.begin : p.end] for p in st.speaker), st.speaker_entity)
+        for st in art.statements
+        if not st.nested
+    ]
 
 
 def test_wire_article_speakers_resolve_to_their_entities() -> None:

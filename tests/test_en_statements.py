@@ -123,8 +123,10 @@ def test_infinitive_statement() -> None:
 
 
 def test_quote_inside_indirect_speech_is_indirect() -> None:
-    [(kind, quote, speaker, cue, _)] = found('Berg said the strike was "deeply regrettable".')
-    assert (kind, quote, speaker, cue) == ("indirect", ['the strike was "deeply regrettable"'], "Berg", "said")
+    # the quoted words are also a nested statement of their own (test below)
+    host, nested = found('Berg said the strike was "deeply regrettable".')
+    assert host[:4] == ("indirect", ['the strike was "deeply regrettable"'], "Berg", "said")
+    assert nested[:4] == ("direct", ['"deeply regrettable"'], "Berg", "said")
 
 
 def test_headline_with_speaker_before_colon() -> None:
@@ -152,3 +154,18 @@ def test_every_statement_kind_and_offsets_are_valid() -> None:
         for part in st.quote + st.speaker + st.cue:
             assert 0 <= part.begin < part.end <= len(text)
         assert 0 < st.confidence <= 0.99
+
+
+def test_quoted_words_inside_indirect_speech_are_a_nested_statement() -> None:
+    from saidwhat.pipeline import extract
+
+    art = extract('Walker said the plan was "a disaster for the city" and would be stopped.', lang="en")
+    nested = [st for st in art.statements if st.nested]
+    assert [(st.role_text("quote", art.text), st.kind.value) for st in nested] == [
+        ('"a disaster for the city"', "direct")
+    ]
+    host = next(st for st in art.statements if not st.nested)
+    assert nested[0].speaker == host.speaker and nested[0].cue == host.cue
+    # one word in quotation marks is a term, not someone's words; a framed quote is not nested
+    assert not any(st.nested for st in extract('The so-called "reform" failed, officials said.', lang="en").statements)
+    assert not any(st.nested for st in extract('"We will fight," Kim said.', lang="en").statements)

@@ -22,6 +22,7 @@ from saidwhat.evaluate import (
     load_cue_words,
     match_document,
     speech_verb_list,
+    without_nested,
 )
 
 # Token i of TEXT is the i-th whitespace-separated word:
@@ -157,3 +158,14 @@ def test_polnear_gold_scores_itself_perfectly() -> None:
     gold = json.loads(first.read_text(encoding="utf-8"))
     scores = evaluate_documents([(gold, gold)], parts=QUOTE_SPEAKER_CUE)
     assert scores.joint.f1 == 1.0 and set(scores.parts) == set(QUOTE_SPEAKER_CUE)
+
+
+def test_nested_predictions_are_set_aside_for_a_gold_that_marks_none() -> None:
+    # "taxes will rise" quoted inside Smith's statement: a nested statement of its own
+    nested = {**ann((2, 4), 0, 1), "isNested": True}
+    pred = doc(ann((2, 4), 0, 1), nested, ann((12, 13), 15, 16))
+    with_nested = evaluate_documents([(GOLD, pred)], parts=QUOTE_SPEAKER_CUE)
+    aside = evaluate_documents([(without_nested(GOLD), without_nested(pred))], parts=QUOTE_SPEAKER_CUE)
+    assert with_nested.joint.precision < 1.0  # the nested one pairs with no gold statement
+    assert aside.joint.precision == 1.0
+    assert [a.get("isNested", False) for a in without_nested(pred)["annotations"]] == [False, False]

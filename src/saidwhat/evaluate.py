@@ -473,11 +473,31 @@ def iter_file_pairs(gold: str | Path, pred: str | Path) -> tuple[list[tuple[str,
 
 
 def match_dirs(
-    gold: str | Path, pred: str | Path, parts: Sequence[str] = PARTS
+    gold: str | Path, pred: str | Path, parts: Sequence[str] = PARTS, skip_nested: bool = False
 ) -> tuple[list[DocumentMatch], list[str]]:
+    """Pair gold and predicted files by name. ``skip_nested`` sets aside the statements marked
+    nested on both sides before scoring (:func:`without_nested`)."""
     triples, unmatched = iter_file_pairs(gold, pred)
-    matches = [match_document(_load(gf), _load(pf) if pf else None, name, parts) for name, gf, pf in triples]
+    prepare = without_nested if skip_nested else _unchanged
+    matches = [
+        match_document(prepare(_load(gf)), prepare(_load(pf)) if pf else None, name, parts) for name, gf, pf in triples
+    ]
     return matches, unmatched
+
+
+def without_nested(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document without its nested statements (``isNested``): for a gold corpus that marks none.
+
+    PolNeAR (English) never marks a quote inside another statement's quote as a
+    statement of its own, while saidwhat does (as the German corpus does): such
+    predictions cannot pair with anything there, like addressees and frames,
+    which ``--parts`` drops for the same reason.
+    """
+    return {**doc, "annotations": [a for a in doc.get("annotations", []) if not a.get("isNested")]}
+
+
+def _unchanged(doc: dict[str, Any]) -> dict[str, Any]:
+    return doc
 
 
 def evaluate_dirs(gold_dir: str | Path, pred_dir: str | Path, parts: Sequence[str] = PARTS) -> Scores:

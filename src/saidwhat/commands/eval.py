@@ -33,6 +33,12 @@ def register(sub: Any) -> None:
         "before scoring. PolNeAR (English) marks no addressee or frame: use --parts quote,speaker,cue",
     )
     p.add_argument(
+        "--skip-nested",
+        action="store_true",
+        help="set aside statements marked nested (a quote inside another statement's quote) on both sides "
+        "before scoring: PolNeAR (English) marks none, so use it with --parts quote,speaker,cue there",
+    )
+    p.add_argument(
         "--speech-verbs",
         metavar="LIST",
         help="also score the statements whose cue is a speech verb, from LIST: a packaged list by language "
@@ -45,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     from ..evaluate import check_parts, format_scores, match_dirs, scores_from_matches
 
     parts = check_parts(args.parts.split(","))
-    matches, unmatched = match_dirs(args.gold, args.pred, parts)
+    matches, unmatched = match_dirs(args.gold, args.pred, parts, skip_nested=args.skip_nested)
     scores = scores_from_matches(matches, unmatched)
     subset = _speech_verb_scores(matches, args.speech_verbs) if args.speech_verbs else None
     if args.json:

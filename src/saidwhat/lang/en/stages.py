@@ -8,6 +8,7 @@ resolved to entities.
 1. ``direct.find_direct``      direct quotes with their frames, split and continued quotes
 2. ``indirect.find_indirect``  cue verb + clause / infinitive / object, "according to X"
 3. ``colon.colon_statements`` "Name: words" headlines and transcript lines
+   ``nested.find_nested``     quoted words inside an indirect statement, a statement of their own
 4. ``datelines.cut_datelines``  no statement starts with "LONDON (Reuters) -"
 5. ``entities.resolve_entities`` speaker mention → the entity's fullest name
 
@@ -25,6 +26,7 @@ from .datelines import cut_datelines, dateline_zones
 from .direct import find_direct
 from .entities import resolve_entities
 from .indirect import find_indirect
+from .nested import find_nested
 from .quotes import with_doubled_apostrophes
 
 
@@ -35,6 +37,7 @@ def find_statements(art: Analysed) -> list[Found]:
     check_budget()
     found = direct + dedupe(art, find_indirect(art, used_cues), direct)
     found += colon_statements(art, found)
+    found += find_nested(art, found)
     zones = dateline_zones(art)
     cut_datelines(art, found, zones)
     check_budget()
