@@ -78,11 +78,37 @@ def _ends_with_entry(word: str, entries: frozenset[str] | dict[str, str]) -> str
     tail = w.rsplit("-", 1)[-1]
     if tail in entries:
         return tail
-    best = None
+    # the longest entry of at least 4 letters that ends ``w`` and leaves a stem: one set look-up
+    # per entry length, longest first (a loop over every entry for every noun was a tenth of the run)
+    for n, group in _entries_by_length(entries):
+        if len(w) - n >= _MIN_STEM and w[-n:] in group:
+            return w[-n:]
+    return None
+
+
+_BY_LENGTH: dict[int, tuple[frozenset[str] | dict[str, str], tuple[tuple[int, frozenset[str]], ...]]] = {}
+
+
+def _entries_by_length(entries: frozenset[str] | dict[str, str]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The entries of at least 4 letters grouped by length, longest first; built once per word list
+    (the lists are loaded once, so their identity names them; the list is kept to keep the id valid)."""
+    known = _BY_LENGTH.get(id(entries))
+    if known is not None and known[0] is entries:
+        return known[1]
+    groups: dict[int, set[str]] = {}
     for n in entries:
-        if len(n) >= 4 and w.endswith(n) and len(w) - len(n) >= _MIN_STEM and (best is None or len(n) > len(best)):
-            best = n
-    return best
+        if len(n) >= 4:
+            groups.setdefault(len(n), set()).add(n)
+    built = tuple((n, frozenset(g)) for n, g in sorted(groups.items(), reverse=True))
+    _BY_LENGTH[id(entries)] = (entries, built)
+    return built
+
+
+@lru_cache(maxsize=50_000)
+def _body_entry(word: str) -> tuple[str | None, str]:
+    """The body noun ``word`` is or ends in, and ``word`` without its genitive ending."""
+    stem = _without_genitive(word, _body_nouns())
+    return _ends_with_entry(stem, _body_nouns()), stem
 
 
 @lru_cache(maxsize=20_000)
@@ -315,11 +341,9 @@ class ArticleNames:
                         (k - 1, f"{toks[k - 1].text} {t.text}")
                     )  # "Hamburger Polizei"
             return
-        entry = _ends_with_entry(_without_genitive(t.text, _body_nouns()), _body_nouns())
-        if entry is not None:
-            stem = _without_genitive(t.text, _body_nouns())
-            if len(stem) - len(entry) >= _MIN_STEM:  # a compound: "Bundesrechnungshof" for "rechnungshof"
-                self.bodies.setdefault(entry, []).append((k, stem))
+        entry, stem = _body_entry(t.text)
+        if entry is not None and len(stem) - len(entry) >= _MIN_STEM:
+            self.bodies.setdefault(entry, []).append((k, stem))  # a compound: "Bundesrechnungshof" for "rechnungshof"
 
     def is_person(self, name: str) -> bool:
         return name in self.person_names
