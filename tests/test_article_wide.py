@@ -25,12 +25,12 @@ import pytest
 import saidwhat
 from saidwhat import speaker_merge, speakers
 from saidwhat.lang.de.entities import _RoleIndex
-from saidwhat.lang.de.nested import _QuoteContainers, _speaker_tokens
+from saidwhat.lang.de.nested import _speaker_tokens
 from saidwhat.lang.de.reported import _SpeakingBySentence
 from saidwhat.lang.de.timeexpr import time_expressions
 from saidwhat.model import Article, Kind, Span, Statement
 from saidwhat.nlp import Token
-from saidwhat.pipeline.found import Found
+from saidwhat.pipeline.found import Found, QuoteContainers
 from saidwhat.speaker_identity import identify
 from saidwhat.store import Store, prepare
 from saidwhat.timeanchor import blank_spans, said_on, said_on_all
@@ -177,7 +177,7 @@ def test_quote_containers_match_a_full_scan() -> None:
     rng = random.Random(3)
     for _ in range(20):
         found = _random_found(rng, 80)
-        containers = _QuoteContainers(found)
+        containers = QuoteContainers(found)
         for _ in range(100):
             b = rng.randrange(0, 5200)
             e = b + rng.randrange(0, 60)

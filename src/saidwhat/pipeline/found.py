@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Kind, Medium, Span, SpeakerKind, Statement, merge_spans
 from ..nlp import Doc
+from ..spanindex import SpanIndex
 
 TokRange = tuple[int, int]  # half-open token range
 
@@ -74,3 +75,31 @@ def _runs(idx: list[int]) -> list[TokRange]:
         else:
             out.append((i, i + 1))
     return out
+
+
+class QuoteContainers:
+    """The statements whose quote spans contain a character range, via a span index."""
+
+    def __init__(self, found: list[Found]) -> None:
+        self.found = found
+        self.index = SpanIndex()
+        for f in found:
+            self.index.add(f.quote)
+
+    def container(self, begin: int, end: int, skip: str | None = None, strictly_longer: bool = False) -> Found | None:
+        """The statement with the shortest quote span around ``[begin, end)``;
+        the first such in ``found`` on a tie. ``skip``: a construction left out;
+        ``strictly_longer``: a span of exactly ``[begin, end)`` does not count."""
+        # a span that contains a non-empty range overlaps it; an empty range gets a full scan
+        positions = self.index.overlapping([Span(begin, end)]) if end > begin else range(len(self.found))
+        best = None
+        for pos in positions:
+            f = self.found[pos]
+            if f.construction == skip:
+                continue
+            for sp in f.quote:
+                if strictly_longer and len(sp) == end - begin:
+                    continue
+                if sp.begin <= begin and end <= sp.end and (best is None or len(sp) < best[0]):
+                    best = (len(sp), f)
+        return best[1] if best else None

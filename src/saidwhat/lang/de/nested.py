@@ -13,9 +13,8 @@ from __future__ import annotations
 from ...lexicon import load_word_set
 from ...model import Kind, Span
 from ...nlp import Token
-from ...pipeline.found import Found
+from ...pipeline.found import Found, QuoteContainers
 from ...pipeline.sentences import Article
-from ...spanindex import SpanIndex
 from .chunks import NAME_TAGS
 from .cues import Cue, clause_subject, find_cue, speaker_of, speaking_subject
 from .lexicons import name_particles, word_class
@@ -34,7 +33,7 @@ def find_nested(art: Article, embedded: list[int], found: list[Found]) -> list[F
     out: list[Found] = []
     toks = art.tokens
     # built once per article: looking through every statement for every quote was quadratic
-    quotes = _QuoteContainers(found)
+    quotes = QuoteContainers(found)
     in_speaker = _speaker_tokens(found, len(toks))
     by_sent = _speaking_by_sentence(found)
     for qi in embedded:
@@ -313,31 +312,6 @@ def _governed(art: Article, a: int, b: int) -> bool:
     while hi < s.end and toks[hi].text not in {",", ";", ":"}:
         hi += 1
     return _governing_cue(art, toks, range(lo, hi), a, s.start, s.end) is not None
-
-
-class _QuoteContainers:
-    """The statements whose quote spans contain a character range, via a span index."""
-
-    def __init__(self, found: list[Found]) -> None:
-        self.found = found
-        self.index = SpanIndex()
-        for f in found:
-            self.index.add(f.quote)
-
-    def container(self, begin: int, end: int, skip: str | None = None) -> Found | None:
-        """The statement with the shortest quote span around ``[begin, end)``;
-        the first such in ``found`` on a tie. ``skip``: a construction left out."""
-        # a span that contains a non-empty range overlaps it; an empty range gets a full scan
-        positions = self.index.overlapping([Span(begin, end)]) if end > begin else range(len(self.found))
-        best = None
-        for pos in positions:
-            f = self.found[pos]
-            if f.construction == skip:
-                continue
-            for sp in f.quote:
-                if sp.begin <= begin and end <= sp.end and (best is None or len(sp) < best[0]):
-                    best = (len(sp), f)
-        return best[1] if best else None
 
 
 def _speaker_tokens(found: list[Found], n_tokens: int) -> bytearray:

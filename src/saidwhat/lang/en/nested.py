@@ -13,29 +13,24 @@ not a quotation.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from ...model import Kind, Span
-from ...pipeline.found import Found
+from ...pipeline.found import Found, QuoteContainers
 from ...pipeline.quotes import QuoteRegion
 from ...pipeline.sentences import Article
 
 # fewer words than this between the marks is a term or a label, not someone's words
 MIN_WORDS = 2
-# how many statements beginning before a quote may hold it (keeps the stage linear)
-_LOOK_BACK = 8
 
 
 def find_nested(art: Article, found: list[Found]) -> list[Found]:
     """A nested DIRECT statement for each quoted passage inside an indirect statement's quote."""
     taken = {s.begin for f in found if f.kind == Kind.DIRECT for s in f.quote}
-    hosts = sorted(((s.begin, s.end, f) for f in found if f.kind != Kind.DIRECT for s in f.quote), key=_by_begin)
-    begins = [h[0] for h in hosts]
+    hosts = QuoteContainers([f for f in found if f.kind != Kind.DIRECT])
     out: list[Found] = []
     for q in art.quotes:
         if not q.closed or _is_taken(q, taken) or len(q.inner(art.doc.text).split()) < MIN_WORDS:
             continue
-        host = _host(q, hosts, begins)
+        host = hosts.container(q.begin, q.end, strictly_longer=True)  # the innermost statement around it
         if host is not None:
             out.append(
                 Found(
@@ -51,22 +46,6 @@ def find_nested(art: Article, found: list[Found]) -> list[Found]:
     return out
 
 
-def _by_begin(host: tuple[int, int, Found]) -> int:
-    return host[0]
-
-
 def _is_taken(q: QuoteRegion, taken: set[int]) -> bool:
     """A direct statement already starts at this quote (at its mark or right after it)."""
     return q.begin in taken or q.begin + 1 in taken
-
-
-def _host(q: QuoteRegion, hosts: list[tuple[int, int, Found]], begins: list[int]) -> Found | None:
-    """The statement whose quote holds ``q`` and is longer than it (the innermost such)."""
-    best: Found | None = None
-    best_len = 0
-    # statements seldom overlap: the few that begin last before the quote are enough to look at
-    k = bisect_right(begins, q.begin)
-    for b, e, f in hosts[max(0, k - _LOOK_BACK) : k]:
-        if b <= q.begin and q.end <= e and (e - b) > (q.end - q.begin) and (best is None or e - b < best_len):
-            best, best_len = f, e - b
-    return best
