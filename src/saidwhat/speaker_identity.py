@@ -30,8 +30,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
+from .lexicon import longest_suffix_entry
 from .speakers import COMMON_NOUN, NOT_A_NAME, PROPER_NOUN, SpeakerNames, _is_title, names_for, norm
 
 PERSON = "person"
@@ -113,27 +113,9 @@ def _ends_with_any(word: str, nouns: frozenset[str], names: SpeakerNames) -> boo
     if not word[:1].isalpha() or not word[:1].isupper():
         return False
     return any(
-        w in nouns or _has_suffix(w, nouns, min_suffix=5, min_rest=3)
+        w in nouns or longest_suffix_entry(w, nouns, min_length=5, min_rest=3) is not None
         for w in {word.casefold(), names.lemma(word).casefold()}
     )
-
-
-@cache
-def _suffixes_by_length(nouns: frozenset[str], min_suffix: int) -> tuple[tuple[int, frozenset[str]], ...]:
-    """The nouns of at least ``min_suffix`` letters grouped by length, longest first: a word is
-    then checked with one set look-up per length instead of one ``endswith`` per noun (the
-    speaker lists hold hundreds of nouns and every capitalised word of every mention is asked)."""
-    by_length: dict[int, set[str]] = {}
-    for noun in nouns:
-        if len(noun) >= min_suffix:
-            by_length.setdefault(len(noun), set()).add(noun)
-    return tuple((n, frozenset(group)) for n, group in sorted(by_length.items(), reverse=True))
-
-
-def _has_suffix(word: str, nouns: frozenset[str], min_suffix: int, min_rest: int) -> bool:
-    """``word`` ends with a noun of ``nouns`` of at least ``min_suffix`` letters, leaving at least
-    ``min_rest`` letters before it."""
-    return any(len(word) - n >= min_rest and word[-n:] in group for n, group in _suffixes_by_length(nouns, min_suffix))
 
 
 def _is_source_word(word: str, names: SpeakerNames) -> bool:
@@ -158,7 +140,10 @@ def _is_first_name(word: str, names: SpeakerNames) -> bool:
 def _is_nobody_word(word: str, names: SpeakerNames) -> bool:
     """ "Meinung", "Erkenntnissen", "Polizeiangaben": an abstract noun, not a speaker."""
     lemma = names.lemma(word).casefold()
-    return lemma in names.nobody_nouns or _has_suffix(lemma, names.nobody_nouns, min_suffix=6, min_rest=0)
+    return (
+        lemma in names.nobody_nouns
+        or longest_suffix_entry(lemma, names.nobody_nouns, min_length=6, min_rest=0) is not None
+    )
 
 
 def _stops_a_name(word: str, names: SpeakerNames) -> bool:

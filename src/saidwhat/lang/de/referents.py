@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ...lexicon import load_lexicon, load_word_set
+from ...lexicon import load_lexicon, load_word_set, longest_suffix_entry
 from ...nlp import Token
 from .lexicons import first_name_genders, name_particles, places
 
@@ -78,30 +78,7 @@ def _ends_with_entry(word: str, entries: frozenset[str] | dict[str, str]) -> str
     tail = w.rsplit("-", 1)[-1]
     if tail in entries:
         return tail
-    # the longest entry of at least 4 letters that ends ``w`` and leaves a stem: one set look-up
-    # per entry length, longest first (a loop over every entry for every noun was a tenth of the run)
-    for n, group in _entries_by_length(entries):
-        if len(w) - n >= _MIN_STEM and w[-n:] in group:
-            return w[-n:]
-    return None
-
-
-_BY_LENGTH: dict[int, tuple[frozenset[str] | dict[str, str], tuple[tuple[int, frozenset[str]], ...]]] = {}
-
-
-def _entries_by_length(entries: frozenset[str] | dict[str, str]) -> tuple[tuple[int, frozenset[str]], ...]:
-    """The entries of at least 4 letters grouped by length, longest first; built once per word list
-    (the lists are loaded once, so their identity names them; the list is kept to keep the id valid)."""
-    known = _BY_LENGTH.get(id(entries))
-    if known is not None and known[0] is entries:
-        return known[1]
-    groups: dict[int, set[str]] = {}
-    for n in entries:
-        if len(n) >= 4:
-            groups.setdefault(len(n), set()).add(n)
-    built = tuple((n, frozenset(g)) for n, g in sorted(groups.items(), reverse=True))
-    _BY_LENGTH[id(entries)] = (entries, built)
-    return built
+    return longest_suffix_entry(w, entries, min_length=4, min_rest=_MIN_STEM)
 
 
 @lru_cache(maxsize=50_000)
